@@ -1,0 +1,185 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { WorkbenchError } from '../../../shared/api/errors';
+
+export type Db = Database.Database;
+
+export interface Workspace {
+  db: Db;
+  path: string;
+  schemaVersion: number;
+  sqliteVersion: string;
+  /** True when this open created the file (a fresh workspace to seed). */
+  createdNow: boolean;
+}
+
+export interface OpenOptions {
+  /** Create the file when it does not exist (the default workspace, `workspace.create`). */
+  create?: boolean;
+  /** Refuse to create when the file exists (`workspace.create` of a taken name). */
+  mustNotExist?: boolean;
+  /** A better-sqlite3 binary built for Electron's ABI; Node uses the one in node_modules. */
+  nativeBinding?: string;
+  migrationsDir?: string;
+}
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** Beside this module in the source tree; the Electron bundle passes the folder it ships instead. */
+function defaultMigrationsDir(): string {
+  return fileURLToPath(new URL('./migrations/', import.meta.url));
+}
+
+/** Append-only numbered files `NNN-name.sql`; numbering must run 1..N without gaps. */
+export function loadMigrations(dir = defaultMigrationsDir()): Migration[] {
+  const files = fs.readdirSync(dir).filter((f) => /^\d{3}-[\w-]+\.sql$/.test(f)).sort();
+  return files.map((file, index) => {
+    const version = Number(file.slice(0, 3));
+    if (version !== index + 1) throw new Error(`Migration numbering has a gap or duplicate at ${file}`);
+    return { version, name: file, sql: fs.readFileSync(path.join(dir, file), 'utf8') };
+  });
+}
+
+function checkHeader(file: string): void {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    const read = fs.readSync(fd, head, 0, 16, 0);
+    // A zero-length file is an empty database to SQLite; anything else must carry the header.
+    if (read > 0 && (read < 16 || !head.equals(sqliteHeader))) {
+      throw new WorkbenchError('workspace.notSqlite', { path: file });
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function sqliteCode(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+}
+
+function openConnection(file: string, nativeBinding: string | undefined): Db {
+  try {
+    return new Database(file, nativeBinding ? { nativeBinding } : {});
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/NODE_MODULE_VERSION|was compiled against a different/.test(message)) {
+      throw new WorkbenchError('workspace.abiMismatch', { detail: message.split('\n')[0] ?? message });
+    }
+    throw new WorkbenchError('workspace.cannotOpen', { path: file, detail: message });
+  }
+}
+
+/**
+ * Opens (or creates) a workspace: checks that the file is SQLite and sound, applies pending
+ * migrations each in its own transaction after writing a backup copy, and refuses a workspace
+ * written by a newer app. Never overwrites a file that is not a workspace.
+ */
+export function openWorkspace(file: string, options: OpenOptions = {}): Workspace {
+  const resolved = path.resolve(file);
+  const exists = fs.existsSync(resolved);
+  if (exists && options.mustNotExist) throw new WorkbenchError('workspace.exists', { path: resolved });
+  if (!exists && !options.create) throw new WorkbenchError('workspace.notFound', { path: resolved });
+  if (exists) {
+    if (!fs.statSync(resolved).isFile()) throw new WorkbenchError('workspace.notSqlite', { path: resolved });
+    checkHeader(resolved);
+  } else {
+    fs.mkdirSync(path.dirname(resolved), { recursive: true });
+  }
+
+  const db = openConnection(resolved, options.nativeBinding);
+  try {
+    db.pragma('busy_timeout = 5000');
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new WorkbenchError('workspace.corrupt', { path: resolved, detail: String(check) });
+    // Refuse a newer workspace before anything is written to it, journal mode included.
+    const migrations = loadMigrations(options.migrationsDir);
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > migrations.length) {
+      throw new WorkbenchError('workspace.tooNew', { path: resolved, found: current, supported: migrations.length });
+    }
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    if (current > 0 && current < migrations.length) {
+      backupBeforeMigration(db, resolved, current);
+    }
+    for (const migration of migrations.slice(current)) {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    }
+    return {
+      db,
+      path: resolved,
+      schemaVersion: migrations.length,
+      sqliteVersion: (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v,
+      createdNow: !exists || current === 0,
+    };
+  } catch (error) {
+    db.close();
+    if (error instanceof WorkbenchError) throw error;
+    const code = sqliteCode(error);
+    const message = error instanceof Error ? error.message : String(error);
+    if (code === 'SQLITE_NOTADB') throw new WorkbenchError('workspace.notSqlite', { path: resolved });
+    if (code === 'SQLITE_CORRUPT') throw new WorkbenchError('workspace.corrupt', { path: resolved, detail: message });
+    throw new WorkbenchError('workspace.cannotOpen', { path: resolved, detail: message });
+  }
+}
+
+function backupBeforeMigration(db: Db, file: string, version: number): void {
+  let target = `${file}.v${version}.bak`;
+  for (let n = 2; fs.existsSync(target); n += 1) target = `${file}.v${version}.${n}.bak`;
+  db.prepare('VACUUM INTO ?').run(target);
+}
+
+export interface CheckResult {
+  ok: boolean;
+  integrity: string[];
+  foreignKeyViolations: Array<{ table: string; rowid: number | null; parent: string }>;
+}
+
+/** Full `integrity_check` plus `foreign_key_check` (the open does only the quick check). */
+export function checkWorkspace(db: Db): CheckResult {
+  const integrity = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
+  const foreignKeyViolations = (db.pragma('foreign_key_check') as Array<{ table: string; rowid: number | null; parent: string }>).map((r) => ({
+    table: r.table,
+    rowid: r.rowid,
+    parent: r.parent,
+  }));
+  return { ok: integrity.length === 1 && integrity[0] === 'ok' && foreignKeyViolations.length === 0, integrity, foreignKeyViolations };
+}
+
+/** A consistent copy through SQLite's online backup API; refuses to overwrite an existing file. */
+export async function backupWorkspace(db: Db, out: string, onProgress?: (percent: number) => void): Promise<string> {
+  const target = path.resolve(out);
+  if (fs.existsSync(target)) throw new WorkbenchError('backup.targetExists', { path: target });
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  await db.backup(target, {
+    progress: ({ totalPages, remainingPages }) => {
+      onProgress?.(totalPages ? Math.round(((totalPages - remainingPages) / totalPages) * 100) : 100);
+      return 256;
+    },
+  });
+  return target;
+}
+
+export function tableCounts(db: Db): Array<{ table: string; rows: number }> {
+  const tables = db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as Array<{ name: string }>;
+  // Table names come from sqlite_schema itself, quoted as identifiers, never from input.
+  return tables.map(({ name }) => ({
+    table: name,
+    rows: (db.prepare(`SELECT count(*) AS n FROM "${name.replaceAll('"', '""')}"`).get() as { n: number }).n,
+  }));
+}

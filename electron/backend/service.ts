@@ -1,0 +1,179 @@
+import fs from 'node:fs';
+import { WorkbenchError } from '../../shared/api/errors';
+import type { MethodName, Output, ParsedInput } from '../../shared/api/contract';
+import type { Plan, Target } from '../../shared/api/targets-contract';
+import type { Locale } from '../../shared/i18n';
+import { AppConfigStore } from './app-config';
+import { openWorkspace, tableCounts, type Workspace } from './db/workspace';
+import { defaultWorkspacePath, workspacePathFor } from './paths';
+import { seedPlans } from './seed';
+
+export interface HostEnv {
+  dataDir: string;
+  mode: 'electron' | 'browser' | 'cli';
+  appVersion: string;
+  /** better-sqlite3 built for Electron's ABI, when running under Electron. */
+  nativeBinding?: string;
+  migrationsDir?: string;
+}
+
+export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>> };
+
+/**
+ * The whole backend behind one object: it owns the current workspace connection and implements the
+ * contract. It never imports `electron`, so tests, the CLI and browser mode run it under plain Node.
+ */
+export class WorkbenchService {
+  readonly env: HostEnv;
+  readonly config: AppConfigStore;
+  private ws: Workspace;
+
+  private constructor(env: HostEnv, config: AppConfigStore, ws: Workspace) {
+    this.env = env;
+    this.config = config;
+    this.ws = ws;
+  }
+
+  /**
+   * Opens the workspace given, else the last one used, else the default (created on first run).
+   * `create: false` refuses a missing file given by path; `remember: false` leaves the recent list
+   * alone, so that a CLI check of another file does not change what the UI reopens.
+   */
+  static open(env: HostEnv, workspace?: string, options: { create?: boolean; remember?: boolean } = {}): WorkbenchService {
+    const config = new AppConfigStore(env.dataDir);
+    const remembered = config.recent.find((p) => fs.existsSync(p));
+    const target = workspace ?? remembered ?? defaultWorkspacePath(env.dataDir);
+    const create = workspace === undefined || (options.create ?? true);
+    const ws = WorkbenchService.openFile(env, target, { create });
+    if (options.remember ?? true) config.remember(ws.path);
+    return new WorkbenchService(env, config, ws);
+  }
+
+  private static openFile(env: HostEnv, file: string, options: { create: boolean; mustNotExist?: boolean }): Workspace {
+    const ws = openWorkspace(file, { ...options, nativeBinding: env.nativeBinding, migrationsDir: env.migrationsDir });
+    try {
+      seedPlans(ws.db);
+    } catch (error) {
+      ws.db.close();
+      throw error;
+    }
+    return ws;
+  }
+
+  get workspace(): Workspace {
+    return this.ws;
+  }
+
+  get db() {
+    return this.ws.db;
+  }
+
+  get language(): Locale {
+    return this.config.language;
+  }
+
+  close(): void {
+    if (this.ws.db.open) this.ws.db.close();
+  }
+
+  private switchTo(ws: Workspace): Output<'workspace.open'> {
+    const previous = this.ws;
+    this.ws = ws;
+    if (previous.db.open && previous.path !== ws.path) previous.db.close();
+    this.config.remember(ws.path);
+    return this.workspaceInfo();
+  }
+
+  private workspaceInfo(): Output<'workspace.open'> {
+    const { path, schemaVersion, sqliteVersion, createdNow } = this.ws;
+    return { path, schemaVersion, sqliteVersion, createdNow };
+  }
+
+  readonly handlers: Handlers = {
+    'app.info': () => ({
+      appVersion: this.env.appVersion,
+      language: this.config.language,
+      mode: this.env.mode,
+      workspace: this.workspaceInfo(),
+    }),
+    'settings.setLanguage': ({ language }) => {
+      this.config.setLanguage(language);
+      return { language };
+    },
+    'workspace.stats': () => ({ workspace: this.workspaceInfo(), tables: tableCounts(this.db) }),
+    'workspace.recent': () =>
+      this.config.recent.map((p) => ({ path: p, exists: fs.existsSync(p), current: p === this.ws.path })),
+    'workspace.open': ({ path }) => {
+      const target = workspacePathFor(this.env.dataDir, path);
+      if (target === this.ws.path) return this.workspaceInfo();
+      return this.switchTo(WorkbenchService.openFile(this.env, target, { create: false }));
+    },
+    'workspace.create': ({ nameOrPath }) => {
+      const target = workspacePathFor(this.env.dataDir, nameOrPath);
+      return this.switchTo(WorkbenchService.openFile(this.env, target, { create: true, mustNotExist: true }));
+    },
+    'plans.list': () =>
+      (this.db.prepare('SELECT * FROM plans WHERE retired_at IS NULL ORDER BY code').all() as PlanRow[]).map(planFromRow),
+    'targets.list': ({ plan }) => {
+      const rows = (plan === undefined
+        ? this.db.prepare('SELECT * FROM targets WHERE retired_at IS NULL ORDER BY plan, sort, code').all()
+        : this.db.prepare('SELECT * FROM targets WHERE retired_at IS NULL AND plan = ? ORDER BY sort, code').all(plan)) as TargetRow[];
+      return rows.map(targetFromRow);
+    },
+  };
+
+  /** Runs a handler on an already-validated input. */
+  async run<M extends MethodName>(method: M, input: ParsedInput<M>): Promise<Output<M>> {
+    const handler = this.handlers[method] as (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
+    if (!handler) throw new WorkbenchError('error.unknownMethod', { method });
+    return handler(input);
+  }
+}
+
+interface PlanRow {
+  code: string;
+  name_zh: string;
+  name_en: string;
+  issuer: string;
+  issued: string;
+  horizon: number | null;
+  source: string;
+}
+
+interface TargetRow {
+  code: string;
+  plan: string;
+  title_zh: string;
+  title_en: string;
+  area: string;
+  comparator: Target['comparator'];
+  value: number | null;
+  unit: string;
+  deadline: number | null;
+  indicator: string | null;
+  region: string | null;
+  quote: string;
+  note: string;
+}
+
+function planFromRow(r: PlanRow): Plan {
+  return { code: r.code, nameZh: r.name_zh, nameEn: r.name_en, issuer: r.issuer, issued: r.issued, horizon: r.horizon, source: r.source };
+}
+
+function targetFromRow(r: TargetRow): Target {
+  return {
+    code: r.code,
+    plan: r.plan,
+    titleZh: r.title_zh,
+    titleEn: r.title_en,
+    area: r.area,
+    comparator: r.comparator,
+    value: r.value,
+    unit: r.unit,
+    deadline: r.deadline,
+    indicator: r.indicator,
+    region: r.region,
+    quote: r.quote,
+    note: r.note,
+  };
+}

@@ -1,0 +1,202 @@
+import { Command, Option } from 'commander';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pkg from '../../package.json';
+import { WorkbenchError } from '../../shared/api/errors';
+import { isLocale, translate, type Locale } from '../../shared/i18n';
+import { AppConfigStore } from '../backend/app-config';
+import { backupWorkspace, checkWorkspace, tableCounts } from '../backend/db/workspace';
+import { defaultDataDir } from '../backend/paths';
+import { WorkbenchService, type HostEnv } from '../backend/service';
+import { startHost } from '../host/http';
+import { findElectronRuntime, tryFetchElectronRuntime } from './electron-runtime';
+import { openInBrowser } from './open-browser';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const staticDir = path.join(repoRoot, 'dist', 'renderer');
+
+interface GlobalOptions {
+  lang?: string;
+}
+
+function env(mode: HostEnv['mode']): HostEnv {
+  return { dataDir: defaultDataDir(), mode, appVersion: pkg.version };
+}
+
+function cliLocale(program: Command): Locale {
+  const { lang } = program.opts<GlobalOptions>();
+  if (isLocale(lang)) return lang;
+  return new AppConfigStore(defaultDataDir()).language;
+}
+
+const messages = {
+  zh: {
+    noRenderer: '界面尚未构建（缺少 {dir}）：请先运行 npm run build。',
+    fallback: '未找到 Electron 运行时，改用浏览器模式启动；联网时运行 npx install-electron 即可安装运行时。',
+    checkOk: '工作区完好：{path}',
+    checkBad: '工作区有问题：{path}',
+    backupDone: '已备份到 {path}',
+    error: '错误：',
+  },
+  en: {
+    noRenderer: 'The UI is not built ({dir} is missing): run npm run build first.',
+    fallback: 'No Electron runtime found: starting in browser mode. Where there is network, npx install-electron installs the runtime.',
+    checkOk: 'Workspace is sound: {path}',
+    checkBad: 'Workspace has problems: {path}',
+    backupDone: 'Backed up to {path}',
+    error: 'Error: ',
+  },
+} as const;
+
+function say(locale: Locale, key: keyof (typeof messages)['zh'], params: Record<string, string> = {}): string {
+  return messages[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? '');
+}
+
+/** Serves browser mode until SIGINT/SIGTERM; prints exactly one line with the URL. */
+async function serve(service: WorkbenchService, port: number, open: boolean, locale: Locale): Promise<void> {
+  if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error(say(locale, 'noRenderer', { dir: staticDir }));
+  const host = await startHost({ service, staticDir, port });
+  console.log(`Workbench running at ${host.url}`);
+  if (open) openInBrowser(host.url, path.join(service.env.dataDir, 'browser-profile'));
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await host.close();
+  service.close();
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: ${value}`);
+  return port;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('workbench')
+    .description('数字经济情景工作台 Digital Economy Scenario Workbench')
+    .version(pkg.version)
+    .addOption(new Option('--lang <lang>', 'message language').choices(['zh', 'en']))
+    .showHelpAfterError();
+
+  program
+    .command('start')
+    .description('open the workbench: Electron when its runtime is installed, else browser mode')
+    .option('--workspace <file>', 'workspace file (created when missing)')
+    .option('--browser', 'use browser mode even when Electron is installed')
+    .option('--no-open', 'do not open a browser window (browser mode)')
+    .option('--port <n>', 'port for browser mode (0 = any free port)', parsePort, 0)
+    .action(async (opts: { workspace?: string; browser?: boolean; open: boolean; port: number }) => {
+      const locale = cliLocale(program);
+      let electron = opts.browser ? undefined : findElectronRuntime();
+      if (!opts.browser && !electron && !process.env.WORKBENCH_NO_ELECTRON_FETCH) electron = tryFetchElectronRuntime(15_000);
+      if (electron) {
+        const args = [repoRoot, ...(opts.workspace ? ['--workspace', path.resolve(opts.workspace)] : [])];
+        const child = spawn(electron, args, { stdio: 'inherit' });
+        await new Promise<void>((resolve) => child.on('close', (code) => {
+          process.exitCode = code ?? 1;
+          resolve();
+        }));
+        return;
+      }
+      console.log(say(locale, 'fallback'));
+      const service = WorkbenchService.open(env('browser'), opts.workspace);
+      await serve(service, opts.port, opts.open, locale);
+    });
+
+  program
+    .command('serve')
+    .description('run browser mode: the UI and API on 127.0.0.1 with a per-launch token')
+    .option('--workspace <file>', 'workspace file (created when missing)')
+    .option('--port <n>', 'port (0 = any free port)', parsePort, 0)
+    .option('--no-open', 'do not open a browser window')
+    .action(async (opts: { workspace?: string; port: number; open: boolean }) => {
+      const service = WorkbenchService.open(env('browser'), opts.workspace);
+      await serve(service, opts.port, opts.open, cliLocale(program));
+    });
+
+  program
+    .command('info')
+    .description('workspace path, schema version, SQLite version and row counts per table')
+    .option('--workspace <file>', 'workspace file')
+    .option('--json', 'machine-readable output')
+    .action((opts: { workspace?: string; json?: boolean }) => {
+      const service = WorkbenchService.open(env('cli'), opts.workspace, { remember: false, create: false });
+      try {
+        const { path: file, schemaVersion, sqliteVersion } = service.workspace;
+        const tables = tableCounts(service.db);
+        if (opts.json) {
+          console.log(JSON.stringify({ workspace: file, schemaVersion, sqliteVersion, appVersion: pkg.version, tables }, null, 2));
+        } else {
+          console.log(`workspace       ${file}`);
+          console.log(`schema version  ${schemaVersion}`);
+          console.log(`SQLite version  ${sqliteVersion}`);
+          for (const t of tables) console.log(`  ${t.table.padEnd(18)} ${String(t.rows).padStart(10)}`);
+        }
+      } finally {
+        service.close();
+      }
+    });
+
+  program
+    .command('check')
+    .description('PRAGMA integrity_check and foreign key check; exit 0 when sound')
+    .option('--workspace <file>', 'workspace file')
+    .option('--json', 'machine-readable output')
+    .action((opts: { workspace?: string; json?: boolean }) => {
+      const locale = cliLocale(program);
+      const service = WorkbenchService.open(env('cli'), opts.workspace, { remember: false, create: false });
+      try {
+        const result = checkWorkspace(service.db);
+        if (opts.json) console.log(JSON.stringify({ workspace: service.workspace.path, ...result }, null, 2));
+        else {
+          console.log(say(locale, result.ok ? 'checkOk' : 'checkBad', { path: service.workspace.path }));
+          if (!result.ok) {
+            for (const line of result.integrity) console.log(`  integrity: ${line}`);
+            for (const v of result.foreignKeyViolations) console.log(`  foreign key: ${v.table} rowid ${v.rowid} -> ${v.parent}`);
+          }
+        }
+        if (!result.ok) process.exitCode = 1;
+      } finally {
+        service.close();
+      }
+    });
+
+  program
+    .command('backup')
+    .description("write a consistent copy of the workspace with SQLite's backup API")
+    .requiredOption('--out <file>', 'the copy to write (must not exist)')
+    .option('--workspace <file>', 'workspace file')
+    .action(async (opts: { out: string; workspace?: string }) => {
+      const locale = cliLocale(program);
+      const service = WorkbenchService.open(env('cli'), opts.workspace, { remember: false, create: false });
+      try {
+        const written = await backupWorkspace(service.db, opts.out, (percent) => {
+          if (process.stderr.isTTY) process.stderr.write(`\r${percent}%`);
+        });
+        if (process.stderr.isTTY) process.stderr.write('\r');
+        console.log(say(locale, 'backupDone', { path: written }));
+      } finally {
+        service.close();
+      }
+    });
+
+  return program;
+}
+
+async function main(): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(process.argv);
+  } catch (error) {
+    const locale = cliLocale(program);
+    const text = error instanceof WorkbenchError ? translate(locale, error.code, error.params) : error instanceof Error ? error.message : String(error);
+    console.error(`${say(locale, 'error')}${text}`);
+    process.exitCode = 1;
+  }
+}
+
+await main();

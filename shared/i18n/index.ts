@@ -1,0 +1,30 @@
+import type { ErrorParams } from '../api/errors';
+import { en, zh } from './messages';
+import type { Locale } from '../format/number';
+
+export type { MessageKey } from './messages';
+export type { Locale } from '../format/number';
+
+// Further catalogues (imports, charts, scenarios…) register here so that one `translate` serves all.
+const catalogues: Record<Locale, Record<string, string>> = { zh: { ...zh }, en: { ...en } };
+
+export function registerMessages(locale: Locale, messages: Record<string, string>): void {
+  Object.assign(catalogues[locale], messages);
+}
+
+export function hasMessage(key: string): boolean {
+  return key in catalogues.zh;
+}
+
+/** The sentence for `key` in `locale`, with `{param}` placeholders filled; unknown keys come back as-is. */
+export function translate(locale: Locale, key: string, params: ErrorParams = {}): string {
+  const template = catalogues[locale][key] ?? catalogues.zh[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined || value === null ? whole : String(value);
+  });
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return value === 'zh' || value === 'en';
+}

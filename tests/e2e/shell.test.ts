@@ -1,0 +1,83 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkbenchService } from '../../electron/backend/service';
+import { startHost, type RunningHost } from '../../electron/host/http';
+import { repoRoot } from '../helpers/cli';
+import { tempService } from '../helpers/temp';
+import { launchChromium, rendererDir } from './browser';
+
+let browser: Browser;
+let host: RunningHost;
+let service: WorkbenchService;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  service = tempService().service;
+  host = await startHost({ service, staticDir: rendererDir() });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') pageErrors.push(m.text());
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) pageErrors.push(`${r.status()} ${r.url()}`);
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+  service?.close();
+});
+
+describe('app shell in Chromium', () => {
+  it('loads in Chinese with the side navigation and the workspace in the status line', async () => {
+    await page.goto(host.url);
+    await expect.poll(() => page.locator('nav[aria-label=main] a').allTextContents()).toEqual(['数据', '情景', '图表', '目标']);
+    await expect.poll(() => page.getByTestId('statusline').textContent()).toContain(service.workspace.path);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+  });
+
+  it('shows the trillion-yuan target in the Targets grid', async () => {
+    await page.locator('nav a', { hasText: '目标' }).click();
+    const a1 = page.locator('[data-testid=targets-grid] .ag-row[row-id="A1"]');
+    await expect.poll(() => a1.textContent()).toContain('数字经济总量达到万亿级规模');
+    expect(await a1.textContent()).toContain('10,000');
+    expect(await a1.textContent()).toContain('亿元');
+    expect(await page.locator('[data-testid=targets-grid] .ag-row').count()).toBeGreaterThanOrEqual(10);
+    if (process.env.WORKBENCH_SCREENSHOTS) await page.screenshot({ path: path.join(repoRoot, 'docs', 'screenshot-targets.png') });
+  });
+
+  it('switches to English and remembers it after a reload', async () => {
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.locator('nav[aria-label=main] a').allTextContents()).toEqual(['Data', 'Scenarios', 'Charts', 'Targets']);
+    await expect.poll(() => page.locator('[data-testid=targets-grid] .ag-row[row-id="A1"]').textContent()).toContain('trillion-yuan');
+    await page.reload();
+    await expect.poll(() => page.locator('nav[aria-label=main] a').first().textContent()).toBe('Data');
+    expect(service.language).toBe('en');
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.locator('nav[aria-label=main] a').first().textContent()).toBe('数据');
+  });
+
+  it('has no dead links: each page says what it holds', async () => {
+    for (const [name, heading] of [['数据', '指标数据'], ['情景', '情景模拟'], ['图表', '简报图表']] as const) {
+      await page.locator('nav a', { hasText: name }).click();
+      await expect.poll(() => page.locator('h1').textContent()).toBe(heading);
+    }
+  });
+
+  it('creates a new workspace from the dialog and shows it in the status line', async () => {
+    await page.getByRole('button', { name: '切换工作区' }).click();
+    await page.getByPlaceholder('名称或文件路径').fill('第二个项目');
+    await page.locator('.ws-form', { hasText: '新建工作区' }).getByRole('button').click();
+    await expect.poll(() => page.getByTestId('statusline').textContent()).toContain('第二个项目.sqlite');
+    expect(service.workspace.path).toMatch(/第二个项目\.sqlite$/);
+  });
+
+  it('raised no page errors', () => {
+    expect(pageErrors, pageErrors.join('\n')).toEqual([]);
+  });
+});

@@ -1,0 +1,160 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { WorkbenchError } from '../../shared/api/errors';
+import { backupWorkspace, checkWorkspace, loadMigrations, openWorkspace, tableCounts } from '../../electron/backend/db/workspace';
+import { plansSeedData } from '../../electron/backend/seed';
+import { tempDir, tempService } from '../helpers/temp';
+
+function codeOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof WorkbenchError) return error.code;
+    throw error;
+  }
+  throw new Error('expected a WorkbenchError');
+}
+
+describe('workspace file', () => {
+  it('migrates an empty file to the latest schema, in WAL with foreign keys on', () => {
+    const file = path.join(tempDir(), 'new.sqlite');
+    const ws = openWorkspace(file, { create: true });
+    expect(ws.createdNow).toBe(true);
+    expect(ws.schemaVersion).toBe(loadMigrations().length);
+    expect(ws.db.pragma('user_version', { simple: true })).toBe(ws.schemaVersion);
+    expect(ws.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(ws.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(tableCounts(ws.db).map((t) => t.table)).toEqual(expect.arrayContaining(['observations', 'imports', 'targets', 'scenarios', 'charts']));
+    expect(checkWorkspace(ws.db).ok).toBe(true);
+    ws.db.close();
+    const again = openWorkspace(file);
+    expect(again.createdNow).toBe(false);
+    again.db.close();
+  });
+
+  it('backs up an older workspace before migrating it', () => {
+    const dir = tempDir();
+    const migrations = loadMigrations();
+    // An "older app" knows only the first migration; a newer one adds one more.
+    const oldDir = path.join(dir, 'old-migrations');
+    const newDir = path.join(dir, 'new-migrations');
+    fs.mkdirSync(oldDir);
+    fs.mkdirSync(newDir);
+    fs.writeFileSync(path.join(oldDir, migrations[0]!.name), migrations[0]!.sql);
+    for (const m of migrations) fs.writeFileSync(path.join(newDir, m.name), m.sql);
+    fs.writeFileSync(path.join(newDir, `${String(migrations.length + 1).padStart(3, '0')}-extra.sql`), 'CREATE TABLE extra (x INTEGER);');
+    const file = path.join(dir, 'w.sqlite');
+    openWorkspace(file, { create: true, migrationsDir: oldDir }).db.close();
+    const upgraded = openWorkspace(file, { migrationsDir: newDir });
+    expect(upgraded.schemaVersion).toBe(migrations.length + 1);
+    expect(upgraded.db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'extra'").get()).toEqual({ n: 1 });
+    upgraded.db.close();
+    const backups = fs.readdirSync(dir).filter((f) => f.startsWith('w.sqlite.v1') && f.endsWith('.bak'));
+    expect(backups).toHaveLength(1);
+    const copy = new Database(path.join(dir, backups[0]!), { readonly: true });
+    expect(copy.pragma('user_version', { simple: true })).toBe(1);
+    copy.close();
+  });
+
+  it('refuses migration files with a gap in their numbering', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, '001-a.sql'), 'SELECT 1;');
+    fs.writeFileSync(path.join(dir, '003-c.sql'), 'SELECT 1;');
+    expect(() => loadMigrations(dir)).toThrow(/gap/);
+  });
+
+  it('refuses a workspace written by a newer app, leaving it untouched', () => {
+    const file = path.join(tempDir(), 'future.sqlite');
+    const db = new Database(file);
+    db.pragma('user_version = 999');
+    db.close();
+    const before = fs.readFileSync(file);
+    expect(codeOf(() => openWorkspace(file))).toBe('workspace.tooNew');
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('refuses a file that is not SQLite without overwriting it', () => {
+    const file = path.join(tempDir(), 'notes.sqlite');
+    fs.writeFileSync(file, '这不是数据库 just text, long enough to be read as a header');
+    expect(codeOf(() => openWorkspace(file, { create: true }))).toBe('workspace.notSqlite');
+    expect(fs.readFileSync(file, 'utf8')).toContain('这不是数据库');
+  });
+
+  it('reports a damaged database as corrupt instead of crashing', () => {
+    const file = path.join(tempDir(), 'damaged.sqlite');
+    const ws = openWorkspace(file, { create: true });
+    ws.db.pragma('wal_checkpoint(TRUNCATE)');
+    ws.db.close();
+    const bytes = fs.readFileSync(file);
+    // Keep the header, scribble over the schema pages.
+    bytes.fill(0x5a, 100, Math.min(bytes.length, 8192));
+    fs.writeFileSync(file, bytes);
+    expect(['workspace.corrupt', 'workspace.notSqlite']).toContain(codeOf(() => openWorkspace(file)));
+  });
+
+  it('reports a missing file when not asked to create it', () => {
+    expect(codeOf(() => openWorkspace(path.join(tempDir(), 'nope.sqlite')))).toBe('workspace.notFound');
+  });
+
+  it('writes a backup that passes integrity_check and holds the same rows', async () => {
+    const { service, dataDir } = tempService();
+    const out = path.join(dataDir, 'backup', 'copy.sqlite');
+    await backupWorkspace(service.db, out);
+    const copy = new Database(out, { readonly: true });
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(copy.prepare('SELECT count(*) AS n FROM targets').get()).toEqual({ n: plansSeedData().targets.length });
+    copy.close();
+    await expect(backupWorkspace(service.db, out)).rejects.toMatchObject({ code: 'backup.targetExists' });
+    service.close();
+  });
+});
+
+describe('seeded plans', () => {
+  it('loads both plans and every quantitative target of DOMAIN.md once', () => {
+    const { service } = tempService();
+    const targets = service.db.prepare('SELECT code, value, unit, deadline, comparator, quote FROM targets ORDER BY code').all() as Array<{
+      code: string;
+      value: number | null;
+      unit: string;
+      deadline: number | null;
+      comparator: string;
+      quote: string;
+    }>;
+    const byCode = new Map(targets.map((t) => [t.code, t]));
+    // The register of ../shared/DOMAIN.md, item by item.
+    const expected: Array<[string, number | null, string, number | null]> = [
+      ['A1', 10000, '亿元', 2022],
+      ['A2', 40, '%', 2022],
+      ['A3', 100, '家', 2022],
+      ['A4', 500, '家', 2022],
+      ['A5', 5000, '家', 2022],
+      ['A6', 10, '个', 2022],
+      ['A7', null, '', 2022],
+      ['A8', 30, '项', null],
+      ['B1', null, '', 2022],
+      ['B2', 100, '项', 2022],
+      ['B3', 300, '项', 2022],
+      ['B4', 5, '项', null],
+      ['B5', 23, '项', null],
+      ['B6', 658, '项', 2020],
+      ['B7', 73, '项', 2020],
+      ['B8', 296, '亿元', 2020],
+      ['B9', null, '', 2022],
+    ];
+    expect(targets).toHaveLength(expected.length);
+    for (const [code, value, unit, deadline] of expected) {
+      expect(byCode.get(code), code).toMatchObject({ value, unit, deadline });
+    }
+    expect(byCode.get('A1')!.quote).toBe('力争到2022年，数字经济总量达到万亿级规模');
+    expect(byCode.get('A2')!.comparator).toBe('>');
+    const file = service.workspace.path;
+    service.db.prepare("DELETE FROM targets WHERE code = 'A8'").run();
+    service.close();
+    // Reopening does not seed again: a retired or deleted target stays gone.
+    const { service: reopened } = tempService(file);
+    expect(reopened.db.prepare('SELECT count(*) AS n FROM targets').get()).toEqual({ n: expected.length - 1 });
+    reopened.close();
+  });
+});

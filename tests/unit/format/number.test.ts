@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { formatPercent, formatPlain, formatPoints, formatScaled, formatWithUnit, formatYi } from '../../../shared/format/number';
+
+describe('number formatting', () => {
+  it('shows money in 亿元 and switches to 万亿元 at ten thousand 亿', () => {
+    expect(formatYi(6000, 'zh')).toBe('6000亿元');
+    expect(formatYi(10001.88, 'zh')).toBe('1万亿元');
+    expect(formatYi(25002.79, 'zh')).toBe('2.5万亿元');
+    expect(formatYi(25002.79, 'zh', 4)).toBe('2.5003万亿元');
+  });
+
+  it('converts 亿元 to billions and trillions in English', () => {
+    expect(formatYi(6000, 'en')).toBe('600 billion yuan');
+    expect(formatYi(27894.02, 'en')).toBe('2.79 trillion yuan');
+  });
+
+  it('scales counts to 万/亿/万亿 in Chinese and groups thousands in English', () => {
+    expect(formatScaled(123456789, 'zh')).toBe('1.23亿');
+    expect(formatScaled(52000, 'zh')).toBe('5.2万');
+    expect(formatScaled(1.5e12, 'zh')).toBe('1.5万亿');
+    expect(formatScaled(999, 'zh')).toBe('999');
+    expect(formatScaled(123456789, 'en')).toBe('123,456,789');
+    expect(formatPlain(1234567.891, 'en')).toBe('1,234,567.89');
+  });
+
+  it('renders shares and changes of shares', () => {
+    expect(formatPercent(45.4, 'zh')).toBe('45.4%');
+    expect(formatPoints(18.2, 'zh')).toBe('+18.2个百分点');
+    expect(formatPoints(-1.25, 'en', 2)).toBe('-1.25 pp');
+  });
+
+  it('never prints a missing value as zero', () => {
+    for (const missing of [null, undefined, Number.NaN]) {
+      expect(formatYi(missing, 'zh')).toBe('—');
+      expect(formatPercent(missing, 'en')).toBe('—');
+      expect(formatWithUnit(missing, '家', 'zh')).toBe('—');
+    }
+  });
+
+  it('picks the form by unit', () => {
+    expect(formatWithUnit(5000, '家', 'zh')).toBe('5,000家');
+    expect(formatWithUnit(5000, '家', 'en')).toBe('5,000 家');
+    expect(formatWithUnit(40, '%', 'zh')).toBe('40%');
+  });
+});
