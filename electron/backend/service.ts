@@ -6,6 +6,20 @@ import type { Locale } from '../../shared/i18n';
 import { AppConfigStore } from './app-config';
 import { openWorkspace, tableCounts, type Workspace } from './db/workspace';
 import { defaultWorkspacePath, workspacePathFor } from './paths';
+import {
+  deleteScenario,
+  duplicateScenario,
+  goalSeekScenario,
+  listScenarios,
+  restoreScenario,
+  runScenario,
+  saveScenario,
+  scenarioDefinition,
+  scenarioSummary,
+  scenarioVersions,
+  seedScenarios,
+  sensitivityScenario,
+} from './scenarios';
 import { seedPlans } from './seed';
 
 export interface HostEnv {
@@ -53,6 +67,7 @@ export class WorkbenchService {
     const ws = openWorkspace(file, { ...options, nativeBinding: env.nativeBinding, migrationsDir: env.migrationsDir });
     try {
       seedPlans(ws.db);
+      seedScenarios(ws.db);
     } catch (error) {
       ws.db.close();
       throw error;
@@ -120,6 +135,18 @@ export class WorkbenchService {
         : this.db.prepare('SELECT * FROM targets WHERE retired_at IS NULL AND plan = ? ORDER BY sort, code').all(plan)) as TargetRow[];
       return rows.map(targetFromRow);
     },
+    'scenarios.list': () => listScenarios(this.db),
+    'scenarios.get': ({ id }) => ({ ...scenarioSummary(this.db, id), definition: scenarioDefinition(this.db, id), versions: scenarioVersions(this.db, id) }),
+    'scenarios.save': (input) => saveScenario(this.db, input),
+    'scenarios.duplicate': ({ id, name }) => duplicateScenario(this.db, id, name, this.language),
+    'scenarios.restore': ({ id, version }) => restoreScenario(this.db, id, version),
+    'scenarios.delete': ({ id }) => {
+      deleteScenario(this.db, id);
+      return { id };
+    },
+    'scenarios.run': ({ id, locale, monteCarlo }) => runScenario(this.db, id, locale ?? this.language, monteCarlo),
+    'scenarios.goalSeek': ({ id, targets, driver }) => goalSeekScenario(this.db, id, targets, driver),
+    'scenarios.sensitivity': ({ id, output, year }) => sensitivityScenario(this.db, id, output ?? 'total', year),
   };
 
   /** Runs a handler on an already-validated input. */

@@ -4,32 +4,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pkg from '../../package.json';
-import { WorkbenchError } from '../../shared/api/errors';
-import { isLocale, translate, type Locale } from '../../shared/i18n';
-import { AppConfigStore } from '../backend/app-config';
+import type { Locale } from '../../shared/i18n';
 import { backupWorkspace, checkWorkspace, tableCounts } from '../backend/db/workspace';
-import { defaultDataDir } from '../backend/paths';
-import { WorkbenchService, type HostEnv } from '../backend/service';
+import { WorkbenchService } from '../backend/service';
 import { startHost } from '../host/http';
+import { cliLocale, describeCliError, hostEnv as env } from './context';
 import { findElectronRuntime, tryFetchElectronRuntime } from './electron-runtime';
 import { openInBrowser } from './open-browser';
+import { addScenarioCommands } from './scenario-commands';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const staticDir = path.join(repoRoot, 'dist', 'renderer');
-
-interface GlobalOptions {
-  lang?: string;
-}
-
-function env(mode: HostEnv['mode']): HostEnv {
-  return { dataDir: defaultDataDir(), mode, appVersion: pkg.version };
-}
-
-function cliLocale(program: Command): Locale {
-  const { lang } = program.opts<GlobalOptions>();
-  if (isLocale(lang)) return lang;
-  return new AppConfigStore(defaultDataDir()).language;
-}
 
 const messages = {
   zh: {
@@ -184,6 +169,7 @@ export function buildProgram(): Command {
       }
     });
 
+  addScenarioCommands(program);
   return program;
 }
 
@@ -193,8 +179,7 @@ async function main(): Promise<void> {
     await program.parseAsync(process.argv);
   } catch (error) {
     const locale = cliLocale(program);
-    const text = error instanceof WorkbenchError ? translate(locale, error.code, error.params) : error instanceof Error ? error.message : String(error);
-    console.error(`${say(locale, 'error')}${text}`);
+    console.error(`${say(locale, 'error')}${describeCliError(error, locale)}`);
     process.exitCode = 1;
   }
 }

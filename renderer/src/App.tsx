@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useApp } from './app-context';
 import { WorkspaceDialog } from './components/WorkspaceDialog';
 import { PlaceholderPage } from './pages/PlaceholderPage';
+import { ScenariosPage } from './pages/ScenariosPage';
 import { TargetsPage } from './pages/TargetsPage';
 
 const pages = ['data', 'scenarios', 'charts', 'targets'] as const;
@@ -41,7 +42,7 @@ export function App() {
         ))}
       </nav>
       <main className="content" key={info.workspace.path}>
-        {page === 'targets' ? <TargetsPage /> : <PlaceholderPage page={page} />}
+        {page === 'targets' ? <TargetsPage /> : page === 'scenarios' ? <ScenariosPage /> : <PlaceholderPage page={page} />}
       </main>
       <footer className="statusline" data-testid="statusline">
         <span>

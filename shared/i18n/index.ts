@@ -1,20 +1,13 @@
 import type { ErrorParams } from '../api/errors';
+import { engineMessagesEn, engineMessagesZh } from './engine-messages';
 import { en, zh } from './messages';
 import type { Locale } from '../format/number';
 
 export type { MessageKey } from './messages';
 export type { Locale } from '../format/number';
 
-// Further catalogues (imports, charts, scenarios…) register here so that one `translate` serves all.
-const catalogues: Record<Locale, Record<string, string>> = { zh: { ...zh }, en: { ...en } };
-
-export function registerMessages(locale: Locale, messages: Record<string, string>): void {
-  Object.assign(catalogues[locale], messages);
-}
-
-export function hasMessage(key: string): boolean {
-  return key in catalogues.zh;
-}
+// One catalogue for every domain (shell, engine, imports, charts), so that one `translate` serves all.
+const catalogues: Record<Locale, Record<string, string>> = { zh: { ...zh, ...engineMessagesZh }, en: { ...en, ...engineMessagesEn } };
 
 /** The sentence for `key` in `locale`, with `{param}` placeholders filled; unknown keys come back as-is. */
 export function translate(locale: Locale, key: string, params: ErrorParams = {}): string {

@@ -63,10 +63,21 @@ describe('app shell in Chromium', () => {
   });
 
   it('has no dead links: each page says what it holds', async () => {
-    for (const [name, heading] of [['数据', '指标数据'], ['情景', '情景模拟'], ['图表', '简报图表']] as const) {
+    for (const [name, heading] of [['数据', '指标数据'], ['图表', '简报图表']] as const) {
       await page.locator('nav a', { hasText: name }).click();
       await expect.poll(() => page.locator('h1').textContent()).toBe(heading);
     }
+  });
+
+  it('projects the baseline scenario against the 2022 targets and switches scenarios', async () => {
+    await page.locator('nav a', { hasText: '情景' }).click();
+    await expect.poll(() => page.getByTestId('scenario-summary').textContent()).toMatch(/^按基准情景，2022年数字经济规模为/);
+    const rows = page.getByTestId('scenario-targets').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
+    expect(await rows.first().textContent()).toContain('万亿级规模');
+    expect(await page.getByTestId('chart-level').locator('svg').count()).toBe(1);
+    await page.getByRole('button', { name: /^加速/ }).click();
+    await expect.poll(() => page.getByTestId('scenario-summary').textContent()).toMatch(/^按加速情景/);
   });
 
   it('creates a new workspace from the dialog and shows it in the status line', async () => {

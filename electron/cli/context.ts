@@ -1,0 +1,37 @@
+import type { Command } from 'commander';
+import pkg from '../../package.json';
+import { WorkbenchError } from '../../shared/api/errors';
+import { isLocale, translate, type Locale } from '../../shared/i18n';
+import { AppConfigStore } from '../backend/app-config';
+import { defaultDataDir } from '../backend/paths';
+import { WorkbenchService, type HostEnv } from '../backend/service';
+
+export function hostEnv(mode: HostEnv['mode']): HostEnv {
+  return { dataDir: defaultDataDir(), mode, appVersion: pkg.version };
+}
+
+/** `--lang` when given, else the language the user chose in the app. */
+export function cliLocale(program: Command): Locale {
+  const { lang } = program.opts<{ lang?: string }>();
+  if (isLocale(lang)) return lang;
+  return new AppConfigStore(defaultDataDir()).language;
+}
+
+export function describeCliError(error: unknown, locale: Locale): string {
+  if (error instanceof WorkbenchError) return translate(locale, error.code, error.params);
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Runs `fn` on the workspace without changing what the UI reopens, and always closes it. */
+export async function withWorkspace<T>(workspace: string | undefined, fn: (service: WorkbenchService) => T | Promise<T>): Promise<T> {
+  const service = WorkbenchService.open(hostEnv('cli'), workspace, { remember: false, create: false });
+  try {
+    return await fn(service);
+  } finally {
+    service.close();
+  }
+}
+
+export function printJson(value: unknown): void {
+  console.log(JSON.stringify(value, null, 2));
+}

@@ -1,0 +1,177 @@
+import type { Command } from 'commander';
+import fs from 'node:fs';
+import path from 'node:path';
+import { WorkbenchError } from '../../shared/api/errors';
+import type { ProjectionResult } from '../../shared/engine';
+import { formatPercent, formatPlain, formatYi, type Locale } from '../../shared/format/number';
+import { dispatch } from '../backend/dispatch';
+import type { WorkbenchService } from '../backend/service';
+import { cliLocale, printJson, withWorkspace } from './context';
+
+/** Calls the service through the same validating dispatcher the UI uses. */
+async function call<T>(service: WorkbenchService, method: string, input: unknown): Promise<T> {
+  const outcome = await dispatch(service, method, input);
+  if (!outcome.ok) throw new WorkbenchError(outcome.error.code, outcome.error.params ?? {}, outcome.error.details);
+  return outcome.result as T;
+}
+
+function scenarioId(value: string): number {
+  const id = Number(value);
+  if (!Number.isInteger(id) || id <= 0) throw new Error(`ID: ${value}`);
+  return id;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${value} is not a positive whole number`);
+  return n;
+}
+
+function printProjection(p: ProjectionResult, summary: string, locale: Locale): void {
+  console.log(summary);
+  console.log('');
+  const head = locale === 'zh' ? ['年份', '数字经济', 'GDP', '占比'] : ['year', 'digital economy', 'GDP', 'share'];
+  console.log(`${head[0]!.padEnd(6)} ${head[1]!.padStart(16)} ${head[2]!.padStart(16)} ${head[3]!.padStart(8)}`);
+  p.years.forEach((year, t) => {
+    console.log(
+      `${String(year).padEnd(6)} ${formatYi(p.total.values[t], locale).padStart(16)} ${formatYi(p.gdp.values[t], locale).padStart(16)} ${formatPercent(p.share.values[t], locale).padStart(8)}`,
+    );
+  });
+  console.log('');
+  for (const target of p.targets) {
+    const label = locale === 'en' && target.labelEn ? target.labelEn : target.label;
+    const verdict = target.met ? (locale === 'zh' ? '实现' : 'met') : locale === 'zh' ? '未实现' : 'not met';
+    const first = target.firstYearMet === null ? '' : locale === 'zh' ? `，${target.firstYearMet}年首次达到` : `, first met ${target.firstYearMet}`;
+    const need = locale === 'zh' ? `需年均增长${formatPlain(target.requiredGrowth, locale)}%` : `needs ${formatPlain(target.requiredGrowth, locale)}% a year`;
+    console.log(`- ${label} (${target.year}): ${verdict}${first}; ${need}`);
+  }
+}
+
+export function addScenarioCommands(program: Command): void {
+  const scenario = program.command('scenario').description('scenarios: list, show, run, goal-seek, sensitivity, create, export');
+
+  scenario
+    .command('list')
+    .option('--workspace <file>', 'workspace file')
+    .option('--json', 'machine-readable output')
+    .action((opts: { workspace?: string; json?: boolean }) =>
+      withWorkspace(opts.workspace, async (service) => {
+        const list = await call<Array<{ id: number; name: string; version: number; updatedAt: string }>>(service, 'scenarios.list', {});
+        if (opts.json) printJson(list);
+        else for (const s of list) console.log(`${String(s.id).padStart(4)}  ${s.name}  (v${s.version}, ${s.updatedAt.slice(0, 10)})`);
+      }),
+    );
+
+  scenario
+    .command('show <id>')
+    .description("a scenario's assumptions, versions and basis")
+    .option('--workspace <file>', 'workspace file')
+    .option('--json', 'machine-readable output')
+    .action((id: string, opts: { workspace?: string; json?: boolean }) =>
+      withWorkspace(opts.workspace, async (service) => {
+        const s = await call<{ name: string; description: string; basis: string; version: number; definition: unknown; versions: unknown[] }>(service, 'scenarios.get', {
+          id: scenarioId(id),
+        });
+        if (opts.json) printJson(s);
+        else {
+          console.log(`${s.name} (v${s.version})\n${s.description}\n\n${s.basis}\n`);
+          console.log(JSON.stringify(s.definition, null, 2));
+        }
+      }),
+    );
+
+  scenario
+    .command('run <id>')
+    .description('project the scenario; --mc adds a Monte Carlo run')
+    .option('--mc <draws>', 'Monte Carlo draws', positiveInt)
+    .option('--seed <seed>', 'Monte Carlo seed', (v) => Number.parseInt(v, 10), 1)
+    .option('--workspace <file>', 'workspace file')
+    .option('--json', "the engine's result as-is")
+    .action((id: string, opts: { mc?: number; seed: number; workspace?: string; json?: boolean }) =>
+      withWorkspace(opts.workspace, async (service) => {
+        const locale = cliLocale(program);
+        const result = await call<{ projection: ProjectionResult; summary: string; monteCarlo?: { targets: Array<{ label: string; probability: number }> } }>(
+          service,
+          'scenarios.run',
+          { id: scenarioId(id), locale, ...(opts.mc ? { monteCarlo: { draws: opts.mc, seed: opts.seed } } : {}) },
+        );
+        if (opts.json) printJson(result);
+        else {
+          printProjection(result.projection, result.summary, locale);
+          for (const t of result.monteCarlo?.targets ?? []) console.log(`  P(${t.label}) = ${formatPercent(t.probability * 100, locale)}`);
+        }
+      }),
+    );
+
+  scenario
+    .command('goal-seek <id>')
+    .description('the value of one driver that just meets the target(s); several targets are solved jointly')
+    .requiredOption('--target <ids>', 'target id, or several separated by commas')
+    .requiredOption('--driver <driver>', "a component id, 'gdp', or 'uplift' (all component growth rates together)")
+    .option('--workspace <file>', 'workspace file')
+    .option('--json', "the engine's result as-is")
+    .action((id: string, opts: { target: string; driver: string; workspace?: string; json?: boolean }) =>
+      withWorkspace(opts.workspace, async (service) => {
+        const result = await call<{ value: number; unit: string; binding?: string }>(service, 'scenarios.goalSeek', {
+          id: scenarioId(id),
+          targets: opts.target.split(',').map((t) => t.trim()).filter(Boolean),
+          driver: opts.driver,
+        });
+        if (opts.json) printJson(result);
+        else console.log(`${opts.driver} = ${formatPlain(result.value, 'en', 4)} ${result.unit}${result.binding ? ` (binding: ${result.binding})` : ''}`);
+      }),
+    );
+
+  scenario
+    .command('sensitivity <id>')
+    .description('one-at-a-time low/high of every driver, largest swing first')
+    .option('--output <metric>', 'total or share', 'total')
+    .option('--year <year>', 'year of the output (default: the horizon)', positiveInt)
+    .option('--workspace <file>', 'workspace file')
+    .option('--json', "the engine's result as-is")
+    .action((id: string, opts: { output: string; year?: number; workspace?: string; json?: boolean }) =>
+      withWorkspace(opts.workspace, async (service) => {
+        const result = await call<{ bars: Array<{ label: string; low: { output: number }; high: { output: number }; swing: number }> }>(service, 'scenarios.sensitivity', {
+          id: scenarioId(id),
+          output: opts.output,
+          ...(opts.year ? { year: opts.year } : {}),
+        });
+        if (opts.json) printJson(result);
+        else for (const bar of result.bars) console.log(`${bar.label.padEnd(24)} ${formatPlain(bar.low.output, 'en')} .. ${formatPlain(bar.high.output, 'en')}  (swing ${formatPlain(bar.swing, 'en')})`);
+      }),
+    );
+
+  scenario
+    .command('create')
+    .description("save a new scenario from its JSON form (see README); a bad field is named and nothing is saved")
+    .requiredOption('--from <file>', 'scenario JSON file')
+    .option('--workspace <file>', 'workspace file')
+    .option('--json', 'machine-readable output')
+    .action((opts: { from: string; workspace?: string; json?: boolean }) =>
+      withWorkspace(opts.workspace, async (service) => {
+        let definition: unknown;
+        try {
+          definition = JSON.parse(fs.readFileSync(path.resolve(opts.from), 'utf8'));
+        } catch (error) {
+          throw new WorkbenchError('scenario.fileUnreadable', { file: opts.from, detail: error instanceof Error ? error.message : String(error) });
+        }
+        const saved = await call<{ id: number; name: string; version: number }>(service, 'scenarios.save', { definition });
+        if (opts.json) printJson(saved);
+        else console.log(`${saved.id}  ${saved.name}`);
+      }),
+    );
+
+  scenario
+    .command('export <id>')
+    .description("the scenario's JSON form, to standard output or --out")
+    .option('--out <file>', 'write to this file')
+    .option('--workspace <file>', 'workspace file')
+    .action((id: string, opts: { out?: string; workspace?: string }) =>
+      withWorkspace(opts.workspace, async (service) => {
+        const s = await call<{ definition: unknown }>(service, 'scenarios.get', { id: scenarioId(id) });
+        const text = `${JSON.stringify(s.definition, null, 2)}\n`;
+        if (opts.out) fs.writeFileSync(path.resolve(opts.out), text);
+        else process.stdout.write(text);
+      }),
+    );
+}

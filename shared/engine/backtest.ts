@@ -1,0 +1,126 @@
+// Backtest: run a scenario from an earlier base year and set it against what was later published.
+// Each published figure names its definition (its measure); where the definition changes, the
+// comparison stops being like with like, so the break is reported and points on another definition
+// than the base year's are shown but not scored.
+import { z } from 'zod';
+import { EngineError } from './errors';
+import { compile, metricAt, runPaths, type MetricSpec } from './model';
+import type { ResolvedScenario } from './schema';
+
+export const actualPointSchema = z.strictObject({
+  metric: z.enum(['total', 'share', 'gdp', 'component']),
+  componentId: z.string().optional(),
+  year: z.number().int(),
+  value: z.number().positive(),
+  /** The measure the figure is on, e.g. "重庆市统计局口径" or "CAICT 广义口径". */
+  definition: z.string().min(1),
+  source: z.string().optional(),
+});
+export type ActualPoint = z.output<typeof actualPointSchema>;
+
+export type PointStatus = 'scored' | 'other-definition' | 'base-year' | 'outside-horizon';
+
+export interface BacktestPoint {
+  year: number;
+  actual: number;
+  definition: string;
+  source: string | null;
+  projected: number | null;
+  /** projected − actual. */
+  error: number | null;
+  /** (projected − actual) / actual × 100. */
+  percentError: number | null;
+  status: PointStatus;
+}
+
+export interface DefinitionBreak {
+  /** First year on the new definition. */
+  year: number;
+  from: string;
+  to: string;
+}
+
+export interface BacktestSeries {
+  metric: MetricSpec['kind'];
+  componentId: string | null;
+  unit: '亿元' | '%';
+  /** The definition of the series' point in the base year, or of its earliest point if it has none then. */
+  baseDefinition: string;
+  points: BacktestPoint[];
+  breaks: DefinitionBreak[];
+  /** Mean absolute percentage error over the scored points; null when none is scored. */
+  mape: number | null;
+  scored: number;
+}
+
+export interface BacktestResult {
+  scenario: string;
+  baseYear: number;
+  horizon: number;
+  series: BacktestSeries[];
+}
+
+export function backtest(s: ResolvedScenario, actuals: readonly ActualPoint[]): BacktestResult {
+  const model = compile(s);
+  const paths = runPaths(model, model.nominal);
+  const groups = new Map<string, ActualPoint[]>();
+  for (const point of actuals) {
+    if (point.metric === 'component' && !s.components.some((c) => c.id === point.componentId)) {
+      throw new EngineError('unknown_component', { componentId: point.componentId ?? null });
+    }
+    const key = point.metric === 'component' ? `component:${point.componentId}` : point.metric;
+    const group = groups.get(key) ?? [];
+    if (group.some((p) => p.year === point.year)) {
+      throw new EngineError('invalid_argument', { name: 'actuals', reason: `two ${key} figures for ${point.year}` });
+    }
+    group.push(point);
+    groups.set(key, group);
+  }
+
+  const series = [...groups.values()].map((group): BacktestSeries => {
+    const points = [...group].sort((a, b) => a.year - b.year);
+    const first = points[0]!;
+    const metric: MetricSpec =
+      first.metric === 'component' ? { kind: 'component', index: model.ids.indexOf(first.componentId!) } : { kind: first.metric };
+    const baseDefinition = (points.find((p) => p.year === s.baseYear) ?? first).definition;
+    const breaks: DefinitionBreak[] = [];
+    points.forEach((p, i) => {
+      const prev = points[i - 1];
+      if (prev && prev.definition !== p.definition) breaks.push({ year: p.year, from: prev.definition, to: p.definition });
+    });
+    const scoredPoints = points.map((p): BacktestPoint => {
+      const inRange = p.year >= s.baseYear && p.year <= s.horizon;
+      const projected = inRange ? metricAt(model, paths, metric, p.year - s.baseYear) : null;
+      const error = projected === null ? null : projected - p.value;
+      const status: PointStatus = !inRange
+        ? 'outside-horizon'
+        : p.year === s.baseYear
+          ? 'base-year'
+          : p.definition === baseDefinition
+            ? 'scored'
+            : 'other-definition';
+      return {
+        year: p.year,
+        actual: p.value,
+        definition: p.definition,
+        source: p.source ?? null,
+        projected,
+        error,
+        percentError: error === null ? null : (error / p.value) * 100,
+        status,
+      };
+    });
+    const scored = scoredPoints.filter((p) => p.status === 'scored');
+    return {
+      metric: metric.kind,
+      componentId: first.metric === 'component' ? first.componentId! : null,
+      unit: metric.kind === 'share' ? '%' : '亿元',
+      baseDefinition,
+      points: scoredPoints,
+      breaks,
+      mape: scored.length ? scored.reduce((sum, p) => sum + Math.abs(p.percentError!), 0) / scored.length : null,
+      scored: scored.length,
+    };
+  });
+  return { scenario: s.name, baseYear: s.baseYear, horizon: s.horizon, series };
+}

@@ -1,0 +1,72 @@
+// The engine's one error type. Params are flat (string | number | null) so the backend can pass them
+// on as a WireError's params unchanged; anything structured (a list of schema issues) goes in details.
+
+export type EngineErrorCode =
+  | 'invalid_scenario'
+  | 'invalid_argument'
+  | 'base_not_found'
+  | 'base_year_mismatch'
+  | 'base_not_positive'
+  | 'logistic_ceiling_not_above_base'
+  | 'logistic_midpoint_invalid'
+  | 'unknown_target'
+  | 'unknown_driver'
+  | 'unknown_component'
+  | 'goal_unreachable'
+  | 'goal_always_met'
+  | 'goal_conflict'
+  | 'non_finite'
+  | 'cancelled';
+
+export type EngineErrorParams = Record<string, string | number | null>;
+
+export interface EngineErrorData {
+  code: EngineErrorCode;
+  message: string;
+  params: EngineErrorParams;
+  details?: unknown;
+}
+
+export class EngineError extends Error {
+  readonly code: EngineErrorCode;
+  readonly params: EngineErrorParams;
+  readonly details: unknown;
+
+  constructor(code: EngineErrorCode, params: EngineErrorParams = {}, details?: unknown) {
+    super(renderMessage(code, params));
+    this.name = 'EngineError';
+    this.code = code;
+    this.params = params;
+    this.details = details;
+  }
+
+  /** The plain form that crosses a boundary: no stack. */
+  toJSON(): EngineErrorData {
+    return this.details === undefined
+      ? { code: this.code, message: this.message, params: this.params }
+      : { code: this.code, message: this.message, params: this.params, details: this.details };
+  }
+}
+
+// English fallbacks for logs and the CLI; the UI translates `code` with its own catalogue.
+const templates: Record<EngineErrorCode, string> = {
+  invalid_scenario: 'invalid scenario: {path}: {issue} ({count} issue(s))',
+  invalid_argument: 'invalid argument {name}: {reason}',
+  base_not_found: '{path}: no actual value of {indicator} for {region} in the workspace',
+  base_year_mismatch: '{path}: the latest actual of {indicator} for {region} is for {year}, not the base year {baseYear}',
+  base_not_positive: '{path}: the base value must be positive, got {value}',
+  logistic_ceiling_not_above_base: '{path}: the logistic ceiling {ceiling} must be above the base value {base}',
+  logistic_midpoint_invalid: '{path}: no logistic curve through the base {base} with ceiling {ceiling} has its midpoint in {midpointYear}',
+  unknown_target: 'no target with id {targetId}',
+  unknown_driver: 'no driver with id {driver}',
+  unknown_component: 'no component with id {componentId}',
+  goal_unreachable: 'target {targetId} is not met for any value of {driver} in [{lower}, {upper}]',
+  goal_always_met: 'target {targetId} is met for every value of {driver} in [{lower}, {upper}]',
+  goal_conflict: 'no value of {driver} in [{lower}, {upper}] meets all of {targetIds}',
+  non_finite: 'the projection of {what} in {year} is not a finite number',
+  cancelled: 'cancelled after {done} of {total} draws',
+};
+
+function renderMessage(code: EngineErrorCode, params: EngineErrorParams): string {
+  return templates[code].replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+}

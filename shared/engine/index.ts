@@ -1,0 +1,56 @@
+// The scenario engine: pure functions over a scenario written as data. See docs/ENGINE.md.
+export { EngineError, type EngineErrorCode, type EngineErrorData, type EngineErrorParams } from './errors';
+export {
+  scenarioSchema,
+  resolvedScenarioSchema,
+  growthSpecSchema,
+  gdpGrowthSpecSchema,
+  distributionSchema,
+  targetSchema,
+  parseScenario,
+  parseResolvedScenario,
+  formatPath,
+  reservedDriverIds,
+  type Scenario,
+  type ScenarioInput,
+  type ResolvedScenario,
+  type GrowthSpec,
+  type GdpGrowthSpec,
+  type Distribution,
+  type Target,
+  type Bounds,
+  type BaseRef,
+  type BaseSource,
+  type SchemaIssue,
+} from './schema';
+export { resolveBases, type LatestActual, type ResolveResult } from './resolve';
+export { requiredGrowth, leastSquares, logisticRateFromMidpoint } from './growth';
+export { listDrivers, type DriverInfo, type DriverParam, type DriverUnit } from './model';
+export { project, type ProjectionResult, type SeriesResult, type ComponentResult, type TargetOutcome } from './project';
+export {
+  goalSeek,
+  goalSeekJoint,
+  defaultTolerance,
+  type GoalSeekOptions,
+  type GoalSeekResult,
+  type JointGoalSeekOptions,
+  type JointGoalSeekResult,
+  type JointTargetSolution,
+  type Direction,
+} from './goal-seek';
+export { sensitivity, defaultSpread, type OutputSpec, type SensitivityOptions, type SensitivityResult, type Spread, type TornadoBar } from './sensitivity';
+export {
+  monteCarlo,
+  monteCarloSteps,
+  percentileLevels,
+  blockSize,
+  type MonteCarloOptions,
+  type MonteCarloProgress,
+  type MonteCarloResult,
+  type FanSeries,
+  type TargetProbability,
+} from './monte-carlo';
+export { backtest, actualPointSchema, type ActualPoint, type BacktestPoint, type BacktestResult, type BacktestSeries, type DefinitionBreak, type PointStatus } from './backtest';
+export { summarize, type SummaryOptions } from './summarize';
+export { Sfc32 } from './random';
+export { normalCdf, normalQuantile, quantile } from './distributions';

@@ -1,0 +1,210 @@
+// The scenario's JSON form: what users write in files, what the CLI validates and what the workspace
+// stores per version. Errors carry zod paths so a message can point at the field (components[1].growth.rate).
+import { z } from 'zod';
+import { EngineError } from './errors';
+
+/** Driver ids that name the scenario-wide drivers; a component may not use them. */
+export const reservedDriverIds = ['gdp', 'uplift'] as const;
+
+const idSchema = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'an id starts with a letter and holds letters, digits, - and _ (at most 64)');
+const yearSchema = z.number().int().min(1900).max(2200);
+
+export const boundsSchema = z
+  .strictObject({ min: z.number(), max: z.number() })
+  .refine((b) => b.min < b.max, { message: 'min must be below max', path: ['max'] });
+
+/** Take the base from the workspace: the latest actual of this indicator for this region. */
+export const baseRefSchema = z.strictObject({ indicator: z.string().min(1), region: z.string().min(1) });
+
+/** Where a resolved base came from, kept so every number can be traced. */
+export const baseSourceSchema = z.strictObject({ indicator: z.string(), region: z.string(), year: yearSchema });
+
+const rateSchema = z.number().gt(-100, 'a growth rate is in % and must be above -100');
+
+const cagrSpec = z.strictObject({ kind: z.literal('cagr'), rate: rateSchema });
+const ratesSpec = z.strictObject({ kind: z.literal('rates'), rates: z.array(rateSchema).min(1) });
+const incrementSpec = z.strictObject({ kind: z.literal('increment'), amount: z.number() });
+const linearSpec = z
+  .strictObject({
+    kind: z.literal('linear'),
+    history: z.array(z.strictObject({ year: yearSchema, value: z.number() })).min(2),
+  })
+  .refine((s) => new Set(s.history.map((p) => p.year)).size >= 2, {
+    message: 'a linear trend needs history in at least two different years',
+    path: ['history'],
+  });
+const logisticSpec = z
+  .strictObject({
+    kind: z.literal('logistic'),
+    ceiling: z.number().positive(),
+    rate: z.number().positive().optional(),
+    midpointYear: yearSchema.optional(),
+  })
+  .refine((s) => (s.rate === undefined) !== (s.midpointYear === undefined), {
+    message: 'give either rate or midpointYear (the other is fitted so the curve passes through the base)',
+    path: ['rate'],
+  });
+const elasticitySpec = z.strictObject({ kind: z.literal('elasticity'), elasticity: z.number() });
+
+export const growthSpecSchema = z.discriminatedUnion('kind', [cagrSpec, ratesSpec, incrementSpec, linearSpec, logisticSpec, elasticitySpec]);
+/** GDP cannot be elastic to itself. */
+export const gdpGrowthSpecSchema = z.discriminatedUnion('kind', [cagrSpec, ratesSpec, incrementSpec, linearSpec, logisticSpec]);
+
+const truncateSchema = z
+  .strictObject({ min: z.number().optional(), max: z.number().optional() })
+  .refine((t) => t.min === undefined || t.max === undefined || t.min < t.max, { message: 'min must be below max', path: ['max'] });
+
+export const distributionSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('normal'), mean: z.number(), sd: z.number().positive(), truncate: truncateSchema.optional() }),
+  // Parameterised by the variable's own mean and sd (not those of its log), as analysts quote them.
+  z.strictObject({ kind: z.literal('lognormal'), mean: z.number().positive(), sd: z.number().positive(), truncate: truncateSchema.optional() }),
+  z
+    .strictObject({ kind: z.literal('triangular'), min: z.number(), mode: z.number(), max: z.number(), truncate: truncateSchema.optional() })
+    .refine((d) => d.min < d.max && d.min <= d.mode && d.mode <= d.max, { message: 'need min <= mode <= max and min < max', path: ['mode'] }),
+  z
+    .strictObject({ kind: z.literal('uniform'), min: z.number(), max: z.number(), truncate: truncateSchema.optional() })
+    .refine((d) => d.min < d.max, { message: 'min must be below max', path: ['max'] }),
+]);
+
+export const uncertaintySchema = z.strictObject({
+  /** Keyed by driver id: 'gdp', 'uplift' or a component id. */
+  drivers: z.record(z.string(), distributionSchema),
+  /** Weight w in [0, 1]: every driver's underlying normal is sqrt(w)·Z + sqrt(1-w)·e, so any two correlate by w. */
+  commonShock: z.strictObject({ weight: z.number().min(0).max(1) }).optional(),
+});
+
+const comparatorSchema = z.enum(['>=', '>']);
+const targetCommon = {
+  id: idSchema,
+  label: z.string().min(1),
+  labelEn: z.string().min(1).optional(),
+  year: yearSchema,
+  comparator: comparatorSchema.default('>='),
+};
+
+export const targetSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('total'), ...targetCommon, value: z.number().positive() }),
+  z.strictObject({ kind: z.literal('share'), ...targetCommon, value: z.number().gt(0).lt(100) }),
+  z.strictObject({ kind: z.literal('component'), ...targetCommon, componentId: idSchema, value: z.number().positive() }),
+]);
+
+function scenarioShape<B extends z.ZodType<number | z.infer<typeof baseRefSchema>>>(base: B) {
+  const source = baseSourceSchema.optional();
+  return z.strictObject({
+    name: z.string().min(1),
+    nameEn: z.string().min(1).optional(),
+    description: z.string().default(''),
+    basis: z.string().min(1, 'say which values are published (with source) and which are illustrative'),
+    baseYear: yearSchema,
+    horizon: yearSchema,
+    gdp: z.strictObject({ base, baseSource: source, growth: gdpGrowthSpecSchema, bounds: boundsSchema.optional() }),
+    components: z
+      .array(z.strictObject({ id: idSchema, name: z.string().min(1), base, baseSource: source, growth: growthSpecSchema, bounds: boundsSchema.optional() }))
+      .min(1)
+      .max(200),
+    /** A uniform additive uplift, in percentage points, to every component's growth rate each year. */
+    uplift: z.strictObject({ value: z.number().default(0), bounds: boundsSchema.optional() }).optional(),
+    targets: z.array(targetSchema).default([]),
+    uncertainty: uncertaintySchema.optional(),
+  });
+}
+
+const inputShape = scenarioShape(z.union([z.number().positive(), baseRefSchema]));
+
+/** Checks across fields, shared by the written and the resolved form. */
+function checkScenario(s: z.output<typeof inputShape>, ctx: z.RefinementCtx): void {
+  const years = s.horizon - s.baseYear;
+  if (years < 1 || years > 100) {
+    ctx.addIssue({ code: 'custom', path: ['horizon'], message: 'horizon must be 1 to 100 years after baseYear' });
+    return;
+  }
+  const checkGrowth = (growth: z.output<typeof growthSpecSchema>, baseValue: unknown, path: (string | number)[]) => {
+    if (growth.kind === 'rates' && growth.rates.length !== years) {
+      ctx.addIssue({ code: 'custom', path: [...path, 'rates'], message: `needs ${years} rates, one for each year ${s.baseYear + 1}–${s.horizon}` });
+    }
+    if (growth.kind === 'logistic') {
+      if (growth.midpointYear === s.baseYear) {
+        ctx.addIssue({ code: 'custom', path: [...path, 'midpointYear'], message: 'the midpoint year cannot be the base year' });
+      }
+      if (typeof baseValue === 'number' && growth.ceiling <= baseValue) {
+        ctx.addIssue({ code: 'custom', path: [...path, 'ceiling'], message: 'the ceiling must be above the base value' });
+      }
+    }
+  };
+  checkGrowth(s.gdp.growth, s.gdp.base, ['gdp', 'growth']);
+  const ids = new Set<string>();
+  s.components.forEach((c, i) => {
+    if ((reservedDriverIds as readonly string[]).includes(c.id)) {
+      ctx.addIssue({ code: 'custom', path: ['components', i, 'id'], message: `'${c.id}' is reserved for the scenario-wide driver` });
+    }
+    if (ids.has(c.id)) ctx.addIssue({ code: 'custom', path: ['components', i, 'id'], message: `duplicate component id '${c.id}'` });
+    ids.add(c.id);
+    checkGrowth(c.growth, c.base, ['components', i, 'growth']);
+  });
+  const targetIds = new Set<string>();
+  s.targets.forEach((t, i) => {
+    if (targetIds.has(t.id)) ctx.addIssue({ code: 'custom', path: ['targets', i, 'id'], message: `duplicate target id '${t.id}'` });
+    targetIds.add(t.id);
+    if (t.year <= s.baseYear || t.year > s.horizon) {
+      ctx.addIssue({ code: 'custom', path: ['targets', i, 'year'], message: `the target year must be within ${s.baseYear + 1}–${s.horizon}` });
+    }
+    if (t.kind === 'component' && !ids.has(t.componentId)) {
+      ctx.addIssue({ code: 'custom', path: ['targets', i, 'componentId'], message: `no component with id '${t.componentId}'` });
+    }
+  });
+  for (const key of Object.keys(s.uncertainty?.drivers ?? {})) {
+    if (!ids.has(key) && !(reservedDriverIds as readonly string[]).includes(key)) {
+      ctx.addIssue({ code: 'custom', path: ['uncertainty', 'drivers', key], message: `no driver '${key}': use 'gdp', 'uplift' or a component id` });
+    }
+  }
+}
+
+export const scenarioSchema = inputShape.superRefine(checkScenario);
+/** A scenario whose bases are numbers (see resolveBases); what every engine function takes. */
+export const resolvedScenarioSchema = scenarioShape(z.number().positive()).superRefine(checkScenario);
+
+/** The scenario as written (defaults may be omitted). */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Scenario = z.output<typeof scenarioSchema>;
+export type ResolvedScenario = z.output<typeof resolvedScenarioSchema>;
+export type GrowthSpec = z.output<typeof growthSpecSchema>;
+export type GdpGrowthSpec = z.output<typeof gdpGrowthSpecSchema>;
+export type Distribution = z.output<typeof distributionSchema>;
+export type Target = z.output<typeof targetSchema>;
+export type Bounds = z.output<typeof boundsSchema>;
+export type BaseRef = z.output<typeof baseRefSchema>;
+export type BaseSource = z.output<typeof baseSourceSchema>;
+
+export interface SchemaIssue {
+  path: string;
+  message: string;
+}
+
+/** `components[1].growth.rate` from a zod path. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out || '(root)';
+}
+
+function parseWith<T>(schema: z.ZodType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issues: SchemaIssue[] = parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+  const first = issues[0] ?? { path: '(root)', message: 'invalid' };
+  throw new EngineError('invalid_scenario', { path: first.path, issue: first.message, count: issues.length }, issues);
+}
+
+/** Validate a scenario as written; throws EngineError('invalid_scenario') listing every issue with its path. */
+export function parseScenario(input: unknown): Scenario {
+  return parseWith(scenarioSchema, input);
+}
+
+export function parseResolvedScenario(input: unknown): ResolvedScenario {
+  return parseWith(resolvedScenarioSchema, input);
+}

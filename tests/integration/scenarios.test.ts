@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/backend/dispatch';
+import { runCli } from '../helpers/cli';
+import { tempDir, tempService } from '../helpers/temp';
+
+async function ok<T>(call: Promise<{ ok: boolean; result?: unknown; error?: unknown }>): Promise<T> {
+  const outcome = await call;
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.error));
+  return outcome.result as T;
+}
+
+describe('scenarios in the workspace', () => {
+  it('seeds the three starting scenarios, each stating its basis', async () => {
+    const { service } = tempService();
+    const list = await ok<Array<{ id: number; name: string; basis: string }>>(dispatch(service, 'scenarios.list', {}));
+    expect(list.map((s) => s.name)).toEqual(['基准', '加速', '保守']);
+    for (const s of list) {
+      expect(s.basis).toContain('25002.79');
+      expect(s.basis).toMatch(/示意/);
+    }
+    service.close();
+  });
+
+  it('runs a projection with targets and a summary in the user language', async () => {
+    const { service } = tempService();
+    const run = await ok<{ projection: { years: number[]; targets: Array<{ id: string; met: boolean; firstYearMet: number | null }> }; summary: string }>(
+      dispatch(service, 'scenarios.run', { id: 1 }),
+    );
+    expect(run.projection.years[0]).toBe(2020);
+    expect(run.projection.targets.length).toBeGreaterThanOrEqual(2);
+    expect(run.summary).toMatch(/^按基准情景，2022年数字经济规模为/);
+    const en = await ok<{ summary: string }>(dispatch(service, 'scenarios.run', { id: 1, locale: 'en' }));
+    expect(en.summary).toMatch(/baseline/i);
+    service.close();
+  });
+
+  it('keeps versions, restores one, duplicates and deletes', async () => {
+    const { service } = tempService();
+    const got = await ok<{ definition: Record<string, unknown>; version: number }>(dispatch(service, 'scenarios.get', { id: 2 }));
+    const edited = { ...got.definition, description: '改过的说明' };
+    const v2 = await ok<{ version: number; description: string }>(dispatch(service, 'scenarios.save', { id: 2, definition: edited, note: 'edit' }));
+    expect(v2).toMatchObject({ version: 2, description: '改过的说明' });
+    const v3 = await ok<{ version: number; description: string }>(dispatch(service, 'scenarios.restore', { id: 2, version: 1 }));
+    expect(v3.version).toBe(3);
+    expect(v3.description).not.toBe('改过的说明');
+    const copy = await ok<{ id: number; name: string }>(dispatch(service, 'scenarios.duplicate', { id: 2 }));
+    expect(copy.name).toBe('加速（副本）');
+    await ok(dispatch(service, 'scenarios.delete', { id: copy.id }));
+    const list = await ok<Array<{ id: number }>>(dispatch(service, 'scenarios.list', {}));
+    expect(list.map((s) => s.id)).not.toContain(copy.id);
+    service.close();
+  });
+
+  it('refuses a definition with a bad field, naming the field, and saves nothing', async () => {
+    const { service } = tempService();
+    const got = await ok<{ definition: { components: Array<Record<string, unknown>> } }>(dispatch(service, 'scenarios.get', { id: 1 }));
+    const bad = structuredClone(got.definition);
+    bad.components[0]!.growth = { kind: 'cagr', rate: 'fast' };
+    const outcome = await dispatch(service, 'scenarios.save', { definition: bad });
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.error.code).toBe('engine.invalid_scenario');
+    expect(outcome.error.message).toContain('components[0].growth');
+    const list = await ok<unknown[]>(dispatch(service, 'scenarios.list', {}));
+    expect(list).toHaveLength(3);
+    service.close();
+  });
+
+  it('goal-seeks the 2022 level and share targets jointly and names the binding one', async () => {
+    const { service } = tempService();
+    const got = await ok<{ definition: { targets: Array<{ id: string; year: number }> } }>(dispatch(service, 'scenarios.get', { id: 1 }));
+    const ids = got.definition.targets.filter((t) => t.year === 2022).map((t) => t.id);
+    expect(ids).toHaveLength(2);
+    const joint = await ok<{ binding: string; value: number }>(dispatch(service, 'scenarios.goalSeek', { id: 1, targets: ids, driver: 'uplift' }));
+    expect(ids).toContain(joint.binding);
+    expect(joint.value).toBeGreaterThan(0);
+    const tornado = await ok<{ bars: Array<{ swing: number }> }>(dispatch(service, 'scenarios.sensitivity', { id: 1, output: 'share', year: 2022 }));
+    const swings = tornado.bars.map((b) => b.swing);
+    expect(swings).toEqual([...swings].sort((a, b) => b - a));
+    service.close();
+  });
+});
+
+describe('scenario CLI', () => {
+  it('exports a scenario, creates it again from the file, and runs it as JSON', () => {
+    const dataDir = tempDir();
+    const file = path.join(dataDir, 's.json');
+    expect(runCli(['scenario', 'export', '1', '--out', file], dataDir).status).toBe(0);
+    const definition = JSON.parse(fs.readFileSync(file, 'utf8'));
+    definition.name = '我的情景';
+    fs.writeFileSync(file, JSON.stringify(definition));
+    const created = runCli(['scenario', 'create', '--from', file, '--json'], dataDir);
+    expect(created.status).toBe(0);
+    const { id } = JSON.parse(created.stdout);
+    const run = runCli(['scenario', 'run', String(id), '--mc', '500', '--seed', '7', '--json'], dataDir);
+    expect(run.status).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.projection.scenario.name).toBe('我的情景');
+    expect(result.monteCarlo.draws).toBe(500);
+    const again = JSON.parse(runCli(['scenario', 'run', String(id), '--mc', '500', '--seed', '7', '--json'], dataDir).stdout);
+    expect(again.monteCarlo).toEqual(result.monteCarlo);
+  });
+
+  it('names the bad field of a scenario file, exits 1 and saves nothing', () => {
+    const dataDir = tempDir();
+    const file = path.join(dataDir, 'bad.json');
+    fs.writeFileSync(file, JSON.stringify({ name: 'x', baseYear: 'twenty' }));
+    const result = runCli(['scenario', 'create', '--from', file, '--lang', 'en'], dataDir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/Invalid scenario: field \w+/);
+    expect(JSON.parse(runCli(['scenario', 'list', '--json'], dataDir).stdout)).toHaveLength(3);
+  });
+});

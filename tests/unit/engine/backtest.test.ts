@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { actualPointSchema, backtest, EngineError, type ActualPoint } from '../../../shared/engine';
+import { scenario } from './helpers';
+
+// A scenario run from 2020: GDP 25,002.79亿元 (published) growing an illustrative 7%; the digital
+// economy from the "超6000亿元" lower bound growing an illustrative 16%.
+const from2020 = scenario({
+  horizon: 2022,
+  gdp: { base: 25002.79, growth: { kind: 'cagr', rate: 7 } },
+  components: [{ id: 'de', name: '数字经济', base: 6000, growth: { kind: 'cagr', rate: 16 } }],
+  targets: [],
+});
+
+// Published shares: 27.2% in 2021 (经济日报, the mayor, 2022-08-18) on the city's earlier measure;
+// 45.4% in 2022 (行动计划 indicator table, 市统计局) on CAICT's broad measure. GDP: 重庆市统计局.
+const actuals: ActualPoint[] = [
+  { metric: 'share', year: 2021, value: 27.2, definition: '重庆此前口径', source: '经济日报 2022-08-23' },
+  { metric: 'share', year: 2022, value: 45.4, definition: '中国信通院广义口径', source: '《重庆市数字经济创新发展行动计划》指标表' },
+  { metric: 'gdp', year: 2019, value: 23605.77, definition: '初步核算', source: '重庆市统计局' },
+  { metric: 'gdp', year: 2020, value: 25002.79, definition: '初步核算', source: '重庆市统计局' },
+  { metric: 'gdp', year: 2021, value: 27894.02, definition: '初步核算', source: '重庆市统计局' },
+  { metric: 'gdp', year: 2022, value: 29129.03, definition: '初步核算', source: '重庆市统计局' },
+];
+
+describe('backtest', () => {
+  const result = backtest(from2020, actuals);
+  const share = result.series.find((s) => s.metric === 'share')!;
+  const gdp = result.series.find((s) => s.metric === 'gdp')!;
+
+  it('reports the definition break in the share and does not score across it', () => {
+    expect(share.baseDefinition).toBe('重庆此前口径');
+    expect(share.breaks).toEqual([{ year: 2022, from: '重庆此前口径', to: '中国信通院广义口径' }]);
+    expect(share.points.map((p) => [p.year, p.status])).toEqual([
+      [2021, 'scored'],
+      [2022, 'other-definition'],
+    ]);
+    // 2021: 6,960 / (25,002.79 × 1.07) = 26.016%, 1.184 pp below 27.2%.
+    const projected2021 = (6960 / (25002.79 * 1.07)) * 100;
+    expect(share.points[0]!.projected).toBeCloseTo(projected2021, 9);
+    expect(share.points[0]!.error).toBeCloseTo(projected2021 - 27.2, 9);
+    expect(share.mape).toBeCloseTo((Math.abs(projected2021 - 27.2) / 27.2) * 100, 9);
+    expect(share.scored).toBe(1);
+    // The unscored point is still shown with its error, for the reader to judge.
+    expect(share.points[1]!.percentError).toBeLessThan(-30);
+  });
+
+  it('scores a series without a break over every year after the base', () => {
+    expect(gdp.breaks).toEqual([]);
+    expect(gdp.points.map((p) => p.status)).toEqual(['outside-horizon', 'base-year', 'scored', 'scored']);
+    expect(gdp.points[0]!.projected).toBeNull();
+    const e2021 = Math.abs(25002.79 * 1.07 - 27894.02) / 27894.02;
+    const e2022 = Math.abs(25002.79 * 1.07 ** 2 - 29129.03) / 29129.03;
+    expect(gdp.mape).toBeCloseTo(((e2021 + e2022) / 2) * 100, 9);
+    expect(gdp.unit).toBe('亿元');
+  });
+
+  it('has no MAPE when nothing is on the base definition after the base year', () => {
+    const only = backtest(from2020, [
+      { metric: 'total', year: 2020, value: 6000, definition: 'A' },
+      { metric: 'total', year: 2022, value: 10000, definition: 'B' },
+    ]).series[0]!;
+    expect(only.baseDefinition).toBe('A');
+    expect(only.mape).toBeNull();
+  });
+
+  it('validates its input', () => {
+    expect(() => backtest(from2020, [{ metric: 'component', componentId: 'x', year: 2021, value: 1, definition: 'd' }])).toThrow(EngineError);
+    expect(() =>
+      backtest(from2020, [
+        { metric: 'total', year: 2021, value: 1, definition: 'd' },
+        { metric: 'total', year: 2021, value: 2, definition: 'e' },
+      ]),
+    ).toThrow(/two total figures for 2021/);
+    expect(actualPointSchema.safeParse({ metric: 'total', year: 2021, value: 1 }).success).toBe(false);
+  });
+});
