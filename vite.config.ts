@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import pkg from './package.json';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -21,7 +22,8 @@ export default defineConfig(({ mode }) => {
             main: `${root}electron/main/main.ts`,
             preload: `${root}electron/main/preload.ts`,
           },
-          external: ['electron', 'better-sqlite3', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+          // Runtime dependencies stay in node_modules: several load native binaries, wasm or font data by path.
+          external: ['electron', ...Object.keys(pkg.dependencies), ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
           output: { format: 'cjs', entryFileNames: '[name].cjs' },
         },
       },

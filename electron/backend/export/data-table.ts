@@ -1,0 +1,122 @@
+// The numbers behind a chart as a table: one long table per chart (CSV) and one workbook for the
+// pack (XLSX), so a reader can check every drawn value and its basis.
+import ExcelJS from 'exceljs';
+import type { ChartData } from '../../../shared/charts/data';
+import type { Locale } from '../../../shared/format/number';
+import type { Provenance } from './provenance';
+import { scenarioLine } from './provenance';
+
+export interface DataRow {
+  series: string;
+  kind: string;
+  basis: string;
+  unit: string;
+  year: number | null;
+  value: number | null;
+  low: number | null;
+  high: number | null;
+  target: number | null;
+  deadline: number | null;
+  note: string;
+}
+
+const columns = ['series', 'kind', 'basis', 'unit', 'year', 'value', 'low', 'high', 'target', 'deadline', 'note'] as const;
+
+const headers: Record<Locale, Record<(typeof columns)[number], string>> = {
+  zh: { series: '系列', kind: '类型', basis: '口径', unit: '单位', year: '年份', value: '数值', low: '下限', high: '上限', target: '目标', deadline: '期限', note: '说明' },
+  en: { series: 'series', kind: 'kind', basis: 'basis', unit: 'unit', year: 'year', value: 'value', low: 'low', high: 'high', target: 'target', deadline: 'deadline', note: 'note' },
+};
+
+const terms: Record<Locale, Record<string, string>> = {
+  zh: {
+    actual: '实际',
+    projection: '预测',
+    target: '目标',
+    band: '区间',
+    tornado: '敏感性',
+    total: '合计',
+    delta: '变化',
+    progress: '进展',
+    published: '公布',
+    derived: '推算',
+    illustrative: '示意',
+  },
+  en: {},
+};
+
+const blank = { year: null, value: null, low: null, high: null, target: null, deadline: null, note: '' };
+
+export function chartRows(data: ChartData, locale: Locale): DataRow[] {
+  const t = (term: string): string => terms[locale][term] ?? term;
+  const rows: DataRow[] = [];
+  for (const s of data.series) {
+    for (const p of s.points) rows.push({ ...blank, series: s.name, kind: t(s.kind), basis: t(s.basis), unit: s.unit, year: p.year, value: p.value });
+  }
+  for (const b of data.bands) {
+    for (const p of b.points) rows.push({ ...blank, series: `${b.name} P${b.lower}–P${b.upper}`, kind: t('band'), basis: '', unit: b.unit, year: p.year, low: p.low, high: p.high });
+  }
+  const bars = data.bars;
+  if (bars?.kind === 'tornado') {
+    for (const item of bars.items) {
+      rows.push({ ...blank, series: item.label, kind: t('tornado'), basis: t(bars.basis), unit: bars.unit, value: bars.base, low: item.low, high: item.high, note: [item.lowInput, item.highInput].filter(Boolean).join(' / ') });
+    }
+  }
+  if (bars?.kind === 'waterfall') {
+    for (const step of bars.steps) {
+      rows.push({ ...blank, series: step.label, kind: t(step.role), basis: t(bars.basis), unit: bars.unit, value: step.value, note: step.projection ? t('projection') : '' });
+    }
+  }
+  for (const item of data.progress) {
+    rows.push({ ...blank, series: item.label, kind: t('progress'), basis: t(item.basis), unit: item.unit, year: item.actualYear, value: item.actual, target: item.target, deadline: item.deadline });
+  }
+  return rows;
+}
+
+/** Text a spreadsheet would run as a formula is prefixed with an apostrophe (CSV injection). */
+function safeText(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  const text = safeText(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** UTF-8 with a BOM, so Excel opens Chinese text correctly. */
+export function toCsv(rows: DataRow[], locale: Locale): string {
+  const lines = [columns.map((c) => headers[locale][c]).join(','), ...rows.map((r) => columns.map((c) => csvField(r[c])).join(','))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+export interface DataSheet {
+  name: string;
+  locale: Locale;
+  rows: DataRow[];
+  provenance: Provenance;
+}
+
+/** Sheet names: at most 31 characters, none of []:*?/\, unique in the workbook. */
+function sheetName(name: string, used: Set<string>): string {
+  const base = name.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 28) || 'chart';
+  let candidate = base;
+  for (let n = 2; used.has(candidate.toLowerCase()); n++) candidate = `${base}-${n}`;
+  used.add(candidate.toLowerCase());
+  return candidate;
+}
+
+export async function toXlsx(sheets: DataSheet[]): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const used = new Set<string>();
+  const about = workbook.addWorksheet(sheetName(sheets[0]?.locale === 'en' ? 'About' : '说明', used));
+  about.addRow(['chart', 'title', 'as of', 'scenarios', 'source', 'app']).font = { bold: true };
+  for (const sheet of sheets) {
+    const p = sheet.provenance;
+    about.addRow([p.chart, p.title, p.asOf ?? '', scenarioLine(p), p.source, p.app].map((v) => safeText(v)));
+    const ws = workbook.addWorksheet(sheetName(sheet.name, used));
+    ws.addRow(columns.map((c) => headers[sheet.locale][c])).font = { bold: true };
+    for (const r of sheet.rows) ws.addRow(columns.map((c) => (typeof r[c] === 'string' ? safeText(r[c]) : r[c])));
+  }
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}

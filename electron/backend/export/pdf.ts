@@ -1,0 +1,60 @@
+// PDF as vectors: each chart's SVG drawn by svg-to-pdfkit on a page of the chart's own size, with
+// the CJK font (subset to the pack's characters) embedded once. A briefing pack is one PDF.
+import PDFDocument from 'pdfkit';
+import SVGtoPDF from 'svg-to-pdfkit';
+import { ExportError } from './errors';
+import { subsetFor } from './font';
+import { provenanceOf, scenarioLine } from './provenance';
+import { renderChartSvg, type RenderedSvg } from './svg';
+import type { BriefingItem, PackOptions } from './types';
+
+/** CSS px to PDF points. */
+const PT_PER_PX = 72 / 96;
+const FONT_NAME = 'chart-font';
+
+export async function pdfFromRendered(items: BriefingItem[], rendered: RenderedSvg[], opts: PackOptions): Promise<Uint8Array> {
+  const first = items[0];
+  const firstRender = rendered[0];
+  if (!first || !firstRender) throw new ExportError('EMPTY_BRIEFING', {}, 'Nothing to export');
+  const subset = await subsetFor(firstRender.font, rendered.map((r) => r.text).join(''));
+  const provenance = items.map((it) => provenanceOf(it.spec, it.data, opts.app));
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    margin: 0,
+    compress: true,
+    lang: first.spec.locale === 'zh' ? 'zh-CN' : 'en',
+    displayTitle: true,
+    info: {
+      Title: opts.title ?? first.spec.title,
+      Author: first.spec.organisation,
+      Subject: [...new Set(provenance.map((p) => p.source).filter(Boolean))].join('; '),
+      Keywords: provenance.map((p) => [p.chart, p.asOf ? `as of ${p.asOf}` : '', scenarioLine(p)].filter(Boolean).join(' | ')).join('; '),
+      Creator: provenance[0]!.app,
+    },
+  });
+  doc.registerFont(FONT_NAME, subset);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const finished = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+  items.forEach((item, i) => {
+    const r = rendered[i]!;
+    const width = r.width * PT_PER_PX;
+    const height = r.height * PT_PER_PX;
+    doc.addPage({ size: [width, height], margin: 0 });
+    doc.outline.addItem(item.spec.title);
+    SVGtoPDF(doc, r.svg, 0, 0, { width, height, fontCallback: () => FONT_NAME });
+  });
+  doc.end();
+  await finished;
+  return Buffer.concat(chunks);
+}
+
+/** One page per chart, in order. */
+export async function renderPdf(items: BriefingItem[], opts: PackOptions): Promise<Uint8Array> {
+  const rendered: RenderedSvg[] = [];
+  for (const item of items) rendered.push(await renderChartSvg(item.spec, item.data, opts));
+  return pdfFromRendered(items, rendered, opts);
+}

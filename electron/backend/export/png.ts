@@ -1,0 +1,71 @@
+// PNG rasterised from the exported SVG by resvg at the requested DPI (scale = dpi / 96 of the CSS
+// size), with the chart's own font subset as the only font resvg may use.
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import type { ChartData } from '../../../shared/charts/data';
+import { resolveSize, type ChartSpec } from '../../../shared/charts/spec';
+import { ExportError } from './errors';
+import { fontFile } from './font';
+import { withMetadata } from './png-chunks';
+import { provenanceOf, scenarioLine, type ExportApp } from './provenance';
+import { renderChartSvg, type Background, type RenderedSvg, type RenderEnv } from './svg';
+
+export const MIN_DPI = 96;
+export const MAX_DPI = 600;
+
+export interface PngOptions extends RenderEnv {
+  /** Defaults to the DPI of the spec's size preset. */
+  dpi?: number;
+  background?: Background;
+}
+
+/** Everything resvg needs, plain data so a worker thread can take it. */
+export interface RasterJob {
+  svg: string;
+  options: ResvgRenderOptions;
+}
+
+export function checkDpi(dpi: number): void {
+  if (!Number.isFinite(dpi) || dpi < MIN_DPI || dpi > MAX_DPI) {
+    throw new ExportError('DPI_OUT_OF_RANGE', { dpi, min: MIN_DPI, max: MAX_DPI }, `DPI must be between ${MIN_DPI} and ${MAX_DPI}, got ${dpi}`);
+  }
+}
+
+export function rasterJob(rendered: RenderedSvg, dpi: number): RasterJob {
+  checkDpi(dpi);
+  return {
+    svg: rendered.svg,
+    options: {
+      fitTo: { mode: 'zoom', value: dpi / 96 },
+      font: { loadSystemFonts: false, fontFiles: [fontFile(rendered.subset)], defaultFontFamily: rendered.font.family },
+      logLevel: 'off',
+    },
+  };
+}
+
+export function rasterise(job: RasterJob): Uint8Array {
+  try {
+    return new Resvg(job.svg, job.options).render().asPng();
+  } catch (cause) {
+    throw new ExportError('RASTER_FAILED', { reason: String(cause) }, 'resvg could not rasterise the chart', { cause });
+  }
+}
+
+/** pHYs for the DPI and the provenance as text chunks. */
+export function finishPng(png: Uint8Array, dpi: number, spec: ChartSpec, data: ChartData, app: ExportApp): Uint8Array {
+  const p = provenanceOf(spec, data, app);
+  const text: Array<[string, string]> = [
+    ['Title', p.title],
+    ['Software', p.app],
+    ['Source', p.source],
+    ['Comment', [p.asOf ? `as of ${p.asOf}` : '', scenarioLine(p)].filter(Boolean).join('; ')],
+    ['Provenance', JSON.stringify(p)],
+  ];
+  return withMetadata(png, dpi, text.filter(([, v]) => v));
+}
+
+export async function renderPng(spec: ChartSpec, data: ChartData, opts: PngOptions): Promise<Uint8Array> {
+  const dpi = opts.dpi ?? resolveSize(spec.size).dpi;
+  checkDpi(dpi);
+  const rendered = await renderChartSvg(spec, data, opts);
+  return finishPng(rasterise(rasterJob(rendered, dpi)), dpi, spec, data, opts.app);
+}

@@ -1,0 +1,272 @@
+// Native, editable PowerPoint charts for the templates that map onto PowerPoint's chart types: lines
+// (with each target as an extra flat series), stacked areas and bars, the fan as stacked areas on a
+// transparent base, the waterfall as stacked bars on an invisible base. Tornado and bullet charts
+// have no native equivalent and go to the slide as images.
+//
+// PowerPoint cannot shade a period or dash one series from pptxgenjs' options, so projections are
+// marked twice: projected-only years are labelled "2025E", and each projected series is dashed by
+// the post-processing step (series styles are returned alongside the chart).
+import type PptxGenJS from 'pptxgenjs';
+import type { ChartData, ChartSeries } from '../../../shared/charts/data';
+import { createFrame, DEFAULT_FONT_STACK, displayName, type Frame } from '../../../shared/charts/frame';
+import { axisScale, type AxisScale } from '../../../shared/charts/number-format';
+import { seriesColor } from '../../../shared/charts/palette';
+import type { ChartSpec } from '../../../shared/charts/spec';
+import { bandsOutsideIn } from '../../../shared/charts/templates/scenario-fan';
+import { componentsOf, totalOf } from '../../../shared/charts/templates/stacked-components';
+import { regionsOf } from '../../../shared/charts/templates/regional-comparison';
+import { requireWaterfall, waterfallLayout } from '../../../shared/charts/templates/contribution-waterfall';
+import { actualFor, alignToYears, joinPoint, stretchesOf, targetText, yearAxis, type YearAxis } from '../../../shared/charts/time-series';
+
+export interface SeriesStyle {
+  dash: 'solid' | 'dash' | 'sysDash';
+  /** Flat target lines carry no markers. */
+  markers: boolean;
+}
+
+export interface NativeChart {
+  types: PptxGenJS.IChartMulti[];
+  options: PptxGenJS.IChartOpts;
+  /** One entry per series, in the order they appear in the chart XML. */
+  styles: SeriesStyle[];
+  /** Series kept out of the legend (invisible bases). */
+  hiddenLegend?: number[];
+}
+
+interface NativeSeries {
+  name: string;
+  values: Array<number | null>;
+  color: string;
+  style: SeriesStyle;
+}
+
+const solid: SeriesStyle = { dash: 'solid', markers: true };
+const dashed: SeriesStyle = { dash: 'dash', markers: true };
+const flat: SeriesStyle = { dash: 'sysDash', markers: false };
+
+const hex = (color: string): string => color.replace('#', '').toUpperCase();
+
+/** Year labels, with "E" on years that only projections reach. */
+function yearLabels(axis: YearAxis, series: ChartSeries[], projected: number[] = []): string[] {
+  const actualYears = new Set(series.filter((s) => s.kind === 'actual').flatMap((s) => s.points.filter((p) => p.value !== null).map((p) => p.year)));
+  const projectedYears = new Set([...projected, ...series.filter((s) => s.kind === 'projection').flatMap((s) => s.points.filter((p) => p.value !== null).map((p) => p.year))]);
+  return axis.years.map((y) => (projectedYears.has(y) && !actualYears.has(y) ? `${y}E` : String(y)));
+}
+
+function scaled(values: Array<number | null>, scale: AxisScale): Array<number | null> {
+  return values.map((v) => (v === null ? null : v / scale.divisor));
+}
+
+/**
+ * A data series as native series: one per stretch between definition breaks (PowerPoint has no gap
+ * between adjacent categories), the later stretches named for their new definition.
+ */
+function stretches(frame: Frame, axis: YearAxis, s: ChartSeries, name: string, color: string, all: ChartSeries[]): NativeSeries[] {
+  const join = s.kind === 'projection' ? joinPoint(actualFor(s, all), s) : null;
+  const style = s.kind === 'projection' ? dashed : solid;
+  return stretchesOf(s, join).map((points, i) => {
+    const from = points[0]!.year;
+    const label = i === 0 ? name : `${name}${frame.words.paren(frame.spec.locale === 'zh' ? `${from}年起新口径` : `new definition from ${from}`)}`;
+    return { name: label, values: alignToYears(axis, points), color, style };
+  });
+}
+
+function targetSeries(frame: Frame, axis: YearAxis, targets: ChartSeries[]): NativeSeries[] {
+  return targets.flatMap((s) =>
+    s.points.filter((p) => p.value !== null).map((p) => ({ name: targetText(frame, s, p), values: axis.years.map(() => p.value), color: frame.palette.target, style: flat })),
+  );
+}
+
+function chartData(series: NativeSeries[], labels: string[], scale: AxisScale): PptxGenJS.OptsChartData[] {
+  return series.map((s) => ({ name: s.name, labels, values: scaled(s.values, scale) as number[] }));
+}
+
+function valueScale(frame: Frame, unit: string, values: Array<number | null>, unitLabel = frame.spec.unitLabel): AxisScale {
+  const maxAbs = values.reduce<number>((m, v) => (v === null ? m : Math.max(m, Math.abs(v))), 0);
+  return axisScale(unit, maxAbs, frame.style, unitLabel);
+}
+
+function lineGroup(series: NativeSeries[], labels: string[], scale: AxisScale, extra: PptxGenJS.IChartOpts = {}): PptxGenJS.IChartMulti {
+  return { type: 'line' as PptxGenJS.CHART_NAME, data: chartData(series, labels, scale), options: { chartColors: series.map((s) => hex(s.color)), ...extra } };
+}
+
+function timeLines(frame: Frame, drawn: ChartSeries[]): Array<{ s: ChartSeries; name: string; color: string }> {
+  return drawn.map((s, i) => ({ s, name: displayName(frame, s.name, s.basis), color: seriesColor(frame.palette, i) }));
+}
+
+function linesChart(frame: Frame): NativeChart {
+  const { data } = frame;
+  const drawn = data.series.filter((s) => s.kind !== 'target');
+  const axis = yearAxis(frame);
+  const labels = yearLabels(axis, drawn);
+  const units = [...new Set(drawn.map((s) => s.unit))];
+  const lines = timeLines(frame, drawn);
+  const groups = units.map((unit, index) => {
+    const own = lines.filter((l) => l.s.unit === unit);
+    const targets = data.series.filter((s) => s.kind === 'target' && s.unit === unit);
+    const series = [...own.flatMap((l) => stretches(frame, axis, l.s, l.name, l.color, drawn)), ...targetSeries(frame, axis, targets)];
+    const scale = valueScale(frame, unit, [...own.map((l) => l.s), ...targets].flatMap((s) => s.points.map((p) => p.value)), index === 0 ? frame.spec.unitLabel : '');
+    return { series, scale };
+  });
+  const types = groups.map((g, index) => lineGroup(g.series, labels, g.scale, index === 1 ? { secondaryValAxis: true, secondaryCatAxis: true } : {}));
+  const options: PptxGenJS.IChartOpts =
+    groups.length === 2
+      ? {
+          valAxes: groups.map((g) => ({ showValAxisTitle: true, valAxisTitle: g.scale.unit, valGridLine: { style: 'none' as const } })),
+          catAxes: [{ catAxisTitle: '' }, { catAxisHidden: true }],
+        }
+      : { valAxisTitle: groups[0]?.scale.unit ?? '' };
+  return { types, options, styles: groups.flatMap((g) => g.series.map((s) => s.style)) };
+}
+
+function fanChart(frame: Frame): NativeChart | null {
+  const { data, palette } = frame;
+  const bands = bandsOutsideIn(data.bands);
+  const drawn = data.series.filter((s) => s.kind !== 'target');
+  const targets = data.series.filter((s) => s.kind === 'target');
+  const axis = yearAxis(frame);
+  const labels = yearLabels(axis, drawn, bands.flatMap((b) => b.points.map((p) => p.year)));
+  // Nested bands (P5–P95 around P25–P75) become slices between consecutive percentiles, stacked on a
+  // transparent base at the lowest one.
+  const percentiles = [...bands.map((b) => b.lower), ...[...bands].reverse().map((b) => b.upper)];
+  const boundsIn = (year: number): Array<number | null> => [
+    ...bands.map((b) => b.points.find((p) => p.year === year)?.low ?? null),
+    ...[...bands].reverse().map((b) => b.points.find((p) => p.year === year)?.high ?? null),
+  ];
+  const bounds = axis.years.map(boundsIn);
+  const ordered = bounds.every((b) => b.every((v, k) => v === null || k === 0 || b[k - 1] === null || b[k - 1]! <= v));
+  if (!bands.length || !ordered) return null;
+  const slices = percentiles.map((pct, k) => ({
+    name: k === 0 ? `P${pct}` : `P${percentiles[k - 1]}–P${pct}`,
+    depth: Math.min(k, percentiles.length - k),
+    values: bounds.map((b) => {
+      if (k === 0) return b[0] ?? null;
+      const lo = b[k - 1];
+      const hi = b[k];
+      return lo === null || lo === undefined || hi === null || hi === undefined ? null : hi - lo;
+    }),
+  }));
+  const unit = bands[0]!.unit;
+  const scale = valueScale(frame, unit, [...bounds.flat(), ...targets.flatMap((t) => t.points.map((p) => p.value))]);
+  const lines = [...timeLines(frame, drawn).flatMap((l) => stretches(frame, axis, l.s, l.name, l.color, drawn)), ...targetSeries(frame, axis, targets)];
+  // pptxgenjs sets one opacity per chart, so deeper (more likely) slices are stronger tints instead.
+  const tint = (depth: number): string => {
+    const alpha = 0.2 + (0.35 * depth) / bands.length;
+    const n = Number.parseInt(hex(palette.band), 16);
+    const mix = (c: number) => Math.round(255 - (255 - c) * alpha).toString(16).padStart(2, '0');
+    return `${mix((n >> 16) & 255)}${mix((n >> 8) & 255)}${mix(n & 255)}`.toUpperCase();
+  };
+  return {
+    types: [
+      {
+        type: 'area' as PptxGenJS.CHART_NAME,
+        data: slices.map((s) => ({ name: s.name, labels, values: scaled(s.values, scale) as number[] })),
+        options: { barGrouping: 'stacked', chartColors: slices.map((s, k) => (k === 0 ? 'transparent' : tint(s.depth))) },
+      },
+      lineGroup(lines, labels, scale),
+    ],
+    options: { valAxisTitle: scale.unit },
+    styles: [...slices.map(() => solid), ...lines.map((l) => l.style)],
+    hiddenLegend: [0],
+  };
+}
+
+function stackedChart(frame: Frame, mode: 'area' | 'bars', showTotal: boolean): NativeChart {
+  const { data, palette, words } = frame;
+  const components = componentsOf(data.series);
+  const axis = yearAxis(frame);
+  const labels = yearLabels(axis, data.series);
+  const unit = data.series[0]?.unit ?? '';
+  const merged = components.map((c, i) => ({
+    name: displayName(frame, c.name, c.actual?.basis ?? c.projection?.basis ?? 'published'),
+    color: seriesColor(palette, i),
+    values: axis.years.map((y) => c.actual?.points.find((p) => p.year === y)?.value ?? c.projection?.points.find((p) => p.year === y)?.value ?? null),
+  }));
+  const totals = [totalOf(components.map((c) => c.actual), 'actual', words.total), totalOf(components.map((c) => c.projection), 'projection', words.total)];
+  const totalValues = axis.years.map((y) => totals.map((t) => t?.points.find((p) => p.year === y)?.value ?? null).find((v) => v !== null) ?? null);
+  const scale = valueScale(frame, unit, totalValues.length ? totalValues : merged.flatMap((m) => m.values));
+  const targets = targetSeries(frame, axis, data.series.filter((s) => s.kind === 'target'));
+  const lines: NativeSeries[] = [...(showTotal ? [{ name: words.total, values: totalValues, color: palette.text, style: solid }] : []), ...targets];
+  const stack: PptxGenJS.IChartMulti = {
+    type: (mode === 'bars' ? 'bar' : 'area') as PptxGenJS.CHART_NAME,
+    data: merged.map((m) => ({ name: m.name, labels, values: scaled(m.values, scale) as number[] })),
+    options: { barGrouping: 'stacked', barGapWidthPct: 60, chartColors: merged.map((m) => hex(m.color)) },
+  };
+  return {
+    types: lines.length ? [stack, lineGroup(lines, labels, scale)] : [stack],
+    options: { valAxisTitle: scale.unit },
+    styles: [...merged.map(() => solid), ...lines.map((l) => l.style)],
+  };
+}
+
+function waterfallChart(frame: Frame): NativeChart {
+  const { palette, words } = frame;
+  const bars = requireWaterfall(frame);
+  const layout = waterfallLayout(bars);
+  const labels = bars.steps.map((s) => (s.projection ? `${s.label}${words.projectionSuffix}` : s.label));
+  const scale = valueScale(frame, bars.unit, bars.steps.map((_, i) => (layout.base[i] ?? 0) + (layout.increase[i] ?? layout.decrease[i] ?? layout.total[i] ?? 0)));
+  const parts = [
+    { name: words.base, values: layout.base, color: 'transparent' },
+    { name: words.increase, values: layout.increase, color: hex(palette.increase) },
+    { name: words.decrease, values: layout.decrease, color: hex(palette.decrease) },
+    { name: words.total, values: layout.total, color: hex(palette.total) },
+  ];
+  return {
+    types: [
+      {
+        type: 'bar' as PptxGenJS.CHART_NAME,
+        data: parts.map((p) => ({ name: p.name, labels, values: scaled(p.values, scale) as number[] })),
+        options: { barGrouping: 'stacked', barGapWidthPct: 60, chartColors: parts.map((p) => p.color) },
+      },
+    ],
+    options: { valAxisTitle: scale.unit },
+    styles: parts.map(() => solid),
+    hiddenLegend: [0],
+  };
+}
+
+function regionalBars(frame: Frame): NativeChart {
+  const { data, palette } = frame;
+  const regions = regionsOf(data.series);
+  const axis = yearAxis(frame);
+  const labels = yearLabels(axis, data.series);
+  const series = regions.map((r, i) => ({
+    name: displayName(frame, r.name, r.actual?.basis ?? r.projection?.basis ?? 'published'),
+    color: seriesColor(palette, i),
+    values: axis.years.map((y) => r.actual?.points.find((p) => p.year === y)?.value ?? r.projection?.points.find((p) => p.year === y)?.value ?? null),
+  }));
+  const scale = valueScale(frame, data.series[0]?.unit ?? '', series.flatMap((s) => s.values));
+  const targets = targetSeries(frame, axis, data.series.filter((s) => s.kind === 'target'));
+  const barGroup: PptxGenJS.IChartMulti = {
+    type: 'bar' as PptxGenJS.CHART_NAME,
+    data: series.map((s) => ({ name: s.name, labels, values: scaled(s.values, scale) as number[] })),
+    options: { barGrouping: 'clustered', barGapWidthPct: 80, chartColors: series.map((s) => hex(s.color)) },
+  };
+  return {
+    types: targets.length ? [barGroup, lineGroup(targets, labels, scale)] : [barGroup],
+    options: { valAxisTitle: scale.unit },
+    styles: [...series.map(() => solid), ...targets.map((t) => t.style)],
+  };
+}
+
+/** The native chart for a spec, or null when the slide should carry the chart as an image. */
+export function nativeChart(spec: ChartSpec, data: ChartData): NativeChart | null {
+  const frame = createFrame(spec, data, { fontFamily: DEFAULT_FONT_STACK });
+  switch (spec.template) {
+    case 'target-trajectory':
+    case 'share-of-gdp':
+    case 'indicator-series':
+      return linesChart(frame);
+    case 'regional-comparison':
+      return spec.options.mode === 'lines' ? linesChart(frame) : regionalBars(frame);
+    case 'scenario-fan':
+      return fanChart(frame);
+    case 'stacked-components':
+      return stackedChart(frame, spec.options.mode, spec.options.showTotal);
+    case 'contribution-waterfall':
+      return waterfallChart(frame);
+    case 'tornado':
+    case 'target-progress':
+      return null;
+  }
+}

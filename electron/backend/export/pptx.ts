@@ -1,0 +1,155 @@
+// PPTX through pptxgenjs: one 16:9 slide per chart with the chart's title and subtitle as slide
+// text, a native editable chart where the template has one (else the chart as a high-DPI PNG without
+// its own title and footer), the source lines at the foot and the analyst's notes as speaker notes.
+import PptxGenJS from 'pptxgenjs';
+import { ChartBuildError } from '../../../shared/charts/errors';
+import { createFrame, DEFAULT_FONT_STACK, footerLines } from '../../../shared/charts/frame';
+import { paletteFor } from '../../../shared/charts/palette';
+import { ExportError } from './errors';
+import type { BriefingItem, PackOptions } from './types';
+import { rasterise, rasterJob } from './png';
+import { finishPptx, type CustomProperty } from './pptx-post';
+import { nativeChart, type NativeChart } from './pptx-native';
+import { provenanceOf, scenarioLine } from './provenance';
+import { renderChartSvg } from './svg';
+
+/**
+ * The typeface named on every text run and chart text. Slides are opened in Office and WPS on the
+ * audience's Windows machines, where Microsoft YaHei is always present.
+ */
+export const OFFICE_FONT = 'Microsoft YaHei';
+
+export interface PptxOptions extends PackOptions {
+  officeFont?: string;
+  /** DPI of chart images on slides without a native chart. */
+  imageDpi?: number;
+}
+
+export interface SlideImage {
+  png: Uint8Array;
+  width: number;
+  height: number;
+}
+
+// LAYOUT_WIDE: 13.333 x 7.5 in.
+const SLIDE = { w: 13.333, h: 7.5 };
+const MARGIN = 0.5;
+const CHART_BOX = { x: MARGIN, y: 1.4, w: SLIDE.w - 2 * MARGIN, h: 5.15 };
+
+export function nativeChartFor(item: BriefingItem): NativeChart | null {
+  try {
+    return nativeChart(item.spec, item.data);
+  } catch (cause) {
+    if (!(cause instanceof ChartBuildError)) throw cause;
+    throw new ExportError('CHART_BUILD_FAILED', { reason: cause.code, chart: item.spec.title, ...cause.params }, cause.message, { cause });
+  }
+}
+
+function fit(image: SlideImage): { x: number; y: number; w: number; h: number } {
+  const aspect = image.width / image.height;
+  const w = Math.min(CHART_BOX.w, CHART_BOX.h * aspect);
+  const h = w / aspect;
+  return { x: CHART_BOX.x + (CHART_BOX.w - w) / 2, y: CHART_BOX.y + (CHART_BOX.h - h) / 2, w, h };
+}
+
+/** Builds the deck from native charts (null where the item has none) and the images for the rest. */
+export async function pptxFromParts(
+  items: BriefingItem[],
+  natives: Array<NativeChart | null>,
+  images: ReadonlyMap<number, SlideImage>,
+  opts: PptxOptions,
+): Promise<Uint8Array> {
+  const first = items[0];
+  if (!first) throw new ExportError('EMPTY_BRIEFING', {}, 'Nothing to export');
+  const font = opts.officeFont ?? OFFICE_FONT;
+  const pptx = new PptxGenJS();
+  pptx.layout = 'LAYOUT_WIDE';
+  pptx.theme = { headFontFace: font, bodyFontFace: font };
+  const provenance = items.map((it) => provenanceOf(it.spec, it.data, opts.app));
+  pptx.title = opts.title ?? first.spec.title;
+  pptx.author = first.spec.organisation;
+  pptx.company = first.spec.organisation;
+  pptx.subject = [...new Set(provenance.map((p) => p.source).filter(Boolean))].join('; ');
+
+  items.forEach((item, i) => {
+    const { spec, data } = item;
+    const palette = paletteFor(spec.palette);
+    const muted = palette.mutedText.replace('#', '');
+    const text = { fontFace: font, lang: spec.locale === 'zh' ? 'zh-CN' : 'en-US', color: palette.text.replace('#', ''), margin: 0 };
+    const slide = pptx.addSlide();
+    slide.addText(spec.title, { ...text, x: MARGIN, y: 0.35, w: CHART_BOX.w, h: 0.6, fontSize: 24, valign: 'top' });
+    if (spec.subtitle) slide.addText(spec.subtitle, { ...text, x: MARGIN, y: 0.95, w: CHART_BOX.w, h: 0.4, fontSize: 14, color: muted, valign: 'top' });
+    const frame = createFrame(spec, data, { fontFamily: DEFAULT_FONT_STACK });
+    const footer = footerLines(frame);
+    if (footer.length) slide.addText(footer.join('\n'), { ...text, x: MARGIN, y: 6.6, w: 9.3, h: 0.75, fontSize: 10, color: muted, valign: 'top' });
+    const signature = [spec.organisation, spec.date ?? ''].filter(Boolean).join('  ');
+    if (signature) slide.addText(signature, { ...text, x: 9.9, y: 7.05, w: SLIDE.w - MARGIN - 9.9, h: 0.3, fontSize: 10, color: muted, align: 'right', valign: 'bottom' });
+    if (item.notes) slide.addNotes(item.notes);
+
+    const native = natives[i];
+    if (native) {
+      const axisText = { catAxisLabelFontFace: font, valAxisLabelFontFace: font, valAxisTitleFontFace: font, catAxisTitleFontFace: font };
+      const options: PptxGenJS.IChartOpts = {
+        ...CHART_BOX,
+        ...axisText,
+        showLegend: true,
+        legendPos: 't',
+        legendFontFace: font,
+        legendFontSize: 12,
+        titleFontFace: font,
+        dataLabelFontFace: font,
+        catAxisLabelFontSize: 12,
+        valAxisLabelFontSize: 12,
+        catAxisLabelColor: muted,
+        valAxisLabelColor: muted,
+        showValAxisTitle: true,
+        valAxisTitleFontSize: 12,
+        valAxisTitleColor: muted,
+        valGridLine: { color: palette.grid.replace('#', ''), size: 0.75 },
+        catGridLine: { style: 'none' },
+        lineSize: 2,
+        lineDataSymbolSize: 6,
+        displayBlanksAs: 'gap',
+        altText: spec.title,
+        ...native.options,
+        valAxes: native.options.valAxes?.map((a) => ({ ...axisText, valAxisLabelFontSize: 12, valAxisTitleFontSize: 12, valAxisLabelColor: muted, valAxisTitleColor: muted, ...a })),
+      };
+      if (native.types.length === 1) {
+        const [only] = native.types;
+        slide.addChart(only!.type, only!.data, { ...options, ...only!.options });
+      } else {
+        // A combo takes its options in the data position; pptxgenjs' typings do not say so.
+        slide.addChart(native.types, options as unknown as unknown[]);
+      }
+      return;
+    }
+    const image = images.get(i);
+    if (image) {
+      slide.addImage({ data: `data:image/png;base64,${Buffer.from(image.png).toString('base64')}`, ...fit(image), altText: spec.title });
+    }
+  });
+
+  const raw = (await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
+  const props: CustomProperty[] = [
+    { name: 'Charts', value: provenance.map((p) => p.chart).join('; ') },
+    { name: 'DataAsOf', value: [...new Set(provenance.map((p) => p.asOf).filter((d): d is string => !!d))].join('; ') },
+    { name: 'Scenarios', value: [...new Set(provenance.map(scenarioLine).filter(Boolean))].join('; ') },
+    { name: 'AppVersion', value: provenance[0]!.app },
+    { name: 'Provenance', value: JSON.stringify(provenance) },
+  ];
+  return finishPptx(raw, natives.filter((n): n is NativeChart => !!n), font, props.filter((p) => p.value));
+}
+
+export const DEFAULT_IMAGE_DPI = 300;
+
+/** One slide per chart; charts without a native type are rendered and rasterised here. */
+export async function renderPptx(items: BriefingItem[], opts: PptxOptions): Promise<Uint8Array> {
+  const natives = items.map(nativeChartFor);
+  const images = new Map<number, SlideImage>();
+  for (const [i, item] of items.entries()) {
+    if (natives[i]) continue;
+    const rendered = await renderChartSvg(item.spec, item.data, { ...opts, plotOnly: true });
+    images.set(i, { png: rasterise(rasterJob(rendered, opts.imageDpi ?? DEFAULT_IMAGE_DPI)), width: rendered.width, height: rendered.height });
+  }
+  return pptxFromParts(items, natives, images, opts);
+}

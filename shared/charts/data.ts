@@ -1,0 +1,115 @@
+// The data a chart draws, already resolved from the spec's bindings by the backend. Templates read
+// only this, so the preview, the CLI and every export draw the same numbers.
+import { z } from 'zod';
+
+/**
+ * Where a number comes from. DOMAIN rules: figures not published are `illustrative`, figures computed
+ * from others (share x GDP) are `derived`; charts say so next to the series.
+ */
+export const basisSchema = z.enum(['published', 'derived', 'illustrative']);
+export type Basis = z.infer<typeof basisSchema>;
+
+export const chartPointSchema = z.object({ year: z.number().int(), value: z.number().nullable() });
+export type ChartPoint = z.infer<typeof chartPointSchema>;
+
+export const chartSeriesSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  /** actual: observed; projection: a scenario's path (dashed); target: a plan's goal, one point per deadline. */
+  kind: z.enum(['actual', 'projection', 'target']),
+  unit: z.string(),
+  points: z.array(chartPointSchema),
+  basis: basisSchema.default('published'),
+  scenarioId: z.string().nullable().default(null),
+  region: z.string().nullable().default(null),
+  /** Years whose value is measured on a new definition: the line is broken and the break labelled. */
+  breaksBefore: z.array(z.number().int()).default([]),
+});
+export type ChartSeries = z.infer<typeof chartSeriesSchema>;
+
+/** One percentile band of a scenario fan, e.g. lower 5 / upper 95. */
+export const chartBandSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  unit: z.string(),
+  lower: z.number().min(0).max(100),
+  upper: z.number().min(0).max(100),
+  scenarioId: z.string().nullable().default(null),
+  points: z.array(z.object({ year: z.number().int(), low: z.number(), high: z.number() })),
+});
+export type ChartBand = z.infer<typeof chartBandSchema>;
+
+export const tornadoBarsSchema = z.object({
+  kind: z.literal('tornado'),
+  unit: z.string(),
+  /** The result with every driver at its central value. */
+  base: z.number(),
+  /** What the result is, e.g. "2022年数字经济规模（预测）". */
+  baseLabel: z.string().default(''),
+  /** The result is a projection unless the caller says otherwise. */
+  projection: z.boolean().default(true),
+  basis: basisSchema.default('published'),
+  items: z.array(
+    z.object({
+      label: z.string().min(1),
+      low: z.number(),
+      high: z.number(),
+      /** The driver's low and high settings, shown at the bar ends (e.g. "增速 8%"). */
+      lowInput: z.string().default(''),
+      highInput: z.string().default(''),
+    }),
+  ),
+});
+export type TornadoBars = z.infer<typeof tornadoBarsSchema>;
+
+export const waterfallBarsSchema = z.object({
+  kind: z.literal('waterfall'),
+  unit: z.string(),
+  basis: basisSchema.default('published'),
+  steps: z.array(
+    z.object({
+      label: z.string().min(1),
+      value: z.number(),
+      /** total: drawn from zero; delta: drawn from the running total. */
+      role: z.enum(['total', 'delta']),
+      projection: z.boolean().default(false),
+    }),
+  ),
+});
+export type WaterfallBars = z.infer<typeof waterfallBarsSchema>;
+
+export const chartBarsSchema = z.discriminatedUnion('kind', [tornadoBarsSchema, waterfallBarsSchema]);
+export type ChartBars = z.infer<typeof chartBarsSchema>;
+
+export const progressItemSchema = z.object({
+  label: z.string().min(1),
+  unit: z.string(),
+  target: z.number(),
+  deadline: z.number().int(),
+  /** Latest value, or null when none is reported (shown as "no data", never as zero). */
+  actual: z.number().nullable(),
+  actualYear: z.number().int().nullable(),
+  /** Where the plan started: gives the on-schedule marker (a straight path to the target). */
+  baseline: z.object({ year: z.number().int(), value: z.number() }).nullable().default(null),
+  basis: basisSchema.default('published'),
+});
+export type ProgressItem = z.infer<typeof progressItemSchema>;
+
+export const chartMetaSchema = z.object({
+  /** The data's as-of date (YYYY-MM-DD), recorded in every export's provenance. */
+  asOf: z.string().nullable().default(null),
+  scenarios: z
+    .array(z.object({ id: z.string(), name: z.string(), version: z.union([z.number(), z.string()]) }))
+    .default([]),
+});
+export type ChartMeta = z.infer<typeof chartMetaSchema>;
+
+export const chartDataSchema = z.object({
+  series: z.array(chartSeriesSchema).default([]),
+  bands: z.array(chartBandSchema).default([]),
+  bars: chartBarsSchema.nullable().default(null),
+  progress: z.array(progressItemSchema).default([]),
+  meta: chartMetaSchema.prefault({}),
+});
+export type ChartData = z.output<typeof chartDataSchema>;
+export type ChartDataInput = z.input<typeof chartDataSchema>;

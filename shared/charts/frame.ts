@@ -1,0 +1,244 @@
+// The briefing frame every template shares: title block, legend, source and footnote lines,
+// organisation and date, fonts sized for the output, and a tooltip that never renders data as HTML.
+import type { EChartsOption, GraphicComponentOption, TitleComponentOption, TooltipComponentOption } from 'echarts';
+import type { ChartData } from './data';
+import { wordsFor, type Words } from './labels';
+import type { ValueStyle } from './number-format';
+import { paletteFor, type Palette } from './palette';
+import { resolveSize, type ChartSpec } from './spec';
+
+/**
+ * The font stack of every text element. Exports replace the first family with the font they embed;
+ * the fallbacks keep the preview and hand-opened SVGs readable on Windows and macOS.
+ */
+export const DEFAULT_FONT_STACK = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
+
+export interface BuildEnv {
+  /** CSS font-family list written on every text element. */
+  fontFamily: string;
+  /**
+   * Leave out title, subtitle and footer: for a slide whose own text boxes carry them, so the chart
+   * image does not repeat them.
+   */
+  plotOnly?: boolean;
+}
+
+export interface FrameMetrics {
+  width: number;
+  height: number;
+  /** Body text: axis labels, legend. */
+  font: number;
+  titleFont: number;
+  subtitleFont: number;
+  smallFont: number;
+  pad: number;
+}
+
+export interface Frame {
+  spec: ChartSpec;
+  data: ChartData;
+  palette: Palette;
+  words: Words;
+  style: ValueStyle;
+  metrics: FrameMetrics;
+  fontFamily: string;
+  plotOnly: boolean;
+}
+
+const presetFont = { 'slide-16x9': 14, 'slide-4x3': 14, 'a4-half': 11, 'report-column': 9 } as const;
+
+function frameMetrics(spec: ChartSpec): FrameMetrics {
+  const { width, height } = resolveSize(spec.size);
+  const font =
+    spec.size.preset === 'custom'
+      ? Math.max(9, Math.min(16, Math.round(Math.min(width / 68, height / 38))))
+      : presetFont[spec.size.preset];
+  return {
+    width,
+    height,
+    font,
+    titleFont: Math.round(font * 1.45),
+    subtitleFont: Math.round(font * 1.05),
+    smallFont: Math.max(8, Math.round(font * 0.85)),
+    pad: Math.round(font * 1.2),
+  };
+}
+
+export function createFrame(spec: ChartSpec, data: ChartData, env: BuildEnv): Frame {
+  return {
+    spec,
+    data,
+    palette: paletteFor(spec.palette),
+    words: wordsFor(spec.locale),
+    style: { locale: spec.locale, numberFormat: spec.numberFormat, decimals: spec.decimals },
+    metrics: frameMetrics(spec),
+    fontFamily: env.fontFamily,
+    plotOnly: env.plotOnly ?? false,
+  };
+}
+
+/**
+ * Width of text in the given font size, estimated from character classes (CJK is one em, Latin about
+ * 0.6). Only used to reserve room; the renderer measures the real text when it lays out.
+ */
+export function estimateTextWidth(text: string, fontSize: number): number {
+  let em = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    em += cp >= 0x2e80 ? 1 : cp === 0x20 ? 0.3 : 0.6;
+  }
+  return em * fontSize;
+}
+
+function lineCount(text: string, fontSize: number, width: number): number {
+  if (!text) return 0;
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(estimateTextWidth(line, fontSize) / width)), 0);
+}
+
+/** Plain text for HTML tooltips: data never becomes markup. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export interface TooltipRow {
+  color: string;
+  name: string;
+  value: string;
+}
+
+/** An axis tooltip whose rows come from the chart data, escaped, for the category under the pointer. */
+export function axisTooltip(
+  frame: Frame,
+  header: (index: number) => string,
+  rows: (index: number) => TooltipRow[],
+  pointer: 'line' | 'shadow' = 'line',
+): TooltipComponentOption {
+  return {
+    trigger: 'axis',
+    confine: true,
+    axisPointer: { type: pointer },
+    textStyle: { fontFamily: frame.fontFamily, fontSize: frame.metrics.font },
+    formatter: (params: unknown) => {
+      const first = (Array.isArray(params) ? params[0] : params) as { dataIndex?: number } | undefined;
+      const index = first?.dataIndex ?? 0;
+      const lines = rows(index).map(
+        (r) =>
+          `<span style="display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px;background:${escapeHtml(r.color)}"></span>` +
+          `${escapeHtml(r.name)}：<b>${escapeHtml(r.value)}</b>`,
+      );
+      return [`<b>${escapeHtml(header(index))}</b>`, ...lines].join('<br/>');
+    },
+  };
+}
+
+/** Series names as the legend writes them: the basis follows the name when it is not published. */
+export function displayName(frame: Frame, name: string, basis: 'published' | 'derived' | 'illustrative'): string {
+  if (basis === 'illustrative') return `${name}${frame.words.illustrativeSuffix}`;
+  if (basis === 'derived') return `${name}${frame.words.derivedSuffix}`;
+  return name;
+}
+
+function sourceLine(frame: Frame): string {
+  const note = frame.spec.sourceNote.trim();
+  if (!note) return '';
+  const hasPrefix = /^(数据来源|资料来源|来源|source)\s*[:：]/i.test(note);
+  return hasPrefix ? note : `${frame.words.sourcePrefix}${note}`;
+}
+
+function hasIllustrative(data: ChartData): boolean {
+  return (
+    data.series.some((s) => s.basis === 'illustrative') ||
+    data.progress.some((p) => p.basis === 'illustrative') ||
+    data.bars?.basis === 'illustrative'
+  );
+}
+
+/** The footer's lines: source, footnote, and the illustrative-data note when any value is illustrative. */
+export function footerLines(frame: Frame): string[] {
+  return [sourceLine(frame), frame.spec.footnote.trim(), hasIllustrative(frame.data) ? frame.words.illustrativeNote : ''].filter(Boolean);
+}
+
+export interface FrameContent {
+  /** Legend entries in order; series not named here (helpers) stay out of the legend. */
+  legend: string[];
+  xAxis: EChartsOption['xAxis'];
+  yAxis: EChartsOption['yAxis'];
+  series: EChartsOption['series'];
+  tooltip: TooltipComponentOption;
+}
+
+/** The full option: the template's axes and series inside the shared frame. */
+export function composeOption(frame: Frame, content: FrameContent): EChartsOption {
+  const { spec, palette, metrics: m, fontFamily, plotOnly } = frame;
+  const inner = m.width - 2 * m.pad;
+
+  const titleLines = plotOnly ? 0 : lineCount(spec.title, m.titleFont, inner);
+  const subtitleLines = plotOnly ? 0 : lineCount(spec.subtitle, m.subtitleFont, inner);
+  let top = plotOnly ? 0 : m.pad + titleLines * m.titleFont * 1.3;
+  if (subtitleLines) top += 4 + subtitleLines * m.subtitleFont * 1.35;
+  const title: TitleComponentOption = {
+    text: spec.title,
+    subtext: spec.subtitle,
+    left: m.pad,
+    top: m.pad,
+    itemGap: 4,
+    textStyle: { fontSize: m.titleFont, fontWeight: 'normal', color: palette.text, width: inner, overflow: 'break', lineHeight: m.titleFont * 1.3 },
+    subtextStyle: { fontSize: m.subtitleFont, color: palette.mutedText, width: inner, overflow: 'break', lineHeight: m.subtitleFont * 1.35 },
+  };
+
+  const legendTop = top + m.font * 0.6;
+  const itemWidth = Math.round(m.font * 1.8);
+  const legendWidth = content.legend.reduce((w, name) => w + itemWidth + 5 + estimateTextWidth(name, m.font) + m.font, 0);
+  const legendRows = content.legend.length ? Math.ceil(legendWidth / inner) : 0;
+  top = legendTop + legendRows * m.font * 1.7 + m.font * 0.6;
+
+  const footerLeft = plotOnly ? '' : footerLines(frame).join('\n');
+  const footerRight = plotOnly ? '' : [spec.organisation.trim(), spec.date ?? ''].filter(Boolean).join('  ');
+  const rightWidth = footerRight ? estimateTextWidth(footerRight, m.smallFont) + m.font : 0;
+  const leftWidth = Math.max(inner * 0.4, inner - rightWidth);
+  const footerHeight = Math.max(lineCount(footerLeft, m.smallFont, leftWidth), footerRight ? 1 : 0);
+  const lineHeight = Math.round(m.smallFont * 1.4);
+  const bottom = m.pad + footerHeight * lineHeight + (footerHeight ? m.font * 0.8 : 0);
+
+  const graphic: GraphicComponentOption[] = [];
+  const footerStyle = { fontSize: m.smallFont, fill: palette.mutedText, fontFamily, lineHeight };
+  if (footerLeft) {
+    graphic.push({ type: 'text', left: m.pad, bottom: m.pad, silent: true, style: { ...footerStyle, text: footerLeft, width: leftWidth, overflow: 'break' } });
+  }
+  if (footerRight) {
+    graphic.push({ type: 'text', right: m.pad, bottom: m.pad, silent: true, style: { ...footerStyle, text: footerRight, align: 'right' } });
+  }
+
+  return {
+    animation: false,
+    color: [...palette.series],
+    textStyle: { fontFamily, fontSize: m.font, color: palette.text },
+    title: plotOnly ? { show: false } : title,
+    legend: content.legend.length
+      ? {
+          type: 'plain',
+          data: content.legend,
+          left: m.pad,
+          top: legendTop,
+          width: inner,
+          itemWidth,
+          itemHeight: Math.round(m.font * 0.75),
+          itemGap: m.font,
+          textStyle: { fontSize: m.font, color: palette.text },
+        }
+      : { show: false },
+    grid: {
+      left: m.pad,
+      right: m.pad + m.font,
+      top,
+      bottom,
+      outerBoundsMode: 'same',
+      outerBoundsContain: 'all',
+    },
+    tooltip: content.tooltip,
+    xAxis: content.xAxis,
+    yAxis: content.yAxis,
+    series: content.series,
+    graphic,
+  };
+}

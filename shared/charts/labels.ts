@@ -1,0 +1,72 @@
+// The few words templates write themselves, in both briefing languages.
+import type { Locale } from '../format/number';
+
+const words = {
+  zh: {
+    target: '目标',
+    projectionPeriod: '预测期',
+    projectionSuffix: '（预测）',
+    sourcePrefix: '数据来源：',
+    illustrativeSuffix: '（示意）',
+    derivedSuffix: '（推算）',
+    illustrativeNote: '注：标“示意”的数据为示意值，并非公布数据。',
+    noData: '无数据',
+    definitionBreak: '口径变化',
+    onSchedule: '按期应达',
+    progress: '完成度',
+    percentOfTarget: '占目标比例（%）',
+    base: '基准',
+    lowSetting: '低值情形',
+    highSetting: '高值情形',
+    increase: '增加',
+    decrease: '减少',
+    total: '合计',
+    byYear: (year: number) => `${year}年`,
+    deadlineOf: (year: number) => `${year}年期限`,
+    paren: (text: string) => `（${text}）`,
+  },
+  en: {
+    target: 'Target',
+    projectionPeriod: 'Projection',
+    projectionSuffix: ' (projection)',
+    sourcePrefix: 'Source: ',
+    illustrativeSuffix: ' (illustrative)',
+    derivedSuffix: ' (derived)',
+    illustrativeNote: 'Note: values marked "illustrative" are not published figures.',
+    noData: 'No data',
+    definitionBreak: 'Definition change',
+    onSchedule: 'On schedule',
+    progress: 'Progress',
+    percentOfTarget: '% of target',
+    base: 'Base',
+    lowSetting: 'Low setting',
+    highSetting: 'High setting',
+    increase: 'Increase',
+    decrease: 'Decrease',
+    total: 'Total',
+    byYear: (year: number) => `${year}`,
+    deadlineOf: (year: number) => `Deadline ${year}`,
+    paren: (text: string) => ` (${text})`,
+  },
+} as const;
+
+export type Words = (typeof words)[Locale];
+
+export function wordsFor(locale: Locale): Words {
+  return words[locale];
+}
+
+const unitNamesEn: Record<string, string> = {
+  家: 'firms',
+  项: 'items',
+  个: 'units',
+  百分点: 'pp',
+  元: 'yuan',
+  万元: '10,000 yuan',
+  人: 'people',
+};
+
+/** A unit as the locale writes it (亿元 is scaled separately, see number-format). */
+export function unitName(unit: string, locale: Locale): string {
+  return locale === 'en' ? (unitNamesEn[unit] ?? unit) : unit;
+}

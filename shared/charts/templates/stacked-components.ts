@@ -1,0 +1,140 @@
+// Stacked components: the parts of a total over time (数字产业化 + 产业数字化, or the plan's industry
+// clusters), as areas or bars. Actual and projected years are separate stacks, so the projected part
+// can be drawn lighter and dashed while each year still stacks only its own components.
+import type { BarSeriesOption, EChartsOption, LineSeriesOption } from 'echarts';
+import type { ChartSeries } from '../data';
+import { ChartBuildError } from '../errors';
+import { axisTooltip, composeOption, displayName, type Frame, type TooltipRow } from '../frame';
+import { formatValue } from '../number-format';
+import { withAlpha } from '../palette';
+import type { SpecFor } from '../spec';
+import {
+  alignToYears,
+  endLabelRoom,
+  firstProjectionYear,
+  joinPoint,
+  lineSeries,
+  lookAt,
+  marksSeries,
+  singleUnit,
+  valueAxis,
+  yearAxis,
+  yearCategoryAxis,
+  type YearAxis,
+} from '../time-series';
+import { breaksOf } from './target-trajectory';
+
+export interface Component {
+  name: string;
+  actual: ChartSeries | undefined;
+  projection: ChartSeries | undefined;
+}
+
+/** Series grouped by component name, in the order the data first names them. */
+export function componentsOf(series: ChartSeries[]): Component[] {
+  const names = [...new Set(series.filter((s) => s.kind !== 'target').map((s) => s.name))];
+  return names.map((name) => ({
+    name,
+    actual: series.find((s) => s.name === name && s.kind === 'actual'),
+    projection: series.find((s) => s.name === name && s.kind === 'projection'),
+  }));
+}
+
+/** The total of all components, for the years in which every component has a value. */
+export function totalOf(parts: Array<ChartSeries | undefined>, kind: 'actual' | 'projection', name: string): ChartSeries | undefined {
+  const present = parts.filter((p): p is ChartSeries => !!p);
+  if (!present.length || present.length < parts.length) return undefined;
+  const years = [...new Set(present.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
+  const points = years.flatMap((year) => {
+    const values = present.map((s) => s.points.find((p) => p.year === year)?.value ?? null);
+    return values.every((v) => v !== null) ? [{ year, value: values.reduce<number>((a, v) => a + v!, 0) }] : [];
+  });
+  const first = present[0]!;
+  return { ...first, id: `total-${kind}`, name, kind, points, basis: present.some((s) => s.basis === 'illustrative') ? 'illustrative' : first.basis, breaksBefore: [] };
+}
+
+function barSeries(axis: YearAxis, s: ChartSeries, name: string, color: string, stack: string): BarSeriesOption {
+  const projected = s.kind === 'projection';
+  return {
+    type: 'bar',
+    name,
+    stack,
+    data: alignToYears(axis, s.points),
+    barGap: '-100%',
+    barWidth: '60%',
+    color,
+    itemStyle: projected ? { color: withAlpha(color, 0.45), borderColor: color, borderType: 'dashed', borderWidth: 1 } : { color },
+    emphasis: { disabled: true },
+  };
+}
+
+export function stackedComponents(frame: Frame, spec: SpecFor<'stacked-components'>): EChartsOption {
+  const { data, palette, words } = frame;
+  const components = componentsOf(data.series);
+  const targets = data.series.filter((s) => s.kind === 'target');
+  if (!components.length) throw new ChartBuildError('NO_DATA', { template: 'stacked-components' }, 'No components to stack');
+  const unit = singleUnit(frame, data.series);
+  const axis = yearAxis(frame);
+  const bars = spec.options.mode === 'bars';
+  const joins = components.map((c) => (c.projection ? joinPoint(c.actual, c.projection) : null));
+  const looks = components.map((c, i) => ({ name: displayName(frame, c.name, c.actual?.basis ?? c.projection?.basis ?? 'published'), ...lookAt(frame, i) }));
+
+  const drawn: Array<LineSeriesOption | BarSeriesOption> = components.flatMap((c, i) => {
+    const look = looks[i]!;
+    const parts: Array<LineSeriesOption | BarSeriesOption> = [];
+    if (c.actual) {
+      parts.push(...(bars ? [barSeries(axis, c.actual, look.name, look.color, 'actual')] : lineSeries(frame, axis, c.actual, look.name, { ...look, symbol: 'none', areaOpacity: 0.8, stack: 'actual' })));
+    }
+    if (c.projection) {
+      parts.push(
+        ...(bars
+          ? [barSeries(axis, c.projection, look.name, look.color, 'projection')]
+          : lineSeries(frame, axis, c.projection, look.name, { ...look, symbol: 'none', areaOpacity: 0.35, stack: 'projection' }, joins[i] ?? null)),
+      );
+    }
+    return parts;
+  });
+
+  const sums = [totalOf(components.map((c) => c.actual), 'actual', words.total), totalOf(components.map((c) => c.projection), 'projection', words.total)].filter(
+    (t): t is ChartSeries => !!t,
+  );
+  const totals = spec.options.showTotal ? sums : [];
+  const totalActual = totals.find((t) => t.kind === 'actual');
+  // Only the last stretch of the total is labelled: the actual total's end is where the projection starts.
+  const labelled = totals.filter((t) => t.kind === 'projection' || totals.length === 1);
+  const totalLines = totals.flatMap((t) =>
+    lineSeries(frame, axis, t, words.total, { color: palette.text, symbol: 'circle', endLabel: labelled.includes(t) }, t.kind === 'projection' && !bars ? joinPoint(totalActual, t) : null),
+  );
+
+  // The axis scale follows the stacked height, not the largest single component.
+  const values = [...sums, ...data.series].flatMap((s) => s.points.map((p) => p.value));
+  const rows = (index: number): TooltipRow[] => {
+    const year = axis.years[index];
+    const valueIn = (s: ChartSeries | undefined): number | null => s?.points.find((p) => p.year === year)?.value ?? null;
+    return [
+      ...components.flatMap((c, i): TooltipRow[] => {
+        const v = valueIn(c.actual) ?? valueIn(c.projection);
+        return v === null ? [] : [{ name: looks[i]!.name, color: looks[i]!.color, value: formatValue(v, unit, frame.style) }];
+      }),
+      ...totals.flatMap((t): TooltipRow[] => {
+        const v = valueIn(t);
+        return v === null || (t.kind === 'projection' && valueIn(totalActual) !== null) ? [] : [{ name: words.total, color: palette.text, value: formatValue(v, unit, frame.style) }];
+      }),
+    ];
+  };
+
+  const option = composeOption(frame, {
+    legend: [...looks.map((l) => l.name), ...(totals.length ? [words.total] : [])],
+    xAxis: yearCategoryAxis(frame, axis, bars),
+    yAxis: valueAxis(frame, unit, values),
+    series: [
+      // Projected bars are drawn lighter and dashed; a shaded period could only start mid-bar.
+      marksSeries(frame, axis, { targets, projectionFrom: bars ? null : firstProjectionYear(data.series, joins), deadline: true, breaks: breaksOf(data.series) }),
+      ...drawn,
+      ...totalLines,
+    ],
+    tooltip: axisTooltip(frame, (i) => axis.labels[i] ?? '', rows, bars ? 'shadow' : 'line'),
+  });
+  if (totals.length) option.grid = { ...(option.grid as object), right: frame.metrics.pad + endLabelRoom(frame, labelled) };
+  return option;
+}

@@ -1,0 +1,67 @@
+// Target trajectory: the actual path, one dashed path per scenario, the plan's target as a line and
+// its deadline as a marker. The question it answers: does each scenario reach 1万亿元 by 2022?
+import type { EChartsOption } from 'echarts';
+import type { ChartSeries } from '../data';
+import { ChartBuildError } from '../errors';
+import { axisTooltip, composeOption, displayName, type Frame } from '../frame';
+import type { SpecFor } from '../spec';
+import {
+  actualFor,
+  endLabelRoom,
+  firstProjectionYear,
+  joinPoint,
+  lineSeries,
+  lookAt,
+  marksSeries,
+  singleUnit,
+  valueAxis,
+  yearAxis,
+  yearCategoryAxis,
+  yearRows,
+  type Marks,
+} from '../time-series';
+
+/** Shared by target-trajectory and share-of-gdp, which differ in the unit they accept. */
+export function trajectoryOption(frame: Frame, deadlineMarker: boolean): EChartsOption {
+  const drawn = frame.data.series.filter((s) => s.kind !== 'target');
+  const targets = frame.data.series.filter((s) => s.kind === 'target');
+  if (!drawn.length) throw new ChartBuildError('NO_DATA', { template: frame.spec.template }, 'No actual or projected series to draw');
+  const unit = singleUnit(frame, [...drawn, ...targets]);
+  const axis = yearAxis(frame);
+  const joins = drawn.map((s) => (s.kind === 'projection' ? joinPoint(actualFor(s, drawn), s) : null));
+  const continued = continuedActuals(drawn);
+  const entries = drawn.map((s, i) => ({ name: displayName(frame, s.name, s.basis), series: s, ...lookAt(frame, i) }));
+  const endLabels = drawn.length <= 4;
+  const marks: Marks = {
+    targets,
+    projectionFrom: firstProjectionYear(drawn, joins),
+    deadline: deadlineMarker,
+    breaks: breaksOf(drawn),
+  };
+  const values = [...drawn, ...targets].flatMap((s) => s.points.map((p) => p.value));
+  const option = composeOption(frame, {
+    legend: entries.map((e) => e.name),
+    xAxis: yearCategoryAxis(frame, axis, false),
+    yAxis: valueAxis(frame, unit, values),
+    series: [
+      marksSeries(frame, axis, marks),
+      ...entries.flatMap((e, i) => lineSeries(frame, axis, e.series, e.name, { ...e, endLabel: endLabels && !continued.has(e.series) }, joins[i] ?? null)),
+    ],
+    tooltip: axisTooltip(frame, (i) => axis.labels[i] ?? '', yearRows(frame, axis, [...entries, ...targets.map((s) => ({ name: s.name, color: frame.palette.target, series: s }))])),
+  });
+  if (endLabels) option.grid = { ...(option.grid as object), right: frame.metrics.pad + endLabelRoom(frame, drawn) };
+  return option;
+}
+
+export function breaksOf(series: ChartSeries[]): number[] {
+  return [...new Set(series.flatMap((s) => s.breaksBefore))];
+}
+
+/** Actual series a projection continues: their last value is where the dashed line starts, so no end label. */
+export function continuedActuals(series: ChartSeries[]): Set<ChartSeries> {
+  return new Set(series.flatMap((s) => (s.kind === 'projection' ? [actualFor(s, series)] : [])).filter((a): a is ChartSeries => !!a));
+}
+
+export function targetTrajectory(frame: Frame, spec: SpecFor<'target-trajectory'>): EChartsOption {
+  return trajectoryOption(frame, spec.options.deadlineMarker);
+}

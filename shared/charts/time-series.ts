@@ -1,0 +1,262 @@
+// Pieces shared by the templates drawn over years: the year axis, value axes with one scale each,
+// line series (projections dashed, definition breaks left open), and the marks layer that carries
+// target lines, deadline markers and the shaded projection period.
+import type { LineSeriesOption, YAXisComponentOption } from 'echarts';
+import type { ChartPoint, ChartSeries } from './data';
+import { ChartBuildError } from './errors';
+import { estimateTextWidth, type Frame, type TooltipRow } from './frame';
+import { axisScale, formatTick, formatValue } from './number-format';
+import { seriesColor, seriesSymbol } from './palette';
+
+export interface YearAxis {
+  years: number[];
+  labels: string[];
+}
+
+/** Every year from the first to the last the data mentions (within the spec's range), gaps included. */
+export function yearAxis(frame: Frame): YearAxis {
+  const range = frame.spec.bindings.years;
+  const all = [...frame.data.series.flatMap((s) => s.points.map((p) => p.year)), ...frame.data.bands.flatMap((b) => b.points.map((p) => p.year))].filter((y) => !range || (y >= range.from && y <= range.to));
+  if (!all.length) throw new ChartBuildError('NO_DATA', { template: frame.spec.template }, 'The chart has no values in its year range');
+  const first = Math.min(...all);
+  const last = Math.max(...all);
+  const years = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  return { years, labels: years.map(String) };
+}
+
+export function alignToYears(axis: YearAxis, points: ReadonlyArray<{ year: number; value: number | null }>): Array<number | null> {
+  const byYear = new Map(points.map((p) => [p.year, p.value]));
+  return axis.years.map((y) => byYear.get(y) ?? null);
+}
+
+/** The one unit of everything drawn on an axis; a template drawn on one axis refuses a mix. */
+export function singleUnit(frame: Frame, all: ReadonlyArray<{ unit: string }>): string {
+  const units = [...new Set(all.map((s) => s.unit))];
+  if (units.length > 1) {
+    throw new ChartBuildError('MIXED_UNITS', { template: frame.spec.template, units }, `Series of one axis have different units: ${units.join(', ')}`);
+  }
+  return units[0] ?? '';
+}
+
+export function valueAxis(
+  frame: Frame,
+  unit: string,
+  values: ReadonlyArray<number | null>,
+  position: 'left' | 'right' = 'left',
+  unitLabel = frame.spec.unitLabel,
+): YAXisComponentOption {
+  const { palette, metrics: m, style } = frame;
+  const maxAbs = values.reduce<number>((mx, v) => (v === null ? mx : Math.max(mx, Math.abs(v))), 0);
+  const scale = axisScale(unit, maxAbs, style, unitLabel);
+  return {
+    type: 'value',
+    position,
+    name: scale.unit,
+    nameLocation: 'end',
+    nameGap: Math.round(m.font * 0.8),
+    nameTextStyle: { color: palette.mutedText, fontSize: m.font, align: position === 'left' ? 'left' : 'right' },
+    axisLabel: { color: palette.mutedText, fontSize: m.font, formatter: (v: number) => formatTick(v, scale, style) },
+    axisLine: { show: false },
+    axisTick: { show: false },
+    splitLine: { show: position === 'left', lineStyle: { color: palette.grid } },
+    alignTicks: position === 'right' ? true : undefined,
+  };
+}
+
+export function yearCategoryAxis(frame: Frame, axis: YearAxis, boundaryGap: boolean) {
+  const { palette, metrics: m } = frame;
+  return {
+    type: 'category' as const,
+    data: axis.labels,
+    boundaryGap,
+    axisLine: { lineStyle: { color: palette.axis } },
+    axisTick: { alignWithLabel: true, lineStyle: { color: palette.axis } },
+    axisLabel: { color: palette.mutedText, fontSize: m.font, hideOverlap: true },
+  };
+}
+
+/** The actual series a projection continues: same region, else same name, else the only actual. */
+export function actualFor(projection: ChartSeries, series: ChartSeries[]): ChartSeries | undefined {
+  const actuals = series.filter((s) => s.kind === 'actual' && s.unit === projection.unit);
+  if (projection.region !== null) return actuals.find((a) => a.region === projection.region);
+  return actuals.find((a) => a.name === projection.name) ?? (actuals.length === 1 ? actuals[0] : undefined);
+}
+
+/** The last actual point before a projection starts, so the dashed path leaves from the solid one. */
+export function joinPoint(actual: ChartSeries | undefined, projection: ChartSeries): ChartPoint | null {
+  const firstProjected = Math.min(...projection.points.filter((p) => p.value !== null).map((p) => p.year));
+  const before = (actual?.points ?? []).filter((p) => p.value !== null && p.year < firstProjected);
+  return before.reduce<ChartPoint | null>((best, p) => (!best || p.year > best.year ? p : best), null);
+}
+
+export interface LineLook {
+  color: string;
+  symbol: string;
+  yAxisIndex?: number;
+  /** End label with the last value. */
+  endLabel?: boolean;
+  /** Fill under the line (stacked components) at this opacity. */
+  areaOpacity?: number;
+  stack?: string;
+}
+
+/**
+ * A series' points split at its definition breaks, in year order, with the join point in front of a
+ * projection. Each stretch is drawn on its own, so a change of definition is never drawn as growth.
+ */
+export function stretchesOf(s: ChartSeries, join: ChartPoint | null = null): ChartPoint[][] {
+  const points = join && !s.points.some((p) => p.year === join.year) ? [join, ...s.points] : s.points;
+  const cuts = [...s.breaksBefore].sort((a, b) => a - b);
+  const stretches: ChartPoint[][] = [];
+  for (const p of [...points].sort((a, b) => a.year - b.year)) {
+    (stretches[cuts.filter((c) => c <= p.year).length] ??= []).push(p);
+  }
+  return stretches.filter((pts) => pts.length);
+}
+
+/** One data series as ECharts line series: one per stretch, all under the same legend name. */
+export function lineSeries(frame: Frame, axis: YearAxis, s: ChartSeries, name: string, look: LineLook, join: ChartPoint | null = null): LineSeriesOption[] {
+  const projected = s.kind === 'projection';
+  const stretches = stretchesOf(s, join);
+  const lastValue = stretches.flat().findLast((p) => p.value !== null)?.value ?? null;
+  const { metrics: m, style } = frame;
+  return stretches.map((pts, i, all) => ({
+      type: 'line' as const,
+      name,
+      data: alignToYears(axis, pts),
+      yAxisIndex: look.yAxisIndex ?? 0,
+      stack: look.stack,
+      connectNulls: false,
+      symbol: look.symbol,
+      symbolSize: Math.round(m.font * 0.5),
+      showSymbol: true,
+      color: look.color,
+      lineStyle: { color: look.color, width: projected ? 2 : 2.5, type: projected ? ('dashed' as const) : ('solid' as const) },
+      itemStyle: { color: look.color },
+      areaStyle: look.areaOpacity === undefined ? undefined : { color: look.color, opacity: look.areaOpacity },
+      z: projected ? 3 : 4,
+      endLabel:
+        look.endLabel && i === all.length - 1
+          ? { show: true, formatter: () => formatValue(lastValue, s.unit, style), color: look.color, fontSize: m.font, distance: 4 }
+          : undefined,
+      labelLayout: { moveOverlap: 'shiftY' as const },
+      emphasis: { disabled: true },
+    }));
+}
+
+/** Room on the right for end labels. */
+export function endLabelRoom(frame: Frame, series: ChartSeries[]): number {
+  const { metrics: m, style } = frame;
+  return series.reduce((w, s) => {
+    const last = [...s.points].reverse().find((p) => p.value !== null)?.value ?? null;
+    return Math.max(w, estimateTextWidth(formatValue(last, s.unit, style), m.font) + 8);
+  }, 0);
+}
+
+export interface Marks {
+  targets?: ChartSeries[];
+  /** First year of the projection period: shaded from here to the end of the axis. */
+  projectionFrom?: number | null;
+  deadline?: boolean;
+  breaks?: number[];
+  yAxisIndex?: number;
+}
+
+/** "目标 4000亿元（2027年）", without repeating a year the target's name already states. */
+export function targetText(frame: Frame, s: ChartSeries, p: ChartPoint): string {
+  const year = frame.words.byYear(p.year);
+  const text = `${s.name} ${formatValue(p.value, s.unit, frame.style)}`;
+  return s.name.includes(String(p.year)) ? text : `${text}${frame.words.paren(year)}`;
+}
+
+/**
+ * A series without a line that carries the chart's reference marks. Its data are the target values at
+ * their deadlines, so the value axis always reaches the target line.
+ */
+export function marksSeries(frame: Frame, axis: YearAxis, marks: Marks): LineSeriesOption {
+  const { palette, words, metrics: m } = frame;
+  const targets = (marks.targets ?? []).flatMap((s) => s.points.filter((p) => p.value !== null).map((p) => ({ s, p })));
+  const lines: NonNullable<NonNullable<LineSeriesOption['markLine']>['data']> = [];
+  for (const { s, p } of targets) {
+    const text = targetText(frame, s, p);
+    lines.push({
+      yAxis: p.value!,
+      lineStyle: { color: palette.target, width: 1.5, type: 'solid' },
+      label: { formatter: () => text, position: 'insideStartTop', color: palette.target, fontSize: m.font },
+    });
+  }
+  if (marks.deadline) {
+    for (const year of new Set(targets.map((t) => t.p.year))) {
+      if (!axis.years.includes(year)) continue;
+      const text = words.deadlineOf(year);
+      lines.push({
+        xAxis: String(year),
+        lineStyle: { color: palette.target, width: 1, type: 'dotted' },
+        label: { formatter: () => text, position: 'end', color: palette.target, fontSize: m.smallFont },
+      });
+    }
+  }
+  for (const year of marks.breaks ?? []) {
+    if (!axis.years.includes(year)) continue;
+    lines.push({
+      xAxis: String(year),
+      lineStyle: { color: palette.axis, width: 1, type: [2, 3] },
+      label: { formatter: () => words.definitionBreak, position: 'insideEndBottom', color: palette.mutedText, fontSize: m.smallFont },
+    });
+  }
+  const areas: NonNullable<NonNullable<LineSeriesOption['markArea']>['data']> = [];
+  const from = marks.projectionFrom;
+  if (from !== null && from !== undefined && axis.years.includes(from)) {
+    areas.push([
+      {
+        xAxis: String(from),
+        itemStyle: { color: palette.projectionShade },
+        label: { show: true, formatter: () => words.projectionPeriod, position: 'insideTop', color: palette.mutedText, fontSize: m.smallFont },
+      },
+      { xAxis: axis.labels[axis.labels.length - 1]! },
+    ]);
+  }
+  return {
+    type: 'line',
+    name: '',
+    data: alignToYears(axis, targets.map(({ p }) => p)),
+    yAxisIndex: marks.yAxisIndex ?? 0,
+    symbol: 'none',
+    lineStyle: { width: 0, opacity: 0 },
+    silent: true,
+    tooltip: { show: false },
+    z: 1,
+    markLine: lines.length ? { silent: true, symbol: 'none', data: lines } : undefined,
+    markArea: areas.length ? { silent: true, data: areas } : undefined,
+  };
+}
+
+/** Rows of an axis tooltip: each series' value in the year under the pointer. */
+export function yearRows(
+  frame: Frame,
+  axis: YearAxis,
+  entries: ReadonlyArray<{ name: string; color: string; series: ChartSeries }>,
+): (index: number) => TooltipRow[] {
+  return (index) => {
+    const year = axis.years[index];
+    return entries.flatMap(({ name, color, series }) => {
+      const point = series.points.find((p) => p.year === year && p.value !== null);
+      return point ? [{ name, color, value: formatValue(point.value, series.unit, frame.style) }] : [];
+    });
+  };
+}
+
+/** Where the shaded projection period starts: the earliest projected year or join point. */
+export function firstProjectionYear(series: ChartSeries[], joins: Array<ChartPoint | null>, projectedYears: number[] = []): number | null {
+  const years = [
+    ...series.filter((s) => s.kind === 'projection').flatMap((s) => s.points.filter((p) => p.value !== null).map((p) => p.year)),
+    ...joins.flatMap((j) => (j ? [j.year] : [])),
+    ...projectedYears,
+  ];
+  return years.length ? Math.min(...years) : null;
+}
+
+/** Color and marker of the i-th drawn series. */
+export function lookAt(frame: Frame, index: number): { color: string; symbol: string } {
+  return { color: seriesColor(frame.palette, index), symbol: seriesSymbol(frame.palette, index) };
+}
