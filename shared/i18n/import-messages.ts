@@ -104,9 +104,3 @@ export const importMessagesEn: Record<string, string> = {
   'query.filter': 'Invalid filter: {reason}',
   'export.too-many-rows': '{rows} rows exceed the Excel sheet limit ({max} rows). Filter first, or export CSV.',
 };
-
-/** Fill `{param}` placeholders; unknown codes fall back to the code itself. */
-export function formatImportMessage(messages: Record<string, string>, code: string, params: Record<string, string | number> = {}): string {
-  const text = messages[code] ?? code;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-}

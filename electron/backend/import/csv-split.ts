@@ -1,0 +1,146 @@
+// A streaming CSV/TSV splitter. Lines without a quote character (nearly every line of a numeric
+// export) are split with String#split; only lines holding a quote go through the RFC 4180 state
+// machine, which also carries quoted fields across line breaks and chunk boundaries.
+// Lenient where Excel is: text after a closing quote is kept, a quote inside an unquoted field is text.
+
+export type RowSink = (cells: string[]) => void;
+
+export class CsvSplitter {
+  private buf = '';
+  /** Set when the input ended inside a quoted field. */
+  unclosedQuote = false;
+
+  constructor(
+    private readonly delimiter: string,
+    private readonly sink: RowSink,
+  ) {}
+
+  push(text: string): void {
+    this.buf = this.buf.length ? this.buf + text : text;
+    this.drain(false);
+  }
+
+  end(): void {
+    this.drain(true);
+    this.buf = '';
+  }
+
+  private drain(final: boolean): void {
+    const buf = this.buf;
+    const delim = this.delimiter;
+    let pos = 0;
+    // Position of the next quote at or after `pos` (Infinity when none): searched once, not per line.
+    let quote = -1;
+    while (pos < buf.length) {
+      const nl = buf.indexOf('\n', pos);
+      if (nl === -1 && !final) break;
+      const lineEnd = nl === -1 ? buf.length : nl;
+      if (quote < pos) {
+        const q = buf.indexOf('"', pos);
+        quote = q === -1 ? Infinity : q;
+      }
+      if (quote > lineEnd) {
+        let end = lineEnd;
+        if (end > pos && buf.charCodeAt(end - 1) === 13) end--;
+        this.sink(buf.slice(pos, end).split(delim));
+        pos = lineEnd + 1;
+        continue;
+      }
+      const next = this.quotedRow(buf, pos, final);
+      if (next === -1) break;
+      pos = next;
+    }
+    this.buf = pos >= buf.length ? '' : buf.slice(pos);
+  }
+
+  /** Parse one record starting at `start`; returns the index after it, or -1 when more input is needed. */
+  private quotedRow(buf: string, start: number, final: boolean): number {
+    const delim = this.delimiter;
+    const cells: string[] = [];
+    let i = start;
+    for (;;) {
+      let cell = '';
+      if (buf.charCodeAt(i) === 34) {
+        i++;
+        for (;;) {
+          const q = buf.indexOf('"', i);
+          if (q === -1) {
+            if (!final) return -1;
+            this.unclosedQuote = true;
+            cell += buf.slice(i);
+            i = buf.length;
+            break;
+          }
+          cell += buf.slice(i, q);
+          if (buf.charCodeAt(q + 1) === 34) {
+            cell += '"';
+            i = q + 2;
+            continue;
+          }
+          if (q + 1 >= buf.length && !final) return -1;
+          i = q + 1;
+          break;
+        }
+      }
+      // Unquoted text, or text after a closing quote, up to the next delimiter or line end.
+      let j = i;
+      while (j < buf.length) {
+        const c = buf[j];
+        if (c === delim || c === '\n') break;
+        j++;
+      }
+      if (j >= buf.length && !final) return -1;
+      let tail = buf.slice(i, j);
+      if (buf[j] !== delim && tail.endsWith('\r')) tail = tail.slice(0, -1);
+      cell += tail;
+      cells.push(cell);
+      if (j >= buf.length) {
+        this.sink(cells);
+        return buf.length;
+      }
+      if (buf[j] === '\n') {
+        this.sink(cells);
+        return j + 1;
+      }
+      i = j + 1;
+    }
+  }
+}
+
+/** Split a whole text at once (tests, small inputs). */
+export function splitCsv(text: string, delimiter = ','): { rows: string[][]; unclosedQuote: boolean } {
+  const rows: string[][] = [];
+  const s = new CsvSplitter(delimiter, (cells) => rows.push(cells));
+  s.push(text);
+  s.end();
+  return { rows, unclosedQuote: s.unclosedQuote };
+}
+
+/** Quote a cell for CSV output when it needs it (delimiter, quote or line break). */
+export function quoteCsvCell(cell: string, delimiter = ','): string {
+  if (cell.includes(delimiter) || cell.includes('"') || cell.includes('\n') || cell.includes('\r')) {
+    return `"${cell.replace(/"/g, '""')}"`;
+  }
+  return cell;
+}
+
+/** Which of comma, tab and semicolon separates the cells of these lines. */
+export function sniffDelimiter(text: string): ',' | '\t' | ';' {
+  const lines = text.split('\n', 50).filter((l) => l.trim() !== '');
+  let best: ',' | '\t' | ';' = ',';
+  let bestScore = -1;
+  for (const d of [',', '\t', ';'] as const) {
+    const counts = lines.map((l) => l.split(d).length - 1).filter((n) => n > 0);
+    if (counts.length === 0) continue;
+    const freq = new Map<number, number>();
+    for (const n of counts) freq.set(n, (freq.get(n) ?? 0) + 1);
+    const modal = Math.max(...freq.values());
+    // Lines that agree on a count of separators are the table; note rows have none.
+    const score = modal * 1000 + counts.length;
+    if (score > bestScore) {
+      bestScore = score;
+      best = d;
+    }
+  }
+  return best;
+}

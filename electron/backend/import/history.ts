@@ -1,0 +1,137 @@
+// Import provenance: the list of imports, finding an earlier import of the same file, and undo.
+
+import { createReadStream } from 'node:fs';
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { assertIdle } from './busy';
+import { DataError } from './problems';
+import type { ImportRecord, Mapping, UndoSummary } from './types';
+
+interface ImportRow {
+  id: number;
+  file_name: string;
+  sha256: string;
+  size_bytes: number;
+  encoding: string;
+  sheet: string | null;
+  layout: string;
+  mapping: string;
+  rows_read: number;
+  rows_written: number;
+  rows_skipped: number;
+  rows_replaced: number;
+  source_note: string;
+  imported_at: string;
+  undone_at: string | null;
+}
+
+function parseMapping(text: string): Mapping | null {
+  try {
+    const m = JSON.parse(text) as Partial<Mapping>;
+    return Array.isArray(m.columns) && typeof m.headerRow === 'number' ? (m as Mapping) : null;
+  } catch {
+    return null;
+  }
+}
+
+function toRecord(r: ImportRow): ImportRecord {
+  return {
+    id: r.id,
+    fileName: r.file_name,
+    sha256: r.sha256,
+    sizeBytes: r.size_bytes,
+    encoding: r.encoding,
+    sheet: r.sheet,
+    layout: r.layout,
+    mapping: parseMapping(r.mapping),
+    rowsRead: r.rows_read,
+    rowsWritten: r.rows_written,
+    rowsSkipped: r.rows_skipped,
+    rowsReplaced: r.rows_replaced,
+    sourceNote: r.source_note,
+    importedAt: r.imported_at,
+    undoneAt: r.undone_at,
+  };
+}
+
+export async function hashFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** All imports, newest first, undone ones included (they show as undone). */
+export function listImports(db: Database.Database): ImportRecord[] {
+  return (db.prepare('SELECT * FROM imports ORDER BY id DESC').all() as ImportRow[]).map(toRecord);
+}
+
+export function getImport(db: Database.Database, id: number): ImportRecord | null {
+  const r = db.prepare('SELECT * FROM imports WHERE id = ?').get(id) as ImportRow | undefined;
+  return r ? toRecord(r) : null;
+}
+
+/** The latest import (not undone) of a file with this SHA-256, if any. */
+export function findDuplicate(db: Database.Database, sha256: string): ImportRecord | null {
+  const r = db.prepare('SELECT * FROM imports WHERE sha256 = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1').get(sha256) as ImportRow | undefined;
+  return r ? toRecord(r) : null;
+}
+
+interface ReplacedRow {
+  indicator: string;
+  region: string;
+  period: string;
+  year: number;
+  value: number | null;
+  unit: string;
+  original: string;
+  status: string;
+  prior_import_id: number | null;
+  source: string;
+  note: string;
+  observation_id: number | null;
+}
+
+/**
+ * Undo an import: delete exactly the rows it wrote and bring back the rows it replaced, in one
+ * transaction. A replaced row whose key a later import has taken since stays out, moved to that later
+ * import's replaced list, so undoing the later import brings it back in turn.
+ */
+export function undoImport(db: Database.Database, id: number): UndoSummary {
+  assertIdle(db);
+  const run = db.transaction((): UndoSummary => {
+    const rec = db.prepare('SELECT id, undone_at FROM imports WHERE id = ?').get(id) as { id: number; undone_at: string | null } | undefined;
+    if (!rec) throw new DataError('import.not-found', { id });
+    if (rec.undone_at) throw new DataError('import.already-undone', { id, undoneAt: rec.undone_at });
+
+    const rowsDeleted = db.prepare('DELETE FROM observations WHERE import_id = ?').run(id).changes;
+    // Rows of this import that later imports replaced are gone with it: those imports must not
+    // bring them back when they are undone.
+    db.prepare('DELETE FROM import_replaced WHERE prior_import_id = ? AND import_id <> ?').run(id, id);
+
+    const replaced = db.prepare('SELECT * FROM import_replaced WHERE import_id = ? ORDER BY rowid').all(id) as ReplacedRow[];
+    const occupant = db.prepare('SELECT id, import_id FROM observations WHERE indicator = ? AND region = ? AND period = ? AND status = ?');
+    const idTaken = db.prepare('SELECT 1 FROM observations WHERE id = ?').pluck();
+    const restore = db.prepare(
+      'INSERT INTO observations (id, indicator, region, period, year, value, unit, original, status, import_id, source, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const handOver = db.prepare(
+      'INSERT INTO import_replaced (import_id, indicator, region, period, year, value, unit, original, status, prior_import_id, source, note, observation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    let rowsRestored = 0;
+    for (const r of replaced) {
+      const holder = occupant.get(r.indicator, r.region, r.period, r.status) as { id: number; import_id: number | null } | undefined;
+      if (!holder) {
+        const keepId = r.observation_id !== null && !idTaken.get(r.observation_id) ? r.observation_id : null;
+        restore.run(keepId, r.indicator, r.region, r.period, r.year, r.value, r.unit, r.original, r.status, r.prior_import_id, r.source, r.note);
+        rowsRestored++;
+      } else if (holder.import_id !== null) {
+        handOver.run(holder.import_id, r.indicator, r.region, r.period, r.year, r.value, r.unit, r.original, r.status, r.prior_import_id, r.source, r.note, r.observation_id);
+      }
+      // A row entered by hand holds the key: it is newer than the replaced row and stays.
+    }
+    db.prepare('DELETE FROM import_replaced WHERE import_id = ?').run(id);
+    db.prepare('UPDATE imports SET undone_at = ? WHERE id = ?').run(new Date().toISOString(), id);
+    return { importId: id, rowsDeleted, rowsRestored };
+  });
+  return run.immediate();
+}

@@ -1,0 +1,348 @@
+// Layout detection: where the header is, what each column holds, which dimension values the note
+// rows fix. The result is a Mapping the preview shows and the user may correct; the importer itself
+// only ever follows a Mapping, detected or given.
+
+import { parsePeriod } from '../../../shared/parse/period';
+import { normaliseLabel } from '../../../shared/parse/text';
+import { splitHeaderUnit } from '../../../shared/parse/unit';
+import { parseNumber } from '../../../shared/parse/number';
+import type { ProblemCode } from './problems';
+import type { RawRow } from './table-reader';
+import { STATUSES, type ColumnMapping, type ColumnRole, type Dimension, type FixedValues, type ImportOptions, type LayoutInfo, type Mapping, type Status } from './types';
+
+export interface LayoutProblem {
+  code: ProblemCode;
+  params: Record<string, string | number>;
+  row: number | null;
+  column: number | null;
+}
+
+export interface LayoutResult {
+  layout: LayoutInfo;
+  mapping: Mapping;
+  /** Leading note rows as written (all of them go into the import's source note). */
+  notes: string[];
+  problems: LayoutProblem[];
+}
+
+export interface LayoutContext {
+  /** True when a label names a region (a known one or one already in the workspace). */
+  isRegion(name: string): boolean;
+}
+
+type Word = Exclude<ColumnRole, 'series'>;
+
+const ROLE_WORDS: ReadonlyArray<readonly [Word, readonly string[]]> = [
+  ['indicator', ['指标', '指标名称', '指标名', '统计指标', '项目', '指标项', '名称', 'indicator', 'indicatorname', 'series', 'seriesname', 'item', 'variable']],
+  ['region', ['地区', '地区名称', '地区名', '区域', '地域', '省份', '省市', '省区市', '省(区、市)', '省(区,市)', '城市', '行政区划', '行政区', '国家', 'region', 'area', 'province', 'city', 'country', 'geo', 'location']],
+  ['period', ['年份', '年度', '年', '时间', '时期', '期间', '日期', '统计时间', '报告期', '季度', '月份', '统计年度', 'period', 'year', 'time', 'date', 'quarter', 'month']],
+  ['value', ['数值', '数据', '值', '指标值', '统计值', '数量', '金额', 'value', 'amount', 'obsvalue', 'obs_value', 'data']],
+  ['unit', ['单位', '计量单位', '数据单位', 'unit', 'units', 'unitofmeasure']],
+  ['status', ['状态', '数据状态', '数据性质', 'status']],
+  ['source', ['来源', '数据来源', '资料来源', '出处', 'source', 'datasource']],
+  ['note', ['备注', '注释', '说明', '附注', '注', 'note', 'notes', 'remark', 'remarks', 'comment']],
+  ['ignore', ['序号', '编号', '代码', '指标代码', '地区代码', '行政区划代码', 'id', 'no', 'code']],
+];
+
+const WORD_ROLE = new Map<string, Word>();
+for (const [role, words] of ROLE_WORDS) for (const w of words) WORD_ROLE.set(w, role);
+
+function headerKey(text: string): string {
+  return splitHeaderUnit(text).name.toLowerCase().replace(/[\s_]+/g, '');
+}
+
+function roleOfHeader(text: string): Word | null {
+  return WORD_ROLE.get(headerKey(text)) ?? null;
+}
+
+/** Note rows that fix a dimension for the whole table (`数据库：…`, `时间：最近10年` are kept as notes only). */
+const NOTE_KEYS: ReadonlyArray<readonly [RegExp, keyof FixedValues]> = [
+  [/^(指标|指标名称|indicator)$/i, 'indicator'],
+  [/^(地区|区域|region)$/i, 'region'],
+  [/^(时间|时期|年份|年度|period|year|time)$/i, 'period'],
+  [/^(单位|计量单位|unit)$/i, 'unit'],
+  [/^(数据来源|资料来源|来源|source)$/i, 'source'],
+];
+
+const TRAILING_NOTE = /^(注\s*\d*|附注|说明|备注|数据来源|资料来源|来源|notes?|sources?)\s*[：:]|^注\s*\d+\s*[.、]|^[①②③④⑤⑥⑦⑧⑨]/i;
+
+function isBlank(cell: string): boolean {
+  return cell.length === 0 || (cell.charCodeAt(0) <= 32 && cell.trim() === '');
+}
+
+export function cellsUsed(cells: readonly string[]): number {
+  let n = 0;
+  for (const c of cells) if (!isBlank(c)) n++;
+  return n;
+}
+
+function firstCell(cells: readonly string[]): string {
+  for (const c of cells) if (c.trim() !== '') return c.trim();
+  return '';
+}
+
+/** A `注：…` / `数据来源：…` row below the data (or one continuing such a note). */
+export function isTrailingNote(cells: readonly string[], afterNote: boolean, used = cellsUsed(cells)): boolean {
+  if (used === 0 || used > 2) return false;
+  const first = normaliseLabel(firstCell(cells));
+  return TRAILING_NOTE.test(first) || (afterNote && used === 1);
+}
+
+export function noteText(cells: readonly string[]): string {
+  return cells.map((c) => c.trim()).filter((c) => c !== '').join(' ');
+}
+
+export function parseStatus(text: string): Status | null {
+  const t = normaliseLabel(text).toLowerCase();
+  if ((STATUSES as readonly string[]).includes(t)) return t as Status;
+  switch (t) {
+    case '实际':
+    case '实际值':
+    case '实绩':
+    case '统计':
+    case '公布':
+      return 'actual';
+    case '估计':
+    case '估算':
+    case '预估':
+    case '预计':
+    case 'estimated':
+      return 'estimate';
+    case '目标':
+    case '目标值':
+    case '规划':
+      return 'target';
+    case '示意':
+    case '示例':
+    case '假设':
+      return 'illustrative';
+    case '推算':
+    case '派生':
+    case '计算':
+      return 'derived';
+    default:
+      return null;
+  }
+}
+
+interface Notes {
+  notes: string[];
+  fixed: FixedValues;
+  /** Index in `rows` of the first row that is not a leading note. */
+  next: number;
+}
+
+function readLeadingNotes(rows: readonly RawRow[]): Notes {
+  const out: Notes = { notes: [], fixed: {}, next: rows.length };
+  for (let i = 0; i < rows.length; i++) {
+    const used = cellsUsed(rows[i]!.cells);
+    if (used === 0) continue;
+    if (used >= 2) {
+      out.next = i;
+      return out;
+    }
+    const written = firstCell(rows[i]!.cells);
+    const text = normaliseLabel(written);
+    out.notes.push(written);
+    const m = /^(.{1,12}?)\s*[：:]\s*(.*)$/.exec(text);
+    if (!m) continue;
+    const key = NOTE_KEYS.find(([re]) => re.test(m[1] ?? ''))?.[1];
+    const value = (m[2] ?? '').trim();
+    if (!key || value === '') continue;
+    if (key === 'source') out.fixed.source = value;
+    else if (key === 'period') {
+      if (parsePeriod(value)) out.fixed.period = value;
+    } else if (key === 'unit') {
+      out.fixed.unit = value;
+    } else if (key === 'indicator') {
+      const { name, unit } = splitHeaderUnit(value);
+      out.fixed.indicator = name;
+      if (unit) out.fixed.unit ??= unit.text;
+    } else if (key === 'region') out.fixed.region = value;
+  }
+  return out;
+}
+
+function dataRows(rows: readonly RawRow[], from: number, limit: number): RawRow[] {
+  const out: RawRow[] = [];
+  let afterNote = false;
+  for (let i = from; i < rows.length && out.length < limit; i++) {
+    const cells = rows[i]!.cells;
+    if (cellsUsed(cells) === 0) continue;
+    if (isTrailingNote(cells, afterNote)) {
+      afterNote = true;
+      continue;
+    }
+    out.push(rows[i]!);
+  }
+  return out;
+}
+
+function shareOf(values: readonly string[], test: (v: string) => boolean): number {
+  const used = values.filter((v) => v.trim() !== '');
+  if (used.length === 0) return 0;
+  return used.filter(test).length / used.length;
+}
+
+function isNumeric(v: string): boolean {
+  const p = parseNumber(v);
+  return p.kind !== 'invalid';
+}
+
+/** What a column without a known header word holds, judged by its cells. */
+function guessLabelColumn(values: readonly string[], ctx: LayoutContext): 'region' | 'indicator' | 'numeric' {
+  if (shareOf(values, isNumeric) >= 0.8) return 'numeric';
+  return shareOf(values, (v) => ctx.isRegion(normaliseLabel(v))) >= 0.6 ? 'region' : 'indicator';
+}
+
+function columnOf(rows: readonly RawRow[], index: number): string[] {
+  return rows.map((r) => r.cells[index] ?? '');
+}
+
+function requiredDims(columns: readonly ColumnMapping[], fixed: FixedValues, headerRow: number): LayoutProblem[] {
+  const problems: LayoutProblem[] = [];
+  const has = (d: Dimension) => columns.some((c) => c.role === d || (c.role === 'series' && c.dimension === d)) || (fixed[d] ?? '').trim() !== '';
+  if (!columns.some((c) => c.role === 'value' || c.role === 'series')) problems.push({ code: 'layout.no-values', params: {}, row: headerRow, column: null });
+  if (!has('indicator')) problems.push({ code: 'layout.missing-indicator', params: {}, row: headerRow, column: null });
+  if (!has('region')) problems.push({ code: 'layout.missing-region', params: {}, row: headerRow, column: null });
+  if (!has('period')) problems.push({ code: 'layout.missing-period', params: {}, row: headerRow, column: null });
+  return problems;
+}
+
+/** Checks a mapping (detected or given) for what the importer needs: dimensions, valid series keys. */
+function checkMapping(mapping: Mapping): LayoutProblem[] {
+  const problems = requiredDims(mapping.columns, mapping.fixed, mapping.headerRow);
+  const seen = new Map<string, number>();
+  for (const c of mapping.columns) {
+    if (c.role !== 'series') continue;
+    const key = (c.key ?? c.header).trim();
+    if (!c.dimension || key === '') {
+      problems.push({ code: 'layout.bad-mapping', params: { header: c.header }, row: mapping.headerRow, column: c.column });
+      continue;
+    }
+    if (c.dimension === 'period' && !parsePeriod(key)) {
+      problems.push({ code: 'period.invalid', params: { text: key }, row: mapping.headerRow, column: c.column });
+    }
+    const k = `${c.dimension}\u0001${c.dimension === 'period' ? (parsePeriod(key)?.period ?? key) : key}`;
+    const prev = seen.get(k);
+    if (prev !== undefined) problems.push({ code: 'layout.duplicate-series', params: { key, first: prev }, row: mapping.headerRow, column: c.column });
+    else seen.set(k, c.column);
+  }
+  return problems;
+}
+
+function describe(columns: ColumnMapping[]): { kind: 'long' | 'wide'; series: Dimension | null } {
+  const series = columns.find((c) => c.role === 'series');
+  return series ? { kind: 'wide', series: series.dimension ?? null } : { kind: 'long', series: null };
+}
+
+/**
+ * Detect the layout from the first rows of a table. With `options.mapping` the given mapping is
+ * used as it is (only checked); the note rows are still read for the preview.
+ */
+export function detectLayout(rows: readonly RawRow[], options: ImportOptions, ctx: LayoutContext): LayoutResult {
+  const leading = readLeadingNotes(rows);
+  const portal = leading.notes.length > 0;
+
+  if (options.mapping) {
+    const given = options.mapping;
+    const mapping: Mapping = { ...given, fixed: { ...given.fixed, ...(options.status && { status: options.status }), ...(options.source && { source: options.source }) } };
+    const shape = describe(mapping.columns);
+    return {
+      layout: { kind: options.layout ?? (portal ? 'portal' : shape.kind), series: shape.series, confidence: 1 },
+      mapping,
+      notes: leading.notes,
+      problems: checkMapping(mapping),
+    };
+  }
+
+  const fixed: FixedValues = { ...leading.fixed };
+  if (options.status) fixed.status = options.status;
+  if (options.source) fixed.source = options.source;
+  const headerIndex = leading.next;
+  const header = rows[headerIndex];
+  if (!header) {
+    const mapping: Mapping = { headerRow: rows[0]?.row ?? 1, columns: [], fixed };
+    return {
+      layout: { kind: portal ? 'portal' : 'long', series: null, confidence: 0 },
+      mapping,
+      notes: leading.notes,
+      problems: [{ code: 'layout.no-header', params: {}, row: null, column: null }],
+    };
+  }
+  const sample = dataRows(rows, headerIndex + 1, 200);
+  const width = Math.max(header.cells.length, ...sample.map((r) => r.cells.length));
+  let confidence = 0.95;
+  const columns: ColumnMapping[] = [];
+  const wantLong = options.layout === 'long';
+
+  for (let i = 0; i < width; i++) {
+    const raw = (header.cells[i] ?? '').trim();
+    const { name, unit } = splitHeaderUnit(raw);
+    const base: ColumnMapping = { column: i + 1, header: raw, role: 'ignore' };
+    if (unit) base.unit = unit.text;
+    const word = roleOfHeader(raw);
+    const period = word ? null : parsePeriod(name);
+    if (word) columns.push({ ...base, role: word });
+    else if (period && !wantLong) columns.push({ ...base, role: 'series', dimension: 'period', key: name });
+    else columns.push(base);
+  }
+
+  const hasRole = (r: ColumnRole) => columns.some((c) => c.role === r);
+  const unknown = columns.filter((c) => c.role === 'ignore' && roleOfHeader(c.header) === null);
+
+  if (hasRole('series')) {
+    // Wide by period: unnamed text columns label the rows; judge each by its cells.
+    for (const c of unknown) {
+      const guess = guessLabelColumn(columnOf(sample, c.column - 1), ctx);
+      if (guess === 'numeric') continue;
+      const role = guess === 'region' && !hasRole('region') ? 'region' : !hasRole('indicator') ? 'indicator' : !hasRole('region') ? 'region' : null;
+      if (role) {
+        c.role = role;
+        if (c.header === '') confidence -= 0.1;
+      }
+    }
+  } else if (!hasRole('value')) {
+    // No value column named. Numeric columns whose headers are regions spread over regions
+    // (`指标, 重庆市, 四川省`); with periods down the rows they spread over indicators
+    // (`年份, GDP(亿元), 人口(万人)`); a single unnamed numeric column is the value column.
+    const valueLike = unknown.filter((c) => c.header !== '' && shareOf(columnOf(sample, c.column - 1), isNumeric) >= 0.8);
+    const regionHeaders = valueLike.length > 0 && valueLike.every((c) => ctx.isRegion(normaliseLabel(c.header)));
+    const periodsDown = hasRole('period') || fixed.period !== undefined;
+    const series: Dimension | null = regionHeaders ? 'region' : valueLike.length > 1 && periodsDown && !hasRole('indicator') ? 'indicator' : null;
+    if (series) {
+      for (const c of valueLike) {
+        c.role = 'series';
+        c.dimension = series;
+        c.key = series === 'indicator' ? splitHeaderUnit(c.header).name : c.header;
+      }
+      for (const c of unknown) {
+        if (c.role !== 'ignore' || c.header !== '') continue;
+        const guess = guessLabelColumn(columnOf(sample, c.column - 1), ctx);
+        if (guess !== 'numeric') c.role = guess;
+      }
+      confidence -= 0.15;
+    } else {
+      const numeric = unknown.filter((c) => shareOf(columnOf(sample, c.column - 1), isNumeric) >= 0.8);
+      if (numeric.length === 1) {
+        numeric[0]!.role = 'value';
+        confidence -= 0.25;
+      }
+    }
+  }
+
+  // A dimension named by the notes but also by a column: the column wins, row by row.
+  for (const d of ['indicator', 'region', 'period'] as const) {
+    if (columns.some((c) => c.role === d || (c.role === 'series' && c.dimension === d))) delete fixed[d];
+  }
+
+  const mapping: Mapping = { headerRow: header.row, columns, fixed };
+  const problems = checkMapping(mapping);
+  if (problems.some((p) => p.code.startsWith('layout.'))) confidence = Math.min(confidence, 0.4);
+  const shape = describe(columns);
+  const layout: LayoutInfo = { kind: portal ? 'portal' : shape.kind, series: shape.series, confidence: Math.round(confidence * 100) / 100 };
+  if (layout.confidence < 0.6 && !problems.some((p) => p.code.startsWith('layout.'))) {
+    problems.push({ code: 'layout.uncertain', params: { confidence: layout.confidence }, row: header.row, column: null });
+  }
+  return { layout, mapping, notes: leading.notes, problems };
+}

@@ -1,0 +1,88 @@
+// The parsing half of an import: open the table, detect (or take) the layout, map every row. It runs
+// the same in the calling thread or in the parse worker; both hand over the same events.
+
+import { looksLikeRegion } from './regions-known';
+import { REPLACEMENT } from './decode';
+import { detectLayout, type LayoutProblem, type LayoutResult } from './layout';
+import { PROBLEM_SEVERITY, ProblemList } from './problems';
+import { RowMapper, type ParsedBatch } from './row-mapper';
+import { openTable, throwIfAborted, type RawRow, type TableChunk } from './table-reader';
+import type { EncodingGuess, FileFormat, ImportOptions } from './types';
+
+export interface TableMeta {
+  format: FileFormat;
+  encoding: EncodingGuess | null;
+  sheets: string[];
+  sheet: string | null;
+  sizeBytes: number;
+}
+
+export type PipelineEvent =
+  | { type: 'layout'; meta: TableMeta; layout: LayoutResult }
+  | { type: 'batch'; batch: ParsedBatch }
+  | { type: 'end'; unclosedQuote: boolean };
+
+export interface PipelineInput {
+  filePath: string;
+  fileName: string;
+  options: ImportOptions;
+  /** Region names already in the workspace (for telling region labels from indicator labels). */
+  regionNames: string[];
+}
+
+const HEAD_ROWS = 300;
+
+/**
+ * Parse a file into events. After the layout event the consumer may stop (for example when the
+ * layout has errors) by returning from its loop; the generator then closes the file.
+ */
+export async function* parseFile(input: PipelineInput, signal?: AbortSignal): AsyncGenerator<PipelineEvent> {
+  const table = await openTable(input.filePath, input.options);
+  const meta: TableMeta = { format: table.format, encoding: table.encoding, sheets: table.sheets, sheet: table.sheet, sizeBytes: table.sizeBytes };
+  const names = new Set(input.regionNames);
+  const ctx = { isRegion: (n: string) => names.has(n) || names.has(n.toLowerCase()) || looksLikeRegion(n) };
+
+  const chunks = table.chunks(signal);
+  const head: TableChunk[] = [];
+  let headRows = 0;
+  for (;;) {
+    if (headRows >= HEAD_ROWS) break;
+    const next = await chunks.next();
+    if (next.done) break;
+    head.push(next.value);
+    headRows += next.value.rows.length;
+  }
+  const headList: RawRow[] = head.flatMap((c) => c.rows);
+  const layout = detectLayout(headList, input.options, ctx);
+  if (table.replacementSeen()) {
+    // Undecodable bytes in the header or note rows: say so before any layout problem they cause.
+    const damaged: LayoutProblem[] = [];
+    for (const r of headList) {
+      if (r.row > layout.mapping.headerRow) break;
+      r.cells.forEach((c, i) => {
+        if (c.includes(REPLACEMENT)) damaged.push({ code: 'encoding.replacement-char', params: { text: c.trim().slice(0, 40) }, row: r.row, column: i + 1 });
+      });
+    }
+    layout.problems.unshift(...damaged);
+  }
+  yield { type: 'layout', meta, layout };
+  if (layout.problems.some((p) => PROBLEM_SEVERITY[p.code] === 'error')) {
+    await chunks.return(undefined);
+    return;
+  }
+
+  const problems = new ProblemList({ file: input.fileName, sheet: table.sheet });
+  const mapper = new RowMapper(layout.mapping, problems, table.replacementSeen);
+  for (const c of head) {
+    for (const r of c.rows) mapper.mapRow(r);
+    yield { type: 'batch', batch: mapper.takeBatch(c.bytesRead) };
+  }
+  for (;;) {
+    throwIfAborted(signal);
+    const next = await chunks.next();
+    if (next.done) break;
+    for (const r of next.value.rows) mapper.mapRow(r);
+    yield { type: 'batch', batch: mapper.takeBatch(next.value.bytesRead) };
+  }
+  yield { type: 'end', unclosedQuote: table.unclosedQuote() };
+}

@@ -1,0 +1,105 @@
+// Where parsing runs: in a worker thread for large files (so it overlaps with writing), in the
+// calling thread otherwise. Both give the same PipelineEvent stream.
+//
+// The worker entry is `parse-worker.ts` next to this file when running from source (tests, the CLI
+// under tsx), or `import-parse-worker.{js,cjs,mjs}` next to the bundle when the build emits one.
+// Without either, or when the worker cannot start, parsing falls back to the calling thread:
+// slower, never different.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { parseFile, type PipelineEvent, type PipelineInput } from './parse-pipeline';
+import { DataError, type FailureCode } from './problems';
+
+const WORKER_MIN_BYTES = 2 << 20;
+
+type WorkerMessage = PipelineEvent | { type: 'error'; code: FailureCode | null; params: Record<string, string | number>; message: string };
+
+/** URL of tsx's ESM register API (its `import` export: the CommonJS one cannot register ESM hooks). */
+function tsxEsmApi(): string | null {
+  try {
+    const pkgPath = createRequire(import.meta.url).resolve('tsx/package.json');
+    const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { exports?: Record<string, { import?: { default?: string } }> };
+    const entry = pkg.exports?.['./esm/api']?.import?.default;
+    return entry ? pathToFileURL(join(dirname(pkgPath), entry)).href : null;
+  } catch {
+    return null;
+  }
+}
+
+function workerFactory(): ((input: PipelineInput) => Worker) | null {
+  for (const name of ['import-parse-worker.js', 'import-parse-worker.cjs', 'import-parse-worker.mjs']) {
+    const url = new URL(`./${name}`, import.meta.url);
+    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return (input) => new Worker(url, { workerData: input });
+  }
+  const source = new URL('./parse-worker.ts', import.meta.url);
+  if (source.protocol !== 'file:' || !existsSync(fileURLToPath(source))) return null;
+  const tsx = tsxEsmApi();
+  if (!tsx) return null;
+  // Running from TypeScript sources: register tsx in the worker before loading the entry.
+  const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(source.href)}); });`;
+  return (input) => new Worker(boot, { eval: true, workerData: input });
+}
+
+async function* workerEvents(create: (input: PipelineInput) => Worker, input: PipelineInput, signal?: AbortSignal): AsyncGenerator<PipelineEvent> {
+  const worker = create(input);
+  const queue: WorkerMessage[] = [];
+  let failure: Error | null = null;
+  let exited = false;
+  let wake: (() => void) | null = null;
+  const poke = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  worker.on('message', (m: WorkerMessage) => {
+    queue.push(m);
+    poke();
+  });
+  worker.on('error', (e) => {
+    failure = e;
+    poke();
+  });
+  worker.on('exit', () => {
+    exited = true;
+    poke();
+  });
+  const onAbort = () => poke();
+  signal?.addEventListener('abort', onAbort);
+  let received = 0;
+  try {
+    for (;;) {
+      if (signal?.aborted) throw new DataError('import.cancelled');
+      const m = queue.shift();
+      if (!m) {
+        if ((failure || exited) && received === 0) {
+          // The worker could not start (a packaging that cannot load it): parse here instead.
+          yield* parseFile(input, signal);
+          return;
+        }
+        if (failure) throw failure;
+        if (exited) throw new Error('parse worker exited early');
+        await new Promise<void>((r) => (wake = r));
+        continue;
+      }
+      received++;
+      if (m.type === 'error') throw m.code ? new DataError(m.code, m.params) : new Error(m.message);
+      yield m;
+      if (m.type === 'batch') worker.postMessage({ type: 'credit' });
+      if (m.type === 'end') return;
+    }
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    await worker.terminate();
+  }
+}
+
+/** Parse events for a file, from a worker when it is worth one (or when asked). */
+export function parseEvents(input: PipelineInput, sizeBytes: number, useWorker: boolean | undefined, signal?: AbortSignal): AsyncGenerator<PipelineEvent> {
+  const want = useWorker ?? sizeBytes >= WORKER_MIN_BYTES;
+  const create = want ? workerFactory() : null;
+  return create ? workerEvents(create, input, signal) : parseFile(input, signal);
+}

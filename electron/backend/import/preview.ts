@@ -1,0 +1,171 @@
+// The preview: everything the user needs to decide before committing, from one full read of the file
+// and no write: encoding guess, sheets, detected layout and mapping, note rows, the first 50 parsed
+// observations, every problem (first 200 listed), conflicts with the workspace and an earlier import
+// of the same file.
+
+import { basename } from 'node:path';
+import { stat } from 'node:fs/promises';
+import type Database from 'better-sqlite3';
+import { Catalogue } from './catalogue';
+import { CodeTables } from './code-tables';
+import { sourceFromNotes, sourceNoteOf } from './commit';
+import { findDuplicate, hashFile } from './history';
+import { parseEvents } from './parse-source';
+import { PROBLEM_SEVERITY, ProblemList } from './problems';
+import type { ParsedBatch } from './row-mapper';
+import { STATUSES, type ImportOptions, type ImportPreview, type RunControl, type SampleObservation, type Status } from './types';
+
+const SAMPLE_SIZE = 50;
+const PROGRESS_MS = 100;
+const LIST_NAMES = 50;
+
+/** Keys seen so far in the file, without a string per row: (indicator, region) → period × 8 + status index. */
+class KeySet {
+  private readonly sets = new Map<number, Set<number>>();
+  addIsNew(indicator: number, region: number, period: number, status: number): boolean {
+    const outer = indicator * 0x200000 + region;
+    let inner = this.sets.get(outer);
+    if (!inner) {
+      inner = new Set();
+      this.sets.set(outer, inner);
+    }
+    const key = period * 8 + status;
+    if (inner.has(key)) return false;
+    inner.add(key);
+    return true;
+  }
+}
+
+export async function previewImport(db: Database.Database, filePath: string, options: ImportOptions = {}, control: RunControl = {}): Promise<ImportPreview> {
+  const fileName = options.fileName ?? basename(filePath);
+  const size = await stat(filePath).then((s) => s.size, () => 0);
+  const catalogue = new Catalogue(db);
+  const events = parseEvents({ filePath, fileName, options, regionNames: catalogue.regionNames() }, size, control.useWorker, control.signal);
+  // Parsing starts while this thread hashes the file.
+  const firstEvent = events.next();
+  firstEvent.catch(() => undefined);
+  const sha256 = await hashFile(filePath).catch(() => '');
+  const first = await firstEvent;
+  if (first.done || first.value.type !== 'layout') throw new Error('parse pipeline gave no layout');
+  const { meta, layout } = first.value;
+  const problems = new ProblemList({ file: fileName, sheet: meta.sheet });
+  if (meta.encoding && meta.encoding.confidence < 0.6 && !meta.encoding.override) {
+    problems.add('encoding.uncertain', { encoding: meta.encoding.name, confidence: meta.encoding.confidence });
+  }
+  for (const p of layout.problems) problems.add(p.code, p.params, p.row, p.column);
+  const duplicateOf = sha256 ? findDuplicate(db, sha256) : null;
+  if (duplicateOf) problems.add('file.duplicate', { importId: duplicateOf.id, fileName: duplicateOf.fileName, importedAt: duplicateOf.importedAt });
+
+  const preview: ImportPreview = {
+    file: { name: fileName, sizeBytes: size, sha256, format: meta.format },
+    encoding: meta.encoding,
+    sheets: meta.sheets,
+    sheet: meta.sheet,
+    layout: layout.layout,
+    mapping: layout.mapping,
+    headerRow: layout.mapping.headerRow,
+    notes: layout.notes,
+    sourceNote: sourceNoteOf(layout, []),
+    sample: [],
+    rowsRead: 0,
+    observations: 0,
+    badObservations: 0,
+    conflicts: 0,
+    duplicatesInFile: 0,
+    newIndicators: [],
+    newRegions: [],
+    duplicateOf,
+    problems: problems.items,
+    problemCount: 0,
+    errorCount: 0,
+  };
+
+  if (!layout.problems.some((p) => PROBLEM_SEVERITY[p.code] === 'error')) {
+    const codes = new CodeTables(catalogue);
+    const keys = new KeySet();
+    const exists = db.prepare('SELECT 1 FROM observations WHERE indicator = ? AND region = ? AND period = ? AND status = ?').pluck();
+    // Only indicators the workspace holds rows for can conflict: skip the lookups for the others.
+    const held = new Set(db.prepare('SELECT code FROM indicators WHERE EXISTS (SELECT 1 FROM observations WHERE indicator = indicators.code)').pluck().all() as string[]);
+    const trailing: string[] = [];
+    let unclosed = false;
+    const started = performance.now();
+    let lastProgress = 0;
+    for await (const ev of events) {
+      if (ev.type === 'end') {
+        unclosed = ev.unclosedQuote;
+        break;
+      }
+      if (ev.type !== 'batch') continue;
+      const b = ev.batch;
+      problems.merge(b.problems, b.problemTotal, b.errorTotal);
+      trailing.push(...b.trailingNotes);
+      codes.absorb(b, problems);
+      preview.rowsRead += b.rowsRead;
+      preview.badObservations += b.badObservations;
+      check(b);
+      const now = performance.now();
+      if (control.onProgress && now - lastProgress >= PROGRESS_MS) {
+        lastProgress = now;
+        const rate = Math.round(preview.observations / Math.max(0.001, (now - started) / 1000));
+        control.onProgress({ phase: 'reading', rows: preview.observations, percent: size ? Math.min(100, (b.bytesRead / size) * 100) : 100, rate });
+      }
+    }
+    if (unclosed) problems.add('csv.unclosed-quote');
+    preview.sourceNote = sourceNoteOf(layout, trailing);
+    const fallbackSource = layout.mapping.fixed.source || layout.mapping.columns.some((c) => c.role === 'source') ? '' : sourceFromNotes(trailing);
+    if (fallbackSource) for (const s of preview.sample) if (s.source === '') s.source = fallbackSource;
+    preview.newIndicators = codes.newIndicatorNames.slice(0, LIST_NAMES);
+    preview.newRegions = codes.newRegionNames.slice(0, LIST_NAMES);
+
+    function check(b: ParsedBatch): void {
+      const { indicatorCode, regionCode, strings } = codes;
+      let prevEnd = 0;
+      for (let i = 0; i < b.count; i++) {
+        const end = b.originalEnd[i]!;
+        const ind = b.indicator[i]!;
+        const reg = b.region[i]!;
+        const indicator = indicatorCode[ind]!;
+        const region = regionCode[reg]!;
+        const period = strings[b.period[i]!]!;
+        const status = strings[b.status[i]!]!;
+        if (!keys.addIsNew(codes.indicatorKey[ind]!, codes.regionKey[reg]!, b.period[i]!, STATUSES.indexOf(status as Status))) {
+          preview.duplicatesInFile++;
+          preview.badObservations++;
+          problems.add('row.duplicate-key', { indicator, region, period, status }, b.row[i]!, b.column[i]!);
+          prevEnd = end;
+          continue;
+        }
+        preview.observations++;
+        const conflict = held.has(indicator) && exists.get(indicator, region, period, status) !== undefined;
+        if (conflict) preview.conflicts++;
+        if (preview.sample.length < SAMPLE_SIZE) {
+          const v = b.value[i]!;
+          const sample: SampleObservation = {
+            row: b.row[i]!,
+            column: b.column[i]!,
+            indicator,
+            indicatorName: codes.indicatorName[ind]!,
+            region,
+            regionName: codes.regionName[reg]!,
+            period,
+            year: codes.year[b.period[i]!]!,
+            value: Number.isNaN(v) ? null : v,
+            unit: strings[b.unit[i]!]!,
+            original: b.original.substring(prevEnd, end),
+            status: status as Status,
+            source: strings[b.source[i]!]!,
+            note: strings[b.note[i]!]!,
+            conflict,
+          };
+          preview.sample.push(sample);
+        }
+        prevEnd = end;
+      }
+    }
+  } else {
+    await events.return(undefined);
+  }
+  preview.problemCount = problems.total;
+  preview.errorCount = problems.errors;
+  return preview;
+}

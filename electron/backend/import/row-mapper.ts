@@ -1,0 +1,441 @@
+// From table rows to observations, following a Mapping: every value cell becomes one observation with
+// its indicator, region, period, unit, status; every cell that cannot be read becomes a located
+// problem. Output is a dictionary-coded batch (typed arrays plus new dictionary entries) so that it can
+// cross from the parse worker to the writing thread cheaply and be written without re-parsing.
+
+import { parseNumber } from '../../../shared/parse/number';
+import { parsePeriod, type Period } from '../../../shared/parse/period';
+import { normaliseLabel } from '../../../shared/parse/text';
+import { parseUnit, splitHeaderUnit, toStoredValue, unknownUnit, withMagnitude, type UnitInfo } from '../../../shared/parse/unit';
+import { REPLACEMENT, looksLikeMojibake } from './decode';
+import { cellsUsed, isTrailingNote, noteText, parseStatus } from './layout';
+import type { ProblemList } from './problems';
+import type { RawRow } from './table-reader';
+import type { Mapping, Problem, Status } from './types';
+
+/** An indicator label as written, split into name and unit (`地区生产总值(亿元)`). */
+export interface LabelEntry {
+  text: string;
+  name: string;
+  unit: string | null;
+}
+
+export interface ParsedBatch {
+  count: number;
+  /** Dictionary entries added since the previous batch; ids continue from there. */
+  indicatorLabels: LabelEntry[];
+  regionLabels: string[];
+  strings: string[];
+  indicator: Int32Array;
+  region: Int32Array;
+  /** Ids into `strings` of canonical periods. */
+  period: Int32Array;
+  unit: Int32Array;
+  status: Int32Array;
+  source: Int32Array;
+  note: Int32Array;
+  /** NaN for a missing value (stored as NULL). */
+  value: Float64Array;
+  /** All original texts joined; `originalEnd[i]` is the end offset of observation i's text. */
+  original: string;
+  originalEnd: Int32Array;
+  row: Int32Array;
+  column: Int32Array;
+  /** Problems found while parsing this batch (only those within the first 200 overall). */
+  problems: Problem[];
+  problemTotal: number;
+  errorTotal: number;
+  badObservations: number;
+  rowsRead: number;
+  bytesRead: number;
+  trailingNotes: string[];
+}
+
+class Dict {
+  private readonly ids = new Map<string, number>();
+  fresh: string[] = [];
+  size = 0;
+  id(text: string): number {
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      id = this.size++;
+      this.ids.set(text, id);
+      this.fresh.push(text);
+    }
+    return id;
+  }
+  take(): string[] {
+    const out = this.fresh;
+    this.fresh = [];
+    return out;
+  }
+}
+
+interface ValueColumn {
+  index: number;
+  /** For series columns: the dimension value the header names. */
+  indicator: string | null;
+  region: string | null;
+  period: Period | null;
+  unit: UnitInfo | null;
+}
+
+const NO_ROW = -1;
+
+export class RowMapper {
+  private readonly indicatorIds = new Map<string, number>();
+  private readonly indicatorEntries: LabelEntry[] = [];
+  private readonly regionDict = new Dict();
+  private readonly strings = new Dict();
+  private readonly indicatorCol: number;
+  private readonly regionCol: number;
+  private readonly periodCol: number;
+  private readonly unitCol: number;
+  private readonly statusCol: number;
+  private readonly sourceCol: number;
+  private readonly noteCol: number;
+  private readonly valueCols: ValueColumn[];
+  private readonly fixedUnit: UnitInfo | null;
+  private readonly fixedPeriod: Period | null;
+  private readonly defaultStatus: Status;
+  private readonly defaultSource: string;
+  private readonly unitCache = new Map<string, UnitInfo>();
+  private readonly labelCache = new Map<string, string>();
+  private afterNote = false;
+  private lastIndicator = '';
+  private lastRegion = '';
+  private entriesSent = 0;
+  private trailing: string[] = [];
+  private rowsRead = 0;
+  private problemsSent = 0;
+  private totalSent = 0;
+  private errorsSent = 0;
+  private bad = 0;
+
+  private cap = 0;
+  private n = 0;
+  private ind = new Int32Array(0);
+  private reg = new Int32Array(0);
+  private per = new Int32Array(0);
+  private uni = new Int32Array(0);
+  private sta = new Int32Array(0);
+  private src = new Int32Array(0);
+  private not = new Int32Array(0);
+  private val = new Float64Array(0);
+  private rowNo = new Int32Array(0);
+  private colNo = new Int32Array(0);
+  private originals: string[] = [];
+
+  constructor(
+    private readonly mapping: Mapping,
+    private readonly problems: ProblemList,
+    private readonly replacementSeen: () => boolean,
+  ) {
+    const col = (role: string) => mapping.columns.findIndex((c) => c.role === role);
+    const at = (i: number) => (i === -1 ? NO_ROW : (mapping.columns[i]?.column ?? 0) - 1);
+    this.indicatorCol = at(col('indicator'));
+    this.regionCol = at(col('region'));
+    this.periodCol = at(col('period'));
+    this.unitCol = at(col('unit'));
+    this.statusCol = at(col('status'));
+    this.sourceCol = at(col('source'));
+    this.noteCol = at(col('note'));
+    this.valueCols = mapping.columns
+      .filter((c) => c.role === 'value' || c.role === 'series')
+      .map((c) => {
+        const key = (c.key ?? c.header).trim();
+        const split = c.role === 'series' && c.dimension === 'indicator' && !c.unit ? splitHeaderUnit(key) : null;
+        const unitText = c.unit ?? split?.unit?.text ?? null;
+        return {
+          index: c.column - 1,
+          indicator: c.role === 'series' && c.dimension === 'indicator' ? key : null,
+          region: c.role === 'series' && c.dimension === 'region' ? normaliseLabel(key) : null,
+          period: c.role === 'series' && c.dimension === 'period' ? parsePeriod(key) : null,
+          unit: unitText ? this.unitOf(unitText, mapping.headerRow, c.column) : null,
+        };
+      });
+    const fixed = mapping.fixed;
+    this.fixedUnit = fixed.unit ? this.unitOf(fixed.unit, null, null) : null;
+    this.fixedPeriod = fixed.period ? parsePeriod(fixed.period) : null;
+    this.defaultStatus = fixed.status ?? 'actual';
+    this.defaultSource = fixed.source ?? '';
+    this.grow(1024);
+  }
+
+  get headerRow(): number {
+    return this.mapping.headerRow;
+  }
+
+  /** normaliseLabel, remembered: a long table repeats a few hundred labels a million times. */
+  private normalised(label: string): string {
+    let n = this.labelCache.get(label);
+    if (n === undefined) {
+      n = normaliseLabel(label);
+      if (this.labelCache.size < 100_000) this.labelCache.set(label, n);
+    }
+    return n;
+  }
+
+  private unitOf(text: string, row: number | null, column: number | null): UnitInfo {
+    let u = this.unitCache.get(text);
+    if (!u) {
+      const known = parseUnit(text);
+      if (!known) this.problems.addOnce(`unit:${text}`, 'unit.unknown', { unit: text }, row, column);
+      u = known ?? unknownUnit(text);
+      this.unitCache.set(text, u);
+    }
+    return u;
+  }
+
+  private indicatorId(label: string, row: number, column: number | null): number {
+    let id = this.indicatorIds.get(label);
+    if (id === undefined) {
+      id = this.indicatorEntries.length;
+      this.indicatorIds.set(label, id);
+      const { name, unit } = splitHeaderUnit(label);
+      this.indicatorEntries.push({ text: label, name: normaliseLabel(name), unit: unit?.text ?? null });
+      if (looksLikeMojibake(label)) this.problems.addOnce(`moji:${label}`, 'encoding.suspect-mojibake', { text: label }, row, column);
+    }
+    return id;
+  }
+
+  private regionId(label: string, row: number, column: number | null): number {
+    const before = this.regionDict.size;
+    const id = this.regionDict.id(label);
+    if (id === before && looksLikeMojibake(label)) this.problems.addOnce(`moji:${label}`, 'encoding.suspect-mojibake', { text: label }, row, column);
+    return id;
+  }
+
+  private grow(min: number): void {
+    if (this.cap >= min) return;
+    const cap = Math.max(min, this.cap * 2);
+    const g32 = (a: Int32Array) => {
+      const b = new Int32Array(cap);
+      b.set(a.subarray(0, this.n));
+      return b;
+    };
+    this.ind = g32(this.ind);
+    this.reg = g32(this.reg);
+    this.per = g32(this.per);
+    this.uni = g32(this.uni);
+    this.sta = g32(this.sta);
+    this.src = g32(this.src);
+    this.not = g32(this.not);
+    this.rowNo = g32(this.rowNo);
+    this.colNo = g32(this.colNo);
+    const v = new Float64Array(cap);
+    v.set(this.val.subarray(0, this.n));
+    this.val = v;
+    this.cap = cap;
+  }
+
+  /** Map one table row (rows up to the header are skipped). */
+  mapRow(raw: RawRow): void {
+    const cells = raw.cells;
+    const rowNo = raw.row;
+    if (rowNo <= this.mapping.headerRow) return;
+    const used = cellsUsed(cells);
+    if (used === 0) return;
+    if (isTrailingNote(cells, this.afterNote, used)) {
+      this.afterNote = true;
+      this.trailing.push(noteText(cells));
+      return;
+    }
+    this.rowsRead++;
+    const problems = this.problems;
+    const width = this.valueCols.length;
+
+    if (this.replacementSeen()) {
+      let damaged = false;
+      for (let c = 0; c < cells.length; c++) {
+        if (cells[c]!.includes(REPLACEMENT)) {
+          problems.add('encoding.replacement-char', { text: cells[c]!.trim().slice(0, 40) }, rowNo, c + 1);
+          damaged = true;
+        }
+      }
+      if (damaged) {
+        this.bad += width;
+        return;
+      }
+    }
+
+    const fixed = this.mapping.fixed;
+    let indicatorLabel = this.indicatorCol === NO_ROW ? (fixed.indicator ?? '') : (cells[this.indicatorCol] ?? '').trim();
+    let regionLabel = this.regionCol === NO_ROW ? (fixed.region ?? '') : (cells[this.regionCol] ?? '').trim();
+    let period: Period | null = this.fixedPeriod;
+    let rowOk = true;
+    if (this.periodCol !== NO_ROW) {
+      const text = (cells[this.periodCol] ?? '').trim();
+      period = parsePeriod(text);
+      if (!period) {
+        problems.add('period.invalid', { text }, rowNo, this.periodCol + 1);
+        rowOk = false;
+      }
+    }
+    let rowUnit: UnitInfo | null = null;
+    if (this.unitCol !== NO_ROW) {
+      const text = (cells[this.unitCol] ?? '').trim();
+      if (text !== '') rowUnit = this.unitOf(text, rowNo, this.unitCol + 1);
+    }
+    let status = this.defaultStatus;
+    if (this.statusCol !== NO_ROW) {
+      const text = (cells[this.statusCol] ?? '').trim();
+      if (text !== '') {
+        const s = parseStatus(text);
+        if (s) status = s;
+        else {
+          problems.add('status.invalid', { text }, rowNo, this.statusCol + 1);
+          rowOk = false;
+        }
+      }
+    }
+    const sourceText = this.sourceCol === NO_ROW ? this.defaultSource : (cells[this.sourceCol] ?? '').trim() || this.defaultSource;
+    const noteCell = this.noteCol === NO_ROW ? '' : (cells[this.noteCol] ?? '').trim();
+
+    // Tables copied from pivot tables or merged cells name a group once and leave the rows below blank.
+    if (this.indicatorCol !== NO_ROW) {
+      if (indicatorLabel !== '') this.lastIndicator = indicatorLabel;
+      else if (this.lastIndicator !== '') {
+        indicatorLabel = this.lastIndicator;
+        problems.addOnce('fill:indicator', 'label.filled-down', { text: indicatorLabel }, rowNo, this.indicatorCol + 1);
+      } else {
+        problems.add('row.missing-indicator', {}, rowNo, this.indicatorCol + 1);
+        rowOk = false;
+      }
+    }
+    if (this.regionCol !== NO_ROW) {
+      if (regionLabel !== '') this.lastRegion = regionLabel;
+      else if (this.lastRegion !== '') {
+        regionLabel = this.lastRegion;
+        problems.addOnce('fill:region', 'label.filled-down', { text: regionLabel }, rowNo, this.regionCol + 1);
+      } else {
+        problems.add('row.missing-region', {}, rowNo, this.regionCol + 1);
+        rowOk = false;
+      }
+    }
+    if (!rowOk) {
+      this.bad += width;
+      return;
+    }
+    indicatorLabel = this.normalised(indicatorLabel);
+    regionLabel = this.normalised(regionLabel);
+    const statusId = this.strings.id(status);
+    const sourceId = this.strings.id(sourceText);
+    const noteId = this.strings.id(noteCell);
+    const rowIndicator = indicatorLabel === '' ? -1 : this.indicatorId(indicatorLabel, rowNo, this.indicatorCol === NO_ROW ? null : this.indicatorCol + 1);
+    const rowRegion = regionLabel === '' ? -1 : this.regionId(regionLabel, rowNo, this.regionCol === NO_ROW ? null : this.regionCol + 1);
+
+    this.grow(this.n + width);
+    for (let k = 0; k < width; k++) {
+      const vc = this.valueCols[k]!;
+      const colNo = vc.index + 1;
+      const text = (cells[vc.index] ?? '').trim();
+      const p = vc.period ?? period;
+      if (!p) {
+        this.bad++;
+        continue;
+      }
+      const indicator = vc.indicator !== null ? this.indicatorId(vc.indicator, rowNo, colNo) : rowIndicator;
+      const region = vc.region !== null ? this.regionId(vc.region, rowNo, colNo) : rowRegion;
+      if (indicator < 0 || region < 0) {
+        this.bad++;
+        continue;
+      }
+      const labelUnitText = this.indicatorEntries[indicator]!.unit;
+      const context = rowUnit ?? vc.unit ?? (labelUnitText ? this.unitOf(labelUnitText, rowNo, colNo) : null) ?? this.fixedUnit;
+      if (rowUnit && vc.unit && (rowUnit.unit !== vc.unit.unit || rowUnit.factor !== vc.unit.factor)) {
+        problems.addOnce(`uc:${rowUnit.text}\u0001${vc.unit.text}`, 'unit.conflict', { unit: rowUnit.text, header: vc.unit.text }, rowNo, this.unitCol + 1);
+      }
+
+      const parsed = parseNumber(text);
+      let value = NaN;
+      let unit = context;
+      let original = text;
+      if (parsed.kind === 'invalid') {
+        problems.add('value.invalid', { text: text.slice(0, 40) }, rowNo, colNo);
+        this.bad++;
+        continue;
+      }
+      if (parsed.kind === 'number') {
+        if (parsed.percent) {
+          if (unit && unit.kind !== 'percent') {
+            problems.add('value.percent-unit-mismatch', { text, unit: unit.text }, rowNo, colNo);
+            this.bad++;
+            continue;
+          }
+          unit = unit ?? PERCENT;
+        } else if (parsed.unit) {
+          unit = withMagnitude(parsed.unit, context);
+          if (context && unit.unit !== context.unit) {
+            problems.addOnce(`uc:${unit.text}\u0001${context.text}`, 'unit.conflict', { unit: unit.text, header: context.text }, rowNo, colNo);
+          }
+        }
+        if (parsed.qualifier) problems.add('value.qualified', { text, qualifier: parsed.qualifier }, rowNo, colNo);
+        value = toStoredValue(parsed.value, unit);
+        if (unit && unit.factor !== 1 && !parsed.unit) original = `${text} ${unit.text}`;
+      }
+
+      const i = this.n++;
+      this.ind[i] = indicator;
+      this.reg[i] = region;
+      this.per[i] = this.strings.id(p.period);
+      this.uni[i] = this.strings.id(unit ? unit.unit : '');
+      this.sta[i] = statusId;
+      this.src[i] = sourceId;
+      this.not[i] = noteId;
+      this.val[i] = value;
+      this.rowNo[i] = rowNo;
+      this.colNo[i] = colNo;
+      this.originals.push(original);
+    }
+  }
+
+  /** Hand over what was mapped since the last call. */
+  takeBatch(bytesRead: number): ParsedBatch {
+    const n = this.n;
+    const ends = new Int32Array(n);
+    let off = 0;
+    for (let i = 0; i < n; i++) {
+      off += this.originals[i]!.length;
+      ends[i] = off;
+    }
+    const problems = this.problems.items.slice(this.problemsSent);
+    this.problemsSent = this.problems.items.length;
+    const batch: ParsedBatch = {
+      count: n,
+      indicatorLabels: this.indicatorEntries.slice(this.entriesSent),
+      regionLabels: this.regionDict.take(),
+      strings: this.strings.take(),
+      indicator: this.ind.slice(0, n),
+      region: this.reg.slice(0, n),
+      period: this.per.slice(0, n),
+      unit: this.uni.slice(0, n),
+      status: this.sta.slice(0, n),
+      source: this.src.slice(0, n),
+      note: this.not.slice(0, n),
+      value: this.val.slice(0, n),
+      original: this.originals.join(''),
+      originalEnd: ends,
+      row: this.rowNo.slice(0, n),
+      column: this.colNo.slice(0, n),
+      problems,
+      problemTotal: this.problems.total - this.totalSent,
+      errorTotal: this.problems.errors - this.errorsSent,
+      badObservations: this.bad,
+      rowsRead: this.rowsRead,
+      bytesRead,
+      trailingNotes: this.trailing,
+    };
+    this.entriesSent = this.indicatorEntries.length;
+    this.totalSent = this.problems.total;
+    this.errorsSent = this.problems.errors;
+    this.n = 0;
+    this.originals = [];
+    this.bad = 0;
+    this.rowsRead = 0;
+    this.trailing = [];
+    return batch;
+  }
+}
+
+const PERCENT: UnitInfo = { text: '%', unit: '%', factor: 1, kind: 'percent' };

@@ -1,0 +1,217 @@
+// The import's public shapes: what preview and commit take and return. Everything here is plain data
+// (JSON-safe) so the API layer can pass it over IPC or HTTP unchanged.
+
+export const STATUSES = ['actual', 'estimate', 'target', 'illustrative', 'derived'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export type Severity = 'error' | 'warning';
+
+/** One finding about the file. `row` and `column` are 1-based, as the user sees them in Excel. */
+export interface Problem {
+  code: string;
+  severity: Severity;
+  params: Record<string, string | number>;
+  file: string;
+  sheet: string | null;
+  row: number | null;
+  column: number | null;
+}
+
+export type EncodingName = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
+
+export interface EncodingGuess {
+  name: EncodingName;
+  /** 0..1: 1 for a byte-order mark, about 0.5 when the sample had no non-ASCII text to judge by. */
+  confidence: number;
+  bom: boolean;
+  /** True when the user chose the encoding. */
+  override: boolean;
+}
+
+export type FileFormat = 'csv' | 'tsv' | 'xlsx';
+
+export type LayoutKind = 'long' | 'wide' | 'portal';
+export type Dimension = 'indicator' | 'region' | 'period';
+export type ColumnRole = 'indicator' | 'region' | 'period' | 'value' | 'unit' | 'status' | 'source' | 'note' | 'ignore' | 'series';
+
+/**
+ * What one column holds. A `series` column holds values, and its header names the dimension value they
+ * share: a period (`2019年`) in a wide table, or an indicator or region in a table turned the other way.
+ */
+export interface ColumnMapping {
+  /** 1-based column number. */
+  column: number;
+  header: string;
+  role: ColumnRole;
+  /** For `series` columns: which dimension the header names. */
+  dimension?: Dimension;
+  /** For `series` columns: the dimension value (the header text unless corrected). */
+  key?: string;
+  /** A unit read from the header (`数值(亿元)`), or set by the user. */
+  unit?: string;
+}
+
+/** Dimension values that hold for every row: from note rows (`指标：…`, `单位：…`) or chosen by the user. */
+export interface FixedValues {
+  indicator?: string;
+  region?: string;
+  period?: string;
+  unit?: string;
+  status?: Status;
+  source?: string;
+}
+
+export interface Mapping {
+  /** 1-based row number of the header row. */
+  headerRow: number;
+  columns: ColumnMapping[];
+  fixed: FixedValues;
+}
+
+export interface LayoutInfo {
+  kind: LayoutKind;
+  /** Which dimension the value columns spread over; null for a long table. */
+  series: Dimension | null;
+  /** 0..1: how sure detection is; below 0.6 the preview asks the user to check the mapping. */
+  confidence: number;
+}
+
+export interface ImportOptions {
+  /** The name shown to the user and stored in provenance; defaults to the file's base name. */
+  fileName?: string;
+  /** Overrides encoding detection (CSV/TSV). `gbk` reads as GB18030, its superset. */
+  encoding?: EncodingName | 'gbk' | 'utf8' | 'utf16le';
+  /** XLSX sheet name; defaults to the first sheet with data. */
+  sheet?: string;
+  /** `long` stops headers such as `2019年` being read as period columns (detection otherwise decides). */
+  layout?: LayoutKind;
+  /** A corrected mapping (from a preview); replaces detection. */
+  mapping?: Mapping;
+  /** Status of rows that have no status column; default `actual`. */
+  status?: Status;
+  /** Source of rows that have no source column; default the file's `数据来源：` note. */
+  source?: string;
+}
+
+export type ConflictPolicy = 'replace' | 'keep' | 'fail';
+
+export interface CommitOptions extends ImportOptions {
+  /** What to do with a row whose indicator, region, period and status are already in the workspace. */
+  onConflict: ConflictPolicy;
+  /** Skip rows with errors instead of rejecting the import. */
+  skipBadRows?: boolean;
+  /** Import a file even though a file with the same SHA-256 was imported before. */
+  allowDuplicate?: boolean;
+}
+
+export interface ImportProgress {
+  phase: 'reading' | 'writing';
+  /** Observations handled so far. */
+  rows: number;
+  /** 0..100, by bytes read. */
+  percent: number;
+  /** Observations per second. */
+  rate: number;
+}
+
+export interface RunControl {
+  onProgress?: (progress: ImportProgress) => void;
+  signal?: AbortSignal;
+  /** Parse in a worker thread while the calling thread writes. Default: for files over 2 MB. */
+  useWorker?: boolean;
+}
+
+export interface SampleObservation {
+  row: number;
+  column: number;
+  indicator: string;
+  indicatorName: string;
+  region: string;
+  regionName: string;
+  period: string;
+  year: number;
+  value: number | null;
+  unit: string;
+  original: string;
+  status: Status;
+  source: string;
+  note: string;
+  /** The workspace already holds a row with this indicator, region, period and status. */
+  conflict: boolean;
+}
+
+export interface ImportRecord {
+  id: number;
+  fileName: string;
+  sha256: string;
+  sizeBytes: number;
+  encoding: string;
+  sheet: string | null;
+  layout: string;
+  mapping: Mapping | null;
+  rowsRead: number;
+  rowsWritten: number;
+  rowsSkipped: number;
+  rowsReplaced: number;
+  sourceNote: string;
+  importedAt: string;
+  undoneAt: string | null;
+}
+
+export interface ImportPreview {
+  file: { name: string; sizeBytes: number; sha256: string; format: FileFormat };
+  encoding: EncodingGuess | null;
+  sheets: string[];
+  sheet: string | null;
+  layout: LayoutInfo;
+  mapping: Mapping;
+  headerRow: number;
+  /** Leading note rows (`数据库：…`, `时间：…`). */
+  notes: string[];
+  /** Trailing `注：…` / `数据来源：…` rows, stored as the import's source note. */
+  sourceNote: string;
+  /** The first 50 parsed observations. */
+  sample: SampleObservation[];
+  /** Data rows of the table read. */
+  rowsRead: number;
+  /** Observations that parsed without error. */
+  observations: number;
+  /** Observations with an error (rejected, or skipped with skipBadRows). */
+  badObservations: number;
+  /** Observations whose key is already in the workspace. */
+  conflicts: number;
+  /** Observations whose key appears earlier in the same file. */
+  duplicatesInFile: number;
+  /** Names that an import would add to the catalogue (first 50 each). */
+  newIndicators: string[];
+  newRegions: string[];
+  /** The earlier import of a file with the same SHA-256, if any (not undone). */
+  duplicateOf: ImportRecord | null;
+  /** The first 200 problems. */
+  problems: Problem[];
+  problemCount: number;
+  errorCount: number;
+}
+
+export interface ImportSummary {
+  status: 'committed' | 'rejected' | 'cancelled';
+  importId: number | null;
+  rowsRead: number;
+  rowsWritten: number;
+  /** Observations not written: bad rows (with skipBadRows) and conflicts kept with onConflict 'keep'. */
+  rowsSkipped: number;
+  rowsReplaced: number;
+  /** Conflicts left as they were (onConflict 'keep'); included in rowsSkipped. */
+  rowsKept: number;
+  sourceNote: string;
+  problems: Problem[];
+  problemCount: number;
+  errorCount: number;
+  durationMs: number;
+}
+
+export interface UndoSummary {
+  importId: number;
+  rowsDeleted: number;
+  rowsRestored: number;
+}

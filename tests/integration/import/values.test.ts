@@ -1,0 +1,66 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { commitImport } from '../../../electron/backend/import/commit';
+import { previewImport } from '../../../electron/backend/import/preview';
+import { fixture } from './fixtures';
+import { createTestWorkspace, type TestWorkspace } from './test-workspace';
+
+let ws: TestWorkspace;
+beforeEach(() => {
+  ws = createTestWorkspace();
+});
+afterEach(() => ws.close());
+
+describe('value forms and units', () => {
+  it('reads every value form, stores placeholders as NULL (never 0), money in 亿元 with the original kept', async () => {
+    const s = await commitImport(ws.db, fixture('values.csv'), { onConflict: 'fail' });
+    expect(s.status).toBe('committed');
+    const rows = Object.fromEntries(
+      (ws.db.prepare('SELECT indicator, value, unit, original FROM observations').all() as Array<{ indicator: string; value: number | null; unit: string; original: string }>).map((r) => [
+        r.indicator.replace('测试-', ''),
+        [r.value, r.unit, r.original],
+      ]),
+    );
+    expect(rows).toEqual({
+      千分位: [1234.5, '亿元', '1,234.5'],
+      全角: [1234.5, '亿元', '１２３４．５'],
+      负数括号: [-12.5, '亿元', '(12.5)'],
+      百分比: [45.4, '%', '45.4%'],
+      破折号: [null, '亿元', '—'],
+      横线: [null, '亿元', '-'],
+      省略号: [null, '亿元', '…'],
+      两点: [null, '亿元', '..'],
+      NA: [null, '亿元', 'NA'],
+      空白: [null, '亿元', ''],
+      万元: [1.2345, '亿元', '12345 万元'],
+      元: [1.23456789, '亿元', '123456789 元'],
+      万亿元: [11000, '亿元', '1.1 万亿元'],
+      单元格单位: [2754.5, '亿元', '2754.5亿元'],
+      万户: [12.3, '万户', '12.3'],
+      家: [1704, '家', '1704'],
+    });
+  });
+
+  it('locates each bad cell; any bad row rejects the whole import', async () => {
+    const p = await previewImport(ws.db, fixture('bad-rows.csv'));
+    expect(p.problems.map((x) => [x.code, x.row, x.column])).toEqual([
+      ['period.invalid', 3, 3],
+      ['value.invalid', 4, 4],
+      ['value.percent-unit-mismatch', 5, 4],
+      ['status.invalid', 6, 6],
+    ]);
+    expect(p).toMatchObject({ observations: 2, badObservations: 4, errorCount: 4, problemCount: 4 });
+
+    const s = await commitImport(ws.db, fixture('bad-rows.csv'), { onConflict: 'fail' });
+    expect(s).toMatchObject({ status: 'rejected', importId: null, rowsWritten: 0, errorCount: 4 });
+    expect(ws.db.prepare('SELECT count(*) FROM observations').pluck().get()).toBe(0);
+    expect(ws.db.prepare('SELECT count(*) FROM imports').pluck().get()).toBe(0);
+    expect(ws.db.prepare('SELECT count(*) FROM indicators').pluck().get()).toBe(0);
+  });
+
+  it('skipBadRows writes the good rows and counts the skipped ones', async () => {
+    const s = await commitImport(ws.db, fixture('bad-rows.csv'), { onConflict: 'fail', skipBadRows: true });
+    expect(s).toMatchObject({ status: 'committed', rowsRead: 6, rowsWritten: 2, rowsSkipped: 4 });
+    expect(ws.db.prepare('SELECT region FROM observations ORDER BY region').pluck().all()).toEqual(['BJ', 'CQ']);
+    expect(ws.db.prepare('SELECT rows_skipped FROM imports').pluck().get()).toBe(4);
+  });
+});
