@@ -2,7 +2,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import pkg from './package.json';
+import pkg from './package.json' with { type: 'json' };
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -21,6 +21,7 @@ export default defineConfig(({ mode }) => {
           input: {
             main: `${root}electron/main/main.ts`,
             preload: `${root}electron/main/preload.ts`,
+            'import-parse-worker': `${root}electron/backend/import/parse-worker.ts`,
           },
           // Runtime dependencies stay in node_modules: several load native binaries, wasm or font data by path.
           external: ['electron', ...Object.keys(pkg.dependencies), ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import plansSeed from '../../data/seed/plans.json';
 import { comparatorSchema } from '../../shared/api/targets-contract';
 import type { Db } from './db/workspace';
+import { seedSampleData } from './import/seed-sample';
 
 const seedSchema = z.object({
   indicators: z.array(
@@ -64,4 +65,13 @@ export function seedPlans(db: Db): boolean {
     db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(seedKey, new Date().toISOString());
   })();
   return true;
+}
+
+const sampleKey = 'seed.sample';
+
+/** The published figures of data/sample, once: undoing that import in a workspace keeps it undone. */
+export function seedSample(db: Db): void {
+  if (db.prepare('SELECT 1 FROM settings WHERE key = ?').get(sampleKey)) return;
+  seedSampleData(db);
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(sampleKey, new Date().toISOString());
 }

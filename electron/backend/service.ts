@@ -20,7 +20,7 @@ import {
   seedScenarios,
   sensitivityScenario,
 } from './scenarios';
-import { seedPlans } from './seed';
+import { seedPlans, seedSample } from './seed';
 
 export interface HostEnv {
   dataDir: string;
@@ -67,6 +67,7 @@ export class WorkbenchService {
     const ws = openWorkspace(file, { ...options, nativeBinding: env.nativeBinding, migrationsDir: env.migrationsDir });
     try {
       seedPlans(ws.db);
+      seedSample(ws.db);
       seedScenarios(ws.db);
     } catch (error) {
       ws.db.close();

@@ -11,6 +11,7 @@ import { startHost } from '../host/http';
 import { cliLocale, describeCliError, hostEnv as env } from './context';
 import { findElectronRuntime, tryFetchElectronRuntime } from './electron-runtime';
 import { openInBrowser } from './open-browser';
+import { addImportCommands } from './import-commands';
 import { addScenarioCommands } from './scenario-commands';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -169,11 +170,17 @@ export function buildProgram(): Command {
       }
     });
 
+  addImportCommands(program);
   addScenarioCommands(program);
   return program;
 }
 
 async function main(): Promise<void> {
+  // `workbench observations | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const program = buildProgram();
   try {
     await program.parseAsync(process.argv);

@@ -1,5 +1,6 @@
 import type { ErrorParams } from '../api/errors';
 import { engineMessagesEn, engineMessagesZh } from './engine-messages';
+import { importMessagesEn, importMessagesZh } from './import-messages';
 import { en, zh } from './messages';
 import type { Locale } from '../format/number';
 
@@ -7,7 +8,10 @@ export type { MessageKey } from './messages';
 export type { Locale } from '../format/number';
 
 // One catalogue for every domain (shell, engine, imports, charts), so that one `translate` serves all.
-const catalogues: Record<Locale, Record<string, string>> = { zh: { ...zh, ...engineMessagesZh }, en: { ...en, ...engineMessagesEn } };
+const catalogues: Record<Locale, Record<string, string>> = {
+  zh: { ...zh, ...engineMessagesZh, ...importMessagesZh },
+  en: { ...en, ...engineMessagesEn, ...importMessagesEn },
+};
 
 /** The sentence for `key` in `locale`, with `{param}` placeholders filled; unknown keys come back as-is. */
 export function translate(locale: Locale, key: string, params: ErrorParams = {}): string {

@@ -4,10 +4,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchEngine } from './engine';
 import { benchExport } from './export';
+import { benchImport } from './import';
 import type { BenchFigure } from './figure';
 
 const suites: Array<[string, () => Promise<BenchFigure[]>]> = [
   ['engine', benchEngine],
+  ['import', benchImport],
   ['export', benchExport],
 ];
 

@@ -1,0 +1,144 @@
+import type { Command } from 'commander';
+import { translate, type Locale } from '../../shared/i18n';
+import { queryObservations } from '../backend/data/observations-query';
+import { writeObservationsExport } from '../backend/data/observations-export';
+import { commitImport } from '../backend/import/commit';
+import { listImports, undoImport } from '../backend/import/history';
+import type { ConflictPolicy, ImportProgress, Mapping, Problem } from '../backend/import/types';
+import { cliLocale, printJson, withWorkspace } from './context';
+
+/** "file, sheet, row, column: why" in the user's language. */
+export function describeProblem(problem: Problem, locale: Locale): string {
+  const where = [
+    problem.file,
+    problem.sheet ? (locale === 'zh' ? `工作表“${problem.sheet}”` : `sheet "${problem.sheet}"`) : null,
+    problem.row === null ? null : locale === 'zh' ? `第${problem.row}行` : `row ${problem.row}`,
+    problem.column === null ? null : locale === 'zh' ? `第${problem.column}列` : `column ${problem.column}`,
+  ].filter(Boolean);
+  return `${where.join(', ')}: ${translate(locale, problem.code, problem.params)}`;
+}
+
+function progressBar(p: ImportProgress): void {
+  if (!process.stderr.isTTY) return;
+  process.stderr.write(`\r${p.phase} ${p.percent.toFixed(0).padStart(3)}%  ${p.rows.toLocaleString('en-US')} rows  ${Math.round(p.rate).toLocaleString('en-US')}/s   `);
+}
+
+export function addImportCommands(program: Command): void {
+  program
+    .command('import <file>')
+    .description('import a CSV, TSV or XLSX file as one transaction; exit 1 with located problems and nothing written')
+    .option('--sheet <name>', 'XLSX sheet')
+    .option('--encoding <e>', 'utf-8, gbk, gb18030, utf-16le (default: detected)')
+    .option('--layout <layout>', 'auto, long or wide', 'auto')
+    .option('--mapping <json>', 'column mapping as JSON (as shown by a preview)')
+    .option('--on-conflict <policy>', 'replace, keep or fail', 'fail')
+    .option('--skip-bad-rows', 'skip rows with errors instead of rejecting the import')
+    .option('--allow-duplicate', 'import a file that was imported before')
+    .option('--workspace <file>', 'workspace file')
+    .option('--json', 'machine-readable summary')
+    .action(
+      (
+        file: string,
+        opts: { sheet?: string; encoding?: string; layout: string; mapping?: string; onConflict: string; skipBadRows?: boolean; allowDuplicate?: boolean; workspace?: string; json?: boolean },
+      ) =>
+        withWorkspace(opts.workspace, async (service) => {
+          const locale = cliLocale(program);
+          if (!['replace', 'keep', 'fail'].includes(opts.onConflict)) throw new Error(`--on-conflict: ${opts.onConflict}`);
+          if (!['auto', 'long', 'wide'].includes(opts.layout)) throw new Error(`--layout: ${opts.layout}`);
+          const controller = new AbortController();
+          process.once('SIGINT', () => controller.abort());
+          const summary = await commitImport(
+            service.db,
+            file,
+            {
+              onConflict: opts.onConflict as ConflictPolicy,
+              skipBadRows: Boolean(opts.skipBadRows),
+              allowDuplicate: Boolean(opts.allowDuplicate),
+              ...(opts.sheet ? { sheet: opts.sheet } : {}),
+              ...(opts.encoding ? { encoding: opts.encoding as never } : {}),
+              ...(opts.layout === 'long' || opts.layout === 'wide' ? { layout: opts.layout } : {}),
+              ...(opts.mapping ? { mapping: JSON.parse(opts.mapping) as Mapping } : {}),
+            },
+            { onProgress: progressBar, signal: controller.signal },
+          );
+          if (process.stderr.isTTY) process.stderr.write('\n');
+          const messages = summary.problems.map((p) => describeProblem(p, locale));
+          if (opts.json) printJson({ ...summary, messages });
+          else if (summary.status === 'committed') {
+            console.log(
+              locale === 'zh'
+                ? `已导入 #${summary.importId}：写入 ${summary.rowsWritten} 行，替换 ${summary.rowsReplaced} 行，保留 ${summary.rowsKept} 行，跳过 ${summary.rowsSkipped} 行。`
+                : `Imported #${summary.importId}: ${summary.rowsWritten} rows written, ${summary.rowsReplaced} replaced, ${summary.rowsKept} kept, ${summary.rowsSkipped} skipped.`,
+            );
+          }
+          if (summary.status !== 'committed' || summary.problems.length) {
+            for (const line of messages) console.error(line);
+            if (summary.problemCount > summary.problems.length) {
+              console.error(locale === 'zh' ? `另有 ${summary.problemCount - summary.problems.length} 处问题未列出。` : `${summary.problemCount - summary.problems.length} more problems not listed.`);
+            }
+          }
+          if (summary.status !== 'committed') process.exitCode = 1;
+        }),
+    );
+
+  const imports = program.command('imports').description('import history: list, undo');
+  imports
+    .command('list')
+    .option('--workspace <file>', 'workspace file')
+    .option('--json', 'machine-readable output')
+    .action((opts: { workspace?: string; json?: boolean }) =>
+      withWorkspace(opts.workspace, (service) => {
+        const list = listImports(service.db);
+        if (opts.json) printJson(list);
+        else
+          for (const r of list) {
+            console.log(`${String(r.id).padStart(4)}  ${r.importedAt.slice(0, 19)}  ${r.fileName}  ${r.rowsWritten} rows  ${r.encoding} ${r.layout}${r.undoneAt ? '  (undone)' : ''}`);
+          }
+      }),
+    );
+  imports
+    .command('undo <id>')
+    .description('remove exactly the rows an import wrote and restore the rows it replaced')
+    .option('--workspace <file>', 'workspace file')
+    .option('--json', 'machine-readable output')
+    .action((id: string, opts: { workspace?: string; json?: boolean }) =>
+      withWorkspace(opts.workspace, (service) => {
+        const result = undoImport(service.db, Number(id));
+        if (opts.json) printJson(result);
+        else console.log(`#${result.importId}: -${result.rowsDeleted} rows, +${result.rowsRestored} restored`);
+      }),
+    );
+
+  program
+    .command('observations')
+    .description('observations of the workspace, filtered, as a table, JSON or CSV')
+    .option('--indicator <code>', 'indicator code')
+    .option('--region <code>', 'region code')
+    .option('--import <id>', 'import id')
+    .option('--out <file>', 'with --csv: write to this file (UTF-8 with BOM)')
+    .option('--workspace <file>', 'workspace file')
+    .option('--json', 'JSON records')
+    .option('--csv', 'CSV')
+    .action((opts: { indicator?: string; region?: string; import?: string; out?: string; workspace?: string; json?: boolean; csv?: boolean }) =>
+      withWorkspace(opts.workspace, async (service) => {
+        const filterModel: Record<string, unknown> = {};
+        if (opts.indicator) filterModel.indicator = { filterType: 'set-values', values: [opts.indicator] };
+        if (opts.region) filterModel.region = { filterType: 'set-values', values: [opts.region] };
+        if (opts.import) filterModel.importId = { filterType: 'set-values', values: [Number(opts.import)] };
+        const sortModel = [
+          { colId: 'indicator', sort: 'asc' as const },
+          { colId: 'region', sort: 'asc' as const },
+          { colId: 'period', sort: 'asc' as const },
+        ];
+        if (opts.csv) {
+          const target = opts.out ?? '/dev/stdout';
+          await writeObservationsExport(service.db, { format: 'csv', filterModel: filterModel as never, sortModel, locale: cliLocale(program) }, target);
+          return;
+        }
+        const { rows } = queryObservations(service.db, { startRow: 0, endRow: 1_000_000, sortModel, filterModel } as never);
+        if (opts.json) {
+          printJson(rows.map((r) => ({ indicator: r.indicator, region: r.region, period: r.period, value: r.value, unit: r.unit, status: r.status, importId: r.importId, source: r.source })));
+        } else for (const r of rows) console.log(`${r.indicator}\t${r.region}\t${r.period}\t${r.value ?? '—'}\t${r.unit}\t${r.status}`);
+      }),
+    );
+}
