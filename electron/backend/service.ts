@@ -20,6 +20,7 @@ import {
   seedScenarios,
   sensitivityScenario,
 } from './scenarios';
+import { gridRequestSchema, queryObservations } from './data/observations-query';
 import { seedPlans, seedSample } from './seed';
 
 export interface HostEnv {
@@ -135,6 +136,11 @@ export class WorkbenchService {
         ? this.db.prepare('SELECT * FROM targets WHERE retired_at IS NULL ORDER BY plan, sort, code').all()
         : this.db.prepare('SELECT * FROM targets WHERE retired_at IS NULL AND plan = ? ORDER BY sort, code').all(plan)) as TargetRow[];
       return rows.map(targetFromRow);
+    },
+    'observations.query': (request) => {
+      const parsed = gridRequestSchema.safeParse(request);
+      if (!parsed.success) throw new WorkbenchError('error.badRequest', { detail: parsed.error.issues[0]?.message ?? 'filter' });
+      return queryObservations(this.db, parsed.data);
     },
     'scenarios.list': () => listScenarios(this.db),
     'scenarios.get': ({ id }) => ({ ...scenarioSummary(this.db, id), definition: scenarioDefinition(this.db, id), versions: scenarioVersions(this.db, id) }),

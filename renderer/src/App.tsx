@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useApp } from './app-context';
 import { WorkspaceDialog } from './components/WorkspaceDialog';
+import { DataPage } from './pages/DataPage';
 import { PlaceholderPage } from './pages/PlaceholderPage';
 import { ScenariosPage } from './pages/ScenariosPage';
 import { TargetsPage } from './pages/TargetsPage';
@@ -42,7 +43,7 @@ export function App() {
         ))}
       </nav>
       <main className="content" key={info.workspace.path}>
-        {page === 'targets' ? <TargetsPage /> : page === 'scenarios' ? <ScenariosPage /> : <PlaceholderPage page={page} />}
+        {page === 'targets' ? <TargetsPage /> : page === 'scenarios' ? <ScenariosPage /> : page === 'data' ? <DataPage /> : <PlaceholderPage page={page} />}
       </main>
       <footer className="statusline" data-testid="statusline">
         <span>

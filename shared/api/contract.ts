@@ -3,6 +3,7 @@
 // sees a call; the renderer's client is typed from them.
 import type { z } from 'zod';
 import { appMethods } from './app-contract';
+import { dataMethods } from './data-contract';
 import { scenarioMethods } from './scenarios-contract';
 import { targetMethods } from './targets-contract';
 
@@ -24,7 +25,7 @@ function join<T extends Record<string, MethodDef>[]>(...parts: T): UnionToInters
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
-export const contract = join(appMethods, targetMethods, scenarioMethods);
+export const contract = join(appMethods, targetMethods, scenarioMethods, dataMethods);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;

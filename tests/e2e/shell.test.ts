@@ -63,10 +63,23 @@ describe('app shell in Chromium', () => {
   });
 
   it('has no dead links: each page says what it holds', async () => {
-    for (const [name, heading] of [['数据', '指标数据'], ['图表', '简报图表']] as const) {
+    for (const [name, heading] of [['图表', '简报图表']] as const) {
       await page.locator('nav a', { hasText: name }).click();
       await expect.poll(() => page.locator('h1').textContent()).toBe(heading);
     }
+  });
+
+  it('pages the seeded observations from SQLite and sorts them there', async () => {
+    await page.locator('nav a', { hasText: '数据' }).click();
+    const grid = page.getByTestId('observations-grid');
+    await expect.poll(() => grid.locator('.ag-row').first().textContent()).toContain('地区生产总值');
+    expect(await grid.textContent()).toContain('25,002.79');
+    // Two clicks on the value header: descending, computed by the backend over every row.
+    const header = grid.locator('.ag-header-cell[col-id="value"] .ag-header-cell-label');
+    await header.click();
+    await header.click();
+    const largest = (service.db.prepare('SELECT max(value) AS v FROM observations').get() as { v: number }).v;
+    await expect.poll(() => grid.locator('.ag-row[row-index="0"] [col-id="value"]').textContent()).toBe(largest.toLocaleString('en-US', { maximumFractionDigits: 4 }));
   });
 
   it('projects the baseline scenario against the 2022 targets and switches scenarios', async () => {

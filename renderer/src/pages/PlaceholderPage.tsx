@@ -1,7 +1,7 @@
 import { useApp } from '../app-context';
 
 /** A page whose capability is not built yet says what it will hold; no dead links. */
-export function PlaceholderPage({ page }: { page: 'data' | 'charts' }) {
+export function PlaceholderPage({ page }: { page: 'charts' }) {
   const { t } = useApp();
   return (
     <section className="page">
