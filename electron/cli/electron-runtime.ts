@@ -15,7 +15,7 @@ function electronPackageDir(): string | undefined {
 
 /**
  * The Electron executable if its runtime is installed. Reads the package's `path.txt` directly:
- * `require('electron')` would start a download, which hangs or fails on an offline machine.
+ * loading the electron package's main module would start a download, which hangs or fails offline.
  */
 export function findElectronRuntime(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const dir = electronPackageDir();
