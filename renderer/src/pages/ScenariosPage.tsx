@@ -1,63 +1,12 @@
-import type { EChartsCoreOption } from 'echarts';
 import { useEffect, useMemo, useState } from 'react';
 import type { Output } from '../../../shared/api/contract';
 import type { ScenarioSummary } from '../../../shared/api/scenarios-contract';
-import type { ProjectionResult } from '../../../shared/engine';
-import { formatPercent, formatYi, type Locale } from '../../../shared/format/number';
+import { formatPercent, formatYi } from '../../../shared/format/number';
 import { useApp } from '../app-context';
 import { EChart } from '../components/EChart';
+import { scenarioChartOptions } from './scenario-charts';
 
 type RunResult = Output<'scenarios.run'>;
-
-function trajectoryOption(p: ProjectionResult, locale: Locale, t: (k: string) => string): EChartsCoreOption {
-  const levelTargets = p.targets.filter((x) => x.unit === '亿元' && x.kind === 'total');
-  return {
-    animation: false,
-    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => formatYi(Number(v), locale) },
-    legend: { top: 0 },
-    grid: { left: 70, right: 24, top: 36, bottom: 30 },
-    xAxis: { type: 'category', data: p.years.map(String) },
-    yAxis: { type: 'value', name: locale === 'zh' ? '亿元' : '100m yuan', axisLabel: { formatter: (v: number) => String(v) } },
-    series: [
-      {
-        name: t('scenario.total'),
-        type: 'line',
-        data: p.total.values,
-        lineStyle: { type: 'dashed', width: 2 },
-        markLine: {
-          symbol: 'none',
-          label: { formatter: '{b}', position: 'insideEndTop' },
-          data: levelTargets.map((x) => ({ name: `${x.label} ${formatYi(x.threshold, locale)}`, yAxis: x.threshold })),
-        },
-      },
-    ],
-  };
-}
-
-function shareOption(p: ProjectionResult, locale: Locale, t: (k: string) => string): EChartsCoreOption {
-  const shareTargets = p.targets.filter((x) => x.kind === 'share');
-  return {
-    animation: false,
-    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => formatPercent(Number(v), locale) },
-    legend: { top: 0 },
-    grid: { left: 50, right: 24, top: 36, bottom: 30 },
-    xAxis: { type: 'category', data: p.years.map(String) },
-    yAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
-    series: [
-      {
-        name: t('scenario.share'),
-        type: 'line',
-        data: p.share.values.map((v) => Number(v.toFixed(2))),
-        lineStyle: { type: 'dashed', width: 2 },
-        markLine: {
-          symbol: 'none',
-          label: { formatter: '{b}', position: 'insideEndTop' },
-          data: shareTargets.map((x) => ({ name: `${x.year}: ${formatPercent(x.threshold, locale)}`, yAxis: x.threshold })),
-        },
-      },
-    ],
-  };
-}
 
 /** Scenario list and, for the one picked, its projection against the plan targets. */
 export function ScenariosPage() {
@@ -90,7 +39,10 @@ export function ScenariosPage() {
   }, [client, selected, locale, describeError]);
 
   const current = list.find((s) => s.id === selected);
-  const charts = useMemo(() => (run ? { level: trajectoryOption(run.projection, locale, t), share: shareOption(run.projection, locale, t) } : null), [run, locale, t]);
+  const charts = useMemo(
+    () => (run ? scenarioChartOptions(run.projection, locale, { level: t('scenario.levelChart'), share: t('scenario.shareChart') }) : null),
+    [run, locale, t],
+  );
 
   return (
     <section className="page">
@@ -138,12 +90,10 @@ export function ScenariosPage() {
             </table>
             <div className="chart-pair">
               <div>
-                <h3>{t('scenario.levelChart')}</h3>
-                <EChart option={charts.level} testId="chart-level" />
+                <EChart option={charts.level} height={380} testId="chart-level" />
               </div>
               <div>
-                <h3>{t('scenario.shareChart')}</h3>
-                <EChart option={charts.share} testId="chart-share" />
+                <EChart option={charts.share} height={380} testId="chart-share" />
               </div>
             </div>
             <details className="basis">
