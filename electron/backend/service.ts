@@ -4,23 +4,13 @@ import type { MethodName, Output, ParsedInput } from '../../shared/api/contract'
 import type { Plan, Target } from '../../shared/api/targets-contract';
 import type { Locale } from '../../shared/i18n';
 import { AppConfigStore } from './app-config';
-import { openWorkspace, tableCounts, type Workspace } from './db/workspace';
+import { openWorkspace, tableCounts, type Db, type Workspace } from './db/workspace';
 import { defaultWorkspacePath, workspacePathFor } from './paths';
-import {
-  deleteScenario,
-  duplicateScenario,
-  goalSeekScenario,
-  listScenarios,
-  restoreScenario,
-  runScenario,
-  saveScenario,
-  scenarioDefinition,
-  scenarioSummary,
-  scenarioVersions,
-  seedScenarios,
-  sensitivityScenario,
-} from './scenarios';
-import { gridRequestSchema, queryObservations } from './data/observations-query';
+import { chartHandlers } from './charts/handlers';
+import { dataHandlers } from './data/handlers';
+import { JobRunner } from './jobs';
+import { scenarioHandlers } from './scenario-handlers';
+import { seedScenarios } from './scenarios';
 import { seedPlans, seedSample } from './seed';
 
 export interface HostEnv {
@@ -34,13 +24,26 @@ export interface HostEnv {
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>> };
 
+/** The part of the service a domain's handlers use; read at call time, since the workspace can switch. */
+export interface ServiceContext {
+  readonly env: HostEnv;
+  readonly db: Db;
+  readonly workspace: Workspace;
+  readonly language: Locale;
+  readonly jobs: JobRunner;
+}
+
+/** The handlers of the methods whose names start with `domain.`, e.g. `DomainHandlers<'charts' | 'briefings'>`. */
+export type DomainHandlers<Domain extends string> = Pick<Handlers, Extract<MethodName, `${Domain}.${string}`>>;
+
 /**
  * The whole backend behind one object: it owns the current workspace connection and implements the
  * contract. It never imports `electron`, so tests, the CLI and browser mode run it under plain Node.
  */
-export class WorkbenchService {
+export class WorkbenchService implements ServiceContext {
   readonly env: HostEnv;
   readonly config: AppConfigStore;
+  readonly jobs = new JobRunner();
   private ws: Workspace;
 
   private constructor(env: HostEnv, config: AppConfigStore, ws: Workspace) {
@@ -90,11 +93,13 @@ export class WorkbenchService {
   }
 
   close(): void {
+    this.jobs.cancelAll();
     if (this.ws.db.open) this.ws.db.close();
   }
 
   private switchTo(ws: Workspace): Output<'workspace.open'> {
     const previous = this.ws;
+    this.jobs.cancelAll();
     this.ws = ws;
     if (previous.db.open && previous.path !== ws.path) previous.db.close();
     this.config.remember(ws.path);
@@ -137,23 +142,12 @@ export class WorkbenchService {
         : this.db.prepare('SELECT * FROM targets WHERE retired_at IS NULL AND plan = ? ORDER BY sort, code').all(plan)) as TargetRow[];
       return rows.map(targetFromRow);
     },
-    'observations.query': (request) => {
-      const parsed = gridRequestSchema.safeParse(request);
-      if (!parsed.success) throw new WorkbenchError('error.badRequest', { detail: parsed.error.issues[0]?.message ?? 'filter' });
-      return queryObservations(this.db, parsed.data);
-    },
-    'scenarios.list': () => listScenarios(this.db),
-    'scenarios.get': ({ id }) => ({ ...scenarioSummary(this.db, id), definition: scenarioDefinition(this.db, id), versions: scenarioVersions(this.db, id) }),
-    'scenarios.save': (input) => saveScenario(this.db, input),
-    'scenarios.duplicate': ({ id, name }) => duplicateScenario(this.db, id, name, this.language),
-    'scenarios.restore': ({ id, version }) => restoreScenario(this.db, id, version),
-    'scenarios.delete': ({ id }) => {
-      deleteScenario(this.db, id);
-      return { id };
-    },
-    'scenarios.run': ({ id, locale, monteCarlo }) => runScenario(this.db, id, locale ?? this.language, monteCarlo),
-    'scenarios.goalSeek': ({ id, targets, driver }) => goalSeekScenario(this.db, id, targets, driver),
-    'scenarios.sensitivity': ({ id, output, year }) => sensitivityScenario(this.db, id, output ?? 'total', year),
+    'jobs.get': ({ id }) => this.jobs.get(id),
+    'jobs.cancel': ({ id }) => this.jobs.cancel(id),
+    'jobs.file': ({ id }) => this.jobs.file(id),
+    ...scenarioHandlers(this),
+    ...dataHandlers(this),
+    ...chartHandlers(this),
   };
 
   /** Runs a handler on an already-validated input. */

@@ -1,16 +1,17 @@
 import { useEffect, useState } from 'react';
 import { useApp } from './app-context';
 import { WorkspaceDialog } from './components/WorkspaceDialog';
+import { ChartsPage } from './pages/ChartsPage';
 import { DataPage } from './pages/DataPage';
-import { PlaceholderPage } from './pages/PlaceholderPage';
 import { ScenariosPage } from './pages/ScenariosPage';
 import { TargetsPage } from './pages/TargetsPage';
 
 const pages = ['data', 'scenarios', 'charts', 'targets'] as const;
 type Page = (typeof pages)[number];
 
+/** `#/charts?chart=3`: the page before `?`; pages read their own parameters after it. */
 function pageFromHash(): Page {
-  const name = window.location.hash.replace(/^#\/?/, '');
+  const name = window.location.hash.replace(/^#\/?/, '').split('?')[0] ?? '';
   return (pages as readonly string[]).includes(name) ? (name as Page) : 'targets';
 }
 
@@ -43,7 +44,7 @@ export function App() {
         ))}
       </nav>
       <main className="content" key={info.workspace.path}>
-        {page === 'targets' ? <TargetsPage /> : page === 'scenarios' ? <ScenariosPage /> : page === 'data' ? <DataPage /> : <PlaceholderPage page={page} />}
+        {page === 'targets' ? <TargetsPage /> : page === 'scenarios' ? <ScenariosPage /> : page === 'data' ? <DataPage /> : <ChartsPage />}
       </main>
       <footer className="statusline" data-testid="statusline">
         <span>

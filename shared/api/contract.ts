@@ -3,7 +3,9 @@
 // sees a call; the renderer's client is typed from them.
 import type { z } from 'zod';
 import { appMethods } from './app-contract';
+import { chartMethods } from './charts-contract';
 import { dataMethods } from './data-contract';
+import { jobMethods } from './jobs-contract';
 import { scenarioMethods } from './scenarios-contract';
 import { targetMethods } from './targets-contract';
 
@@ -25,7 +27,7 @@ function join<T extends Record<string, MethodDef>[]>(...parts: T): UnionToInters
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
-export const contract = join(appMethods, targetMethods, scenarioMethods, dataMethods);
+export const contract = join(appMethods, targetMethods, scenarioMethods, dataMethods, chartMethods, jobMethods);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;

@@ -1,7 +1,10 @@
 import type { ErrorParams } from '../api/errors';
+import { chartsMessagesEn, chartsMessagesZh } from './charts-messages';
+import { dataMessagesEn, dataMessagesZh } from './data-messages';
 import { engineMessagesEn, engineMessagesZh } from './engine-messages';
 import { importMessagesEn, importMessagesZh } from './import-messages';
 import { en, zh } from './messages';
+import { scenarioMessagesEn, scenarioMessagesZh } from './scenario-messages';
 import type { Locale } from '../format/number';
 
 export type { MessageKey } from './messages';
@@ -9,8 +12,8 @@ export type { Locale } from '../format/number';
 
 // One catalogue for every domain (shell, engine, imports, charts), so that one `translate` serves all.
 const catalogues: Record<Locale, Record<string, string>> = {
-  zh: { ...zh, ...engineMessagesZh, ...importMessagesZh },
-  en: { ...en, ...engineMessagesEn, ...importMessagesEn },
+  zh: { ...zh, ...engineMessagesZh, ...importMessagesZh, ...scenarioMessagesZh, ...dataMessagesZh, ...chartsMessagesZh },
+  en: { ...en, ...engineMessagesEn, ...importMessagesEn, ...scenarioMessagesEn, ...dataMessagesEn, ...chartsMessagesEn },
 };
 
 /** The sentence for `key` in `locale`, with `{param}` placeholders filled; unknown keys come back as-is. */

@@ -1,0 +1,31 @@
+import type { DomainHandlers, ServiceContext } from './service';
+import {
+  deleteScenario,
+  duplicateScenario,
+  goalSeekScenario,
+  listScenarios,
+  restoreScenario,
+  runScenario,
+  saveScenario,
+  scenarioDefinition,
+  scenarioSummary,
+  scenarioVersions,
+  sensitivityScenario,
+} from './scenarios';
+
+export function scenarioHandlers(ctx: ServiceContext): DomainHandlers<'scenarios'> {
+  return {
+    'scenarios.list': () => listScenarios(ctx.db),
+    'scenarios.get': ({ id }) => ({ ...scenarioSummary(ctx.db, id), definition: scenarioDefinition(ctx.db, id), versions: scenarioVersions(ctx.db, id) }),
+    'scenarios.save': (input) => saveScenario(ctx.db, input),
+    'scenarios.duplicate': ({ id, name }) => duplicateScenario(ctx.db, id, name, ctx.language),
+    'scenarios.restore': ({ id, version }) => restoreScenario(ctx.db, id, version),
+    'scenarios.delete': ({ id }) => {
+      deleteScenario(ctx.db, id);
+      return { id };
+    },
+    'scenarios.run': ({ id, locale, monteCarlo }) => runScenario(ctx.db, id, locale ?? ctx.language, monteCarlo),
+    'scenarios.goalSeek': ({ id, targets, driver }) => goalSeekScenario(ctx.db, id, targets, driver),
+    'scenarios.sensitivity': ({ id, output, year }) => sensitivityScenario(ctx.db, id, output ?? 'total', year),
+  };
+}
