@@ -17,8 +17,9 @@ export function chromiumPath(): string {
   return found;
 }
 
+/** dist/renderer, or WORKBENCH_RENDERER_DIR (a build made with `vite build --outDir DIR`). */
 export function rendererDir(): string {
-  const dir = path.join(repoRoot, 'dist', 'renderer');
+  const dir = process.env.WORKBENCH_RENDERER_DIR ?? path.join(repoRoot, 'dist', 'renderer');
   if (!fs.existsSync(path.join(dir, 'index.html'))) throw new Error('The renderer is not built: run npm run build (npm test does).');
   return dir;
 }
