@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { JobStatus } from '../../../shared/api/jobs-contract';
 import { useApp } from '../app-context';
 
@@ -10,10 +10,12 @@ export function JobProgress({ job, onFinished, pollMs = 250 }: { job: JobStatus;
   const { client, t, describeError } = useApp();
   const [status, setStatus] = useState(job);
   const [error, setError] = useState<string | null>(null);
+  const reported = useRef(false);
 
   useEffect(() => {
     if (status.state !== 'running') {
-      onFinished(status);
+      if (!reported.current) onFinished(status);
+      reported.current = true;
       return;
     }
     const timer = setTimeout(() => {
