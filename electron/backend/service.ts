@@ -7,6 +7,7 @@ import { AppConfigStore } from './app-config';
 import { openWorkspace, tableCounts, type Db, type Workspace } from './db/workspace';
 import { defaultWorkspacePath, workspacePathFor } from './paths';
 import { chartHandlers } from './charts/handlers';
+import { seedCharts } from './charts/starter-pack';
 import { dataHandlers } from './data/handlers';
 import { JobRunner } from './jobs';
 import { scenarioHandlers } from './scenario-handlers';
@@ -73,6 +74,7 @@ export class WorkbenchService implements ServiceContext {
       seedPlans(ws.db);
       seedSample(ws.db);
       seedScenarios(ws.db);
+      seedCharts(ws.db);
     } catch (error) {
       ws.db.close();
       throw error;

@@ -11,6 +11,7 @@ import { startHost } from '../host/http';
 import { cliLocale, describeCliError, hostEnv as env } from './context';
 import { findElectronRuntime, tryFetchElectronRuntime } from './electron-runtime';
 import { openInBrowser } from './open-browser';
+import { addChartCommands } from './chart-commands';
 import { addImportCommands } from './import-commands';
 import { addScenarioCommands } from './scenario-commands';
 
@@ -172,6 +173,7 @@ export function buildProgram(): Command {
 
   addImportCommands(program);
   addScenarioCommands(program);
+  addChartCommands(program);
   return program;
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ChartData } from '../charts/data';
-import type { ChartSpec } from '../charts/spec';
+import { chartSizeSchema, type ChartSpec } from '../charts/spec';
 import { exportedFileSchema, jobStatusSchema } from './jobs-contract';
 
 // Saved briefing charts, briefing packs and their exports. Chart specs are validated by
@@ -52,6 +52,10 @@ export const chartMethods = {
       indicators: z.array(sourceEntry),
       regions: z.array(sourceEntry.omit({ unit: true })),
       scenarios: z.array(z.object({ id, name: z.string() })),
+      /** Plan targets a chart can draw or track (bindings.targets holds their codes). */
+      targets: z
+        .array(z.object({ code: z.string(), titleZh: z.string(), titleEn: z.string(), unit: z.string(), value: z.number(), deadline: z.number().int().nullable() }))
+        .optional(),
       years: z.object({ from: z.number().int(), to: z.number().int() }).nullable(),
     }),
   },
@@ -77,6 +81,8 @@ export const chartMethods = {
         format: exportFormatSchema,
         dpi: z.number().int().min(96).max(600).optional(),
         background: z.enum(['white', 'transparent']).optional(),
+        /** This file's size instead of the spec's (a preset or a custom size). */
+        size: chartSizeSchema.optional(),
       })
       .strict()
       .refine((x) => (x.id === undefined) !== (x.spec === undefined), { message: 'give either id or spec' }),

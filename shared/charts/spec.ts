@@ -49,6 +49,8 @@ export const chartBindingsSchema = z.object({
     .nullable()
     .default(null),
   scenarios: z.array(z.string().min(1)).default([]),
+  /** Codes of the workspace's plan targets to draw (trajectories) or to track (target progress). */
+  targets: z.array(z.string().min(1)).default([]),
 });
 export type ChartBindings = z.infer<typeof chartBindingsSchema>;
 

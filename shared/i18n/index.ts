@@ -2,6 +2,7 @@ import type { ErrorParams } from '../api/errors';
 import { chartsMessagesEn, chartsMessagesZh } from './charts-messages';
 import { dataMessagesEn, dataMessagesZh } from './data-messages';
 import { engineMessagesEn, engineMessagesZh } from './engine-messages';
+import { exportMessagesEn, exportMessagesZh } from './export-messages';
 import { importMessagesEn, importMessagesZh } from './import-messages';
 import { en, zh } from './messages';
 import { scenarioMessagesEn, scenarioMessagesZh } from './scenario-messages';
@@ -12,8 +13,8 @@ export type { Locale } from '../format/number';
 
 // One catalogue for every domain (shell, engine, imports, charts), so that one `translate` serves all.
 const catalogues: Record<Locale, Record<string, string>> = {
-  zh: { ...zh, ...engineMessagesZh, ...importMessagesZh, ...scenarioMessagesZh, ...dataMessagesZh, ...chartsMessagesZh },
-  en: { ...en, ...engineMessagesEn, ...importMessagesEn, ...scenarioMessagesEn, ...dataMessagesEn, ...chartsMessagesEn },
+  zh: { ...zh, ...engineMessagesZh, ...importMessagesZh, ...scenarioMessagesZh, ...dataMessagesZh, ...exportMessagesZh, ...chartsMessagesZh },
+  en: { ...en, ...engineMessagesEn, ...importMessagesEn, ...scenarioMessagesEn, ...dataMessagesEn, ...exportMessagesEn, ...chartsMessagesEn },
 };
 
 /** The sentence for `key` in `locale`, with `{param}` placeholders filled; unknown keys come back as-is. */

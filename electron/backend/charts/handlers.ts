@@ -1,23 +1,28 @@
-import { WorkbenchError } from '../../../shared/api/errors';
 import type { DomainHandlers, ServiceContext } from '../service';
+import { exportChart, startBriefingExport } from './exports';
+import { chartSources, resolveChartData } from './resolve-data';
+import { deleteBriefing, deleteChart, getBriefing, getChart, listBriefings, listCharts, parseSpec, saveBriefing, saveChart } from './storage';
 
-// Being written: saved charts, briefings and their exports (issue #5).
+// Saved charts, briefing packs and their exports (issue #5). See docs/CHARTS.md.
 export function chartHandlers(ctx: ServiceContext): DomainHandlers<'charts' | 'briefings' | 'export'> {
-  const pending = (method: string) => () => {
-    throw new WorkbenchError('error.unknownMethod', { method: `${method} (${ctx.env.mode})` });
-  };
   return {
-    'charts.list': pending('charts.list'),
-    'charts.get': pending('charts.get'),
-    'charts.save': pending('charts.save'),
-    'charts.delete': pending('charts.delete'),
-    'charts.data': pending('charts.data'),
-    'charts.sources': pending('charts.sources'),
-    'briefings.list': pending('briefings.list'),
-    'briefings.get': pending('briefings.get'),
-    'briefings.save': pending('briefings.save'),
-    'briefings.delete': pending('briefings.delete'),
-    'export.chart': pending('export.chart'),
-    'export.briefing': pending('export.briefing'),
+    'charts.list': () => listCharts(ctx.db),
+    'charts.get': ({ id }) => getChart(ctx.db, id),
+    'charts.save': (input) => saveChart(ctx.db, input, ctx.language),
+    'charts.delete': ({ id }) => {
+      deleteChart(ctx.db, id, ctx.language);
+      return { id };
+    },
+    'charts.data': ({ spec }) => resolveChartData(ctx.db, parseSpec(spec, ctx.language)),
+    'charts.sources': () => chartSources(ctx.db),
+    'briefings.list': () => listBriefings(ctx.db),
+    'briefings.get': ({ id }) => getBriefing(ctx.db, id),
+    'briefings.save': (input) => saveBriefing(ctx.db, input),
+    'briefings.delete': ({ id }) => {
+      deleteBriefing(ctx.db, id);
+      return { id };
+    },
+    'export.chart': (input) => exportChart(ctx, input),
+    'export.briefing': (input) => startBriefingExport(ctx, input),
   };
 }

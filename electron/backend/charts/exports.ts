@@ -1,0 +1,145 @@
+// Exports through the API: one chart to one file (the bytes the CLI writes too), and a briefing pack
+// as a background job that writes the pack folder to a temporary directory, zips it, and removes the
+// directory whatever happens. Export failures become WorkbenchErrors with translated codes.
+import JSZip from 'jszip';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { WorkbenchError, type ErrorParams } from '../../../shared/api/errors';
+import type { ExportFormat } from '../../../shared/api/charts-contract';
+import type { ExportedFile, JobStatus } from '../../../shared/api/jobs-contract';
+import type { ChartSize, ChartSpec } from '../../../shared/charts/spec';
+import { exportBriefing, ExportError, renderPdf, renderPng, renderPptx, renderSvg, type BriefingItem, type ExportApp } from '../export';
+import { fileSlug } from '../export/briefing';
+import type { ServiceContext } from '../service';
+import { resolveChartData } from './resolve-data';
+import { briefingItems, getBriefing, getChart, parseSpec } from './storage';
+
+const exportCodes: Record<ExportError['code'], string> = {
+  FONT_NOT_FOUND: 'export.fontNotFound',
+  FONT_UNUSABLE: 'export.fontUnusable',
+  DPI_OUT_OF_RANGE: 'export.dpiOutOfRange',
+  CHART_BUILD_FAILED: 'export.chartBuildFailed',
+  RASTER_FAILED: 'export.rasterFailed',
+  EMPTY_BRIEFING: 'export.emptyBriefing',
+  CANCELLED: 'export.cancelled',
+};
+
+/** ExportError as a WorkbenchError: a chart that cannot be drawn is named by its build code (chart.build.NO_DATA …). */
+export function fromExportError(error: unknown): unknown {
+  if (!(error instanceof ExportError)) return error;
+  const params: ErrorParams = {};
+  for (const [key, value] of Object.entries(error.params)) params[key] = Array.isArray(value) ? value.join(', ') : value;
+  const code = error.code === 'CHART_BUILD_FAILED' && typeof error.params.reason === 'string' ? `chart.build.${error.params.reason}` : exportCodes[error.code];
+  return new WorkbenchError(code, params);
+}
+
+async function exporting<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw fromExportError(error);
+  }
+}
+
+export function appOf(ctx: ServiceContext): ExportApp {
+  return { name: 'digital-economy-workbench', version: ctx.env.appVersion };
+}
+
+const mimes: Record<ExportFormat, string> = {
+  png: 'image/png',
+  svg: 'image/svg+xml',
+  pdf: 'application/pdf',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+};
+
+export interface ChartExportInput {
+  id?: number;
+  spec?: unknown;
+  format: ExportFormat;
+  dpi?: number;
+  background?: 'white' | 'transparent';
+  size?: ChartSize;
+}
+
+/** One chart, saved or unsaved, as one file; a size given here replaces the spec's for this file only. */
+export async function exportChart(ctx: ServiceContext, input: ChartExportInput): Promise<ExportedFile> {
+  const saved: ChartSpec = input.id !== undefined ? getChart(ctx.db, input.id).spec : parseSpec(input.spec, ctx.language);
+  const spec = input.size ? { ...saved, size: input.size } : saved;
+  const data = resolveChartData(ctx.db, spec);
+  const app = appOf(ctx);
+  const item: BriefingItem = { spec, data };
+  const bytes = await exporting(async (): Promise<Uint8Array> => {
+    switch (input.format) {
+      case 'svg':
+        return new TextEncoder().encode(await renderSvg(spec, data, { app, background: input.background }));
+      case 'png':
+        return renderPng(spec, data, { app, dpi: input.dpi, background: input.background });
+      case 'pdf':
+        return renderPdf([item], { app, title: spec.title });
+      case 'pptx':
+        return renderPptx([item], { app, title: spec.title, imageDpi: input.dpi });
+    }
+  });
+  return { fileName: `${fileSlug(spec.name || spec.title)}.${input.format}`, mime: mimes[input.format], base64: Buffer.from(bytes).toString('base64') };
+}
+
+/** The briefing's charts with their resolved data and notes, in pack order. */
+export function briefingPack(ctx: ServiceContext, id: number): { name: string; items: BriefingItem[] } {
+  const briefing = getBriefing(ctx.db, id);
+  const items = briefingItems(ctx.db, id).map((item) => {
+    const { spec } = getChart(ctx.db, item.chartId);
+    return { spec, data: resolveChartData(ctx.db, spec), notes: item.notes };
+  });
+  if (!items.length) throw new WorkbenchError('export.emptyBriefing', { briefing: briefing.name });
+  return { name: briefing.name, items };
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+export function exportTempRoot(ctx: ServiceContext): string {
+  return join(ctx.env.dataDir, 'tmp');
+}
+
+/**
+ * Starts the pack export as a job. The charts' data are resolved before it starts, so a bad id or a
+ * chart bound to something missing fails the call itself; rendering failures fail the job.
+ */
+export function startBriefingExport(ctx: ServiceContext, input: { id: number; dpi?: number }): JobStatus {
+  const pack = briefingPack(ctx, input.id);
+  const app = appOf(ctx);
+  const root = exportTempRoot(ctx);
+  return ctx.jobs.start('export.briefing', async ({ signal, progress }) => {
+    await mkdir(root, { recursive: true });
+    const staging = await mkdtemp(join(root, 'briefing-'));
+    try {
+      const outDir = join(staging, 'pack');
+      let total = 1;
+      await exporting(() =>
+        exportBriefing(pack.items, outDir, {
+          app,
+          title: pack.name,
+          name: pack.name,
+          dpi: input.dpi,
+          signal,
+          onProgress: (p) => {
+            total = p.total + 1;
+            progress(`job.step.${p.step}`, p.done, total);
+          },
+        }),
+      );
+      if (signal.aborted) throw new WorkbenchError('export.cancelled', {});
+      progress('job.step.zip', total - 1, total);
+      const zip = new JSZip();
+      for (const file of await filesUnder(outDir)) zip.file(relative(outDir, file).split('\\').join('/'), await readFile(file));
+      const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+      if (signal.aborted) throw new WorkbenchError('export.cancelled', {});
+      const fileName = `${fileSlug(pack.name)}.zip`;
+      return { file: { fileName, mime: 'application/zip', base64: Buffer.from(bytes).toString('base64') } };
+    } finally {
+      await rm(staging, { recursive: true, force: true });
+    }
+  });
+}

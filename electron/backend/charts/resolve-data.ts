@@ -1,0 +1,530 @@
+// A spec's bindings (indicators, regions, years, scenarios, targets) resolved into the ChartData its
+// template draws, from the workspace: observations for actuals, the scenario engine for projections,
+// fans, tornado bars and waterfalls, and the targets table for target lines and progress. Rules per
+// template are in docs/CHARTS.md ("Where a chart's data comes from").
+import { WorkbenchError } from '../../../shared/api/errors';
+import type { Basis, ChartBand, ChartData, ChartSeries, ProgressItem } from '../../../shared/charts/data';
+import type { ChartSpec } from '../../../shared/charts/spec';
+import type { ResolvedScenario, Target as ScenarioTarget } from '../../../shared/engine';
+import { formatPlain } from '../../../shared/format/number';
+import type { Locale } from '../../../shared/i18n';
+import type { Db } from '../db/workspace';
+import { resolveScenario, runScenario, scenarioDefinition, scenarioSummary, sensitivityScenario } from '../scenarios';
+
+/** Monte Carlo of a fan chart: a fixed seed, so the same scenario always draws the same fan. */
+export const FAN_DRAWS = 2000;
+export const FAN_SEED = 20200622;
+
+type Metric = 'total' | 'share' | 'gdp';
+type Status = 'actual' | 'estimate' | 'derived' | 'illustrative';
+
+interface IndicatorRow {
+  code: string;
+  name_zh: string;
+  name_en: string;
+  unit: string;
+}
+
+interface RegionRow {
+  code: string;
+  name_zh: string;
+  name_en: string;
+}
+
+interface TargetRow {
+  code: string;
+  plan: string;
+  title_zh: string;
+  title_en: string;
+  comparator: string;
+  value: number | null;
+  unit: string;
+  deadline: number | null;
+  indicator: string | null;
+  region: string | null;
+  issued: string;
+}
+
+interface ObservationRow {
+  year: number;
+  value: number | null;
+  status: Status;
+}
+
+interface BoundScenario {
+  id: string;
+  name: string;
+  version: number;
+  resolved: ResolvedScenario;
+}
+
+/** Which figure wins when a year has several: published before estimated before derived before illustrative. */
+const statusRank: Record<Status, number> = { actual: 0, estimate: 1, derived: 2, illustrative: 3 };
+const basisOf: Record<Status, Basis> = { actual: 'published', estimate: 'published', derived: 'derived', illustrative: 'illustrative' };
+const basisRank: Record<Basis, number> = { published: 0, derived: 1, illustrative: 2 };
+
+/** The weakest basis: a line holding one derived point is labelled derived. */
+function weakest(bases: Basis[]): Basis {
+  return bases.reduce<Basis>((w, b) => (basisRank[b] > basisRank[w] ? b : w), 'published');
+}
+
+function metricOf(indicator: IndicatorRow): Metric {
+  if (indicator.code.toLowerCase() === 'gdp') return 'gdp';
+  return indicator.unit === '%' ? 'share' : 'total';
+}
+
+const metricUnit: Record<Metric, string> = { total: '亿元', share: '%', gdp: '亿元' };
+
+class Resolver {
+  readonly locale: Locale;
+  readonly indicators: IndicatorRow[];
+  readonly regions: RegionRow[];
+  readonly scenarios: BoundScenario[];
+  readonly targetCodes: string[];
+  readonly years: { from: number; to: number } | null;
+
+  constructor(
+    readonly db: Db,
+    readonly spec: ChartSpec,
+  ) {
+    this.locale = spec.locale;
+    const b = spec.bindings;
+    this.years = b.years;
+    const indicator = db.prepare('SELECT code, name_zh, name_en, unit FROM indicators WHERE code = ?');
+    this.indicators = b.indicators.map((code, i) => {
+      const row = indicator.get(code) as IndicatorRow | undefined;
+      if (!row) throw new WorkbenchError('chart.unknownIndicator', { path: `bindings.indicators[${i}]`, code });
+      return row;
+    });
+    const region = db.prepare('SELECT code, name_zh, name_en FROM regions WHERE code = ?');
+    this.regions = b.regions.map((code, i) => {
+      const row = region.get(code) as RegionRow | undefined;
+      if (!row) throw new WorkbenchError('chart.unknownRegion', { path: `bindings.regions[${i}]`, code });
+      return row;
+    });
+    this.scenarios = b.scenarios.map((id, i) => {
+      const n = Number(id);
+      const path = `bindings.scenarios[${i}]`;
+      if (!/^\d+$/.test(id) || !Number.isSafeInteger(n)) throw new WorkbenchError('chart.unknownScenario', { path, id });
+      let summary;
+      try {
+        summary = scenarioSummary(db, n);
+      } catch {
+        throw new WorkbenchError('chart.unknownScenario', { path, id });
+      }
+      const resolved = resolveScenario(db, scenarioDefinition(db, n));
+      const name = this.locale === 'en' && resolved.nameEn ? resolved.nameEn : summary.name;
+      return { id, name, version: summary.version, resolved };
+    });
+    const target = db.prepare('SELECT 1 FROM targets WHERE code = ?');
+    b.targets.forEach((code, i) => {
+      if (!target.get(code)) throw new WorkbenchError('chart.unknownTarget', { path: `bindings.targets[${i}]`, code });
+    });
+    this.targetCodes = b.targets;
+  }
+
+  name(row: { name_zh: string; name_en: string }): string {
+    return this.locale === 'en' && row.name_en ? row.name_en : row.name_zh;
+  }
+
+  inYears(year: number): boolean {
+    return !this.years || (year >= this.years.from && year <= this.years.to);
+  }
+
+  /** Annual figures of one indicator in one region, the best-ranked status per year. */
+  observations(indicator: string, region: string): Array<ObservationRow & { basis: Basis }> {
+    const rows = this.db
+      .prepare(
+        `SELECT year, value, status FROM observations
+         WHERE indicator = ? AND region = ? AND period = CAST(year AS TEXT) AND status IN ('actual', 'estimate', 'derived', 'illustrative')
+         ORDER BY year`,
+      )
+      .all(indicator, region) as ObservationRow[];
+    const best = new Map<number, ObservationRow>();
+    for (const row of rows) {
+      const held = best.get(row.year);
+      if (!held || statusRank[row.status] < statusRank[held.status]) best.set(row.year, row);
+    }
+    return [...best.values()].map((row) => ({ ...row, basis: basisOf[row.status] }));
+  }
+
+  breaks(indicator: string, region: string): number[] {
+    return (this.db.prepare('SELECT year FROM definition_breaks WHERE indicator = ? AND region = ? ORDER BY year').all(indicator, region) as Array<{ year: number }>).map(
+      (r) => r.year,
+    );
+  }
+
+  /** Regions bound, or every region holding figures of the indicator when none is bound. */
+  regionsFor(indicator: IndicatorRow): RegionRow[] {
+    if (this.regions.length) return this.regions;
+    return this.db
+      .prepare(`SELECT DISTINCT r.code, r.name_zh, r.name_en FROM observations o JOIN regions r ON r.code = o.region WHERE o.indicator = ? ORDER BY r.code`)
+      .all(indicator.code) as RegionRow[];
+  }
+
+  /** One actual series per bound indicator and region that has figures in the year range. */
+  actualSeries(indicators: IndicatorRow[] = this.indicators): ChartSeries[] {
+    const pairs = indicators.flatMap((indicator) =>
+      this.regionsFor(indicator).flatMap((region) => {
+        const rows = this.observations(indicator.code, region.code).filter((r) => this.inYears(r.year));
+        return rows.some((r) => r.value !== null) ? [{ indicator, region, rows }] : [];
+      }),
+    );
+    const unique = (key: (p: (typeof pairs)[number]) => string) => new Set(pairs.map(key)).size === pairs.length;
+    const byRegion = pairs.length > 1 && unique((p) => p.region.code);
+    const byIndicator = pairs.length === 1 || unique((p) => p.indicator.code);
+    return pairs.map(({ indicator, region, rows }) => {
+      const years = rows.map((r) => r.year);
+      const first = Math.min(...years);
+      const last = Math.max(...years);
+      const name = byRegion ? this.name(region) : byIndicator ? this.name(indicator) : `${this.name(region)} ${this.name(indicator)}`;
+      return {
+        id: `${indicator.code}@${region.code}`,
+        name,
+        kind: 'actual' as const,
+        unit: indicator.unit,
+        points: rows.map((r) => ({ year: r.year, value: r.value })),
+        basis: weakest(rows.filter((r) => r.value !== null).map((r) => r.basis)),
+        scenarioId: null,
+        region: this.name(region),
+        breaksBefore: this.breaks(indicator.code, region.code).filter((y) => y > first && y <= last),
+      };
+    });
+  }
+
+  /** The metrics bound scenarios are drawn in: one per distinct unit of the bound indicators. */
+  metrics(fallback: Metric): Metric[] {
+    const metrics = [...new Set(this.indicators.map(metricOf))];
+    return metrics.length ? metrics : [fallback];
+  }
+
+  /** Scenario projections get the first bound region, so they continue that region's actual line. */
+  projectionRegion(): string | null {
+    const first = this.regions[0];
+    return first ? this.name(first) : null;
+  }
+
+  metricName(metric: Metric): string {
+    const names: Record<Metric, [string, string]> = {
+      total: ['数字经济规模', 'digital economy'],
+      share: ['占GDP比重', 'share of GDP'],
+      gdp: ['GDP', 'GDP'],
+    };
+    return names[metric][this.locale === 'zh' ? 0 : 1];
+  }
+
+  /**
+   * Each scenario's path in each metric. Scenario outputs rest on assumptions, not published figures,
+   * so they carry the illustrative basis. The base year is left out when an actual line already has
+   * it (the template joins the dashed path to that point).
+   */
+  projectionSeries(metrics: Metric[], actuals: ChartSeries[]): ChartSeries[] {
+    const region = this.projectionRegion();
+    return this.scenarios.flatMap((s) => {
+      const { projection } = runScenario(this.db, Number(s.id), this.locale);
+      return metrics.map((metric) => {
+        const values = metric === 'total' ? projection.total.values : metric === 'share' ? projection.share.values : projection.gdp.values;
+        const unit = metricUnit[metric];
+        const hasBase = actuals.some(
+          (a) => a.unit === unit && (region === null || a.region === region) && a.points.some((p) => p.year === projection.baseYear && p.value !== null),
+        );
+        const points = projection.years
+          .map((year, t) => ({ year, value: values[t] ?? null }))
+          .filter((p) => this.inYears(p.year) && !(hasBase && p.year === projection.baseYear));
+        return {
+          id: `scenario-${s.id}-${metric}`,
+          name: metrics.length > 1 ? `${s.name} ${this.metricName(metric)}` : s.name,
+          kind: 'projection' as const,
+          unit,
+          points,
+          basis: 'illustrative' as const,
+          scenarioId: s.id,
+          region,
+          breaksBefore: [],
+        };
+      });
+    });
+  }
+
+  /**
+   * Target lines: targets bound by code, targets linked to a bound indicator (in a bound region), and
+   * the bound scenarios' own targets in the metrics drawn. One line per unit, value and year.
+   */
+  targetSeries(metrics: Metric[], units: Set<string>): ChartSeries[] {
+    const rows = this.db
+      .prepare('SELECT t.*, p.issued FROM targets t JOIN plans p ON p.code = t.plan WHERE t.retired_at IS NULL ORDER BY t.plan, t.sort, t.code')
+      .all() as TargetRow[];
+    const bound = new Set(this.indicators.map((i) => i.code));
+    const regions = new Set(this.regions.map((r) => r.code));
+    const linked = (t: TargetRow) =>
+      t.indicator !== null && bound.has(t.indicator) && (regions.size === 0 || (t.region !== null && regions.has(t.region))) && units.has(t.unit);
+    const fromTable = rows
+      .filter((t) => this.targetCodes.includes(t.code) || linked(t))
+      .flatMap((t) =>
+        t.value === null || t.deadline === null || t.comparator === 'qualitative'
+          ? []
+          : [{ id: `target-${t.code}`, name: this.locale === 'zh' ? `${t.code}目标` : `Target ${t.code}`, unit: t.unit, year: t.deadline, value: t.value }],
+      );
+    const fromScenarios = this.scenarios.flatMap((s) =>
+      s.resolved.targets
+        .filter((t): t is Exclude<ScenarioTarget, { kind: 'component' }> => t.kind !== 'component' && metrics.includes(t.kind))
+        .map((t) => ({
+          id: `target-${s.id}-${t.id}`,
+          name: this.locale === 'en' && t.labelEn ? t.labelEn : t.label,
+          unit: metricUnit[t.kind],
+          year: t.year,
+          value: t.value,
+        })),
+    );
+    const seen = new Set<string>();
+    return [...fromTable, ...fromScenarios].flatMap((t) => {
+      const key = `${t.unit}|${t.value}|${t.year}`;
+      if (seen.has(key)) return [];
+      seen.add(key);
+      return [{ id: t.id, name: t.name, kind: 'target' as const, unit: t.unit, points: [{ year: t.year, value: t.value }], basis: 'published' as const, scenarioId: null, region: null, breaksBefore: [] }];
+    });
+  }
+
+  onlyScenario(): BoundScenario {
+    const [first, ...rest] = this.scenarios;
+    if (!first) throw new WorkbenchError('chart.needsScenario', { path: 'bindings.scenarios', template: this.spec.template });
+    if (rest.length) throw new WorkbenchError('chart.oneScenario', { path: 'bindings.scenarios', template: this.spec.template, count: this.scenarios.length });
+    return first;
+  }
+
+  meta(): ChartData['meta'] {
+    return { asOf: asOfDate(this.db), scenarios: this.scenarios.map((s) => ({ id: s.id, name: s.name, version: s.version })) };
+  }
+
+  empty(): ChartData {
+    return { series: [], bands: [], bars: null, progress: [], meta: this.meta() };
+  }
+
+  /** Trajectory, share of GDP, regional comparison and indicator series: actuals, scenario paths, targets. */
+  lines(fallback: Metric): ChartData {
+    const actuals = this.actualSeries();
+    const metrics = this.metrics(fallback);
+    const projections = this.projectionSeries(metrics, actuals);
+    const units = new Set([...actuals, ...projections].map((s) => s.unit));
+    return { ...this.empty(), series: [...actuals, ...projections, ...this.targetSeries(metrics, units)] };
+  }
+
+  fan(): ChartData {
+    const s = this.onlyScenario();
+    const metric = this.metrics('total')[0]!;
+    const unit = metricUnit[metric];
+    const actuals = this.actualSeries(this.indicators.filter((i) => metricOf(i) === metric));
+    const { monteCarlo } = runScenario(this.db, Number(s.id), this.locale, { draws: FAN_DRAWS, seed: FAN_SEED });
+    const fan = metric === 'share' ? monteCarlo!.share : metric === 'total' ? monteCarlo!.total : null;
+    if (!fan) throw new WorkbenchError('chart.fanMetric', { path: 'bindings.indicators', metric });
+    const years = monteCarlo!.years;
+    const at = (values: number[]) => years.map((year, t) => ({ year, value: values[t]! })).filter((p) => this.inYears(p.year));
+    const band = (lower: 5 | 25, upper: 75 | 95, low: number[], high: number[]): ChartBand => ({
+      id: `p${lower}-p${upper}`,
+      name: this.locale === 'zh' ? `${upper - lower}%区间` : `${upper - lower}% range`,
+      unit,
+      lower,
+      upper,
+      scenarioId: s.id,
+      points: years.map((year, t) => ({ year, low: low[t]!, high: high[t]! })).filter((p) => this.inYears(p.year)),
+    });
+    const baseYear = s.resolved.baseYear;
+    const hasBase = actuals.some((a) => a.points.some((p) => p.year === baseYear && p.value !== null));
+    const median: ChartSeries = {
+      id: `scenario-${s.id}-median`,
+      name: this.locale === 'zh' ? `${s.name} 中位数` : `${s.name} median`,
+      kind: 'projection',
+      unit,
+      points: at(fan.p50).filter((p) => !(hasBase && p.year === baseYear)),
+      basis: 'illustrative',
+      scenarioId: s.id,
+      region: this.projectionRegion(),
+      breaksBefore: [],
+    };
+    const units = new Set([unit]);
+    return {
+      ...this.empty(),
+      series: [...actuals, median, ...this.targetSeries([metric], units)],
+      bands: [band(5, 95, fan.p5, fan.p95), band(25, 75, fan.p25, fan.p75)],
+    };
+  }
+
+  /** Drivers that do not move the output (GDP growth for the total) are left out. */
+  tornado(): ChartData {
+    const s = this.onlyScenario();
+    const metric = this.metrics('total')[0] === 'share' ? 'share' : 'total';
+    const year = this.years?.to ?? s.resolved.horizon;
+    const result = sensitivityScenario(this.db, Number(s.id), metric, year);
+    const input = (value: number, unit: string) => `${formatPlain(value, this.locale, 1)}${unit === '×' ? '×' : unit === 'pp' ? (this.locale === 'zh' ? '个百分点' : ' pp') : unit === '%' ? '%' : ` ${unit}`}`;
+    const what = this.metricName(metric);
+    return {
+      ...this.empty(),
+      bars: {
+        kind: 'tornado',
+        unit: result.output.unit,
+        base: result.output.base,
+        baseLabel: this.locale === 'zh' ? `${year}年${what}（${s.name}）` : `${what}, ${year} (${s.name})`,
+        projection: true,
+        basis: 'illustrative',
+        items: result.bars.filter((bar) => bar.swing > 0).map((bar) => ({
+          label: this.driverLabel(bar.driver, bar.label),
+          low: bar.low.output,
+          high: bar.high.output,
+          lowInput: input(bar.low.input, bar.unit),
+          highInput: input(bar.high.input, bar.unit),
+        })),
+      },
+    };
+  }
+
+  /** The engine names its two built-in drivers by id; components keep their own names. */
+  driverLabel(driver: string, label: string): string {
+    const builtIn: Record<string, [string, string]> = { gdp: ['GDP增速', 'GDP growth'], uplift: ['各部分增速统一上调', 'Uplift to every growth rate'] };
+    const names = builtIn[driver];
+    return names ? names[this.locale === 'zh' ? 0 : 1] : label;
+  }
+
+  /** Stacked components: bound indicators as actual parts, the scenario's components as projected parts. */
+  stacked(): ChartData {
+    const s = this.onlyScenario();
+    const actuals = this.actualSeries();
+    const { projection } = runScenario(this.db, Number(s.id), this.locale);
+    const region = this.projectionRegion();
+    const parts: ChartSeries[] = projection.components.map((c) => ({
+      id: `scenario-${s.id}-${c.id}`,
+      name: c.name,
+      kind: 'projection',
+      unit: '亿元',
+      points: projection.years.map((year, t) => ({ year, value: c.values[t] ?? null })).filter((p) => this.inYears(p.year)),
+      basis: 'illustrative',
+      scenarioId: s.id,
+      region,
+      breaksBefore: [],
+    }));
+    return { ...this.empty(), series: [...actuals, ...parts, ...this.targetSeries(['total'], new Set(['亿元']))] };
+  }
+
+  /** From the total in the first year, each component's change, to the total in the last year. */
+  waterfall(): ChartData {
+    const s = this.onlyScenario();
+    const { projection } = runScenario(this.db, Number(s.id), this.locale);
+    const from = Math.max(projection.baseYear, this.years?.from ?? projection.baseYear);
+    const to = Math.min(projection.horizon, this.years?.to ?? projection.horizon);
+    if (from >= to) throw new WorkbenchError('chart.waterfallYears', { path: 'bindings.years', from, to, baseYear: projection.baseYear, horizon: projection.horizon });
+    const i = from - projection.baseYear;
+    const j = to - projection.baseYear;
+    const yearLabel = (y: number) => (this.locale === 'zh' ? `${y}年` : String(y));
+    return {
+      ...this.empty(),
+      bars: {
+        kind: 'waterfall',
+        unit: '亿元',
+        basis: 'illustrative',
+        steps: [
+          { label: yearLabel(from), value: projection.total.values[i]!, role: 'total', projection: from > projection.baseYear },
+          ...projection.components.map((c) => ({ label: c.name, value: c.values[j]! - c.values[i]!, role: 'delta' as const, projection: true })),
+          { label: yearLabel(to), value: projection.total.values[j]!, role: 'total', projection: true },
+        ],
+      },
+    };
+  }
+
+  /**
+   * Progress of the bound targets (else every quantitative target with a deadline): the latest figure
+   * of the target's own indicator in its region, else of the first bound indicator in the target's
+   * unit; the baseline is the figure of the plan's year (or the latest before), on the same definition.
+   */
+  progress(): ChartData {
+    const rows = this.db
+      .prepare('SELECT t.*, p.issued FROM targets t JOIN plans p ON p.code = t.plan WHERE t.retired_at IS NULL ORDER BY t.plan, t.sort, t.code')
+      .all() as TargetRow[];
+    const chosen = this.targetCodes.length
+      ? this.targetCodes.flatMap((code) => rows.filter((t) => t.code === code))
+      : rows.filter((t) => (t.comparator === '>=' || t.comparator === '>') && t.value !== null && t.deadline !== null);
+    const progress = chosen.flatMap((t): ProgressItem[] => {
+      if (t.value === null || t.deadline === null || t.comparator === 'qualitative') return [];
+      const region = t.region ?? this.regions[0]?.code ?? null;
+      const candidates = [t.indicator, ...this.indicators.filter((i) => i.unit === t.unit).map((i) => i.code)].filter((c): c is string => c !== null);
+      const found = region === null ? undefined : candidates.map((code) => ({ code, rows: this.observations(code, region).filter((r) => r.value !== null) })).find((c) => c.rows.length);
+      const label = this.locale === 'en' && t.title_en ? t.title_en : t.title_zh;
+      if (!found || region === null) return [{ label, unit: t.unit, target: t.value, deadline: t.deadline, actual: null, actualYear: null, baseline: null, basis: 'published' }];
+      const latest = found.rows[found.rows.length - 1]!;
+      const definitionFrom = Math.max(-Infinity, ...this.breaks(found.code, region).filter((y) => y <= latest.year));
+      const planYear = Number(t.issued.slice(0, 4)) || latest.year;
+      const base = found.rows.filter((r) => r.year >= definitionFrom && r.year <= planYear && r.year < latest.year).at(-1);
+      return [
+        {
+          label,
+          unit: t.unit,
+          target: t.value,
+          deadline: t.deadline,
+          actual: latest.value,
+          actualYear: latest.year,
+          baseline: base ? { year: base.year, value: base.value! } : null,
+          basis: latest.basis,
+        },
+      ];
+    });
+    return { ...this.empty(), progress };
+  }
+}
+
+/** The day the workspace's figures last changed: the latest import not undone, or the latest edit. */
+export function asOfDate(db: Db): string | null {
+  const row = db
+    .prepare(
+      `SELECT max(at) AS at FROM (
+         SELECT imported_at AS at FROM imports WHERE undone_at IS NULL
+         UNION ALL SELECT edited_at AS at FROM edits WHERE undone_at IS NULL AND entity = 'observation')`,
+    )
+    .get() as { at: string | null };
+  return row.at ? row.at.slice(0, 10) : null;
+}
+
+/** The data a spec draws. Throws a located WorkbenchError for bindings that name nothing in the workspace. */
+export function resolveChartData(db: Db, spec: ChartSpec): ChartData {
+  const r = new Resolver(db, spec);
+  switch (spec.template) {
+    case 'target-trajectory':
+    case 'regional-comparison':
+    case 'indicator-series':
+      return r.lines('total');
+    case 'share-of-gdp':
+      return r.lines('share');
+    case 'scenario-fan':
+      return r.fan();
+    case 'tornado':
+      return r.tornado();
+    case 'stacked-components':
+      return r.stacked();
+    case 'contribution-waterfall':
+      return r.waterfall();
+    case 'target-progress':
+      return r.progress();
+  }
+}
+
+/** What a chart can be bound to: indicators and regions holding annual figures, scenarios, targets, years. */
+export function chartSources(db: Db) {
+  const indicators = db
+    .prepare(
+      `SELECT i.code, i.name_zh AS nameZh, i.name_en AS nameEn, i.unit FROM indicators i
+       WHERE EXISTS (SELECT 1 FROM observations o WHERE o.indicator = i.code AND o.period = CAST(o.year AS TEXT)) ORDER BY i.code`,
+    )
+    .all() as Array<{ code: string; nameZh: string; nameEn: string; unit: string }>;
+  const regions = db
+    .prepare(
+      `SELECT r.code, r.name_zh AS nameZh, r.name_en AS nameEn FROM regions r
+       WHERE EXISTS (SELECT 1 FROM observations o WHERE o.region = r.code AND o.period = CAST(o.year AS TEXT)) ORDER BY r.code`,
+    )
+    .all() as Array<{ code: string; nameZh: string; nameEn: string }>;
+  const scenarios = db.prepare('SELECT id, name FROM scenarios WHERE deleted_at IS NULL ORDER BY id').all() as Array<{ id: number; name: string }>;
+  const targets = db
+    .prepare(
+      `SELECT code, title_zh AS titleZh, title_en AS titleEn, unit, value, deadline FROM targets
+       WHERE retired_at IS NULL AND comparator <> 'qualitative' AND value IS NOT NULL ORDER BY plan, sort, code`,
+    )
+    .all() as Array<{ code: string; titleZh: string; titleEn: string; unit: string; value: number; deadline: number | null }>;
+  const span = db.prepare('SELECT min(year) AS "from", max(year) AS "to" FROM observations WHERE period = CAST(year AS TEXT)').get() as { from: number | null; to: number | null };
+  return { indicators, regions, scenarios, targets, years: span.from === null || span.to === null ? null : { from: span.from, to: span.to } };
+}

@@ -1,0 +1,169 @@
+import JSZip from 'jszip';
+import { Option, type Command } from 'commander';
+import fs from 'node:fs';
+import path from 'node:path';
+import { WorkbenchError } from '../../shared/api/errors';
+import type { BriefingSummary, ChartSummary } from '../../shared/api/charts-contract';
+import type { ExportedFile, JobStatus } from '../../shared/api/jobs-contract';
+import { sizePresets, type ChartSize } from '../../shared/charts/spec';
+import { translate, type Locale } from '../../shared/i18n';
+import { dispatch } from '../backend/dispatch';
+import type { WorkbenchService } from '../backend/service';
+import { cliLocale, printJson, withWorkspace } from './context';
+
+/** Calls the service through the same validating dispatcher the UI uses. */
+async function call<T>(service: WorkbenchService, method: string, input: unknown): Promise<T> {
+  const outcome = await dispatch(service, method, input);
+  if (!outcome.ok) throw new WorkbenchError(outcome.error.code, outcome.error.params ?? {}, outcome.error.details);
+  return outcome.result as T;
+}
+
+function idOf(value: string): number {
+  const id = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(id) || id <= 0) throw new WorkbenchError('export.badId', { value });
+  return id;
+}
+
+function wholeNumber(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value)) throw new WorkbenchError('export.dpiOutOfRange', { dpi: value, min: 96, max: 600 });
+  return n;
+}
+
+/** A preset name, or WxH in pixels (at --dpi, else 96) or in centimetres (WxHcm). */
+export function parseSize(value: string, dpi: number | undefined): ChartSize {
+  if ((sizePresets as readonly string[]).includes(value)) return { preset: value as (typeof sizePresets)[number] };
+  const m = /^(\d+(?:\.\d+)?)[x×](\d+(?:\.\d+)?)(px|cm)?$/i.exec(value.trim());
+  if (!m) throw new WorkbenchError('export.badSize', { value });
+  return { preset: 'custom', width: Number(m[1]), height: Number(m[2]), unit: m[3]?.toLowerCase() === 'cm' ? 'cm' : 'px', dpi: dpi ?? 96 };
+}
+
+function refuseExisting(file: string, force: boolean | undefined): void {
+  if (!force && fs.existsSync(file)) throw new WorkbenchError('export.fileExists', { path: file });
+}
+
+/** Progress of a job: one rewritten line on a terminal, a plain line per step otherwise. */
+function progressPrinter(locale: Locale): { show(status: JobStatus): void; end(): void } {
+  const tty = process.stderr.isTTY;
+  let lastStep = '';
+  return {
+    show(status) {
+      const text = `${translate(locale, status.step)} ${status.done}/${status.total}`;
+      if (tty) process.stderr.write(`\r${text}\u001b[K`);
+      else if (status.step !== lastStep) process.stderr.write(`${text}\n`);
+      lastStep = status.step;
+    },
+    end() {
+      if (tty) process.stderr.write('\r\u001b[K');
+    },
+  };
+}
+
+async function followJob(service: WorkbenchService, started: JobStatus, locale: Locale): Promise<ExportedFile> {
+  const printer = progressPrinter(locale);
+  let status = started;
+  const interrupt = () => void dispatch(service, 'jobs.cancel', { id: started.id });
+  process.once('SIGINT', interrupt);
+  try {
+    while (status.state === 'running') {
+      printer.show(status);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      status = await call<JobStatus>(service, 'jobs.get', { id: started.id });
+    }
+  } finally {
+    process.removeListener('SIGINT', interrupt);
+    printer.end();
+  }
+  if (status.state === 'failed' && status.error) throw new WorkbenchError(status.error.code, status.error.params);
+  if (status.state === 'cancelled') throw new WorkbenchError('export.cancelled', {});
+  return call<ExportedFile>(service, 'jobs.file', { id: started.id });
+}
+
+export function addChartCommands(program: Command): void {
+  const charts = program.command('charts').description('saved briefing charts');
+  charts
+    .command('list')
+    .option('--workspace <file>', 'workspace file')
+    .option('--json', 'machine-readable output')
+    .action((opts: { workspace?: string; json?: boolean }) =>
+      withWorkspace(opts.workspace, async (service) => {
+        const list = await call<ChartSummary[]>(service, 'charts.list', {});
+        if (opts.json) printJson(list);
+        else if (!list.length) console.log(translate(cliLocale(program), 'export.listEmpty'));
+        else for (const c of list) console.log(`${String(c.id).padStart(4)}  ${c.template.padEnd(22)}  ${c.name}`);
+      }),
+    );
+
+  const briefings = program.command('briefings').description('briefing packs of saved charts');
+  briefings
+    .command('list')
+    .option('--workspace <file>', 'workspace file')
+    .option('--json', 'machine-readable output')
+    .action((opts: { workspace?: string; json?: boolean }) =>
+      withWorkspace(opts.workspace, async (service) => {
+        const list = await call<BriefingSummary[]>(service, 'briefings.list', {});
+        if (opts.json) printJson(list);
+        else if (!list.length) console.log(translate(cliLocale(program), 'export.listEmpty'));
+        else for (const b of list) console.log(`${String(b.id).padStart(4)}  ${b.name}  (${b.charts})`);
+      }),
+    );
+
+  const exporting = program.command('export').description('render saved charts and briefing packs to files');
+  exporting
+    .command('chart <id>')
+    .description('one saved chart to one PNG, SVG, PDF or PPTX file')
+    .addOption(new Option('--format <format>', 'file format').choices(['png', 'svg', 'pdf', 'pptx']).makeOptionMandatory())
+    .requiredOption('--out <file>', 'file to write')
+    .option('--dpi <n>', 'PNG resolution, 96-600 (default: the size preset’s)', wholeNumber)
+    .option('--size <size>', `${sizePresets.join(', ')}, or WxH in px (1920x1080) or cm (17x12cm)`)
+    .addOption(new Option('--background <background>', 'PNG/SVG background').choices(['white', 'transparent']))
+    .option('--force', 'overwrite --out when it exists')
+    .option('--workspace <file>', 'workspace file')
+    .action(
+      (id: string, opts: { format: string; out: string; dpi?: number; size?: string; background?: string; force?: boolean; workspace?: string }) => {
+        const locale = cliLocale(program);
+        const chartId = idOf(id);
+        const out = path.resolve(opts.out);
+        refuseExisting(out, opts.force);
+        const size = opts.size === undefined ? undefined : parseSize(opts.size, opts.dpi);
+        return withWorkspace(opts.workspace, async (service) => {
+          const file = await call<ExportedFile>(service, 'export.chart', {
+            id: chartId,
+            format: opts.format,
+            ...(opts.dpi === undefined ? {} : { dpi: opts.dpi }),
+            ...(opts.background === undefined ? {} : { background: opts.background }),
+            ...(size === undefined ? {} : { size }),
+          });
+          fs.mkdirSync(path.dirname(out), { recursive: true });
+          fs.writeFileSync(out, Buffer.from(file.base64, 'base64'), { flag: opts.force ? 'w' : 'wx' });
+          console.log(translate(locale, 'export.written', { path: out }));
+        });
+      },
+    );
+
+  exporting
+    .command('briefing <id>')
+    .description('a briefing pack into a folder: PPTX, PDF, data workbook, and PNG/SVG/CSV per chart')
+    .requiredOption('--out <dir>', 'folder to write into: new or empty (created when missing)')
+    .option('--dpi <n>', 'PNG resolution, 96-600 (default 300)', wholeNumber)
+    .option('--force', 'write into --out even when it holds files (files of the same name are replaced)')
+    .option('--workspace <file>', 'workspace file')
+    .action((id: string, opts: { out: string; dpi?: number; force?: boolean; workspace?: string }) => {
+      const locale = cliLocale(program);
+      const briefingId = idOf(id);
+      const dir = path.resolve(opts.out);
+      if (!opts.force && fs.existsSync(dir) && fs.readdirSync(dir).length) throw new WorkbenchError('export.dirNotEmpty', { path: dir });
+      return withWorkspace(opts.workspace, async (service) => {
+        const started = await call<JobStatus>(service, 'export.briefing', { id: briefingId, ...(opts.dpi === undefined ? {} : { dpi: opts.dpi }) });
+        const file = await followJob(service, started, locale);
+        const zip = await JSZip.loadAsync(Buffer.from(file.base64, 'base64'));
+        const entries = Object.values(zip.files).filter((entry) => !entry.dir);
+        for (const entry of entries) {
+          const target = path.join(dir, entry.name);
+          fs.mkdirSync(path.dirname(target), { recursive: true });
+          fs.writeFileSync(target, await entry.async('nodebuffer'));
+        }
+        console.log(translate(locale, 'export.packWritten', { dir, count: entries.length }));
+      });
+    });
+}
