@@ -29,6 +29,8 @@ const seedSchema = z.object({
       note: z.string(),
     }),
   ),
+  taskAreas: z.array(z.object({ plan: z.string(), code: z.string(), nameZh: z.string(), nameEn: z.string() })),
+  targetActuals: z.array(z.object({ target: z.string(), year: z.number().int(), value: z.number(), source: z.string(), note: z.string() })),
 });
 
 export type PlansSeed = z.infer<typeof seedSchema>;
@@ -65,6 +67,27 @@ export function seedPlans(db: Db): boolean {
     db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(seedKey, new Date().toISOString());
   })();
   return true;
+}
+
+const monitorKey = 'seed.monitor';
+
+/**
+ * The task-register headings and the counts the source article reports as done (2020), once. Kept
+ * apart from the plans' seed so that workspaces made before the monitor existed get them too.
+ */
+export function seedMonitor(db: Db): void {
+  if (db.prepare('SELECT 1 FROM settings WHERE key = ?').get(monitorKey)) return;
+  const seed = plansSeedData();
+  db.transaction(() => {
+    const area = db.prepare('INSERT OR IGNORE INTO task_areas (plan, code, name_zh, name_en, sort) SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM plans WHERE code = ?)');
+    seed.taskAreas.forEach((a, index) => area.run(a.plan, a.code, a.nameZh, a.nameEn, index, a.plan));
+    const actual = db.prepare(
+      'INSERT OR IGNORE INTO target_actuals (target, year, value, source, note, recorded_at) SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM targets WHERE code = ?)',
+    );
+    const now = new Date().toISOString();
+    for (const a of seed.targetActuals) actual.run(a.target, a.year, a.value, a.source, a.note, now, a.target);
+    db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(monitorKey, now);
+  })();
 }
 
 const sampleKey = 'seed.sample';

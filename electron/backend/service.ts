@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import { WorkbenchError } from '../../shared/api/errors';
 import type { MethodName, Output, ParsedInput } from '../../shared/api/contract';
-import type { Plan, Target } from '../../shared/api/targets-contract';
 import type { Locale } from '../../shared/i18n';
 import { AppConfigStore } from './app-config';
 import { openWorkspace, tableCounts, type Db, type Workspace } from './db/workspace';
@@ -12,7 +11,8 @@ import { dataHandlers } from './data/handlers';
 import { JobRunner } from './jobs';
 import { scenarioHandlers } from './scenario-handlers';
 import { seedScenarios } from './scenarios';
-import { seedPlans, seedSample } from './seed';
+import { seedMonitor, seedPlans, seedSample } from './seed';
+import { targetHandlers } from './targets/handlers';
 
 export interface HostEnv {
   dataDir: string;
@@ -72,6 +72,7 @@ export class WorkbenchService implements ServiceContext {
     const ws = openWorkspace(file, { ...options, nativeBinding: env.nativeBinding, migrationsDir: env.migrationsDir });
     try {
       seedPlans(ws.db);
+      seedMonitor(ws.db);
       seedSample(ws.db);
       seedScenarios(ws.db);
       seedCharts(ws.db);
@@ -136,17 +137,10 @@ export class WorkbenchService implements ServiceContext {
       const target = workspacePathFor(this.env.dataDir, nameOrPath);
       return this.switchTo(WorkbenchService.openFile(this.env, target, { create: true, mustNotExist: true }));
     },
-    'plans.list': () =>
-      (this.db.prepare('SELECT * FROM plans WHERE retired_at IS NULL ORDER BY code').all() as PlanRow[]).map(planFromRow),
-    'targets.list': ({ plan }) => {
-      const rows = (plan === undefined
-        ? this.db.prepare('SELECT * FROM targets WHERE retired_at IS NULL ORDER BY plan, sort, code').all()
-        : this.db.prepare('SELECT * FROM targets WHERE retired_at IS NULL AND plan = ? ORDER BY sort, code').all(plan)) as TargetRow[];
-      return rows.map(targetFromRow);
-    },
     'jobs.get': ({ id }) => this.jobs.get(id),
     'jobs.cancel': ({ id }) => this.jobs.cancel(id),
     'jobs.file': ({ id }) => this.jobs.file(id),
+    ...targetHandlers(this),
     ...scenarioHandlers(this),
     ...dataHandlers(this),
     ...chartHandlers(this),
@@ -158,52 +152,4 @@ export class WorkbenchService implements ServiceContext {
     if (!handler) throw new WorkbenchError('error.unknownMethod', { method });
     return handler(input);
   }
-}
-
-interface PlanRow {
-  code: string;
-  name_zh: string;
-  name_en: string;
-  issuer: string;
-  issued: string;
-  horizon: number | null;
-  source: string;
-}
-
-interface TargetRow {
-  code: string;
-  plan: string;
-  title_zh: string;
-  title_en: string;
-  area: string;
-  comparator: Target['comparator'];
-  value: number | null;
-  unit: string;
-  deadline: number | null;
-  indicator: string | null;
-  region: string | null;
-  quote: string;
-  note: string;
-}
-
-function planFromRow(r: PlanRow): Plan {
-  return { code: r.code, nameZh: r.name_zh, nameEn: r.name_en, issuer: r.issuer, issued: r.issued, horizon: r.horizon, source: r.source };
-}
-
-function targetFromRow(r: TargetRow): Target {
-  return {
-    code: r.code,
-    plan: r.plan,
-    titleZh: r.title_zh,
-    titleEn: r.title_en,
-    area: r.area,
-    comparator: r.comparator,
-    value: r.value,
-    unit: r.unit,
-    deadline: r.deadline,
-    indicator: r.indicator,
-    region: r.region,
-    quote: r.quote,
-    note: r.note,
-  };
 }

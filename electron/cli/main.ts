@@ -14,6 +14,7 @@ import { openInBrowser } from './open-browser';
 import { addChartCommands } from './chart-commands';
 import { addImportCommands } from './import-commands';
 import { addScenarioCommands } from './scenario-commands';
+import { addTargetsCommands } from './targets-commands';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const staticDir = path.join(repoRoot, 'dist', 'renderer');
@@ -174,6 +175,7 @@ export function buildProgram(): Command {
   addImportCommands(program);
   addScenarioCommands(program);
   addChartCommands(program);
+  addTargetsCommands(program);
   return program;
 }
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { monitorThresholdsSchema, targetStatuses } from '../monitor/status';
+import { exportedFileSchema } from './jobs-contract';
 
 export const comparatorSchema = z.enum(['>=', '>', '=', '<=', '<', 'qualitative']);
 
@@ -26,18 +28,165 @@ export const targetSchema = z.object({
   region: z.string().nullable(),
   quote: z.string(),
   note: z.string(),
+  assessment: z.enum(['met', 'on-track', 'at-risk', 'missed']).nullable(),
+  assessmentNote: z.string(),
 });
 
 export type Plan = z.infer<typeof planSchema>;
 export type Target = z.infer<typeof targetSchema>;
+
+const code = z.string().trim().min(1).max(32).regex(/^[\p{L}\p{N}_.-]+$/u, 'letters, digits, _ . - only');
+const text = (max: number) => z.string().max(max);
+
+/** What a user edits on a target; the code names it and cannot change. */
+export const targetInputSchema = z
+  .object({
+    code,
+    plan: code,
+    titleZh: z.string().trim().min(1).max(300),
+    titleEn: text(300).default(''),
+    area: text(60).default(''),
+    comparator: comparatorSchema,
+    value: z.number().finite().nullable(),
+    unit: text(20).default(''),
+    deadline: z.number().int().min(1949).max(2100).nullable(),
+    indicator: z.string().max(64).nullable().default(null),
+    region: z.string().max(64).nullable().default(null),
+    quote: text(2000).default(''),
+    note: text(2000).default(''),
+    assessment: z.enum(['met', 'on-track', 'at-risk', 'missed']).nullable().default(null),
+    assessmentNote: text(2000).default(''),
+  })
+  .strict()
+  .refine((t) => (t.comparator === 'qualitative') === (t.value === null), { message: 'a qualitative target has no value; any other needs one', path: ['value'] });
+export type TargetInput = z.input<typeof targetInputSchema>;
+
+export const planInputSchema = z
+  .object({
+    code,
+    nameZh: z.string().trim().min(1).max(300),
+    nameEn: text(300).default(''),
+    issuer: text(300).default(''),
+    issued: text(20).default(''),
+    horizon: z.number().int().min(1949).max(2100).nullable().default(null),
+    source: text(1000).default(''),
+  })
+  .strict();
+
+export const targetStatusSchema = z.enum(targetStatuses);
+
+export const monitorRowSchema = z.object({
+  target: targetSchema,
+  status: targetStatusSchema,
+  rule: z.string(),
+  ruleParams: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+  latest: z.object({ year: z.number().int(), value: z.number() }).nullable(),
+  progress: z.number().nullable(),
+  pathValue: z.number().nullable(),
+  requiredGrowth: z.number().nullable(),
+  /** The active scenario's projection of this target, when the scenario has a target of the same code. */
+  projection: z.object({ value: z.number(), met: z.boolean(), firstYearMet: z.number().int().nullable() }).nullable(),
+  actuals: z.array(
+    z.object({ year: z.number().int(), value: z.number(), from: z.enum(['observation', 'recorded']), source: z.string(), note: z.string(), breakBefore: z.boolean() }),
+  ),
+});
+export type MonitorRow = z.infer<typeof monitorRowSchema>;
+
+export const monitorSettingsSchema = z.object({
+  thresholds: monitorThresholdsSchema,
+  /** The scenario whose projection the monitor compares with; null for none. */
+  scenarioId: z.number().int().positive().nullable(),
+});
+
+export const taskStatuses = ['not-started', 'in-progress', 'done', 'delayed', 'cancelled'] as const;
+
+export const taskSchema = z.object({
+  id: z.number().int().positive(),
+  plan: z.string(),
+  area: z.string(),
+  title: z.string(),
+  owner: z.string(),
+  status: z.enum(taskStatuses),
+  due: z.string().nullable(),
+  notes: z.string(),
+  updatedAt: z.string(),
+});
+export type Task = z.infer<typeof taskSchema>;
+
+export const taskInputSchema = z
+  .object({
+    id: z.number().int().positive().optional(),
+    plan: code,
+    area: code,
+    title: z.string().trim().min(1).max(500),
+    owner: text(200).default(''),
+    status: z.enum(taskStatuses).default('not-started'),
+    due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').nullable().default(null),
+    notes: text(5000).default(''),
+  })
+  .strict();
+
+export const taskAreaSchema = z.object({ plan: z.string(), code: z.string(), nameZh: z.string(), nameEn: z.string() });
+
+const twinRow = z.object({
+  year: z.number().int(),
+  values: z.record(z.string(), z.object({ value: z.number().nullable(), growth: z.number().nullable(), share: z.number().nullable() })),
+});
 
 export const targetMethods = {
   'plans.list': {
     input: z.object({}).strict(),
     output: z.array(planSchema),
   },
+  'plans.save': { input: z.object({ plan: planInputSchema, create: z.boolean().default(false) }).strict(), output: planSchema },
+  'plans.retire': { input: z.object({ code }).strict(), output: z.object({ code: z.string() }) },
   'targets.list': {
     input: z.object({ plan: z.string().max(64).optional() }).strict(),
     output: z.array(targetSchema),
+  },
+  /** Every live target with its computed status, the rule that decided it, and per-plan counts. */
+  'targets.monitor': {
+    input: z.object({ plan: z.string().max(64).optional(), asOfYear: z.number().int().min(1949).max(2100).optional() }).strict(),
+    output: z.object({
+      asOfYear: z.number().int(),
+      settings: monitorSettingsSchema,
+      scenario: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+      rows: z.array(monitorRowSchema),
+      counts: z.array(z.object({ plan: z.string(), status: targetStatusSchema, n: z.number().int() })),
+    }),
+  },
+  /** Creates (create: true) or edits a target; every changed field is audited. */
+  'targets.save': { input: z.object({ target: targetInputSchema, create: z.boolean().default(false) }).strict(), output: targetSchema },
+  'targets.retire': { input: z.object({ code }).strict(), output: z.object({ code: z.string() }) },
+  'targets.history': {
+    input: z.object({ code }).strict(),
+    output: z.array(z.object({ id: z.number().int(), field: z.string(), oldValue: z.string().nullable(), newValue: z.string().nullable(), editedAt: z.string() })),
+  },
+  'targets.recordActual': {
+    input: z
+      .object({ code, year: z.number().int().min(1949).max(2100), value: z.number().finite(), source: text(1000).default(''), note: text(2000).default('') })
+      .strict(),
+    output: z.object({ code: z.string(), year: z.number().int() }),
+  },
+  'targets.deleteActual': { input: z.object({ code, year: z.number().int() }).strict(), output: z.object({ code: z.string(), year: z.number().int() }) },
+  'monitor.settings': { input: z.object({}).strict(), output: monitorSettingsSchema },
+  'monitor.setSettings': { input: monitorSettingsSchema.strict(), output: monitorSettingsSchema },
+  'tasks.list': {
+    input: z.object({ plan: z.string().max(64).optional() }).strict(),
+    output: z.object({ areas: z.array(taskAreaSchema), tasks: z.array(taskSchema) }),
+  },
+  'tasks.save': { input: z.object({ task: taskInputSchema }).strict(), output: taskSchema },
+  'tasks.delete': { input: z.object({ id: z.number().int().positive() }).strict(), output: z.object({ id: z.number().int() }) },
+  /** The register (targets, recorded actuals, tasks) as one XLSX workbook. */
+  'register.export': { input: z.object({}).strict(), output: exportedFileSchema },
+  /** Reads a register workbook (as exported); all or nothing, with located problems. */
+  'register.import': {
+    input: z.object({ fileName: z.string().max(260), base64: z.string().max(900_000) }).strict(),
+    output: z.object({ targets: z.number().int(), actuals: z.number().int(), tasks: z.number().int() }),
+  },
+  /** 成渝双城: one indicator for several regions, with growth and share of GDP per year. */
+  'regions.compare': {
+    input: z.object({ indicator: z.string().max(64), regions: z.array(z.string().max(64)).min(1).max(8) }).strict(),
+    output: z.object({ indicator: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), unit: z.string() }), rows: z.array(twinRow) }),
   },
 } as const;

@@ -6,6 +6,7 @@ import { exportMessagesEn, exportMessagesZh } from './export-messages';
 import { importMessagesEn, importMessagesZh } from './import-messages';
 import { en, zh } from './messages';
 import { scenarioMessagesEn, scenarioMessagesZh } from './scenario-messages';
+import { targetsMessagesEn, targetsMessagesZh } from './targets-messages';
 import type { Locale } from '../format/number';
 
 export type { MessageKey } from './messages';
@@ -13,8 +14,8 @@ export type { Locale } from '../format/number';
 
 // One catalogue for every domain (shell, engine, imports, charts), so that one `translate` serves all.
 const catalogues: Record<Locale, Record<string, string>> = {
-  zh: { ...zh, ...engineMessagesZh, ...importMessagesZh, ...scenarioMessagesZh, ...dataMessagesZh, ...exportMessagesZh, ...chartsMessagesZh },
-  en: { ...en, ...engineMessagesEn, ...importMessagesEn, ...scenarioMessagesEn, ...dataMessagesEn, ...exportMessagesEn, ...chartsMessagesEn },
+  zh: { ...zh, ...engineMessagesZh, ...importMessagesZh, ...scenarioMessagesZh, ...dataMessagesZh, ...exportMessagesZh, ...chartsMessagesZh, ...targetsMessagesZh },
+  en: { ...en, ...engineMessagesEn, ...importMessagesEn, ...scenarioMessagesEn, ...dataMessagesEn, ...exportMessagesEn, ...chartsMessagesEn, ...targetsMessagesEn },
 };
 
 /** The sentence for `key` in `locale`, with `{param}` placeholders filled; unknown keys come back as-is. */

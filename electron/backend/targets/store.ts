@@ -1,0 +1,206 @@
+// Plans and targets in the workspace: list, create, edit and retire, each change of a field audited
+// in `edits` (old value, new value, when) in the same transaction as the change.
+import { WorkbenchError } from '../../../shared/api/errors';
+import { planInputSchema, targetInputSchema, type Plan, type Target } from '../../../shared/api/targets-contract';
+import type { z } from 'zod';
+import type { Db } from '../db/workspace';
+
+interface PlanRow {
+  code: string;
+  name_zh: string;
+  name_en: string;
+  issuer: string;
+  issued: string;
+  horizon: number | null;
+  source: string;
+}
+
+interface TargetRow {
+  code: string;
+  plan: string;
+  title_zh: string;
+  title_en: string;
+  area: string;
+  comparator: Target['comparator'];
+  value: number | null;
+  unit: string;
+  deadline: number | null;
+  indicator: string | null;
+  region: string | null;
+  quote: string;
+  note: string;
+  assessment: Target['assessment'];
+  assessment_note: string;
+}
+
+export function planFromRow(r: PlanRow): Plan {
+  return { code: r.code, nameZh: r.name_zh, nameEn: r.name_en, issuer: r.issuer, issued: r.issued, horizon: r.horizon, source: r.source };
+}
+
+export function targetFromRow(r: TargetRow): Target {
+  return {
+    code: r.code,
+    plan: r.plan,
+    titleZh: r.title_zh,
+    titleEn: r.title_en,
+    area: r.area,
+    comparator: r.comparator,
+    value: r.value,
+    unit: r.unit,
+    deadline: r.deadline,
+    indicator: r.indicator,
+    region: r.region,
+    quote: r.quote,
+    note: r.note,
+    assessment: r.assessment,
+    assessmentNote: r.assessment_note,
+  };
+}
+
+export function listPlans(db: Db): Plan[] {
+  return (db.prepare('SELECT * FROM plans WHERE retired_at IS NULL ORDER BY code').all() as PlanRow[]).map(planFromRow);
+}
+
+export function listTargets(db: Db, plan?: string): Target[] {
+  const rows = (
+    plan === undefined
+      ? db.prepare('SELECT t.* FROM targets t JOIN plans p ON p.code = t.plan WHERE t.retired_at IS NULL AND p.retired_at IS NULL ORDER BY t.plan, t.sort, t.code').all()
+      : db.prepare('SELECT * FROM targets WHERE retired_at IS NULL AND plan = ? ORDER BY sort, code').all(plan)
+  ) as TargetRow[];
+  return rows.map(targetFromRow);
+}
+
+export function getTarget(db: Db, code: string): Target {
+  const row = db.prepare('SELECT * FROM targets WHERE code = ? AND retired_at IS NULL').get(code) as TargetRow | undefined;
+  if (!row) throw new WorkbenchError('monitor.targetNotFound', { code });
+  return targetFromRow(row);
+}
+
+function audit(db: Db, entity: 'plan' | 'target', id: string, before: Record<string, unknown> | null, after: Record<string, unknown>): void {
+  const insert = db.prepare('INSERT INTO edits (entity, entity_id, field, old_value, new_value, edited_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const now = new Date().toISOString();
+  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  for (const [field, value] of Object.entries(after)) {
+    const old = before ? before[field] : null;
+    if (before && text(old) === text(value)) continue;
+    insert.run(entity, id, field, text(old), text(value), now);
+  }
+}
+
+function exists(db: Db, table: 'indicators' | 'regions' | 'plans', code: string): boolean {
+  const sql = { indicators: 'SELECT 1 FROM indicators WHERE code = ?', regions: 'SELECT 1 FROM regions WHERE code = ?', plans: 'SELECT 1 FROM plans WHERE code = ? AND retired_at IS NULL' }[table];
+  return db.prepare(sql).get(code) !== undefined;
+}
+
+/** Creates or edits a target; refuses unknown plans, indicators and regions by name. */
+export function saveTarget(db: Db, input: z.output<typeof targetInputSchema>, create: boolean): Target {
+  return db.transaction(() => {
+    const row = db.prepare('SELECT * FROM targets WHERE code = ?').get(input.code) as TargetRow | undefined;
+    if (create && row) throw new WorkbenchError('monitor.targetExists', { code: input.code });
+    if (!create && (!row || db.prepare('SELECT retired_at FROM targets WHERE code = ?').pluck().get(input.code))) {
+      throw new WorkbenchError('monitor.targetNotFound', { code: input.code });
+    }
+    if (!exists(db, 'plans', input.plan)) throw new WorkbenchError('monitor.planNotFound', { code: input.plan });
+    if (input.indicator && !exists(db, 'indicators', input.indicator)) throw new WorkbenchError('monitor.unknownIndicator', { code: input.indicator });
+    if (input.region && !exists(db, 'regions', input.region)) throw new WorkbenchError('monitor.unknownRegion', { code: input.region });
+    const values = {
+      plan: input.plan,
+      title_zh: input.titleZh,
+      title_en: input.titleEn,
+      area: input.area,
+      comparator: input.comparator,
+      value: input.value,
+      unit: input.unit,
+      deadline: input.deadline,
+      indicator: input.indicator,
+      region: input.region,
+      quote: input.quote,
+      note: input.note,
+      assessment: input.assessment,
+      assessment_note: input.assessmentNote,
+    };
+    if (row) {
+      db.prepare(
+        `UPDATE targets SET plan = @plan, title_zh = @title_zh, title_en = @title_en, area = @area, comparator = @comparator, value = @value,
+         unit = @unit, deadline = @deadline, indicator = @indicator, region = @region, quote = @quote, note = @note,
+         assessment = @assessment, assessment_note = @assessment_note WHERE code = @code`,
+      ).run({ ...values, code: input.code });
+    } else {
+      const sort = (db.prepare('SELECT coalesce(max(sort), -1) + 1 FROM targets WHERE plan = ?').pluck().get(input.plan) as number) ?? 0;
+      db.prepare(
+        `INSERT INTO targets (code, plan, title_zh, title_en, area, comparator, value, unit, deadline, indicator, region, quote, note, assessment, assessment_note, sort)
+         VALUES (@code, @plan, @title_zh, @title_en, @area, @comparator, @value, @unit, @deadline, @indicator, @region, @quote, @note, @assessment, @assessment_note, @sort)`,
+      ).run({ ...values, code: input.code, sort });
+    }
+    audit(db, 'target', input.code, row ? { ...row } : null, values);
+    return getTarget(db, input.code);
+  })();
+}
+
+export function retireTarget(db: Db, code: string): void {
+  db.transaction(() => {
+    getTarget(db, code);
+    const now = new Date().toISOString();
+    db.prepare('UPDATE targets SET retired_at = ? WHERE code = ?').run(now, code);
+    audit(db, 'target', code, { retired_at: null }, { retired_at: now });
+  })();
+}
+
+export function savePlan(db: Db, input: z.output<typeof planInputSchema>, create: boolean): Plan {
+  return db.transaction(() => {
+    const row = db.prepare('SELECT * FROM plans WHERE code = ?').get(input.code) as PlanRow | undefined;
+    if (create && row) throw new WorkbenchError('monitor.planExists', { code: input.code });
+    if (!create && !exists(db, 'plans', input.code)) throw new WorkbenchError('monitor.planNotFound', { code: input.code });
+    const values = { name_zh: input.nameZh, name_en: input.nameEn, issuer: input.issuer, issued: input.issued, horizon: input.horizon, source: input.source };
+    if (row) {
+      db.prepare('UPDATE plans SET name_zh = @name_zh, name_en = @name_en, issuer = @issuer, issued = @issued, horizon = @horizon, source = @source WHERE code = @code').run({
+        ...values,
+        code: input.code,
+      });
+    } else {
+      db.prepare('INSERT INTO plans (code, name_zh, name_en, issuer, issued, horizon, source) VALUES (@code, @name_zh, @name_en, @issuer, @issued, @horizon, @source)').run({
+        ...values,
+        code: input.code,
+      });
+    }
+    audit(db, 'plan', input.code, row ? { ...row } : null, values);
+    return planFromRow(db.prepare('SELECT * FROM plans WHERE code = ?').get(input.code) as PlanRow);
+  })();
+}
+
+export function retirePlan(db: Db, code: string): void {
+  db.transaction(() => {
+    if (!exists(db, 'plans', code)) throw new WorkbenchError('monitor.planNotFound', { code });
+    const now = new Date().toISOString();
+    db.prepare('UPDATE plans SET retired_at = ? WHERE code = ?').run(now, code);
+    audit(db, 'plan', code, { retired_at: null }, { retired_at: now });
+  })();
+}
+
+export function targetHistory(db: Db, code: string) {
+  const rows = db
+    .prepare("SELECT id, field, old_value, new_value, edited_at FROM edits WHERE entity = 'target' AND entity_id = ? ORDER BY id DESC LIMIT 500")
+    .all(code) as Array<{ id: number; field: string; old_value: string | null; new_value: string | null; edited_at: string }>;
+  return rows.map((r) => ({ id: r.id, field: r.field, oldValue: r.old_value, newValue: r.new_value, editedAt: r.edited_at }));
+}
+
+export function recordActual(db: Db, input: { code: string; year: number; value: number; source: string; note: string }): void {
+  db.transaction(() => {
+    getTarget(db, input.code);
+    const before = db.prepare('SELECT value FROM target_actuals WHERE target = ? AND year = ?').pluck().get(input.code, input.year) as number | undefined;
+    db.prepare(
+      `INSERT INTO target_actuals (target, year, value, source, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (target, year) DO UPDATE SET value = excluded.value, source = excluded.source, note = excluded.note, recorded_at = excluded.recorded_at`,
+    ).run(input.code, input.year, input.value, input.source, input.note, new Date().toISOString());
+    audit(db, 'target', input.code, { [`actual.${input.year}`]: before ?? null }, { [`actual.${input.year}`]: input.value });
+  })();
+}
+
+export function deleteActual(db: Db, code: string, year: number): void {
+  db.transaction(() => {
+    const before = db.prepare('SELECT value FROM target_actuals WHERE target = ? AND year = ?').pluck().get(code, year) as number | undefined;
+    if (before === undefined) throw new WorkbenchError('monitor.actualNotFound', { code, year });
+    db.prepare('DELETE FROM target_actuals WHERE target = ? AND year = ?').run(code, year);
+    audit(db, 'target', code, { [`actual.${year}`]: before }, { [`actual.${year}`]: null });
+  })();
+}

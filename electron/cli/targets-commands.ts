@@ -1,0 +1,89 @@
+import type { Command } from 'commander';
+import fs from 'node:fs';
+import path from 'node:path';
+import { WorkbenchError } from '../../shared/api/errors';
+import type { MonitorRow } from '../../shared/api/targets-contract';
+import { formatWithUnit, type Locale } from '../../shared/format/number';
+import { translate } from '../../shared/i18n';
+import { dispatch } from '../backend/dispatch';
+import type { WorkbenchService } from '../backend/service';
+import { cliLocale, printJson, withWorkspace } from './context';
+
+async function call<T>(service: WorkbenchService, method: string, input: unknown): Promise<T> {
+  const outcome = await dispatch(service, method, input);
+  if (!outcome.ok) throw new WorkbenchError(outcome.error.code, outcome.error.params ?? {}, outcome.error.details);
+  return outcome.result as T;
+}
+
+interface Monitor {
+  asOfYear: number;
+  scenario: { id: number; name: string } | null;
+  rows: MonitorRow[];
+}
+
+function printMonitor(m: Monitor, locale: Locale): void {
+  const zh = locale === 'zh';
+  console.log(zh ? `截至${m.asOfYear}年；对照情景：${m.scenario?.name ?? '无'}` : `As of ${m.asOfYear}; compared scenario: ${m.scenario?.name ?? 'none'}`);
+  for (const r of m.rows) {
+    const t = r.target;
+    const title = zh || !t.titleEn ? t.titleZh : t.titleEn;
+    const goal = t.value === null ? (zh ? '定性' : 'qualitative') : `${t.comparator} ${formatWithUnit(t.value, t.unit, locale)}`;
+    const latest = r.latest ? `${formatWithUnit(r.latest.value, t.unit, locale)} (${r.latest.year})` : '—';
+    console.log(`${t.code.padEnd(6)} ${translate(locale, `monitor.status.${r.status}`).padEnd(zh ? 6 : 9)} ${title}`);
+    const deadline = t.deadline ? (zh ? `，${t.deadline}年` : `, by ${t.deadline}`) : '';
+    console.log(`       ${goal}${deadline}${zh ? '；最新实际 ' : '; latest '}${latest}`);
+    console.log(`       ${translate(locale, r.rule, r.ruleParams)}`);
+  }
+}
+
+export function addTargetsCommands(program: Command): void {
+  const targets = program.command('targets').description("the plans' targets: status, register import and export");
+
+  targets
+    .command('list')
+    .description("each target's status, latest actual and the rule that decided")
+    .option('--plan <code>', 'only this plan (A, B, …)')
+    .option('--as-of <year>', 'judge as of this year (default: this year)')
+    .option('--workspace <file>', 'workspace file')
+    .option('--json', 'machine-readable output')
+    .action((opts: { plan?: string; asOf?: string; workspace?: string; json?: boolean }) =>
+      withWorkspace(opts.workspace, async (service) => {
+        const asOfYear = opts.asOf === undefined ? undefined : Number(opts.asOf);
+        const m = await call<Monitor>(service, 'targets.monitor', { plan: opts.plan, asOfYear });
+        if (opts.json) printJson(m);
+        else printMonitor(m, cliLocale(program));
+      }),
+    );
+
+  targets
+    .command('export <file>')
+    .description('the register (targets, recorded actuals, tasks) as an XLSX workbook')
+    .option('--force', 'replace an existing file')
+    .option('--workspace <file>', 'workspace file')
+    .action((file: string, opts: { force?: boolean; workspace?: string }) =>
+      withWorkspace(opts.workspace, async (service) => {
+        if (fs.existsSync(file) && !opts.force) throw new WorkbenchError('workspace.exists', { path: file });
+        const got = await call<{ base64: string }>(service, 'register.export', {});
+        fs.writeFileSync(file, Buffer.from(got.base64, 'base64'));
+        console.log(path.resolve(file));
+      }),
+    );
+
+  targets
+    .command('import <file>')
+    .description('read a register workbook (as exported): all or nothing, problems located by sheet, row and column')
+    .option('--workspace <file>', 'workspace file')
+    .option('--json', 'machine-readable summary')
+    .action((file: string, opts: { workspace?: string; json?: boolean }) =>
+      withWorkspace(opts.workspace, async (service) => {
+        if (!fs.existsSync(file)) throw new WorkbenchError('file.not-found', { path: file });
+        const base64 = fs.readFileSync(file).toString('base64');
+        const summary = await call<{ targets: number; actuals: number; tasks: number }>(service, 'register.import', { fileName: path.basename(file), base64 });
+        if (opts.json) printJson(summary);
+        else {
+          const zh = cliLocale(program) === 'zh';
+          console.log(zh ? `已导入：目标 ${summary.targets} 项，进展 ${summary.actuals} 条，任务 ${summary.tasks} 项` : `Imported ${summary.targets} targets, ${summary.actuals} actuals, ${summary.tasks} tasks`);
+        }
+      }),
+    );
+}

@@ -1,0 +1,163 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../../electron/backend/dispatch';
+import type { WorkbenchService } from '../../../electron/backend/service';
+import type { MonitorRow } from '../../../shared/api/targets-contract';
+import { tempService } from '../../helpers/temp';
+
+async function ok<T>(service: WorkbenchService, method: string, input: unknown): Promise<T> {
+  const outcome = await dispatch(service, method, input);
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.error));
+  return outcome.result as T;
+}
+
+async function fails(service: WorkbenchService, method: string, input: unknown) {
+  const outcome = await dispatch(service, method, input);
+  if (outcome.ok) throw new Error(`${method} should have failed`);
+  return outcome.error;
+}
+
+type Monitor = { asOfYear: number; rows: MonitorRow[]; counts: Array<{ plan: string; status: string; n: number }>; scenario: { id: number } | null };
+const row = (m: Monitor, code: string) => m.rows.find((r) => r.target.code === code)!;
+
+describe('targets monitor on a fresh workspace', () => {
+  it('judges the 2022 targets against the published figures, with the rule that decided', async () => {
+    const { service } = tempService();
+    const m = await ok<Monitor>(service, 'targets.monitor', { asOfYear: 2026 });
+    expect(row(m, 'A1')).toMatchObject({ status: 'met', rule: 'monitor.rule.met', latest: { year: 2022, value: 10000 } });
+    const a2 = row(m, 'A2');
+    expect(a2).toMatchObject({ status: 'met', ruleParams: { year: 2022, value: 45.4 } });
+    // The 2022 value starts a new definition: the monitor carries the break with the actuals.
+    expect(a2.actuals.find((a) => a.year === 2022)?.breakBefore).toBe(true);
+    expect(a2.actuals.find((a) => a.year === 2021)?.breakBefore).toBe(false);
+    // No reported outcome for the enterprise counts (DOMAIN: "no data" until a user enters one).
+    for (const code of ['A3', 'A4', 'A5', 'A6', 'B2', 'B3']) expect(row(m, code).status).toBe('no-data');
+    // The article reports the 2020 project counts as done.
+    expect(row(m, 'B7')).toMatchObject({ status: 'met', latest: { year: 2020, value: 73 } });
+    expect(row(m, 'B1')).toMatchObject({ status: 'no-data', rule: 'monitor.rule.qualitative' });
+    // The seeded baseline scenario carries A1 and A2: its projection sits beside the actuals.
+    expect(m.scenario).not.toBeNull();
+    expect(row(m, 'A1').projection).not.toBeNull();
+    expect(m.counts.filter((c) => c.plan === 'A').reduce((s, c) => s + c.n, 0)).toBe(8);
+    service.close();
+  });
+
+  it('edits a target with an audit trail, and the status follows the new value', async () => {
+    const { service } = tempService();
+    const [a1] = await ok<Array<Record<string, unknown>>>(service, 'targets.list', { plan: 'A' });
+    await ok(service, 'targets.save', { target: { ...a1, value: 20000 } });
+    const m = await ok<Monitor>(service, 'targets.monitor', { asOfYear: 2026 });
+    expect(row(m, 'A1')).toMatchObject({ status: 'missed', rule: 'monitor.rule.missed' });
+    const history = await ok<Array<{ field: string; oldValue: string; newValue: string }>>(service, 'targets.history', { code: 'A1' });
+    expect(history).toEqual([expect.objectContaining({ field: 'value', oldValue: '10000', newValue: '20000' })]);
+    service.close();
+  });
+
+  it('records progress by hand, adds and retires targets, and refuses bad input by field', async () => {
+    const { service } = tempService();
+    await ok(service, 'targets.recordActual', { code: 'A3', year: 2021, value: 60, source: '测试' });
+    let m = await ok<Monitor>(service, 'targets.monitor', { asOfYear: 2021 });
+    // One actual, no scenario target for A3: (100/60)^(1/1) - 1 = 66.7% a year > 20%.
+    expect(row(m, 'A3')).toMatchObject({ status: 'at-risk', rule: 'monitor.rule.growthTooHigh', requiredGrowth: 66.67 });
+
+    const later = { code: 'P2027', plan: 'A', titleZh: '2027年数字经济占GDP比重50%以上', comparator: '>', value: 50, unit: '%', deadline: 2027, indicator: 'de_va_share_gdp', region: 'CQ' };
+    await ok(service, 'targets.save', { target: later, create: true });
+    m = await ok<Monitor>(service, 'targets.monitor', { asOfYear: 2026 });
+    // Only 45.4 (2022) is on the new definition, so there is no path: the baseline scenario, which
+    // carries a P2027 target on the old measure, decides; without a scenario, the growth needed does.
+    expect(row(m, 'P2027')).toMatchObject({ status: 'at-risk', rule: 'monitor.rule.scenarioMisses', requiredGrowth: 1.95 });
+    await ok(service, 'monitor.setSettings', { thresholds: {}, scenarioId: null });
+    m = await ok<Monitor>(service, 'targets.monitor', { asOfYear: 2026 });
+    expect(row(m, 'P2027')).toMatchObject({ status: 'on-track', rule: 'monitor.rule.growthFeasible' });
+    expect((await fails(service, 'targets.save', { target: later, create: true })).code).toBe('monitor.targetExists');
+    expect((await fails(service, 'targets.save', { target: { ...later, code: 'X1', indicator: 'nope' }, create: true })).code).toBe('monitor.unknownIndicator');
+    const bad = await fails(service, 'targets.save', { target: { ...later, deadline: 'soon' }, create: true });
+    expect(bad.message).toContain('deadline');
+
+    await ok(service, 'targets.retire', { code: 'P2027' });
+    m = await ok<Monitor>(service, 'targets.monitor', {});
+    expect(m.rows.some((r) => r.target.code === 'P2027')).toBe(false);
+    service.close();
+  });
+
+  it('keeps thresholds and the compared scenario as settings', async () => {
+    const { service } = tempService();
+    await ok(service, 'targets.recordActual', { code: 'A3', year: 2021, value: 60 });
+    await ok(service, 'monitor.setSettings', { thresholds: { onTrackRatio: 0.95, maxRequiredGrowth: 70 }, scenarioId: null });
+    const m = await ok<Monitor>(service, 'targets.monitor', { asOfYear: 2021 });
+    expect(row(m, 'A3').status).toBe('on-track');
+    expect(m.scenario).toBeNull();
+    expect((await fails(service, 'monitor.setSettings', { thresholds: {}, scenarioId: 999 })).code).toBe('scenario.notFound');
+    service.close();
+  });
+});
+
+describe('task registers and the register workbook', () => {
+  it('lists the seven areas and the 4+1 actions as headings, and keeps tasks under them', async () => {
+    const { service } = tempService();
+    const { areas } = await ok<{ areas: Array<{ plan: string; nameZh: string }> }>(service, 'tasks.list', {});
+    expect(areas.filter((a) => a.plan === 'A')).toHaveLength(7);
+    expect(areas.filter((a) => a.plan === 'B').map((a) => a.nameZh)).toEqual([
+      '人工智能技术创新行动',
+      '人工智能基础支撑行动',
+      '人工智能赋能提升行动',
+      '人工智能融合应用行动',
+      '人工智能政策优化工程',
+    ]);
+    const task = await ok<{ id: number }>(service, 'tasks.save', { task: { plan: 'A', area: 'A.2', title: '培育集成电路产业集群', owner: '市经济信息委', due: '2022-12-31' } });
+    expect((await fails(service, 'tasks.save', { task: { plan: 'A', area: 'B.1', title: 'x' } })).code).toBe('monitor.unknownArea');
+    const { tasks } = await ok<{ tasks: Array<{ id: number; status: string }> }>(service, 'tasks.list', { plan: 'A' });
+    expect(tasks).toEqual([expect.objectContaining({ id: task.id, status: 'not-started' })]);
+    service.close();
+  });
+
+  it('round-trips the register through XLSX into another workspace', async () => {
+    const a = tempService().service;
+    await ok(a, 'tasks.save', { task: { plan: 'B', area: 'B.1', title: '突破自然语言处理关键技术', status: 'in-progress' } });
+    await ok(a, 'targets.recordActual', { code: 'A6', year: 2021, value: 4, source: '测试来源' });
+    const file = await ok<{ fileName: string; base64: string }>(a, 'register.export', {});
+    expect(file.fileName).toMatch(/\.xlsx$/);
+    const b = tempService().service;
+    const summary = await ok<{ targets: number; actuals: number; tasks: number }>(b, 'register.import', { fileName: file.fileName, base64: file.base64 });
+    expect(summary).toEqual({ targets: 17, actuals: 4, tasks: 1 });
+    const { tasks } = await ok<{ tasks: Array<{ title: string; status: string }> }>(b, 'tasks.list', { plan: 'B' });
+    expect(tasks).toEqual([expect.objectContaining({ title: '突破自然语言处理关键技术', status: 'in-progress' })]);
+    const m = await ok<Monitor>(b, 'targets.monitor', { asOfYear: 2021 });
+    expect(row(m, 'A6').latest).toEqual({ year: 2021, value: 4 });
+    a.close();
+    b.close();
+  });
+
+  it('refuses a register with a bad row, names sheet, row and column, and writes nothing', async () => {
+    const { service } = tempService();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('任务');
+    ws.addRow(['方案', '领域编号', '任务', '状态', '完成时限']);
+    ws.addRow(['A', 'A.1', '第一项', '进行中', '2022-06-30']);
+    ws.addRow(['A', 'A.1', '第二项', '进行中', '明年']);
+    const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const error = await fails(service, 'register.import', { fileName: 'tasks.xlsx', base64 });
+    expect(error.code).toBe('register.invalid');
+    expect(error.message).toContain('第3行');
+    expect(error.message).toContain('完成时限');
+    const { tasks } = await ok<{ tasks: unknown[] }>(service, 'tasks.list', {});
+    expect(tasks).toHaveLength(0);
+    service.close();
+  });
+});
+
+describe('twin-city comparison', () => {
+  it('puts Chongqing, Sichuan, Chengdu and China side by side with growth', async () => {
+    const { service } = tempService();
+    const got = await ok<{ rows: Array<{ year: number; values: Record<string, { value: number | null; growth: number | null }> }> }>(service, 'regions.compare', {
+      indicator: 'gdp',
+      regions: ['CQ', 'SC', 'CD', 'CN'],
+    });
+    const y2022 = got.rows.find((r) => r.year === 2022)!;
+    expect(y2022.values.CQ!.value).toBeCloseTo(29129.03, 2);
+    // 29129.03 / 27894.02 - 1 = 4.43%.
+    expect(y2022.values.CQ!.growth).toBeCloseTo(4.43, 2);
+    expect((await fails(service, 'regions.compare', { indicator: 'nope', regions: ['CQ'] })).code).toBe('monitor.unknownIndicator');
+    service.close();
+  });
+});
