@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'react';
+import type { Output } from '../../../../shared/api/contract';
+import type { ScenarioSummary } from '../../../../shared/api/scenarios-contract';
+import { useApp } from '../../app-context';
+
+type Settings = Output<'monitor.settings'>;
+
+/** The compared scenario and the thresholds of the status rules, kept in the workspace. */
+export function MonitorSettingsPanel({ settings, onSaved }: { settings: Settings; onSaved: () => void }) {
+  const { client, t, describeError } = useApp();
+  const [scenarios, setScenarios] = useState<ScenarioSummary[]>([]);
+  const [draft, setDraft] = useState({ scenarioId: settings.scenarioId, onTrack: String(Math.round(settings.thresholds.onTrackRatio * 100)), maxGrowth: String(settings.thresholds.maxRequiredGrowth) });
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    client.call('scenarios.list', {}).then(setScenarios, (e: unknown) => setError(describeError(e)));
+  }, [client, describeError]);
+
+  const save = () => {
+    const onTrackRatio = Number(draft.onTrack) / 100;
+    const maxRequiredGrowth = Number(draft.maxGrowth);
+    client.call('monitor.setSettings', { scenarioId: draft.scenarioId, thresholds: { onTrackRatio, maxRequiredGrowth } }).then(
+      () => {
+        setError(null);
+        onSaved();
+      },
+      (e: unknown) => setError(describeError(e)),
+    );
+  };
+
+  return (
+    <details className="monitor-settings">
+      <summary>
+        {t('targets.scenario')}：{scenarios.find((s) => s.id === settings.scenarioId)?.name ?? t('targets.scenario.none')} · {t('targets.thresholds')}{' '}
+        {Math.round(settings.thresholds.onTrackRatio * 100)}% / {settings.thresholds.maxRequiredGrowth}%
+      </summary>
+      <div className="form-grid">
+        <label>
+          {t('targets.scenario')}
+          <select
+            value={draft.scenarioId ?? ''}
+            data-testid="monitor-scenario"
+            onChange={(e) => setDraft({ ...draft, scenarioId: e.target.value === '' ? null : Number(e.target.value) })}
+          >
+            <option value="">{t('targets.scenario.none')}</option>
+            {scenarios.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('targets.threshold.onTrack')} (%)
+          <input type="number" min={50} max={150} value={draft.onTrack} onChange={(e) => setDraft({ ...draft, onTrack: e.target.value })} data-testid="threshold-ontrack" />
+        </label>
+        <label>
+          {t('targets.threshold.maxGrowth')} (%)
+          <input type="number" min={0} max={200} value={draft.maxGrowth} onChange={(e) => setDraft({ ...draft, maxGrowth: e.target.value })} data-testid="threshold-growth" />
+        </label>
+        <button type="button" onClick={save}>
+          {t('targets.settings.save')}
+        </button>
+        {error && <span role="alert" className="error">{error}</span>}
+      </div>
+    </details>
+  );
+}

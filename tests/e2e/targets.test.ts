@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkbenchService } from '../../electron/backend/service';
+import { startHost, type RunningHost } from '../../electron/host/http';
+import { tempService } from '../helpers/temp';
+import { launchChromium, rendererDir } from './browser';
+
+let browser: Browser;
+let host: RunningHost;
+let service: WorkbenchService;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  service = tempService().service;
+  host = await startHost({ service, staticDir: rendererDir() });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') pageErrors.push(m.text());
+  });
+  await page.goto(`${host.url}#/targets`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+  service?.close();
+});
+
+const row = (code: string) => page.locator(`[data-testid=monitor-table] tr[data-code="${code}"]`);
+
+describe('targets monitor in Chromium', () => {
+  it('shows KPI cards per plan and each target with its status and rule', async () => {
+    await expect.poll(() => page.getByTestId('kpi-A').textContent()).toContain('已实现');
+    expect(await row('A1').textContent()).toContain('已实现');
+    expect(await row('A1').textContent()).toContain('2022年实际值');
+    expect(await row('A3').textContent()).toContain('暂无数据');
+    await page.getByTestId('filter-status').selectOption('met');
+    await expect.poll(() => page.locator('[data-testid=monitor-table] tbody tr').count()).toBe(
+      (service.db.prepare("SELECT count(*) AS n FROM target_actuals").get() as { n: number }).n + 2,
+    );
+    await page.getByTestId('filter-status').selectOption('');
+  });
+
+  it('edits a target value and sees its status change, with the edit in its history', async () => {
+    await row('A1').click();
+    const detail = page.getByTestId('target-detail');
+    await detail.getByTestId('edit-target').click();
+    await detail.locator('input[name=value]').fill('20000');
+    await detail.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => row('A1').textContent()).toContain('未实现');
+    await expect.poll(() => detail.getByTestId('target-history').textContent()).toContain('10000 → 20000');
+    expect((service.db.prepare("SELECT value FROM targets WHERE code = 'A1'").get() as { value: number }).value).toBe(20000);
+  });
+
+  it('records progress for a target without data and judges it', async () => {
+    await row('A6').click();
+    const form = page.getByTestId('actual-form');
+    await form.getByLabel('年份').fill('2022');
+    await form.getByLabel('目标值').fill('12');
+    await form.getByLabel('来源').fill('测试录入');
+    await form.getByRole('button').click();
+    await expect.poll(() => row('A6').textContent()).toContain('已实现');
+    expect(await row('A6').textContent()).toContain('120%');
+    expect(await page.getByTestId('target-actuals').textContent()).toContain('手工录入');
+  });
+
+  it('refuses a bad new target with a message naming the field, and saves nothing', async () => {
+    await page.getByRole('button', { name: '新增目标' }).click();
+    const form = page.getByTestId('target-form');
+    await form.locator('input[name=code]').fill('A 9');
+    await form.locator('input[name=titleZh]').fill('测试目标');
+    await form.locator('input[name=value]').fill('5');
+    await form.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toContain('code');
+    expect(service.db.prepare("SELECT 1 FROM targets WHERE code = 'A 9'").get()).toBeUndefined();
+    await form.getByRole('button', { name: '取消' }).click();
+  });
+
+  it('exports the register as XLSX that holds the targets and the recorded progress', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出登记表' }).click()]);
+    const file = await download.path();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(file) as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('目标')?.rowCount).toBe(18);
+    const actuals = wb.getWorksheet('进展')!;
+    expect(actuals.getSheetValues().some((r) => Array.isArray(r) && r.includes('A6'))).toBe(true);
+  });
+
+  it('keeps a task register under the seven areas', async () => {
+    await page.getByTestId('tab-tasks').click();
+    const area = page.locator('.task-area[data-area="A.2"]');
+    await expect.poll(() => area.locator('h3').textContent()).toContain('大力推动数字产业化');
+    expect(await page.locator('.task-area').count()).toBe(7);
+    const blank = area.locator('tr[data-task="new"]');
+    await blank.getByLabel('任务').fill('培育集成电路千亿级产业集群');
+    await blank.getByLabel('责任单位').fill('市经济信息委');
+    await blank.getByRole('button', { name: '添加任务' }).click();
+    await expect.poll(() => area.locator('tbody tr').count()).toBe(2);
+    const saved = area.locator('tbody tr').first();
+    await saved.getByLabel('状态').selectOption('in-progress');
+    await saved.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => (service.db.prepare('SELECT status FROM tasks').get() as { status: string } | undefined)?.status).toBe('in-progress');
+  });
+
+  it('compares Chongqing with Sichuan, Chengdu and China', async () => {
+    await page.getByTestId('tab-twin').click();
+    const table = page.getByTestId('twin-table');
+    await expect.poll(() => table.textContent()).toContain('重庆');
+    expect(await table.textContent()).toContain('2.91万亿元');
+    expect(await page.getByTestId('twin-chart').locator('svg').count()).toBe(1);
+  });
+
+  it('raised no page errors', () => {
+    expect(pageErrors, pageErrors.join('\n')).toEqual([]);
+  });
+});
