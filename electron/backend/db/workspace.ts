@@ -136,10 +136,22 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Workspac
   }
 }
 
+/**
+ * Copies are written under a temporary name and renamed when complete, so a process killed while
+ * copying never leaves a file that looks like a finished backup (a stale partial one is replaced).
+ */
+function partialOf(target: string): string {
+  const partial = `${target}.partial`;
+  fs.rmSync(partial, { force: true });
+  return partial;
+}
+
 function backupBeforeMigration(db: Db, file: string, version: number): void {
   let target = `${file}.v${version}.bak`;
   for (let n = 2; fs.existsSync(target); n += 1) target = `${file}.v${version}.${n}.bak`;
-  db.prepare('VACUUM INTO ?').run(target);
+  const partial = partialOf(target);
+  db.prepare('VACUUM INTO ?').run(partial);
+  fs.renameSync(partial, target);
 }
 
 export interface CheckResult {
@@ -164,12 +176,14 @@ export async function backupWorkspace(db: Db, out: string, onProgress?: (percent
   const target = path.resolve(out);
   if (fs.existsSync(target)) throw new WorkbenchError('backup.targetExists', { path: target });
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  await db.backup(target, {
+  const partial = partialOf(target);
+  await db.backup(partial, {
     progress: ({ totalPages, remainingPages }) => {
       onProgress?.(totalPages ? Math.round(((totalPages - remainingPages) / totalPages) * 100) : 100);
       return 256;
     },
   });
+  fs.renameSync(partial, target);
   return target;
 }
 
