@@ -10,6 +10,7 @@ import { formatPlain } from '../../../shared/format/number';
 import type { Locale } from '../../../shared/i18n';
 import type { Db } from '../db/workspace';
 import { resolveScenario, runScenario, scenarioDefinition, scenarioSummary, sensitivityScenario } from '../scenarios';
+import { actualsFor } from '../targets/monitor';
 
 /** Monte Carlo of a fan chart: a fixed seed, so the same scenario always draws the same fan. */
 export const FAN_DRAWS = 2000;
@@ -447,7 +448,24 @@ class Resolver {
       const candidates = [t.indicator, ...this.indicators.filter((i) => i.unit === t.unit).map((i) => i.code)].filter((c): c is string => c !== null);
       const found = region === null ? undefined : candidates.map((code) => ({ code, rows: this.observations(code, region).filter((r) => r.value !== null) })).find((c) => c.rows.length);
       const label = this.locale === 'en' && t.title_en ? t.title_en : t.title_zh;
-      if (!found || region === null) return [{ label, unit: t.unit, target: t.value, deadline: t.deadline, actual: null, actualYear: null, baseline: null, basis: 'published' }];
+      if (!found || region === null) {
+        // No indicator measures it: the progress recorded by hand on the Targets page, if any.
+        const recorded = actualsFor(this.db, { code: t.code, indicator: null, region: null });
+        const last = recorded.at(-1);
+        const first = recorded.length > 1 ? recorded[0] : undefined;
+        return [
+          {
+            label,
+            unit: t.unit,
+            target: t.value,
+            deadline: t.deadline,
+            actual: last?.value ?? null,
+            actualYear: last?.year ?? null,
+            baseline: first ? { year: first.year, value: first.value } : null,
+            basis: 'published',
+          },
+        ];
+      }
       const latest = found.rows[found.rows.length - 1]!;
       const definitionFrom = Math.max(-Infinity, ...this.breaks(found.code, region).filter((y) => y <= latest.year));
       const planYear = Number(t.issued.slice(0, 4)) || latest.year;

@@ -29,20 +29,19 @@ export function setMonitorSettings(db: Db, settings: MonitorSettings): MonitorSe
   return settings;
 }
 
-/**
- * A note that starts with 口径断点/口径变化 (or "definition break") marks a value measured on a new
- * definition, as the sample data does for Chongqing's 2022 share (45.4% after 27.2%).
- */
-export function isDefinitionBreak(note: string): boolean {
-  return /^\s*(口径断点|口径变化|definition break)/i.test(note);
-}
-
 type Actual = MonitorRow['actuals'][number];
 
-/** Annual values of the target's indicator and region (published first, then estimates and derived), overlaid by recorded ones. */
-function actualsFor(db: Db, target: { code: string; indicator: string | null; region: string | null }): Actual[] {
+/**
+ * Annual values of the target's indicator and region (published first, then estimates and derived),
+ * overlaid by recorded ones. A year in `definition_breaks` for that indicator and region starts a
+ * new definition (重庆's share of GDP from 2022).
+ */
+export function actualsFor(db: Db, target: { code: string; indicator: string | null; region: string | null }): Actual[] {
   const byYear = new Map<number, Actual>();
+  const breaks = new Set<number>();
   if (target.indicator && target.region) {
+    const years = db.prepare('SELECT year FROM definition_breaks WHERE indicator = ? AND region = ?').pluck().all(target.indicator, target.region) as number[];
+    for (const year of years) breaks.add(year);
     const rows = db
       .prepare(
         `SELECT year, value, source, note FROM observations
@@ -51,7 +50,7 @@ function actualsFor(db: Db, target: { code: string; indicator: string | null; re
       )
       .all(target.indicator, target.region) as Array<{ year: number; value: number; source: string; note: string }>;
     for (const r of rows) {
-      if (!byYear.has(r.year)) byYear.set(r.year, { year: r.year, value: r.value, from: 'observation', source: r.source, note: r.note, breakBefore: isDefinitionBreak(r.note) });
+      if (!byYear.has(r.year)) byYear.set(r.year, { year: r.year, value: r.value, from: 'observation', source: r.source, note: r.note, breakBefore: breaks.has(r.year) });
     }
   }
   const recorded = db.prepare('SELECT year, value, source, note FROM target_actuals WHERE target = ? ORDER BY year').all(target.code) as Array<{
@@ -60,7 +59,7 @@ function actualsFor(db: Db, target: { code: string; indicator: string | null; re
     source: string;
     note: string;
   }>;
-  for (const r of recorded) byYear.set(r.year, { year: r.year, value: r.value, from: 'recorded', source: r.source, note: r.note, breakBefore: isDefinitionBreak(r.note) });
+  for (const r of recorded) byYear.set(r.year, { year: r.year, value: r.value, from: 'recorded', source: r.source, note: r.note, breakBefore: breaks.has(r.year) });
   return [...byYear.values()].sort((a, b) => a.year - b.year);
 }
 

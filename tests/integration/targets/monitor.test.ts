@@ -74,6 +74,15 @@ describe('targets monitor on a fresh workspace', () => {
     const bad = await fails(service, 'targets.save', { target: { ...later, deadline: 'soon' }, create: true });
     expect(bad.message).toContain('deadline');
 
+    // The monitor's briefing chart draws progress recorded by hand too.
+    const data = await ok<{ progress: Array<{ actual: number | null; actualYear: number | null }> }>(service, 'charts.data', {
+      spec: { template: 'target-progress', title: '监测', bindings: { targets: ['A3', 'A1'] } },
+    });
+    expect(data.progress.map((p) => [p.actual, p.actualYear])).toEqual([
+      [60, 2021],
+      [10000, 2022],
+    ]);
+
     await ok(service, 'targets.retire', { code: 'P2027' });
     m = await ok<Monitor>(service, 'targets.monitor', {});
     expect(m.rows.some((r) => r.target.code === 'P2027')).toBe(false);
