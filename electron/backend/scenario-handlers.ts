@@ -1,8 +1,10 @@
 import type { DomainHandlers, ServiceContext } from './service';
 import {
+  backtestScenario,
   deleteScenario,
   duplicateScenario,
   goalSeekScenario,
+  latestActuals,
   listScenarios,
   restoreScenario,
   runScenario,
@@ -27,5 +29,7 @@ export function scenarioHandlers(ctx: ServiceContext): DomainHandlers<'scenarios
     'scenarios.run': ({ id, locale, monteCarlo }) => runScenario(ctx.db, id, locale ?? ctx.language, monteCarlo),
     'scenarios.goalSeek': ({ id, targets, driver }) => goalSeekScenario(ctx.db, id, targets, driver),
     'scenarios.sensitivity': ({ id, output, year }) => sensitivityScenario(ctx.db, id, output ?? 'total', year),
+    'scenarios.backtest': ({ id }) => backtestScenario(ctx.db, id),
+    'scenarios.latestActuals': ({ refs }) => latestActuals(ctx.db, refs),
   };
 }

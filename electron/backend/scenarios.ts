@@ -2,6 +2,7 @@ import scenariosSeed from '../../data/seed/scenarios.json';
 import { WorkbenchError } from '../../shared/api/errors';
 import type { ScenarioSummary } from '../../shared/api/scenarios-contract';
 import {
+  backtest,
   EngineError,
   goalSeek,
   goalSeekJoint,
@@ -11,6 +12,8 @@ import {
   resolveBases,
   sensitivity,
   summarize,
+  type ActualPoint,
+  type BacktestResult,
   type ResolvedScenario,
   type Scenario,
 } from '../../shared/engine';
@@ -114,11 +117,21 @@ export function deleteScenario(db: Db, id: number): void {
   db.prepare('UPDATE scenarios SET deleted_at = ? WHERE id = ?').run(new Date().toISOString(), id);
 }
 
+const latestActualSql =
+  "SELECT year, value FROM observations WHERE indicator = ? AND region = ? AND status = 'actual' AND value IS NOT NULL AND period = CAST(year AS TEXT) ORDER BY year DESC LIMIT 1";
+
+/** The latest annual actual of each indicator and region, as `resolveBases` reads it (null when there is none). */
+export function latestActuals(db: Db, refs: Array<{ indicator: string; region: string }>) {
+  const latest = db.prepare(latestActualSql);
+  return refs.map((ref) => {
+    const row = latest.get(ref.indicator, ref.region) as { year: number; value: number } | undefined;
+    return row ? { ...ref, year: row.year, value: row.value } : null;
+  });
+}
+
 /** Bases written as {indicator, region} take the latest actual in the workspace. */
 export function resolveScenario(db: Db, scenario: Scenario): ResolvedScenario {
-  const latest = db.prepare(
-    "SELECT year, value FROM observations WHERE indicator = ? AND region = ? AND status = 'actual' AND value IS NOT NULL AND period = CAST(year AS TEXT) ORDER BY year DESC LIMIT 1",
-  );
+  const latest = db.prepare(latestActualSql);
   const result = resolveBases(scenario, (indicator, region) => latest.get(indicator, region) as { year: number; value: number } | undefined);
   if (!result.ok) throw fromEngineError(result.error);
   return result.scenario;
@@ -141,6 +154,38 @@ export function goalSeekScenario(db: Db, id: number, targets: string[], driver: 
 export function sensitivityScenario(db: Db, id: number, output: 'total' | 'share', year?: number) {
   const resolved = resolveScenario(db, scenarioDefinition(db, id));
   return engine(() => sensitivity(resolved, { output: { metric: output, year: year ?? resolved.horizon } }));
+}
+
+/**
+ * The published figures a scenario's `backtest.sources` name: annual actuals only (a derived or
+ * illustrative figure is not a publication), each tagged with its source's definition, so the engine
+ * lists the break where the definition changes and scores only like with like.
+ */
+export function backtestActuals(db: Db, scenario: Scenario): ActualPoint[] {
+  const sources = scenario.backtest?.sources;
+  if (!sources) throw new WorkbenchError('scenario.noBacktestSources', { name: scenario.name });
+  const rows = db.prepare(
+    "SELECT year, value, source FROM observations WHERE indicator = ? AND region = ? AND status = 'actual' AND value IS NOT NULL AND period = CAST(year AS TEXT) AND year BETWEEN ? AND ? ORDER BY year",
+  );
+  return sources.flatMap((src) =>
+    (rows.all(src.indicator, src.region, src.from ?? 0, src.to ?? 9999) as Array<{ year: number; value: number; source: string }>).map(
+      (row): ActualPoint => ({
+        metric: src.metric,
+        ...(src.componentId === undefined ? {} : { componentId: src.componentId }),
+        year: row.year,
+        value: row.value,
+        definition: src.definition,
+        source: `${src.indicator}/${src.region}${row.source ? `: ${row.source}` : ''}`,
+      }),
+    ),
+  );
+}
+
+export function backtestScenario(db: Db, id: number): BacktestResult {
+  const definition = scenarioDefinition(db, id);
+  const resolved = resolveScenario(db, definition);
+  const actuals = backtestActuals(db, definition);
+  return engine(() => backtest(resolved, actuals));
 }
 
 const seedKey = 'seed.scenarios';

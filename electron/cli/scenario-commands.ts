@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
 import { WorkbenchError } from '../../shared/api/errors';
-import type { ProjectionResult } from '../../shared/engine';
+import type { BacktestResult, ProjectionResult } from '../../shared/engine';
 import { formatPercent, formatPlain, formatYi, type Locale } from '../../shared/format/number';
 import { dispatch } from '../backend/dispatch';
 import type { WorkbenchService } from '../backend/service';
@@ -47,8 +47,31 @@ function printProjection(p: ProjectionResult, summary: string, locale: Locale): 
   }
 }
 
+const statusWords: Record<Locale, Record<string, string>> = {
+  zh: { scored: '计入', 'other-definition': '口径不同，不计入', 'base-year': '基年', 'outside-horizon': '超出预测期' },
+  en: { scored: 'scored', 'other-definition': 'other definition, not scored', 'base-year': 'base year', 'outside-horizon': 'outside the horizon' },
+};
+
+function printBacktest(result: BacktestResult, locale: Locale): void {
+  const zh = locale === 'zh';
+  const metricName = (s: BacktestResult['series'][number]) =>
+    s.metric === 'component' ? s.componentId! : zh ? { total: '数字经济规模', share: '占GDP比重', gdp: 'GDP' }[s.metric] : { total: 'digital economy', share: 'share of GDP', gdp: 'GDP' }[s.metric];
+  const value = (v: number | null, unit: string) => (unit === '%' ? formatPercent(v, locale, 2) : formatYi(v, locale));
+  console.log(zh ? `${result.scenario}：自${result.baseYear}年起回测（至${result.horizon}年）` : `${result.scenario}: backtest from ${result.baseYear} (to ${result.horizon})`);
+  for (const s of result.series) {
+    console.log('');
+    const mape = s.mape === null ? (zh ? '无可计分年份' : 'nothing scored') : formatPercent(s.mape, locale, 2);
+    console.log(`${metricName(s)} (${s.baseDefinition}) — MAPE ${mape}${zh ? `，计分${s.scored}年` : `, ${s.scored} year(s) scored`}`);
+    for (const p of s.points) {
+      const err = p.percentError === null ? '' : ` ${formatPlain(p.percentError, locale, 2)}%`;
+      console.log(`  ${p.year}  ${value(p.actual, s.unit).padStart(14)}  ${value(p.projected, s.unit).padStart(14)}${err.padStart(10)}  ${statusWords[locale][p.status]}`);
+    }
+    for (const b of s.breaks) console.log(zh ? `  口径变化：${b.year}年起由“${b.from}”改为“${b.to}”，不跨断点计分` : `  definition break: from ${b.year}, "${b.from}" became "${b.to}"; not scored across it`);
+  }
+}
+
 export function addScenarioCommands(program: Command): void {
-  const scenario = program.command('scenario').description('scenarios: list, show, run, goal-seek, sensitivity, create, export');
+  const scenario = program.command('scenario').description('scenarios: list, show, run, goal-seek, sensitivity, backtest, create, export');
 
   scenario
     .command('list')
@@ -138,6 +161,19 @@ export function addScenarioCommands(program: Command): void {
         });
         if (opts.json) printJson(result);
         else for (const bar of result.bars) console.log(`${bar.label.padEnd(24)} ${formatPlain(bar.low.output, 'en')} .. ${formatPlain(bar.high.output, 'en')}  (swing ${formatPlain(bar.swing, 'en')})`);
+      }),
+    );
+
+  scenario
+    .command('backtest <id>')
+    .description("the projection against the published figures named in the scenario's backtest.sources: error per year, MAPE, definition breaks")
+    .option('--workspace <file>', 'workspace file')
+    .option('--json', "the engine's result as-is")
+    .action((id: string, opts: { workspace?: string; json?: boolean }) =>
+      withWorkspace(opts.workspace, async (service) => {
+        const result = await call<BacktestResult>(service, 'scenarios.backtest', { id: scenarioId(id) });
+        if (opts.json) printJson(result);
+        else printBacktest(result, cliLocale(program));
       }),
     );
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MonteCarloResult, ProjectionResult, SensitivityResult, GoalSeekResult, JointGoalSeekResult } from '../engine';
+import type { BacktestResult, MonteCarloResult, ProjectionResult, SensitivityResult, GoalSeekResult, JointGoalSeekResult } from '../engine';
 
 const id = z.number().int().positive();
 
@@ -56,5 +56,15 @@ export const scenarioMethods = {
   'scenarios.sensitivity': {
     input: z.object({ id, output: z.enum(['total', 'share']).optional(), year: z.number().int().optional() }).strict(),
     output: z.custom<SensitivityResult>(),
+  },
+  /** The scenario against the published figures its `backtest.sources` name: error per year, MAPE, definition breaks. */
+  'scenarios.backtest': { input: z.object({ id }).strict(), output: z.custom<BacktestResult>() },
+  /**
+   * The latest annual actual of each indicator and region: what a base written as {indicator, region}
+   * resolves to, so the editor can project an unsaved scenario in the renderer.
+   */
+  'scenarios.latestActuals': {
+    input: z.object({ refs: z.array(z.object({ indicator: z.string().min(1).max(100), region: z.string().min(1).max(100) }).strict()).max(400) }).strict(),
+    output: z.array(z.object({ indicator: z.string(), region: z.string(), year: z.number().int(), value: z.number() }).nullable()),
   },
 } as const;

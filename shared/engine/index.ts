@@ -6,6 +6,7 @@ export {
   growthSpecSchema,
   gdpGrowthSpecSchema,
   distributionSchema,
+  backtestSourceSchema,
   targetSchema,
   parseScenario,
   parseResolvedScenario,
@@ -21,6 +22,7 @@ export {
   type Bounds,
   type BaseRef,
   type BaseSource,
+  type BacktestSource,
   type SchemaIssue,
 } from './schema';
 export { resolveBases, type LatestActual, type ResolveResult } from './resolve';

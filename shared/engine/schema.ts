@@ -13,7 +13,7 @@ const yearSchema = z.number().int().min(1900).max(2200);
 
 export const boundsSchema = z
   .strictObject({ min: z.number(), max: z.number() })
-  .refine((b) => b.min < b.max, { message: 'min must be below max', path: ['max'] });
+  .refine((b) => b.min < b.max, { message: 'min must be below max', path: ['max'], params: { key: 'minBelowMax' } });
 
 /** Take the base from the workspace: the latest actual of this indicator for this region. */
 export const baseRefSchema = z.strictObject({ indicator: z.string().min(1), region: z.string().min(1) });
@@ -34,6 +34,7 @@ const linearSpec = z
   .refine((s) => new Set(s.history.map((p) => p.year)).size >= 2, {
     message: 'a linear trend needs history in at least two different years',
     path: ['history'],
+    params: { key: 'linearTwoYears' },
   });
 const logisticSpec = z
   .strictObject({
@@ -45,6 +46,7 @@ const logisticSpec = z
   .refine((s) => (s.rate === undefined) !== (s.midpointYear === undefined), {
     message: 'give either rate or midpointYear (the other is fitted so the curve passes through the base)',
     path: ['rate'],
+    params: { key: 'logisticRateOrMidpoint' },
   });
 const elasticitySpec = z.strictObject({ kind: z.literal('elasticity'), elasticity: z.number() });
 
@@ -54,7 +56,7 @@ export const gdpGrowthSpecSchema = z.discriminatedUnion('kind', [cagrSpec, rates
 
 const truncateSchema = z
   .strictObject({ min: z.number().optional(), max: z.number().optional() })
-  .refine((t) => t.min === undefined || t.max === undefined || t.min < t.max, { message: 'min must be below max', path: ['max'] });
+  .refine((t) => t.min === undefined || t.max === undefined || t.min < t.max, { message: 'min must be below max', path: ['max'], params: { key: 'minBelowMax' } });
 
 export const distributionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('normal'), mean: z.number(), sd: z.number().positive(), truncate: truncateSchema.optional() }),
@@ -62,10 +64,10 @@ export const distributionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('lognormal'), mean: z.number().positive(), sd: z.number().positive(), truncate: truncateSchema.optional() }),
   z
     .strictObject({ kind: z.literal('triangular'), min: z.number(), mode: z.number(), max: z.number(), truncate: truncateSchema.optional() })
-    .refine((d) => d.min < d.max && d.min <= d.mode && d.mode <= d.max, { message: 'need min <= mode <= max and min < max', path: ['mode'] }),
+    .refine((d) => d.min < d.max && d.min <= d.mode && d.mode <= d.max, { message: 'need min <= mode <= max and min < max', path: ['mode'], params: { key: 'triangularOrder' } }),
   z
     .strictObject({ kind: z.literal('uniform'), min: z.number(), max: z.number(), truncate: truncateSchema.optional() })
-    .refine((d) => d.min < d.max, { message: 'min must be below max', path: ['max'] }),
+    .refine((d) => d.min < d.max, { message: 'min must be below max', path: ['max'], params: { key: 'minBelowMax' } }),
 ]);
 
 export const uncertaintySchema = z.strictObject({
@@ -74,6 +76,28 @@ export const uncertaintySchema = z.strictObject({
   /** Weight w in [0, 1]: every driver's underlying normal is sqrt(w)·Z + sqrt(1-w)·e, so any two correlate by w. */
   commonShock: z.strictObject({ weight: z.number().min(0).max(1) }).optional(),
 });
+
+/**
+ * Where the workspace holds published figures to set a projection against (see backtest): one
+ * indicator of one region for one metric, on one named definition (measure) over the years given.
+ * A series whose measure changes lists one source per definition, so the break is explicit.
+ */
+export const backtestSourceSchema = z
+  .strictObject({
+    metric: z.enum(['total', 'share', 'gdp', 'component']),
+    componentId: idSchema.optional(),
+    indicator: z.string().min(1),
+    region: z.string().min(1),
+    definition: z.string().min(1),
+    from: yearSchema.optional(),
+    to: yearSchema.optional(),
+  })
+  .refine((x) => x.from === undefined || x.to === undefined || x.from <= x.to, { message: 'from must not be after to', path: ['to'], params: { key: 'minBelowMax' } })
+  .refine((x) => (x.metric === 'component') === (x.componentId !== undefined), {
+    message: 'componentId is given for a component metric, and only then',
+    path: ['componentId'],
+    params: { key: 'componentIdForComponent' },
+  });
 
 const comparatorSchema = z.enum(['>=', '>']);
 const targetCommon = {
@@ -108,6 +132,7 @@ function scenarioShape<B extends z.ZodType<number | z.infer<typeof baseRefSchema
     uplift: z.strictObject({ value: z.number().default(0), bounds: boundsSchema.optional() }).optional(),
     targets: z.array(targetSchema).default([]),
     uncertainty: uncertaintySchema.optional(),
+    backtest: z.strictObject({ sources: z.array(backtestSourceSchema).min(1).max(50) }).optional(),
   });
 }
 
@@ -117,19 +142,24 @@ const inputShape = scenarioShape(z.union([z.number().positive(), baseRefSchema])
 function checkScenario(s: z.output<typeof inputShape>, ctx: z.RefinementCtx): void {
   const years = s.horizon - s.baseYear;
   if (years < 1 || years > 100) {
-    ctx.addIssue({ code: 'custom', path: ['horizon'], message: 'horizon must be 1 to 100 years after baseYear' });
+    ctx.addIssue({ code: 'custom', path: ['horizon'], message: 'horizon must be 1 to 100 years after baseYear', params: { key: 'horizonRange' } });
     return;
   }
   const checkGrowth = (growth: z.output<typeof growthSpecSchema>, baseValue: unknown, path: (string | number)[]) => {
     if (growth.kind === 'rates' && growth.rates.length !== years) {
-      ctx.addIssue({ code: 'custom', path: [...path, 'rates'], message: `needs ${years} rates, one for each year ${s.baseYear + 1}–${s.horizon}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, 'rates'],
+        message: `needs ${years} rates, one for each year ${s.baseYear + 1}–${s.horizon}`,
+        params: { key: 'ratesCount', count: years, from: s.baseYear + 1, to: s.horizon },
+      });
     }
     if (growth.kind === 'logistic') {
       if (growth.midpointYear === s.baseYear) {
-        ctx.addIssue({ code: 'custom', path: [...path, 'midpointYear'], message: 'the midpoint year cannot be the base year' });
+        ctx.addIssue({ code: 'custom', path: [...path, 'midpointYear'], message: 'the midpoint year cannot be the base year', params: { key: 'midpointBaseYear' } });
       }
       if (typeof baseValue === 'number' && growth.ceiling <= baseValue) {
-        ctx.addIssue({ code: 'custom', path: [...path, 'ceiling'], message: 'the ceiling must be above the base value' });
+        ctx.addIssue({ code: 'custom', path: [...path, 'ceiling'], message: 'the ceiling must be above the base value', params: { key: 'ceilingAboveBase' } });
       }
     }
   };
@@ -137,26 +167,46 @@ function checkScenario(s: z.output<typeof inputShape>, ctx: z.RefinementCtx): vo
   const ids = new Set<string>();
   s.components.forEach((c, i) => {
     if ((reservedDriverIds as readonly string[]).includes(c.id)) {
-      ctx.addIssue({ code: 'custom', path: ['components', i, 'id'], message: `'${c.id}' is reserved for the scenario-wide driver` });
+      ctx.addIssue({ code: 'custom', path: ['components', i, 'id'], message: `'${c.id}' is reserved for the scenario-wide driver`, params: { key: 'reservedId', id: c.id } });
     }
-    if (ids.has(c.id)) ctx.addIssue({ code: 'custom', path: ['components', i, 'id'], message: `duplicate component id '${c.id}'` });
+    if (ids.has(c.id)) ctx.addIssue({ code: 'custom', path: ['components', i, 'id'], message: `duplicate component id '${c.id}'`, params: { key: 'duplicateId', id: c.id } });
     ids.add(c.id);
     checkGrowth(c.growth, c.base, ['components', i, 'growth']);
   });
   const targetIds = new Set<string>();
   s.targets.forEach((t, i) => {
-    if (targetIds.has(t.id)) ctx.addIssue({ code: 'custom', path: ['targets', i, 'id'], message: `duplicate target id '${t.id}'` });
+    if (targetIds.has(t.id)) ctx.addIssue({ code: 'custom', path: ['targets', i, 'id'], message: `duplicate target id '${t.id}'`, params: { key: 'duplicateId', id: t.id } });
     targetIds.add(t.id);
     if (t.year <= s.baseYear || t.year > s.horizon) {
-      ctx.addIssue({ code: 'custom', path: ['targets', i, 'year'], message: `the target year must be within ${s.baseYear + 1}–${s.horizon}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['targets', i, 'year'],
+        message: `the target year must be within ${s.baseYear + 1}–${s.horizon}`,
+        params: { key: 'targetYear', from: s.baseYear + 1, to: s.horizon },
+      });
     }
     if (t.kind === 'component' && !ids.has(t.componentId)) {
-      ctx.addIssue({ code: 'custom', path: ['targets', i, 'componentId'], message: `no component with id '${t.componentId}'` });
+      ctx.addIssue({ code: 'custom', path: ['targets', i, 'componentId'], message: `no component with id '${t.componentId}'`, params: { key: 'noComponent', id: t.componentId } });
+    }
+  });
+  s.backtest?.sources.forEach((source, i) => {
+    if (source.componentId !== undefined && !ids.has(source.componentId)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['backtest', 'sources', i, 'componentId'],
+        message: `no component with id '${source.componentId}'`,
+        params: { key: 'noComponent', id: source.componentId },
+      });
     }
   });
   for (const key of Object.keys(s.uncertainty?.drivers ?? {})) {
     if (!ids.has(key) && !(reservedDriverIds as readonly string[]).includes(key)) {
-      ctx.addIssue({ code: 'custom', path: ['uncertainty', 'drivers', key], message: `no driver '${key}': use 'gdp', 'uplift' or a component id` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['uncertainty', 'drivers', key],
+        message: `no driver '${key}': use 'gdp', 'uplift' or a component id`,
+        params: { key: 'noDriver', id: key },
+      });
     }
   }
 }
@@ -176,6 +226,7 @@ export type Target = z.output<typeof targetSchema>;
 export type Bounds = z.output<typeof boundsSchema>;
 export type BaseRef = z.output<typeof baseRefSchema>;
 export type BaseSource = z.output<typeof baseSourceSchema>;
+export type BacktestSource = z.output<typeof backtestSourceSchema>;
 
 export interface SchemaIssue {
   path: string;

@@ -1,107 +1,324 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Output } from '../../../shared/api/contract';
 import type { ScenarioSummary } from '../../../shared/api/scenarios-contract';
-import { formatPercent, formatYi } from '../../../shared/format/number';
+import type { BacktestResult } from '../../../shared/engine';
 import { useApp } from '../app-context';
-import { EChart } from '../components/EChart';
-import { scenarioChartOptions } from './scenario-charts';
+import { applyEdit, assumptionRows, issueKey, placeIssues, rowForIssue, type AssumptionRow, type Draft } from './scenarios/assumptions';
+import { AssumptionsGrid } from './scenarios/AssumptionsGrid';
+import { BacktestPanel } from './scenarios/BacktestPanel';
+import { ComparePanel } from './scenarios/ComparePanel';
+import { DriverSliders } from './scenarios/DriverSliders';
+import { baseRefs, liveModel, refKey, type LatestActuals } from './scenarios/live-model';
+import { ResultsPanel } from './scenarios/ResultsPanel';
+import './scenarios/scenarios.css';
 
-type RunResult = Output<'scenarios.run'>;
+type Detail = Output<'scenarios.get'>;
+type Tab = 'edit' | 'compare' | 'backtest';
 
-/** Scenario list and, for the one picked, its projection against the plan targets. */
+/**
+ * Scenarios: the list; the editor (assumption sheet, sliders, results recomputed in the renderer as
+ * the user types, versions); compare; backtest against the workspace's published figures.
+ */
 export function ScenariosPage() {
   const { client, locale, t, describeError } = useApp();
   const [list, setList] = useState<ScenarioSummary[]>([]);
   const [selected, setSelected] = useState<number | null>(null);
-  const [run, setRun] = useState<RunResult | null>(null);
+  const [detail, setDetail] = useState<Detail | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [typing, setTyping] = useState<{ row: AssumptionRow; text: string } | null>(null);
+  const [latest, setLatest] = useState<LatestActuals>(new Map());
+  const [note, setNote] = useState('');
+  const [tab, setTab] = useState<Tab>('edit');
   const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [backtest, setBacktest] = useState<{ id: number | null; result: BacktestResult | null; error: string | null }>({ id: null, result: null, error: null });
+  const [confirmDelete, setConfirmDelete] = useState(false);
+
+  const loadList = useCallback(
+    (select?: number) =>
+      client.call('scenarios.list', {}).then(
+        (scenarios) => {
+          setList(scenarios);
+          setSelected((current) => select ?? (current !== null && scenarios.some((s) => s.id === current) ? current : (scenarios[0]?.id ?? null)));
+        },
+        (e: unknown) => setError(describeError(e)),
+      ),
+    [client, describeError],
+  );
 
   useEffect(() => {
-    client.call('scenarios.list', {}).then(
-      (scenarios) => {
-        setList(scenarios);
-        setSelected((current) => current ?? scenarios[0]?.id ?? null);
-      },
-      (e: unknown) => setError(describeError(e)),
-    );
-  }, [client, describeError]);
+    void loadList();
+  }, [loadList]);
+
+  const loadDetail = useCallback(
+    (id: number) =>
+      client.call('scenarios.get', { id }).then(
+        (got) => {
+          setDetail(got);
+          setDraft(got.definition as Draft);
+          setTyping(null);
+        },
+        (e: unknown) => setError(describeError(e)),
+      ),
+    [client, describeError],
+  );
 
   useEffect(() => {
-    if (selected === null) return;
+    if (selected !== null) void loadDetail(selected);
+  }, [selected, loadDetail]);
+
+  // The backtest of the saved version: refetched when a save or restore makes a new one.
+  const savedVersion = detail?.version;
+  useEffect(() => {
+    if (selected === null || savedVersion === undefined) return;
     let live = true;
-    client.call('scenarios.run', { id: selected, locale }).then(
-      (result) => live && setRun(result),
-      (e: unknown) => live && setError(describeError(e)),
+    client.call('scenarios.backtest', { id: selected }).then(
+      (result) => live && setBacktest({ id: selected, result, error: null }),
+      (e: unknown) => live && setBacktest({ id: selected, result: null, error: describeError(e) }),
     );
     return () => {
       live = false;
     };
-  }, [client, selected, locale, describeError]);
+  }, [selected, savedVersion, client, describeError]);
+  const backtestNow = backtest.id === selected ? backtest : { result: null, error: null };
 
-  const current = list.find((s) => s.id === selected);
-  const charts = useMemo(
-    () => (run ? scenarioChartOptions(run.projection, locale, { level: t('scenario.levelChart'), share: t('scenario.shareChart') }) : null),
-    [run, locale, t],
+  // Bases written as {indicator, region} are looked up once each, then projected locally.
+  const refsKey = JSON.stringify(draft ? baseRefs(draft) : []);
+  useEffect(() => {
+    const missing = (JSON.parse(refsKey) as Array<{ indicator: string; region: string }>).filter((r) => !latest.has(refKey(r)));
+    if (!missing.length) return;
+    client.call('scenarios.latestActuals', { refs: missing }).then(
+      (found) => setLatest((cur) => new Map([...cur, ...missing.map((r, i) => [refKey(r), found[i] ?? null] as const)])),
+      (e: unknown) => setError(describeError(e)),
+    );
+  }, [refsKey, latest, client, describeError]);
+
+  const committed = useMemo(() => (draft ? liveModel(draft, latest, locale) : null), [draft, latest, locale]);
+  const live = useMemo(() => {
+    if (!draft || !typing || !committed) return committed;
+    return liveModel(applyEdit(draft, typing.row, typing.text, committed), latest, locale);
+  }, [draft, typing, committed, latest, locale]);
+  const saved = useMemo(() => (detail ? liveModel(detail.definition as Draft, latest, locale) : null), [detail, latest, locale]);
+
+  const rows = useMemo(() => (draft ? assumptionRows(draft) : []), [draft]);
+  // Each row's problems, translated: the schema's issues at their fields, and a failure that names a path (a base not found).
+  const placed = useMemo(() => placeIssues(rows, committed?.issues ?? []), [rows, committed]);
+  const issueTexts = useMemo(() => {
+    const texts = new Map<string, string[]>();
+    for (const [path, issues] of placed.byRow) {
+      texts.set(
+        path,
+        issues.map((issue) => {
+          const { key, params } = issueKey(issue);
+          return t(key, params);
+        }),
+      );
+    }
+    const failure = committed?.failure;
+    const at = failure && typeof failure.params.path === 'string' ? rowForIssue(rows, failure.params.path) : null;
+    if (failure && at) texts.set(at.path, [...(texts.get(at.path) ?? []), t(failure.code, failure.params)]);
+    return texts;
+  }, [placed, rows, committed, t]);
+
+  const dirty = Boolean(draft && detail && JSON.stringify(draft) !== JSON.stringify(detail.definition)) || selected === null;
+  const valid = Boolean(committed && !committed.issues.length && !committed.failure);
+
+  const onCommit = useCallback(
+    (row: AssumptionRow, text: string) => {
+      setTyping(null);
+      setMessage(null);
+      setDraft((cur) => (cur && committed ? applyEdit(cur, row, text, committed) : cur));
+    },
+    [committed],
+  );
+  const onLive = useCallback((row: AssumptionRow, text: string) => setTyping({ row, text }), []);
+  const onSlider = useCallback(
+    (path: string, value: number) => setDraft((cur) => (cur && committed ? applyEdit(cur, { path, editor: 'number' }, String(value), committed) : cur)),
+    [committed],
   );
 
+  const act = async (work: () => Promise<void>) => {
+    setError(null);
+    setMessage(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+  const save = () =>
+    act(async () => {
+      if (!draft) return;
+      const summary = await client.call('scenarios.save', { ...(selected === null ? {} : { id: selected }), definition: draft, note });
+      setNote('');
+      setMessage(t('scenario.savedVersion', { version: summary.version }));
+      await loadList(summary.id);
+      await loadDetail(summary.id);
+    });
+  const restore = (version: number) =>
+    act(async () => {
+      if (selected === null) return;
+      const summary = await client.call('scenarios.restore', { id: selected, version });
+      setMessage(t('scenario.restored', { version, now: summary.version }));
+      await loadList(selected);
+      await loadDetail(selected);
+    });
+  const duplicate = () =>
+    act(async () => {
+      if (selected === null) return;
+      const copy = await client.call('scenarios.duplicate', { id: selected });
+      await loadList(copy.id);
+    });
+  const remove = () =>
+    act(async () => {
+      if (selected === null) return;
+      if (!confirmDelete) {
+        setConfirmDelete(true);
+        return;
+      }
+      await client.call('scenarios.delete', { id: selected });
+      setSelected(null);
+      setDetail(null);
+      setDraft(null);
+      await loadList();
+    });
+  const createNew = () => {
+    if (!draft) return;
+    setSelected(null);
+    setDetail(null);
+    setTab('edit');
+    setDraft({ ...draft, name: t('scenario.newName'), nameEn: undefined, description: '' });
+  };
+
+  const current = list.find((s) => s.id === selected);
+  const failure = committed?.failure;
+  const unplacedText = [
+    ...placed.unplaced.map((issue) => {
+      const { key, params } = issueKey(issue);
+      return `${issue.path}：${t(key, params)}`;
+    }),
+    ...(failure && !(typeof failure.params.path === 'string' && rowForIssue(rows, failure.params.path)) ? [t(failure.code, failure.params)] : []),
+  ];
+
   return (
-    <section className="page">
+    <section className="page scenarios-page">
       <header className="page-header">
         <h1>{t('page.scenarios.title')}</h1>
         <p className="muted">{t('scenario.intro')}</p>
       </header>
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && (
+        <p role="alert" className="error" data-testid="scenario-error">
+          {error}
+        </p>
+      )}
       <div className="scenario-layout">
-        <ul className="scenario-list" aria-label={t('scenario.list')}>
-          {list.map((s) => (
-            <li key={s.id}>
-              <button type="button" className={s.id === selected ? 'active' : undefined} onClick={() => setSelected(s.id)}>
-                {s.name} <span className="muted">v{s.version}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-        {run && charts && current && (
-          <div className="scenario-result">
-            <p className="summary" data-testid="scenario-summary">{run.summary}</p>
-            <table className="outcomes" data-testid="scenario-targets">
-              <thead>
-                <tr>
-                  <th>{t('col.target')}</th>
-                  <th>{t('scenario.year')}</th>
-                  <th>{t('scenario.projected')}</th>
-                  <th>{t('scenario.verdict')}</th>
-                  <th>{t('scenario.firstMet')}</th>
-                  <th>{t('scenario.required')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {run.projection.targets.map((x) => (
-                  <tr key={x.id} className={x.met ? 'met' : 'missed'}>
-                    <td>{locale === 'en' && x.labelEn ? x.labelEn : x.label}</td>
-                    <td>{x.year}</td>
-                    <td>{x.unit === '%' ? formatPercent(x.value, locale) : formatYi(x.value, locale)}</td>
-                    <td>{x.met ? t('scenario.met') : t('scenario.notMet')}</td>
-                    <td>{x.firstYearMet ?? '—'}</td>
-                    <td>{formatPercent(x.requiredGrowth, locale, 2)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <div className="chart-pair">
-              <div>
-                <EChart option={charts.level} height={380} testId="chart-level" />
-              </div>
-              <div>
-                <EChart option={charts.share} height={380} testId="chart-share" />
-              </div>
-            </div>
-            <details className="basis">
-              <summary>{t('scenario.basis')}</summary>
-              <p>{current.basis}</p>
-            </details>
+        <aside className="scenario-side">
+          <ul className="scenario-list" aria-label={t('scenario.list')}>
+            {list.map((s) => (
+              <li key={s.id}>
+                <button
+                  type="button"
+                  className={s.id === selected ? 'active' : undefined}
+                  onClick={() => {
+                    setConfirmDelete(false);
+                    setSelected(s.id);
+                  }}
+                >
+                  {s.name} <span className="muted">v{s.version}</span>
+                </button>
+              </li>
+            ))}
+            {selected === null && draft && (
+              <li>
+                <button type="button" className="active">
+                  {String(draft.name)} <span className="muted">{t('scenario.unsaved')}</span>
+                </button>
+              </li>
+            )}
+          </ul>
+          <div className="side-actions">
+            <button type="button" onClick={createNew} disabled={!draft}>
+              {t('scenario.new')}
+            </button>
+            <button type="button" onClick={() => void duplicate()} disabled={selected === null}>
+              {t('scenario.duplicate')}
+            </button>
+            <button type="button" className={confirmDelete ? 'danger' : undefined} onClick={() => void remove()} disabled={selected === null}>
+              {confirmDelete ? t('scenario.confirmDelete') : t('scenario.delete')}
+            </button>
           </div>
-        )}
+        </aside>
+        <div className="scenario-main">
+          <div className="tabs" role="tablist">
+            {(['edit', 'compare', 'backtest'] as const).map((name) => (
+              <button key={name} type="button" role="tab" aria-selected={tab === name} className={tab === name ? 'active' : undefined} onClick={() => setTab(name)} disabled={name === 'backtest' && selected === null}>
+                {t(`scenario.tab.${name}`)}
+              </button>
+            ))}
+          </div>
+          {tab === 'edit' && draft && committed && (
+            <>
+              <div className="editor-bar">
+                <input className="note" value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('scenario.notePlaceholder')} aria-label={t('scenario.note')} maxLength={2000} />
+                <button type="button" className="primary" disabled={!valid || !dirty} onClick={() => void save()} data-testid="save-scenario">
+                  {t('scenario.save')}
+                </button>
+                <button type="button" disabled={!dirty || !detail} onClick={() => detail && setDraft(detail.definition as Draft)}>
+                  {t('scenario.discard')}
+                </button>
+                <span className={valid ? 'muted' : 'error'} data-testid="editor-state">
+                  {!valid ? t('scenario.invalid', { count: committed.issues.length || 1 }) : dirty ? t('scenario.dirty') : t('scenario.clean', { version: current?.version ?? '' })}
+                </span>
+                {message && (
+                  <span className="ok" role="status" data-testid="scenario-message">
+                    {message}
+                  </span>
+                )}
+              </div>
+              {unplacedText.length > 0 && (
+                <ul className="error issue-list" data-testid="unplaced-issues">
+                  {unplacedText.map((text) => (
+                    <li key={text}>{text}</li>
+                  ))}
+                </ul>
+              )}
+              <div className="editor-grid">
+                <AssumptionsGrid rows={rows} issues={issueTexts} onCommit={onCommit} onLive={onLive} />
+                <div className="editor-side">
+                  <h3>{t('scenario.sliders')}</h3>
+                  {committed.drivers.length > 0 ? <DriverSliders draft={draft} drivers={committed.drivers} onChange={onSlider} /> : <p className="muted">{t('scenario.slidersNeedValid')}</p>}
+                  {detail && (
+                    <>
+                      <h3>{t('scenario.versions')}</h3>
+                      <ol className="versions" data-testid="versions">
+                        {detail.versions.map((v) => (
+                          <li key={v.version}>
+                            <span>
+                              v{v.version} · {v.savedAt.slice(0, 16).replace('T', ' ')}
+                              {v.note ? ` · ${v.note}` : ''}
+                            </span>
+                            {v.version !== detail.version && (
+                              <button type="button" onClick={() => void restore(v.version)} aria-label={t('scenario.restoreVersion', { version: v.version })}>
+                                {t('scenario.restore')}
+                              </button>
+                            )}
+                          </li>
+                        ))}
+                      </ol>
+                    </>
+                  )}
+                  <details className="basis">
+                    <summary>{t('scenario.basis')}</summary>
+                    <p>{String(draft.basis ?? '')}</p>
+                  </details>
+                </div>
+              </div>
+              {live && <ResultsPanel live={live} scenarioId={selected} backtest={backtestNow.result} />}
+            </>
+          )}
+          {tab === 'compare' && <ComparePanel list={list} initial={list.map((s) => s.id).slice(0, 2)} backtest={backtestNow.result} />}
+          {tab === 'backtest' && selected !== null && <BacktestPanel result={backtestNow.result} error={backtestNow.error} projection={saved?.projection ?? null} scenarioId={selected} />}
+        </div>
       </div>
     </section>
   );

@@ -1,26 +1,198 @@
 import { buildOption } from '../../../shared/charts/build-option';
-import { chartDataSchema } from '../../../shared/charts/data';
-import { chartSpecSchema } from '../../../shared/charts/spec';
-import type { ProjectionResult } from '../../../shared/engine';
-import type { Locale } from '../../../shared/format/number';
+import { chartDataSchema, type ChartDataInput } from '../../../shared/charts/data';
+import { chartSpecSchema, type TemplateId } from '../../../shared/charts/spec';
+import type { BacktestResult, MonteCarloResult, ProjectionResult, SensitivityResult } from '../../../shared/engine';
+import { formatPlain, type Locale } from '../../../shared/format/number';
+import { translate } from '../../../shared/i18n';
 
 /**
- * The scenario's trajectory and share against their targets, drawn by the same briefing templates
- * the exports use, so the screen and a saved chart agree.
+ * The Scenarios page's charts as briefing-template plans (template, title, data), drawn on screen by
+ * the same `buildOption` the exports use, and saved to the Charts page as a spec bound to the scenario.
  */
-export function scenarioChartOptions(p: ProjectionResult, locale: Locale, titles: { level: string; share: string }) {
-  const name = locale === 'en' && p.scenario.nameEn ? p.scenario.nameEn : p.scenario.name;
-  const points = (values: number[]) => p.years.map((year, t) => ({ year, value: values[t] ?? null }));
-  const targets = (unit: '亿元' | '%') =>
-    p.targets
-      .filter((x) => x.unit === unit && x.kind !== 'component')
-      .map((x) => ({ id: x.id, name: locale === 'en' && x.labelEn ? x.labelEn : x.label, kind: 'target' as const, unit, points: [{ year: x.year, value: x.threshold }] }));
-  const chart = (template: 'target-trajectory' | 'share-of-gdp', title: string, unit: '亿元' | '%', values: number[]) =>
-    buildOption(
-      chartSpecSchema.parse({ template, title, locale, size: { preset: 'report-column' } }),
-      chartDataSchema.parse({
-        series: [{ id: 'projection', name, kind: 'projection', unit, basis: 'derived', points: points(values) }, ...targets(unit)],
-      }),
-    );
-  return { level: chart('target-trajectory', titles.level, '亿元', p.total.values), share: chart('share-of-gdp', titles.share, '%', p.share.values) };
+export interface ChartPlan {
+  id: 'trajectory' | 'share' | 'stacked' | 'waterfall' | 'fan' | 'tornado' | 'overlay' | 'backtest-total' | 'backtest-share' | 'backtest-gdp';
+  template: TemplateId;
+  title: string;
+  data: ChartDataInput;
+}
+
+const nameOf = (p: ProjectionResult, locale: Locale) => (locale === 'en' && p.scenario.nameEn ? p.scenario.nameEn : p.scenario.name);
+
+function targetSeries(p: ProjectionResult, unit: '亿元' | '%', locale: Locale) {
+  return p.targets
+    .filter((x) => x.unit === unit && x.kind !== 'component')
+    .map((x) => ({ id: `target-${x.id}`, name: locale === 'en' && x.labelEn ? x.labelEn : x.label, kind: 'target' as const, unit, points: [{ year: x.year, value: x.threshold }] }));
+}
+
+/** Published figures of one metric from a backtest, as an actual series broken where the definition changes. */
+function actualSeries(backtest: BacktestResult | null, metric: 'total' | 'share' | 'gdp', locale: Locale) {
+  const s = backtest?.series.find((x) => x.metric === metric);
+  if (!s || !s.points.length) return [];
+  return [
+    {
+      id: `actual-${metric}`,
+      name: translate(locale, 'scenario.chart.actual'),
+      kind: 'actual' as const,
+      unit: s.unit,
+      points: s.points.map((pt) => ({ year: pt.year, value: pt.actual })),
+      breaksBefore: s.breaks.map((b) => b.year),
+    },
+  ];
+}
+
+function projectionSeries(p: ProjectionResult, unit: '亿元' | '%', values: number[], locale: Locale, scenarioId: string | null = null) {
+  return { id: `projection-${scenarioId ?? 'draft'}`, name: nameOf(p, locale), kind: 'projection' as const, unit, basis: 'derived' as const, scenarioId, points: p.years.map((year, t) => ({ year, value: values[t] ?? null })) };
+}
+
+/** The year a contribution waterfall runs to: the first total target's, else the horizon. */
+export function waterfallYear(p: ProjectionResult): number {
+  return p.targets.find((x) => x.kind === 'total')?.year ?? p.horizon;
+}
+
+export function resultCharts(p: ProjectionResult, locale: Locale, backtest: BacktestResult | null): ChartPlan[] {
+  const tr = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
+  const year = waterfallYear(p);
+  const t = year - p.baseYear;
+  return [
+    {
+      id: 'trajectory',
+      template: 'target-trajectory',
+      title: tr('scenario.chart.trajectory'),
+      data: { series: [...actualSeries(backtest, 'total', locale), projectionSeries(p, '亿元', p.total.values, locale), ...targetSeries(p, '亿元', locale)] },
+    },
+    {
+      id: 'share',
+      template: 'share-of-gdp',
+      title: tr('scenario.chart.share'),
+      data: { series: [...actualSeries(backtest, 'share', locale), projectionSeries(p, '%', p.share.values, locale), ...targetSeries(p, '%', locale)] },
+    },
+    {
+      id: 'stacked',
+      template: 'stacked-components',
+      title: tr('scenario.chart.stacked'),
+      data: {
+        series: p.components.map((c) => ({
+          id: `component-${c.id}`,
+          name: c.name,
+          kind: 'projection' as const,
+          unit: '亿元',
+          basis: 'derived' as const,
+          points: p.years.map((y, i) => ({ year: y, value: c.values[i] ?? null })),
+        })),
+      },
+    },
+    {
+      id: 'waterfall',
+      template: 'contribution-waterfall',
+      title: tr('scenario.chart.waterfall', { from: p.baseYear, to: year }),
+      data: {
+        bars: {
+          kind: 'waterfall',
+          unit: '亿元',
+          basis: 'derived',
+          steps: [
+            { label: tr('scenario.chart.yearLabel', { year: p.baseYear }), value: p.total.values[0]!, role: 'total', projection: false },
+            ...p.components.map((c) => ({ label: c.name, value: c.values[t]! - c.values[0]!, role: 'delta' as const, projection: true })),
+            { label: tr('scenario.chart.yearLabel', { year }), value: p.total.values[t]!, role: 'total' as const, projection: true },
+          ],
+        },
+      },
+    },
+  ];
+}
+
+export function tornadoChart(result: SensitivityResult, locale: Locale, unitOf: (driver: string) => string): ChartPlan {
+  const out = result.output;
+  const what = translate(locale, out.metric === 'share' ? 'scenario.chart.shareIn' : 'scenario.chart.totalIn', { year: out.year });
+  return {
+    id: 'tornado',
+    template: 'tornado',
+    title: translate(locale, 'scenario.chart.tornado', { what }),
+    data: {
+      bars: {
+        kind: 'tornado',
+        unit: out.unit,
+        base: out.base,
+        baseLabel: what,
+        basis: 'derived',
+        items: result.bars.map((b) => ({
+          label: b.label === 'uplift' ? translate(locale, 'scenario.driver.uplift') : b.label,
+          low: b.low.output,
+          high: b.high.output,
+          lowInput: `${formatPlain(b.low.input, locale, 2)}${unitOf(b.driver)}`,
+          highInput: `${formatPlain(b.high.input, locale, 2)}${unitOf(b.driver)}`,
+        })),
+      },
+    },
+  };
+}
+
+export function fanChart(mc: MonteCarloResult, p: ProjectionResult, locale: Locale, backtest: BacktestResult | null): ChartPlan {
+  const band = (lower: 5 | 25, upper: 95 | 75) => ({
+    id: `p${lower}-${upper}`,
+    name: translate(locale, lower === 5 ? 'scenario.chart.band90' : 'scenario.chart.band50'),
+    unit: '亿元',
+    lower,
+    upper,
+    points: mc.years.map((year, i) => ({ year, low: mc.total[`p${lower}`][i]!, high: mc.total[`p${upper}`][i]! })),
+  });
+  return {
+    id: 'fan',
+    template: 'scenario-fan',
+    title: translate(locale, 'scenario.chart.fan', { draws: formatPlain(mc.draws, locale, 0, true) }),
+    data: {
+      series: [
+        ...actualSeries(backtest, 'total', locale),
+        { id: 'median', name: translate(locale, 'scenario.chart.median'), kind: 'projection', unit: '亿元', basis: 'derived', points: mc.years.map((year, i) => ({ year, value: mc.total.p50[i]! })) },
+        ...targetSeries(p, '亿元', locale),
+      ],
+      bands: [band(5, 95), band(25, 75)],
+    },
+  };
+}
+
+/** 2–4 scenarios' totals on one trajectory chart. */
+export function overlayChart(runs: Array<{ id: number; projection: ProjectionResult }>, locale: Locale, backtest: BacktestResult | null): ChartPlan {
+  const first = runs[0]!.projection;
+  return {
+    id: 'overlay',
+    template: 'target-trajectory',
+    title: translate(locale, 'scenario.chart.overlay'),
+    data: {
+      series: [
+        ...actualSeries(backtest, 'total', locale),
+        ...runs.map((r) => projectionSeries(r.projection, '亿元', r.projection.total.values, locale, String(r.id))),
+        ...targetSeries(first, '亿元', locale),
+      ],
+    },
+  };
+}
+
+/** Each backtested metric: the published figures against the projection, the break marked. */
+export function backtestCharts(result: BacktestResult, p: ProjectionResult, locale: Locale): ChartPlan[] {
+  const values = { total: p.total.values, share: p.share.values, gdp: p.gdp.values };
+  return result.series
+    .filter((s): s is typeof s & { metric: 'total' | 'share' | 'gdp' } => s.metric !== 'component')
+    .map((s) => ({
+      id: `backtest-${s.metric}` as const,
+      template: s.metric === 'share' ? ('share-of-gdp' as const) : ('target-trajectory' as const),
+      title: translate(locale, `scenario.backtest.chart.${s.metric}`),
+      data: {
+        series: [
+          ...actualSeries(result, s.metric, locale),
+          projectionSeries(p, s.unit, values[s.metric], locale),
+          ...(s.metric === 'gdp' ? [] : targetSeries(p, s.unit, locale)),
+        ],
+      },
+    }));
+}
+
+/** The ECharts option of a plan, at the report-column size the page shows. */
+export function chartOption(plan: ChartPlan, locale: Locale) {
+  return buildOption(chartSpecSchema.parse({ template: plan.template, title: plan.title, locale, size: { preset: 'a4-half' } }), chartDataSchema.parse(plan.data));
+}
+
+/** The saved-chart spec "发送到图表" writes: the template bound to the scenario, with the chart's title. */
+export function chartSpecFor(plan: ChartPlan, scenarioIds: readonly number[], locale: Locale) {
+  return chartSpecSchema.parse({ template: plan.template, title: plan.title, locale, bindings: { scenarios: scenarioIds.map(String) } });
 }

@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { EngineError, goalSeek, goalSeekJoint, type DriverInfo, type GoalSeekResult, type JointGoalSeekResult, type ResolvedScenario } from '../../../../shared/engine';
+import { formatPlain } from '../../../../shared/format/number';
+import { useApp } from '../../app-context';
+
+type Outcome = { ok: true; result: GoalSeekResult | JointGoalSeekResult } | { ok: false; code: string; params: Record<string, string | number | null> };
+
+/**
+ * Goal seek on the scenario as edited: pick one or more targets and a driver; the engine bisects for
+ * the value that just meets them (jointly, naming the binding one). Runs in the renderer, so it
+ * answers for unsaved edits too.
+ */
+export function GoalSeekPanel({ scenario, drivers }: { scenario: ResolvedScenario; drivers: DriverInfo[] }) {
+  const { locale, t } = useApp();
+  const [targets, setTargets] = useState<string[]>(() => scenario.targets.filter((x) => x.year === scenario.targets[0]?.year).map((x) => x.id));
+  const [driver, setDriver] = useState('uplift');
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const label = (id: string) => {
+    const x = scenario.targets.find((target) => target.id === id);
+    return x ? (locale === 'en' && x.labelEn ? x.labelEn : x.label) : id;
+  };
+  const driverLabel = (d: DriverInfo) => (d.id === 'uplift' ? t('scenario.driver.uplift') : d.id === 'gdp' ? t('scenario.driver.gdp') : d.label);
+  const solve = () => {
+    try {
+      const chosen = scenario.targets.map((x) => x.id).filter((id) => targets.includes(id));
+      const result = chosen.length === 1 ? goalSeek(scenario, { targetId: chosen[0]!, driver }) : goalSeekJoint(scenario, { targetIds: chosen, driver });
+      setOutcome({ ok: true, result });
+    } catch (error) {
+      if (!(error instanceof EngineError)) throw error;
+      setOutcome({ ok: false, code: `engine.${error.code}`, params: error.params });
+    }
+  };
+  const unit = (u: string) => t(`scenario.unit.${u}`);
+  return (
+    <section className="panel" data-testid="goal-seek">
+      <h3>{t('scenario.goal.title')}</h3>
+      <div className="toolbar wrap">
+        <span>{t('scenario.goal.targets')}</span>
+        {scenario.targets.map((x) => (
+          <label key={x.id} className="check">
+            <input
+              type="checkbox"
+              checked={targets.includes(x.id)}
+              onChange={(e) => setTargets((cur) => (e.target.checked ? [...cur, x.id] : cur.filter((id) => id !== x.id)))}
+            />
+            {label(x.id)}（{x.year}）
+          </label>
+        ))}
+        <label>
+          {t('scenario.goal.driver')}{' '}
+          <select value={driver} onChange={(e) => setDriver(e.target.value)} data-testid="goal-driver">
+            {drivers.map((d) => (
+              <option key={d.id} value={d.id}>
+                {driverLabel(d)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" disabled={targets.length === 0} onClick={solve}>
+          {t('scenario.goal.solve')}
+        </button>
+      </div>
+      {outcome && (
+        <p className={outcome.ok ? 'goal-answer' : 'error'} data-testid="goal-answer" role={outcome.ok ? undefined : 'alert'}>
+          {outcome.ok
+            ? t('binding' in outcome.result ? 'scenario.goal.answerJoint' : 'scenario.goal.answer', {
+                driver: driverLabel(drivers.find((d) => d.id === outcome.result.driver) ?? drivers[0]!),
+                value: formatPlain(outcome.result.value, locale, 3),
+                unit: unit(outcome.result.unit),
+                nominal: formatPlain(outcome.result.nominal, locale, 3),
+                direction: t(`scenario.goal.direction.${outcome.result.direction}`),
+                binding: 'binding' in outcome.result ? label(outcome.result.binding) : '',
+              })
+            : t(outcome.code, outcome.params)}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+import { useMemo, useState } from 'react';
+import { EngineError, sensitivity, type BacktestResult } from '../../../../shared/engine';
+import { formatPercent, formatPlain, formatYi } from '../../../../shared/format/number';
+import { useApp } from '../../app-context';
+import { resultCharts, tornadoChart } from '../scenario-charts';
+import { ChartCard } from './ChartCard';
+import { GoalSeekPanel } from './GoalSeekPanel';
+import type { LiveResult } from './live-model';
+import { MonteCarloPanel } from './MonteCarloPanel';
+
+/** What the edited scenario gives: the summary, each target's outcome, the charts, tornado, goal seek and Monte Carlo. */
+export function ResultsPanel({ live, scenarioId, backtest }: { live: LiveResult; scenarioId: number | null; backtest: BacktestResult | null }) {
+  const { locale, t } = useApp();
+  const p = live.projection;
+  const ids = scenarioId === null ? [] : [scenarioId];
+  const [output, setOutput] = useState<'total' | 'share'>('share');
+  const tornadoYear = p ? (p.targets.find((x) => x.unit === (output === 'share' ? '%' : '亿元'))?.year ?? p.horizon) : 0;
+  const charts = useMemo(() => (p ? resultCharts(p, locale, backtest) : []), [p, locale, backtest]);
+  const tornado = useMemo(() => {
+    if (!live.resolved) return null;
+    try {
+      const unitOf = (driver: string) => t(`scenario.unit.${live.drivers.find((d) => d.id === driver)?.unit ?? ''}`);
+      return tornadoChart(sensitivity(live.resolved, { output: { metric: output, year: tornadoYear } }), locale, unitOf);
+    } catch (error) {
+      if (error instanceof EngineError) return null;
+      throw error;
+    }
+  }, [live.resolved, live.drivers, output, tornadoYear, locale, t]);
+  if (!p || !live.resolved) return null;
+  return (
+    <div className="results" data-testid="scenario-results">
+      <p className="summary" data-testid="scenario-summary">
+        {live.summary}
+      </p>
+      <p className="muted timing" data-testid="recompute-ms">
+        {t('scenario.recomputed', { ms: formatPlain(live.ms, locale, 2) })}
+      </p>
+      <table className="outcomes" data-testid="scenario-targets">
+        <thead>
+          <tr>
+            <th>{t('col.target')}</th>
+            <th>{t('scenario.year')}</th>
+            <th>{t('scenario.projected')}</th>
+            <th>{t('scenario.verdict')}</th>
+            <th>{t('scenario.gap')}</th>
+            <th>{t('scenario.firstMet')}</th>
+            <th>{t('scenario.required')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.targets.map((x) => (
+            <tr key={x.id} className={x.met ? 'met' : 'missed'}>
+              <td>{locale === 'en' && x.labelEn ? x.labelEn : x.label}</td>
+              <td>{x.year}</td>
+              <td>{x.unit === '%' ? formatPercent(x.value, locale) : formatYi(x.value, locale)}</td>
+              <td>{x.met ? t('scenario.met') : t('scenario.notMet')}</td>
+              <td>{x.unit === '%' ? t('scenario.points', { value: formatPlain(x.gap, locale, 1) }) : formatYi(x.gap, locale)}</td>
+              <td>{x.firstYearMet ?? '—'}</td>
+              <td>{formatPercent(x.requiredGrowth, locale, 2)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="chart-grid">
+        {charts.map((plan) => (
+          <ChartCard key={plan.id} plan={plan} scenarioIds={ids} />
+        ))}
+      </div>
+      <section className="panel">
+        <div className="toolbar">
+          <h3>{t('scenario.tornado.title')}</h3>
+          <label>
+            {t('scenario.tornado.output')}{' '}
+            <select value={output} onChange={(e) => setOutput(e.target.value as 'total' | 'share')} data-testid="tornado-output">
+              <option value="share">{t('scenario.tornado.share', { year: tornadoYear })}</option>
+              <option value="total">{t('scenario.tornado.total', { year: tornadoYear })}</option>
+            </select>
+          </label>
+        </div>
+        {tornado && <ChartCard plan={tornado} scenarioIds={ids} height={300} />}
+      </section>
+      <GoalSeekPanel key={scenarioId ?? 'new'} scenario={live.resolved} drivers={live.drivers} />
+      <MonteCarloPanel key={`mc-${scenarioId ?? 'new'}`} scenario={live.resolved} projection={p} scenarioId={scenarioId} backtest={backtest} />
+    </div>
+  );
+}

@@ -1,0 +1,166 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkbenchService } from '../../electron/backend/service';
+import { startHost, type RunningHost } from '../../electron/host/http';
+import { repoRoot } from '../helpers/cli';
+import { tempService } from '../helpers/temp';
+import { launchChromium, rendererDir } from './browser';
+
+let browser: Browser;
+let host: RunningHost;
+let service: WorkbenchService;
+let page: Page;
+const pageErrors: string[] = [];
+
+const versions = (id: number) => (service.db.prepare('SELECT count(*) AS n FROM scenario_versions WHERE scenario_id = ?').get(id) as { n: number }).n;
+const rateCell = () => page.locator('[data-testid=assumptions-grid] .ag-row[row-id="components[0].growth.rate"] [col-id=value]');
+const rateIssue = () => page.locator('[data-testid=assumptions-grid] .ag-row[row-id="components[0].growth.rate"] [col-id=issue]');
+
+async function typeInto(cell: ReturnType<typeof rateCell>, text: string, commit = true) {
+  await cell.click();
+  const editor = page.locator('[data-testid=assumptions-grid] input.live-editor');
+  await editor.waitFor();
+  await editor.fill(text);
+  if (commit) await editor.press('Enter');
+}
+
+beforeAll(async () => {
+  service = tempService().service;
+  host = await startHost({ service, staticDir: rendererDir() });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') pageErrors.push(m.text());
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) pageErrors.push(`${r.status()} ${r.url()}`);
+  });
+  await page.goto(host.url);
+  await page.locator('nav a', { hasText: '情景' }).click();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+  service?.close();
+});
+
+describe('scenario editor in Chromium', () => {
+  it('recomputes the results while a growth rate is typed in the grid', async () => {
+    const summary = page.getByTestId('scenario-summary');
+    await expect.poll(() => summary.textContent()).toMatch(/^按基准情景，2022年数字经济规模为8073.6亿元/);
+    expect(await rateCell().textContent()).toBe('16');
+    // Not yet committed: the projection follows the keystrokes (1500 × 1.2² + 4500 × 1.16² = 8215.2).
+    await typeInto(rateCell(), '20', false);
+    await expect.poll(() => summary.textContent()).toMatch(/^按基准情景，2022年数字经济规模为8215.2亿元/);
+    await page.locator('[data-testid=assumptions-grid] input.live-editor').press('Enter');
+    await expect.poll(() => rateCell().textContent()).toBe('20');
+    expect(await page.getByTestId('editor-state').textContent()).toBe('有未保存的修改');
+    const ms = Number((await page.getByTestId('recompute-ms').textContent())!.match(/[\d.]+/)![0]);
+    expect(ms).toBeLessThan(50);
+  });
+
+  it('a bad value is flagged at its field and cannot be saved', async () => {
+    await typeInto(rateCell(), 'abc');
+    await expect.poll(() => rateIssue().textContent()).toBe('应为数字');
+    expect(await rateCell().getAttribute('class')).toContain('cell-error');
+    expect(await page.getByTestId('save-scenario').isDisabled()).toBe(true);
+    expect(await page.getByTestId('editor-state').textContent()).toContain('1 处假设无效');
+    expect(versions(1)).toBe(1);
+    await typeInto(rateCell(), '-150');
+    await expect.poll(() => rateIssue().textContent()).toBe('须大于-100');
+    await typeInto(rateCell(), '20');
+    await expect.poll(() => rateIssue().textContent()).toBe('');
+  });
+
+  it('saves a new version with a note, then restores the first', async () => {
+    await page.getByLabel('版本说明').fill('数字产业化按20%');
+    await page.getByTestId('save-scenario').click();
+    await expect.poll(() => page.getByTestId('scenario-message').textContent()).toBe('已保存为第 2 版');
+    expect(versions(1)).toBe(2);
+    await expect.poll(() => page.getByTestId('versions').locator('li').count()).toBe(2);
+    expect(await page.getByTestId('versions').textContent()).toContain('数字产业化按20%');
+    await page.getByRole('button', { name: '恢复第 1 版' }).click();
+    await expect.poll(() => page.getByTestId('scenario-message').textContent()).toBe('已恢复第 1 版（保存为第 3 版）');
+    await expect.poll(() => rateCell().textContent()).toBe('16');
+    expect(versions(1)).toBe(3);
+    await expect.poll(() => page.getByTestId('scenario-summary').textContent()).toMatch(/8073.6亿元/);
+  });
+
+  it('moves a driver with its slider', async () => {
+    const slider = page.getByTestId('driver-sliders').locator('input[data-driver="industry-digitalization"]');
+    await slider.fill('25');
+    await expect.poll(() => page.locator('[data-testid=assumptions-grid] .ag-row[row-id="components[1].growth.rate"] [col-id=value]').textContent()).toBe('25');
+    await expect.poll(() => page.getByTestId('scenario-summary').textContent()).toMatch(/9049.65亿元/);
+    await page.getByRole('button', { name: '放弃修改' }).click();
+    await expect.poll(() => page.getByTestId('scenario-summary').textContent()).toMatch(/8073.6亿元/);
+  });
+
+  it('runs Monte Carlo in a worker, cancels one run and finishes another', async () => {
+    const status = page.getByTestId('mc-status');
+    await page.getByTestId('mc-draws').selectOption('1000000');
+    await page.getByRole('button', { name: '运行', exact: true }).click();
+    await page.getByTestId('mc-panel').getByRole('button', { name: '取消' }).click();
+    await expect.poll(() => status.getAttribute('data-state')).toBe('cancelled');
+    expect(await status.textContent()).toMatch(/^已取消（完成 [\d,]+\/1,000,000 次）$/);
+    await page.getByTestId('mc-draws').selectOption('10000');
+    await page.getByRole('button', { name: '运行', exact: true }).click();
+    await expect.poll(() => status.getAttribute('data-state')).toBe('done');
+    expect(await status.textContent()).toMatch(/^完成：10,000 次，种子 1/);
+    const rows = page.getByTestId('mc-probabilities').locator('tbody tr');
+    expect(await rows.count()).toBe(3);
+    expect(await rows.first().textContent()).toMatch(/万亿级规模2022\d+(\.\d)?%/);
+    expect(await page.getByTestId('chart-fan').locator('svg').count()).toBe(1);
+    expect(await page.getByTestId('chart-histogram').locator('svg').count()).toBe(1);
+  });
+
+  it('goal-seeks the 2022 targets jointly and names the binding one', async () => {
+    await page.getByTestId('goal-seek').getByRole('button', { name: '求解' }).click();
+    await expect.poll(() => page.getByTestId('goal-answer').textContent()).toMatch(/^统一上调需至少为 [\d.]+个百分点（当前 0个百分点），起约束作用的是“占GDP比重40%以上”$/);
+  });
+
+  it('draws every result chart with the briefing templates', async () => {
+    for (const id of ['trajectory', 'share', 'stacked', 'waterfall', 'tornado']) {
+      expect(await page.getByTestId(`chart-${id}`).locator('svg').count(), id).toBe(1);
+    }
+    if (process.env.WORKBENCH_SCREENSHOTS) await page.screenshot({ path: path.join(repoRoot, 'docs', 'screenshot-scenarios.png') });
+  });
+});
+
+describe('compare and backtest in Chromium', () => {
+  it('compares two scenarios: differing assumptions highlighted, outcomes side by side, overlay chart', async () => {
+    await page.getByRole('tab', { name: '情景比较' }).click();
+    const outcomes = page.getByTestId('compare-outcomes');
+    await expect.poll(() => outcomes.locator('thead th').allTextContents()).toEqual(['目标', '基准', '加速']);
+    expect(await outcomes.locator('tbody tr').first().textContent()).toBe('万亿级规模（2022）8073.6亿元 · 未实现9191.25亿元 · 未实现');
+    const differing = page.getByTestId('compare-assumptions').locator('tr.differs');
+    await expect.poll(() => differing.count()).toBe(6);
+    expect(await page.getByTestId('compare-assumptions').locator('tr[data-path="components[1].growth.rate"]').textContent()).toContain('1625');
+    expect(await page.getByTestId('chart-overlay').locator('svg').count()).toBe(1);
+  });
+
+  it('shows the backtest with error per year, MAPE and the 2022 definition break unscored', async () => {
+    await page.getByRole('tab', { name: '回测' }).click();
+    await expect.poll(() => page.getByTestId('mape-share').textContent()).toBe('MAPE 3.9%（计分 1 年）');
+    const share = page.getByTestId('backtest-share');
+    expect(await share.getByTestId('definition-break').textContent()).toBe('口径变化：自2022年起由“重庆市此前口径”改为“中国信通院广义口径”，此后各年不与基年口径比较');
+    expect(await share.locator('tr.status-other-definition').textContent()).toMatch(/^202245.4%28.47%.*口径不同，不计入/);
+    expect(await page.getByTestId('mape-gdp').textContent()).toBe('MAPE 1.86%（计分 4 年）');
+    expect(await page.getByTestId('mape-total').textContent()).toBe('无可计分年份');
+    expect(await page.getByTestId('chart-backtest-share').locator('svg').count()).toBe(1);
+  });
+
+  it('sends a chart to the Charts page bound to the scenario', async () => {
+    await page.getByTestId('chart-backtest-share').getByRole('button', { name: '发送到图表' }).click();
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toMatch(/^#\/charts\?chart=\d+$/);
+    const id = Number((await page.evaluate(() => window.location.hash)).split('=')[1]);
+    const saved = service.db.prepare('SELECT spec FROM charts WHERE id = ?').get(id) as { spec: string };
+    expect(JSON.parse(saved.spec)).toMatchObject({ template: 'share-of-gdp', title: '回测：数字经济占GDP比重', bindings: { scenarios: ['1'] } });
+  });
+
+  it('raised no page errors', () => {
+    expect(pageErrors, pageErrors.join('\n')).toEqual([]);
+  });
+});

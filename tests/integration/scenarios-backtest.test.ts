@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/backend/dispatch';
+import type { BacktestResult } from '../../shared/engine';
+import { runCli } from '../helpers/cli';
+import { tempDir, tempService } from '../helpers/temp';
+
+async function ok<T>(call: Promise<{ ok: boolean; result?: unknown; error?: unknown }>): Promise<T> {
+  const outcome = await call;
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.error));
+  return outcome.result as T;
+}
+
+// Hand-computed from the seeded baseline (2020 base: GDP 25002.79 at 6.5% a year; 1500 + 4500 at 16%)
+// and the seeded published figures (重庆 GDP 2021-2024; share 27.2% in 2021, 45.4% in 2022).
+const gdp2021 = 25002.79 * 1.065;
+const gdpErrors = [
+  [2021, 27894.02],
+  [2022, 29129.03],
+  [2023, 30145.79],
+  [2024, 32193.15],
+].map(([year, actual]) => (100 * (25002.79 * 1.065 ** (year! - 2020) - actual!)) / actual!);
+const share2021 = (100 * 6000 * 1.16) / gdp2021;
+
+describe('scenarios.backtest', () => {
+  it('scores GDP and the 2021 share against the published figures and does not score across the 2022 definition break', async () => {
+    const { service } = tempService();
+    const result = await ok<BacktestResult>(dispatch(service, 'scenarios.backtest', { id: 1 }));
+    expect(result).toMatchObject({ scenario: '基准', baseYear: 2020, horizon: 2027 });
+
+    const gdp = result.series.find((s) => s.metric === 'gdp')!;
+    const y2021 = gdp.points.find((p) => p.year === 2021)!;
+    expect(y2021.projected).toBeCloseTo(gdp2021, 6);
+    expect(y2021.error).toBeCloseTo(gdp2021 - 27894.02, 6);
+    expect(y2021.percentError).toBeCloseTo(-4.5388, 3);
+    expect(gdp.points.find((p) => p.year === 2018)!.status).toBe('outside-horizon');
+    expect(gdp.points.find((p) => p.year === 2020)!.status).toBe('base-year');
+    expect(gdp.scored).toBe(4);
+    expect(gdp.mape).toBeCloseTo(gdpErrors.reduce((a, e) => a + Math.abs(e), 0) / 4, 9);
+    expect(gdp.breaks).toEqual([]);
+
+    const share = result.series.find((s) => s.metric === 'share')!;
+    expect(share.baseDefinition).toBe('重庆市此前口径');
+    expect(share.breaks).toEqual([{ year: 2022, from: '重庆市此前口径', to: '中国信通院广义口径' }]);
+    expect(share.points.map((p) => [p.year, p.actual, p.status])).toEqual([
+      [2020, 25, 'base-year'],
+      [2021, 27.2, 'scored'],
+      [2022, 45.4, 'other-definition'],
+    ]);
+    expect(share.points[1]!.projected).toBeCloseTo(share2021, 9);
+    // Only 2021 is scored: |26.14 − 27.2| / 27.2 = 3.90%; the 45.4% of 2022 would have made it about 20%.
+    expect(share.scored).toBe(1);
+    expect(share.mape).toBeCloseTo((100 * Math.abs(share2021 - 27.2)) / 27.2, 9);
+    expect(share.mape).toBeCloseTo(3.9, 1);
+
+    // The total: 6000 (the city's measure, 2020) and CAICT's 1万亿元 (2022) are different measures.
+    const total = result.series.find((s) => s.metric === 'total')!;
+    expect(total.points.map((p) => [p.year, p.actual, p.status])).toEqual([
+      [2020, 6000, 'base-year'],
+      [2022, 10000, 'other-definition'],
+    ]);
+    expect(total.breaks).toEqual([{ year: 2022, from: '重庆市此前口径', to: '中国信通院广义口径' }]);
+    expect(total.mape).toBeNull();
+    // Only published figures take part: the derived de_va of 2021 and 2022 are left out.
+    expect(total.points.every((p) => p.source?.startsWith('de_va/CQ') || p.source?.startsWith('de_scale/CQ'))).toBe(true);
+    service.close();
+  });
+
+  it('says when a scenario names no figures to compare with', async () => {
+    const { service } = tempService();
+    const got = await ok<{ definition: Record<string, unknown> }>(dispatch(service, 'scenarios.get', { id: 1 }));
+    const { backtest: _dropped, ...definition } = got.definition;
+    const saved = await ok<{ id: number }>(dispatch(service, 'scenarios.save', { definition: { ...definition, name: '无回测来源' } }));
+    const outcome = await dispatch(service, 'scenarios.backtest', { id: saved.id });
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) {
+      expect(outcome.error.code).toBe('scenario.noBacktestSources');
+      expect(outcome.error.message).toContain('无回测来源');
+    }
+    service.close();
+  });
+
+  it('refuses a backtest source with a bad field, naming it', async () => {
+    const { service } = tempService();
+    const got = await ok<{ definition: { backtest: { sources: Array<Record<string, unknown>> } } }>(dispatch(service, 'scenarios.get', { id: 1 }));
+    const bad = structuredClone(got.definition);
+    bad.backtest.sources[1]!.componentId = 'nowhere';
+    const outcome = await dispatch(service, 'scenarios.save', { id: 1, definition: bad });
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.error.params).toMatchObject({ path: 'backtest.sources[1].componentId' });
+    expect((await ok<{ version: number }>(dispatch(service, 'scenarios.get', { id: 1 }))).version).toBe(1);
+    service.close();
+  });
+});
+
+describe('scenarios.latestActuals', () => {
+  it('gives the latest annual actual of each indicator and region, null where there is none', async () => {
+    const { service } = tempService();
+    const found = await ok<unknown[]>(
+      dispatch(service, 'scenarios.latestActuals', {
+        refs: [
+          { indicator: 'gdp', region: 'CQ' },
+          { indicator: 'de_va', region: 'CQ' },
+          { indicator: 'nothing', region: 'CQ' },
+        ],
+      }),
+    );
+    // de_va's latest actual is 2020's 6000 (the 2021 and 2022 figures are derived, not published).
+    expect(found).toEqual([{ indicator: 'gdp', region: 'CQ', year: 2024, value: 32193.15 }, { indicator: 'de_va', region: 'CQ', year: 2020, value: 6000 }, null]);
+    service.close();
+  });
+});
+
+describe('workbench scenario backtest', () => {
+  it('prints the engine result as JSON, and a table with the break in text', () => {
+    const dataDir = tempDir();
+    const json = runCli(['scenario', 'backtest', '1', '--json'], dataDir);
+    expect(json.status).toBe(0);
+    const result = JSON.parse(json.stdout) as BacktestResult;
+    expect(result.series.find((s) => s.metric === 'share')!.breaks[0]!.year).toBe(2022);
+    const text = runCli(['scenario', 'backtest', '1'], dataDir);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain('MAPE 3.9%');
+    expect(text.stdout).toContain('口径变化：2022年起由“重庆市此前口径”改为“中国信通院广义口径”');
+    expect(text.stdout).toMatch(/2022\s+45\.4%\s+28\.47%\s+-37\.29%\s+口径不同，不计入/);
+    const en = runCli(['scenario', 'backtest', '1', '--lang', 'en'], dataDir);
+    expect(en.stdout).toContain('definition break: from 2022');
+  });
+});
