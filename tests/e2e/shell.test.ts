@@ -87,7 +87,7 @@ describe('app shell in Chromium', () => {
     const rows = page.getByTestId('scenario-targets').locator('tbody tr');
     await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
     expect(await rows.first().textContent()).toContain('万亿级规模');
-    expect(await page.getByTestId('chart-level').locator('svg').count()).toBe(1);
+    expect(await page.getByTestId('chart-trajectory').locator('svg').count()).toBe(1);
     await page.getByRole('button', { name: /^加速/ }).click();
     await expect.poll(() => page.getByTestId('scenario-summary').textContent()).toMatch(/^按加速情景/);
   });
