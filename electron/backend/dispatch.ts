@@ -14,7 +14,24 @@ function describeZod(error: z.ZodError): string {
     .join('; ');
 }
 
-export function toWireError(error: unknown, locale: Locale): WireError {
+/** SQLite failures a user can act on (another program holds the file, the disk is full …), by result code. */
+const storageFaults: Array<[RegExp, string]> = [
+  [/^SQLITE_BUSY/, 'storage.busy'],
+  [/^SQLITE_LOCKED/, 'storage.busy'],
+  [/^SQLITE_FULL/, 'storage.full'],
+  [/^SQLITE_READONLY/, 'storage.readOnly'],
+  [/^SQLITE_IOERR/, 'storage.io'],
+  [/^SQLITE_CANTOPEN/, 'storage.io'],
+];
+
+function storageFault(error: unknown): WorkbenchError | null {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  const key = storageFaults.find(([pattern]) => pattern.test(code))?.[1];
+  return key ? new WorkbenchError(key, { detail: error instanceof Error ? error.message : code }) : null;
+}
+
+export function toWireError(raw: unknown, locale: Locale): WireError {
+  const error = storageFault(raw) ?? raw;
   if (error instanceof WorkbenchError) {
     return { code: error.code, message: translate(locale, error.code, error.params), params: error.params, details: error.details };
   }

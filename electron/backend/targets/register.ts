@@ -211,7 +211,9 @@ export async function importRegister(db: Db, buffer: Buffer, fileName: string, l
       try {
         return fn();
       } catch (error) {
-        problems.push({ ...where, column, reason: error instanceof WorkbenchError ? translate(locale, error.code, error.params) : String(error) });
+        // A row's own problem is reported with its place; a storage failure (disk full …) aborts the whole import.
+        if (!(error instanceof WorkbenchError)) throw error;
+        problems.push({ ...where, column, reason: translate(locale, error.code, error.params) });
         return undefined;
       }
     };
