@@ -49,7 +49,7 @@ export const targetInputSchema = z
     comparator: comparatorSchema,
     value: z.number().finite().nullable(),
     unit: text(20).default(''),
-    deadline: z.number().int().min(1949).max(2100).nullable(),
+    deadline: z.number().int().min(1949).max(2100).nullable().default(null),
     indicator: z.string().max(64).nullable().default(null),
     region: z.string().max(64).nullable().default(null),
     quote: text(2000).default(''),
