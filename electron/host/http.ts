@@ -5,6 +5,7 @@ import path from 'node:path';
 import { maxRequestBytes } from '../../shared/api/contract';
 import { WorkbenchError, type WireError } from '../../shared/api/errors';
 import { dispatch, toWireError } from '../backend/dispatch';
+import { MAX_UPLOAD_BYTES, stagingArea } from '../backend/import/staging';
 import type { WorkbenchService } from '../backend/service';
 import { allowedHost, allowedOrigin, contentSecurityPolicy, cookieName, newToken, readCookie, tokensEqual } from './security';
 
@@ -15,6 +16,8 @@ export interface HostOptions {
   /** 0 picks a free port. */
   port?: number;
   token?: string;
+  /** Cap on one upload to `/upload/import`; default MAX_UPLOAD_BYTES. */
+  maxUploadBytes?: number;
 }
 
 export interface RunningHost {
@@ -101,6 +104,45 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
+/** The `X-File-Name` header: the file's base name, URI-encoded by the client so that Chinese names survive. */
+function uploadName(header: string | string[] | undefined): string {
+  const raw = Array.isArray(header) ? header[0] : header;
+  if (!raw) throw new WorkbenchError('error.badRequest', { detail: 'X-File-Name header missing' });
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new WorkbenchError('error.badRequest', { detail: 'X-File-Name is not URI-encoded' });
+  }
+}
+
+/**
+ * `POST /upload/import`: the body is the file itself (`application/octet-stream`, which no HTML form
+ * can send, so a cross-site form cannot post one), streamed to a new file under the data
+ * directory's staging folder. The answer is a staging id for `imports.preview` and `imports.commit`;
+ * no call of the API ever takes a client-given path in browser mode.
+ */
+async function receiveUpload(req: http.IncomingMessage, res: http.ServerResponse, service: WorkbenchService, limit: number): Promise<void> {
+  if (req.method !== 'POST') {
+    sendError(res, service, new WorkbenchError('error.badRequest', { detail: 'POST only' }), { Allow: 'POST' });
+    return;
+  }
+  if (!String(req.headers['content-type'] ?? '').startsWith('application/octet-stream')) {
+    sendError(res, service, new WorkbenchError('error.badRequest', { detail: 'Content-Type must be application/octet-stream' }));
+    return;
+  }
+  try {
+    const name = uploadName(req.headers['x-file-name']);
+    if (Number(req.headers['content-length'] ?? 0) > limit) throw new WorkbenchError('error.tooLarge', { limit });
+    const staged = await stagingArea(service.env.dataDir).receive(req, name, limit);
+    sendJson(res, 200, { ok: true, result: { stagingId: staged.stagingId, fileName: staged.fileName, sizeBytes: staged.sizeBytes } });
+  } catch (error) {
+    if (!(error instanceof WorkbenchError)) throw error;
+    // The rest of a refused body is read and dropped; the connection is not reused.
+    req.resume();
+    sendError(res, service, error, { Connection: 'close' });
+  }
+}
+
 function serveStatic(staticDir: string, urlPath: string, res: http.ServerResponse, headOnly: boolean): void {
   const relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
   const file = path.resolve(staticDir, `.${path.posix.normalize(relative)}`);
@@ -150,6 +192,11 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       }
       if (!tokensEqual(given, token)) {
         sendError(res, service, new WorkbenchError('error.unauthorized'));
+        return;
+      }
+
+      if (url.pathname === '/upload/import') {
+        await receiveUpload(req, res, service, options.maxUploadBytes ?? MAX_UPLOAD_BYTES);
         return;
       }
 

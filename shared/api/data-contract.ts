@@ -1,13 +1,23 @@
 import { z } from 'zod';
+import type { CallResult } from './bridge';
+import { jobStatusSchema } from './jobs-contract';
+
+// The Data page: the observations grid and its value lists, edits with their audit trail, export of a
+// view, the catalogue, a time-series quick look, and imports (staged file → preview → commit job →
+// history and undo). A file to import is never named by path here: the browser host stages an upload
+// and the Electron shell stages the file picked in its own dialog; the UI only holds the staging id.
 
 // The grid's request has AG Grid's shapes; the backend checks each filter against its column
 // whitelist (electron/backend/data/observation-view.ts) before any of it reaches SQL.
+const sortModel = z.array(z.object({ colId: z.string().max(64), sort: z.enum(['asc', 'desc']) })).max(8).nullish();
+const filterModel = z.record(z.string().max(64), z.unknown()).nullish();
+
 export const gridQuerySchema = z
   .object({
     startRow: z.number().int().min(0),
     endRow: z.number().int().min(0),
-    sortModel: z.array(z.object({ colId: z.string().max(64), sort: z.enum(['asc', 'desc']) })).max(8).nullish(),
-    filterModel: z.record(z.string().max(64), z.unknown()).nullish(),
+    sortModel,
+    filterModel,
   })
   .strict();
 
@@ -29,12 +39,270 @@ export const observationRowSchema = z.object({
   source: z.string(),
   note: z.string(),
 });
-
 export type ObservationRow = z.infer<typeof observationRowSchema>;
+
+/** Columns that offer a value-list filter (the backend's VALUE_LIST_COLUMNS). */
+export const valueListColumns = ['indicator', 'region', 'status', 'importId', 'unit', 'year'] as const;
+export type ValueListColumn = (typeof valueListColumns)[number];
+
+export const valueOptionSchema = z.object({ value: z.union([z.string(), z.number(), z.null()]), label: z.string() });
+export type ValueOption = z.infer<typeof valueOptionSchema>;
+
+/** The filter model entry a value-list filter sends: rows whose column holds one of `values`. */
+export interface SetValuesFilter {
+  filterType: 'set-values';
+  values: Array<string | number | null>;
+}
+
+export const editableFields = ['value', 'note'] as const;
+
+export const editRecordSchema = z.object({
+  id: z.number().int(),
+  observationId: z.number().int(),
+  field: z.string(),
+  oldValue: z.string().nullable(),
+  newValue: z.string().nullable(),
+  editedAt: z.string(),
+  undoneAt: z.string().nullable(),
+});
+export type EditRecord = z.infer<typeof editRecordSchema>;
+const editResultSchema = z.object({ edit: editRecordSchema, row: observationRowSchema });
+
+export const indicatorEntrySchema = z.object({
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  unit: z.string(),
+  category: z.string(),
+  description: z.string(),
+  source: z.string(),
+  observations: z.number().int(),
+});
+export type IndicatorEntry = z.infer<typeof indicatorEntrySchema>;
+
+export const regionEntrySchema = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), kind: z.string(), observations: z.number().int() });
+export type RegionEntry = z.infer<typeof regionEntrySchema>;
+
+export const seriesPointSchema = z.object({
+  indicator: z.string(),
+  region: z.string(),
+  period: z.string(),
+  year: z.number().int(),
+  value: z.number().nullable(),
+  unit: z.string(),
+  status: z.string(),
+});
+export type SeriesPoint = z.infer<typeof seriesPointSchema>;
+
+/** Most series a quick look draws at once (indicators × regions). */
+export const MAX_QUICK_LOOK_SERIES = 40;
+
+// Imports. Shapes mirror electron/backend/import/types.ts.
+const statusEnum = z.enum(['actual', 'estimate', 'target', 'illustrative', 'derived']);
+const encodingEnum = z.enum(['utf-8', 'gb18030', 'utf-16le', 'utf-16be']);
+const columnRoleEnum = z.enum(['indicator', 'region', 'period', 'value', 'unit', 'status', 'source', 'note', 'ignore', 'series']);
+const dimensionEnum = z.enum(['indicator', 'region', 'period']);
+const shortText = z.string().max(500);
+
+export const columnMappingSchema = z
+  .object({
+    column: z.number().int().min(1).max(16_384),
+    header: z.string().max(2000),
+    role: columnRoleEnum,
+    dimension: dimensionEnum.optional(),
+    key: shortText.optional(),
+    unit: shortText.optional(),
+  })
+  .strict();
+
+export const mappingSchema = z
+  .object({
+    headerRow: z.number().int().min(1),
+    columns: z.array(columnMappingSchema).max(16_384),
+    fixed: z
+      .object({
+        indicator: shortText.optional(),
+        region: shortText.optional(),
+        period: shortText.optional(),
+        unit: shortText.optional(),
+        status: statusEnum.optional(),
+        source: shortText.optional(),
+      })
+      .strict(),
+  })
+  .strict();
+export type ImportMapping = z.infer<typeof mappingSchema>;
+
+export const importOptionsSchema = z
+  .object({
+    encoding: z.enum(['utf-8', 'gb18030', 'gbk', 'utf-16le']).optional(),
+    sheet: shortText.optional(),
+    layout: z.enum(['long', 'wide', 'portal']).optional(),
+    mapping: mappingSchema.optional(),
+    status: statusEnum.optional(),
+    source: shortText.optional(),
+  })
+  .strict();
+export type ImportOptionsInput = z.infer<typeof importOptionsSchema>;
+
+const stagingId = z.string().regex(/^[0-9a-f]{32}$/);
+
+export const stagedFileSchema = z.object({ stagingId: z.string(), fileName: z.string(), sizeBytes: z.number().int() });
+export type StagedFile = z.infer<typeof stagedFileSchema>;
+
+export const problemSchema = z.object({
+  code: z.string(),
+  severity: z.enum(['error', 'warning']),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  file: z.string(),
+  sheet: z.string().nullable(),
+  row: z.number().int().nullable(),
+  column: z.number().int().nullable(),
+});
+export type ImportProblem = z.infer<typeof problemSchema>;
+
+export const importRecordSchema = z.object({
+  id: z.number().int(),
+  fileName: z.string(),
+  sha256: z.string(),
+  sizeBytes: z.number().int(),
+  encoding: z.string(),
+  sheet: z.string().nullable(),
+  layout: z.string(),
+  rowsRead: z.number().int(),
+  rowsWritten: z.number().int(),
+  rowsSkipped: z.number().int(),
+  rowsReplaced: z.number().int(),
+  sourceNote: z.string(),
+  importedAt: z.string(),
+  undoneAt: z.string().nullable(),
+});
+export type ImportRecord = z.infer<typeof importRecordSchema>;
+
+export const sampleObservationSchema = z.object({
+  row: z.number().int(),
+  column: z.number().int(),
+  indicator: z.string(),
+  indicatorName: z.string(),
+  region: z.string(),
+  regionName: z.string(),
+  period: z.string(),
+  value: z.number().nullable(),
+  unit: z.string(),
+  original: z.string(),
+  status: z.string(),
+  source: z.string(),
+  conflict: z.boolean(),
+});
+export type SampleObservation = z.infer<typeof sampleObservationSchema>;
+
+export const importPreviewSchema = z.object({
+  file: z.object({ name: z.string(), sizeBytes: z.number().int(), sha256: z.string(), format: z.enum(['csv', 'tsv', 'xlsx']) }),
+  encoding: z.object({ name: encodingEnum, confidence: z.number(), bom: z.boolean(), override: z.boolean() }).nullable(),
+  sheets: z.array(z.string()),
+  sheet: z.string().nullable(),
+  layout: z.object({ kind: z.enum(['long', 'wide', 'portal']), series: dimensionEnum.nullable(), confidence: z.number() }),
+  mapping: mappingSchema,
+  headerRow: z.number().int(),
+  notes: z.array(z.string()),
+  sourceNote: z.string(),
+  /** The first rows of the table as read (decoded text), so mojibake shows before anything is written. */
+  rawRows: z.array(z.object({ row: z.number().int(), cells: z.array(z.string()) })),
+  sample: z.array(sampleObservationSchema),
+  rowsRead: z.number().int(),
+  observations: z.number().int(),
+  badObservations: z.number().int(),
+  conflicts: z.number().int(),
+  duplicatesInFile: z.number().int(),
+  newIndicators: z.array(z.string()),
+  newRegions: z.array(z.string()),
+  duplicateOf: importRecordSchema.nullable(),
+  problems: z.array(problemSchema),
+  problemCount: z.number().int(),
+  errorCount: z.number().int(),
+});
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
+
+/** What a finished import job carries as its `result`. */
+export const importSummarySchema = z.object({
+  status: z.enum(['committed', 'rejected', 'cancelled']),
+  importId: z.number().int().nullable(),
+  rowsRead: z.number().int(),
+  rowsWritten: z.number().int(),
+  rowsSkipped: z.number().int(),
+  rowsReplaced: z.number().int(),
+  rowsKept: z.number().int(),
+  sourceNote: z.string(),
+  problems: z.array(problemSchema),
+  problemCount: z.number().int(),
+  errorCount: z.number().int(),
+  durationMs: z.number(),
+});
+export type ImportSummary = z.infer<typeof importSummarySchema>;
 
 export const dataMethods = {
   'observations.query': {
     input: gridQuerySchema,
     output: z.object({ rows: z.array(observationRowSchema), lastRow: z.number().int() }),
   },
+  /** The values a value-list filter offers, narrowed by the other columns' filters. */
+  'observations.values': {
+    input: z.object({ column: z.enum(valueListColumns), filterModel }).strict(),
+    output: z.array(valueOptionSchema),
+  },
+  'observations.edit': {
+    input: z.object({ id: z.number().int().positive(), field: z.enum(editableFields), value: z.union([z.string().max(2000), z.number(), z.null()]) }).strict(),
+    output: editResultSchema,
+  },
+  'observations.undoEdit': { input: z.object({ editId: z.number().int().positive() }).strict(), output: editResultSchema },
+  /** The audit trail of edits, newest first. */
+  'observations.edits': {
+    input: z.object({ observationId: z.number().int().positive().optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
+    output: z.array(editRecordSchema),
+  },
+  /** Export the view (sort and filters as the grid has them) as a background job; fetch the file with `jobs.file`. */
+  'observations.export': {
+    input: z.object({ format: z.enum(['csv', 'xlsx']), sortModel, filterModel }).strict(),
+    output: jobStatusSchema,
+  },
+  /** Points of the series picked for the quick look, ordered by indicator, region and period. */
+  'observations.series': {
+    input: z
+      .object({ indicators: z.array(z.string().max(200)).min(1).max(MAX_QUICK_LOOK_SERIES), regions: z.array(z.string().max(200)).min(1).max(MAX_QUICK_LOOK_SERIES), status: statusEnum.optional() })
+      .strict(),
+    output: z.array(seriesPointSchema),
+  },
+  'catalogue.indicators': { input: z.object({}).strict(), output: z.array(indicatorEntrySchema) },
+  'catalogue.regions': { input: z.object({}).strict(), output: z.array(regionEntrySchema) },
+  /** Read a staged file without writing anything, with the options the user corrected. */
+  'imports.preview': { input: z.object({ stagingId, options: importOptionsSchema }).strict(), output: importPreviewSchema },
+  /** Import a staged file as a background job; its result is an ImportSummary. */
+  'imports.commit': {
+    input: z
+      .object({
+        stagingId,
+        options: importOptionsSchema,
+        onConflict: z.enum(['replace', 'keep', 'fail']),
+        skipBadRows: z.boolean(),
+        allowDuplicate: z.boolean(),
+      })
+      .strict(),
+    output: jobStatusSchema,
+  },
+  /** Forget a staged file (an upload's copy is deleted). */
+  'imports.discard': { input: z.object({ stagingId }).strict(), output: z.object({ discarded: z.boolean() }) },
+  'imports.list': { input: z.object({}).strict(), output: z.array(importRecordSchema) },
+  'imports.undo': {
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: z.object({ importId: z.number().int(), rowsDeleted: z.number().int(), rowsRestored: z.number().int() }),
+  },
 } as const;
+
+/**
+ * What the Electron preload adds to `window.workbench` for imports: the main process shows its own
+ * open dialog and stages the file picked, answering with a StagedFile (null when the user cancelled).
+ * In browser mode the bridge lacks it and the page uploads through a file input instead.
+ */
+export interface ImportFilePicker {
+  pickImportFile(): Promise<CallResult>;
+}

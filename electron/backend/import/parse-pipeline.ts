@@ -18,7 +18,7 @@ export interface TableMeta {
 }
 
 export type PipelineEvent =
-  | { type: 'layout'; meta: TableMeta; layout: LayoutResult }
+  | { type: 'layout'; meta: TableMeta; layout: LayoutResult; head: RawRow[] }
   | { type: 'batch'; batch: ParsedBatch }
   | { type: 'end'; unclosedQuote: boolean };
 
@@ -31,6 +31,10 @@ export interface PipelineInput {
 }
 
 const HEAD_ROWS = 300;
+/** Rows of the table as read, for the preview to show (the decoded text makes mojibake visible). */
+const SHOWN_ROWS = 30;
+const SHOWN_COLUMNS = 40;
+const SHOWN_CELL = 120;
 
 /**
  * Parse a file into events. After the layout event the consumer may stop (for example when the
@@ -65,7 +69,8 @@ export async function* parseFile(input: PipelineInput, signal?: AbortSignal): As
     }
     layout.problems.unshift(...damaged);
   }
-  yield { type: 'layout', meta, layout };
+  const shown = headList.slice(0, SHOWN_ROWS).map((r) => ({ row: r.row, cells: r.cells.slice(0, SHOWN_COLUMNS).map((c) => c.slice(0, SHOWN_CELL)) }));
+  yield { type: 'layout', meta, layout, head: shown };
   if (layout.problems.some((p) => PROBLEM_SEVERITY[p.code] === 'error')) {
     await chunks.return(undefined);
     return;

@@ -47,7 +47,7 @@ export async function previewImport(db: Database.Database, filePath: string, opt
   const sha256 = await hashFile(filePath).catch(() => '');
   const first = await firstEvent;
   if (first.done || first.value.type !== 'layout') throw new Error('parse pipeline gave no layout');
-  const { meta, layout } = first.value;
+  const { meta, layout, head } = first.value;
   const problems = new ProblemList({ file: fileName, sheet: meta.sheet });
   if (meta.encoding && meta.encoding.confidence < 0.6 && !meta.encoding.override) {
     problems.add('encoding.uncertain', { encoding: meta.encoding.name, confidence: meta.encoding.confidence });
@@ -66,6 +66,7 @@ export async function previewImport(db: Database.Database, filePath: string, opt
     headerRow: layout.mapping.headerRow,
     notes: layout.notes,
     sourceNote: sourceNoteOf(layout, []),
+    rawRows: head,
     sample: [],
     rowsRead: 0,
     observations: 0,

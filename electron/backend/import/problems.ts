@@ -49,6 +49,7 @@ export const FAILURE_CODES = [
   'import.not-found',
   'import.already-undone',
   'import.cancelled',
+  'import.staging-not-found',
   'edit.not-found',
   'edit.field',
   'edit.value',

@@ -170,6 +170,8 @@ export interface ImportPreview {
   notes: string[];
   /** Trailing `注：…` / `数据来源：…` rows, stored as the import's source note. */
   sourceNote: string;
+  /** The first rows of the table as read (decoded, cells cut to 120 characters), header and notes included. */
+  rawRows: Array<{ row: number; cells: string[] }>;
   /** The first 50 parsed observations. */
   sample: SampleObservation[];
   /** Data rows of the table read. */

@@ -1,38 +1,64 @@
-import type { ColDef } from 'ag-grid-community';
-import { useCallback, useMemo } from 'react';
-import type { ObservationRow } from '../../../shared/api/data-contract';
-import { formatPlain } from '../../../shared/format/number';
+import { useCallback, useState } from 'react';
+import type { ImportSummary } from '../../../shared/api/data-contract';
 import { useApp } from '../app-context';
-import { DataGrid, type PageFetcher } from '../components/DataGrid';
+import { CatalogueView } from './data/CatalogueView';
+import { ImportHistory } from './data/ImportHistory';
+import { ImportPanel } from './data/ImportPanel';
+import { ObservationsView } from './data/ObservationsView';
+import { QuickLook } from './data/QuickLook';
+import './data/data.css';
 
-/** Observations of the workspace, paged, sorted and filtered by SQLite (AG Grid's infinite row model). */
+const tabs = ['observations', 'import', 'history', 'catalogue', 'quick'] as const;
+type Tab = (typeof tabs)[number];
+
+/** Indicator data: browse, edit and export observations; import files; the import history; the catalogue; a quick look at series. */
 export function DataPage() {
-  const { client, locale, t } = useApp();
-  const fetchPage = useCallback<PageFetcher<ObservationRow>>((request) => client.call('observations.query', request), [client]);
-
-  const columns = useMemo<ColDef<ObservationRow>[]>(() => {
-    const text = { filter: 'agTextColumnFilter', filterParams: { filterOptions: ['contains', 'equals', 'startsWith'], maxNumConditions: 1 } };
-    const number = { filter: 'agNumberColumnFilter', filterParams: { filterOptions: ['equals', 'greaterThan', 'lessThan', 'inRange'], maxNumConditions: 1 } };
-    return [
-      // Sorting and filtering run in SQLite on the name column of the UI language.
-      { field: locale === 'en' ? 'indicatorNameEn' : 'indicatorName', headerName: t('data.indicator'), width: 220, ...text },
-      { field: locale === 'en' ? 'regionNameEn' : 'regionName', headerName: t('data.region'), width: 110, ...text },
-      { field: 'period', headerName: t('data.period'), width: 100, ...text },
-      { field: 'value', headerName: t('data.value'), width: 140, type: 'rightAligned', ...number, valueFormatter: (p) => formatPlain(p.value as number | null, locale, 4, true) },
-      { field: 'unit', headerName: t('col.unit'), width: 80, ...text },
-      { field: 'status', headerName: t('data.status'), width: 110, ...text, valueFormatter: (p) => (p.value ? t(`status.${p.value}`) : '') },
-      { field: 'importId', headerName: t('data.import'), width: 90, ...number },
-      { field: 'source', headerName: t('data.source'), flex: 1, minWidth: 260, ...text, tooltipField: 'source' },
-    ];
-  }, [locale, t]);
+  const { t } = useApp();
+  const [tab, setTab] = useState<Tab>('observations');
+  // Bumped whenever an import or an undo changes the workspace, so every view reads it again.
+  const [version, setVersion] = useState(0);
+  const [lastImport, setLastImport] = useState<ImportSummary | null>(null);
+  // While an import writes, its transaction is open on the workspace connection: the other views
+  // would read its rows before they are committed, so they wait.
+  const [importing, setImporting] = useState(false);
+  const changed = useCallback(() => setVersion((v) => v + 1), []);
+  const imported = useCallback(
+    (summary: ImportSummary) => {
+      setLastImport(summary);
+      changed();
+    },
+    [changed],
+  );
 
   return (
-    <section className="page">
+    <section className="page data-page">
       <header className="page-header">
         <h1>{t('page.data.title')}</h1>
-        <p className="muted">{t('data.intro')}</p>
+        <p className="muted">{t('data.introPage')}</p>
       </header>
-      <DataGrid fetchPage={fetchPage} columns={columns} rowId={(r) => String(r.id)} testId="observations-grid" />
+      <div className="data-tabs" role="tablist">
+        {tabs.map((name) => (
+          <button key={name} type="button" role="tab" aria-selected={tab === name} disabled={importing && name !== 'import'} className={tab === name ? 'active' : undefined} onClick={() => setTab(name)} data-testid={`data-tab-${name}`}>
+            {t(`data.tab.${name}`)}
+          </button>
+        ))}
+      </div>
+      <div className="data-tab-body" role="tabpanel">
+        {tab === 'observations' && <ObservationsView version={version} />}
+        {tab === 'import' && (
+          <>
+            <ImportPanel onImported={imported} onRunning={setImporting} />
+            {lastImport?.status === 'committed' && (
+              <p>
+                <button type="button" onClick={() => setTab('observations')} data-testid="show-imported">{t('data.import.showRows')}</button>
+              </p>
+            )}
+          </>
+        )}
+        {tab === 'history' && <ImportHistory version={version} onUndone={changed} />}
+        {tab === 'catalogue' && <CatalogueView version={version} />}
+        {tab === 'quick' && <QuickLook version={version} />}
+      </div>
     </section>
   );
 }

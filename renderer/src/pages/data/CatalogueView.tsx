@@ -1,0 +1,62 @@
+import type { ColDef } from 'ag-grid-community';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { IndicatorEntry, RegionEntry } from '../../../../shared/api/data-contract';
+import { useApp } from '../../app-context';
+import { DataGrid } from '../../components/DataGrid';
+
+/** The indicator catalogue (code, names, unit, category, description, source) and the regions, with how many observations each has. */
+export function CatalogueView({ version }: { version: number }) {
+  const { client, t, describeError } = useApp();
+  const [indicators, setIndicators] = useState<IndicatorEntry[] | null>(null);
+  const [regions, setRegions] = useState<RegionEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    Promise.all([client.call('catalogue.indicators', {}), client.call('catalogue.regions', {})]).then(
+      ([i, r]) => {
+        setIndicators(i);
+        setRegions(r);
+      },
+      (e: unknown) => setError(describeError(e)),
+    );
+  }, [client, describeError, version]);
+
+  const indicatorColumns = useMemo<ColDef<IndicatorEntry>[]>(
+    () => [
+      { field: 'code', headerName: t('data.catalogue.code'), width: 150 },
+      { field: 'nameZh', headerName: t('data.catalogue.nameZh'), width: 220 },
+      { field: 'nameEn', headerName: t('data.catalogue.nameEn'), width: 240 },
+      { field: 'unit', headerName: t('col.unit'), width: 80 },
+      { field: 'category', headerName: t('data.catalogue.category'), width: 120 },
+      { field: 'observations', headerName: t('data.catalogue.observations'), width: 100, type: 'rightAligned' },
+      { field: 'description', headerName: t('data.catalogue.description'), flex: 1, minWidth: 200, tooltipField: 'description' },
+      { field: 'source', headerName: t('data.source'), width: 240, tooltipField: 'source' },
+    ],
+    [t],
+  );
+  const kindLabel = useCallback((kind: string) => {
+    const key = `data.regionKind.${kind}`;
+    const text = t(key);
+    return text === key ? kind : text;
+  }, [t]);
+  const regionColumns = useMemo<ColDef<RegionEntry>[]>(
+    () => [
+      { field: 'code', headerName: t('data.catalogue.code'), width: 120 },
+      { field: 'nameZh', headerName: t('data.catalogue.nameZh'), width: 160 },
+      { field: 'nameEn', headerName: t('data.catalogue.nameEn'), width: 180 },
+      { field: 'kind', headerName: t('data.catalogue.kind'), width: 140, valueFormatter: (p) => kindLabel(String(p.value)) },
+      { field: 'observations', headerName: t('data.catalogue.observations'), width: 100, type: 'rightAligned' },
+    ],
+    [t, kindLabel],
+  );
+
+  if (error) return <p role="alert" className="error">{error}</p>;
+  return (
+    <div className="catalogue">
+      <h2>{t('data.catalogue.indicators')}</h2>
+      <DataGrid rows={indicators} columns={indicatorColumns} rowId={(r) => r.code} height={360} testId="indicator-catalogue" />
+      <h2>{t('data.catalogue.regions')}</h2>
+      <DataGrid rows={regions} columns={regionColumns} rowId={(r) => r.code} height={280} testId="region-catalogue" />
+    </div>
+  );
+}

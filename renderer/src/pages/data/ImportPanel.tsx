@@ -1,0 +1,298 @@
+import { useCallback, useEffect, useState } from 'react';
+import { importSummarySchema, type ImportMapping, type ImportOptionsInput, type ImportPreview, type ImportSummary, type StagedFile } from '../../../../shared/api/data-contract';
+import type { JobStatus } from '../../../../shared/api/jobs-contract';
+import { formatPlain } from '../../../../shared/format/number';
+import { useApp } from '../../app-context';
+import { JobProgress } from '../../components/JobProgress';
+import { PreviewSettings } from './PreviewSettings';
+import { RawRows, SampleRows } from './PreviewTables';
+import { ProblemList } from './ProblemList';
+import { nativePicker, pickNative, uploadFile } from './stage-file';
+
+type ConflictPolicy = 'replace' | 'keep' | 'fail';
+
+const ACCEPT = '.csv,.tsv,.tab,.txt,.xlsx,.xlsm,.xls';
+
+/** Rows and rate of a running import, read from the job's progress (done = rows so far). */
+function ImportRate({ job }: { job: JobStatus }) {
+  const { client, t, locale } = useApp();
+  const [seen, setSeen] = useState<{ status: JobStatus; first: { at: number; done: number } | null; rate: number }>({ status: job, first: null, rate: 0 });
+  const { status } = seen;
+  useEffect(() => {
+    if (status.state !== 'running') return;
+    const timer = setTimeout(() => {
+      client.call('jobs.get', { id: status.id }).then(
+        (next) => {
+          const at = performance.now();
+          setSeen((prev) => {
+            const first = prev.first ?? { at, done: next.done };
+            const seconds = (at - first.at) / 1000;
+            return { status: next, first, rate: seconds > 0 ? (next.done - first.done) / seconds : prev.rate };
+          });
+        },
+        () => undefined,
+      );
+    }, 500);
+    return () => clearTimeout(timer);
+  }, [client, status]);
+  return (
+    <span className="muted" data-testid="import-rate">
+      {t('data.import.rate', { rows: formatPlain(status.done, locale, 0, true), rate: formatPlain(seen.rate, locale, 0, true) })}
+    </span>
+  );
+}
+
+/**
+ * Import a file: choose it (browser upload or the Electron dialog), read the preview, correct what
+ * detection got wrong, choose how conflicts and bad rows are handled, then commit as a background
+ * job with progress and cancel. Nothing is written until the commit, and a cancel leaves nothing.
+ */
+export function ImportPanel({ onImported, onRunning }: { onImported: (summary: ImportSummary) => void; onRunning: (running: boolean) => void }) {
+  const { client, t, describeError, locale } = useApp();
+  const [file, setFile] = useState<StagedFile | null>(null);
+  const [options, setOptions] = useState<ImportOptionsInput>({});
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [mapping, setMapping] = useState<ImportMapping | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [onConflict, setOnConflict] = useState<ConflictPolicy>('fail');
+  const [skipBadRows, setSkipBadRows] = useState(false);
+  const [allowDuplicate, setAllowDuplicate] = useState(false);
+  const [job, setJob] = useState<JobStatus | null>(null);
+  const [outcome, setOutcome] = useState<{ summary: ImportSummary | null; state: JobStatus['state']; error: string | null } | null>(null);
+  const picker = nativePicker();
+  const grouped = (n: number) => formatPlain(n, locale, 0, true);
+
+  const read = useCallback(
+    async (staged: StagedFile, next: ImportOptionsInput) => {
+      setBusy(true);
+      setError(null);
+      setOutcome(null);
+      try {
+        const p = await client.call('imports.preview', { stagingId: staged.stagingId, options: next });
+        setPreview(p);
+        setMapping(p.mapping);
+      } catch (e) {
+        setPreview(null);
+        setError(describeError(e));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [client, describeError],
+  );
+
+  const start = async (stage: () => Promise<StagedFile | null>) => {
+    setBusy(true);
+    setError(null);
+    setOutcome(null);
+    try {
+      const staged = await stage();
+      if (!staged) return;
+      if (file) void client.call('imports.discard', { stagingId: file.stagingId }).catch(() => undefined);
+      setFile(staged);
+      setOptions({});
+      setOnConflict('fail');
+      setSkipBadRows(false);
+      setAllowDuplicate(false);
+      await read(staged, {});
+    } catch (e) {
+      setError(describeError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const changeOptions = (next: ImportOptionsInput) => {
+    setOptions(next);
+    if (file) void read(file, next);
+  };
+
+  const applyMapping = () => {
+    if (!file || !mapping) return;
+    const next = { ...options, mapping };
+    setOptions(next);
+    void read(file, next);
+  };
+
+  const commit = async () => {
+    if (!file) return;
+    setError(null);
+    setOutcome(null);
+    try {
+      setJob(await client.call('imports.commit', { stagingId: file.stagingId, options, onConflict, skipBadRows, allowDuplicate }));
+      onRunning(true);
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+
+  const finished = useCallback(
+    (status: JobStatus) => {
+      setJob(null);
+      onRunning(false);
+      const parsed = status.state === 'done' ? importSummarySchema.safeParse(status.result) : null;
+      const summary = parsed?.success ? parsed.data : null;
+      setOutcome({ summary, state: status.state, error: status.error ? t(status.error.code, status.error.params) : null });
+      if (summary?.status === 'committed') {
+        setFile(null);
+        setPreview(null);
+        onImported(summary);
+      }
+    },
+    [onImported, onRunning, t],
+  );
+
+  const layoutBroken = preview !== null && preview.observations === 0 && preview.errorCount > 0;
+  const needsSkip = preview !== null && preview.badObservations > 0 && !skipBadRows;
+  const needsDuplicate = preview?.duplicateOf != null && !allowDuplicate;
+  const conflictsBlock = preview !== null && preview.conflicts > 0 && onConflict === 'fail';
+  const canCommit = preview !== null && !busy && !job && !layoutBroken && !needsSkip && !needsDuplicate && !conflictsBlock && preview.observations > 0;
+
+  return (
+    <section className="import-panel" aria-label={t('data.import.title')}>
+      <div className="toolbar">
+        {picker ? (
+          <button type="button" className="primary" disabled={busy || job !== null} onClick={() => void start(() => pickNative(picker))}>
+            {t('data.import.choose')}
+          </button>
+        ) : (
+          <label className="file-pick">
+            {t('data.import.choose')}
+            <input
+              type="file"
+              accept={ACCEPT}
+              data-testid="import-file"
+              disabled={busy || job !== null}
+              onChange={(e) => {
+                const chosen = e.target.files?.[0];
+                e.target.value = '';
+                if (chosen) void start(() => uploadFile(chosen));
+              }}
+            />
+          </label>
+        )}
+        <span className="muted">{t('data.import.formats')}</span>
+        {busy && <span className="muted" role="status">{t('data.import.reading')}</span>}
+      </div>
+      {error && <p role="alert" className="error" data-testid="import-error">{error}</p>}
+
+      {outcome && <ImportOutcome outcome={outcome} />}
+
+      {file && preview && mapping && (
+        <div className="import-preview" data-testid="import-preview">
+          <p className="file-facts" data-testid="import-facts">
+            <strong>{preview.file.name}</strong> · {formatPlain(preview.file.sizeBytes / 1024, locale, 1, true)} KB · {preview.file.format.toUpperCase()}
+            {preview.encoding && <> · {t('data.preview.encodingIs', { name: preview.encoding.name.toUpperCase(), confidence: Math.round(preview.encoding.confidence * 100) })}</>}
+            {preview.sheet && <> · {t('data.preview.sheetIs', { sheet: preview.sheet })}</>}
+            {' · '}
+            {t('data.preview.layoutIs', { layout: t(`data.layout.${preview.layout.kind}`) })} · {t('data.preview.headerRowIs', { row: preview.headerRow })}
+          </p>
+          {preview.notes.length > 0 && (
+            <ul className="notes" data-testid="import-notes">
+              {preview.notes.map((n, i) => (
+                <li key={i}>{n}</li>
+              ))}
+            </ul>
+          )}
+          <PreviewSettings
+            preview={preview}
+            options={options}
+            mapping={mapping}
+            onOptions={changeOptions}
+            onMapping={setMapping}
+            onApplyMapping={applyMapping}
+            busy={busy || job !== null}
+          />
+          <RawRows preview={preview} />
+          <SampleRows preview={preview} />
+          {preview.sourceNote && (
+            <p className="source-note" data-testid="import-source-note">
+              {t('data.preview.sourceNote')}: {preview.sourceNote}
+            </p>
+          )}
+          <p className="counts" data-testid="import-counts">
+            {t('data.preview.counts', {
+              rows: grouped(preview.rowsRead),
+              observations: grouped(preview.observations),
+              bad: grouped(preview.badObservations),
+              conflicts: grouped(preview.conflicts),
+            })}
+            {preview.newIndicators.length > 0 && <> {t('data.preview.newIndicators', { names: preview.newIndicators.join('、') })}</>}
+            {preview.newRegions.length > 0 && <> {t('data.preview.newRegions', { names: preview.newRegions.join('、') })}</>}
+          </p>
+          <ProblemList problems={preview.problems} total={preview.problemCount} testId="import-problems" />
+
+          <fieldset className="commit-choices" disabled={busy || job !== null}>
+            <legend>{t('data.import.choices')}</legend>
+            <div data-testid="import-conflicts">
+              <span>{t('data.import.conflicts', { count: grouped(preview.conflicts) })}</span>
+              {(['fail', 'replace', 'keep'] as const).map((p) => (
+                <label key={p}>
+                  <input type="radio" name="on-conflict" value={p} checked={onConflict === p} onChange={() => setOnConflict(p)} />
+                  {t(`data.conflict.${p}`)}
+                </label>
+              ))}
+            </div>
+            <label>
+              <input type="checkbox" checked={skipBadRows} onChange={(e) => setSkipBadRows(e.target.checked)} data-testid="import-skip-bad" />
+              {t('data.import.skipBad', { count: grouped(preview.badObservations) })}
+            </label>
+            {preview.duplicateOf && (
+              <label>
+                <input type="checkbox" checked={allowDuplicate} onChange={(e) => setAllowDuplicate(e.target.checked)} />
+                {t('data.import.allowDuplicate', { id: preview.duplicateOf.id, at: preview.duplicateOf.importedAt.slice(0, 16).replace('T', ' ') })}
+              </label>
+            )}
+            <div className="toolbar">
+              <button type="button" className="primary" disabled={!canCommit} onClick={() => void commit()} data-testid="import-commit">
+                {t('data.import.commit', { count: grouped(preview.observations) })}
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  void client.call('imports.discard', { stagingId: file.stagingId }).catch(() => undefined);
+                  setFile(null);
+                  setPreview(null);
+                }}
+              >
+                {t('data.import.discard')}
+              </button>
+              {layoutBroken && <span className="error">{t('data.import.fixLayout')}</span>}
+              {!layoutBroken && needsSkip && <span className="error">{t('data.import.needsSkip')}</span>}
+              {needsDuplicate && <span className="error">{t('data.import.needsDuplicate')}</span>}
+              {conflictsBlock && <span className="error">{t('data.import.needsConflict')}</span>}
+            </div>
+          </fieldset>
+        </div>
+      )}
+
+      {job && (
+        <div className="import-job" data-testid="import-job">
+          <JobProgress job={job} onFinished={finished} />
+          <ImportRate job={job} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+function ImportOutcome({ outcome }: { outcome: { summary: ImportSummary | null; state: JobStatus['state']; error: string | null } }) {
+  const { t } = useApp();
+  const { summary, state, error } = outcome;
+  if (state === 'cancelled' || summary?.status === 'cancelled') return <p className="summary" data-testid="import-outcome">{t('import.cancelled')}</p>;
+  if (state === 'failed' || !summary) return <p role="alert" className="error" data-testid="import-outcome">{error ?? t('common.error')}</p>;
+  if (summary.status === 'committed') {
+    return (
+      <p className="summary" data-testid="import-outcome">
+        {t('data.import.done', { id: summary.importId ?? '', written: summary.rowsWritten, replaced: summary.rowsReplaced, kept: summary.rowsKept, skipped: summary.rowsSkipped })}
+      </p>
+    );
+  }
+  return (
+    <div data-testid="import-outcome">
+      <p role="alert" className="error">{t('data.import.rejected')}</p>
+      <ProblemList problems={summary.problems} total={summary.problemCount} testId="import-outcome-problems" />
+    </div>
+  );
+}

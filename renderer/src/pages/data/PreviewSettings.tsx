@@ -1,0 +1,171 @@
+import type { ImportMapping, ImportOptionsInput, ImportPreview } from '../../../../shared/api/data-contract';
+import { useApp } from '../../app-context';
+
+const ROLES = ['indicator', 'region', 'period', 'value', 'unit', 'status', 'source', 'note', 'series', 'ignore'] as const;
+const DIMENSIONS = ['period', 'indicator', 'region'] as const;
+const STATUSES = ['actual', 'estimate', 'target', 'illustrative', 'derived'] as const;
+const FIXED = ['indicator', 'region', 'period', 'unit'] as const;
+
+type Column = ImportMapping['columns'][number];
+
+/**
+ * What the user may correct before committing. Encoding, sheet and layout read the file again at
+ * once (detection runs anew); the mapping (header row, each column's role, fixed values) is edited
+ * here and applied with the re-read button.
+ */
+export function PreviewSettings({
+  preview,
+  options,
+  mapping,
+  onOptions,
+  onMapping,
+  onApplyMapping,
+  busy,
+}: {
+  preview: ImportPreview;
+  options: ImportOptionsInput;
+  mapping: ImportMapping;
+  onOptions: (options: ImportOptionsInput) => void;
+  onMapping: (mapping: ImportMapping) => void;
+  onApplyMapping: () => void;
+  busy: boolean;
+}) {
+  const { t } = useApp();
+  const enc = preview.encoding;
+  const setColumn = (index: number, change: Partial<Column>) => onMapping({ ...mapping, columns: mapping.columns.map((c, i) => (i === index ? { ...c, ...change } : c)) });
+  const setFixed = (key: (typeof FIXED)[number] | 'status' | 'source', value: string) => {
+    const fixed = { ...mapping.fixed };
+    if (value) Object.assign(fixed, { [key]: value });
+    else delete fixed[key];
+    onMapping({ ...mapping, fixed });
+  };
+
+  return (
+    <div className="preview-settings" data-testid="import-settings">
+      <div className="settings-row">
+        {preview.file.format !== 'xlsx' && (
+          <label>
+            {t('data.preview.encoding')}
+            <select
+              data-testid="import-encoding"
+              value={options.encoding ?? ''}
+              disabled={busy}
+              onChange={(e) => onOptions({ ...options, encoding: (e.target.value || undefined) as ImportOptionsInput['encoding'], mapping: undefined })}
+            >
+              <option value="">{enc ? t('data.preview.detected', { name: enc.name.toUpperCase(), confidence: Math.round(enc.confidence * 100) }) : t('data.preview.auto')}</option>
+              <option value="utf-8">UTF-8</option>
+              <option value="gb18030">GBK / GB18030</option>
+              <option value="utf-16le">UTF-16LE</option>
+            </select>
+          </label>
+        )}
+        {preview.sheets.length > 0 && (
+          <label>
+            {t('data.preview.sheet')}
+            <select data-testid="import-sheet" value={options.sheet ?? preview.sheet ?? ''} disabled={busy} onChange={(e) => onOptions({ ...options, sheet: e.target.value, mapping: undefined })}>
+              {preview.sheets.map((s) => (
+                <option key={s} value={s}>{s}</option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label>
+          {t('data.preview.layout')}
+          <select
+            data-testid="import-layout"
+            value={options.layout ?? ''}
+            disabled={busy}
+            onChange={(e) => onOptions({ ...options, layout: (e.target.value || undefined) as ImportOptionsInput['layout'], mapping: undefined })}
+          >
+            <option value="">{t('data.preview.detectedLayout', { layout: t(`data.layout.${preview.layout.kind}`), confidence: Math.round(preview.layout.confidence * 100) })}</option>
+            {(['long', 'wide', 'portal'] as const).map((k) => (
+              <option key={k} value={k}>{t(`data.layout.${k}`)}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('data.preview.headerRow')}
+          <input
+            type="number"
+            className="narrow"
+            min={1}
+            value={mapping.headerRow}
+            disabled={busy}
+            onChange={(e) => onMapping({ ...mapping, headerRow: Math.max(1, Math.trunc(Number(e.target.value) || 1)) })}
+          />
+        </label>
+      </div>
+
+      <details open={preview.layout.confidence < 0.6 || preview.errorCount > 0}>
+        <summary>{t('data.preview.mapping')}</summary>
+        <div className="table-scroll">
+          <table className="data-table mapping" data-testid="import-mapping">
+            <thead>
+              <tr>
+                <th>{t('data.mapping.column')}</th>
+                <th>{t('data.mapping.header')}</th>
+                <th>{t('data.mapping.role')}</th>
+                <th>{t('data.mapping.dimension')}</th>
+                <th>{t('data.mapping.key')}</th>
+                <th>{t('col.unit')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {mapping.columns.map((c, i) => (
+                <tr key={c.column}>
+                  <td>{c.column}</td>
+                  <td>{c.header}</td>
+                  <td>
+                    <select value={c.role} disabled={busy} onChange={(e) => setColumn(i, { role: e.target.value as Column['role'] })} aria-label={t('data.mapping.role')}>
+                      {ROLES.map((r) => (
+                        <option key={r} value={r}>{t(`data.role.${r}`)}</option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    {c.role === 'series' && (
+                      <select value={c.dimension ?? ''} disabled={busy} onChange={(e) => setColumn(i, { dimension: (e.target.value || undefined) as Column['dimension'] })} aria-label={t('data.mapping.dimension')}>
+                        <option value="">—</option>
+                        {DIMENSIONS.map((d) => (
+                          <option key={d} value={d}>{t(`data.role.${d}`)}</option>
+                        ))}
+                      </select>
+                    )}
+                  </td>
+                  <td>{c.role === 'series' && <input className="narrow" value={c.key ?? ''} disabled={busy} onChange={(e) => setColumn(i, { key: e.target.value })} />}</td>
+                  <td>
+                    {(c.role === 'value' || c.role === 'series') && (
+                      <input className="narrow" value={c.unit ?? ''} disabled={busy} onChange={(e) => setColumn(i, { unit: e.target.value || undefined })} />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="settings-row">
+          {FIXED.map((k) => (
+            <label key={k}>
+              {t(`data.fixed.${k}`)}
+              <input className="medium" value={mapping.fixed[k] ?? ''} disabled={busy} onChange={(e) => setFixed(k, e.target.value)} data-testid={`import-fixed-${k}`} />
+            </label>
+          ))}
+          <label>
+            {t('data.fixed.status')}
+            <select value={mapping.fixed.status ?? ''} disabled={busy} onChange={(e) => setFixed('status', e.target.value)}>
+              <option value="">{t('data.fixed.statusDefault')}</option>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>{t(`status.${s}`)}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('data.fixed.source')}
+            <input className="medium" value={mapping.fixed.source ?? ''} disabled={busy} onChange={(e) => setFixed('source', e.target.value)} />
+          </label>
+        </div>
+        <button type="button" onClick={onApplyMapping} disabled={busy} data-testid="import-apply-mapping">{t('data.preview.applyMapping')}</button>
+      </details>
+    </div>
+  );
+}

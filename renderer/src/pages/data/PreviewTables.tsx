@@ -1,0 +1,70 @@
+import type { ImportPreview } from '../../../../shared/api/data-contract';
+import { formatPlain } from '../../../../shared/format/number';
+import { useApp } from '../../app-context';
+
+/** The file's first rows as decoded, header row marked: wrong encodings show here as mojibake before anything is written. */
+export function RawRows({ preview }: { preview: ImportPreview }) {
+  const { t } = useApp();
+  const width = Math.max(0, ...preview.rawRows.map((r) => r.cells.length));
+  return (
+    <div className="table-scroll">
+      <table className="data-table raw-rows" data-testid="import-raw-rows">
+        <caption>{t('data.preview.rawRows')}</caption>
+        <tbody>
+          {preview.rawRows.map((r) => (
+            <tr key={r.row} className={r.row === preview.headerRow ? 'header-row' : r.row < preview.headerRow ? 'note-row' : undefined}>
+              <th scope="row">{r.row}</th>
+              {Array.from({ length: width }, (_, i) => (
+                <td key={i}>{r.cells[i] ?? ''}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The first observations as they would be stored. */
+export function SampleRows({ preview }: { preview: ImportPreview }) {
+  const { t, locale } = useApp();
+  if (!preview.sample.length) return null;
+  return (
+    <div className="table-scroll">
+      <table className="data-table" data-testid="import-sample">
+        <caption>{t('data.preview.sample', { shown: preview.sample.length, total: preview.observations })}</caption>
+        <thead>
+          <tr>
+            <th>{t('data.problem.row')}</th>
+            <th>{t('data.indicator')}</th>
+            <th>{t('data.region')}</th>
+            <th>{t('data.period')}</th>
+            <th>{t('data.value')}</th>
+            <th>{t('col.unit')}</th>
+            <th>{t('data.original')}</th>
+            <th>{t('data.status')}</th>
+            <th>{t('data.source')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {preview.sample.map((s) => (
+            <tr key={`${s.row}:${s.column}`} className={s.conflict ? 'conflict' : undefined}>
+              <td>{s.row}</td>
+              <td>{s.indicatorName}</td>
+              <td>{s.regionName}</td>
+              <td>{s.period}</td>
+              <td className="num">{formatPlain(s.value, locale, 4, true)}</td>
+              <td>{s.unit}</td>
+              <td>{s.original}</td>
+              <td>
+                {t(`status.${s.status}`)}
+                {s.conflict && <span className="tag warn">{t('data.preview.conflictTag')}</span>}
+              </td>
+              <td>{s.source}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,208 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkbenchService } from '../../electron/backend/service';
+import { startHost, type RunningHost } from '../../electron/host/http';
+import { repoRoot } from '../helpers/cli';
+import { tempService } from '../helpers/temp';
+import { launchChromium, rendererDir } from './browser';
+
+let browser: Browser;
+let host: RunningHost;
+let service: WorkbenchService;
+let page: Page;
+const pageErrors: string[] = [];
+const sample = path.join(repoRoot, 'data', 'sample', 'gdp-portal-gbk.csv');
+/** Screenshots of a scratch run go here when WORKBENCH_SCREENSHOTS names a folder. */
+const shots = process.env.WORKBENCH_SCREENSHOTS;
+
+async function shot(name: string): Promise<void> {
+  if (shots) await page.screenshot({ path: path.join(shots, `data-${name}.png`), fullPage: true });
+}
+
+function count(sql: string, ...params: unknown[]): number {
+  return (service.db.prepare(sql).pluck().get(...params) as number) ?? 0;
+}
+
+/** Opens a column's value-list filter from its header. */
+async function openFilter(colId: string) {
+  const header = page.locator(`[data-testid=observations-grid] .ag-header-cell[col-id="${colId}"]`);
+  await header.hover();
+  await header.locator('.ag-header-cell-filter-button, .ag-header-icon.ag-header-cell-menu-button').first().click();
+  const filter = page.getByTestId('value-list-filter');
+  await filter.waitFor();
+  return filter;
+}
+
+beforeAll(async () => {
+  service = tempService().service;
+  host = await startHost({ service, staticDir: rendererDir() });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1360, height: 900 }, acceptDownloads: true });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') pageErrors.push(m.text());
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) pageErrors.push(`${r.status()} ${r.url()}`);
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+  service?.close();
+});
+
+describe('Data page in Chromium', () => {
+  it('uploads the GBK portal export and previews it with readable Chinese and the conflicts counted', async () => {
+    await page.goto(host.url);
+    await page.locator('nav a', { hasText: '数据' }).click();
+    await page.getByTestId('data-tab-import').click();
+    await page.getByTestId('import-file').setInputFiles(sample);
+    const preview = page.getByTestId('import-preview');
+    await preview.waitFor();
+    expect(await page.getByTestId('import-facts').textContent()).toContain('GB18030');
+    const raw = await page.getByTestId('import-raw-rows').textContent();
+    expect(raw).toContain('指标：地区生产总值(亿元)');
+    expect(raw).toContain('重庆市');
+    const firstSample = await page.getByTestId('import-sample').locator('tbody tr').first().textContent();
+    expect(firstSample).toContain('地区生产总值');
+    expect(firstSample).toContain('重庆');
+    expect(firstSample).toContain('30145.79');
+    expect(await page.getByTestId('import-source-note').textContent()).toContain('数据来源：重庆市统计局');
+    // The seeded GDP figures hold 23 of the 24 keys: shown before commit, and committing is blocked until a choice is made.
+    expect(await page.getByTestId('import-conflicts').textContent()).toContain('23');
+    expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
+    expect(count('SELECT count(*) FROM imports')).toBe(1);
+    await shot('preview');
+  });
+
+  it('commits as a background job and shows the rows in the grid, filtered by a value list', async () => {
+    await page.getByLabel('替换为文件中的值').check();
+    await page.getByTestId('import-commit').click();
+    await expect.poll(() => page.getByTestId('import-outcome').textContent(), { timeout: 15_000 }).toContain('已导入 #2');
+    expect(count('SELECT count(*) FROM observations WHERE import_id = 2')).toBe(24);
+    await page.getByTestId('show-imported').click();
+    const grid = page.getByTestId('observations-grid');
+    await expect.poll(() => grid.locator('.ag-row').count()).toBeGreaterThan(5);
+
+    const filter = await openFilter('importId');
+    await expect.poll(() => filter.locator('li').allTextContents()).toEqual(['#1 data/sample/observations.json', '#2 gdp-portal-gbk.csv']);
+    await filter.getByRole('button', { name: '全不选' }).click();
+    await filter.getByLabel('#2 gdp-portal-gbk.csv').check();
+    await filter.getByRole('button', { name: '应用' }).click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => grid.locator('.ag-row').count()).toBe(24);
+    const imports = await grid.locator('.ag-row [col-id="importId"]').allTextContents();
+    expect(new Set(imports)).toEqual(new Set(['2']));
+    await shot('grid');
+  });
+
+  it('edits a value, saves it with an audit row, and undoes it', async () => {
+    const grid = page.getByTestId('observations-grid');
+    const row = grid.locator('.ag-row[row-index="0"]');
+    const id = Number(await row.getAttribute('row-id'));
+    const before = service.db.prepare('SELECT value FROM observations WHERE id = ?').pluck().get(id) as number;
+    await row.locator('[col-id="value"]').dblclick();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('1.5万亿');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('data-message').textContent()).toContain('已保存');
+    expect(service.db.prepare('SELECT value FROM observations WHERE id = ?').pluck().get(id)).toBe(15000);
+    await expect.poll(() => row.locator('[col-id="value"]').textContent()).toBe('15,000');
+    expect(count("SELECT count(*) FROM edits WHERE entity = 'observation' AND entity_id = ? AND undone_at IS NULL", String(id))).toBe(1);
+
+    await page.getByTestId('undo-edit').click();
+    await expect.poll(() => page.getByTestId('data-message').textContent()).toContain('已撤销修改');
+    expect(service.db.prepare('SELECT value FROM observations WHERE id = ?').pluck().get(id)).toBe(before);
+    await expect.poll(() => row.locator('[col-id="value"]').textContent()).toBe(before.toLocaleString('en-US', { maximumFractionDigits: 4 }));
+  });
+
+  it('refuses an invalid value with a translated message and leaves the row alone', async () => {
+    const row = page.locator('[data-testid=observations-grid] .ag-row[row-index="1"]');
+    const id = Number(await row.getAttribute('row-id'));
+    const before = service.db.prepare('SELECT value FROM observations WHERE id = ?').pluck().get(id);
+    const errorsBefore = pageErrors.length;
+    await row.locator('[col-id="value"]').dblclick();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('abc');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('data-message').textContent()).toBe('无法识别的数值“abc”。');
+    expect(service.db.prepare('SELECT value FROM observations WHERE id = ?').pluck().get(id)).toBe(before);
+    // The refusal is the API's 422, which Chromium logs: expected here, and nothing else.
+    const logged = pageErrors.splice(errorsBefore);
+    expect(logged.length).toBeGreaterThan(0);
+    expect(logged.every((e) => e.includes('422'))).toBe(true);
+  });
+
+  it('exports the filtered view to CSV with a BOM', async () => {
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-csv').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^观测值-\d{8}-\d{6}\.csv$/);
+    const saved = await file.path();
+    const bytes = fs.readFileSync(saved);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
+    expect(lines[0]).toContain('指标');
+    expect(lines).toHaveLength(25);
+    // The last two columns are the import and the row id: every exported row is one of import #2's.
+    expect(new Set(lines.slice(1).map((l) => l.split(',').at(-2)))).toEqual(new Set(['2']));
+    expect(lines.some((l) => l.includes('重庆') && l.includes('30145.79'))).toBe(true);
+  });
+
+  it('undoes the import from the history: its rows are gone and the replaced seed rows are back', async () => {
+    await page.getByTestId('data-tab-history').click();
+    const entry = page.locator('[data-testid=import-history] tr[data-import-id="2"]');
+    await entry.getByTestId('undo-import').click();
+    await entry.getByTestId('confirm-undo-import').click();
+    await expect.poll(() => page.getByTestId('history-message').textContent()).toContain('已撤销导入 #2');
+    expect(count('SELECT count(*) FROM observations WHERE import_id = 2')).toBe(0);
+    expect(count("SELECT count(*) FROM observations WHERE indicator = 'gdp' AND region = 'CQ' AND period = '2020' AND import_id = 1")).toBe(1);
+    await shot('history');
+
+    await page.getByTestId('data-tab-observations').click();
+    const filter = await openFilter('importId');
+    await expect.poll(() => filter.locator('li').allTextContents()).toEqual(['#1 data/sample/observations.json']);
+    await page.keyboard.press('Escape');
+  });
+
+  it('shows the progress of an import and cancels it, leaving the workspace as it was', async () => {
+    const big = path.join(path.dirname(service.workspace.path), '大表.csv');
+    const lines = ['指标,地区,年份,数值,单位'];
+    for (let i = 0; i < 400_000; i++) lines.push(`指标${i % 200},地区${Math.floor(i / 200) % 50},${1900 + Math.floor(i / 10_000)},${i}.5,亿元`);
+    fs.writeFileSync(big, `${lines.join('\n')}\n`);
+    const before = { rows: count('SELECT count(*) FROM observations'), imports: count('SELECT count(*) FROM imports') };
+    await page.getByTestId('data-tab-import').click();
+    await page.getByTestId('import-file').setInputFiles(big);
+    await expect.poll(() => page.getByTestId('import-counts').textContent(), { timeout: 20_000 }).toContain('可导入的观测值 400,000');
+    await page.getByTestId('import-commit').click();
+    const progress = page.getByTestId('job-progress');
+    await expect.poll(() => page.getByTestId('import-rate').textContent(), { timeout: 10_000 }).toMatch(/已处理 [1-9][\d,]* 行/);
+    expect(await progress.getAttribute('data-state')).toBe('running');
+    expect(await page.getByTestId('data-tab-observations').isDisabled()).toBe(true);
+    await shot('progress');
+    await progress.getByRole('button', { name: '取消' }).click();
+    await expect.poll(() => page.getByTestId('import-outcome').textContent()).toBe('导入已取消，工作区没有任何改动。');
+    await expect.poll(() => count('SELECT count(*) FROM imports'), { timeout: 10_000 }).toBe(before.imports);
+    expect(count('SELECT count(*) FROM observations')).toBe(before.rows);
+    expect(await page.getByTestId('data-tab-observations').isDisabled()).toBe(false);
+  });
+
+  it('shows the catalogue and a quick-look chart', async () => {
+    await page.getByTestId('data-tab-catalogue').click();
+    await expect.poll(() => page.getByTestId('indicator-catalogue').locator('.ag-row[row-id="gdp"]').textContent()).toContain('地区生产总值');
+    await page.getByTestId('data-tab-quick').click();
+    await page.getByTestId('quick-indicators').selectOption(['gdp']);
+    await page.getByTestId('quick-regions').selectOption(['CQ', 'SC']);
+    await expect.poll(() => page.getByTestId('quick-look-chart').locator('svg path').count()).toBeGreaterThan(2);
+    expect(await page.getByTestId('quick-look-chart').textContent()).toContain('重庆');
+    await shot('quick-look');
+  });
+
+  it('raised no page errors', () => {
+    expect(pageErrors, pageErrors.join('\n')).toEqual([]);
+  });
+});
