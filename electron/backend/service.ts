@@ -8,6 +8,7 @@ import { defaultWorkspacePath, workspacePathFor } from './paths';
 import { chartHandlers } from './charts/handlers';
 import { seedCharts } from './charts/starter-pack';
 import { dataHandlers } from './data/handlers';
+import { isHeld } from './import/busy';
 import { JobRunner } from './jobs';
 import { scenarioHandlers } from './scenario-handlers';
 import { seedScenarios } from './scenarios';
@@ -24,6 +25,9 @@ export interface HostEnv {
 }
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>> };
+
+/** Calls that stay open while an import holds the workspace: following and cancelling jobs, app settings. */
+const duringImport = /^(jobs\.|app\.|settings\.|workspace\.recent$)/;
 
 /** The part of the service a domain's handlers use; read at call time, since the workspace can switch. */
 export interface ServiceContext {
@@ -146,8 +150,13 @@ export class WorkbenchService implements ServiceContext {
     ...chartHandlers(this),
   };
 
-  /** Runs a handler on an already-validated input. */
+  /**
+   * Runs a handler on an already-validated input. While an import holds its transaction open on the
+   * connection, anything else on it would read rows that may yet be rolled back, or write into that
+   * transaction and be rolled back with it on cancel: only the job calls and app settings go through.
+   */
   async run<M extends MethodName>(method: M, input: ParsedInput<M>): Promise<Output<M>> {
+    if (isHeld(this.db) && !duringImport.test(method)) throw new WorkbenchError('import.running', { method });
     const handler = this.handlers[method] as (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
     if (!handler) throw new WorkbenchError('error.unknownMethod', { method });
     return handler(input);

@@ -147,7 +147,11 @@ describe('imports over the contract', () => {
     const first = await call<JobStatus>(service, 'imports.commit', { stagingId: area.register(file).stagingId, options: {}, onConflict: 'fail', skipBadRows: false, allowDuplicate: false });
     await new Promise((r) => setTimeout(r, 50));
     const second = await dispatch(service, 'imports.commit', { stagingId: area.register(portalSample).stagingId, options: {}, onConflict: 'replace', skipBadRows: false, allowDuplicate: false });
-    expect(second).toMatchObject({ ok: false, error: { code: 'import.busy', message: '另一个导入正在进行，请稍后再试。' } });
+    expect(second).toMatchObject({ ok: false, error: { code: 'import.running', message: '正在导入数据：导入完成或取消后才能进行此操作。' } });
+    // Nothing else may read half-imported rows or write into the import's transaction meanwhile.
+    const save = await dispatch(service, 'scenarios.save', { id: 1, definition: {}, note: 'during import' });
+    expect(save).toMatchObject({ ok: false, error: { code: 'import.running' } });
+    expect((await dispatch(service, 'jobs.get', { id: first.id })).ok).toBe(true);
     expect((await finished(service, first.id)).result).toMatchObject({ status: 'committed', rowsWritten: 100_000 });
     service.close();
   });

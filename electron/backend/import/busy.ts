@@ -18,3 +18,8 @@ export function holdWorkspace(db: Database.Database): () => void {
 export function assertIdle(db: Database.Database): void {
   if (running.has(db)) throw new DataError('import.busy');
 }
+
+/** Whether an import is writing on this connection. */
+export function isHeld(db: Database.Database): boolean {
+  return running.has(db);
+}
