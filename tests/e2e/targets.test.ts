@@ -85,6 +85,39 @@ describe('targets monitor in Chromium', () => {
     await form.getByRole('button', { name: '取消' }).click();
   });
 
+  it('edits a plan from its KPI card and retires a plan of the user', async () => {
+    await page.getByTestId('kpi-B').click();
+    await page.getByTestId('edit-plan').click();
+    const form = page.getByTestId('plan-form');
+    await form.locator('input[name=issuer]').fill('重庆市科技局');
+    await form.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => service.db.prepare("SELECT issuer FROM plans WHERE code = 'B'").pluck().get()).toBe('重庆市科技局');
+    expect(service.db.prepare("SELECT count(*) FROM edits WHERE entity = 'plan' AND entity_id = 'B' AND field = 'issuer'").pluck().get()).toBe(1);
+    await page.getByTestId('kpi-B').click();
+
+    await page.getByRole('button', { name: '新增方案' }).click();
+    const create = page.getByTestId('plan-form');
+    await create.locator('input[name=code]').fill('C');
+    await create.locator('input[name=nameZh]').fill('重庆市数字经济创新发展行动计划');
+    await create.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => page.getByTestId('filter-plan').locator('option').allTextContents()).toContain('C');
+    await page.getByTestId('filter-plan').selectOption('C');
+    page.once('dialog', (d) => void d.accept());
+    await page.getByTestId('edit-plan').click();
+    await page.getByTestId('plan-form').getByRole('button', { name: '停用此方案' }).click();
+    await expect.poll(() => page.getByTestId('filter-plan').locator('option').allTextContents()).not.toContain('C');
+    expect(service.db.prepare("SELECT retired_at IS NOT NULL FROM plans WHERE code = 'C'").pluck().get()).toBe(1);
+  });
+
+  it('drills from a target into its indicator data, filtered to that series', async () => {
+    await row('A2').click();
+    await page.getByTestId('target-detail').getByRole('link', { name: '查看指标数据' }).click();
+    const grid = page.getByTestId('observations-grid');
+    await expect.poll(() => grid.locator('.ag-row').count()).toBe(3);
+    for (const text of await grid.locator('.ag-row [col-id="indicator"]').allTextContents()) expect(text).toContain('数字经济增加值占GDP比重');
+    await page.goto(`${host.url}#/targets`);
+  });
+
   it('exports the register as XLSX that holds the targets and the recorded progress', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出登记表' }).click()]);
     const file = await download.path();

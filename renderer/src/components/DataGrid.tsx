@@ -47,10 +47,12 @@ export interface DataGridProps<Row> {
   refreshToken?: number;
   /** Hears the view whenever the sort or a filter changes (for exporting what is shown). */
   onViewChange?: (view: GridView) => void;
+  /** Filters applied when the grid opens (e.g. from a link on another page). */
+  initialFilterModel?: Record<string, unknown>;
 }
 
 /** The one wrapper around AG Grid: features pass rows and column definitions, never grid instances. */
-export function DataGrid<Row>({ rows, fetchPage, columns, rowId, height = '100%', testId, onCellEdit, onEditError, refreshToken, onViewChange }: DataGridProps<Row>) {
+export function DataGrid<Row>({ rows, fetchPage, columns, rowId, height = '100%', testId, onCellEdit, onEditError, refreshToken, onViewChange, initialFilterModel }: DataGridProps<Row>) {
   const { locale, t } = useApp();
   const api = useRef<GridApi<Row> | null>(null);
   const localeText = useMemo(() => (locale === 'zh' ? AG_GRID_LOCALE_CN : undefined), [locale]);
@@ -116,6 +118,7 @@ export function DataGrid<Row>({ rows, fetchPage, columns, rowId, height = '100%'
         stopEditingWhenCellsLoseFocus
         onGridReady={(e: GridReadyEvent<Row>) => {
           api.current = e.api;
+          if (initialFilterModel) e.api.setFilterModel(initialFilterModel);
           reportView();
         }}
         onSortChanged={reportView}

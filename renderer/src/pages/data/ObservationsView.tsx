@@ -13,9 +13,21 @@ import { saveFile } from '../../download';
  * filters for indicator, region, status and import, value and note editable (validated, audited,
  * undoable), and the current view exported to CSV or XLSX.
  */
+/** `#/data?indicator=de_scale&region=CQ` (a target's drill-down link) opens the grid filtered to that series. */
+function filtersFromHash(): Record<string, unknown> | undefined {
+  const query = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
+  const model: Record<string, unknown> = {};
+  for (const column of ['indicator', 'region'] as const) {
+    const value = query.get(column);
+    if (value) model[column] = { filterType: 'set-values', values: [value] };
+  }
+  return Object.keys(model).length > 0 ? model : undefined;
+}
+
 export function ObservationsView({ version }: { version: number }) {
   const { client, locale, t, describeError } = useApp();
   const [refresh, setRefresh] = useState(0);
+  const [initialFilters] = useState(filtersFromHash);
   const [view, setView] = useState<GridView>({ sortModel: [], filterModel: {} });
   const [edits, setEdits] = useState<EditRecord[]>([]);
   const [showEdits, setShowEdits] = useState(false);
@@ -173,6 +185,7 @@ export function ObservationsView({ version }: { version: number }) {
         onEditError={(e) => setMessage({ text: describeError(e), error: true })}
         refreshToken={refresh + version}
         onViewChange={setView}
+        initialFilterModel={initialFilters}
       />
     </div>
   );

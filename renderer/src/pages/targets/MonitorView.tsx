@@ -47,13 +47,15 @@ export function MonitorView() {
   const [area, setArea] = useState('');
   const [status, setStatus] = useState('');
   const [selected, setSelected] = useState<string | null>(null);
-  const [creating, setCreating] = useState<'target' | 'plan' | null>(null);
+  const [creating, setCreating] = useState<'target' | 'plan' | 'editPlan' | null>(null);
 
   const reload = useCallback(() => {
     Promise.all([client.call('targets.monitor', {}), client.call('plans.list', {})]).then(
       ([m, p]) => {
         setMonitor(m);
         setPlans(p);
+        // A retired plan leaves the filter too.
+        setPlan((current) => (current && !p.some((x) => x.code === current) ? '' : current));
       },
       (e: unknown) => setError(describeError(e)),
     );
@@ -165,6 +167,11 @@ export function MonitorView() {
         <span className="spacer" />
         <button type="button" onClick={() => setCreating('target')}>{t('targets.new')}</button>
         <button type="button" onClick={() => setCreating('plan')}>{t('targets.newPlan')}</button>
+        {plan && (
+          <button type="button" onClick={() => setCreating('editPlan')} data-testid="edit-plan">
+            {t('targets.plan.edit', { code: plan })}
+          </button>
+        )}
         <button type="button" onClick={() => run(client.call('register.export', {}).then(saveFile))}>{t('targets.register.export')}</button>
         <label className="file-button">
           {t('targets.register.import')}
@@ -189,8 +196,10 @@ export function MonitorView() {
           }}
         />
       )}
-      {creating === 'plan' && (
+      {(creating === 'plan' || creating === 'editPlan') && (
         <PlanForm
+          key={creating}
+          plan={creating === 'editPlan' ? plans.find((p) => p.code === plan) : undefined}
           onCancel={() => setCreating(null)}
           onSaved={() => {
             setCreating(null);

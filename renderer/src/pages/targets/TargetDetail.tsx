@@ -172,9 +172,18 @@ export function TargetForm({ target, plans, onSaved, onCancel }: { target?: Targ
   );
 }
 
-export function PlanForm({ onSaved, onCancel }: { onSaved: () => void; onCancel: () => void }) {
+/** Create a plan, or (given one) edit or retire it; edits are audited like targets'. */
+export function PlanForm({ plan, onSaved, onCancel }: { plan?: Plan; onSaved: () => void; onCancel: () => void }) {
   const { client, t, describeError } = useApp();
-  const [draft, setDraft] = useState({ code: '', nameZh: '', nameEn: '', issuer: '', issued: '', horizon: '', source: '' });
+  const [draft, setDraft] = useState({
+    code: plan?.code ?? '',
+    nameZh: plan?.nameZh ?? '',
+    nameEn: plan?.nameEn ?? '',
+    issuer: plan?.issuer ?? '',
+    issued: plan?.issued ?? '',
+    horizon: plan?.horizon === null || plan?.horizon === undefined ? '' : String(plan.horizon),
+    source: plan?.source ?? '',
+  });
   const [error, setError] = useState<string | null>(null);
   const input = (name: keyof typeof draft, label: string, props: Record<string, unknown> = {}) => (
     <label>
@@ -188,10 +197,10 @@ export function PlanForm({ onSaved, onCancel }: { onSaved: () => void; onCancel:
       data-testid="plan-form"
       onSubmit={(e) => {
         e.preventDefault();
-        client.call('plans.save', { plan: { ...draft, horizon: numberOrNull(draft.horizon) }, create: true }).then(onSaved, (x: unknown) => setError(describeError(x)));
+        client.call('plans.save', { plan: { ...draft, horizon: numberOrNull(draft.horizon) }, create: !plan }).then(onSaved, (x: unknown) => setError(describeError(x)));
       }}
     >
-      {input('code', t('targets.field.code'), { required: true })}
+      {!plan && input('code', t('targets.field.code'), { required: true })}
       {input('nameZh', t('targets.field.nameZh'), { required: true, className: 'wide' })}
       {input('nameEn', t('targets.field.nameEn'), { className: 'wide' })}
       {input('issuer', t('targets.field.issuer'))}
@@ -205,6 +214,19 @@ export function PlanForm({ onSaved, onCancel }: { onSaved: () => void; onCancel:
         <button type="button" onClick={onCancel}>
           {t('targets.cancel')}
         </button>
+        {plan && (
+          <button
+            type="button"
+            className="danger"
+            onClick={() => {
+              if (window.confirm(t('targets.plan.retireConfirm', { code: plan.code }))) {
+                client.call('plans.retire', { code: plan.code }).then(onSaved, (x: unknown) => setError(describeError(x)));
+              }
+            }}
+          >
+            {t('targets.plan.retire')}
+          </button>
+        )}
         {error && (
           <span role="alert" className="error">
             {error}
