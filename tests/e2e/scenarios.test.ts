@@ -1,7 +1,10 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import seeds from '../../data/seed/scenarios.json';
 import type { WorkbenchService } from '../../electron/backend/service';
+import { parseResolvedScenario, project } from '../../shared/engine';
+import { formatYi } from '../../shared/format/number';
 import { startHost, type RunningHost } from '../../electron/host/http';
 import { repoRoot } from '../helpers/cli';
 import { tempService } from '../helpers/temp';
@@ -16,6 +19,31 @@ const pageErrors: string[] = [];
 const versions = (id: number) => (service.db.prepare('SELECT count(*) AS n FROM scenario_versions WHERE scenario_id = ?').get(id) as { n: number }).n;
 const rateCell = () => page.locator('[data-testid=assumptions-grid] .ag-row[row-id="components[0].growth.rate"] [col-id=value]');
 const rateIssue = () => page.locator('[data-testid=assumptions-grid] .ag-row[row-id="components[0].growth.rate"] [col-id=issue]');
+
+const latest = (id: number) =>
+  JSON.parse((service.db.prepare('SELECT definition FROM scenario_versions WHERE scenario_id = ? ORDER BY version DESC LIMIT 1').get(id) as { definition: string }).definition) as {
+    components: Array<{ id: string; name: string; base: unknown; growth: unknown }>;
+    targets: Array<{ id: string }>;
+  };
+const summaryText = () => page.getByTestId('scenario-summary').textContent();
+const activeScenario = () => page.locator('.scenario-list button.active').textContent();
+
+/** A cell of a sheet row, the grid scrolled until the row is rendered (the grid only renders rows near its viewport). */
+async function sheetCell(rowId: string, col = 'value') {
+  const grid = page.getByTestId('assumptions-grid');
+  const row = grid.locator(`.ag-row[row-id="${rowId}"]`);
+  for (let top = 0; (await row.count()) === 0; top += 240) {
+    if (top > 20000) throw new Error(`no row ${rowId}`);
+    await grid.locator('.ag-grid-viewport').evaluate((el, y) => el.scrollTo(0, y), top);
+    await page.waitForTimeout(30);
+  }
+  return row.locator(`[col-id=${col}]`);
+}
+
+async function pick(rowId: string, value: string) {
+  await (await sheetCell(rowId)).click();
+  await page.locator('[data-testid=assumptions-grid] select.select-editor').selectOption(value);
+}
 
 async function typeInto(cell: ReturnType<typeof rateCell>, text: string, commit = true) {
   await cell.click();
@@ -158,6 +186,117 @@ describe('compare and backtest in Chromium', () => {
     const id = Number((await page.evaluate(() => window.location.hash)).split('=')[1]);
     const saved = service.db.prepare('SELECT spec FROM charts WHERE id = ?').get(id) as { spec: string };
     expect(JSON.parse(saved.spec)).toMatchObject({ template: 'share-of-gdp', title: '回测：数字经济占GDP比重', bindings: { scenarios: ['1'] } });
+  });
+
+});
+
+describe('the address, components, targets and bounds in Chromium', () => {
+  it('opens the scenario the address names and keeps the address on the one picked', async () => {
+    // The Targets page links here with #/scenarios?id=N.
+    await page.evaluate(() => (window.location.hash = '#/scenarios?id=2'));
+    await expect.poll(activeScenario).toMatch(/^加速/);
+    await expect.poll(summaryText).toMatch(/^按加速情景，2022年数字经济规模为9191.25亿元/);
+    await page.locator('.scenario-list button', { hasText: '保守' }).click();
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/scenarios?id=3');
+    await expect.poll(summaryText).toMatch(/^按保守情景/);
+    await page.evaluate(() => (window.location.hash = '#/scenarios?id=99'));
+    await expect.poll(() => page.getByTestId('scenario-missing').textContent()).toBe('没有编号为 99 的情景');
+    await expect.poll(activeScenario).toMatch(/^基准/);
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/scenarios?id=1');
+    await page.evaluate(() => (window.location.hash = '#/scenarios?id=2'));
+    await expect.poll(activeScenario).toMatch(/^加速/);
+    expect(await page.getByTestId('scenario-missing').count()).toBe(0);
+  });
+
+  it('adds a component and a 2025 target in the sheet, and the results include them', async () => {
+    await page.getByTestId('add-component').click();
+    await expect.poll(async () => (await sheetCell('components[2].name')).textContent()).toBe('新组成部分 c3');
+    await typeInto(await sheetCell('components[2].name'), '数据要素');
+    await typeInto(await sheetCell('components[2].base'), '800');
+    await typeInto(await sheetCell('components[2].growth.rate'), '30');
+    await page.getByTestId('add-target').click();
+    await expect.poll(async () => (await sheetCell('targets[3].label')).textContent()).toBe('新目标 T1');
+    await typeInto(await sheetCell('targets[3].label'), '2025年数字经济1.5万亿元');
+    await typeInto(await sheetCell('targets[3].year'), '2025');
+    await typeInto(await sheetCell('targets[3].value'), '15000');
+    await pick('targets[3].comparator', '>');
+    await expect.poll(async () => (await sheetCell('targets[3].comparator')).textContent()).toBe('高于（>）');
+
+    // The same engine on the seed plus what was typed: 加速 with the component and the target.
+    const expected = structuredClone(seeds[1]) as unknown as { components: unknown[]; targets: unknown[] };
+    expected.components.push({ id: 'c3', name: '数据要素', base: 800, growth: { kind: 'cagr', rate: 30 } });
+    expected.targets.push({ kind: 'total', id: 'T1', label: '2025年数字经济1.5万亿元', year: 2025, comparator: '>', value: 15000 });
+    const outcome = project(parseResolvedScenario(expected)).targets.find((x) => x.id === 'T1')!;
+    expect(outcome.value).toBeGreaterThan(15000);
+    const row = page.getByTestId('scenario-targets').locator('tbody tr').nth(3);
+    await expect.poll(() => row.locator('td').allTextContents()).toEqual(expect.arrayContaining(['2025年数字经济1.5万亿元', '2025', formatYi(outcome.value, 'zh'), '实现']));
+    await expect.poll(summaryText).toContain('“2025年数字经济1.5万亿元”');
+    await expect.poll(() => page.getByTestId('chart-stacked').locator('svg').textContent()).toContain('数据要素');
+    expect(await page.getByTestId('save-scenario').isDisabled()).toBe(false);
+    // Switching the language keeps the unsaved edits.
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.getByTestId('add-component').textContent()).toBe('Add component');
+    expect(await (await sheetCell('components[2].name')).textContent()).toBe('数据要素');
+    expect(await (await sheetCell('targets[3].kind')).textContent()).toBe('Digital economy total');
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.getByTestId('add-component').textContent()).toBe('添加组成部分');
+  });
+
+  it('saves them, and after a reload they are still there', async () => {
+    await page.getByLabel('版本说明').fill('加数据要素与2025年目标');
+    await page.getByTestId('save-scenario').click();
+    await expect.poll(() => page.getByTestId('scenario-message').textContent()).toBe('已保存为第 2 版');
+    const saved = latest(2);
+    expect(saved.components.at(-1)).toEqual({ id: 'c3', name: '数据要素', base: 800, growth: { kind: 'cagr', rate: 30 } });
+    expect(saved.targets.at(-1)).toEqual({ kind: 'total', id: 'T1', label: '2025年数字经济1.5万亿元', year: 2025, comparator: '>', value: 15000 });
+    await page.reload();
+    await expect.poll(activeScenario).toMatch(/^加速/);
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/scenarios?id=2');
+    await expect.poll(async () => (await sheetCell('components[2].name')).textContent()).toBe('数据要素');
+    expect(await (await sheetCell('targets[3].year')).textContent()).toBe('2025');
+    await expect.poll(() => page.getByTestId('scenario-targets').locator('tbody tr').count()).toBe(4);
+    expect(await page.getByTestId('editor-state').textContent()).toBe('与已保存的第 2 版一致');
+  });
+
+  it('removes the component and the target', async () => {
+    await (await sheetCell('components[2].name', 'group')).getByRole('button', { name: '删除组成部分“数据要素”' }).click();
+    await expect.poll(() => page.getByTestId('chart-stacked').locator('svg').textContent()).not.toContain('数据要素');
+    await expect.poll(() => page.getByTestId('assumptions-grid').locator('.ag-row[row-id="components[2].name"]').count()).toBe(0);
+    await (await sheetCell('targets[3].label', 'group')).getByRole('button', { name: '删除目标“2025年数字经济1.5万亿元”' }).click();
+    await expect.poll(() => page.getByTestId('scenario-targets').locator('tbody tr').count()).toBe(3);
+    await expect.poll(summaryText).toMatch(/^按加速情景，2022年数字经济规模为9191.25亿元/);
+    await page.getByTestId('save-scenario').click();
+    await expect.poll(() => page.getByTestId('scenario-message').textContent()).toBe('已保存为第 3 版');
+    const saved = latest(2);
+    expect(saved.components.map((c) => c.id)).toEqual(['digital-industry', 'industry-digitalization']);
+    expect(saved.targets.map((x) => x.id)).toEqual(['A1', 'A2', 'P2027']);
+  });
+
+  it('edits a driver’s bounds: a bad one is flagged at its field and cannot be saved', async () => {
+    const min = () => sheetCell('gdp.bounds.min');
+    const max = () => sheetCell('gdp.bounds.max');
+    const maxIssue = () => sheetCell('gdp.bounds.max', 'issue');
+    // GDP has no bounds of its own: the defaults in use are shown greyed.
+    expect(await (await min()).textContent()).toBe('默认 -50');
+    await typeInto(await min(), '3');
+    await expect.poll(async () => (await max()).textContent()).toBe('100');
+    const slider = page.getByTestId('driver-sliders').locator('input[data-driver="gdp"]');
+    await expect.poll(() => slider.getAttribute('min')).toBe('3');
+    await typeInto(await max(), '2');
+    await expect.poll(async () => (await maxIssue()).textContent()).toBe('下限须小于上限');
+    expect(await (await max()).getAttribute('class')).toContain('cell-error');
+    expect(await page.getByTestId('save-scenario').isDisabled()).toBe(true);
+    expect(await page.getByTestId('editor-state').textContent()).toContain('1 处假设无效');
+    await typeInto(await max(), '12');
+    await expect.poll(async () => (await maxIssue()).textContent()).toBe('');
+    await expect.poll(() => slider.getAttribute('max')).toBe('12');
+    expect(await page.getByTestId('save-scenario').isDisabled()).toBe(false);
+    await typeInto(await sheetCell('uncertainty.drivers.gdp.sd'), '-1');
+    await expect.poll(async () => (await sheetCell('uncertainty.drivers.gdp.sd', 'issue')).textContent()).toBe('须大于0');
+    expect(await page.getByTestId('save-scenario').isDisabled()).toBe(true);
+    expect(versions(2)).toBe(3);
+    await page.getByRole('button', { name: '放弃修改' }).click();
+    await expect.poll(async () => (await sheetCell('gdp.bounds.min')).textContent()).toBe('默认 -50');
   });
 
   it('raised no page errors', () => {

@@ -1,9 +1,23 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Output } from '../../../shared/api/contract';
 import type { ScenarioSummary } from '../../../shared/api/scenarios-contract';
 import type { BacktestResult } from '../../../shared/engine';
 import { useApp } from '../app-context';
-import { applyEdit, assumptionRows, issueKey, placeIssues, rowForIssue, type AssumptionRow, type Draft } from './scenarios/assumptions';
+import { scenarioHash, scenarioIdFromHash } from './scenarios/address';
+import {
+  addComponent,
+  addTarget,
+  applyEdit,
+  assumptionRows,
+  issueKey,
+  placeIssues,
+  removeComponent,
+  removeTarget,
+  rowForIssue,
+  type AssumptionRow,
+  type Draft,
+  type ItemList,
+} from './scenarios/assumptions';
 import { AssumptionsGrid } from './scenarios/AssumptionsGrid';
 import { BacktestPanel } from './scenarios/BacktestPanel';
 import { ComparePanel } from './scenarios/ComparePanel';
@@ -15,9 +29,15 @@ import './scenarios/scenarios.css';
 type Detail = Output<'scenarios.get'>;
 type Tab = 'edit' | 'compare' | 'backtest';
 
+/** The scenario to open: `want` when the list has it, else the first. */
+function pick(scenarios: readonly ScenarioSummary[], want: number | null): number | null {
+  return want !== null && scenarios.some((s) => s.id === want) ? want : (scenarios[0]?.id ?? null);
+}
+
 /**
  * Scenarios: the list; the editor (assumption sheet, sliders, results recomputed in the renderer as
- * the user types, versions); compare; backtest against the workspace's published figures.
+ * the user types, versions); compare; backtest against the workspace's published figures. The
+ * address names the scenario open (`#/scenarios?id=2`).
  */
 export function ScenariosPage() {
   const { client, locale, t, describeError } = useApp();
@@ -33,22 +53,44 @@ export function ScenariosPage() {
   const [message, setMessage] = useState<string | null>(null);
   const [backtest, setBacktest] = useState<{ id: number | null; result: BacktestResult | null; error: string | null }>({ id: null, result: null, error: null });
   const [confirmDelete, setConfirmDelete] = useState(false);
+  /** An id the address asked for that the workspace does not have. */
+  const [missing, setMissing] = useState<number | null>(null);
+  const [reveal, setReveal] = useState<{ path: string } | null>(null);
 
   const loadList = useCallback(
     (select?: number) =>
       client.call('scenarios.list', {}).then(
         (scenarios) => {
           setList(scenarios);
-          setSelected((current) => select ?? (current !== null && scenarios.some((s) => s.id === current) ? current : (scenarios[0]?.id ?? null)));
+          setSelected((current) => pick(scenarios, select ?? current));
+          return scenarios;
         },
-        (e: unknown) => setError(describeError(e)),
+        (e: unknown) => {
+          setError(describeError(e));
+          return null;
+        },
       ),
     [client, describeError],
   );
 
+  // Open what the address names: on arrival, and when a link names another scenario while the page is open.
   useEffect(() => {
-    void loadList();
+    const open = (asked: number | null) =>
+      void loadList(asked ?? undefined).then((scenarios) => setMissing(asked !== null && scenarios && !scenarios.some((s) => s.id === asked) ? asked : null));
+    open(scenarioIdFromHash(window.location.hash));
+    const onHash = () => {
+      const asked = scenarioIdFromHash(window.location.hash);
+      if (asked !== null) open(asked);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
   }, [loadList]);
+
+  // Keep the address on the scenario open (once the list is in, so a link's id is not overwritten first).
+  const listed = list.length > 0;
+  useEffect(() => {
+    if (listed && scenarioIdFromHash(window.location.hash) !== selected) history.replaceState(null, '', scenarioHash(selected));
+  }, [selected, listed]);
 
   const loadDetail = useCallback(
     (id: number) =>
@@ -63,8 +105,11 @@ export function ScenariosPage() {
     [client, describeError],
   );
 
+  // Load a scenario when another is picked, not when loadDetail changes with the language: that would drop unsaved edits.
+  const loadedFor = useRef<number | null>(null);
   useEffect(() => {
-    if (selected !== null) void loadDetail(selected);
+    if (selected !== loadedFor.current && selected !== null) void loadDetail(selected);
+    loadedFor.current = selected;
   }, [selected, loadDetail]);
 
   // The backtest of the saved version: refetched when a save or restore makes a new one.
@@ -100,7 +145,7 @@ export function ScenariosPage() {
   }, [draft, typing, committed, latest, locale]);
   const saved = useMemo(() => (detail ? liveModel(detail.definition as Draft, latest, locale) : null), [detail, latest, locale]);
 
-  const rows = useMemo(() => (draft ? assumptionRows(draft) : []), [draft]);
+  const rows = useMemo(() => (draft ? assumptionRows(draft, committed?.drivers) : []), [draft, committed]);
   // Each row's problems, translated: the schema's issues at their fields, and a failure that names a path (a base not found).
   const placed = useMemo(() => placeIssues(rows, committed?.issues ?? []), [rows, committed]);
   const issueTexts = useMemo(() => {
@@ -132,6 +177,25 @@ export function ScenariosPage() {
     [committed],
   );
   const onLive = useCallback((row: AssumptionRow, text: string) => setTyping({ row, text }), []);
+  const onAdd = useCallback(
+    (items: ItemList) => {
+      if (!draft || !committed) return;
+      setTyping(null);
+      setMessage(null);
+      const added =
+        items === 'components'
+          ? addComponent(draft, committed, (id) => t('scenario.newComponentName', { id }))
+          : addTarget(draft, committed, (id) => t('scenario.newTargetLabel', { id }));
+      setDraft(added.draft);
+      setReveal({ path: added.path });
+    },
+    [draft, committed, t],
+  );
+  const onRemove = useCallback((items: ItemList, index: number) => {
+    setTyping(null);
+    setMessage(null);
+    setDraft((cur) => (cur ? (items === 'components' ? removeComponent(cur, index) : removeTarget(cur, index)) : cur));
+  }, []);
   const onSlider = useCallback(
     (path: string, value: number) => setDraft((cur) => (cur && committed ? applyEdit(cur, { path, editor: 'number' }, String(value), committed) : cur)),
     [committed],
@@ -211,6 +275,11 @@ export function ScenariosPage() {
           {error}
         </p>
       )}
+      {missing !== null && (
+        <p role="alert" className="error" data-testid="scenario-missing">
+          {t('scenario.notFound', { id: missing })}
+        </p>
+      )}
       <div className="scenario-layout">
         <aside className="scenario-side">
           <ul className="scenario-list" aria-label={t('scenario.list')}>
@@ -221,6 +290,7 @@ export function ScenariosPage() {
                   className={s.id === selected ? 'active' : undefined}
                   onClick={() => {
                     setConfirmDelete(false);
+                    setMissing(null);
                     setSelected(s.id);
                   }}
                 >
@@ -283,7 +353,7 @@ export function ScenariosPage() {
                 </ul>
               )}
               <div className="editor-grid">
-                <AssumptionsGrid rows={rows} issues={issueTexts} onCommit={onCommit} onLive={onLive} />
+                <AssumptionsGrid rows={rows} issues={issueTexts} onCommit={onCommit} onLive={onLive} onAdd={onAdd} onRemove={onRemove} reveal={reveal} />
                 <div className="editor-side">
                   <h3>{t('scenario.sliders')}</h3>
                   {committed.drivers.length > 0 ? <DriverSliders draft={draft} drivers={committed.drivers} onChange={onSlider} /> : <p className="muted">{t('scenario.slidersNeedValid')}</p>}

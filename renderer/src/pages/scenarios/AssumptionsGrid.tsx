@@ -1,10 +1,10 @@
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
-import { AllCommunityModule, ModuleRegistry, themeQuartz, type CellEditRequestEvent, type ColDef, type ICellEditorParams } from 'ag-grid-community';
+import { AllCommunityModule, ModuleRegistry, themeQuartz, type CellEditRequestEvent, type ColDef, type ICellRendererParams } from 'ag-grid-community';
 import { AgGridReact, type CustomCellEditorProps } from 'ag-grid-react';
-import { useMemo, useState } from 'react';
-import { formatPlain } from '../../../../shared/format/number';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { formatPlain, type Locale } from '../../../../shared/format/number';
 import { useApp } from '../../app-context';
-import type { AssumptionRow } from './assumptions';
+import type { AssumptionRow, ItemList } from './assumptions';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -15,8 +15,22 @@ const theme = themeQuartz.withParams({
   spacing: 5,
 });
 
+type Translate = (key: string, params?: Record<string, string | number>) => string;
+
 interface GridContext {
   onLive: (row: AssumptionRow, text: string) => void;
+  onRemove: (list: ItemList, index: number) => void;
+}
+
+/** How a select shows one of its options: a data label (a component's name) or a translated message. */
+function optionLabel(row: AssumptionRow, option: string, t: Translate): string {
+  return row.optionLabels?.[option] ?? (row.optionPrefix ? t(`${row.optionPrefix}${option}`) : option);
+}
+
+/** A number as the sheet shows it: grouped, up to four decimals; years and text as they are. */
+function shown(row: AssumptionRow, text: string, locale: Locale): string {
+  const numeric = row.editor === 'number' || row.editor === 'bound' || row.editor === 'optionalNumber';
+  return numeric && row.unit !== '年' && text !== '' && Number.isFinite(Number(text)) ? formatPlain(Number(text), locale, 4) : text;
 }
 
 /** A text editor that reports every keystroke, so the results follow the typing before the value is committed. */
@@ -37,41 +51,102 @@ function LiveEditor(props: CustomCellEditorProps<AssumptionRow, string, GridCont
   );
 }
 
+/** A native select with translated options; picking one commits it. */
+function SelectEditor(props: CustomCellEditorProps<AssumptionRow, string, GridContext>) {
+  const { t } = useApp();
+  const row = props.data;
+  const value = props.value ?? '';
+  const options = row.options ?? [];
+  return (
+    <select
+      className="select-editor"
+      autoFocus
+      value={value}
+      aria-label={row.path}
+      onChange={(e) => {
+        props.onValueChange(e.target.value);
+        props.stopEditing();
+      }}
+    >
+      {!options.includes(value) && <option value={value}>{value}</option>}
+      {options.map((option) => (
+        <option key={option} value={option}>
+          {optionLabel(row, option, t)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** The group's name; on a component's or a target's first row, with the button that removes it from the scenario. */
+function GroupCell(props: ICellRendererParams<AssumptionRow, string, GridContext>) {
+  const { t } = useApp();
+  const row = props.data;
+  const item = row?.item;
+  return (
+    <span className="group-cell">
+      <span className="group-name">{props.value}</span>
+      {item?.removable && (
+        <button
+          type="button"
+          className="row-remove"
+          aria-label={item.list === 'components' ? t('scenario.removeComponent', { name: row!.value }) : t('scenario.removeTarget', { label: row!.value })}
+          onClick={() => props.context.onRemove(item.list, item.index)}
+        >
+          {t('scenario.remove')}
+        </button>
+      )}
+    </span>
+  );
+}
+
 export interface AssumptionsGridProps {
   rows: AssumptionRow[];
   /** Translated problems by row path. */
   issues: Map<string, string[]>;
   onCommit: (row: AssumptionRow, text: string) => void;
   onLive: (row: AssumptionRow, text: string) => void;
+  onAdd: (list: ItemList) => void;
+  onRemove: (list: ItemList, index: number) => void;
+  /** A row to scroll into view (the first row of an item just added), once it is in the sheet; a new object each time. */
+  reveal: { path: string } | null;
 }
 
 /** The scenario's assumptions as an editable sheet: value, unit and, where the engine's schema objects, why. */
-export function AssumptionsGrid({ rows, issues, onCommit, onLive }: AssumptionsGridProps) {
+export function AssumptionsGrid({ rows, issues, onCommit, onLive, onAdd, onRemove, reveal }: AssumptionsGridProps) {
   const { locale, t } = useApp();
+  const grid = useRef<AgGridReact<AssumptionRow>>(null);
   const issueText = useMemo(() => (path: string) => (issues.get(path) ?? []).join('；'), [issues]);
   const columns = useMemo<ColDef<AssumptionRow>[]>(
     () => [
-      { colId: 'group', headerName: t('scenario.col.group'), valueGetter: (p) => (p.data ? t(p.data.group.key, p.data.group.params) : ''), width: 170 },
-      { colId: 'field', headerName: t('scenario.col.field'), valueGetter: (p) => (p.data ? t(p.data.field) : ''), width: 150 },
+      {
+        colId: 'group',
+        headerName: t('scenario.col.group'),
+        valueGetter: (p) => (p.data ? t(p.data.group.key, p.data.group.params) : ''),
+        cellRenderer: GroupCell,
+        width: 190,
+        tooltipValueGetter: (p) => (p.data ? t(p.data.group.key, p.data.group.params) : ''),
+      },
+      { colId: 'field', headerName: t('scenario.col.field'), valueGetter: (p) => (p.data ? t(p.data.field) : ''), width: 150, tooltipValueGetter: (p) => (p.data ? t(p.data.field) : '') },
       {
         colId: 'value',
         field: 'value',
         headerName: t('scenario.col.value'),
         editable: true,
         flex: 1,
-        minWidth: 140,
+        minWidth: 120,
         valueFormatter: (p) => {
           const row = p.data;
           if (!row) return '';
-          if (row.editor === 'select') return t(`${row.optionPrefix}${row.value}`);
-          if (row.editor === 'number' && row.unit !== '年' && row.value !== '' && Number.isFinite(Number(row.value))) return formatPlain(Number(row.value), locale, 4);
-          return row.value;
+          if (row.editor === 'select') return optionLabel(row, row.value, t);
+          if (row.value === '' && row.fallback !== undefined) return t('scenario.defaultValue', { value: shown(row, row.fallback, locale) });
+          return shown(row, row.value, locale);
         },
-        cellEditorSelector: (p: ICellEditorParams<AssumptionRow>) =>
-          p.data.editor === 'select'
-            ? { component: 'agSelectCellEditor', params: { values: p.data.options }, popup: false }
-            : { component: LiveEditor },
-        cellClassRules: { 'cell-error': (p) => Boolean(p.data && issues.has(p.data.path)) },
+        cellEditorSelector: (p) => ({ component: p.data.editor === 'select' ? SelectEditor : LiveEditor }),
+        cellClassRules: {
+          'cell-error': (p) => Boolean(p.data && issues.has(p.data.path)),
+          'cell-default': (p) => Boolean(p.data && p.data.value === '' && p.data.fallback !== undefined),
+        },
       },
       { colId: 'unit', headerName: t('scenario.col.unit'), valueGetter: (p) => (p.data?.unit ? t(`scenario.unit.${p.data.unit}`) : ''), width: 90 },
       {
@@ -79,32 +154,54 @@ export function AssumptionsGrid({ rows, issues, onCommit, onLive }: AssumptionsG
         headerName: t('scenario.col.issue'),
         valueGetter: (p) => (p.data ? issueText(p.data.path) : ''),
         flex: 1,
-        minWidth: 160,
+        minWidth: 120,
         cellClass: 'issue-cell',
         tooltipValueGetter: (p) => (p.data ? issueText(p.data.path) : ''),
       },
     ],
     [issues, issueText, locale, t],
   );
-  const context = useMemo<GridContext>(() => ({ onLive }), [onLive]);
+  const context = useMemo<GridContext>(() => ({ onLive, onRemove }), [onLive, onRemove]);
+  const revealed = useRef<{ path: string } | null>(null);
+  const showReveal = useCallback(() => {
+    const api = grid.current?.api;
+    const node = reveal && reveal !== revealed.current ? api?.getRowNode(reveal.path) : undefined;
+    if (!api || !node) return;
+    revealed.current = reveal;
+    api.ensureNodeVisible(node, 'top');
+    api.flashCells({ rowNodes: [node] });
+  }, [reveal]);
+  useEffect(showReveal, [showReveal]);
   return (
-    <div className="assumptions-grid" data-testid="assumptions-grid">
-      <AgGridReact<AssumptionRow>
-        key={locale}
-        theme={theme}
-        rowData={rows}
-        columnDefs={columns}
-        context={context}
-        getRowId={(p) => p.data.path}
-        readOnlyEdit
-        singleClickEdit
-        stopEditingWhenCellsLoseFocus
-        onCellEditRequest={(e: CellEditRequestEvent<AssumptionRow>) => onCommit(e.data, String(e.newValue ?? ''))}
-        localeText={locale === 'zh' ? AG_GRID_LOCALE_CN : undefined}
-        defaultColDef={{ sortable: false, resizable: true, suppressMovable: true }}
-        rowClassRules={{ 'row-error': (p) => Boolean(p.data && issues.has(p.data.path)) }}
-        domLayout="normal"
-      />
+    <div className="assumptions">
+      <div className="toolbar sheet-actions">
+        <button type="button" onClick={() => onAdd('components')} data-testid="add-component">
+          {t('scenario.addComponent')}
+        </button>
+        <button type="button" onClick={() => onAdd('targets')} data-testid="add-target">
+          {t('scenario.addTarget')}
+        </button>
+      </div>
+      <div className="assumptions-grid" data-testid="assumptions-grid">
+        <AgGridReact<AssumptionRow>
+          key={locale}
+          ref={grid}
+          theme={theme}
+          rowData={rows}
+          columnDefs={columns}
+          context={context}
+          getRowId={(p) => p.data.path}
+          readOnlyEdit
+          singleClickEdit
+          stopEditingWhenCellsLoseFocus
+          onCellEditRequest={(e: CellEditRequestEvent<AssumptionRow>) => onCommit(e.data, String(e.newValue ?? ''))}
+          onRowDataUpdated={showReveal}
+          localeText={locale === 'zh' ? AG_GRID_LOCALE_CN : undefined}
+          defaultColDef={{ sortable: false, resizable: true, suppressMovable: true }}
+          rowClassRules={{ 'row-error': (p) => Boolean(p.data && issues.has(p.data.path)) }}
+          domLayout="normal"
+        />
+      </div>
     </div>
   );
 }

@@ -1,13 +1,16 @@
 // The scenario editor's grid is a property sheet: one row per assumption, each row carrying the
 // engine path of its value, so a schema error (`components[1].growth.rate`) lands on its row.
-// Pure functions: rows from a draft, an edit back into the draft, issues onto rows, and the diff
-// the compare view highlights.
-import { scenarioSchema, type ScenarioInput } from '../../../../shared/engine';
+// Pure functions: rows from a draft, an edit back into the draft, components and targets added and
+// removed, issues onto rows, and the diff the compare view highlights.
+import { reservedDriverIds, scenarioSchema, type DriverInfo, type ProjectionResult, type ScenarioInput } from '../../../../shared/engine';
 
 /** A scenario being edited: its JSON form, possibly with a bad value where the user typed one. */
 export type Draft = ScenarioInput;
 
-export type Editor = 'text' | 'number' | 'optionalNumber' | 'numbers' | 'history' | 'base' | 'select';
+export type Editor = 'text' | 'optionalText' | 'number' | 'optionalNumber' | 'numbers' | 'history' | 'base' | 'select' | 'bound';
+
+/** A list of the scenario whose items the sheet adds and removes. */
+export type ItemList = 'components' | 'targets';
 
 export interface RowGroup {
   key: string;
@@ -28,12 +31,26 @@ export interface AssumptionRow {
   /** Choices of a select, translated with `optionPrefix + option`. */
   options?: readonly string[];
   optionPrefix?: string;
+  /** Labels of options that are data rather than messages (a component's name for its id). */
+  optionLabels?: Readonly<Record<string, string>>;
+  /** What the engine uses while the value is empty (a driver's default bound), shown greyed. */
+  fallback?: string;
+  /** On the first row of a component's or a target's group: the item, and whether the sheet may remove it. */
+  item?: { list: ItemList; index: number; removable: boolean };
 }
 
 export const growthKinds = ['cagr', 'rates', 'increment', 'linear', 'logistic', 'elasticity'] as const;
 export const gdpGrowthKinds = growthKinds.filter((k) => k !== 'elasticity');
 export const distributionKinds = ['none', 'normal', 'lognormal', 'triangular', 'uniform'] as const;
 export const comparators = ['>=', '>'] as const;
+export const targetKinds = ['total', 'share', 'component'] as const;
+
+/** The unit of the driver a growth spec gives its series (see docs/ENGINE.md, "Drivers"). */
+export function driverUnit(kind: unknown): string {
+  return ({ cagr: '%', rates: 'pp', increment: '亿元/年', linear: '亿元/年', logistic: '%', elasticity: '×' } as Record<string, string>)[String(kind)] ?? '';
+}
+
+const idPattern = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 
 type Json = Record<string, unknown>;
 type Key = string | number;
@@ -125,62 +142,112 @@ function growthRows(growth: Json | undefined, path: string, group: RowGroup, isG
   return rows;
 }
 
-function distributionRows(dist: Json | undefined, driver: string, group: RowGroup): AssumptionRow[] {
+function boundRows(series: string, bounds: Json | undefined, unit: string, group: RowGroup, inUse: DriverInfo['bounds'] | undefined): AssumptionRow[] {
+  return (['min', 'max'] as const).map((side) => ({
+    path: `${series}.bounds.${side}`,
+    group,
+    field: `scenario.field.bound.${side}`,
+    value: num(bounds?.[side]),
+    unit,
+    editor: 'bound' as const,
+    ...(bounds === undefined && inUse ? { fallback: String(inUse[side]) } : {}),
+  }));
+}
+
+function distributionRows(dist: Json | undefined, driver: string, group: RowGroup, unit: string): AssumptionRow[] {
   const path = `uncertainty.drivers.${driver}`;
   const kind = String(dist?.kind ?? 'none');
   const rows: AssumptionRow[] = [
     { path: `${path}.kind`, group, field: 'scenario.field.distribution', value: kind, unit: '', editor: 'select', options: distributionKinds, optionPrefix: 'scenario.dist.' },
   ];
   const params = kind === 'normal' || kind === 'lognormal' ? ['mean', 'sd'] : kind === 'triangular' ? ['min', 'mode', 'max'] : kind === 'uniform' ? ['min', 'max'] : [];
-  for (const p of params) rows.push({ path: `${path}.${p}`, group, field: `scenario.field.${p}`, value: num(dist?.[p]), unit: '', editor: 'number' });
+  for (const p of params) rows.push({ path: `${path}.${p}`, group, field: `scenario.field.${p}`, value: num(dist?.[p]), unit, editor: 'number' });
+  if (kind !== 'none') {
+    const truncate = dist?.truncate as Json | undefined;
+    for (const side of ['min', 'max']) {
+      rows.push({ path: `${path}.truncate.${side}`, group, field: `scenario.field.truncate.${side}`, value: num(truncate?.[side]), unit, editor: 'optionalNumber' });
+    }
+  }
   return rows;
 }
 
-/** Every editable assumption of a draft, in the order the sheet shows them. */
-export function assumptionRows(draft: Draft): AssumptionRow[] {
+function targetRows(x: Json, i: number, components: readonly Json[]): AssumptionRow[] {
+  const group: RowGroup = { key: 'scenario.group.target', params: { id: String(x.id ?? i + 1) } };
+  const at = (key: string) => `targets[${i}].${key}`;
+  const rows: AssumptionRow[] = [
+    { path: at('label'), group, field: 'scenario.field.targetLabel', value: num(x.label), unit: '', editor: 'text', item: { list: 'targets', index: i, removable: true } },
+    { path: at('labelEn'), group, field: 'scenario.field.targetLabelEn', value: num(x.labelEn), unit: '', editor: 'optionalText' },
+    { path: at('kind'), group, field: 'scenario.field.targetKind', value: num(x.kind), unit: '', editor: 'select', options: targetKinds, optionPrefix: 'scenario.targetKind.' },
+    { path: at('id'), group, field: 'scenario.field.targetId', value: num(x.id), unit: '', editor: 'text' },
+  ];
+  if (x.kind === 'component') {
+    const ids = components.map((c) => String(c.id ?? ''));
+    rows.push({
+      path: at('componentId'),
+      group,
+      field: 'scenario.field.targetComponent',
+      value: num(x.componentId),
+      unit: '',
+      editor: 'select',
+      options: ids,
+      optionLabels: Object.fromEntries(components.map((c) => [String(c.id ?? ''), `${String(c.name ?? '')}（${String(c.id ?? '')}）`])),
+    });
+  }
+  rows.push(
+    { path: at('year'), group, field: 'scenario.field.targetYear', value: num(x.year), unit: '年', editor: 'number' },
+    { path: at('comparator'), group, field: 'scenario.field.comparator', value: num(x.comparator ?? '>='), unit: '', editor: 'select', options: comparators, optionPrefix: 'scenario.cmp.' },
+    { path: at('value'), group, field: 'scenario.field.targetValue', value: num(x.value), unit: x.kind === 'share' ? '%' : '亿元', editor: 'number' },
+  );
+  return rows;
+}
+
+/**
+ * Every editable assumption of a draft, in the order the sheet shows them. `drivers` (listDrivers of
+ * the same draft, when it is valid) gives the bounds in use where the scenario writes none.
+ */
+export function assumptionRows(draft: Draft, drivers: readonly DriverInfo[] = []): AssumptionRow[] {
   const d = draft as unknown as Json;
+  const inUse = (id: string) => drivers.find((x) => x.id === id && !x.boundsFromScenario)?.bounds;
   const general: RowGroup = { key: 'scenario.group.general' };
+  const uplift = d.uplift as Json | undefined;
   const rows: AssumptionRow[] = [
     { path: 'name', group: general, field: 'scenario.field.name', value: num(d.name), unit: '', editor: 'text' },
     { path: 'baseYear', group: general, field: 'scenario.field.baseYear', value: num(d.baseYear), unit: '年', editor: 'number' },
     { path: 'horizon', group: general, field: 'scenario.field.horizon', value: num(d.horizon), unit: '年', editor: 'number' },
-    { path: 'uplift.value', group: general, field: 'scenario.field.uplift', value: num((d.uplift as Json | undefined)?.value ?? 0), unit: 'pp', editor: 'number' },
+    { path: 'uplift.value', group: general, field: 'scenario.field.uplift', value: num(uplift?.value ?? 0), unit: 'pp', editor: 'number' },
+    ...boundRows('uplift', uplift?.bounds as Json | undefined, 'pp', general, inUse('uplift')),
   ];
   const gdp = (d.gdp ?? {}) as Json;
   const gdpGroup: RowGroup = { key: 'scenario.group.gdp' };
+  const gdpGrowth = gdp.growth as Json | undefined;
   rows.push({ path: 'gdp.base', group: gdpGroup, field: 'scenario.field.base', value: baseText(gdp.base), unit: '亿元', editor: 'base' });
-  rows.push(...growthRows(gdp.growth as Json | undefined, 'gdp.growth', gdpGroup, true));
+  rows.push(...growthRows(gdpGrowth, 'gdp.growth', gdpGroup, true));
+  rows.push(...boundRows('gdp', gdp.bounds as Json | undefined, driverUnit(gdpGrowth?.kind ?? 'cagr'), gdpGroup, inUse('gdp')));
   const components = (Array.isArray(d.components) ? d.components : []) as Json[];
   components.forEach((c, i) => {
     const group: RowGroup = { key: 'scenario.group.component', params: { name: String(c.name ?? c.id ?? i + 1) } };
-    rows.push({ path: `components[${i}].name`, group, field: 'scenario.field.componentName', value: num(c.name), unit: '', editor: 'text' });
+    const growth = c.growth as Json | undefined;
+    rows.push({ path: `components[${i}].name`, group, field: 'scenario.field.componentName', value: num(c.name), unit: '', editor: 'text', item: { list: 'components', index: i, removable: components.length > 1 } });
+    rows.push({ path: `components[${i}].id`, group, field: 'scenario.field.componentId', value: num(c.id), unit: '', editor: 'text' });
     rows.push({ path: `components[${i}].base`, group, field: 'scenario.field.base', value: baseText(c.base), unit: '亿元', editor: 'base' });
-    rows.push(...growthRows(c.growth as Json | undefined, `components[${i}].growth`, group, false));
+    rows.push(...growthRows(growth, `components[${i}].growth`, group, false));
+    rows.push(...boundRows(`components[${i}]`, c.bounds as Json | undefined, driverUnit(growth?.kind ?? 'cagr'), group, typeof c.id === 'string' ? inUse(c.id) : undefined));
   });
   const targets = (Array.isArray(d.targets) ? d.targets : []) as Json[];
-  targets.forEach((x, i) => {
-    const group: RowGroup = { key: 'scenario.group.target', params: { id: String(x.id ?? i + 1) } };
-    rows.push({ path: `targets[${i}].label`, group, field: 'scenario.field.targetLabel', value: num(x.label), unit: '', editor: 'text' });
-    rows.push({ path: `targets[${i}].year`, group, field: 'scenario.field.targetYear', value: num(x.year), unit: '年', editor: 'number' });
-    rows.push({
-      path: `targets[${i}].comparator`,
-      group,
-      field: 'scenario.field.comparator',
-      value: num(x.comparator ?? '>='),
-      unit: '',
-      editor: 'select',
-      options: comparators,
-      optionPrefix: 'scenario.cmp.',
-    });
-    rows.push({ path: `targets[${i}].value`, group, field: 'scenario.field.targetValue', value: num(x.value), unit: x.kind === 'share' ? '%' : '亿元', editor: 'number' });
-  });
+  targets.forEach((x, i) => rows.push(...targetRows(x, i, components)));
   const uncertainty = (d.uncertainty ?? {}) as Json;
   const dists = (uncertainty.drivers ?? {}) as Record<string, Json>;
-  rows.push(...distributionRows(dists.gdp, 'gdp', { key: 'scenario.group.uncertaintyGdp' }));
-  components.forEach((c) =>
-    rows.push(...distributionRows(dists[String(c.id)], String(c.id), { key: 'scenario.group.uncertainty', params: { driver: String(c.name ?? c.id) } })),
-  );
-  rows.push(...distributionRows(dists.uplift, 'uplift', { key: 'scenario.group.uncertaintyUplift' }));
+  rows.push(...distributionRows(dists.gdp, 'gdp', { key: 'scenario.group.uncertaintyGdp' }, driverUnit(gdpGrowth?.kind ?? 'cagr')));
+  // A component's distribution has rows only while its id can name a driver (valid, not reserved, not taken).
+  const named = new Set<string>(reservedDriverIds);
+  for (const c of components) {
+    const id = c.id;
+    if (typeof id !== 'string' || !idPattern.test(id) || named.has(id)) continue;
+    named.add(id);
+    const group: RowGroup = { key: 'scenario.group.uncertainty', params: { driver: String(c.name ?? id) } };
+    rows.push(...distributionRows(dists[id], id, group, driverUnit((c.growth as Json | undefined)?.kind ?? 'cagr')));
+  }
+  rows.push(...distributionRows(dists.uplift, 'uplift', { key: 'scenario.group.uncertaintyUplift' }, 'pp'));
   rows.push({
     path: 'uncertainty.commonShock.weight',
     group: { key: 'scenario.group.commonShock' },
@@ -211,12 +278,16 @@ function parseNumber(text: string): number | string {
   return text.trim() !== '' && Number.isFinite(n) ? n : text;
 }
 
-/** What a growth-kind or distribution change needs to fill the new fields from the old ones. */
+/** What an edit needs to fill new fields from the old ones: the committed draft's live model. */
 export interface EditContext {
   /** The current value of each driver (listDrivers' nominal), by driver id. */
   nominal: Record<string, number>;
   /** Resolved base values by path (`gdp.base`, `components[0].base`). */
   bases: Record<string, number>;
+  /** Every driver with the bounds in use; empty while the draft is invalid. */
+  drivers?: readonly DriverInfo[];
+  /** The draft's projection, for a new target's starting value; null while the draft is invalid. */
+  projection?: ProjectionResult | null;
 }
 
 const round = (v: number, digits = 2) => Math.round(v * 10 ** digits) / 10 ** digits;
@@ -257,6 +328,25 @@ function growthOfKind(kind: string, rate: number, base: number, baseYear: number
   }
 }
 
+/** The driver's value a spec built by growthOfKind stands for (a rates spec's shift is 0; a two-point history's slope). */
+function nominalOf(spec: Json): number {
+  switch (spec.kind) {
+    case 'cagr':
+    case 'logistic':
+      return Number(spec.rate) || 0;
+    case 'increment':
+      return Number(spec.amount) || 0;
+    case 'linear': {
+      const [a, b] = spec.history as Array<{ year: number; value: number }>;
+      return a && b && b.year !== a.year ? round((b.value - a.value) / (b.year - a.year), 1) : 0;
+    }
+    case 'elasticity':
+      return Number(spec.elasticity) || 0;
+    default:
+      return 0;
+  }
+}
+
 function defaultDistribution(kind: string, nominal: number): Json | undefined {
   const spread = round(Math.max(Math.abs(nominal) * 0.2, 0.5));
   switch (kind) {
@@ -273,6 +363,92 @@ function defaultDistribution(kind: string, nominal: number): Json | undefined {
   }
 }
 
+const isEmptyObject = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0;
+
+/** The draft without the value at `path`, and without the objects that leaves empty (`truncate`, `commonShock`, `bounds`). */
+function clearAt(draft: Draft, path: string): Draft {
+  let out = setAt(draft, path, undefined);
+  let at = path;
+  while (at.includes('.')) {
+    at = at.slice(0, at.lastIndexOf('.'));
+    if (!isEmptyObject(getAt(out, at))) break;
+    out = setAt(out, at, undefined);
+  }
+  return out;
+}
+
+/** The uncertainty section with one driver's distribution set, or removed (and the section with its last one). */
+function withDistribution(draft: Draft, driver: string, dist: Json | undefined): Draft {
+  const drivers = { ...((draft.uncertainty?.drivers ?? {}) as Record<string, Json>) };
+  if (dist) drivers[driver] = dist;
+  else delete drivers[driver];
+  if (!Object.keys(drivers).length) return setAt(draft, 'uncertainty', undefined);
+  return setAt(draft, 'uncertainty', { ...(draft.uncertainty ?? {}), drivers });
+}
+
+/** The driver id of a series path: `gdp`, `uplift` or the component's id. */
+function driverOf(draft: Draft, series: string): string {
+  return series === 'gdp' || series === 'uplift' ? series : String(getAt(draft, `${series}.id`) ?? '');
+}
+
+/** A new growth kind at the same starting growth; bounds and distribution in another unit go back to defaults. */
+function changeGrowthKind(draft: Draft, growthPath: string, kind: string, ctx: EditContext): Draft {
+  const series = growthPath.slice(0, -'.growth'.length);
+  const old = (getAt(draft, growthPath) ?? {}) as Json;
+  if (old.kind === kind) return draft;
+  const driver = driverOf(draft, series);
+  const base = ctx.bases[`${series}.base`] ?? 0;
+  // GDP's own growth in %, for converting to and from an elasticity.
+  const gdpRate = impliedRate((draft.gdp?.growth ?? {}) as Json, ctx.bases['gdp.base'] ?? 0, 0, ctx.nominal.gdp);
+  const rate = impliedRate(old, base, gdpRate, ctx.nominal[driver]);
+  const years = Number(draft.horizon) - Number(draft.baseYear);
+  const next = growthOfKind(kind, rate, base, Number(draft.baseYear), years, gdpRate);
+  let out = setAt(draft, growthPath, next);
+  if (driverUnit(old.kind) === driverUnit(next.kind)) return out;
+  // The driver now means something else (a rate became an amount): its bounds and distribution were in the old unit.
+  out = clearAt(out, `${series}.bounds`);
+  const dist = (draft.uncertainty?.drivers as Record<string, Json> | undefined)?.[driver];
+  if (dist) out = withDistribution(out, driver, defaultDistribution(String(dist.kind), nominalOf(next)));
+  return out;
+}
+
+/** A component's new id, carried to its distribution and to the targets and backtest sources that name it. */
+function renameComponent(draft: Draft, index: number, id: string): Draft {
+  const old = draft.components?.[index]?.id;
+  let out = setAt(draft, `components[${index}].id`, id);
+  if (typeof old !== 'string' || old === id || draft.components!.some((c, i) => i !== index && c.id === old)) return out;
+  const dists = draft.uncertainty?.drivers as Record<string, Json> | undefined;
+  if (dists && old in dists && !(id in dists)) {
+    out = setAt(out, 'uncertainty.drivers', Object.fromEntries(Object.entries(dists).map(([key, dist]) => [key === old ? id : key, dist])));
+  }
+  if (Array.isArray(out.targets)) out = setAt(out, 'targets', out.targets.map((t) => (t.kind === 'component' && t.componentId === old ? { ...t, componentId: id } : t)));
+  const sources = out.backtest?.sources;
+  if (Array.isArray(sources)) out = setAt(out, 'backtest.sources', sources.map((x) => (x.componentId === old ? { ...x, componentId: id } : x)));
+  return out;
+}
+
+const targetFallback: Record<string, number> = { total: 10000, share: 40, component: 1000 };
+
+/** A target's starting threshold: the projected quantity in its year to two significant digits, so it starts near the scenario. */
+function startingThreshold(kind: string, year: number, componentId: unknown, ctx: EditContext): number {
+  const p = ctx.projection;
+  const t = p ? p.years.indexOf(year) : -1;
+  const projected = !p || t < 0 ? undefined : kind === 'share' ? p.share.values[t] : kind === 'component' ? p.components.find((c) => c.id === componentId)?.values[t] : p.total.values[t];
+  if (projected === undefined || !(projected > 0)) return targetFallback[kind] ?? targetFallback.total!;
+  const value = Number(projected.toPrecision(2));
+  return kind === 'share' ? Math.min(value, 99) : value;
+}
+
+function changeTargetKind(draft: Draft, index: number, kind: string, ctx: EditContext): Draft {
+  const old = (draft.targets?.[index] ?? {}) as Json;
+  if (old.kind === kind) return draft;
+  const next: Json = { ...old, kind };
+  delete next.componentId;
+  if (kind === 'component') next.componentId = draft.components?.[0]?.id ?? '';
+  next.value = startingThreshold(kind, Number(old.year), next.componentId, ctx);
+  return setAt(draft, `targets[${index}]`, next);
+}
+
 /** The draft with one row's new text applied. Text that does not parse is kept as typed, so the schema names the field. */
 export function applyEdit(draft: Draft, row: Pick<AssumptionRow, 'path' | 'editor'>, text: string, ctx: EditContext): Draft {
   const { path } = row;
@@ -280,41 +456,39 @@ export function applyEdit(draft: Draft, row: Pick<AssumptionRow, 'path' | 'edito
   const last = keys[keys.length - 1];
   if (row.editor === 'select' && last === 'kind' && keys[0] === 'uncertainty') {
     const driver = String(keys[2]);
-    const next = defaultDistribution(text, ctx.nominal[driver] ?? 0);
-    let out = setAt(draft, `uncertainty.drivers.${driver}`, next);
-    if (!out.uncertainty?.drivers || Object.keys(out.uncertainty.drivers).length === 0) out = setAt(out, 'uncertainty', undefined);
-    return out;
+    if (String(getAt(draft, path) ?? 'none') === text) return draft;
+    return withDistribution(draft, driver, defaultDistribution(text, ctx.nominal[driver] ?? 0));
   }
-  if (row.editor === 'select' && last === 'kind') {
-    const growthPath = path.slice(0, -'.kind'.length);
-    const seriesPath = growthPath.slice(0, -'.growth'.length);
-    const old = (getAt(draft, growthPath) ?? {}) as Json;
-    if (old.kind === text) return draft;
-    const driver = seriesPath === 'gdp' ? 'gdp' : String((getAt(draft, `${seriesPath}.id`) as string | undefined) ?? '');
-    const base = ctx.bases[`${seriesPath}.base`] ?? 0;
-    // GDP's own growth in %, for converting to and from an elasticity.
-    const gdpRate = impliedRate((draft.gdp?.growth ?? {}) as Json, ctx.bases['gdp.base'] ?? 0, 0, ctx.nominal.gdp);
-    const rate = impliedRate(old, base, gdpRate, ctx.nominal[driver]);
-    const years = Number(draft.horizon) - Number(draft.baseYear);
-    return setAt(draft, growthPath, growthOfKind(text, rate, base, Number(draft.baseYear), years, gdpRate));
-  }
+  if (row.editor === 'select' && keys[0] === 'targets' && last === 'kind') return changeTargetKind(draft, Number(keys[1]), text, ctx);
+  if (row.editor === 'select' && last === 'kind') return changeGrowthKind(draft, path.slice(0, -'.kind'.length), text, ctx);
+  if (keys[0] === 'components' && keys.length === 3 && last === 'id') return renameComponent(draft, Number(keys[1]), text);
+  // A common-shock weight needs the section it lives in, which may have no distribution yet.
+  const ready = keys[0] === 'uncertainty' && !draft.uncertainty?.drivers ? setAt(draft, 'uncertainty.drivers', {}) : draft;
   switch (row.editor) {
     case 'text':
     case 'select':
       return setAt(draft, path, text);
+    case 'optionalText':
+      return text.trim() === '' ? clearAt(draft, path) : setAt(draft, path, text);
     case 'number':
       if (path === 'uplift.value' && text.trim() === '') return setAt(draft, path, 0);
       return setAt(draft, path, parseNumber(text));
     case 'optionalNumber': {
-      if (text.trim() === '') {
-        const out = setAt(draft, path, undefined);
-        return path === 'uncertainty.commonShock.weight' ? setAt(out, 'uncertainty.commonShock', undefined) : out;
-      }
-      let out = setAt(draft, path, parseNumber(text));
+      if (text.trim() === '') return clearAt(draft, path);
+      let out = setAt(ready, path, parseNumber(text));
       // A logistic curve takes its rate or its midpoint year, never both: the one typed wins.
-      if (last === 'rate') out = setAt(out, path.replace(/\.rate$/, '.midpointYear'), undefined);
-      if (last === 'midpointYear') out = setAt(out, path.replace(/\.midpointYear$/, '.rate'), undefined);
+      if (keys.includes('growth') && last === 'rate') out = setAt(out, path.replace(/\.rate$/, '.midpointYear'), undefined);
+      if (keys.includes('growth') && last === 'midpointYear') out = setAt(out, path.replace(/\.midpointYear$/, '.rate'), undefined);
       return out;
+    }
+    case 'bound': {
+      // Bounds come in pairs: clearing either goes back to the defaults; the first one typed takes the other from the bounds in use.
+      const boundsPath = path.slice(0, path.lastIndexOf('.'));
+      if (text.trim() === '') return clearAt(draft, boundsPath);
+      if (getAt(draft, boundsPath) !== undefined) return setAt(draft, path, parseNumber(text));
+      const driver = driverOf(draft, boundsPath.slice(0, -'.bounds'.length));
+      const inUse = ctx.drivers?.find((d) => d.id === driver)?.bounds;
+      return setAt(draft, boundsPath, { ...(inUse ? { min: inUse.min, max: inUse.max } : {}), [String(last)]: parseNumber(text) });
     }
     case 'numbers':
       return setAt(draft, path, parseNumbers(text) ?? text);
@@ -325,6 +499,51 @@ export function applyEdit(draft: Draft, row: Pick<AssumptionRow, 'path' | 'edito
       return setAt(draft, path, ref ? { indicator: ref[1], region: ref[2] } : parseNumber(text));
     }
   }
+}
+
+/** The first id of the form `prefix` + n (n from `from` up) that none of `taken` uses. */
+function freeId(prefix: string, taken: readonly unknown[], from: number): string {
+  let n = from;
+  while (taken.includes(`${prefix}${n}`)) n += 1;
+  return `${prefix}${n}`;
+}
+
+/**
+ * A new component at the end: the first free id `c3`, a name from `nameFor(id)`, a base of 100亿元
+ * growing at GDP's rate (so it keeps its share of GDP). `path` is its group's first row.
+ */
+export function addComponent(draft: Draft, ctx: EditContext, nameFor: (id: string) => string): { draft: Draft; path: string } {
+  const components = Array.isArray(draft.components) ? draft.components : [];
+  const id = freeId('c', components.map((c) => c.id), components.length + 1);
+  const gdpRate = round(impliedRate((draft.gdp?.growth ?? {}) as Json, ctx.bases['gdp.base'] ?? 0, 0, ctx.nominal.gdp));
+  const component = { id, name: nameFor(id), base: 100, growth: { kind: 'cagr' as const, rate: gdpRate } };
+  return { draft: setAt(draft, 'components', [...components, component]), path: `components[${components.length}].name` };
+}
+
+/** The draft without component `index` and its distribution; targets that name it stay, and the schema flags them. */
+export function removeComponent(draft: Draft, index: number): Draft {
+  const components = draft.components ?? [];
+  const gone = components[index];
+  let out = setAt(draft, 'components', components.filter((_, i) => i !== index));
+  const dists = draft.uncertainty?.drivers as Record<string, unknown> | undefined;
+  if (gone && typeof gone.id === 'string' && dists && gone.id in dists && !out.components!.some((c) => c.id === gone.id)) out = withDistribution(out, gone.id, undefined);
+  return out;
+}
+
+/**
+ * A new total target at the end: the first free id `T1`, a label from `labelFor(id)`, the horizon's
+ * year, at least, and the projected total that year to two significant digits (see startingThreshold).
+ */
+export function addTarget(draft: Draft, ctx: EditContext, labelFor: (id: string) => string): { draft: Draft; path: string } {
+  const targets = Array.isArray(draft.targets) ? draft.targets : [];
+  const id = freeId('T', targets.map((x) => x.id), 1);
+  const year = Number(draft.horizon);
+  const target = { kind: 'total' as const, id, label: labelFor(id), year, comparator: '>=' as const, value: startingThreshold('total', year, undefined, ctx) };
+  return { draft: setAt(draft, 'targets', [...targets, target]), path: `targets[${targets.length}].label` };
+}
+
+export function removeTarget(draft: Draft, index: number): Draft {
+  return setAt(draft, 'targets', (draft.targets ?? []).filter((_, i) => i !== index));
 }
 
 /** One schema issue, located: the engine path and the zod issue's code and parameters for translation. */
@@ -353,7 +572,10 @@ export function validateDraft(draft: Draft): DraftIssue[] {
     if (extra.origin) params.origin = extra.origin;
     if (extra.expected) params.expected = extra.expected;
     if (extra.keys) params.keys = extra.keys.join(', ');
-    return { path: formatKeys(issue.path), code: issue.code, message: issue.message, params };
+    const path = formatKeys(issue.path);
+    // An empty field (a bound whose pair was half cleared in a file) asks to be filled rather than for a number.
+    if (issue.code === 'invalid_type' && path !== '(root)' && getAt(draft, path) === undefined) params.received = 'undefined';
+    return { path, code: issue.code, message: issue.message, params };
   });
 }
 
@@ -367,6 +589,7 @@ export function issueKey(issue: DraftIssue): { key: string; params: Record<strin
     return { key: 'scenario.issue.tooSmall', params: p };
   }
   if (issue.code === 'too_big') return { key: p.origin === 'array' ? 'scenario.issue.tooMany' : 'scenario.issue.tooBig', params: p };
+  if (issue.code === 'invalid_type' && p.received === 'undefined') return { key: 'scenario.issue.required', params: p };
   if (issue.code === 'invalid_type') return { key: p.expected === 'number' ? 'scenario.issue.notNumber' : 'scenario.issue.invalidType', params: p };
   if (issue.code === 'invalid_union') return { key: 'scenario.issue.notNumberOrRef', params: p };
   if (issue.code === 'invalid_format') return { key: 'scenario.issue.idFormat', params: p };
