@@ -52,6 +52,13 @@ export const importMessagesZh: Record<string, string> = {
   'query.column': '不能按列“{column}”排序或筛选。',
   'query.filter': '筛选条件无效：{reason}',
   'export.too-many-rows': '共有 {rows} 行，超过 Excel 工作表的上限（{max} 行）。请先筛选，或导出为 CSV。',
+  'xlsx.too-many-entries': '“{file}”内含 {entries} 个压缩条目，超过上限 {max} 个。正常的 Excel 工作簿不会如此，文件可能已损坏或是恶意构造的，已拒绝读取。',
+  'xlsx.too-large': '“{file}”解压后超过 {max} MB（至少 {size} MB），已拒绝读取，以免耗尽内存。请删去不需要的工作表，或另存为 CSV 再导入。',
+  'xlsx.compression-ratio': '“{file}”中的“{entry}”压缩比约为 {ratio}:1，超过上限 {max}:1。这是“压缩炸弹”的特征，正常的表格不会如此，已拒绝读取。',
+  'xlsx.size-mismatch': '“{file}”中的“{entry}”解压后大于压缩包目录记载的 {declared} 字节：文件已损坏或被篡改，已拒绝读取。',
+  'table.too-many-columns': '“{file}”第 {row} 行超过 {max} 列（Excel 工作表的列数上限），已拒绝读取。请检查分隔符是否选对，或删去多余的列。',
+  'table.too-many-rows': '“{file}”的工作表中出现了第 {row} 行，超过 Excel 的行数上限（{max} 行）：文件可能已损坏，已拒绝读取。',
+  'csv.record-too-long': '“{file}”第 {row} 行超过 {max} 个字符，已拒绝读取。文件可能不是文本表格，或某处引号没有闭合。',
 };
 
 export const importMessagesEn: Record<string, string> = {
@@ -105,4 +112,11 @@ export const importMessagesEn: Record<string, string> = {
   'query.column': 'Column "{column}" cannot be sorted or filtered.',
   'query.filter': 'Invalid filter: {reason}',
   'export.too-many-rows': '{rows} rows exceed the Excel sheet limit ({max} rows). Filter first, or export CSV.',
+  'xlsx.too-many-entries': '"{file}" holds {entries} compressed entries, more than the limit of {max}. No real Excel workbook does; the file is damaged or crafted, and was not read.',
+  'xlsx.too-large': '"{file}" unpacks to more than {max} MB (at least {size} MB), and was not read, so as not to exhaust memory. Delete the sheets you do not need, or save it as CSV and import that.',
+  'xlsx.compression-ratio': '"{file}": its part "{entry}" is compressed about {ratio}:1, beyond the limit of {max}:1. That is the mark of a "zip bomb", not of a real table; the file was not read.',
+  'xlsx.size-mismatch': '"{file}": its part "{entry}" unpacks to more than the {declared} bytes its directory declares. The file is damaged or tampered with, and was not read.',
+  'table.too-many-columns': '"{file}": row {row} has more than {max} columns (the Excel sheet limit); the file was not read. Check that the right delimiter is chosen, or delete the extra columns.',
+  'table.too-many-rows': '"{file}": a sheet has a row numbered {row}, beyond the Excel limit of {max} rows. The file is probably damaged, and was not read.',
+  'csv.record-too-long': '"{file}": row {row} is longer than {max} characters; the file was not read. It may not be a text table, or a quote may never be closed.',
 };

@@ -2,27 +2,76 @@
 // export) are split with String#split; only lines holding a quote go through the RFC 4180 state
 // machine, which also carries quoted fields across line breaks and chunk boundaries.
 // Lenient where Excel is: text after a closing quote is kept, a quote inside an unquoted field is text.
+// Optional limits bound a record's length and its cell count (CsvLimitError when crossed), so that a
+// file without line breaks or a 1M-column line costs bounded memory and time.
 
 export type RowSink = (cells: string[]) => void;
 
+export interface CsvLimits {
+  /** Most cells in one record. */
+  maxCells: number;
+  /** Most characters in one record (held whole until it ends). */
+  maxRecordChars: number;
+}
+
+/** A record crossed a CsvLimits bound; `record` is its 1-based number. */
+export class CsvLimitError extends Error {
+  constructor(
+    readonly kind: 'cells' | 'record',
+    readonly record: number,
+  ) {
+    super(`CSV record ${record}: too many ${kind === 'cells' ? 'cells' : 'characters'}`);
+    this.name = 'CsvLimitError';
+  }
+}
+
 export class CsvSplitter {
   private buf = '';
+  /** Text received since the last line break, not yet joined to `buf` (no record can end in it). */
+  private pending: string[] = [];
+  private pendingChars = 0;
+  /** Records handed to the sink so far. */
+  private records = 0;
   /** Set when the input ended inside a quoted field. */
   unclosedQuote = false;
 
   constructor(
     private readonly delimiter: string,
     private readonly sink: RowSink,
+    private readonly limits: CsvLimits = { maxCells: Infinity, maxRecordChars: Infinity },
   ) {}
 
   push(text: string): void {
-    this.buf = this.buf.length ? this.buf + text : text;
+    if (!text.includes('\n')) {
+      // No record can end without a line break: keep the text aside instead of re-scanning a long
+      // unfinished record on every chunk (which made a file without line breaks quadratic).
+      this.pending.push(text);
+      this.pendingChars += text.length;
+      if (this.buf.length + this.pendingChars > this.limits.maxRecordChars) throw new CsvLimitError('record', this.records + 1);
+      return;
+    }
+    this.buf = this.joined() + text;
     this.drain(false);
   }
 
   end(): void {
+    this.buf = this.joined();
     this.drain(true);
     this.buf = '';
+  }
+
+  private joined(): string {
+    if (this.pending.length === 0) return this.buf;
+    const s = this.buf + this.pending.join('');
+    this.pending = [];
+    this.pendingChars = 0;
+    return s;
+  }
+
+  private emit(cells: string[]): void {
+    this.records++;
+    if (cells.length > this.limits.maxCells) throw new CsvLimitError('cells', this.records);
+    this.sink(cells);
   }
 
   private drain(final: boolean): void {
@@ -42,15 +91,19 @@ export class CsvSplitter {
       if (quote > lineEnd) {
         let end = lineEnd;
         if (end > pos && buf.charCodeAt(end - 1) === 13) end--;
-        this.sink(buf.slice(pos, end).split(delim));
+        if (end - pos > this.limits.maxRecordChars) throw new CsvLimitError('record', this.records + 1);
+        // A limit on split: a 1M-cell line is refused after maxCells + 1 cells, not after a million.
+        this.emit(buf.slice(pos, end).split(delim, this.limits.maxCells === Infinity ? undefined : this.limits.maxCells + 1));
         pos = lineEnd + 1;
         continue;
       }
       const next = this.quotedRow(buf, pos, final);
       if (next === -1) break;
+      if (next - pos > this.limits.maxRecordChars) throw new CsvLimitError('record', this.records);
       pos = next;
     }
     this.buf = pos >= buf.length ? '' : buf.slice(pos);
+    if (this.buf.length > this.limits.maxRecordChars) throw new CsvLimitError('record', this.records + 1);
   }
 
   /** Parse one record starting at `start`; returns the index after it, or -1 when more input is needed. */
@@ -94,12 +147,13 @@ export class CsvSplitter {
       if (buf[j] !== delim && tail.endsWith('\r')) tail = tail.slice(0, -1);
       cell += tail;
       cells.push(cell);
+      if (cells.length > this.limits.maxCells) throw new CsvLimitError('cells', this.records + 1);
       if (j >= buf.length) {
-        this.sink(cells);
+        this.emit(cells);
         return buf.length;
       }
       if (buf[j] === '\n') {
-        this.sink(cells);
+        this.emit(cells);
         return j + 1;
       }
       i = j + 1;

@@ -11,13 +11,16 @@ import { CodeTables } from './code-tables';
 import { sourceFromNotes, sourceNoteOf } from './commit';
 import { findDuplicate, hashFile } from './history';
 import { parseEvents } from './parse-source';
-import { PROBLEM_SEVERITY, ProblemList } from './problems';
+import { clipText, PROBLEM_SEVERITY, ProblemList } from './problems';
 import type { ParsedBatch } from './row-mapper';
 import { STATUSES, type ImportOptions, type ImportPreview, type RunControl, type SampleObservation, type Status } from './types';
 
 const SAMPLE_SIZE = 50;
 const PROGRESS_MS = 100;
 const LIST_NAMES = 50;
+/** Longest text the preview shows of a name, note or source (the commit stores the whole of it). */
+const SHOWN_TEXT = 1000;
+const SHOWN_SOURCE_NOTE = 10_000;
 
 /** Keys seen so far in the file, without a string per row: (indicator, region) → period × 8 + status index. */
 class KeySet {
@@ -65,7 +68,7 @@ export async function previewImport(db: Database.Database, filePath: string, opt
     mapping: layout.mapping,
     headerRow: layout.mapping.headerRow,
     notes: layout.notes,
-    sourceNote: sourceNoteOf(layout, []),
+    sourceNote: clipText(sourceNoteOf(layout, []), SHOWN_SOURCE_NOTE),
     rawRows: head,
     sample: [],
     rowsRead: 0,
@@ -112,11 +115,11 @@ export async function previewImport(db: Database.Database, filePath: string, opt
       }
     }
     if (unclosed) problems.add('csv.unclosed-quote');
-    preview.sourceNote = sourceNoteOf(layout, trailing);
+    preview.sourceNote = clipText(sourceNoteOf(layout, trailing), SHOWN_SOURCE_NOTE);
     const fallbackSource = layout.mapping.fixed.source || layout.mapping.columns.some((c) => c.role === 'source') ? '' : sourceFromNotes(trailing);
-    if (fallbackSource) for (const s of preview.sample) if (s.source === '') s.source = fallbackSource;
-    preview.newIndicators = codes.newIndicatorNames.slice(0, LIST_NAMES);
-    preview.newRegions = codes.newRegionNames.slice(0, LIST_NAMES);
+    if (fallbackSource) for (const s of preview.sample) if (s.source === '') s.source = clipText(fallbackSource, SHOWN_TEXT);
+    preview.newIndicators = codes.newIndicatorNames.slice(0, LIST_NAMES).map((n) => clipText(n, SHOWN_TEXT));
+    preview.newRegions = codes.newRegionNames.slice(0, LIST_NAMES).map((n) => clipText(n, SHOWN_TEXT));
 
     function check(b: ParsedBatch): void {
       const { indicatorCode, regionCode, strings } = codes;
@@ -144,18 +147,18 @@ export async function previewImport(db: Database.Database, filePath: string, opt
           const sample: SampleObservation = {
             row: b.row[i]!,
             column: b.column[i]!,
-            indicator,
-            indicatorName: codes.indicatorName[ind]!,
-            region,
-            regionName: codes.regionName[reg]!,
+            indicator: clipText(indicator, SHOWN_TEXT),
+            indicatorName: clipText(codes.indicatorName[ind]!, SHOWN_TEXT),
+            region: clipText(region, SHOWN_TEXT),
+            regionName: clipText(codes.regionName[reg]!, SHOWN_TEXT),
             period,
             year: codes.year[b.period[i]!]!,
             value: Number.isNaN(v) ? null : v,
             unit: strings[b.unit[i]!]!,
-            original: b.original.substring(prevEnd, end),
+            original: clipText(b.original.substring(prevEnd, end), SHOWN_TEXT),
             status: status as Status,
-            source: strings[b.source[i]!]!,
-            note: strings[b.note[i]!]!,
+            source: clipText(strings[b.source[i]!]!, SHOWN_TEXT),
+            note: clipText(strings[b.note[i]!]!, SHOWN_TEXT),
             conflict,
           };
           preview.sample.push(sample);

@@ -61,6 +61,13 @@ export const FAILURE_CODES = [
   'query.column',
   'query.filter',
   'export.too-many-rows',
+  'xlsx.too-many-entries',
+  'xlsx.too-large',
+  'xlsx.compression-ratio',
+  'xlsx.size-mismatch',
+  'table.too-many-columns',
+  'table.too-many-rows',
+  'csv.record-too-long',
 ] as const;
 
 export type FailureCode = (typeof FAILURE_CODES)[number] | ProblemCode;
@@ -81,6 +88,22 @@ export class DataError extends WorkbenchError {
 }
 
 export const MAX_PROBLEMS = 200;
+/** Longest text kept in a problem's params: a 10 MB cell quoted 200 times would make a 2 GB preview. */
+export const MAX_PARAM_CHARS = 200;
+
+/** `text` cut to `max` characters, with an ellipsis when cut. */
+export function clipText(text: string, max = MAX_PARAM_CHARS): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+function clipParams(params: Record<string, string | number>): Record<string, string | number> {
+  for (const v of Object.values(params)) {
+    if (typeof v === 'string' && v.length > MAX_PARAM_CHARS) {
+      return Object.fromEntries(Object.entries(params).map(([k, x]) => [k, typeof x === 'string' ? clipText(x) : x]));
+    }
+  }
+  return params;
+}
 
 export interface ProblemPlace {
   file: string;
@@ -101,7 +124,7 @@ export class ProblemList {
     this.total++;
     if (severity === 'error') this.errors++;
     if (this.items.length < MAX_PROBLEMS) {
-      this.items.push({ code, severity, params, file: this.place.file, sheet: this.place.sheet, row, column });
+      this.items.push({ code, severity, params: clipParams(params), file: this.place.file, sheet: this.place.sheet, row, column });
     }
   }
 

@@ -370,8 +370,14 @@ export class RowMapper {
             problems.addOnce(`uc:${unit.text}\u0001${context.text}`, 'unit.conflict', { unit: unit.text, header: context.text }, rowNo, colNo);
           }
         }
-        if (parsed.qualifier) problems.add('value.qualified', { text, qualifier: parsed.qualifier }, rowNo, colNo);
         value = toStoredValue(parsed.value, unit);
+        if (!Number.isFinite(value)) {
+          // 400 digits, or 1e308 in 万亿元: beyond a double. Stored, it would read back as Infinity.
+          problems.add('value.invalid', { text: text.slice(0, 40) }, rowNo, colNo);
+          this.bad++;
+          continue;
+        }
+        if (parsed.qualifier) problems.add('value.qualified', { text, qualifier: parsed.qualifier }, rowNo, colNo);
         if (unit && unit.factor !== 1 && !parsed.unit) original = `${text} ${unit.text}`;
       }
 

@@ -3,12 +3,14 @@
 // Legacy .xls and HTML tables saved as .xls are refused with a message saying what to do.
 
 import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { open, readFile, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { createDecoder, detectEncoding, overrideEncoding, REPLACEMENT } from './decode';
-import { CsvSplitter, sniffDelimiter } from './csv-split';
+import { CsvLimitError, CsvSplitter, sniffDelimiter } from './csv-split';
+import { IMPORT_LIMITS } from './limits';
 import { DataError } from './problems';
+import { guardXlsx } from './xlsx-guard';
 import type { EncodingGuess, FileFormat, ImportOptions } from './types';
 
 export interface RawRow {
@@ -84,10 +86,11 @@ export async function openTable(filePath: string, options: ImportOptions): Promi
   }
   if (size === 0) throw new DataError('file.empty');
   const head = await readHead(filePath, Math.min(size, SAMPLE_BYTES));
-  const ext = extname(options.fileName ?? filePath).toLowerCase();
+  const fileName = options.fileName ?? basename(filePath);
+  const ext = extname(fileName).toLowerCase();
 
   if (isOle(head)) throw new DataError('file.xls-legacy');
-  if (isZip(head)) return openXlsx(filePath, size, options.sheet);
+  if (isZip(head)) return openXlsx(filePath, size, fileName, options.sheet);
   if (ext === '.xlsx' || ext === '.xlsm') throw new DataError('file.xlsx-unreadable');
   if (looksLikeMarkup(head)) throw new DataError('file.html-table');
 
@@ -95,13 +98,17 @@ export async function openTable(filePath: string, options: ImportOptions): Promi
     ? { name: overrideEncoding(options.encoding), confidence: 1, bom: false, override: true }
     : detectEncoding(head);
   if (!options.encoding && encoding.name.startsWith('utf-8') && hasNulBytes(head)) throw new DataError('file.unsupported');
-  const sampleText = createDecoder(encoding.name).write(head);
+  let sampleText = createDecoder(encoding.name).write(head);
+  // Lines ended by CR alone (the old Mac "CSV (Macintosh)"): each CR is read as a line break. Without
+  // this the whole file was one header row, and the preview showed nothing and said nothing.
+  const crOnly = !sampleText.includes('\n') && sampleText.includes('\r');
+  if (crOnly) sampleText = sampleText.replace(/\r/g, '\n');
   const format: FileFormat = ext === '.tsv' || ext === '.tab' ? 'tsv' : 'csv';
   const delimiter = format === 'tsv' ? '\t' : sniffDelimiter(sampleText);
-  return csvTable(filePath, size, encoding, format, delimiter);
+  return csvTable(filePath, fileName, size, encoding, format, delimiter, crOnly);
 }
 
-function csvTable(filePath: string, size: number, encoding: EncodingGuess, format: FileFormat, delimiter: string): OpenedTable {
+function csvTable(filePath: string, fileName: string, size: number, encoding: EncodingGuess, format: FileFormat, delimiter: string, crOnly: boolean): OpenedTable {
   let replacement = false;
   let unclosed = false;
   return {
@@ -116,13 +123,26 @@ function csvTable(filePath: string, size: number, encoding: EncodingGuess, forma
       const decoder = createDecoder(encoding.name);
       let rows: RawRow[] = [];
       let rowNo = 0;
-      const splitter = new CsvSplitter(delimiter, (cells) => {
-        rows.push({ row: ++rowNo, cells });
-      });
+      const splitter = new CsvSplitter(
+        delimiter,
+        (cells) => {
+          rows.push({ row: ++rowNo, cells });
+        },
+        { maxCells: IMPORT_LIMITS.maxColumns, maxRecordChars: IMPORT_LIMITS.maxRecordChars },
+      );
       let bytesRead = 0;
+      const refuse = (e: unknown): never => {
+        if (!(e instanceof CsvLimitError)) throw e;
+        if (e.kind === 'cells') throw new DataError('table.too-many-columns', { file: fileName, row: e.record, max: IMPORT_LIMITS.maxColumns });
+        throw new DataError('csv.record-too-long', { file: fileName, row: e.record, max: IMPORT_LIMITS.maxRecordChars });
+      };
       const push = (text: string): void => {
         if (!replacement && text.includes(REPLACEMENT)) replacement = true;
-        splitter.push(text);
+        try {
+          splitter.push(crOnly ? text.replace(/\r/g, '\n') : text);
+        } catch (e) {
+          refuse(e);
+        }
       };
       const stream = createReadStream(filePath, { highWaterMark: READ_BYTES });
       try {
@@ -140,7 +160,11 @@ function csvTable(filePath: string, size: number, encoding: EncodingGuess, forma
         stream.destroy();
       }
       push(decoder.end());
-      splitter.end();
+      try {
+        splitter.end();
+      } catch (e) {
+        refuse(e);
+      }
       unclosed = splitter.unclosedQuote;
       yield { rows, bytesRead };
     },
@@ -179,12 +203,26 @@ function cellText(value: ExcelJS.CellValue, numFmt: string | undefined): string 
   return '';
 }
 
-async function openXlsx(filePath: string, size: number, wanted: string | undefined): Promise<OpenedTable> {
+async function openXlsx(filePath: string, size: number, fileName: string, wanted: string | undefined): Promise<OpenedTable> {
+  // Read once: the guard checks the archive (sizes, ratios, entry count, sheet dimensions) before
+  // exceljs, which holds every part in memory, sees it.
+  let buffer: Buffer;
+  try {
+    buffer = await readFile(filePath);
+  } catch {
+    throw new DataError('file.not-found', { path: fileName });
+  }
+  try {
+    await guardXlsx(buffer, fileName);
+  } catch (e) {
+    if (e instanceof DataError) throw e;
+    throw new DataError('file.xlsx-unreadable', { reason: e instanceof Error ? e.message : String(e) });
+  }
   // Loaded on demand: exceljs is large, and most imports (and the parse worker) never need it.
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
   try {
-    await wb.xlsx.readFile(filePath);
+    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch (e) {
     throw new DataError('file.xlsx-unreadable', { reason: e instanceof Error ? e.message : String(e) });
   }
@@ -195,6 +233,9 @@ async function openXlsx(filePath: string, size: number, wanted: string | undefin
       ? wb.worksheets.find((w) => w.name === wanted)
       : (wb.worksheets.find((w) => w.actualRowCount >= 2 && w.actualColumnCount >= 2) ?? wb.worksheets.find((w) => w.actualRowCount > 0));
   if (!ws) throw new DataError(wanted !== undefined ? 'sheet.not-found' : 'sheet.empty', { sheet: wanted ?? '' });
+  // The guard has seen every row and cell reference; these hold whatever exceljs made of them.
+  if (ws.rowCount > IMPORT_LIMITS.maxRows) throw new DataError('table.too-many-rows', { file: fileName, row: ws.rowCount, max: IMPORT_LIMITS.maxRows });
+  if (ws.columnCount > IMPORT_LIMITS.maxColumns) throw new DataError('table.too-many-columns', { file: fileName, row: 1, max: IMPORT_LIMITS.maxColumns });
   let replacement = false;
   return {
     format: 'xlsx',
@@ -205,13 +246,16 @@ async function openXlsx(filePath: string, size: number, wanted: string | undefin
     replacementSeen: () => replacement,
     unclosedQuote: () => false,
     async *chunks(signal) {
-      const columns = ws.columnCount;
       let rows: RawRow[] = [];
-      for (let r = 1; r <= ws.rowCount; r++) {
-        const row = ws.getRow(r);
+      const rowCount = ws.rowCount;
+      for (let r = 1; r <= rowCount; r++) {
+        // Each row as wide as its own last cell, and rows exceljs does not hold (never written) as
+        // empty, without creating them: one cell at XFD1048576 would otherwise mean 17 billion cells.
+        const row = ws.findRow(r);
         const cells: string[] = [];
-        for (let c = 1; c <= columns; c++) {
-          const cell = row.getCell(c);
+        const width = row ? row.cellCount : 0;
+        for (let c = 1; c <= width; c++) {
+          const cell = row!.getCell(c);
           const text = cellText(cell.value, cell.numFmt);
           if (!replacement && text.includes(REPLACEMENT)) replacement = true;
           cells.push(text);
@@ -219,7 +263,7 @@ async function openXlsx(filePath: string, size: number, wanted: string | undefin
         rows.push({ row: r, cells });
         if (rows.length >= ROWS_PER_CHUNK) {
           throwIfAborted(signal);
-          yield { rows, bytesRead: Math.round((size * r) / ws.rowCount) };
+          yield { rows, bytesRead: Math.round((size * r) / rowCount) };
           rows = [];
         }
       }

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -84,5 +84,15 @@ describe('encodings', () => {
     const empty = join(ws.dir, 'empty.csv');
     writeFileSync(empty, '');
     await expect(previewImport(ws.db, empty)).rejects.toMatchObject({ code: 'file.empty' });
+  });
+
+  it('reads lines ended by CR alone (old Mac "CSV (Macintosh)") like CRLF', async () => {
+    // Found by the import fuzz test: the whole file was read as one header row, with no problem reported.
+    const crlf = fixture('long-utf8.csv');
+    const cr = join(ws.dir, 'long-cr.csv');
+    writeFileSync(cr, readFileSync(crlf, 'utf8').replace(/\r\n/g, '\r'));
+    const p = await previewImport(ws.db, cr);
+    expect(p.problems).toEqual([]);
+    expect(p.sample.map(({ indicator, region, period, value }) => ({ indicator, region, period, value }))).toEqual(expected);
   });
 });

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commitImport } from '../../../electron/backend/import/commit';
 import { previewImport } from '../../../electron/backend/import/preview';
@@ -62,5 +64,19 @@ describe('value forms and units', () => {
     expect(s).toMatchObject({ status: 'committed', rowsRead: 6, rowsWritten: 2, rowsSkipped: 4 });
     expect(ws.db.prepare('SELECT region FROM observations ORDER BY region').pluck().all()).toEqual(['BJ', 'CQ']);
     expect(ws.db.prepare('SELECT rows_skipped FROM imports').pluck().get()).toBe(4);
+  });
+
+  it('refuses a value beyond a double (400 digits, or 1e308 亿 in 万元) instead of storing Infinity', async () => {
+    // Found by the import fuzz test: the plain-number fast path returned Infinity and it was stored.
+    const path = join(ws.dir, 'huge.csv');
+    writeFileSync(path, `指标,地区,年份,数值,单位\nGDP,重庆,2020,${'9'.repeat(400)},亿元\nGDP,重庆,2021,1e308,万亿元\nGDP,重庆,2022,12.5,亿元\n`);
+    const p = await previewImport(ws.db, path);
+    expect(p.problems.filter((x) => x.code === 'value.invalid').map((x) => [x.row, x.params.text])).toEqual([
+      [2, '9'.repeat(40)],
+      [3, '1e308'],
+    ]);
+    const s = await commitImport(ws.db, path, { onConflict: 'fail', skipBadRows: true });
+    expect(s).toMatchObject({ status: 'committed', rowsWritten: 1, rowsSkipped: 2 });
+    expect(ws.db.prepare('SELECT value FROM observations').pluck().all()).toEqual([12.5]);
   });
 });
