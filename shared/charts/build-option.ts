@@ -2,7 +2,8 @@
 // this same function, so what the analyst sees is what the briefing gets.
 import type { EChartsOption } from 'echarts';
 import type { ChartData } from './data';
-import { createFrame, DEFAULT_FONT_STACK, type BuildEnv } from './frame';
+import { createFrame, DEFAULT_FONT_STACK, type BuildEnv, type Frame } from './frame';
+import { placeMarkerLabels } from './marker-layout';
 import type { ChartSpec } from './spec';
 import { contributionWaterfall } from './templates/contribution-waterfall';
 import { indicatorSeries } from './templates/indicator-series';
@@ -17,6 +18,11 @@ import { tornado } from './templates/tornado';
 /** Throws ChartBuildError when the data cannot be drawn by the spec's template. */
 export function buildOption(spec: ChartSpec, data: ChartData, env: BuildEnv = { fontFamily: DEFAULT_FONT_STACK }): EChartsOption {
   const frame = createFrame(spec, data, env);
+  // Deadline and break labels are placed once the template has laid out the whole chart.
+  return placeMarkerLabels(frame, templateOption(frame, spec));
+}
+
+function templateOption(frame: Frame, spec: ChartSpec): EChartsOption {
   switch (spec.template) {
     case 'target-trajectory':
       return targetTrajectory(frame, spec);

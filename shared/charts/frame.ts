@@ -78,14 +78,21 @@ export function createFrame(spec: ChartSpec, data: ChartData, env: BuildEnv): Fr
 }
 
 /**
- * Width of text in the given font size, estimated from character classes (CJK is one em, Latin about
- * 0.6). Only used to reserve room; the renderer measures the real text when it lays out.
+ * Punctuation a CJK font draws one em wide although it is not in a CJK block: curly quotes “”‘’,
+ * the dash —, the ellipsis …, × and ·.
+ */
+const fullWidthPunctuation = new Set([0x2018, 0x2019, 0x201c, 0x201d, 0x2014, 0x2026, 0xd7, 0xb7]);
+
+/**
+ * Width of text in the given font size, estimated from character classes (CJK and its punctuation is
+ * one em, Latin about 0.6). Only used to reserve room; the renderer measures the real text when it
+ * lays out.
  */
 export function estimateTextWidth(text: string, fontSize: number): number {
   let em = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;
-    em += cp >= 0x2e80 ? 1 : cp === 0x20 ? 0.3 : 0.6;
+    em += cp >= 0x2e80 || fullWidthPunctuation.has(cp) ? 1 : cp === 0x20 ? 0.3 : 0.6;
   }
   return em * fontSize;
 }

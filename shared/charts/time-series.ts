@@ -5,6 +5,7 @@ import type { LineSeriesOption, YAXisComponentOption } from 'echarts';
 import type { ChartPoint, ChartSeries } from './data';
 import { ChartBuildError } from './errors';
 import { estimateTextWidth, type Frame, type TooltipRow } from './frame';
+import { tagMarker } from './marker-layout';
 import { axisScale, formatTick, formatValue } from './number-format';
 import { seriesColor, seriesSymbol } from './palette';
 
@@ -171,7 +172,8 @@ export function targetText(frame: Frame, s: ChartSeries, p: ChartPoint): string 
 
 /**
  * A series without a line that carries the chart's reference marks. Its data are the target values at
- * their deadlines, so the value axis always reaches the target line.
+ * their deadlines, so the value axis always reaches the target line. The labels of deadline and break
+ * markers are placed afterwards, on the finished option (placeMarkerLabels in marker-layout.ts).
  */
 export function marksSeries(frame: Frame, axis: YearAxis, marks: Marks): LineSeriesOption {
   const { palette, words, metrics: m } = frame;
@@ -179,30 +181,46 @@ export function marksSeries(frame: Frame, axis: YearAxis, marks: Marks): LineSer
   const lines: NonNullable<NonNullable<LineSeriesOption['markLine']>['data']> = [];
   for (const { s, p } of targets) {
     const text = targetText(frame, s, p);
-    lines.push({
-      yAxis: p.value!,
-      lineStyle: { color: palette.target, width: 1.5, type: 'solid' },
-      label: { formatter: () => text, position: 'insideStartTop', color: palette.target, fontSize: m.font },
-    });
+    lines.push(
+      tagMarker(
+        {
+          yAxis: p.value!,
+          lineStyle: { color: palette.target, width: 1.5, type: 'solid' },
+          label: { formatter: () => text, position: 'insideStartTop', color: palette.target, fontSize: m.font },
+        },
+        'target',
+      ),
+    );
   }
   if (marks.deadline) {
     for (const year of new Set(targets.map((t) => t.p.year))) {
       if (!axis.years.includes(year)) continue;
       const text = words.deadlineOf(year);
-      lines.push({
-        xAxis: String(year),
-        lineStyle: { color: palette.target, width: 1, type: 'dotted' },
-        label: { formatter: () => text, position: 'end', color: palette.target, fontSize: m.smallFont },
-      });
+      lines.push(
+        tagMarker(
+          {
+            xAxis: String(year),
+            lineStyle: { color: palette.target, width: 1, type: 'dotted' },
+            label: { formatter: () => text, position: 'end', color: palette.target, fontSize: m.smallFont },
+          },
+          'deadline',
+        ),
+      );
     }
   }
   for (const year of marks.breaks ?? []) {
     if (!axis.years.includes(year)) continue;
-    lines.push({
-      xAxis: String(year),
-      lineStyle: { color: palette.axis, width: 1, type: [2, 3] },
-      label: { formatter: () => words.definitionBreak, position: 'insideEndBottom', color: palette.mutedText, fontSize: m.smallFont },
-    });
+    lines.push(
+      tagMarker(
+        {
+          xAxis: String(year),
+          lineStyle: { color: palette.axis, width: 1, type: [2, 3] },
+          // Placed low beside the line by placeMarkerLabels, clear of the deadline and end labels.
+          label: { formatter: () => words.definitionBreak, position: 'start', color: palette.mutedText, fontSize: m.smallFont },
+        },
+        'break',
+      ),
+    );
   }
   const areas: NonNullable<NonNullable<LineSeriesOption['markArea']>['data']> = [];
   const from = marks.projectionFrom;

@@ -1,0 +1,518 @@
+// Where the words of the reference marks go. A deadline (2022年期限) and a definition break (口径变化)
+// often fall on the same year, and on the year a series ends with its end label (45.4%): left to
+// ECharts' defaults their texts sit on top of each other. This pass runs on the finished option and
+// places each mark's label, all horizontal:
+//   - targets above their line at its start, else below it, else at the line's end;
+//   - deadlines above the plot, centred on their line, else ending or starting at it, else just
+//     after the axis name, else just inside the top of the plot;
+//   - breaks inside the plot, low on the axis beside their line (the new definition's side first),
+//     else left of it, a row higher, or just under the top of the plot.
+// Each candidate place is scored against the texts already there (legend, axis names, end labels,
+// 预测期, labels placed before) and, much more lightly, against the drawn lines, areas, bars and target
+// lines; the first place that collides with no text wins. Positions are estimated from the option
+// itself (grid, axes, series values) by the rules ECharts lays out with, so the preview and every
+// export size get the same placement. End labels stay where ECharts puts them.
+import type { EChartsOption } from 'echarts';
+import { estimateTextWidth, type Frame } from './frame';
+
+export type MarkerKind = 'target' | 'deadline' | 'break';
+
+const markerKinds = new WeakMap<object, MarkerKind>();
+
+/** Marks a markLine item as a target line, deadline or break marker whose label this pass places. */
+export function tagMarker<T extends object>(item: T, kind: MarkerKind): T {
+  markerKinds.set(item, kind);
+  return item;
+}
+
+export function markerKindOf(item: object): MarkerKind | undefined {
+  return markerKinds.get(item);
+}
+
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** The plot rectangle ECharts will draw in, and the pixel of a category and of a value. */
+export interface PlotGeometry {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  /** Top of the band above the plot that holds the axis names (the grid's own top). */
+  gridTop: number;
+  categories: string[];
+  xOf(index: number): number;
+  /** Width of one category. */
+  step: number;
+  yOf(value: number, axisIndex?: number): number;
+}
+
+/** Gap between a marker line and its label, and between stacked rows of labels. */
+const LINE_GAP = 4;
+const ROW_GAP = 2;
+/** Labels inside the plot keep this far from its edges. */
+const INSET = 3;
+
+type Datum = number | null | undefined | { value?: unknown };
+
+interface LabelOption {
+  show?: boolean;
+  formatter?: unknown;
+  fontSize?: number;
+  position?: string;
+  distance?: number | number[];
+}
+
+interface SeriesLike {
+  type?: string;
+  data?: Datum[];
+  yAxisIndex?: number;
+  stack?: string;
+  areaStyle?: { opacity?: number };
+  lineStyle?: { opacity?: number; width?: number };
+  endLabel?: LabelOption & { distance?: number };
+  markLine?: { data?: Array<Record<string, unknown>> };
+  markArea?: { data?: Array<Array<Record<string, unknown>>> };
+}
+
+interface AxisLike {
+  type?: string;
+  name?: string;
+  nameGap?: number;
+  nameTextStyle?: { fontSize?: number; align?: string };
+  position?: string;
+  data?: string[];
+  boundaryGap?: boolean;
+  axisLabel?: { fontSize?: number; formatter?: unknown; margin?: number };
+}
+
+const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+function valueOf(d: Datum): number | null {
+  if (typeof d === 'number') return Number.isFinite(d) ? d : null;
+  if (d && typeof d === 'object' && typeof d.value === 'number') return d.value;
+  return null;
+}
+
+function textOf(label: LabelOption | undefined): string {
+  const f = label?.formatter;
+  if (typeof f === 'function') return String((f as (p: unknown) => unknown)({}));
+  return typeof f === 'string' ? f : '';
+}
+
+/** ECharts' round step: 1, 2, 3, 5 or 10 times a power of ten. */
+function niceStep(raw: number): number {
+  const exp = Math.floor(Math.log10(raw));
+  const base = 10 ** exp;
+  const f = raw / base;
+  return (f < 1.5 ? 1 : f < 2.5 ? 2 : f < 4 ? 3 : f < 7 ? 5 : 10) * base;
+}
+
+/** The extent a value axis takes for these values: zero included, five round steps. */
+export function niceExtent(values: number[]): { min: number; max: number; interval: number } {
+  let min = Math.min(0, ...values);
+  let max = Math.max(0, ...values);
+  if (max === min) max = min + 1;
+  const interval = niceStep((max - min) / 5);
+  min = Math.floor(min / interval + 1e-9) * interval;
+  max = Math.ceil(max / interval - 1e-9) * interval;
+  return { min, max, interval };
+}
+
+interface Stacked {
+  series: SeriesLike;
+  base: Array<number | null>;
+  top: Array<number | null>;
+}
+
+/** Each series' drawn base and top per category, stacks accumulated in series order as ECharts does. */
+function stackedValues(series: SeriesLike[]): Stacked[] {
+  const running = new Map<string, number[]>();
+  return series.map((s) => {
+    const values = (s.data ?? []).map(valueOf);
+    if (!s.stack) return { series: s, base: values.map((v) => (v === null ? null : 0)), top: values };
+    const key = `${s.type}|${s.yAxisIndex ?? 0}|${s.stack}`;
+    const sums = running.get(key) ?? [];
+    running.set(key, sums);
+    const base = values.map((v, i) => (v === null ? null : (sums[i] ?? 0)));
+    const top = values.map((v, i) => (v === null ? null : (sums[i] = (sums[i] ?? 0) + v)));
+    return { series: s, base, top };
+  });
+}
+
+export function textHeight(fontSize: number): number {
+  // zrender's line height is the width of 国, i.e. one em.
+  return fontSize;
+}
+
+/** The plot rectangle of a finished option with a category x axis, as ECharts will lay it out. */
+export function plotGeometry(frame: Frame, option: EChartsOption): PlotGeometry | null {
+  const { metrics: m } = frame;
+  const grid = option.grid as { left?: unknown; right?: unknown; top?: unknown; bottom?: unknown } | undefined;
+  const xAxis = asArray(option.xAxis as AxisLike | AxisLike[] | undefined)[0];
+  if (!grid || !xAxis || xAxis.type !== 'category' || !xAxis.data?.length) return null;
+  const num = (v: unknown, fallback: number): number => (typeof v === 'number' ? v : fallback);
+  const yAxes = asArray(option.yAxis as AxisLike | AxisLike[] | undefined);
+  const stacked = stackedValues(asArray(option.series as SeriesLike | SeriesLike[] | undefined));
+
+  const extents = yAxes.map((_, index) => {
+    const values = stacked
+      .filter((s) => (s.series.yAxisIndex ?? 0) === index)
+      .flatMap((s) => [...s.top, ...s.base, ...(s.series.markLine?.data ?? []).map((l) => (typeof l.yAxis === 'number' ? l.yAxis : null))])
+      .filter((v): v is number => v !== null);
+    return niceExtent(values);
+  });
+  const labelWidth = (axis: AxisLike, index: number): number => {
+    const { min, max, interval } = extents[index]!;
+    const format = axis.axisLabel?.formatter;
+    const font = axis.axisLabel?.fontSize ?? m.font;
+    let widest = 0;
+    for (let v = min; v <= max + interval / 2; v += interval) {
+      const text = typeof format === 'function' ? String((format as (x: number) => unknown)(v)) : String(Math.round(v * 1e6) / 1e6);
+      widest = Math.max(widest, estimateTextWidth(text, font));
+    }
+    return widest + (axis.axisLabel?.margin ?? 8);
+  };
+  const nameBand = Math.max(0, ...yAxes.map((a) => (a.name ? (a.nameGap ?? 15) + textHeight(a.nameTextStyle?.fontSize ?? m.font) : 0)));
+  const categories = xAxis.data;
+  const n = categories.length;
+  const boundaryGap = xAxis.boundaryGap !== false;
+  // Without a boundary gap the first and last year labels are centred on the plot's edges, and the
+  // grid keeps them inside (with about 3 px to spare).
+  const xFont = xAxis.axisLabel?.fontSize ?? m.font;
+  const edgeLabel = (text: string): number => (boundaryGap ? 0 : estimateTextWidth(text, xFont) / 2 + 3);
+  const gridTop = num(grid.top, 60);
+  const left = num(grid.left, 80) + Math.max(edgeLabel(categories[0]!), ...yAxes.map((a, i) => (a.position !== 'right' ? labelWidth(a, i) : 0)));
+  const right = m.width - num(grid.right, 80) - Math.max(edgeLabel(categories[n - 1]!), ...yAxes.map((a, i) => (a.position === 'right' ? labelWidth(a, i) : 0)));
+  const top = gridTop + nameBand;
+  const bottom = m.height - num(grid.bottom, 60) - (xAxis.axisLabel?.margin ?? 8) - textHeight(xFont);
+  const step = (right - left) / Math.max(1, boundaryGap ? n : n - 1);
+  return {
+    left,
+    right,
+    top,
+    bottom,
+    gridTop,
+    categories,
+    step,
+    xOf: (i) => left + (boundaryGap ? (i + 0.5) * step : i * step),
+    yOf: (value, axisIndex = 0) => {
+      const e = extents[axisIndex] ?? extents[0]!;
+      return bottom - ((value - e.min) / (e.max - e.min)) * (bottom - top);
+    },
+  };
+}
+
+function overlapArea(a: Box, b: Box): number {
+  const w = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+  const h = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+const area = (b: Box): number => Math.max(1e-9, (b.x1 - b.x0) * (b.y1 - b.y0));
+
+/** What is drawn in the plot, in pixels: lines as polylines, areas and bars as filled spans. */
+interface Drawn {
+  lines: Array<Array<[number, number]>>;
+  /** x, top and bottom pixel of a filled span, sampled per category (areas) or per bar edge. */
+  fills: Array<Array<[number, number, number]>>;
+}
+
+function drawnShapes(plot: PlotGeometry, stacked: Stacked[], markSeries: Set<SeriesLike>): Drawn {
+  const drawn: Drawn = { lines: [], fills: [] };
+  for (const { series: s, base, top } of stacked) {
+    if (markSeries.has(s)) continue;
+    const axis = s.yAxisIndex ?? 0;
+    if (s.type === 'bar') {
+      const half = plot.step * 0.4;
+      top.forEach((v, i) => {
+        if (v === null) return;
+        const x = plot.xOf(i);
+        const y0 = plot.yOf(v, axis);
+        const y1 = plot.yOf(base[i] ?? 0, axis);
+        drawn.fills.push([
+          [x - half, Math.min(y0, y1), Math.max(y0, y1)],
+          [x + half, Math.min(y0, y1), Math.max(y0, y1)],
+        ]);
+      });
+      continue;
+    }
+    if (s.type !== 'line') continue;
+    const visibleLine = (s.lineStyle?.opacity ?? 1) > 0 && (s.lineStyle?.width ?? 2) > 0;
+    let run: Array<{ i: number; base: number; top: number }> = [];
+    const flush = (): void => {
+      if (visibleLine && run.length) drawn.lines.push(run.map((p) => [plot.xOf(p.i), plot.yOf(p.top, axis)]));
+      if (s.areaStyle && (s.areaStyle.opacity ?? 1) > 0 && run.length > 1) {
+        drawn.fills.push(run.map((p) => [plot.xOf(p.i), plot.yOf(Math.max(p.top, p.base), axis), plot.yOf(Math.min(p.top, p.base), axis)]));
+      }
+      run = [];
+    };
+    top.forEach((v, i) => {
+      if (v === null) flush();
+      else run.push({ i, base: base[i] ?? 0, top: v });
+    });
+    flush();
+  }
+  return drawn;
+}
+
+/** Share of the box's width in which a drawn line passes through it, or a fill covers it (by height). */
+function dataOverlap(box: Box, drawn: Drawn): number {
+  const samples = 12;
+  let cost = 0;
+  const dx = (box.x1 - box.x0) / samples;
+  const at = (pts: Array<[number, ...number[]]>, x: number, k: number): number | null => {
+    for (let j = 1; j < pts.length; j++) {
+      const a = pts[j - 1]!;
+      const b = pts[j]!;
+      if (x >= a[0] && x <= b[0]) return b[0] === a[0] ? a[k]! : a[k]! + ((b[k]! - a[k]!) * (x - a[0])) / (b[0] - a[0]);
+    }
+    return null;
+  };
+  for (const line of drawn.lines) {
+    if (line.length === 1) {
+      const [x, y] = line[0]!;
+      if (x >= box.x0 - 3 && x <= box.x1 + 3 && y >= box.y0 - 3 && y <= box.y1 + 3) cost += 0.3;
+      continue;
+    }
+    for (let j = 0; j < samples; j++) {
+      const ya = at(line, box.x0 + j * dx, 1);
+      const yb = at(line, box.x0 + (j + 1) * dx, 1);
+      if (ya === null || yb === null) continue;
+      if (Math.max(ya, yb) >= box.y0 - 1.5 && Math.min(ya, yb) <= box.y1 + 1.5) cost += 1 / samples;
+    }
+  }
+  for (const fill of drawn.fills) {
+    for (let j = 0; j < samples; j++) {
+      const x = box.x0 + (j + 0.5) * dx;
+      const top = at(fill, x, 1);
+      const bottom = at(fill, x, 2);
+      if (top === null || bottom === null) continue;
+      const covered = Math.min(bottom, box.y1) - Math.max(top, box.y0);
+      if (covered > 0) cost += covered / (box.y1 - box.y0) / samples;
+    }
+  }
+  return cost;
+}
+
+/** Share of the box outside the allowed rectangle. */
+function outside(box: Box, allowed: Box): number {
+  return 1 - overlapArea(box, allowed) / area(box);
+}
+
+interface Candidate {
+  box: Box;
+  label: Record<string, unknown>;
+  /** Where this kind of place must stay: the band above the plot, or the plot. */
+  allowed: Box;
+}
+
+/** A label beside a vertical line at x: centred on it, ending before it, or starting after it. */
+function beside(x: number, width: number, align: 'center' | 'left' | 'right'): { x0: number; x1: number; extra: Record<string, unknown> } {
+  if (align === 'center') return { x0: x - width / 2, x1: x + width / 2, extra: {} };
+  if (align === 'left') return { x0: x + LINE_GAP, x1: x + LINE_GAP + width, extra: { align: 'left', padding: [0, 0, 0, LINE_GAP] } };
+  return { x0: x - LINE_GAP - width, x1: x - LINE_GAP, extra: { align: 'right', padding: [0, LINE_GAP, 0, 0] } };
+}
+
+/** Places inside the plot, in rows up from its bottom or down from its top, beside the line. */
+function insideCandidates(plot: PlotGeometry, x: number, width: number, h: number, from: 'bottom' | 'top', rows: number): Candidate[] {
+  const out: Candidate[] = [];
+  const allowed = { x0: plot.left, x1: plot.right, y0: plot.top, y1: plot.bottom };
+  for (let row = 0; row < rows; row++) {
+    const inset = INSET + row * (h + ROW_GAP);
+    for (const align of ['left', 'right'] as const) {
+      const { x0, x1, extra } = beside(x, width, align);
+      out.push(
+        from === 'bottom'
+          ? { box: { x0, x1, y0: plot.bottom - inset - h, y1: plot.bottom - inset }, label: { ...extra, position: 'start', distance: [0, -inset], verticalAlign: 'bottom' }, allowed }
+          : { box: { x0, x1, y0: plot.top + inset, y1: plot.top + inset + h }, label: { ...extra, position: 'end', distance: [0, -inset], verticalAlign: 'top' }, allowed },
+      );
+    }
+  }
+  return out;
+}
+
+/**
+ * Deadlines: above the plot (centred, then ending or starting at the line, then starting just after
+ * an axis name that sits at the line), else just inside the plot's top.
+ */
+function deadlineCandidates(plot: PlotGeometry, width: number, x: number, h: number, canvasWidth: number, texts: Box[]): Candidate[] {
+  const allowed = { x0: 0, x1: canvasWidth, y0: plot.gridTop, y1: plot.top };
+  const above = (row: number): Candidate[] => {
+    const distance = 5 + row * (h + ROW_GAP);
+    return (['center', 'right', 'left'] as const).map((align) => {
+      const { x0, x1, extra } = beside(x, width, align);
+      // The first place is ECharts' own for position 'end', so it needs no settings.
+      return { box: { x0, x1, y0: plot.top - distance - h, y1: plot.top - distance }, label: row === 0 ? extra : { ...extra, distance }, allowed };
+    });
+  };
+  const y0 = plot.top - 5 - h;
+  const y1 = plot.top - 5;
+  const blocking = texts.filter((t) => t.y0 < y1 && t.y1 > y0 && t.x0 <= x + LINE_GAP && t.x1 > x + LINE_GAP && t.x1 - x < plot.step / 2);
+  const after = blocking.length ? Math.max(...blocking.map((t) => t.x1)) + LINE_GAP - x : 0;
+  const shifted: Candidate[] = after
+    ? [{ box: { x0: x + after, x1: x + after + width, y0, y1 }, label: { align: 'left', padding: [0, 0, 0, after] }, allowed }]
+    : [];
+  return [...above(0), ...shifted, ...insideCandidates(plot, x, width, h, 'top', 1), ...above(1)];
+}
+
+/** Breaks: low beside the line, the new definition's side first, then higher rows, then under the top. */
+function breakCandidates(plot: PlotGeometry, width: number, x: number, h: number): Candidate[] {
+  return [...insideCandidates(plot, x, width, h, 'bottom', 3), ...insideCandidates(plot, x, width, h, 'top', 2)];
+}
+
+/** Texts already on the chart that a marker label must not cover. */
+function fixedTexts(frame: Frame, option: EChartsOption, plot: PlotGeometry, stacked: Stacked[]): Box[] {
+  const { metrics: m } = frame;
+  const boxes: Box[] = [];
+  const legend = option.legend as { show?: boolean; top?: unknown; data?: unknown[] } | undefined;
+  if (legend && legend.show !== false && typeof legend.top === 'number' && legend.data?.length) {
+    // The legend ends 0.6 em above the grid (see composeOption).
+    boxes.push({ x0: 0, x1: m.width, y0: legend.top, y1: plot.gridTop - m.font * 0.6 });
+  }
+  for (const axis of asArray(option.yAxis as AxisLike | AxisLike[] | undefined)) {
+    if (!axis.name) continue;
+    const font = axis.nameTextStyle?.fontSize ?? m.font;
+    const w = estimateTextWidth(axis.name, font);
+    const y1 = plot.top - (axis.nameGap ?? 15);
+    const right = axis.position === 'right';
+    const x = right ? plot.right : plot.left;
+    const alignRight = (axis.nameTextStyle?.align ?? (right ? 'left' : 'right')) === 'right';
+    boxes.push({ x0: alignRight ? x - w : x, x1: alignRight ? x : x + w, y0: y1 - textHeight(font), y1 });
+  }
+  for (const { series: s, top } of stacked) {
+    const axis = s.yAxisIndex ?? 0;
+    if (s.endLabel?.show) {
+      const last = top.findLastIndex((v) => v !== null);
+      if (last >= 0) {
+        const font = s.endLabel.fontSize ?? m.font;
+        const x = plot.xOf(last) + (s.endLabel.distance ?? 5);
+        const y = plot.yOf(top[last]!, axis);
+        const h = textHeight(font);
+        boxes.push({ x0: x, x1: x + estimateTextWidth(textOf(s.endLabel), font), y0: y - h / 2, y1: y + h / 2 });
+      }
+    }
+    for (const item of s.markLine?.data ?? []) {
+      if (typeof item.yAxis !== 'number' || markerKindOf(item)) continue;
+      const label = item.label as LabelOption | undefined;
+      const font = label?.fontSize ?? m.font;
+      const y = plot.yOf(item.yAxis, axis);
+      // Horizontal marks this pass does not place: ECharts' insideStartTop, 5 px from the start, above.
+      boxes.push({ x0: plot.left + 5, x1: plot.left + 5 + estimateTextWidth(textOf(label), font), y0: y - 5 - textHeight(font), y1: y - 5 });
+    }
+    for (const [from, to] of s.markArea?.data ?? []) {
+      const label = from?.label as LabelOption | undefined;
+      if (!label?.show) continue;
+      const i0 = plot.categories.indexOf(String(from!.xAxis));
+      const i1 = plot.categories.indexOf(String(to?.xAxis));
+      if (i0 < 0 || i1 < 0) continue;
+      const font = label.fontSize ?? m.font;
+      const w = estimateTextWidth(textOf(label), font);
+      const x = (plot.xOf(i0) + plot.xOf(i1)) / 2;
+      // Projection period: position insideTop, 5 px under the top.
+      boxes.push({ x0: x - w / 2, x1: x + w / 2, y0: plot.top + 5, y1: plot.top + 5 + textHeight(font) });
+    }
+  }
+  return boxes;
+}
+
+/** Texts count far more than lines; a label outside its band or off the canvas is as bad as text. */
+const TEXT_WEIGHT = 100;
+const OUTSIDE_WEIGHT = 100;
+
+function choose(candidates: Candidate[], texts: Box[], drawn: Drawn): Candidate {
+  let best = candidates[0]!;
+  let bestCost = Infinity;
+  for (const c of candidates) {
+    // A margin of one pixel keeps touching texts apart.
+    const padded = { x0: c.box.x0 - 1, x1: c.box.x1 + 1, y0: c.box.y0 - 1, y1: c.box.y1 + 1 };
+    const cost =
+      texts.reduce((sum, t) => sum + (TEXT_WEIGHT * overlapArea(padded, t)) / area(c.box), 0) + OUTSIDE_WEIGHT * outside(c.box, c.allowed) + dataOverlap(c.box, drawn);
+    if (cost < bestCost - 1e-9) {
+      best = c;
+      bestCost = cost;
+    }
+  }
+  return best;
+}
+
+/**
+ * Targets: above their line at its start (ECharts' own place), else below it, else at its end. The
+ * text stays on its own line, so it can only move along it or across it.
+ */
+function targetCandidates(plot: PlotGeometry, width: number, y: number, h: number): Candidate[] {
+  // A target at the top of the axis may write into the band above the plot, as ECharts does.
+  const allowed = { x0: plot.left, x1: plot.right, y0: plot.gridTop, y1: plot.bottom };
+  const start = { x0: plot.left + 5, x1: plot.left + 5 + width };
+  const end = { x0: plot.right - 5 - width, x1: plot.right - 5 };
+  const above = { y0: y - 5 - h, y1: y - 5 };
+  const below = { y0: y + 5, y1: y + 5 + h };
+  return [
+    { box: { ...start, ...above }, label: {}, allowed },
+    { box: { ...start, ...below }, label: { position: 'insideStartBottom' }, allowed },
+    { box: { ...end, ...above }, label: { position: 'insideEndTop' }, allowed },
+    { box: { ...end, ...below }, label: { position: 'insideEndBottom' }, allowed },
+  ];
+}
+
+/**
+ * Places the labels of target lines, deadlines and breaks (see tagMarker) so that they collide
+ * neither with each other nor with the chart's other texts. Returns the option, changed in place.
+ */
+export function placeMarkerLabels(frame: Frame, option: EChartsOption): EChartsOption {
+  const series = asArray(option.series as SeriesLike | SeriesLike[] | undefined);
+  const markers = series.flatMap((s) =>
+    (s.markLine?.data ?? []).flatMap((item) => {
+      const kind = markerKindOf(item);
+      return kind ? [{ s, item, kind }] : [];
+    }),
+  );
+  if (!markers.length) return option;
+  const plot = plotGeometry(frame, option);
+  if (!plot) return option;
+  const { metrics: m } = frame;
+  const stacked = stackedValues(series);
+  const drawn = drawnShapes(plot, stacked, new Set(markers.map((k) => k.s)));
+  // Target lines cross the plot: a label may sit on one, but better not.
+  for (const { s, item, kind } of markers) {
+    if (kind === 'target' && typeof item.yAxis === 'number') {
+      const y = plot.yOf(item.yAxis, s.yAxisIndex ?? 0);
+      drawn.lines.push([
+        [plot.left, y],
+        [plot.right, y],
+      ]);
+    }
+  }
+  const texts = fixedTexts(frame, option, plot, stacked);
+
+  // Targets from the top down, then deadlines (above the plot), then breaks, each from left to right.
+  const yOf = (k: (typeof markers)[number]): number => (typeof k.item.yAxis === 'number' ? plot.yOf(k.item.yAxis, k.s.yAxisIndex ?? 0) : NaN);
+  const xIndex = (k: (typeof markers)[number]): number => plot.categories.indexOf(String(k.item.xAxis));
+  for (const kind of ['target', 'deadline', 'break'] as const) {
+    const ofKind = markers.filter((k) => k.kind === kind).sort((a, b) => (kind === 'target' ? yOf(a) - yOf(b) : xIndex(a) - xIndex(b)));
+    for (const k of ofKind) {
+      const label = (k.item.label ?? {}) as LabelOption & Record<string, unknown>;
+      const font = label.fontSize ?? (kind === 'target' ? m.font : m.smallFont);
+      const width = estimateTextWidth(textOf(label), font);
+      const h = textHeight(font);
+      let candidates: Candidate[];
+      if (kind === 'target') {
+        if (!Number.isFinite(yOf(k))) continue;
+        candidates = targetCandidates(plot, width, yOf(k), h);
+      } else {
+        const index = xIndex(k);
+        if (index < 0) continue;
+        const x = plot.xOf(index);
+        candidates = kind === 'deadline' ? deadlineCandidates(plot, width, x, h, m.width, texts) : breakCandidates(plot, width, x, h);
+      }
+      const chosen = choose(candidates, texts, drawn);
+      k.item.label = { ...label, ...chosen.label };
+      texts.push(chosen.box);
+    }
+  }
+  return option;
+}
