@@ -1,38 +1,29 @@
 import fs from 'node:fs';
 import JSZip from 'jszip';
-import type { Browser, Download, Locator, Page } from 'playwright-core';
+import type { Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbenchService } from '../../electron/backend/service';
-import { startHost, type RunningHost } from '../../electron/host/http';
-import { tempService } from '../helpers/temp';
-import { launchChromium, rendererDir } from './browser';
+import type { RunningHost } from '../../electron/host/http';
+import { openApp, type AppSession } from './browser';
 
-let browser: Browser;
+let app: AppSession;
 let host: RunningHost;
 let service: WorkbenchService;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 const title = '川渝地区生产总值对比（测试）';
 let chartId = 0;
 
 beforeAll(async () => {
-  service = tempService().service;
-  host = await startHost({ service, staticDir: rendererDir() });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 820 }, acceptDownloads: true });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(m.text());
-  });
+  app = await openApp({ width: 1366, height: 820 });
+  ({ host, service, page, pageErrors } = app);
   page.on('response', (r) => {
     if (r.status() >= 400) pageErrors.push(`${r.status()} ${r.url()}`);
   });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  service?.close();
+  await app?.close();
 });
 
 /** Clicks `button`, waits for the download it starts and returns the file's bytes and name. */

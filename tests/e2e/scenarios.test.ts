@@ -1,20 +1,19 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import seeds from '../../data/seed/scenarios.json';
 import type { WorkbenchService } from '../../electron/backend/service';
 import { parseResolvedScenario, project } from '../../shared/engine';
 import { formatYi } from '../../shared/format/number';
-import { startHost, type RunningHost } from '../../electron/host/http';
+import type { RunningHost } from '../../electron/host/http';
 import { repoRoot } from '../helpers/cli';
-import { tempService } from '../helpers/temp';
-import { launchChromium, rendererDir } from './browser';
+import { openApp, type AppSession } from './browser';
 
-let browser: Browser;
+let app: AppSession;
 let host: RunningHost;
 let service: WorkbenchService;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 const versions = (id: number) => (service.db.prepare('SELECT count(*) AS n FROM scenario_versions WHERE scenario_id = ?').get(id) as { n: number }).n;
 const rateCell = () => page.locator('[data-testid=assumptions-grid] .ag-row[row-id="components[0].growth.rate"] [col-id=value]');
@@ -54,14 +53,8 @@ async function typeInto(cell: ReturnType<typeof rateCell>, text: string, commit 
 }
 
 beforeAll(async () => {
-  service = tempService().service;
-  host = await startHost({ service, staticDir: rendererDir() });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(m.text());
-  });
+  app = await openApp({ width: 1400, height: 1000 });
+  ({ host, service, page, pageErrors } = app);
   page.on('response', (r) => {
     if (r.status() >= 400) pageErrors.push(`${r.status()} ${r.url()}`);
   });
@@ -70,9 +63,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  service?.close();
+  await app?.close();
 });
 
 describe('scenario editor in Chromium', () => {

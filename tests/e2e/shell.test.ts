@@ -1,36 +1,27 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbenchService } from '../../electron/backend/service';
-import { startHost, type RunningHost } from '../../electron/host/http';
+import type { RunningHost } from '../../electron/host/http';
 import { repoRoot } from '../helpers/cli';
-import { tempService } from '../helpers/temp';
-import { launchChromium, rendererDir } from './browser';
+import { openApp, type AppSession } from './browser';
 
-let browser: Browser;
+let app: AppSession;
 let host: RunningHost;
 let service: WorkbenchService;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 beforeAll(async () => {
-  service = tempService().service;
-  host = await startHost({ service, staticDir: rendererDir() });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(m.text());
-  });
+  app = await openApp({ width: 1280, height: 760 });
+  ({ host, service, page, pageErrors } = app);
   page.on('response', (r) => {
     if (r.status() >= 400) pageErrors.push(`${r.status()} ${r.url()}`);
   });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  service?.close();
+  await app?.close();
 });
 
 describe('app shell in Chromium', () => {
