@@ -274,8 +274,11 @@ export const dataMethods = {
   },
   'catalogue.indicators': { input: z.object({}).strict(), output: z.array(indicatorEntrySchema) },
   'catalogue.regions': { input: z.object({}).strict(), output: z.array(regionEntrySchema) },
-  /** Read a staged file without writing anything, with the options the user corrected. */
-  'imports.preview': { input: z.object({ stagingId, options: importOptionsSchema }).strict(), output: importPreviewSchema },
+  /**
+   * Read a staged file without writing anything, with the options the user corrected, as a
+   * background job (a large file takes seconds: progress and cancel); its result is an ImportPreview.
+   */
+  'imports.preview': { input: z.object({ stagingId, options: importOptionsSchema }).strict(), output: jobStatusSchema },
   /** Import a staged file as a background job; its result is an ImportSummary. */
   'imports.commit': {
     input: z

@@ -1,24 +1,38 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbenchService } from '../../electron/backend/service';
-import { startHost, type RunningHost } from '../../electron/host/http';
+import type { RunningHost } from '../../electron/host/http';
 import { repoRoot } from '../helpers/cli';
-import { tempService } from '../helpers/temp';
-import { launchChromium, rendererDir } from './browser';
+import { openApp, type AppSession } from './browser';
 
-let browser: Browser;
+let app: AppSession;
 let host: RunningHost;
 let service: WorkbenchService;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 const sample = path.join(repoRoot, 'data', 'sample', 'gdp-portal-gbk.csv');
-/** Screenshots of a scratch run go here when WORKBENCH_SCREENSHOTS names a folder. */
-const shots = process.env.WORKBENCH_SCREENSHOTS;
+/** Screenshots of a scratch run go here when WORKBENCH_SCREENSHOT_DIR names a folder. */
+const shots = process.env.WORKBENCH_SCREENSHOT_DIR;
 
 async function shot(name: string): Promise<void> {
   if (shots) await page.screenshot({ path: path.join(shots, `data-${name}.png`), fullPage: true });
+}
+
+/** Files in the data folder's staging area (uploads waiting for a preview or a commit). */
+function stagedFiles(): string[] {
+  const dir = path.join(service.env.dataDir, 'staging');
+  return fs.existsSync(dir) ? fs.readdirSync(dir) : [];
+}
+
+/** A long-layout CSV of `rows` new observations beside the workspace. */
+function bigCsv(name: string, rows: number): string {
+  const file = path.join(path.dirname(service.workspace.path), name);
+  const lines = ['指标,地区,年份,数值,单位'];
+  for (let i = 0; i < rows; i++) lines.push(`指标${i % 200},地区${Math.floor(i / 200) % 50},${1900 + Math.floor(i / 10_000)},${i}.5,亿元`);
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
 }
 
 function count(sql: string, ...params: unknown[]): number {
@@ -36,23 +50,12 @@ async function openFilter(colId: string) {
 }
 
 beforeAll(async () => {
-  service = tempService().service;
-  host = await startHost({ service, staticDir: rendererDir() });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1360, height: 900 }, acceptDownloads: true });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(m.text());
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 400) pageErrors.push(`${r.status()} ${r.url()}`);
-  });
+  app = await openApp({ width: 1360, height: 900 });
+  ({ host, service, page, pageErrors } = app);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  service?.close();
+  await app?.close();
 });
 
 describe('Data page in Chromium', () => {
@@ -61,8 +64,10 @@ describe('Data page in Chromium', () => {
     await page.locator('nav a', { hasText: '数据' }).click();
     await page.getByTestId('data-tab-import').click();
     await page.getByTestId('import-file').setInputFiles(sample);
+    // The preview is read as a job; its result fills the panel and the progress goes away.
     const preview = page.getByTestId('import-preview');
     await preview.waitFor();
+    expect(await page.getByTestId('import-preview-job').count()).toBe(0);
     expect(await page.getByTestId('import-facts').textContent()).toContain('GB18030');
     const raw = await page.getByTestId('import-raw-rows').textContent();
     expect(raw).toContain('指标：地区生产总值(亿元)');
@@ -169,11 +174,36 @@ describe('Data page in Chromium', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('shows the progress of a large preview and cancels it: back to the file choice, no staged file left', async () => {
+    const huge = bigCsv('百万行.csv', 1_000_000);
+    await page.getByTestId('data-tab-import').click();
+    expect(stagedFiles()).toEqual([]);
+    await page.getByTestId('import-file').setInputFiles(huge);
+    const job = page.getByTestId('import-preview-job');
+    await expect.poll(() => job.getByTestId('import-rate').textContent(), { timeout: 20_000 }).toMatch(/已处理 [1-9][\d,]* 行/);
+    const progress = job.getByTestId('job-progress');
+    expect(await progress.getAttribute('data-state')).toBe('running');
+    expect(await progress.textContent()).toContain('读取并检查文件');
+    expect(await page.getByTestId('import-file').isDisabled()).toBe(true);
+    expect(stagedFiles()).toHaveLength(1);
+    await shot('preview-progress');
+    await progress.getByRole('button', { name: '取消' }).click();
+    await expect.poll(() => page.getByTestId('import-notice').textContent()).toBe('已取消读取，没有导入任何数据。请重新选择文件。');
+    expect(await job.count()).toBe(0);
+    expect(await page.getByTestId('import-preview').count()).toBe(0);
+    expect(await page.getByTestId('import-file').isDisabled()).toBe(false);
+    await expect.poll(() => stagedFiles()).toEqual([]);
+
+    // Leaving the tab while a preview is read cancels it the same way.
+    await page.getByTestId('import-file').setInputFiles(huge);
+    await expect.poll(() => job.getByTestId('import-rate').textContent(), { timeout: 20_000 }).toMatch(/已处理 [1-9][\d,]* 行/);
+    await page.getByTestId('data-tab-history').click();
+    await expect.poll(() => stagedFiles()).toEqual([]);
+    expect(count('SELECT count(*) FROM imports WHERE undone_at IS NULL')).toBe(1);
+  });
+
   it('shows the progress of an import and cancels it, leaving the workspace as it was', async () => {
-    const big = path.join(path.dirname(service.workspace.path), '大表.csv');
-    const lines = ['指标,地区,年份,数值,单位'];
-    for (let i = 0; i < 400_000; i++) lines.push(`指标${i % 200},地区${Math.floor(i / 200) % 50},${1900 + Math.floor(i / 10_000)},${i}.5,亿元`);
-    fs.writeFileSync(big, `${lines.join('\n')}\n`);
+    const big = bigCsv('大表.csv', 400_000);
     const before = { rows: count('SELECT count(*) FROM observations'), imports: count('SELECT count(*) FROM imports') };
     await page.getByTestId('data-tab-import').click();
     await page.getByTestId('import-file').setInputFiles(big);

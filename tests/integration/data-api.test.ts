@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ImportPreview, ImportRecord } from '../../shared/api/data-contract';
+import { importPreviewSchema, type ImportPreview, type ImportRecord } from '../../shared/api/data-contract';
 import type { JobStatus } from '../../shared/api/jobs-contract';
 import { importJobProgress } from '../../electron/backend/data/handlers';
 import { dispatch } from '../../electron/backend/dispatch';
+import { previewImport } from '../../electron/backend/import/preview';
 import { stagingArea } from '../../electron/backend/import/staging';
+import type { ImportProgress } from '../../electron/backend/import/types';
 import type { WorkbenchService } from '../../electron/backend/service';
 import { repoRoot } from '../helpers/cli';
 import { tempService } from '../helpers/temp';
@@ -57,15 +59,31 @@ describe('imports over the contract', () => {
     }
   };
   const count = (service: WorkbenchService, sql: string, ...params: unknown[]) => service.db.prepare(sql).pluck().get(...params) as number;
+  /** A preview as the UI gets it: a job started by `imports.preview` whose result, once done, is an ImportPreview. */
+  const preview = async (service: WorkbenchService, stagingId: string, options: object): Promise<ImportPreview> => {
+    const job = await call<JobStatus>(service, 'imports.preview', { stagingId, options });
+    expect(job).toMatchObject({ kind: 'import.preview', state: 'running' });
+    const done = await finished(service, job.id);
+    expect(done).toMatchObject({ state: 'done', error: null });
+    return importPreviewSchema.parse(done.result);
+  };
+  /** A CSV of `rows` long-layout observations, none of them in the seeded workspace. */
+  const bigCsv = (dir: string, name: string, rows: number): string => {
+    const file = path.join(dir, name);
+    const lines = ['indicator,region,period,value,unit'];
+    for (let i = 0; i < rows; i++) lines.push(`指标${i % 200},地区${Math.floor(i / 200) % 50},${1900 + Math.floor(i / 10_000)},${i}.5,亿元`);
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    return file;
+  };
 
   it('previews a staged GBK portal file, commits it as a job, lists it and undoes it', async () => {
     const { service, dataDir } = tempService();
     const before = count(service, 'SELECT count(*) FROM observations');
     const staged = stagingArea(dataDir).register(portalSample);
-    const preview = await call<ImportPreview>(service, 'imports.preview', { stagingId: staged.stagingId, options: {} });
-    expect(preview).toMatchObject({ encoding: { name: 'gb18030' }, layout: { kind: 'portal' }, headerRow: 4, observations: 24, conflicts: 23, errorCount: 0 });
-    expect(preview.rawRows[3]).toEqual({ row: 4, cells: ['地区', '2023年', '2022年', '2021年', '2020年', '2019年', '2018年'] });
-    expect(preview.sample[0]).toMatchObject({ indicatorName: '地区生产总值', regionName: '重庆', period: '2023', value: 30145.79, conflict: true });
+    const read = await preview(service, staged.stagingId, {});
+    expect(read).toMatchObject({ encoding: { name: 'gb18030' }, layout: { kind: 'portal' }, headerRow: 4, observations: 24, conflicts: 23, errorCount: 0 });
+    expect(read.rawRows[3]).toEqual({ row: 4, cells: ['地区', '2023年', '2022年', '2021年', '2020年', '2019年', '2018年'] });
+    expect(read.sample[0]).toMatchObject({ indicatorName: '地区生产总值', regionName: '重庆', period: '2023', value: 30145.79, conflict: true });
 
     // Under 'fail' the conflicts reject the import: nothing written.
     const failJob = await call<JobStatus>(service, 'imports.commit', { stagingId: staged.stagingId, options: {}, onConflict: 'fail', skipBadRows: false, allowDuplicate: false });
@@ -80,7 +98,7 @@ describe('imports over the contract', () => {
     expect(done.result).toMatchObject({ status: 'committed', importId: 2, rowsWritten: 24, rowsReplaced: 23 });
     expect(count(service, 'SELECT count(*) FROM observations')).toBe(before + 1);
     expect(count(service, 'SELECT count(*) FROM observations WHERE import_id = 2')).toBe(24);
-    // A committed staging entry is forgotten.
+    // A committed staging entry is forgotten: the preview refuses it before any job starts.
     const again = await dispatch(service, 'imports.preview', { stagingId: staged.stagingId, options: {} });
     expect(again).toMatchObject({ ok: false, error: { code: 'import.staging-not-found' } });
 
@@ -102,23 +120,76 @@ describe('imports over the contract', () => {
   it('applies the user overrides: encoding, and a mapping with a fixed status', async () => {
     const { service, dataDir } = tempService();
     const staged = stagingArea(dataDir).register(portalSample);
-    const wrong = await call<ImportPreview>(service, 'imports.preview', { stagingId: staged.stagingId, options: { encoding: 'utf-8' } });
+    const wrong = await preview(service, staged.stagingId, { encoding: 'utf-8' });
     expect(wrong.encoding).toMatchObject({ name: 'utf-8', override: true });
     expect(wrong.problems.some((p) => p.code === 'encoding.replacement-char')).toBe(true);
-    const right = await call<ImportPreview>(service, 'imports.preview', { stagingId: staged.stagingId, options: { encoding: 'gbk' } });
+    const right = await preview(service, staged.stagingId, { encoding: 'gbk' });
     const mapping = { ...right.mapping, fixed: { ...right.mapping.fixed, status: 'estimate' as const } };
-    const corrected = await call<ImportPreview>(service, 'imports.preview', { stagingId: staged.stagingId, options: { encoding: 'gbk', mapping } });
+    const corrected = await preview(service, staged.stagingId, { encoding: 'gbk', mapping });
     expect(corrected.conflicts).toBe(0);
     expect(corrected.sample.every((s) => s.status === 'estimate')).toBe(true);
     service.close();
   });
 
+  it('previews a large file as a job with progress, and cancels it leaving nothing behind', async () => {
+    const { service, dataDir } = tempService();
+    const file = bigCsv(dataDir, 'big-preview.csv', 300_000);
+    const before = { rows: count(service, 'SELECT count(*) FROM observations'), imports: count(service, 'SELECT count(*) FROM imports'), indicators: count(service, 'SELECT count(*) FROM indicators') };
+    const staged = stagingArea(dataDir).register(file);
+    const job = await call<JobStatus>(service, 'imports.preview', { stagingId: staged.stagingId, options: {} });
+    let s = job;
+    while (s.done === 0) {
+      expect(s.state).toBe('running');
+      await new Promise((r) => setTimeout(r, 10));
+      s = await call<JobStatus>(service, 'jobs.get', { id: job.id });
+    }
+    // Rows so far of the rows the bytes read predict: under way, not finished.
+    expect(s).toMatchObject({ state: 'running', step: 'data.step.preview' });
+    expect(s.total).toBeGreaterThan(s.done);
+    const cancelled = await call<JobStatus>(service, 'jobs.cancel', { id: job.id });
+    expect(cancelled).toMatchObject({ state: 'cancelled', error: null });
+    expect(cancelled.result).toBeUndefined();
+    // The read ends at its next batch (next test); its end never turns the cancelled job into a result.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await call<JobStatus>(service, 'jobs.get', { id: job.id })).toMatchObject({ state: 'cancelled', done: cancelled.done });
+    expect(count(service, 'SELECT count(*) FROM observations')).toBe(before.rows);
+    expect(count(service, 'SELECT count(*) FROM imports')).toBe(before.imports);
+    expect(count(service, 'SELECT count(*) FROM indicators')).toBe(before.indicators);
+    service.close();
+  });
+
+  it('fails a preview job refused by an import limit, with the error code and params for the UI to translate', async () => {
+    const { service, dataDir } = tempService();
+    const file = path.join(dataDir, 'wide.csv');
+    fs.writeFileSync(file, `${Array.from({ length: 16_385 }, (_, i) => `c${i}`).join(',')}\n`);
+    const job = await call<JobStatus>(service, 'imports.preview', { stagingId: stagingArea(dataDir).register(file).stagingId, options: {} });
+    const failed = await finished(service, job.id);
+    expect(failed).toMatchObject({ state: 'failed', error: { code: 'table.too-many-columns', params: { file: 'wide.csv', row: 1, max: 16_384 } } });
+    expect(failed.result).toBeUndefined();
+    service.close();
+  });
+
+  it('stops reading a preview once its signal is aborted', async () => {
+    const { service, dataDir } = tempService();
+    const file = bigCsv(dataDir, 'abort.csv', 300_000);
+    const abort = new AbortController();
+    const seen: ImportProgress[] = [];
+    const reading = previewImport(service.db, file, {}, {
+      signal: abort.signal,
+      onProgress: (p) => {
+        seen.push(p);
+        abort.abort();
+      },
+    });
+    await expect(reading).rejects.toMatchObject({ code: 'import.cancelled' });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.rows).toBeLessThan(300_000);
+    service.close();
+  });
+
   it('cancels a running import and leaves nothing behind', async () => {
     const { service, dataDir } = tempService();
-    const file = path.join(dataDir, 'big.csv');
-    const lines = ['indicator,region,period,value,unit'];
-    for (let i = 0; i < 300_000; i++) lines.push(`指标${i % 200},地区${Math.floor(i / 200) % 50},${1900 + Math.floor(i / 10_000)},${i}.5,亿元`);
-    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    const file = bigCsv(dataDir, 'big.csv', 300_000);
     const before = { rows: count(service, 'SELECT count(*) FROM observations'), imports: count(service, 'SELECT count(*) FROM imports'), indicators: count(service, 'SELECT count(*) FROM indicators') };
     const staged = stagingArea(dataDir).register(file);
     const job = await call<JobStatus>(service, 'imports.commit', { stagingId: staged.stagingId, options: {}, onConflict: 'fail', skipBadRows: false, allowDuplicate: false });

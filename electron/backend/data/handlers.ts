@@ -1,5 +1,5 @@
 import { WorkbenchError } from '../../../shared/api/errors';
-import { MAX_QUICK_LOOK_SERIES, type IndicatorEntry, type RegionEntry, type SeriesPoint } from '../../../shared/api/data-contract';
+import { importPreviewSchema, MAX_QUICK_LOOK_SERIES, type IndicatorEntry, type RegionEntry, type SeriesPoint } from '../../../shared/api/data-contract';
 import type { DomainHandlers, ServiceContext } from '../service';
 import { assertIdle } from '../import/busy';
 import { commitImport } from '../import/commit';
@@ -81,9 +81,23 @@ export function dataHandlers(ctx: ServiceContext): DomainHandlers<'observations'
            FROM regions r ORDER BY kind, code`,
         )
         .all() as RegionEntry[],
-    'imports.preview': async ({ stagingId, options }) => {
+    'imports.preview': ({ stagingId, options }) => {
+      // An unknown staging id is an error of this call, not a failed job.
       const file = staging().get(stagingId);
-      return previewImport(ctx.db, file.path, importOptions(file.fileName, options));
+      const db = ctx.db;
+      return ctx.jobs.start('import.preview', async ({ signal, progress }) => {
+        const preview = await previewImport(db, file.path, importOptions(file.fileName, options), {
+          signal,
+          onProgress: (p) => {
+            const { done, total } = importJobProgress(p);
+            progress('data.step.preview', done, total);
+          },
+        });
+        // Checked as dispatch checks a direct answer, since a job's `result` is opaque to the contract.
+        const checked = importPreviewSchema.safeParse(preview);
+        if (!checked.success) throw new Error(`result of imports.preview broke the contract: ${checked.error.issues[0]?.message ?? ''}`);
+        return { result: checked.data };
+      });
     },
     'imports.commit': ({ stagingId, options, onConflict, skipBadRows, allowDuplicate }) => {
       const file = staging().get(stagingId);

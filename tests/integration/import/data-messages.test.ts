@@ -28,7 +28,7 @@ describe('Data page messages', () => {
       ...['error', 'warning'].map((n) => `data.problem.${n}`),
       'data.value',
       'data.note',
-      ...['read', 'import', 'export'].map((n) => `data.step.${n}`),
+      ...['read', 'preview', 'import', 'export'].map((n) => `data.step.${n}`),
     ];
     for (const key of [...literal, ...built]) {
       for (const locale of ['zh', 'en'] as const) expect(translate(locale, key), `${locale} ${key}`).not.toBe(key);

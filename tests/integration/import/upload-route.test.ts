@@ -78,9 +78,16 @@ describe('upload route of the loopback host', () => {
     expect(result.stagingId).toMatch(/^[0-9a-f]{32}$/);
     expect(fs.readFileSync(path.join(stagingDir(), `${result.stagingId}.upload`))).toEqual(sample);
 
-    const preview = await api('imports.preview', { stagingId: result.stagingId, options: {} });
-    expect(preview.status).toBe(200);
-    const p = JSON.parse(preview.body).result as { file: { name: string }; encoding: { name: string }; sample: Array<{ regionName: string }> };
+    // The preview runs as a job; once done, its result is the preview.
+    const started = await api('imports.preview', { stagingId: result.stagingId, options: {} });
+    expect(started.status).toBe(200);
+    let job = JSON.parse(started.body).result as { id: string; state: string; result?: unknown };
+    while (job.state === 'running') {
+      await new Promise((r) => setTimeout(r, 20));
+      job = JSON.parse((await api('jobs.get', { id: job.id })).body).result as typeof job;
+    }
+    expect(job.state).toBe('done');
+    const p = job.result as { file: { name: string }; encoding: { name: string }; sample: Array<{ regionName: string }> };
     expect(p.file.name).toBe('地区生产总值.csv');
     expect(p.encoding.name).toBe('gb18030');
     expect(p.sample[0]?.regionName).toBe('重庆');

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import { importSummarySchema, type ImportMapping, type ImportOptionsInput, type ImportPreview, type ImportSummary, type StagedFile } from '../../../../shared/api/data-contract';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { importPreviewSchema, importSummarySchema, type ImportMapping, type ImportOptionsInput, type ImportPreview, type ImportSummary, type StagedFile } from '../../../../shared/api/data-contract';
 import type { JobStatus } from '../../../../shared/api/jobs-contract';
 import { formatPlain } from '../../../../shared/format/number';
 import { useApp } from '../../app-context';
@@ -44,8 +44,10 @@ function ImportRate({ job }: { job: JobStatus }) {
 
 /**
  * Import a file: choose it (browser upload or the Electron dialog), read the preview, correct what
- * detection got wrong, choose how conflicts and bad rows are handled, then commit as a background
- * job with progress and cancel. Nothing is written until the commit, and a cancel leaves nothing.
+ * detection got wrong, choose how conflicts and bad rows are handled, then commit. The preview and
+ * the commit each run as a background job with progress and cancel. Nothing is written until the
+ * commit; a cancelled preview drops the staged file and goes back to the file choice, a cancelled
+ * commit leaves nothing.
  */
 export function ImportPanel({ onImported, onRunning }: { onImported: (summary: ImportSummary) => void; onRunning: (running: boolean) => void }) {
   const { client, t, describeError, locale } = useApp();
@@ -59,19 +61,36 @@ export function ImportPanel({ onImported, onRunning }: { onImported: (summary: I
   const [skipBadRows, setSkipBadRows] = useState(false);
   const [allowDuplicate, setAllowDuplicate] = useState(false);
   const [job, setJob] = useState<JobStatus | null>(null);
+  const [previewJob, setPreviewJob] = useState<JobStatus | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<{ summary: ImportSummary | null; state: JobStatus['state']; error: string | null } | null>(null);
   const picker = nativePicker();
   const grouped = (n: number) => formatPlain(n, locale, 0, true);
+  const working = busy || job !== null || previewJob !== null;
+
+  // Leaving the Import tab (or the page) while a preview is read cancels it and drops its file, as the cancel button does.
+  const runningPreview = useRef<{ jobId: string; stagingId: string } | null>(null);
+  useEffect(() => {
+    runningPreview.current = previewJob && file ? { jobId: previewJob.id, stagingId: file.stagingId } : null;
+  }, [previewJob, file]);
+  useEffect(
+    () => () => {
+      const running = runningPreview.current;
+      if (!running) return;
+      void client.call('jobs.cancel', { id: running.jobId }).catch(() => undefined);
+      void client.call('imports.discard', { stagingId: running.stagingId }).catch(() => undefined);
+    },
+    [client],
+  );
 
   const read = useCallback(
     async (staged: StagedFile, next: ImportOptionsInput) => {
       setBusy(true);
       setError(null);
+      setNotice(null);
       setOutcome(null);
       try {
-        const p = await client.call('imports.preview', { stagingId: staged.stagingId, options: next });
-        setPreview(p);
-        setMapping(p.mapping);
+        setPreviewJob(await client.call('imports.preview', { stagingId: staged.stagingId, options: next }));
       } catch (e) {
         setPreview(null);
         setError(describeError(e));
@@ -82,15 +101,42 @@ export function ImportPanel({ onImported, onRunning }: { onImported: (summary: I
     [client, describeError],
   );
 
+  const previewFinished = useCallback(
+    (status: JobStatus) => {
+      setPreviewJob(null);
+      if (status.state === 'cancelled') {
+        if (file) void client.call('imports.discard', { stagingId: file.stagingId }).catch(() => undefined);
+        setFile(null);
+        setPreview(null);
+        setMapping(null);
+        setOptions({});
+        setNotice(t('data.import.previewCancelled'));
+        return;
+      }
+      const parsed = status.state === 'done' ? importPreviewSchema.safeParse(status.result) : null;
+      if (parsed?.success) {
+        setPreview(parsed.data);
+        setMapping(parsed.data.mapping);
+      } else {
+        setPreview(null);
+        setError(status.error ? t(status.error.code, status.error.params) : t('common.error'));
+      }
+    },
+    [client, t, file],
+  );
+
   const start = async (stage: () => Promise<StagedFile | null>) => {
     setBusy(true);
     setError(null);
+    setNotice(null);
     setOutcome(null);
     try {
       const staged = await stage();
       if (!staged) return;
       if (file) void client.call('imports.discard', { stagingId: file.stagingId }).catch(() => undefined);
       setFile(staged);
+      setPreview(null);
+      setMapping(null);
       setOptions({});
       setOnConflict('fail');
       setSkipBadRows(false);
@@ -118,6 +164,7 @@ export function ImportPanel({ onImported, onRunning }: { onImported: (summary: I
   const commit = async () => {
     if (!file) return;
     setError(null);
+    setNotice(null);
     setOutcome(null);
     try {
       setJob(await client.call('imports.commit', { stagingId: file.stagingId, options, onConflict, skipBadRows, allowDuplicate }));
@@ -147,13 +194,13 @@ export function ImportPanel({ onImported, onRunning }: { onImported: (summary: I
   const needsSkip = preview !== null && preview.badObservations > 0 && !skipBadRows;
   const needsDuplicate = preview?.duplicateOf != null && !allowDuplicate;
   const conflictsBlock = preview !== null && preview.conflicts > 0 && onConflict === 'fail';
-  const canCommit = preview !== null && !busy && !job && !layoutBroken && !needsSkip && !needsDuplicate && !conflictsBlock && preview.observations > 0;
+  const canCommit = preview !== null && !working && !layoutBroken && !needsSkip && !needsDuplicate && !conflictsBlock && preview.observations > 0;
 
   return (
     <section className="import-panel" aria-label={t('data.import.title')}>
       <div className="toolbar">
         {picker ? (
-          <button type="button" className="primary" disabled={busy || job !== null} onClick={() => void start(() => pickNative(picker))}>
+          <button type="button" className="primary" disabled={working} onClick={() => void start(() => pickNative(picker))}>
             {t('data.import.choose')}
           </button>
         ) : (
@@ -163,7 +210,7 @@ export function ImportPanel({ onImported, onRunning }: { onImported: (summary: I
               type="file"
               accept={ACCEPT}
               data-testid="import-file"
-              disabled={busy || job !== null}
+              disabled={working}
               onChange={(e) => {
                 const chosen = e.target.files?.[0];
                 e.target.value = '';
@@ -176,6 +223,14 @@ export function ImportPanel({ onImported, onRunning }: { onImported: (summary: I
         {busy && <span className="muted" role="status">{t('data.import.reading')}</span>}
       </div>
       {error && <p role="alert" className="error" data-testid="import-error">{error}</p>}
+      {notice && <p className="summary" data-testid="import-notice">{notice}</p>}
+
+      {previewJob && (
+        <div className="import-job" data-testid="import-preview-job">
+          <JobProgress job={previewJob} onFinished={previewFinished} />
+          <ImportRate job={previewJob} />
+        </div>
+      )}
 
       {outcome && <ImportOutcome outcome={outcome} />}
 
@@ -202,7 +257,7 @@ export function ImportPanel({ onImported, onRunning }: { onImported: (summary: I
             onOptions={changeOptions}
             onMapping={setMapping}
             onApplyMapping={applyMapping}
-            busy={busy || job !== null}
+            busy={working}
           />
           <RawRows preview={preview} />
           <SampleRows preview={preview} />
@@ -223,7 +278,7 @@ export function ImportPanel({ onImported, onRunning }: { onImported: (summary: I
           </p>
           <ProblemList problems={preview.problems} total={preview.problemCount} testId="import-problems" />
 
-          <fieldset className="commit-choices" disabled={busy || job !== null}>
+          <fieldset className="commit-choices" disabled={working}>
             <legend>{t('data.import.choices')}</legend>
             <div data-testid="import-conflicts">
               <span>{t('data.import.conflicts', { count: grouped(preview.conflicts) })}</span>
