@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { Output } from '../../../../shared/api/contract';
 import type { MonitorRow, Plan, Target } from '../../../../shared/api/targets-contract';
 import { formatWithUnit } from '../../../../shared/format/number';
@@ -19,7 +19,7 @@ function useSources(): Sources | null {
   return sources;
 }
 
-interface Draft {
+type Draft = {
   code: string;
   plan: string;
   titleZh: string;
@@ -35,7 +35,7 @@ interface Draft {
   note: string;
   assessment: string;
   assessmentNote: string;
-}
+};
 
 function draftOf(t: Target | null, plan: string): Draft {
   return {
@@ -55,6 +55,37 @@ function draftOf(t: Target | null, plan: string): Draft {
     assessment: t?.assessment ?? '',
     assessmentNote: t?.assessmentNote ?? '',
   };
+}
+
+/** A labelled text input bound to one field of a form's draft. */
+function TextField<D extends Record<string, string>>({ draft, onChange, name, label, ...props }: { draft: D; onChange: (next: D) => void; name: keyof D & string; label: string } & Record<string, unknown>) {
+  return (
+    <label>
+      {label}
+      <input value={draft[name]} name={name} onChange={(e) => onChange({ ...draft, [name]: e.target.value })} {...props} />
+    </label>
+  );
+}
+
+/** Save and cancel, any further buttons, and the error of the last attempt. */
+function FormActions({ onCancel, error, children }: { onCancel: () => void; error: string | null; children?: ReactNode }) {
+  const { t } = useApp();
+  return (
+    <div className="form-actions">
+      <button type="submit" className="primary">
+        {t('targets.save')}
+      </button>
+      <button type="button" onClick={onCancel}>
+        {t('targets.cancel')}
+      </button>
+      {children}
+      {error && (
+        <span role="alert" className="error">
+          {error}
+        </span>
+      )}
+    </div>
+  );
 }
 
 const numberOrNull = (s: string) => (s.trim() === '' ? null : Number(s));
@@ -83,10 +114,7 @@ export function TargetForm({ target, plans, onSaved, onCancel }: { target?: Targ
   };
 
   const field = (name: keyof Draft, label: string, props: Record<string, unknown> = {}) => (
-    <label>
-      {label}
-      <input value={draft[name]} onChange={set(name)} name={name} {...props} />
-    </label>
+    <TextField draft={draft} onChange={setDraft} name={name} label={label} {...props} />
   );
 
   return (
@@ -155,19 +183,7 @@ export function TargetForm({ target, plans, onSaved, onCancel }: { target?: Targ
         </select>
       </label>
       {field('assessmentNote', t('targets.field.assessmentNote'), { className: 'wide' })}
-      <div className="form-actions">
-        <button type="submit" className="primary">
-          {t('targets.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('targets.cancel')}
-        </button>
-        {error && (
-          <span role="alert" className="error">
-            {error}
-          </span>
-        )}
-      </div>
+      <FormActions onCancel={onCancel} error={error} />
     </form>
   );
 }
@@ -185,12 +201,7 @@ export function PlanForm({ plan, onSaved, onCancel }: { plan?: Plan; onSaved: ()
     source: plan?.source ?? '',
   });
   const [error, setError] = useState<string | null>(null);
-  const input = (name: keyof typeof draft, label: string, props: Record<string, unknown> = {}) => (
-    <label>
-      {label}
-      <input value={draft[name]} name={name} onChange={(e) => setDraft({ ...draft, [name]: e.target.value })} {...props} />
-    </label>
-  );
+  const input = (name: keyof typeof draft, label: string, props: Record<string, unknown> = {}) => <TextField draft={draft} onChange={setDraft} name={name} label={label} {...props} />;
   return (
     <form
       className="form-grid"
@@ -207,13 +218,7 @@ export function PlanForm({ plan, onSaved, onCancel }: { plan?: Plan; onSaved: ()
       {input('issued', t('targets.field.issued'), { placeholder: '2023-12' })}
       {input('horizon', t('targets.field.horizon'), { type: 'number' })}
       {input('source', t('targets.field.source'), { className: 'wide' })}
-      <div className="form-actions">
-        <button type="submit" className="primary">
-          {t('targets.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('targets.cancel')}
-        </button>
+      <FormActions onCancel={onCancel} error={error}>
         {plan && (
           <button
             type="button"
@@ -227,12 +232,7 @@ export function PlanForm({ plan, onSaved, onCancel }: { plan?: Plan; onSaved: ()
             {t('targets.plan.retire')}
           </button>
         )}
-        {error && (
-          <span role="alert" className="error">
-            {error}
-          </span>
-        )}
-      </div>
+      </FormActions>
     </form>
   );
 }
