@@ -84,6 +84,7 @@ export const zh = {
   'workspace.tooNew': '工作区 {path} 由更新版本的工作台创建（架构版本 {found}，本程序支持到 {supported}）。请升级工作台后再打开。',
   'workspace.exists': '文件已存在：{path}',
   'workspace.cannotOpen': '无法打开工作区 {path}：{detail}',
+  'workspace.readOnly': '工作区 {path} 位于只读位置（或文件为只读），无法打开编辑。请将它复制到可写的文件夹后再打开。',
   'workspace.abiMismatch': 'better-sqlite3 的原生模块与当前运行时不匹配（{detail}）。在 Electron 中运行前请执行 npm run electron:native。',
   'backup.targetExists': '备份目标已存在：{path}',
 } as const;
@@ -173,6 +174,7 @@ export const en: Record<MessageKey, string> = {
   'workspace.tooNew': 'Workspace {path} was written by a newer workbench (schema version {found}; this build supports up to {supported}). Upgrade the workbench to open it.',
   'workspace.exists': 'File already exists: {path}',
   'workspace.cannotOpen': 'Cannot open workspace {path}: {detail}',
+  'workspace.readOnly': 'Workspace {path} is on a read-only location (or the file is read-only) and cannot be opened for editing. Copy it to a writable folder and open the copy.',
   'workspace.abiMismatch': 'The better-sqlite3 native module does not match this runtime ({detail}). Run npm run electron:native before running under Electron.',
   'backup.targetExists': 'Backup target already exists: {path}',
 };

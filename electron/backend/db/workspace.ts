@@ -64,6 +64,15 @@ function checkHeader(file: string): void {
   }
 }
 
+function writable(target: string): boolean {
+  try {
+    fs.accessSync(target, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function sqliteCode(error: unknown): string {
   return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
 }
@@ -93,6 +102,9 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Workspac
   if (exists) {
     if (!fs.statSync(resolved).isFile()) throw new WorkbenchError('workspace.notSqlite', { path: resolved });
     checkHeader(resolved);
+    // The workspace and its folder must be writable (SQLite keeps its -wal and -shm files beside it):
+    // on a read-only share or medium, say so instead of failing at the first save.
+    if (!writable(resolved) || !writable(path.dirname(resolved))) throw new WorkbenchError('workspace.readOnly', { path: resolved });
   } else {
     fs.mkdirSync(path.dirname(resolved), { recursive: true });
   }

@@ -1,11 +1,16 @@
 // Faults a workspace meets on real machines: another program holding the file, a full disk. Each
 // gives a clear error in the user's language, loses nothing already saved, and half-writes nothing.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/backend/dispatch';
-import { tempService } from '../../helpers/temp';
+import { stagingArea } from '../../../electron/backend/import/staging';
+import { WorkbenchService } from '../../../electron/backend/service';
+import type { JobStatus } from '../../../shared/api/jobs-contract';
+import { tempDir, tempService } from '../../helpers/temp';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -66,4 +71,91 @@ describe('storage faults', () => {
     expect(service.db.pragma('integrity_check', { simple: true })).toBe('ok');
     service.close();
   }, 30_000);
+
+  it('a read-only workspace: refused at open with a clear message, the file untouched', () => {
+    const { service, dataDir } = tempService();
+    const file = service.workspace.path;
+    service.close();
+    const before = fs.readFileSync(file);
+    const mountPoint = tempDir('wb-ro-');
+    // A read-only mount of the folder, as a CD, a locked USB stick or a read-only share would be.
+    // Root ignores file permissions, so a mount is the only real read-only place for the test run.
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) {
+      execFileSync('mount', ['--bind', path.dirname(file), mountPoint]);
+      execFileSync('mount', ['-o', 'remount,ro,bind', mountPoint]);
+    } else {
+      fs.chmodSync(file, 0o444);
+    }
+    try {
+      const target = asRoot ? path.join(mountPoint, path.basename(file)) : file;
+      let caught: unknown;
+      try {
+        WorkbenchService.open({ dataDir, mode: 'cli', appVersion: 'test' }, target, { create: false, remember: false });
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toMatchObject({ code: 'workspace.readOnly' });
+    } finally {
+      if (asRoot) execFileSync('umount', [mountPoint]);
+      else fs.chmodSync(file, 0o644);
+    }
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  async function finished(service: WorkbenchService, job: JobStatus): Promise<JobStatus> {
+    let status = job;
+    while (status.state === 'running') {
+      await new Promise((r) => setTimeout(r, 20));
+      const got = await dispatch(service, 'jobs.get', { id: job.id });
+      if (!got.ok) throw new Error(got.error.message);
+      status = got.result as JobStatus;
+    }
+    return status;
+  }
+
+  function bigCsv(dir: string, rows: number): string {
+    const file = path.join(dir, 'big.csv');
+    const lines = ['indicator,region,period,value,unit'];
+    for (let i = 0; i < rows; i++) lines.push(`指标${i % 200},地区${Math.floor(i / 200) % 50},${1900 + Math.floor(i / 10_000)},${i}.5,亿元`);
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    return file;
+  }
+
+  it('a staged file that vanishes before the import: a clear error, nothing written', async () => {
+    const { service, dataDir } = tempService();
+    const rows = service.db.prepare('SELECT count(*) FROM observations').pluck().get();
+    // Staged as the Electron dialog does (by path); the file then goes (moved away, a share dropped).
+    const file = bigCsv(dataDir, 1000);
+    const staged = stagingArea(dataDir).register(file);
+    fs.rmSync(file);
+    const outcome = await dispatch(service, 'imports.commit', { stagingId: staged.stagingId, options: {}, onConflict: 'fail', skipBadRows: false, allowDuplicate: false });
+    const status = outcome.ok ? await finished(service, outcome.result as JobStatus) : null;
+    const code = outcome.ok ? status?.error?.code : outcome.error.code;
+    expect(code).toMatch(/^(import\.staging-not-found|file\.not-found)$/);
+    expect(service.db.prepare('SELECT count(*) FROM observations').pluck().get()).toBe(rows);
+    expect(service.db.prepare('SELECT count(*) FROM imports').pluck().get()).toBe(1);
+    service.close();
+  });
+
+  it('a file deleted while it is imported: the import finishes whole from the open file, or fails leaving nothing', async () => {
+    const { service, dataDir } = tempService();
+    const rows = service.db.prepare('SELECT count(*) FROM observations').pluck().get() as number;
+    const staged = stagingArea(dataDir).register(bigCsv(dataDir, 200_000));
+    const outcome = await dispatch(service, 'imports.commit', { stagingId: staged.stagingId, options: {}, onConflict: 'fail', skipBadRows: false, allowDuplicate: false });
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    const job = outcome.result as JobStatus;
+    let status = job;
+    while (status.state === 'running' && status.done === 0) {
+      await new Promise((r) => setTimeout(r, 10));
+      status = (await dispatch(service, 'jobs.get', { id: job.id })).result as JobStatus;
+    }
+    fs.rmSync(path.join(dataDir, 'big.csv'));
+    status = await finished(service, job);
+    const after = service.db.prepare('SELECT count(*) FROM observations').pluck().get() as number;
+    if (status.state === 'done') expect(after).toBe(rows + 200_000);
+    else expect(after).toBe(rows);
+    expect(service.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    service.close();
+  }, 60_000);
 });
