@@ -148,7 +148,9 @@ describe('storage faults', () => {
     let status = job;
     while (status.state === 'running' && status.done === 0) {
       await new Promise((r) => setTimeout(r, 10));
-      status = (await dispatch(service, 'jobs.get', { id: job.id })).result as JobStatus;
+      const got = await dispatch(service, 'jobs.get', { id: job.id });
+      if (!got.ok) throw new Error(got.error.message);
+      status = got.result as JobStatus;
     }
     fs.rmSync(path.join(dataDir, 'big.csv'));
     status = await finished(service, job);
