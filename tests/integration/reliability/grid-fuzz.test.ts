@@ -40,15 +40,23 @@ describe('grid query builder under random models', () => {
       return prepare(sql);
     }) as typeof service.db.prepare;
     try {
+      // The SQL the builder writes for legitimate views: a hostile id that is part of it anyway (a
+      // table's column name such as name_zh) proves nothing by appearing.
+      for (const c of whitelisted) await dispatch(service, 'observations.query', { startRow: 0, endRow: 10, sortModel: [{ colId: c, sort: 'desc' }] });
+      const legitimate = seen.join('\n');
       await fc.assert(
         fc.asyncProperty(request, async (req) => {
           seen.length = 0;
           const outcome = await dispatch(service, 'observations.query', req);
           if (!outcome.ok) expect(outcome.error.code, outcome.error.message).not.toBe('error.internal');
-          const named = [...req.sortModel.map((s) => s.colId), ...Object.keys(req.filterModel)].filter((c) => !whitelisted.includes(c) && c.length > 2);
+          const named = [...req.sortModel.map((s) => s.colId), ...Object.keys(req.filterModel)].filter((c) => !whitelisted.includes(c) && c.length > 2 && !legitimate.includes(c));
           for (const sql of seen) for (const c of named) expect(sql.includes(c), `${c} reached SQL: ${sql}`).toBe(false);
         }),
-        { numRuns: soak ? 5000 : 300 },
+        {
+          numRuns: soak ? 5000 : 300,
+          // A hostile id that is also a real column name of a joined table, first thing in a fresh process.
+          examples: [[{ startRow: 0, endRow: 10, sortModel: [], filterModel: { name_zh: { filterType: 'set-values', values: [1] } } }]],
+        },
       );
     } finally {
       service.db.prepare = prepare;
