@@ -7,16 +7,8 @@ import type { BriefingSummary, ChartSummary } from '../../shared/api/charts-cont
 import type { ExportedFile, JobStatus } from '../../shared/api/jobs-contract';
 import { sizePresets, type ChartSize } from '../../shared/charts/spec';
 import { translate, type Locale } from '../../shared/i18n';
-import { dispatch } from '../backend/dispatch';
 import type { WorkbenchService } from '../backend/service';
-import { cliLocale, printJson, withWorkspace } from './context';
-
-/** Calls the service through the same validating dispatcher the UI uses. */
-async function call<T>(service: WorkbenchService, method: string, input: unknown): Promise<T> {
-  const outcome = await dispatch(service, method, input);
-  if (!outcome.ok) throw new WorkbenchError(outcome.error.code, outcome.error.params ?? {}, outcome.error.details);
-  return outcome.result as T;
-}
+import { callApi, cliLocale, printJson, withWorkspace } from './context';
 
 function idOf(value: string): number {
   const id = Number(value);
@@ -62,13 +54,13 @@ function progressPrinter(locale: Locale): { show(status: JobStatus): void; end()
 async function followJob(service: WorkbenchService, started: JobStatus, locale: Locale): Promise<ExportedFile> {
   const printer = progressPrinter(locale);
   let status = started;
-  const interrupt = () => void dispatch(service, 'jobs.cancel', { id: started.id });
+  const interrupt = () => void callApi(service, 'jobs.cancel', { id: started.id }).catch(() => undefined);
   process.once('SIGINT', interrupt);
   try {
     while (status.state === 'running') {
       printer.show(status);
       await new Promise((resolve) => setTimeout(resolve, 100));
-      status = await call<JobStatus>(service, 'jobs.get', { id: started.id });
+      status = await callApi<JobStatus>(service, 'jobs.get', { id: started.id });
     }
   } finally {
     process.removeListener('SIGINT', interrupt);
@@ -76,7 +68,7 @@ async function followJob(service: WorkbenchService, started: JobStatus, locale: 
   }
   if (status.state === 'failed' && status.error) throw new WorkbenchError(status.error.code, status.error.params);
   if (status.state === 'cancelled') throw new WorkbenchError('export.cancelled', {});
-  return call<ExportedFile>(service, 'jobs.file', { id: started.id });
+  return callApi<ExportedFile>(service, 'jobs.file', { id: started.id });
 }
 
 export function addChartCommands(program: Command): void {
@@ -87,7 +79,7 @@ export function addChartCommands(program: Command): void {
     .option('--json', 'machine-readable output')
     .action((opts: { workspace?: string; json?: boolean }) =>
       withWorkspace(opts.workspace, async (service) => {
-        const list = await call<ChartSummary[]>(service, 'charts.list', {});
+        const list = await callApi<ChartSummary[]>(service, 'charts.list', {});
         if (opts.json) printJson(list);
         else if (!list.length) console.log(translate(cliLocale(program), 'export.listEmpty'));
         else for (const c of list) console.log(`${String(c.id).padStart(4)}  ${c.template.padEnd(22)}  ${c.name}`);
@@ -101,7 +93,7 @@ export function addChartCommands(program: Command): void {
     .option('--json', 'machine-readable output')
     .action((opts: { workspace?: string; json?: boolean }) =>
       withWorkspace(opts.workspace, async (service) => {
-        const list = await call<BriefingSummary[]>(service, 'briefings.list', {});
+        const list = await callApi<BriefingSummary[]>(service, 'briefings.list', {});
         if (opts.json) printJson(list);
         else if (!list.length) console.log(translate(cliLocale(program), 'export.listEmpty'));
         else for (const b of list) console.log(`${String(b.id).padStart(4)}  ${b.name}  (${b.charts})`);
@@ -127,7 +119,7 @@ export function addChartCommands(program: Command): void {
         refuseExisting(out, opts.force);
         const size = opts.size === undefined ? undefined : parseSize(opts.size, opts.dpi);
         return withWorkspace(opts.workspace, async (service) => {
-          const file = await call<ExportedFile>(service, 'export.chart', {
+          const file = await callApi<ExportedFile>(service, 'export.chart', {
             id: chartId,
             format: opts.format,
             ...(opts.dpi === undefined ? {} : { dpi: opts.dpi }),
@@ -154,7 +146,7 @@ export function addChartCommands(program: Command): void {
       const dir = path.resolve(opts.out);
       if (!opts.force && fs.existsSync(dir) && fs.readdirSync(dir).length) throw new WorkbenchError('export.dirNotEmpty', { path: dir });
       return withWorkspace(opts.workspace, async (service) => {
-        const started = await call<JobStatus>(service, 'export.briefing', { id: briefingId, ...(opts.dpi === undefined ? {} : { dpi: opts.dpi }) });
+        const started = await callApi<JobStatus>(service, 'export.briefing', { id: briefingId, ...(opts.dpi === undefined ? {} : { dpi: opts.dpi }) });
         const file = await followJob(service, started, locale);
         const zip = await JSZip.loadAsync(Buffer.from(file.base64, 'base64'));
         const entries = Object.values(zip.files).filter((entry) => !entry.dir);

@@ -3,6 +3,7 @@ import pkg from '../../package.json';
 import { WorkbenchError } from '../../shared/api/errors';
 import { isLocale, translate, type Locale } from '../../shared/i18n';
 import { AppConfigStore } from '../backend/app-config';
+import { dispatch } from '../backend/dispatch';
 import { defaultDataDir } from '../backend/paths';
 import { WorkbenchService, type HostEnv } from '../backend/service';
 
@@ -34,4 +35,11 @@ export async function withWorkspace<T>(workspace: string | undefined, fn: (servi
 
 export function printJson(value: unknown): void {
   console.log(JSON.stringify(value, null, 2));
+}
+
+/** Calls the service through the same validating dispatcher the UI uses; a refusal is thrown as a WorkbenchError. */
+export async function callApi<T>(service: WorkbenchService, method: string, input: unknown): Promise<T> {
+  const outcome = await dispatch(service, method, input);
+  if (!outcome.ok) throw new WorkbenchError(outcome.error.code, outcome.error.params ?? {}, outcome.error.details);
+  return outcome.result as T;
 }

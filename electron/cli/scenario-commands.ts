@@ -4,16 +4,7 @@ import path from 'node:path';
 import { WorkbenchError } from '../../shared/api/errors';
 import type { BacktestResult, ProjectionResult } from '../../shared/engine';
 import { formatPercent, formatPlain, formatYi, type Locale } from '../../shared/format/number';
-import { dispatch } from '../backend/dispatch';
-import type { WorkbenchService } from '../backend/service';
-import { cliLocale, printJson, withWorkspace } from './context';
-
-/** Calls the service through the same validating dispatcher the UI uses. */
-async function call<T>(service: WorkbenchService, method: string, input: unknown): Promise<T> {
-  const outcome = await dispatch(service, method, input);
-  if (!outcome.ok) throw new WorkbenchError(outcome.error.code, outcome.error.params ?? {}, outcome.error.details);
-  return outcome.result as T;
-}
+import { callApi, cliLocale, printJson, withWorkspace } from './context';
 
 function scenarioId(value: string): number {
   const id = Number(value);
@@ -79,7 +70,7 @@ export function addScenarioCommands(program: Command): void {
     .option('--json', 'machine-readable output')
     .action((opts: { workspace?: string; json?: boolean }) =>
       withWorkspace(opts.workspace, async (service) => {
-        const list = await call<Array<{ id: number; name: string; version: number; updatedAt: string }>>(service, 'scenarios.list', {});
+        const list = await callApi<Array<{ id: number; name: string; version: number; updatedAt: string }>>(service, 'scenarios.list', {});
         if (opts.json) printJson(list);
         else for (const s of list) console.log(`${String(s.id).padStart(4)}  ${s.name}  (v${s.version}, ${s.updatedAt.slice(0, 10)})`);
       }),
@@ -92,7 +83,7 @@ export function addScenarioCommands(program: Command): void {
     .option('--json', 'machine-readable output')
     .action((id: string, opts: { workspace?: string; json?: boolean }) =>
       withWorkspace(opts.workspace, async (service) => {
-        const s = await call<{ name: string; description: string; basis: string; version: number; definition: unknown; versions: unknown[] }>(service, 'scenarios.get', {
+        const s = await callApi<{ name: string; description: string; basis: string; version: number; definition: unknown; versions: unknown[] }>(service, 'scenarios.get', {
           id: scenarioId(id),
         });
         if (opts.json) printJson(s);
@@ -113,7 +104,7 @@ export function addScenarioCommands(program: Command): void {
     .action((id: string, opts: { mc?: number; seed: number; workspace?: string; json?: boolean }) =>
       withWorkspace(opts.workspace, async (service) => {
         const locale = cliLocale(program);
-        const result = await call<{ projection: ProjectionResult; summary: string; monteCarlo?: { targets: Array<{ label: string; probability: number }> } }>(
+        const result = await callApi<{ projection: ProjectionResult; summary: string; monteCarlo?: { targets: Array<{ label: string; probability: number }> } }>(
           service,
           'scenarios.run',
           { id: scenarioId(id), locale, ...(opts.mc ? { monteCarlo: { draws: opts.mc, seed: opts.seed } } : {}) },
@@ -135,7 +126,7 @@ export function addScenarioCommands(program: Command): void {
     .option('--json', "the engine's result as-is")
     .action((id: string, opts: { target: string; driver: string; workspace?: string; json?: boolean }) =>
       withWorkspace(opts.workspace, async (service) => {
-        const result = await call<{ value: number; unit: string; binding?: string }>(service, 'scenarios.goalSeek', {
+        const result = await callApi<{ value: number; unit: string; binding?: string }>(service, 'scenarios.goalSeek', {
           id: scenarioId(id),
           targets: opts.target.split(',').map((t) => t.trim()).filter(Boolean),
           driver: opts.driver,
@@ -154,7 +145,7 @@ export function addScenarioCommands(program: Command): void {
     .option('--json', "the engine's result as-is")
     .action((id: string, opts: { output: string; year?: number; workspace?: string; json?: boolean }) =>
       withWorkspace(opts.workspace, async (service) => {
-        const result = await call<{ bars: Array<{ label: string; low: { output: number }; high: { output: number }; swing: number }> }>(service, 'scenarios.sensitivity', {
+        const result = await callApi<{ bars: Array<{ label: string; low: { output: number }; high: { output: number }; swing: number }> }>(service, 'scenarios.sensitivity', {
           id: scenarioId(id),
           output: opts.output,
           ...(opts.year ? { year: opts.year } : {}),
@@ -171,7 +162,7 @@ export function addScenarioCommands(program: Command): void {
     .option('--json', "the engine's result as-is")
     .action((id: string, opts: { workspace?: string; json?: boolean }) =>
       withWorkspace(opts.workspace, async (service) => {
-        const result = await call<BacktestResult>(service, 'scenarios.backtest', { id: scenarioId(id) });
+        const result = await callApi<BacktestResult>(service, 'scenarios.backtest', { id: scenarioId(id) });
         if (opts.json) printJson(result);
         else printBacktest(result, cliLocale(program));
       }),
@@ -191,7 +182,7 @@ export function addScenarioCommands(program: Command): void {
         } catch (error) {
           throw new WorkbenchError('scenario.fileUnreadable', { file: opts.from, detail: error instanceof Error ? error.message : String(error) });
         }
-        const saved = await call<{ id: number; name: string; version: number }>(service, 'scenarios.save', { definition });
+        const saved = await callApi<{ id: number; name: string; version: number }>(service, 'scenarios.save', { definition });
         if (opts.json) printJson(saved);
         else console.log(`${saved.id}  ${saved.name}`);
       }),
@@ -204,7 +195,7 @@ export function addScenarioCommands(program: Command): void {
     .option('--workspace <file>', 'workspace file')
     .action((id: string, opts: { out?: string; workspace?: string }) =>
       withWorkspace(opts.workspace, async (service) => {
-        const s = await call<{ definition: unknown }>(service, 'scenarios.get', { id: scenarioId(id) });
+        const s = await callApi<{ definition: unknown }>(service, 'scenarios.get', { id: scenarioId(id) });
         const text = `${JSON.stringify(s.definition, null, 2)}\n`;
         if (opts.out) fs.writeFileSync(path.resolve(opts.out), text);
         else process.stdout.write(text);

@@ -5,15 +5,7 @@ import { WorkbenchError } from '../../shared/api/errors';
 import type { MonitorRow } from '../../shared/api/targets-contract';
 import { formatWithUnit, type Locale } from '../../shared/format/number';
 import { translate } from '../../shared/i18n';
-import { dispatch } from '../backend/dispatch';
-import type { WorkbenchService } from '../backend/service';
-import { cliLocale, printJson, withWorkspace } from './context';
-
-async function call<T>(service: WorkbenchService, method: string, input: unknown): Promise<T> {
-  const outcome = await dispatch(service, method, input);
-  if (!outcome.ok) throw new WorkbenchError(outcome.error.code, outcome.error.params ?? {}, outcome.error.details);
-  return outcome.result as T;
-}
+import { callApi, cliLocale, printJson, withWorkspace } from './context';
 
 interface Monitor {
   asOfYear: number;
@@ -49,7 +41,7 @@ export function addTargetsCommands(program: Command): void {
     .action((opts: { plan?: string; asOf?: string; workspace?: string; json?: boolean }) =>
       withWorkspace(opts.workspace, async (service) => {
         const asOfYear = opts.asOf === undefined ? undefined : Number(opts.asOf);
-        const m = await call<Monitor>(service, 'targets.monitor', { plan: opts.plan, asOfYear });
+        const m = await callApi<Monitor>(service, 'targets.monitor', { plan: opts.plan, asOfYear });
         if (opts.json) printJson(m);
         else printMonitor(m, cliLocale(program));
       }),
@@ -63,7 +55,7 @@ export function addTargetsCommands(program: Command): void {
     .action((file: string, opts: { force?: boolean; workspace?: string }) =>
       withWorkspace(opts.workspace, async (service) => {
         if (fs.existsSync(file) && !opts.force) throw new WorkbenchError('workspace.exists', { path: file });
-        const got = await call<{ base64: string }>(service, 'register.export', {});
+        const got = await callApi<{ base64: string }>(service, 'register.export', {});
         fs.writeFileSync(file, Buffer.from(got.base64, 'base64'));
         console.log(path.resolve(file));
       }),
@@ -78,7 +70,7 @@ export function addTargetsCommands(program: Command): void {
       withWorkspace(opts.workspace, async (service) => {
         if (!fs.existsSync(file)) throw new WorkbenchError('file.not-found', { path: file });
         const base64 = fs.readFileSync(file).toString('base64');
-        const summary = await call<{ targets: number; actuals: number; tasks: number }>(service, 'register.import', { fileName: path.basename(file), base64 });
+        const summary = await callApi<{ targets: number; actuals: number; tasks: number }>(service, 'register.import', { fileName: path.basename(file), base64 });
         if (opts.json) printJson(summary);
         else {
           const zh = cliLocale(program) === 'zh';
