@@ -32,6 +32,23 @@ export function setMonitorSettings(db: Db, settings: MonitorSettings): MonitorSe
 type Actual = MonitorRow['actuals'][number];
 
 /**
+ * One figure a year for an indicator in a region: its annual observations (period = the year), the
+ * published value first, then an estimate, then a derived one; illustrative values never count.
+ */
+export function annualFigures(db: Db, indicator: string, region: string): Map<number, { year: number; value: number; source: string; note: string }> {
+  const rows = db
+    .prepare(
+      `SELECT year, value, source, note FROM observations
+       WHERE indicator = ? AND region = ? AND period = CAST(year AS TEXT) AND value IS NOT NULL AND status IN ('actual', 'estimate', 'derived')
+       ORDER BY year, CASE status WHEN 'actual' THEN 0 WHEN 'estimate' THEN 1 ELSE 2 END`,
+    )
+    .all(indicator, region) as Array<{ year: number; value: number; source: string; note: string }>;
+  const byYear = new Map<number, { year: number; value: number; source: string; note: string }>();
+  for (const r of rows) if (!byYear.has(r.year)) byYear.set(r.year, r);
+  return byYear;
+}
+
+/**
  * Annual values of the target's indicator and region (published first, then estimates and derived),
  * overlaid by recorded ones. A year in `definition_breaks` for that indicator and region starts a
  * new definition (重庆's share of GDP from 2022).
@@ -42,15 +59,8 @@ export function actualsFor(db: Db, target: { code: string; indicator: string | n
   if (target.indicator && target.region) {
     const years = db.prepare('SELECT year FROM definition_breaks WHERE indicator = ? AND region = ?').pluck().all(target.indicator, target.region) as number[];
     for (const year of years) breaks.add(year);
-    const rows = db
-      .prepare(
-        `SELECT year, value, source, note FROM observations
-         WHERE indicator = ? AND region = ? AND period = CAST(year AS TEXT) AND value IS NOT NULL AND status IN ('actual', 'estimate', 'derived')
-         ORDER BY year, CASE status WHEN 'actual' THEN 0 WHEN 'estimate' THEN 1 ELSE 2 END`,
-      )
-      .all(target.indicator, target.region) as Array<{ year: number; value: number; source: string; note: string }>;
-    for (const r of rows) {
-      if (!byYear.has(r.year)) byYear.set(r.year, { year: r.year, value: r.value, from: 'observation', source: r.source, note: r.note, breakBefore: breaks.has(r.year) });
+    for (const r of annualFigures(db, target.indicator, target.region).values()) {
+      byYear.set(r.year, { year: r.year, value: r.value, from: 'observation', source: r.source, note: r.note, breakBefore: breaks.has(r.year) });
     }
   }
   const recorded = db.prepare('SELECT year, value, source, note FROM target_actuals WHERE target = ? ORDER BY year').all(target.code) as Array<{

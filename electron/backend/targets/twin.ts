@@ -2,6 +2,7 @@
 // year before, and (for money indicators) its share of the same region's GDP.
 import { WorkbenchError } from '../../../shared/api/errors';
 import type { Db } from '../db/workspace';
+import { annualFigures } from './monitor';
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
@@ -10,15 +11,7 @@ export function compareRegions(db: Db, indicatorCode: string, regions: string[])
     | { code: string; nameZh: string; nameEn: string; unit: string }
     | undefined;
   if (!indicator) throw new WorkbenchError('monitor.unknownIndicator', { code: indicatorCode });
-  const annual = db.prepare(
-    `SELECT year, value FROM observations WHERE indicator = ? AND region = ? AND period = CAST(year AS TEXT) AND value IS NOT NULL
-     AND status IN ('actual', 'estimate', 'derived') ORDER BY year, CASE status WHEN 'actual' THEN 0 WHEN 'estimate' THEN 1 ELSE 2 END`,
-  );
-  const series = (code: string, region: string) => {
-    const map = new Map<number, number>();
-    for (const r of annual.all(code, region) as Array<{ year: number; value: number }>) if (!map.has(r.year)) map.set(r.year, r.value);
-    return map;
-  };
+  const series = (code: string, region: string) => new Map([...annualFigures(db, code, region)].map(([year, r]) => [year, r.value]));
   const money = indicator.unit === '亿元' && indicator.code !== 'gdp';
   const data = regions.map((region) => ({ region, values: series(indicator.code, region), gdp: money ? series('gdp', region) : new Map<number, number>() }));
   const years = [...new Set(data.flatMap((d) => [...d.values.keys()]))].sort((a, b) => a - b);
