@@ -1,10 +1,10 @@
 // Where parsing runs: in a worker thread for large files (so it overlaps with writing), in the
 // calling thread otherwise. Both give the same PipelineEvent stream.
 //
-// The worker entry is `parse-worker.ts` next to this file when running from source (tests, the CLI
-// under tsx), or `import-parse-worker.{js,cjs,mjs}` next to the bundle when the build emits one.
-// Without either, or when the worker cannot start, parsing falls back to the calling thread:
-// slower, never different.
+// The worker entry is `import-parse-worker.{js,cjs,mjs}` next to the bundle when the build emits one
+// (Electron), or else `parse-worker.ts` next to this file (tests, the CLI and browser mode under tsx),
+// bundled on first use (worker-bundle.ts) or, failing that, loaded through tsx. Without either, or
+// when the worker cannot start, parsing falls back to the calling thread: slower, never different.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -13,6 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { parseFile, type PipelineEvent, type PipelineInput } from './parse-pipeline';
 import { DataError, type FailureCode } from './problems';
+import { bundledWorker } from './worker-bundle';
 
 const WORKER_MIN_BYTES = 2 << 20;
 
@@ -37,6 +38,9 @@ function workerFactory(): ((input: PipelineInput) => Worker) | null {
   }
   const source = new URL('./parse-worker.ts', import.meta.url);
   if (source.protocol !== 'file:' || !existsSync(fileURLToPath(source))) return null;
+  const bundle = bundledWorker(fileURLToPath(source), 'import-parse-worker');
+  // Plain CommonJS: no `--import tsx` inherited from the process, which would load tsx in the thread.
+  if (bundle) return (input) => new Worker(bundle, { workerData: input, execArgv: [] });
   const tsx = tsxEsmApi();
   if (!tsx) return null;
   // Running from TypeScript sources: register tsx in the worker before loading the entry.
