@@ -182,8 +182,9 @@ export function distinctValues(db: Database.Database, column: string, filterMode
         .all(...params) as ValueOption[];
       break;
     case 'importId': {
+      // Observations have no import index (migration 005): one scan collects the ids in use.
       const rows = db
-        .prepare(`SELECT c.id AS value, c.file_name AS label FROM imports c WHERE EXISTS (SELECT 1 FROM observations o WHERE o.import_id = c.id${filtered}) ORDER BY c.id`)
+        .prepare(`SELECT c.id AS value, c.file_name AS label FROM imports c WHERE c.id IN (SELECT o.import_id FROM observations o WHERE o.import_id IS NOT NULL${filtered}) ORDER BY c.id`)
         .all(...params) as ValueOption[];
       const manual = db.prepare(`SELECT 1 FROM observations o WHERE o.import_id IS NULL${filtered} LIMIT 1`).get(...params);
       values = manual ? [{ value: null, label: '' }, ...rows] : rows;

@@ -19,10 +19,14 @@ import type { LayoutResult } from './layout';
 
 const COLUMNS = 'indicator, region, period, year, value, unit, original, status, import_id, source, note';
 const PARAMS_PER_ROW = 11;
-/** Columns bound per row when unit, status, source and note are the same across a chunk. */
-const VARYING_PER_ROW = 6;
+/** Columns bound per row of a run: period, year, value, original. */
+const RUN_PARAMS_PER_ROW = 4;
+/** Columns bound once per run: indicator, region, unit, status, import id, source, note. */
+const RUN_CONSTANTS = 7;
 /** Rows per multi-row INSERT: fewer calls into SQLite, far less per-row overhead than one call each. */
 const ROWS_PER_INSERT = 128;
+/** Shorter runs of one series go into the general INSERT with the rows around them. */
+const MIN_RUN = 8;
 const YIELD_MS = 25;
 const PROGRESS_MS = 100;
 
@@ -46,11 +50,25 @@ export function sourceFromNotes(notes: readonly string[]): string {
   return '';
 }
 
+/** Where observation `r`'s original text starts in the batch's joined texts. */
+function originalStart(b: ParsedBatch, r: number): number {
+  return r === 0 ? 0 : b.originalEnd[r - 1]!;
+}
+
 function isUniqueViolation(e: unknown): boolean {
   const code = (e as { code?: string }).code;
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
+/**
+ * Writes a batch's observations in file order. Binding values is a large share of the insert time,
+ * so a run of rows of one series (indicator, region, unit, status, source and note the same: a long
+ * file sorted by series, a wide file's row) goes in one INSERT that binds those once and four
+ * columns per row (the bench's 1M rows: 0.2 s less than binding six per row); other rows go in
+ * INSERTs that bind all eleven. A statement that hits the
+ * unique key is redone row by row, which finds the conflicting or duplicate row and applies the
+ * user's choice.
+ */
 class Writer {
   written = 0;
   replaced = 0;
@@ -59,13 +77,12 @@ class Writer {
   /** Set by a conflict under 'fail' or by the first bad row without skipBadRows: stop writing. */
   failed = false;
   private readonly multi = new Map<number, Database.Statement>();
+  private readonly runs = new Map<number, { statement: Database.Statement; args: unknown[] }>();
   private readonly one: Database.Statement;
   private readonly byKey: Database.Statement;
   private readonly saveReplaced: Database.Statement;
   private readonly overwrite: Database.Statement;
   private readonly args: unknown[] = new Array(ROWS_PER_INSERT * PARAMS_PER_ROW);
-  private readonly uniformArgs: unknown[] = new Array(5 + ROWS_PER_INSERT * VARYING_PER_ROW);
-  private uniform: Database.Statement | null = null;
 
   constructor(
     private readonly db: Database.Database,
@@ -94,83 +111,109 @@ class Writer {
     return st;
   }
 
-  /**
-   * The same INSERT for a full chunk of rows that share unit, status, source and note (nearly every
-   * chunk of a file): those and the import id are bound once per statement, saving about a sixth of
-   * the insert time.
-   */
-  private uniformStatement(): Database.Statement {
-    if (!this.uniform) {
-      const tuple = `(${new Array(VARYING_PER_ROW).fill('?').join(', ')})`;
-      this.uniform = this.db.prepare(
+  /** INSERT of a run of `rows` rows of one series, with its argument array. */
+  private runStatement(rows: number): { statement: Database.Statement; args: unknown[] } {
+    let run = this.runs.get(rows);
+    if (!run) {
+      const tuple = `(${new Array(RUN_PARAMS_PER_ROW).fill('?').join(', ')})`;
+      // The constants' placeholders come first in the text, so they are bound first.
+      const statement = this.db.prepare(
         `INSERT INTO observations (${COLUMNS})
-         SELECT column1, column2, column3, column4, column5, ?, column6, ?, ?, ?, ? FROM (VALUES ${new Array(ROWS_PER_INSERT).fill(tuple).join(', ')}) WHERE true`,
+         SELECT ?, ?, column1, column2, column3, ?, column4, ?, ?, ?, ? FROM (VALUES ${new Array(rows).fill(tuple).join(', ')}) WHERE true`,
       );
+      run = { statement, args: new Array(RUN_CONSTANTS + rows * RUN_PARAMS_PER_ROW) };
+      this.runs.set(rows, run);
     }
-    return this.uniform;
+    return run;
   }
 
   write(b: ParsedBatch): void {
-    const { indicatorCode, regionCode, strings, year } = this.codes;
+    let mixedFrom = 0;
     let i = 0;
-    let prevEnd = 0;
-    for (; i + ROWS_PER_INSERT <= b.count && !this.failed; i += ROWS_PER_INSERT) {
-      const end = i + ROWS_PER_INSERT;
-      if (!this.sharesConstants(b, i, end)) {
-        prevEnd = this.fillFull(b, i, end, prevEnd);
-        this.flush(b, i, ROWS_PER_INSERT, this.args);
-        continue;
+    while (i < b.count && !this.failed) {
+      const end = this.runEnd(b, i);
+      if (end - i >= MIN_RUN) {
+        this.writeMixed(b, mixedFrom, i);
+        if (this.failed) return;
+        this.writeRun(b, i, end);
+        mixedFrom = end;
       }
-      const start = prevEnd;
-      const args = this.uniformArgs;
-      args[0] = strings[b.unit[i]!];
-      args[1] = strings[b.status[i]!];
-      args[2] = this.importId;
-      args[3] = strings[b.source[i]!];
-      args[4] = strings[b.note[i]!];
-      for (let r = i, o = 5; r < end; r++, o += VARYING_PER_ROW) {
-        const per = b.period[r]!;
-        const v = b.value[r]!;
-        const e = b.originalEnd[r]!;
-        args[o] = indicatorCode[b.indicator[r]!];
-        args[o + 1] = regionCode[b.region[r]!];
-        args[o + 2] = strings[per];
-        args[o + 3] = year[per];
-        args[o + 4] = Number.isNaN(v) ? null : v;
-        args[o + 5] = b.original.substring(prevEnd, e);
-        prevEnd = e;
-      }
+      i = end;
+    }
+    if (!this.failed) this.writeMixed(b, mixedFrom, b.count);
+  }
+
+  /** The end of the run of rows from `start` sharing its series and constants, at most ROWS_PER_INSERT long. */
+  private runEnd(b: ParsedBatch, start: number): number {
+    const { indicator, region, unit, status, source, note } = b;
+    const cap = Math.min(b.count, start + ROWS_PER_INSERT);
+    let r = start + 1;
+    while (
+      r < cap &&
+      indicator[r] === indicator[start] &&
+      region[r] === region[start] &&
+      unit[r] === unit[start] &&
+      status[r] === status[start] &&
+      source[r] === source[start] &&
+      note[r] === note[start]
+    )
+      r++;
+    return r;
+  }
+
+  private writeRun(b: ParsedBatch, start: number, end: number): void {
+    const { indicatorCode, regionCode, strings, year } = this.codes;
+    const rows = end - start;
+    const { statement, args } = this.runStatement(rows);
+    args[0] = indicatorCode[b.indicator[start]!];
+    args[1] = regionCode[b.region[start]!];
+    args[2] = strings[b.unit[start]!];
+    args[3] = strings[b.status[start]!];
+    args[4] = this.importId;
+    args[5] = strings[b.source[start]!];
+    args[6] = strings[b.note[start]!];
+    let off = originalStart(b, start);
+    for (let r = start, o = RUN_CONSTANTS; r < end; r++, o += RUN_PARAMS_PER_ROW) {
+      const per = b.period[r]!;
+      const v = b.value[r]!;
+      const e = b.originalEnd[r]!;
+      args[o] = strings[per];
+      args[o + 1] = year[per];
+      args[o + 2] = Number.isNaN(v) ? null : v;
+      args[o + 3] = b.original.substring(off, e);
+      off = e;
+    }
+    try {
+      statement.run(args);
+      this.written += rows;
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+      this.fillFull(b, start, end);
+      this.redo(b, start, rows);
+    }
+  }
+
+  /** Rows from..to (not runs) in INSERTs of up to ROWS_PER_INSERT rows binding every column. */
+  private writeMixed(b: ParsedBatch, from: number, to: number): void {
+    for (let i = from; i < to && !this.failed; i += ROWS_PER_INSERT) {
+      const end = Math.min(to, i + ROWS_PER_INSERT);
+      const rows = end - i;
+      this.fillFull(b, i, end);
       try {
-        this.uniformStatement().run(args);
-        this.written += ROWS_PER_INSERT;
+        this.statement(rows).run(rows === ROWS_PER_INSERT ? this.args : this.args.slice(0, rows * PARAMS_PER_ROW));
+        this.written += rows;
       } catch (e) {
         if (!isUniqueViolation(e)) throw e;
-        this.fillFull(b, i, end, start);
-        this.redo(b, i, ROWS_PER_INSERT);
+        this.redo(b, i, rows);
       }
     }
-    if (i < b.count && !this.failed) {
-      const rows = b.count - i;
-      this.fillFull(b, i, b.count, prevEnd);
-      this.flush(b, i, rows, this.args.slice(0, rows * PARAMS_PER_ROW));
-    }
   }
 
-  private sharesConstants(b: ParsedBatch, start: number, end: number): boolean {
-    const { unit, status, source, note } = b;
-    const u = unit[start];
-    const st = status[start];
-    const so = source[start];
-    const n = note[start];
-    for (let r = start + 1; r < end; r++) if (unit[r] !== u || status[r] !== st || source[r] !== so || note[r] !== n) return false;
-    return true;
-  }
-
-  /** Put rows start..end into `args` with every column; returns the end offset of the last original text. */
-  private fillFull(b: ParsedBatch, start: number, end: number, prevEnd: number): number {
+  /** Put rows start..end into `args` with every column. */
+  private fillFull(b: ParsedBatch, start: number, end: number): void {
     const { indicatorCode, regionCode, strings, year } = this.codes;
     const args = this.args;
-    let off = prevEnd;
+    let off = originalStart(b, start);
     for (let r = start, o = 0; r < end; r++, o += PARAMS_PER_ROW) {
       const per = b.period[r]!;
       const v = b.value[r]!;
@@ -187,17 +230,6 @@ class Writer {
       args[o + 9] = strings[b.source[r]!];
       args[o + 10] = strings[b.note[r]!];
       off = e;
-    }
-    return off;
-  }
-
-  private flush(b: ParsedBatch, start: number, rows: number, args: unknown[]): void {
-    try {
-      this.statement(rows).run(args);
-      this.written += rows;
-    } catch (e) {
-      if (!isUniqueViolation(e)) throw e;
-      this.redo(b, start, rows);
     }
   }
 
@@ -240,69 +272,65 @@ class Writer {
   }
 }
 
-interface PragmaState {
+interface BulkState {
   foreignKeys: number;
   ignoreChecks: number;
+  synchronous: number;
+  /** Whether the import switched the connection from WAL to a rollback journal. */
+  rollbackJournal: boolean;
 }
 
+/** Files from this size on are written through a rollback journal (about 100,000 rows of a long CSV). */
+const ROLLBACK_JOURNAL_MIN_BYTES = 4 * 1024 * 1024;
+
 /**
- * Bulk-load settings for the import's transaction. Every row is validated before it is written
- * (status against the same list as the CHECK constraint; indicator, region and import rows created
- * first in the same transaction), so SQLite's own per-row CHECK and foreign-key lookups are redundant
- * here and cost about a quarter of the insert time. Both are restored when the import ends.
+ * Bulk-load settings for the import, made before its transaction begins and restored when it ends.
+ *
+ * Every row is validated before it is written (status against the same list as the CHECK
+ * constraint; indicator, region and import rows created first in the same transaction), so SQLite's
+ * own per-row CHECK and foreign-key lookups are redundant here and cost about a quarter of the insert
+ * time.
+ *
+ * A large file is written through a rollback journal instead of the WAL: most of its pages are new,
+ * and new pages go straight into the database file once, where the WAL writes every page twice (to the
+ * log, then to the database at the checkpoint after commit; 0.2 s of a 1M-row import). A rollback
+ * journal is as safe against a killed process (the next open rolls the transaction back), and with
+ * synchronous = FULL, as the CLI's default, against power loss. The switch needs the workspace to
+ * itself: when another connection has it open, the import stays in WAL.
  */
-function enterBulk(db: Database.Database): PragmaState {
-  const state = {
+function enterBulk(db: Database.Database, size: number): BulkState {
+  const state: BulkState = {
     foreignKeys: Number(db.pragma('foreign_keys', { simple: true })),
     ignoreChecks: Number(db.pragma('ignore_check_constraints', { simple: true })),
+    synchronous: Number(db.pragma('synchronous', { simple: true })),
+    rollbackJournal: false,
   };
   db.pragma('foreign_keys = OFF');
   db.pragma('ignore_check_constraints = ON');
+  if (size >= ROLLBACK_JOURNAL_MIN_BYTES && db.pragma('journal_mode', { simple: true }) === 'wal') {
+    try {
+      state.rollbackJournal = db.pragma('journal_mode = DELETE', { simple: true }) === 'delete';
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'SQLITE_BUSY') throw e;
+    }
+    if (state.rollbackJournal) db.pragma('synchronous = FULL');
+  }
   return state;
 }
 
-function leaveBulk(db: Database.Database, state: PragmaState): void {
+function leaveBulk(db: Database.Database, state: BulkState): void {
   db.pragma(`foreign_keys = ${state.foreignKeys ? 'ON' : 'OFF'}`);
   db.pragma(`ignore_check_constraints = ${state.ignoreChecks ? 'ON' : 'OFF'}`);
-}
-
-/**
- * Indexes of observations that a large import into a small table builds once at the end instead of
- * keeping up row by row. The region index is filled in an order unlike the file's, so each row
- * lands somewhere else in it; sorting all keys once costs about 40% less (1M rows: 0.5 s kept up,
- * 0.3 s built). The unique key stays (it finds conflicts and duplicates while writing), and so does
- * the import index (appended in order, as cheap kept up as built). Dropped and built inside the
- * import's transaction: a rollback, a cancel or a killed process leaves the index as it was.
- */
-const REBUILT_INDEXES = ['observations_region'];
-/** Observations an import must be expected to bring, at the least, before rebuilding pays. */
-const REBUILD_MIN_ROWS = 50_000;
-
-/**
- * Whether to build REBUILT_INDEXES after the load: the import is expected (from its first batch's
- * rows per byte) to bring at least REBUILD_MIN_ROWS observations and at least twice the rows the
- * table holds, since building covers the rows already there too.
- */
-function worthRebuilding(db: Database.Database, first: ParsedBatch, size: number): boolean {
-  if (first.bytesRead <= 0) return false;
-  const expected = (first.count * Math.max(size, first.bytesRead)) / first.bytesRead;
-  if (expected < REBUILD_MIN_ROWS) return false;
-  const cap = Math.floor(expected / 2) + 1;
-  const existing = db.prepare('SELECT count(*) FROM (SELECT 1 FROM observations LIMIT ?)').pluck().get(cap) as number;
-  return existing < cap;
-}
-
-/** Drop REBUILT_INDEXES (in the open transaction); returns the statements that create them again. */
-function dropForRebuild(db: Database.Database): string[] {
-  const find = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'observations' AND name = ?").pluck();
-  const definitions: string[] = [];
-  for (const name of REBUILT_INDEXES) {
-    const sql = find.get(name) as string | undefined;
-    if (!sql) continue;
-    db.exec(`DROP INDEX "${name}"`);
-    definitions.push(sql);
+  if (!state.rollbackJournal) return;
+  try {
+    db.pragma('journal_mode = WAL');
+  } catch (e) {
+    // Another connection opened the workspace meanwhile: it stays in rollback mode until the next
+    // open, which sets WAL again. Nothing is lost either way.
+    if ((e as { code?: string }).code !== 'SQLITE_BUSY') throw e;
   }
-  return definitions;
+  // After the switch, which may apply SQLite's own default for WAL.
+  db.pragma(`synchronous = ${state.synchronous}`);
 }
 
 export async function commitImport(db: Database.Database, filePath: string, options: CommitOptions, control: RunControl = {}): Promise<ImportSummary> {
@@ -387,7 +415,7 @@ async function runCommit(
   if (layout.problems.some((p) => PROBLEM_SEVERITY[p.code] === 'error')) return finish('rejected');
 
   const codes = new CodeTables(c.catalogue);
-  const pragmas = enterBulk(db);
+  const bulk = enterBulk(db, c.size);
   db.exec('BEGIN IMMEDIATE');
   let open = true;
   try {
@@ -399,13 +427,13 @@ async function runCommit(
         )
         .run(c.fileName, c.sha256, c.size, encodingLabel(meta), meta.sheet, layout.layout.kind, JSON.stringify(layout.mapping), new Date().toISOString()).lastInsertRowid,
     );
+    // Rows added in this transaction get ids above every id there (rowids are max + 1; nothing is deleted meanwhile).
+    const firstNewId = (db.prepare('SELECT coalesce(max(id), 0) + 1 FROM observations').pluck().get() as number);
     const writer = new Writer(db, importId, options, codes, problems);
     const trailing: string[] = [];
     let observations = 0;
     let bad = 0;
     let unclosed = false;
-    /** Definitions of the indexes dropped for the load, to build before commit; null until decided. */
-    let rebuild: string[] | null = null;
     let lastYield = performance.now();
     let lastProgress = 0;
     const t0 = performance.now();
@@ -425,7 +453,6 @@ async function runCommit(
       codes.absorb(b, problems);
       writeNewEntries(db, c.catalogue.takeNew(), c.fileName);
       if (b.errorTotal > 0 && !options.skipBadRows) writer.failed = true;
-      if (rebuild === null && b.count > 0 && !writer.failed) rebuild = worthRebuilding(db, b, c.size) ? dropForRebuild(db) : [];
       if (!writer.failed) writer.write(b);
 
       const now = performance.now();
@@ -454,10 +481,13 @@ async function runCommit(
       summary.rowsReplaced = 0;
       return finish('rejected');
     }
-    for (const sql of rebuild ?? []) db.exec(sql);
     const fallbackSource = layout.mapping.fixed.source || layout.mapping.columns.some((col) => col.role === 'source') ? '' : sourceFromNotes(trailing);
     if (fallbackSource) {
-      db.prepare("UPDATE observations SET source = ? WHERE import_id = ? AND source = ''").run(fallbackSource, importId);
+      // The import's rows are those it added (ids from firstNewId on) and those it replaced in place.
+      db.prepare("UPDATE observations SET source = ? WHERE id >= ? AND import_id = ? AND source = ''").run(fallbackSource, firstNewId, importId);
+      db.prepare(
+        "UPDATE observations SET source = ? WHERE id IN (SELECT observation_id FROM import_replaced WHERE import_id = ?) AND import_id = ? AND source = ''",
+      ).run(fallbackSource, importId, importId);
     }
     db.prepare('UPDATE imports SET rows_read = ?, rows_written = ?, rows_skipped = ?, rows_replaced = ?, source_note = ? WHERE id = ?').run(
       summary.rowsRead,
@@ -467,6 +497,9 @@ async function runCommit(
       summary.sourceNote,
       importId,
     );
+    // Fresh statistics of the unique key (sampled: about 10 ms on 1M rows), so that lookups by region
+    // alone skip-scan it (migration 005).
+    db.exec('ANALYZE observations');
     db.exec('COMMIT');
     open = false;
     summary.importId = importId;
@@ -481,6 +514,6 @@ async function runCommit(
     throw e;
   } finally {
     if (open) db.exec('ROLLBACK');
-    leaveBulk(db, pragmas);
+    leaveBulk(db, bulk);
   }
 }

@@ -1,6 +1,7 @@
-// How a large import writes: the region index built once after the load when the table is small
-// beside the import (and left in place otherwise, or when the import does not commit), and the page
-// size of new workspaces.
+// How a large import writes: through a rollback journal instead of the WAL (back to WAL afterwards,
+// whether it commits, is rejected or is cancelled), with no index on observations but the unique key,
+// whose statistics it refreshes so that lookups by region skip-scan it; and the page size of new
+// workspaces.
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,25 +18,29 @@ beforeEach(() => {
 });
 afterEach(() => ws.close());
 
-/** `rows` distinct keys from `from` on: 100 indicators × 10 regions × years. */
-function bigCsv(name: string, from: number, rows: number, extra: string[] = []): string {
-  const lines = ['指标,地区,年份,数值'];
-  for (let k = from; k < from + rows; k++) lines.push(`指标${k % 100},地区${Math.floor(k / 100) % 10},${1900 + Math.floor(k / 1000)},${k}`);
+/** `rows` distinct keys from `from` on: 100 indicators × 10 regions × years; `pad` widens the file. */
+function bigCsv(name: string, from: number, rows: number, extra: string[] = [], pad = ''): string {
+  const lines = ['指标,地区,年份,数值,备注'];
+  for (let k = from; k < from + rows; k++) lines.push(`指标${k % 100},地区${Math.floor(k / 100) % 10},${1900 + Math.floor(k / 1000)},${k},${pad}`);
   const path = join(ws.dir, name);
   writeFileSync(path, [...lines, ...extra].join('\n') + '\n');
   return path;
 }
 
-const regionIndex = () => ws.db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'observations_region'").pluck().get() as string | undefined;
+/** Over the 4 MiB from which an import writes through a rollback journal. */
+const LARGE = { rows: 60_000, pad: 'x'.repeat(60) };
 
-/** Whether the region index exists at each progress report of an import. */
-async function indexDuringImport(path: string, options: Parameters<typeof commitImport>[2], abortAfter?: number) {
-  const seen: boolean[] = [];
+const journalMode = () => ws.db.pragma('journal_mode', { simple: true }) as string;
+const plan = (sql: string) => (ws.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail).join(' ');
+
+/** The journal mode at each progress report of an import. */
+async function journalDuringImport(path: string, options: Parameters<typeof commitImport>[2], abortAfter?: number) {
+  const seen: string[] = [];
   const abort = new AbortController();
   const summary = await commitImport(ws.db, path, options, {
     signal: abort.signal,
     onProgress: (p) => {
-      if (p.percent < 100) seen.push(regionIndex() !== undefined);
+      if (p.percent < 100) seen.push(journalMode());
       if (abortAfter !== undefined && p.rows >= abortAfter) abort.abort();
     },
   });
@@ -43,47 +48,64 @@ async function indexDuringImport(path: string, options: Parameters<typeof commit
 }
 
 describe('bulk load', () => {
-  it('a large import into a small table builds the region index after the load, as it was', async () => {
-    const definition = regionIndex();
-    expect(definition).toContain('observations(region, indicator, period)');
-    expect((await commitImport(ws.db, bigCsv('small.csv', 170_000, 3), { onConflict: 'fail' })).rowsWritten).toBe(3);
+  it('a large file goes through a rollback journal and the workspace is back in WAL after it', async () => {
+    expect(journalMode()).toBe('wal');
+    const synchronous = ws.db.pragma('synchronous', { simple: true });
+    const small = await journalDuringImport(bigCsv('small.csv', 170_000, 3), { onConflict: 'fail' });
+    expect(small.summary.rowsWritten).toBe(3);
+    expect(journalMode()).toBe('wal');
 
-    const { summary, seen } = await indexDuringImport(bigCsv('a.csv', 0, 60_000), { onConflict: 'fail' });
-    expect(summary).toMatchObject({ status: 'committed', rowsWritten: 60_000 });
+    const { summary, seen } = await journalDuringImport(bigCsv('a.csv', 0, LARGE.rows, [], LARGE.pad), { onConflict: 'fail' });
+    expect(summary).toMatchObject({ status: 'committed', rowsWritten: LARGE.rows });
     expect(seen.length).toBeGreaterThan(0);
-    expect(seen.every((present) => !present)).toBe(true);
-    expect(regionIndex()).toBe(definition);
+    expect(seen.every((mode) => mode === 'delete')).toBe(true);
+    expect(journalMode()).toBe('wal');
+    expect(ws.db.pragma('synchronous', { simple: true })).toBe(synchronous);
     expect(ws.db.pragma('integrity_check', { simple: true })).toBe('ok');
-    const plan = ws.db.prepare("EXPLAIN QUERY PLAN SELECT count(*) FROM observations WHERE region = '地区3'").all() as Array<{ detail: string }>;
-    expect(plan.map((r) => r.detail).join(' ')).toContain('observations_region');
-    expect(ws.db.prepare("SELECT count(*) FROM observations WHERE region = '地区3'").pluck().get()).toBe(6_000);
-
-    // Now the table is as large as the next import: the index is kept up row by row.
-    const second = await indexDuringImport(bigCsv('b.csv', 100_000, 60_000), { onConflict: 'fail' });
-    expect(second.summary.status).toBe('committed');
-    expect(second.seen.length).toBeGreaterThan(0);
-    expect(second.seen.every((present) => present)).toBe(true);
 
     undoImport(ws.db, summary.importId!);
-    expect(ws.db.prepare('SELECT count(*) FROM observations').pluck().get()).toBe(60_003);
+    expect(ws.db.prepare('SELECT count(*) FROM observations').pluck().get()).toBe(3);
     expect(ws.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
-  it('a rejected or cancelled large import leaves the region index and nothing else', async () => {
-    const definition = regionIndex();
-    // The duplicate key comes last, after every row has been written without the index.
-    const rejected = await indexDuringImport(bigCsv('dup.csv', 0, 60_000, ['指标0,地区0,1900,1']), { onConflict: 'fail' });
-    expect(rejected.summary.status).toBe('rejected');
-    expect(rejected.summary.problems[0]).toMatchObject({ code: 'row.duplicate-key', row: 60_002 });
-    expect(rejected.seen.some((present) => !present)).toBe(true);
-    expect(regionIndex()).toBe(definition);
+  it('another connection to the workspace keeps a large import in WAL', async () => {
+    const other = new Database(ws.path);
+    try {
+      expect(other.prepare('SELECT count(*) FROM observations').pluck().get()).toBe(0);
+      const { summary, seen } = await journalDuringImport(bigCsv('a.csv', 0, LARGE.rows, [], LARGE.pad), { onConflict: 'fail' });
+      expect(summary.status).toBe('committed');
+      expect(seen.every((mode) => mode === 'wal')).toBe(true);
+      expect(other.prepare('SELECT count(*) FROM observations').pluck().get()).toBe(LARGE.rows);
+    } finally {
+      other.close();
+    }
+  });
 
-    const cancelled = await indexDuringImport(bigCsv('c.csv', 0, 60_000), { onConflict: 'fail' }, 1);
+  it('a rejected or cancelled large import leaves nothing and the workspace in WAL', async () => {
+    // The duplicate key comes last, after every other row has been written.
+    const rejected = await journalDuringImport(bigCsv('dup.csv', 0, LARGE.rows, ['指标0,地区0,1900,1,'], LARGE.pad), { onConflict: 'fail' });
+    expect(rejected.summary.status).toBe('rejected');
+    expect(rejected.summary.problems[0]).toMatchObject({ code: 'row.duplicate-key', row: LARGE.rows + 2 });
+    expect(rejected.seen.some((mode) => mode === 'delete')).toBe(true);
+    expect(journalMode()).toBe('wal');
+
+    const cancelled = await journalDuringImport(bigCsv('c.csv', 0, LARGE.rows, [], LARGE.pad), { onConflict: 'fail' }, 1);
     expect(cancelled.summary.status).toBe('cancelled');
-    expect(cancelled.seen[0]).toBe(false);
-    expect(regionIndex()).toBe(definition);
+    expect(journalMode()).toBe('wal');
     expect(ws.db.prepare('SELECT count(*) FROM observations').pluck().get()).toBe(0);
+    expect(ws.db.prepare('SELECT count(*) FROM imports').pluck().get()).toBe(0);
     expect(ws.db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('observations keep the unique key as their only index, and lookups by region skip-scan it', async () => {
+    const indexes = ws.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'observations'").pluck().all();
+    expect(indexes).toEqual(['sqlite_autoindex_observations_1']);
+    expect((await commitImport(ws.db, bigCsv('a.csv', 0, 20_000), { onConflict: 'fail' })).status).toBe('committed');
+    const byRegion = "SELECT count(*) FROM observations WHERE region = '地区3'";
+    expect(plan(byRegion)).toContain('ANY(indicator) AND region=?');
+    expect(ws.db.prepare(byRegion).pluck().get()).toBe(2_000);
+    // The regions list counts rows per region the same way.
+    expect(plan('SELECT code, (SELECT count(*) FROM observations o WHERE o.region = r.code) FROM regions r')).toContain('ANY(indicator) AND region=?');
   });
 });
 

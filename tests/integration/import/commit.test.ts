@@ -107,6 +107,37 @@ describe('commit', () => {
     expect(ws.db.prepare('SELECT value, count(*) AS n FROM observations GROUP BY value').all()).toEqual([{ value: 0, n: 300 }]);
   });
 
+  it('runs of one series and rows between them keep file order, original texts and conflict choices', async () => {
+    // A run of 10 (one INSERT binding the series once), 3 rows of different series (the general
+    // INSERT), a run of 20, a run shorter than a run statement's minimum, and a last run of 9.
+    const rows: Array<[string, string, string, string]> = [];
+    const add = (indicator: string, region: string, years: number[]) => {
+      for (const y of years) rows.push([indicator, region, String(y), `"${(y * 1000 + rows.length).toLocaleString('en-US')}.${rows.length % 10}"`]);
+    };
+    const span = (from: number, n: number) => Array.from({ length: n }, (_, k) => from + k);
+    add('A', '重庆', span(2000, 10));
+    add('B', '重庆', [2000]);
+    add('C', '四川', [2000]);
+    add('B', '四川', [2000]);
+    add('D', '重庆', span(1990, 20));
+    add('E', '重庆', span(2010, 3));
+    add('A', '四川', span(2000, 9));
+    const first = await commitImport(ws.db, csv('runs.csv', rows), { onConflict: 'fail' });
+    expect(first).toMatchObject({ status: 'committed', rowsWritten: rows.length });
+    const written = ws.db.prepare('SELECT indicator, period, original, value FROM observations ORDER BY id').all() as Array<{ indicator: string; period: string; original: string; value: number }>;
+    expect(written.map((r) => [r.indicator, r.period, r.original])).toEqual(rows.map(([ind, , year, text]) => [ind, year, text.slice(1, -1)]));
+    expect(written.every((r) => r.value === Number(r.original.replaceAll(',', '')))).toBe(true);
+
+    // Again with new values for the middle of the runs: keep leaves them, replace takes them.
+    const again = (v: string) => [...span(2003, 4).map((y): [string, string, string, string] => ['A', '重庆', String(y), v]), ...span(1995, 4).map((y): [string, string, string, string] => ['D', '重庆', String(y), v]), ['Z', '重庆', '2000', v] as [string, string, string, string]];
+    const kept = await commitImport(ws.db, csv('keep.csv', again('-1')), { onConflict: 'keep' });
+    expect(kept).toMatchObject({ status: 'committed', rowsWritten: 1, rowsKept: 8 });
+    const replaced = await commitImport(ws.db, csv('replace.csv', again('-2')), { onConflict: 'replace' });
+    expect(replaced).toMatchObject({ status: 'committed', rowsWritten: 9, rowsReplaced: 9 });
+    expect(ws.db.prepare('SELECT count(*) FROM observations WHERE value = -2').pluck().get()).toBe(9);
+    expect(ws.db.prepare('SELECT count(*) FROM observations').pluck().get()).toBe(rows.length + 1);
+  });
+
   it('a key twice in one file is a located error', async () => {
     const path = csv('dup.csv', [['X', '重庆', '2021', '1'], ['X', '重庆市', '2021', '2']]);
     const p = await previewImport(ws.db, path);

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commitImport } from '../../../electron/backend/import/commit';
 import { previewImport } from '../../../electron/backend/import/preview';
@@ -95,6 +97,18 @@ describe('layout detection', () => {
     expect(String(rec.source_note)).toContain('数据来源：各省统计局统计公报');
     expect(JSON.parse(String(rec.mapping))).toMatchObject({ headerRow: 4, fixed: { indicator: '地区生产总值', unit: '亿元' } });
     expect(ws.db.prepare("SELECT DISTINCT source FROM observations").pluck().all()).toEqual(['各省统计局统计公报']);
+  });
+
+  it("the notes' source reaches the rows the import replaced, and no other import's rows", async () => {
+    const earlier = join(ws.dir, 'earlier.csv');
+    writeFileSync(earlier, '指标,地区,年份,数值\n地区生产总值,重庆,2023,1\n地区生产总值,重庆,2000,2\n');
+    expect((await commitImport(ws.db, earlier, { onConflict: 'fail' })).status).toBe('committed');
+    const s = await commitImport(ws.db, fixture('portal-gbk.csv'), { onConflict: 'replace' });
+    expect(s).toMatchObject({ status: 'committed', rowsWritten: 6, rowsReplaced: 1 });
+    const source = (period: string) => ws.db.prepare("SELECT source FROM observations WHERE region = 'CQ' AND period = ?").pluck().get(period);
+    expect(source('2023')).toBe('各省统计局统计公报');
+    expect(source('2000')).toBe('');
+    expect(ws.db.prepare('SELECT count(*) FROM observations WHERE import_id = ? AND source = ?').pluck().get(s.importId, '各省统计局统计公报')).toBe(6);
   });
 
   it('XLSX: lists sheets, picks the first with a table, each sheet selectable', async () => {
