@@ -23,7 +23,6 @@ const PLACEHOLDERS = new Set([
   'null', 'none', 'nan', '无', '空',
 ]);
 
-const PLAIN = /^-?\d+(?:\.\d+)?$/;
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
 const LEADING_QUALIFIER = /^(约|大约|超过|超|逾|近|接近|不足|不到|≈|~|>=|<=|>|<|≥|≤)\s*/;
@@ -50,12 +49,44 @@ function finite(text: string): number | null {
   return n === 0 ? 0 : n;
 }
 
-export function parseNumber(raw: string): ParsedNumber {
-  // The common case of a large file: a plain decimal, no conversion needed.
-  if (PLAIN.test(raw)) {
-    const n = Number(raw);
-    return { kind: 'number', value: n === 0 ? 0 : n, percent: false, unit: null, qualifier: '' };
+/** Exact powers of ten: a double holds every one up to 1e22. */
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+/**
+ * The value of a plain ASCII decimal (`-?\d+(\.\d+)?`), or NaN for any other text. The common case of
+ * a large file, read without a regular expression or a string-to-number conversion: with at most 15
+ * digits the digits form an exact integer and one division by an exact power of ten rounds correctly,
+ * so the result is the same double as Number(text). Longer digit strings go through Number.
+ */
+export function plainDecimal(text: string): number {
+  const len = text.length;
+  let i = text.charCodeAt(0) === 45 ? 1 : 0; // '-'
+  const negative = i === 1;
+  let mantissa = 0;
+  let digits = 0;
+  let point = -1;
+  for (; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+    } else if (c === 46 && point === -1 && digits > 0) point = i;
+    else return NaN;
   }
+  // No digit at all, or a point without digits after it ("12.").
+  if (digits === 0 || point === len - 1) return NaN;
+  let n: number;
+  if (digits > 15) n = Number(text);
+  else {
+    n = point === -1 ? mantissa : mantissa / POW10[len - point - 1]!;
+    if (negative) n = -n;
+  }
+  return n === 0 ? 0 : n;
+}
+
+export function parseNumber(raw: string): ParsedNumber {
+  const plain = plainDecimal(raw);
+  if (!Number.isNaN(plain)) return { kind: 'number', value: plain, percent: false, unit: null, qualifier: '' };
   let s = toHalfWidth(raw).trim();
   if (PLACEHOLDERS.has(s.toLowerCase())) return MISSING;
   s = s.replace(/[\u2212\u2013\uFE63]/g, '-');

@@ -1,5 +1,5 @@
 // A streaming CSV/TSV splitter. Lines without a quote character (nearly every line of a numeric
-// export) are split with String#split; only lines holding a quote go through the RFC 4180 state
+// export) are cut at each delimiter; only lines holding a quote go through the RFC 4180 state
 // machine, which also carries quoted fields across line breaks and chunk boundaries.
 // Lenient where Excel is: text after a closing quote is kept, a quote inside an unquoted field is text.
 // Optional limits bound a record's length and its cell count (CsvLimitError when crossed), so that a
@@ -26,10 +26,17 @@ export class CsvLimitError extends Error {
 }
 
 export class CsvSplitter {
+  /** The start of an unfinished record: the text after the last record handed over. */
   private buf = '';
   /** Text received since the last line break, not yet joined to `buf` (no record can end in it). */
   private pending: string[] = [];
   private pendingChars = 0;
+  /**
+   * Position in the text being drained of the next delimiter after the last one plainRow used
+   * (Infinity when none). Kept across lines, so that a one-column file is not searched to its end
+   * once per line.
+   */
+  private nextDelim = -1;
   /** Records handed to the sink so far. */
   private records = 0;
   /** Set when the input ended inside a quoted field. */
@@ -50,13 +57,25 @@ export class CsvSplitter {
       if (this.buf.length + this.pendingChars > this.limits.maxRecordChars) throw new CsvLimitError('record', this.records + 1);
       return;
     }
-    this.buf = this.joined() + text;
-    this.drain(false);
+    let carried = this.joined();
+    let start = 0;
+    if (carried !== '') {
+      // Complete the record carried over from the previous text on its own, then scan `text` in
+      // place: a flat string as the decoder made it is searched much faster than `carried + text`.
+      start = text.indexOf('\n') + 1;
+      carried = this.drain(carried + text.slice(0, start), 0, false);
+      // Normally nothing is left; else a quoted field runs on past that line break: go on with the two joined.
+      if (carried !== '') {
+        text = carried + text.slice(start);
+        start = 0;
+      }
+    }
+    this.buf = this.drain(text, start, false);
+    if (this.buf.length > this.limits.maxRecordChars) throw new CsvLimitError('record', this.records + 1);
   }
 
   end(): void {
-    this.buf = this.joined();
-    this.drain(true);
+    this.drain(this.joined(), 0, true);
     this.buf = '';
   }
 
@@ -74,10 +93,10 @@ export class CsvSplitter {
     this.sink(cells);
   }
 
-  private drain(final: boolean): void {
-    const buf = this.buf;
-    const delim = this.delimiter;
-    let pos = 0;
+  /** Hand over the records of `buf` from `start` on; returns the text of an unfinished last one. */
+  private drain(buf: string, start: number, final: boolean): string {
+    this.nextDelim = -1;
+    let pos = start;
     // Position of the next quote at or after `pos` (Infinity when none): searched once, not per line.
     let quote = -1;
     while (pos < buf.length) {
@@ -92,8 +111,7 @@ export class CsvSplitter {
         let end = lineEnd;
         if (end > pos && buf.charCodeAt(end - 1) === 13) end--;
         if (end - pos > this.limits.maxRecordChars) throw new CsvLimitError('record', this.records + 1);
-        // A limit on split: a 1M-cell line is refused after maxCells + 1 cells, not after a million.
-        this.emit(buf.slice(pos, end).split(delim, this.limits.maxCells === Infinity ? undefined : this.limits.maxCells + 1));
+        this.emit(this.plainRow(buf, pos, end));
         pos = lineEnd + 1;
         continue;
       }
@@ -102,8 +120,32 @@ export class CsvSplitter {
       if (next - pos > this.limits.maxRecordChars) throw new CsvLimitError('record', this.records);
       pos = next;
     }
-    this.buf = pos >= buf.length ? '' : buf.slice(pos);
-    if (this.buf.length > this.limits.maxRecordChars) throw new CsvLimitError('record', this.records + 1);
+    return pos >= buf.length ? '' : buf.slice(pos);
+  }
+
+  /**
+   * The cells of a line without quotes, sliced straight out of the buffer (no line string, no split).
+   * A 1M-cell line is refused after maxCells + 1 cells, not after a million.
+   */
+  private plainRow(buf: string, start: number, end: number): string[] {
+    const delim = this.delimiter;
+    const max = this.limits.maxCells;
+    const cells: string[] = [];
+    let from = start;
+    let at = this.nextDelim;
+    for (;;) {
+      if (at < from) {
+        const d = buf.indexOf(delim, from);
+        at = d === -1 ? Infinity : d;
+      }
+      if (at >= end) break;
+      cells.push(buf.slice(from, at));
+      if (cells.length > max) throw new CsvLimitError('cells', this.records + 1);
+      from = at + delim.length;
+    }
+    this.nextDelim = at;
+    cells.push(buf.slice(from, end));
+    return cells;
   }
 
   /** Parse one record starting at `start`; returns the index after it, or -1 when more input is needed. */

@@ -20,7 +20,7 @@ export interface TableMeta {
 export type PipelineEvent =
   | { type: 'layout'; meta: TableMeta; layout: LayoutResult; head: RawRow[] }
   | { type: 'batch'; batch: ParsedBatch }
-  | { type: 'end'; unclosedQuote: boolean };
+  | { type: 'end'; unclosedQuote: boolean; sha256: string };
 
 export interface PipelineInput {
   filePath: string;
@@ -82,6 +82,8 @@ export async function* parseFile(input: PipelineInput, signal?: AbortSignal): As
     for (const r of c.rows) mapper.mapRow(r);
     yield { type: 'batch', batch: mapper.takeBatch(c.bytesRead) };
   }
+  // The rest is mapped as it is read; the chunks only mark where a batch ends.
+  table.streamRows((r) => mapper.mapRow(r));
   for (;;) {
     throwIfAborted(signal);
     const next = await chunks.next();
@@ -89,5 +91,5 @@ export async function* parseFile(input: PipelineInput, signal?: AbortSignal): As
     for (const r of next.value.rows) mapper.mapRow(r);
     yield { type: 'batch', batch: mapper.takeBatch(next.value.bytesRead) };
   }
-  yield { type: 'end', unclosedQuote: table.unclosedQuote() };
+  yield { type: 'end', unclosedQuote: table.unclosedQuote(), sha256: table.sha256() };
 }

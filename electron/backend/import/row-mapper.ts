@@ -71,6 +71,74 @@ class Dict {
   }
 }
 
+/** A Dict id with the last text remembered: consecutive rows mostly repeat a status, source, period or unit. */
+class DictField {
+  private text: string | null = null;
+  private last = -1;
+  constructor(private readonly dict: Dict) {}
+  id(text: string): number {
+    if (text !== this.text) {
+      this.last = this.dict.id(text);
+      this.text = text;
+    }
+    return this.last;
+  }
+}
+
+/** Most distinct texts a TextMemo keeps; beyond it, the values of texts not kept are computed every time. */
+const MEMO_LIMIT = 100_000;
+
+interface MemoEntry<T> {
+  text: string;
+  value: T;
+  /** The entry asked for right after this one, the last time. */
+  next: MemoEntry<T> | null;
+}
+
+/**
+ * What a row's cell text means (an indicator id, a period), worked out once per distinct text: a long
+ * table repeats a few hundred labels a million times. Before the Map (which must hash each new cell
+ * string) two guesses are tried: the same text as the row before, and the text that followed that
+ * one last time, since a long table walks through its periods or regions in the same order again
+ * and again. `compute` (which must give the same value for the same text) is called on the first
+ * sight of a text only while fewer than MEMO_LIMIT are kept, with that cell's row.
+ */
+class TextMemo<T> {
+  private readonly known = new Map<string, MemoEntry<T>>();
+  private last: MemoEntry<T> | null = null;
+  constructor(private readonly compute: (text: string, row: number) => T) {}
+  get(text: string, row: number): T {
+    const last = this.last;
+    if (last !== null) {
+      if (text === last.text) return last.value;
+      const guess = last.next;
+      if (guess !== null && text === guess.text) {
+        this.last = guess;
+        return guess.value;
+      }
+    }
+    let entry = this.known.get(text);
+    if (entry === undefined) {
+      entry = { text, value: this.compute(text, row), next: null };
+      if (this.known.size >= MEMO_LIMIT) {
+        // Not kept, nor linked to: only `last` holds it, so memory stays bounded.
+        this.last = entry;
+        return entry.value;
+      }
+      this.known.set(text, entry);
+    }
+    if (last !== null) last.next = entry;
+    this.last = entry;
+    return entry.value;
+  }
+}
+
+/** A period read from a period cell, with its id in `strings` once an observation has used it (else -1). */
+interface ReadPeriod {
+  period: Period;
+  id: number;
+}
+
 interface ValueColumn {
   index: number;
   /** For series columns: the dimension value the header names. */
@@ -100,7 +168,28 @@ export class RowMapper {
   private readonly defaultStatus: Status;
   private readonly defaultSource: string;
   private readonly unitCache = new Map<string, UnitInfo>();
-  private readonly labelCache = new Map<string, string>();
+  private readonly statusIds = new DictField(this.strings);
+  private readonly sourceIds = new DictField(this.strings);
+  private readonly noteIds = new DictField(this.strings);
+  private readonly periodIds = new DictField(this.strings);
+  private readonly unitIds = new DictField(this.strings);
+  /** The indicator id of an indicator cell's trimmed text (-1 when it normalises to nothing). */
+  private readonly rowIndicators = new TextMemo((text, row) => {
+    const label = normaliseLabel(text);
+    return label === '' ? -1 : this.indicatorId(label, row, this.indicatorCol === NO_ROW ? null : this.indicatorCol + 1);
+  });
+  /** The region id of a region cell's trimmed text (-1 when it normalises to nothing). */
+  private readonly rowRegions = new TextMemo((text, row) => {
+    const label = normaliseLabel(text);
+    return label === '' ? -1 : this.regionId(label, row, this.regionCol === NO_ROW ? null : this.regionCol + 1);
+  });
+  /** The period of a period cell's trimmed text, `false` when it names none. */
+  private readonly rowPeriods = new TextMemo((text): ReadPeriod | false => {
+    const period = parsePeriod(text);
+    return period ? { period, id: -1 } : false;
+  });
+  /** The unit of a unit cell's trimmed, non-empty text. */
+  private readonly rowUnits = new TextMemo((text, row) => this.unitOf(text, row, this.unitCol + 1));
   private afterNote = false;
   private lastIndicator = '';
   private lastRegion = '';
@@ -164,16 +253,6 @@ export class RowMapper {
 
   get headerRow(): number {
     return this.mapping.headerRow;
-  }
-
-  /** normaliseLabel, remembered: a long table repeats a few hundred labels a million times. */
-  private normalised(label: string): string {
-    let n = this.labelCache.get(label);
-    if (n === undefined) {
-      n = normaliseLabel(label);
-      if (this.labelCache.size < 100_000) this.labelCache.set(label, n);
-    }
-    return n;
   }
 
   private unitOf(text: string, row: number | null, column: number | null): UnitInfo {
@@ -263,10 +342,12 @@ export class RowMapper {
     let indicatorLabel = this.indicatorCol === NO_ROW ? (fixed.indicator ?? '') : (cells[this.indicatorCol] ?? '').trim();
     let regionLabel = this.regionCol === NO_ROW ? (fixed.region ?? '') : (cells[this.regionCol] ?? '').trim();
     let period: Period | null = this.fixedPeriod;
+    let read: ReadPeriod | false = false;
     let rowOk = true;
     if (this.periodCol !== NO_ROW) {
       const text = (cells[this.periodCol] ?? '').trim();
-      period = parsePeriod(text);
+      read = this.rowPeriods.get(text, rowNo);
+      period = read ? read.period : null;
       if (!period) {
         problems.add('period.invalid', { text }, rowNo, this.periodCol + 1);
         rowOk = false;
@@ -275,7 +356,7 @@ export class RowMapper {
     let rowUnit: UnitInfo | null = null;
     if (this.unitCol !== NO_ROW) {
       const text = (cells[this.unitCol] ?? '').trim();
-      if (text !== '') rowUnit = this.unitOf(text, rowNo, this.unitCol + 1);
+      if (text !== '') rowUnit = this.rowUnits.get(text, rowNo);
     }
     let status = this.defaultStatus;
     if (this.statusCol !== NO_ROW) {
@@ -317,13 +398,11 @@ export class RowMapper {
       this.bad += width;
       return;
     }
-    indicatorLabel = this.normalised(indicatorLabel);
-    regionLabel = this.normalised(regionLabel);
-    const statusId = this.strings.id(status);
-    const sourceId = this.strings.id(sourceText);
-    const noteId = this.strings.id(noteCell);
-    const rowIndicator = indicatorLabel === '' ? -1 : this.indicatorId(indicatorLabel, rowNo, this.indicatorCol === NO_ROW ? null : this.indicatorCol + 1);
-    const rowRegion = regionLabel === '' ? -1 : this.regionId(regionLabel, rowNo, this.regionCol === NO_ROW ? null : this.regionCol + 1);
+    const statusId = this.statusIds.id(status);
+    const sourceId = this.sourceIds.id(sourceText);
+    const noteId = this.noteIds.id(noteCell);
+    const rowIndicator = this.rowIndicators.get(indicatorLabel, rowNo);
+    const rowRegion = this.rowRegions.get(regionLabel, rowNo);
 
     this.grow(this.n + width);
     for (let k = 0; k < width; k++) {
@@ -384,8 +463,11 @@ export class RowMapper {
       const i = this.n++;
       this.ind[i] = indicator;
       this.reg[i] = region;
-      this.per[i] = this.strings.id(p.period);
-      this.uni[i] = this.strings.id(unit ? unit.unit : '');
+      if (vc.period === null && read) {
+        if (read.id === -1) read.id = this.strings.id(read.period.period);
+        this.per[i] = read.id;
+      } else this.per[i] = this.periodIds.id(p.period);
+      this.uni[i] = this.unitIds.id(unit ? unit.unit : '');
       this.sta[i] = statusId;
       this.src[i] = sourceId;
       this.not[i] = noteId;

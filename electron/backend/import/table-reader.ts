@@ -2,6 +2,7 @@
 // (memory stays flat however long the file), XLSX through exceljs (one sheet at a time).
 // Legacy .xls and HTML tables saved as .xls are refused with a message saying what to do.
 
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
@@ -10,7 +11,6 @@ import { createDecoder, detectEncoding, overrideEncoding, REPLACEMENT } from './
 import { CsvLimitError, CsvSplitter, sniffDelimiter } from './csv-split';
 import { IMPORT_LIMITS } from './limits';
 import { DataError } from './problems';
-import { guardXlsx } from './xlsx-guard';
 import type { EncodingGuess, FileFormat, ImportOptions } from './types';
 
 export interface RawRow {
@@ -25,6 +25,8 @@ export interface TableChunk {
   bytesRead: number;
 }
 
+export type RowSink = (row: RawRow) => void;
+
 export interface OpenedTable {
   format: FileFormat;
   encoding: EncodingGuess | null;
@@ -32,10 +34,18 @@ export interface OpenedTable {
   sheet: string | null;
   sizeBytes: number;
   chunks(signal?: AbortSignal): AsyncGenerator<TableChunk>;
+  /**
+   * From now on hand each row to `sink` as soon as it is read, instead of collecting it into the next
+   * chunk (chunks then come with no rows, at the same points). A long file's rows then die young
+   * instead of surviving until their chunk is taken, which is most of the garbage collector's work.
+   */
+  streamRows(sink: RowSink): void;
   /** True once decoded text has held U+FFFD: cells must then be checked for it. */
   replacementSeen(): boolean;
   /** True when the file ended inside a quoted CSV field. */
   unclosedQuote(): boolean;
+  /** SHA-256 (hex) of the file's bytes, once every chunk has been read; '' before. */
+  sha256(): string;
 }
 
 const SAMPLE_BYTES = 1 << 20;
@@ -111,6 +121,8 @@ export async function openTable(filePath: string, options: ImportOptions): Promi
 function csvTable(filePath: string, fileName: string, size: number, encoding: EncodingGuess, format: FileFormat, delimiter: string, crOnly: boolean): OpenedTable {
   let replacement = false;
   let unclosed = false;
+  let digest = '';
+  let sink: RowSink | null = null;
   return {
     format: delimiter === '\t' ? 'tsv' : format,
     encoding,
@@ -119,14 +131,23 @@ function csvTable(filePath: string, fileName: string, size: number, encoding: En
     sizeBytes: size,
     replacementSeen: () => replacement,
     unclosedQuote: () => unclosed,
+    sha256: () => digest,
+    streamRows(s) {
+      sink = s;
+    },
     async *chunks(signal) {
       const decoder = createDecoder(encoding.name);
       let rows: RawRow[] = [];
       let rowNo = 0;
+      /** Rows read since the last chunk, whether collected or streamed. */
+      let count = 0;
       const splitter = new CsvSplitter(
         delimiter,
         (cells) => {
-          rows.push({ row: ++rowNo, cells });
+          count++;
+          const row = { row: ++rowNo, cells };
+          if (sink) sink(row);
+          else rows.push(row);
         },
         { maxCells: IMPORT_LIMITS.maxColumns, maxRecordChars: IMPORT_LIMITS.maxRecordChars },
       );
@@ -144,15 +165,20 @@ function csvTable(filePath: string, fileName: string, size: number, encoding: En
           refuse(e);
         }
       };
+      // The file's hash for provenance and duplicate detection, from the bytes read anyway (in the parse
+      // worker for a large file, off the writing thread).
+      const hash = createHash('sha256');
       const stream = createReadStream(filePath, { highWaterMark: READ_BYTES });
       try {
         for await (const buf of stream as AsyncIterable<Buffer>) {
           throwIfAborted(signal);
+          hash.update(buf);
           bytesRead += buf.length;
           push(decoder.write(buf));
-          if (rows.length >= ROWS_PER_CHUNK) {
+          if (count >= ROWS_PER_CHUNK) {
             const out = rows;
             rows = [];
+            count = 0;
             yield { rows: out, bytesRead };
           }
         }
@@ -166,6 +192,7 @@ function csvTable(filePath: string, fileName: string, size: number, encoding: En
         refuse(e);
       }
       unclosed = splitter.unclosedQuote;
+      digest = hash.digest('hex');
       yield { rows, bytesRead };
     },
   };
@@ -212,6 +239,8 @@ async function openXlsx(filePath: string, size: number, fileName: string, wanted
   } catch {
     throw new DataError('file.not-found', { path: fileName });
   }
+  // Loaded on demand, as exceljs below: JSZip takes 20 ms to load, on the parse worker's start for every CSV.
+  const { guardXlsx } = await import('./xlsx-guard');
   try {
     await guardXlsx(buffer, fileName);
   } catch (e) {
@@ -237,6 +266,8 @@ async function openXlsx(filePath: string, size: number, fileName: string, wanted
   if (ws.rowCount > IMPORT_LIMITS.maxRows) throw new DataError('table.too-many-rows', { file: fileName, row: ws.rowCount, max: IMPORT_LIMITS.maxRows });
   if (ws.columnCount > IMPORT_LIMITS.maxColumns) throw new DataError('table.too-many-columns', { file: fileName, row: 1, max: IMPORT_LIMITS.maxColumns });
   let replacement = false;
+  let sink: RowSink | null = null;
+  const digest = createHash('sha256').update(buffer).digest('hex');
   return {
     format: 'xlsx',
     encoding: null,
@@ -245,8 +276,13 @@ async function openXlsx(filePath: string, size: number, fileName: string, wanted
     sizeBytes: size,
     replacementSeen: () => replacement,
     unclosedQuote: () => false,
+    sha256: () => digest,
+    streamRows(s) {
+      sink = s;
+    },
     async *chunks(signal) {
       let rows: RawRow[] = [];
+      let count = 0;
       const rowCount = ws.rowCount;
       for (let r = 1; r <= rowCount; r++) {
         // Each row as wide as its own last cell, and rows exceljs does not hold (never written) as
@@ -260,11 +296,14 @@ async function openXlsx(filePath: string, size: number, fileName: string, wanted
           if (!replacement && text.includes(REPLACEMENT)) replacement = true;
           cells.push(text);
         }
-        rows.push({ row: r, cells });
-        if (rows.length >= ROWS_PER_CHUNK) {
+        count++;
+        if (sink) sink({ row: r, cells });
+        else rows.push({ row: r, cells });
+        if (count >= ROWS_PER_CHUNK) {
           throwIfAborted(signal);
           yield { rows, bytesRead: Math.round((size * r) / rowCount) };
           rows = [];
+          count = 0;
         }
       }
       yield { rows, bytesRead: size };
