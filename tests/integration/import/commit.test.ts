@@ -2,7 +2,7 @@ import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commitImport } from '../../../electron/backend/import/commit';
-import { findDuplicate, listImports, undoImport } from '../../../electron/backend/import/history';
+import { findDuplicate, hashFile, listImports, undoImport } from '../../../electron/backend/import/history';
 import { previewImport } from '../../../electron/backend/import/preview';
 import { DataError } from '../../../electron/backend/import/problems';
 import { createTestWorkspace, type TestWorkspace } from './test-workspace';
@@ -31,7 +31,7 @@ describe('commit', () => {
     expect(s).toMatchObject({ status: 'committed', rowsRead: 2, rowsWritten: 2, rowsSkipped: 0, rowsReplaced: 0 });
     const [rec] = listImports(ws.db);
     expect(rec).toMatchObject({ id: s.importId, fileName: '测试.csv', sizeBytes: statSync(a).size, encoding: 'utf-8', layout: 'long', rowsRead: 2, rowsWritten: 2, undoneAt: null });
-    expect(rec!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(rec!.sha256).toBe(await hashFile(a));
     expect(rec!.mapping?.columns.map((c) => c.role)).toEqual(['indicator', 'region', 'period', 'value']);
     expect(Date.parse(rec!.importedAt)).toBeGreaterThan(0);
     expect(findDuplicate(ws.db, rec!.sha256)?.id).toBe(s.importId);
@@ -42,6 +42,7 @@ describe('commit', () => {
     expect(p.conflicts).toBe(2);
     expect(p.sample.every((x) => x.conflict)).toBe(true);
     await expect(commitImport(ws.db, a, { onConflict: 'keep' })).rejects.toMatchObject({ code: 'file.duplicate' });
+    expect(listImports(ws.db)).toHaveLength(1);
     const again = await commitImport(ws.db, a, { onConflict: 'keep', allowDuplicate: true });
     expect(again).toMatchObject({ status: 'committed', rowsWritten: 0, rowsKept: 2, rowsSkipped: 2 });
   });
@@ -181,6 +182,8 @@ describe('commit', () => {
     const path = csv('w.csv', rows);
     const viaWorker = await commitImport(ws.db, path, { onConflict: 'fail' }, { useWorker: true });
     expect(viaWorker).toMatchObject({ status: 'committed', rowsWritten: 20_000 });
+    // Hashed by the worker as it read the file.
+    expect(listImports(ws.db)[0]!.sha256).toBe(await hashFile(path));
     const withWorker = ws.db.prepare('SELECT indicator, region, period, year, value, unit, original, status FROM observations ORDER BY id').all();
     undoImport(ws.db, viaWorker.importId!);
     const inThread = await commitImport(ws.db, path, { onConflict: 'fail', allowDuplicate: true }, { useWorker: false });
