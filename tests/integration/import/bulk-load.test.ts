@@ -99,13 +99,100 @@ describe('bulk load', () => {
 
   it('observations keep the unique key as their only index, and lookups by region skip-scan it', async () => {
     const indexes = ws.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'observations'").pluck().all();
-    expect(indexes).toEqual(['sqlite_autoindex_observations_1']);
+    expect(indexes).toEqual(['observations_key']);
     expect((await commitImport(ws.db, bigCsv('a.csv', 0, 20_000), { onConflict: 'fail' })).status).toBe('committed');
     const byRegion = "SELECT count(*) FROM observations WHERE region = '地区3'";
     expect(plan(byRegion)).toContain('ANY(indicator) AND region=?');
     expect(ws.db.prepare(byRegion).pluck().get()).toBe(2_000);
     // The regions list counts rows per region the same way.
     expect(plan('SELECT code, (SELECT count(*) FROM observations o WHERE o.region = r.code) FROM regions r')).toContain('ANY(indicator) AND region=?');
+  });
+});
+
+const keyIndex = () => ws.db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'observations_key'").pluck().get() as string | undefined;
+
+/** Whether the unique key's index exists at each progress report of an import. */
+async function keyDuringImport(path: string, options: Parameters<typeof commitImport>[2]) {
+  const seen: boolean[] = [];
+  const summary = await commitImport(ws.db, path, options, { onProgress: (p) => p.percent < 100 && seen.push(keyIndex() !== undefined) });
+  return { summary, seen };
+}
+
+describe('the unique key deferred for a large import into a small table', () => {
+  /** Three rows holding keys the big files below also have (指标0..2, 地区0, 1900). */
+  async function threeRows(): Promise<number> {
+    const path = join(ws.dir, 'three.csv');
+    writeFileSync(path, '指标,地区,年份,数值\n指标0,地区0,1900,-1\n指标1,地区0,1900,-1\n指标2,地区0,1900,-1\n');
+    const s = await commitImport(ws.db, path, { onConflict: 'fail' });
+    expect(s.rowsWritten).toBe(3);
+    return s.importId!;
+  }
+  const values = () => ws.db.prepare("SELECT value FROM observations WHERE region = '地区0' AND period = '1900' AND indicator IN ('指标0', '指标1', '指标2') ORDER BY indicator").pluck().all();
+
+  it('is dropped during the load and built before commit; conflicts with rows there are settled as chosen', async () => {
+    const definition = keyIndex();
+    expect(definition).toContain('observations(indicator, region, period, status)');
+    const first = await threeRows();
+
+    const failed = await keyDuringImport(bigCsv('f.csv', 0, 60_000), { onConflict: 'fail' });
+    expect(failed.summary.status).toBe('rejected');
+    expect(failed.summary.problems[0]).toMatchObject({ code: 'conflict.exists', row: 2, column: 4 });
+    expect(keyIndex()).toBe(definition);
+
+    const kept = await keyDuringImport(bigCsv('k.csv', 0, 60_000), { onConflict: 'keep' });
+    expect(kept.summary).toMatchObject({ status: 'committed', rowsWritten: 59_997, rowsKept: 3 });
+    expect(kept.seen.length).toBeGreaterThan(0);
+    expect(kept.seen.every((present) => !present)).toBe(true);
+    expect(keyIndex()).toBe(definition);
+    expect(values()).toEqual([-1, -1, -1]);
+    undoImport(ws.db, kept.summary.importId!);
+
+    const replaced = await keyDuringImport(bigCsv('r.csv', 0, 60_000), { onConflict: 'replace' });
+    expect(replaced.summary).toMatchObject({ status: 'committed', rowsWritten: 60_000, rowsReplaced: 3 });
+    expect(replaced.seen.every((present) => !present)).toBe(true);
+    expect(values()).toEqual([0, 1, 2]);
+    expect(ws.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    undoImport(ws.db, replaced.summary.importId!);
+    expect(values()).toEqual([-1, -1, -1]);
+    expect(ws.db.prepare('SELECT count(*) FROM observations WHERE import_id = ?').pluck().get(first)).toBe(3);
+  });
+
+  it('a key twice in the file is found where it is, also when skipped', async () => {
+    // After the key's build fails, the import runs again keeping it up, which locates the duplicate.
+    const dup = bigCsv('dup.csv', 0, 60_000, ['指标7,地区3,1900,1,']);
+    const rejected = await commitImport(ws.db, dup, { onConflict: 'fail' });
+    expect(rejected.status).toBe('rejected');
+    expect(rejected.problems).toEqual([expect.objectContaining({ code: 'row.duplicate-key', row: 60_002 })]);
+    expect(ws.db.prepare('SELECT count(*) FROM observations').pluck().get()).toBe(0);
+    expect(keyIndex()).toBeDefined();
+
+    const skipped = await commitImport(ws.db, dup, { onConflict: 'fail', skipBadRows: true });
+    expect(skipped).toMatchObject({ status: 'committed', rowsWritten: 60_000, rowsSkipped: 1 });
+    expect(ws.db.prepare("SELECT value FROM observations WHERE indicator = '指标7' AND region = '地区3' AND period = '1900'").pluck().get()).toBe(307);
+    expect(ws.db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('a workspace made before the key was an index is rebuilt with the same rows and ids', () => {
+    const oldPath = join(ws.dir, 'v5.sqlite');
+    const made = new Database(oldPath);
+    made.pragma('journal_mode = WAL');
+    for (const m of loadMigrations().slice(0, 5)) made.exec(m.sql);
+    made.pragma('user_version = 5');
+    made.exec("INSERT INTO indicators (code, name_zh) VALUES ('x', 'X'); INSERT INTO regions (code, name_zh, name_en) VALUES ('CQ', '重庆', 'Chongqing')");
+    made.exec("INSERT INTO observations (id, indicator, region, period, year, value, status) VALUES (7, 'x', 'CQ', '2021', 2021, 1.5, 'actual'), (42, 'x', 'CQ', '2022', 2022, NULL, 'estimate')");
+    made.close();
+    const opened = openWorkspace(oldPath);
+    try {
+      expect(opened.db.prepare('SELECT id, period, value, status FROM observations ORDER BY id').all()).toEqual([
+        { id: 7, period: '2021', value: 1.5, status: 'actual' },
+        { id: 42, period: '2022', value: null, status: 'estimate' },
+      ]);
+      expect(opened.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'observations'").pluck().all()).toEqual(['observations_key']);
+      expect(() => opened.db.prepare("INSERT INTO observations (indicator, region, period, year, status) VALUES ('x', 'CQ', '2021', 2021, 'actual')").run()).toThrow(/UNIQUE/);
+      expect(opened.db.pragma('foreign_key_check')).toEqual([]);
+    } finally {
+      opened.db.close();
+    }
   });
 });
 

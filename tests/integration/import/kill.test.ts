@@ -77,6 +77,10 @@ describe('kill during import', () => {
       // workspace rolled it back and went back to WAL.
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(existsSync(`${ws.path}-journal`)).toBe(false);
+      // The import (into a table of one row) had dropped the unique key to build it after the load:
+      // the rollback brought it back.
+      expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'observations_key'").pluck().get()).toBe(1);
+      expect(() => db.prepare("INSERT INTO observations (indicator, region, period, year, status) SELECT indicator, region, period, year, status FROM observations").run()).toThrow(/UNIQUE/);
     } finally {
       db.close();
     }
