@@ -29,8 +29,9 @@ function stagedFiles(): string[] {
 /** A long-layout CSV of `rows` new observations beside the workspace. */
 function bigCsv(name: string, rows: number): string {
   const file = path.join(path.dirname(service.workspace.path), name);
-  const lines = ['指标,地区,年份,数值,单位'];
-  for (let i = 0; i < rows; i++) lines.push(`指标${i % 200},地区${Math.floor(i / 200) % 50},${1900 + Math.floor(i / 10_000)},${i}.5,亿元`);
+  const lines = ['指标,地区,时期,数值,单位'];
+  // 200 indicators × 50 regions per quarter: up to 3M rows stay within 1900-1974.
+  for (let i = 0; i < rows; i++) lines.push(`指标${i % 200},地区${Math.floor(i / 200) % 50},${1900 + Math.floor(i / 40_000)}Q${(Math.floor(i / 10_000) % 4) + 1},${i}.5,亿元`);
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
   return file;
 }
@@ -203,11 +204,12 @@ describe('Data page in Chromium', () => {
   });
 
   it('shows the progress of an import and cancels it, leaving the workspace as it was', async () => {
-    const big = bigCsv('大表.csv', 400_000);
+    // Large enough that the import still runs when the test clicks cancel (3M rows: about 3 s here).
+    const big = bigCsv('大表.csv', 3_000_000);
     const before = { rows: count('SELECT count(*) FROM observations'), imports: count('SELECT count(*) FROM imports') };
     await page.getByTestId('data-tab-import').click();
     await page.getByTestId('import-file').setInputFiles(big);
-    await expect.poll(() => page.getByTestId('import-counts').textContent(), { timeout: 20_000 }).toContain('可导入的观测值 400,000');
+    await expect.poll(() => page.getByTestId('import-counts').textContent(), { timeout: 20_000 }).toContain('可导入的观测值 3,000,000');
     await page.getByTestId('import-commit').click();
     const progress = page.getByTestId('job-progress');
     await expect.poll(() => page.getByTestId('import-rate').textContent(), { timeout: 10_000 }).toMatch(/已处理 [1-9][\d,]* 行/);
