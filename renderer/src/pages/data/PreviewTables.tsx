@@ -32,7 +32,7 @@ export function SampleRows({ preview }: { preview: ImportPreview }) {
   return (
     <div className="table-scroll">
       <table className="data-table" data-testid="import-sample">
-        <caption>{t('data.preview.sample', { shown: preview.sample.length, total: preview.observations })}</caption>
+        <caption>{t('data.preview.sample', { shown: preview.sample.length, total: formatPlain(preview.observations, locale, 0, true) })}</caption>
         <thead>
           <tr>
             <th>{t('data.problem.row')}</th>
