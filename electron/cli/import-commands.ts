@@ -109,6 +109,8 @@ export function addImportCommands(program: Command): void {
       }),
     );
 
+  /** Rows asked of the observations query at a time. */
+  const CLI_PAGE = 5000;
   program
     .command('observations')
     .description('observations of the workspace, filtered, as a table, JSON or CSV')
@@ -135,10 +137,23 @@ export function addImportCommands(program: Command): void {
           await writeObservationsExport(service.db, { format: 'csv', filterModel: filterModel as never, sortModel, locale: cliLocale(program) }, target);
           return;
         }
-        const { rows } = queryObservations(service.db, { startRow: 0, endRow: 1_000_000, sortModel, filterModel } as never);
-        if (opts.json) {
-          printJson(rows.map((r) => ({ indicator: r.indicator, region: r.region, period: r.period, value: r.value, unit: r.unit, status: r.status, importId: r.importId, source: r.source })));
-        } else for (const r of rows) console.log(`${r.indicator}\t${r.region}\t${r.period}\t${r.value ?? '—'}\t${r.unit}\t${r.status}`);
+        // Page by page (a query answers at most a few thousand rows), written as they come: a million
+        // rows never sit in memory at once.
+        const out = (text: string) => process.stdout.write(text);
+        let written = 0;
+        if (opts.json) out('[');
+        for (;;) {
+          const { rows, lastRow } = queryObservations(service.db, { startRow: written, endRow: written + CLI_PAGE, sortModel, filterModel } as never);
+          for (const r of rows) {
+            if (opts.json) {
+              const record = { indicator: r.indicator, region: r.region, period: r.period, value: r.value, unit: r.unit, status: r.status, importId: r.importId, source: r.source };
+              out(`${written > 0 ? ',' : ''}\n  ${JSON.stringify(record)}`);
+            } else out(`${r.indicator}\t${r.region}\t${r.period}\t${r.value ?? '—'}\t${r.unit}\t${r.status}\n`);
+            written++;
+          }
+          if (rows.length === 0 || written >= lastRow) break;
+        }
+        if (opts.json) out(written > 0 ? '\n]\n' : ']\n');
       }),
     );
 }

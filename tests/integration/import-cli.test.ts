@@ -31,6 +31,20 @@ describe('import CLI', () => {
     expect(JSON.parse(runCli(['observations', '--import', String(summary.importId), '--json'], dataDir).stdout)).toEqual([]);
   });
 
+  it('lists every observation asked for, past one query page, as JSON and as text', () => {
+    const dataDir = tempDir();
+    const file = path.join(dataDir, 'many.csv');
+    const lines = ['指标,地区,年份,数值'];
+    for (let i = 0; i < 60; i++) for (let y = 1901; y <= 2000; y++) lines.push(`多行指标${i},重庆,${y},${i * 1000 + y}`);
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    const summary = JSON.parse(runCli(['import', file, '--json'], dataDir).stdout);
+    expect(summary.rowsWritten).toBe(6000);
+    const rows = JSON.parse(runCli(['observations', '--import', String(summary.importId), '--json'], dataDir).stdout) as Array<{ indicator: string; period: string }>;
+    expect(rows).toHaveLength(6000);
+    expect(new Set(rows.map((r) => `${r.indicator}|${r.period}`)).size).toBe(6000);
+    expect(runCli(['observations', '--import', String(summary.importId)], dataDir).stdout.trim().split('\n')).toHaveLength(6000);
+  });
+
   it('rejects a file it cannot place, with located problems on stderr and nothing written', () => {
     const dataDir = tempDir();
     const bad = path.join(dataDir, 'bad.csv');
