@@ -325,6 +325,9 @@ interface KeyHolder {
   import_id: number | null;
 }
 
+const seriesName = (indicator: string, region: string) => `${indicator}\u0000${region}`;
+const pointName = (period: string, status: string) => `${period}\u0000${status}`;
+
 /** The keys of observations, grouped by series, for conflict checks while the unique key is deferred. */
 class ExistingKeys {
   private readonly series = new Map<string, Map<string, KeyHolder>>();
@@ -335,21 +338,21 @@ class ExistingKeys {
   }
 
   hasSeries(indicator: string, region: string): boolean {
-    return this.series.has(`${indicator}\u0000${region}`);
+    return this.series.has(seriesName(indicator, region));
   }
 
   get(indicator: string, region: string, period: string, status: string): KeyHolder | undefined {
-    return this.series.get(`${indicator}\u0000${region}`)?.get(`${period}\u0000${status}`);
+    return this.series.get(seriesName(indicator, region))?.get(pointName(period, status));
   }
 
   set(indicator: string, region: string, period: string, status: string, holder: KeyHolder): void {
-    const name = `${indicator}\u0000${region}`;
+    const name = seriesName(indicator, region);
     let points = this.series.get(name);
     if (!points) {
       points = new Map();
       this.series.set(name, points);
     }
-    points.set(`${period}\u0000${status}`, holder);
+    points.set(pointName(period, status), holder);
   }
 }
 
