@@ -426,6 +426,10 @@ const DEFER_MIN_ROWS = 50_000;
 /** Rows the table may hold for the key to be deferred: their keys are held in memory meanwhile. */
 const DEFER_MAX_EXISTING = 200_000;
 
+/** Helper threads for the key's build (SQLite caps them at 8), and its cache size (negative: in KiB). */
+const SORT_THREADS = 4;
+const SORT_CACHE_SIZE = -1000;
+
 /** The deferred key could not be built: the file holds a key twice. */
 class KeyTwiceInFile extends Error {}
 
@@ -456,6 +460,25 @@ function deferKey(db: Database.Database, writer: Writer): string | null {
   writer.deferred = new ExistingKeys(db);
   db.exec(`DROP INDEX ${KEY_INDEX}`);
   return definition;
+}
+
+/**
+ * Builds the deferred key from its CREATE INDEX `definition`. SQLite's sorter hands work to helper
+ * threads only when it writes its keys out in sorted runs of at most the cache size, which the
+ * default 16 MB cache mostly avoids: with a 1 MB cache and helpers, the other core sorts runs while
+ * this one reads the table (1M rows: the build's median 0.34 s → 0.29 s). Both settings are restored.
+ */
+function buildKey(db: Database.Database, definition: string): void {
+  const threads = db.pragma('threads', { simple: true }) as number;
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`threads = ${SORT_THREADS}`);
+  db.pragma(`cache_size = ${SORT_CACHE_SIZE}`);
+  try {
+    db.exec(definition);
+  } finally {
+    db.pragma(`cache_size = ${cacheSize}`);
+    db.pragma(`threads = ${threads}`);
+  }
 }
 
 export async function commitImport(db: Database.Database, filePath: string, options: CommitOptions, control: RunControl = {}): Promise<ImportSummary> {
@@ -627,7 +650,7 @@ async function runCommit(
     }
     if (keyIndex) {
       try {
-        db.exec(keyIndex);
+        buildKey(db, keyIndex);
       } catch (e) {
         if (isUniqueViolation(e)) throw new KeyTwiceInFile();
         throw e;

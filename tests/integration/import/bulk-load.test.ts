@@ -160,7 +160,11 @@ describe('the unique key deferred for a large import into a small table', () => 
   it('a key twice in the file is found where it is, also when skipped', async () => {
     // After the key's build fails, the import runs again keeping it up, which locates the duplicate.
     const dup = bigCsv('dup.csv', 0, 60_000, ['指标7,地区3,1900,1,']);
+    // The build sorts with helper threads and a small cache; the connection gets its own back either way.
+    const settings = () => [ws.db.pragma('cache_size', { simple: true }), ws.db.pragma('threads', { simple: true })];
+    const before = settings();
     const rejected = await commitImport(ws.db, dup, { onConflict: 'fail' });
+    expect(settings()).toEqual(before);
     expect(rejected.status).toBe('rejected');
     expect(rejected.problems).toEqual([expect.objectContaining({ code: 'row.duplicate-key', row: 60_002 })]);
     expect(ws.db.prepare('SELECT count(*) FROM observations').pluck().get()).toBe(0);
@@ -168,6 +172,7 @@ describe('the unique key deferred for a large import into a small table', () => 
 
     const skipped = await commitImport(ws.db, dup, { onConflict: 'fail', skipBadRows: true });
     expect(skipped).toMatchObject({ status: 'committed', rowsWritten: 60_000, rowsSkipped: 1 });
+    expect(settings()).toEqual(before);
     expect(ws.db.prepare("SELECT value FROM observations WHERE indicator = '指标7' AND region = '地区3' AND period = '1900'").pluck().get()).toBe(307);
     expect(ws.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
