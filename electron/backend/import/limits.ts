@@ -16,7 +16,7 @@ export const IMPORT_LIMITS = {
   xlsx: {
     /** ZIP entries in a workbook: a real one has a few per sheet. */
     maxEntries: 10_000,
-    /** Uncompressed bytes of all entries together: exceljs holds each part as a string (about 11× in memory). */
+    /** Uncompressed bytes of all entries together: the sheet reader streams, but the guard and it each inflate every byte (time). */
     maxUncompressedBytes: 1024 * 1024 * 1024,
     /** Uncompressed ÷ compressed for one entry: sheet XML compresses 5–30:1; deflate's ceiling is ~1032:1. */
     maxRatio: 200,

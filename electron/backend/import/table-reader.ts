@@ -1,12 +1,11 @@
 // Reading a file as a table of text cells, whatever its format: CSV/TSV streamed through a decoder
-// (memory stays flat however long the file), XLSX through exceljs (one sheet at a time).
+// (memory stays flat however long the file), XLSX through the streaming sheet reader in xlsx-reader.
 // Legacy .xls and HTML tables saved as .xls are refused with a message saying what to do.
 
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import type ExcelJS from 'exceljs';
 import { createDecoder, detectEncoding, overrideEncoding, REPLACEMENT } from './decode';
 import { CsvLimitError, CsvSplitter, sniffDelimiter } from './csv-split';
 import { IMPORT_LIMITS } from './limits';
@@ -198,81 +197,55 @@ function csvTable(filePath: string, fileName: string, size: number, encoding: En
   };
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-function numberText(value: number, numFmt: string | undefined): string {
-  if (numFmt && numFmt.includes('%') && !numFmt.includes('"%')) return `${Number((value * 100).toPrecision(15))}%`;
-  return String(Number(value.toPrecision(15)));
-}
-
-/** A date cell as a period where the format says so (yyyy → year, yyyy-mm → month), else ISO date. */
-function dateText(d: Date, numFmt: string | undefined): string {
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth() + 1;
-  const fmt = (numFmt ?? '').toLowerCase().replace(/"[^"]*"/g, '');
-  if (fmt.includes('y') && !fmt.includes('m') && !fmt.includes('d')) return String(y);
-  if ((fmt.includes('y') && fmt.includes('m') && !fmt.includes('d')) || (!fmt && d.getUTCDate() === 1)) return `${y}-${pad(m)}`;
-  return `${y}-${pad(m)}-${pad(d.getUTCDate())}`;
-}
-
-function cellText(value: ExcelJS.CellValue, numFmt: string | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return numberText(value, numFmt);
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return dateText(value, numFmt);
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('error' in value) return String(value.error);
-  if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: ExcelJS.CellValue }).result ?? null, numFmt);
-  if ('text' in value) return typeof value.text === 'string' ? value.text : cellText(value.text as ExcelJS.CellValue, numFmt);
-  return '';
+/** A failure of the XLSX reader as the user's error: limits by name, anything else as an unreadable file. */
+function xlsxFailure(e: unknown, fileName: string, XlsxLimitError: typeof import('./xlsx-reader').XlsxLimitError): DataError {
+  if (e instanceof DataError) return e;
+  if (e instanceof XlsxLimitError) {
+    return e.kind === 'rows'
+      ? new DataError('table.too-many-rows', { file: fileName, row: e.row, max: IMPORT_LIMITS.maxRows })
+      : new DataError('table.too-many-columns', { file: fileName, row: e.row, max: IMPORT_LIMITS.maxColumns });
+  }
+  return new DataError('file.xlsx-unreadable', { reason: e instanceof Error ? e.message : String(e) });
 }
 
 async function openXlsx(filePath: string, size: number, fileName: string, wanted: string | undefined): Promise<OpenedTable> {
-  // Read once: the guard checks the archive (sizes, ratios, entry count, sheet dimensions) before
-  // exceljs, which holds every part in memory, sees it.
+  // Read once (the compressed archive, a fraction of the sheet's size): the guard checks it (sizes,
+  // ratios, entry count, sheet dimensions) before the reader inflates a part, and it is hashed.
   let buffer: Buffer;
   try {
     buffer = await readFile(filePath);
   } catch {
     throw new DataError('file.not-found', { path: fileName });
   }
-  // Loaded on demand, as exceljs below: JSZip takes 20 ms to load, on the parse worker's start for every CSV.
-  const { guardXlsx } = await import('./xlsx-guard');
+  // Loaded on demand: JSZip takes 20 ms to load, on the parse worker's start for every CSV.
+  const [{ guardXlsx }, { default: JSZip }, reader] = await Promise.all([import('./xlsx-guard'), import('jszip'), import('./xlsx-reader')]);
   try {
     await guardXlsx(buffer, fileName);
   } catch (e) {
-    if (e instanceof DataError) throw e;
-    throw new DataError('file.xlsx-unreadable', { reason: e instanceof Error ? e.message : String(e) });
+    throw xlsxFailure(e, fileName, reader.XlsxLimitError);
   }
-  // Loaded on demand: exceljs is large, and most imports (and the parse worker) never need it.
-  const { default: Excel } = await import('exceljs');
-  const wb = new Excel.Workbook();
+  const limits = { maxRows: IMPORT_LIMITS.maxRows, maxColumns: IMPORT_LIMITS.maxColumns };
+  let zip: InstanceType<typeof JSZip>;
+  let book: Awaited<ReturnType<typeof reader.readBook>>;
+  let sheet: Awaited<ReturnType<typeof reader.firstTableSheet>> | undefined;
   try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    zip = await JSZip.loadAsync(buffer);
+    book = await reader.readBook(zip);
+    // By default the first sheet that holds a table (a cover sheet of notes is skipped).
+    sheet = wanted !== undefined ? book.sheets.find((s) => s.name === wanted) : await reader.firstTableSheet(zip, book, limits);
   } catch (e) {
-    throw new DataError('file.xlsx-unreadable', { reason: e instanceof Error ? e.message : String(e) });
+    throw xlsxFailure(e, fileName, reader.XlsxLimitError);
   }
-  const sheets = wb.worksheets.map((ws) => ws.name);
-  // By default the first sheet that holds a table (a cover sheet of notes is skipped).
-  const ws =
-    wanted !== undefined
-      ? wb.worksheets.find((w) => w.name === wanted)
-      : (wb.worksheets.find((w) => w.actualRowCount >= 2 && w.actualColumnCount >= 2) ?? wb.worksheets.find((w) => w.actualRowCount > 0));
-  if (!ws) throw new DataError(wanted !== undefined ? 'sheet.not-found' : 'sheet.empty', { sheet: wanted ?? '' });
-  // The guard has seen every row and cell reference; these hold whatever exceljs made of them.
-  if (ws.rowCount > IMPORT_LIMITS.maxRows) throw new DataError('table.too-many-rows', { file: fileName, row: ws.rowCount, max: IMPORT_LIMITS.maxRows });
-  if (ws.columnCount > IMPORT_LIMITS.maxColumns) throw new DataError('table.too-many-columns', { file: fileName, row: 1, max: IMPORT_LIMITS.maxColumns });
+  if (!sheet) throw new DataError(wanted !== undefined ? 'sheet.not-found' : 'sheet.empty', { sheet: wanted ?? '' });
+  const chosen = sheet;
   let replacement = false;
   let sink: RowSink | null = null;
   const digest = createHash('sha256').update(buffer).digest('hex');
   return {
     format: 'xlsx',
     encoding: null,
-    sheets,
-    sheet: ws.name,
+    sheets: book.sheets.map((s) => s.name),
+    sheet: chosen.name,
     sizeBytes: size,
     replacementSeen: () => replacement,
     unclosedQuote: () => false,
@@ -283,28 +256,32 @@ async function openXlsx(filePath: string, size: number, fileName: string, wanted
     async *chunks(signal) {
       let rows: RawRow[] = [];
       let count = 0;
-      const rowCount = ws.rowCount;
-      for (let r = 1; r <= rowCount; r++) {
-        // Each row as wide as its own last cell, and rows exceljs does not hold (never written) as
-        // empty, without creating them: one cell at XFD1048576 would otherwise mean 17 billion cells.
-        const row = ws.findRow(r);
-        const cells: string[] = [];
-        const width = row ? row.cellCount : 0;
-        for (let c = 1; c <= width; c++) {
-          const cell = row!.getCell(c);
-          const text = cellText(cell.value, cell.numFmt);
-          if (!replacement && text.includes(REPLACEMENT)) replacement = true;
-          cells.push(text);
+      const batches = reader.sheetRows(zip, book, chosen, limits);
+      try {
+        for (;;) {
+          let next: IteratorResult<{ rows: RawRow[]; fraction: number }>;
+          try {
+            next = await batches.next();
+          } catch (e) {
+            throw xlsxFailure(e, fileName, reader.XlsxLimitError);
+          }
+          if (next.done) break;
+          for (const r of next.value.rows) {
+            if (!replacement && r.cells.some((c) => c.includes(REPLACEMENT))) replacement = true;
+            count++;
+            if (sink) sink(r);
+            else rows.push(r);
+          }
+          if (count >= ROWS_PER_CHUNK) {
+            throwIfAborted(signal);
+            yield { rows, bytesRead: Math.round(size * next.value.fraction) };
+            rows = [];
+            count = 0;
+          }
         }
-        count++;
-        if (sink) sink({ row: r, cells });
-        else rows.push({ row: r, cells });
-        if (count >= ROWS_PER_CHUNK) {
-          throwIfAborted(signal);
-          yield { rows, bytesRead: Math.round((size * r) / rowCount) };
-          rows = [];
-          count = 0;
-        }
+      } finally {
+        // Left early (a cancel, a layout with errors): stop inflating the sheet.
+        await batches.return(undefined);
       }
       yield { rows, bytesRead: size };
     },

@@ -1,15 +1,15 @@
-// Checks an XLSX archive before exceljs reads it. exceljs inflates every part whole into memory (via
-// JSZip) and builds every cell, so a few hundred KB of ZIP can ask for gigabytes: a "zip bomb".
+// Checks an XLSX archive before the sheet reader (xlsx-reader.ts) inflates it: a few hundred KB of ZIP
+// can ask for gigabytes of XML, and the time to inflate them: a "zip bomb".
 //
 // 1. The central directory (the ZIP's table of contents, read here from its documented fixed-format
 //    records, located the way JSZip locates it) gives each entry's sizes without inflating anything:
 //    too many entries, too many bytes in all, or an absurd compression ratio are refused at once.
 // 2. The directory's sizes are the writer's word, and JSZip trusts them until it has inflated a part
 //    whole. So every part is then inflated once more as a stream through JSZip itself (the same view
-//    exceljs gets) and counted, stopping at the first byte past its declared size or past the total
+//    the reader gets) and counted, stopping at the first byte past its declared size or past the total
 //    limit; chunks are dropped as they come, so memory stays flat. The same pass reads the row and
 //    cell references of each sheet, so that a row numbered 4,000,000,000 or a cell at column 1,000,000
-//    (which exceljs would spend minutes or gigabytes on) is refused too.
+//    (which would mean a billion empty rows) is refused too.
 
 import JSZip from 'jszip';
 import { IMPORT_LIMITS, MIB, type XlsxLimits } from './limits';
@@ -172,7 +172,7 @@ class SheetScanner {
   }
 }
 
-/** The part names exceljs reads as worksheets (its own pattern). */
+/** The usual part names of worksheets (the reader also checks the rows and columns of any sheet it reads). */
 const SHEET_PART = /xl\/worksheets\/sheet(\d+)[.]xml/;
 
 /** Inflate one entry as a stream through JSZip, counting; `onChunk` may throw to stop it. */
@@ -204,7 +204,7 @@ function drain(entry: JSZip.JSZipObject, onChunk: (chunk: Buffer) => void): Prom
 }
 
 /**
- * Refuse an XLSX archive (as a DataError naming the file and the limit) that would make exceljs
+ * Refuse an XLSX archive (as a DataError naming the file and the limit) that would make the reader
  * exhaust memory or time. Other failures (not a ZIP, damaged data) are thrown as they come.
  */
 export async function guardXlsx(buf: Buffer, file: string, limits: XlsxLimits = IMPORT_LIMITS.xlsx, maxRows: number = IMPORT_LIMITS.maxRows, maxColumns: number = IMPORT_LIMITS.maxColumns): Promise<void> {
