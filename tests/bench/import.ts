@@ -3,6 +3,8 @@
 // a plain table in the same run; peak RSS importing 1M against 2M rows (flat means streaming works);
 // and the grid's page query p95 on the 1M-row workspace, for sorted and filtered pages deep in the table.
 //
+// Also peak RSS importing a 200k-row against an 800k-row long XLSX: the sheet is read as a stream too.
+//
 // Each import runs in a child process (this file with `--child`), so its peak RSS is its own; both
 // peak RSS figures are medians of RUNS imports.
 
@@ -14,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { openWorkspace } from '../../electron/backend/db/workspace';
 import type { FilterModel, SortModel } from '../../electron/backend/data/observation-view';
 import { queryObservations } from '../../electron/backend/data/observations-query';
+import ExcelJS from 'exceljs';
 import { commitImport } from '../../electron/backend/import/commit';
 import { median, percentile, type BenchFigure } from './figure';
 
@@ -50,6 +53,21 @@ async function writeCsv(path: string, indicators: number): Promise<number> {
   out.end();
   await new Promise<void>((r) => out.on('finish', () => r()));
   return rows;
+}
+
+/** A long XLSX of `rows` rows (the CSV's columns; 50 regions × 100 quarters per indicator), written as a stream. */
+async function writeXlsx(path: string, rows: number): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
+  const sheet = wb.addWorksheet('数据');
+  sheet.addRow(['指标', '地区', '时期', '数值', '单位']).commit();
+  let seed = 1;
+  for (let i = 0; i < rows; i++) {
+    seed = (seed * 48271) % 2147483647;
+    const p = i % 100;
+    sheet.addRow([`指标${Math.floor(i / 5000)}`, `地区${Math.floor(i / 100) % 50}`, `${2000 + Math.floor(p / 4)}Q${(p % 4) + 1}`, Math.round(seed / 214748.3647) / 100, '亿元']).commit();
+  }
+  sheet.commit();
+  await wb.commit();
 }
 
 function runChild(workspace: string, csv: string): ChildResult {
@@ -123,6 +141,14 @@ export async function benchImport(): Promise<BenchFigure[]> {
       for (const s of ['', '-wal', '-shm']) rmSync(ws + s, { force: true });
     }
     const rss2 = median(bigRss);
+    const xlsxRss: number[] = [];
+    for (const rows of [200_000, 800_000]) {
+      const xlsx = join(dir, `long-${rows}.xlsx`);
+      await writeXlsx(xlsx, rows);
+      const result = runChild(join(dir, `ws-xlsx-${rows}.sqlite`), xlsx);
+      if (result.rows !== rows) throw new Error(`bench XLSX import wrote ${result.rows} of ${rows} rows`);
+      xlsxRss.push(result.maxRssMb);
+    }
     const grid = gridFigures(join(dir, `ws-${RUNS - 1}.sqlite`));
 
     const ms = median(imports.map((r) => r.ms));
@@ -134,6 +160,8 @@ export async function benchImport(): Promise<BenchFigure[]> {
       { name: 'import 1M rows, throughput', value: Math.round((rows1 / ms) * 1000), unit: 'rows/s', baseline: null, ratio: null, target: null, ok: null },
       { name: 'import peak RSS, 1M rows', value: rss1, unit: 'MB', baseline: null, ratio: null, target: null, ok: null },
       { name: 'import peak RSS, 2M rows', value: rss2, unit: 'MB', baseline: rss1, ratio: rss2 / rss1, target: 1.2, ok: rss2 / rss1 <= 1.2 },
+      { name: 'import peak RSS, XLSX 200k rows', value: xlsxRss[0]!, unit: 'MB', baseline: null, ratio: null, target: null, ok: null },
+      { name: 'import peak RSS, XLSX 800k rows', value: xlsxRss[1]!, unit: 'MB', baseline: xlsxRss[0]!, ratio: xlsxRss[1]! / xlsxRss[0]!, target: 1.3, ok: xlsxRss[1]! / xlsxRss[0]! <= 1.3 },
       { name: 'grid page query p95', value: grid.p95, unit: 'ms', baseline: null, ratio: null, target: 15, ok: grid.p95 < 15 },
       { name: 'grid first page of a new view (median)', value: grid.coldMedian, unit: 'ms', baseline: null, ratio: null, target: null, ok: null },
     ];
