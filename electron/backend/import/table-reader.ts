@@ -236,7 +236,10 @@ async function openXlsx(filePath: string, size: number, fileName: string, wanted
   } catch (e) {
     throw xlsxFailure(e, fileName, reader.XlsxLimitError);
   }
-  if (!sheet) throw new DataError(wanted !== undefined ? 'sheet.not-found' : 'sheet.empty', { sheet: wanted ?? '' });
+  if (!sheet) {
+    if (wanted === undefined) throw new DataError('sheet.empty', { sheet: '' });
+    throw new DataError('sheet.not-found', { sheet: wanted, sheets: book.sheets.map((s) => s.name).join(' / ') });
+  }
   const chosen = sheet;
   let replacement = false;
   let sink: RowSink | null = null;

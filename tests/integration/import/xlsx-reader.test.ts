@@ -7,6 +7,7 @@ import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { commitImport } from '../../../electron/backend/import/commit';
 import { DataError } from '../../../electron/backend/import/problems';
+import { translate } from '../../../shared/i18n';
 import { openTable, type RawRow } from '../../../electron/backend/import/table-reader';
 import { tempDir } from '../../helpers/temp';
 import { createTestWorkspace } from './test-workspace';
@@ -120,7 +121,9 @@ describe('XLSX sheets read as a stream', () => {
     expect(first.sheet).toBe('数据');
     expect(first.rows[1]!.cells).toEqual(['重庆', '1']);
     expect((await rowsOf(path, '附表')).rows[1]!.cells).toEqual(['四川', '1']);
-    await expect(rowsOf(path, '无此表')).rejects.toMatchObject({ code: 'sheet.not-found' });
+    const missing = await rowsOf(path, '无此表').catch((x: unknown) => x);
+    expect(missing).toMatchObject({ code: 'sheet.not-found' });
+    expect(translate('zh', 'sheet.not-found', (missing as DataError).params)).toBe('找不到工作表“无此表”。工作簿中的工作表：封面 / 数据 / 附表。');
   });
 
   it('hands a long sheet over in chunks as it is read, with progress, and stops when left early', async () => {
