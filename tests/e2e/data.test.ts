@@ -223,6 +223,20 @@ describe('Data page in Chromium', () => {
     expect(await page.getByTestId('data-tab-observations').isDisabled()).toBe(false);
   });
 
+  it('previews a workbook, lists its sheets in tab order, and reads another sheet when chosen', async () => {
+    await page.getByTestId('data-tab-import').click();
+    await page.getByTestId('import-file').setInputFiles(path.join(repoRoot, 'data', 'sample', 'digital-economy-wide.xlsx'));
+    const sheet = page.getByTestId('import-sheet');
+    await sheet.waitFor();
+    expect(await sheet.locator('option').allTextContents()).toEqual(['全国数字经济', '地区生产总值']);
+    expect(await sheet.inputValue()).toBe('全国数字经济');
+    expect(await page.getByTestId('import-raw-rows').textContent()).toContain('数字经济规模(万亿元)');
+    await sheet.selectOption('地区生产总值');
+    await expect.poll(() => page.getByTestId('import-raw-rows').textContent()).toContain('指标：地区生产总值(亿元)');
+    expect(await page.getByTestId('import-sample').locator('tbody tr').first().textContent()).toContain('20363.19');
+    await shot('xlsx-sheet');
+  });
+
   it('shows the catalogue and a quick-look chart', async () => {
     await page.getByTestId('data-tab-catalogue').click();
     await expect.poll(() => page.getByTestId('indicator-catalogue').locator('.ag-row[row-id="gdp"]').textContent()).toContain('地区生产总值');
