@@ -126,6 +126,7 @@ async function* parseChunks(entry: JSZip.JSZipObject, h: PartHandlers): AsyncGen
   const fail = (): never => {
     throw new XlsxFormatError(`${entry.name}: ${failure!.message}`);
   };
+  // The part's size from the archive's directory, as JSZip keeps it (not in its typings; without it progress waits for the end).
   const size = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
   const decoder = new StringDecoder('utf8');
   let read = 0;
