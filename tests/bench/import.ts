@@ -13,10 +13,10 @@ import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import { openWorkspace } from '../../electron/backend/db/workspace';
 import type { FilterModel, SortModel } from '../../electron/backend/data/observation-view';
 import { queryObservations } from '../../electron/backend/data/observations-query';
-import ExcelJS from 'exceljs';
 import { commitImport } from '../../electron/backend/import/commit';
 import { median, percentile, type BenchFigure } from './figure';
 

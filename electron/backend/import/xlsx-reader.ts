@@ -34,7 +34,7 @@ export interface XlsxBook {
 }
 
 /** The part of the archive is malformed (bad XML, a missing part the workbook names). */
-export class XlsxFormatError extends Error {}
+class XlsxFormatError extends Error {}
 
 /** A row numbered past `maxRows`, or a row with a cell past `maxColumns` (row: its number). */
 export class XlsxLimitError extends Error {
@@ -193,24 +193,24 @@ async function* chunksOf(entry: JSZip.JSZipObject): AsyncGenerator<Buffer> {
   }
 }
 
-/** Text of elements named `t` inside `within`, leaving out phonetic runs (`rPh`), as Excel shows a string. */
+/** The text of a string item (`<si>` or `<is>`): its `t` elements, leaving out phonetic runs (`rPh`), as Excel shows it. */
 class StringCollector {
-  private depthT = 0;
+  private inText = false;
   private inPhonetic = false;
   text = '';
 
   open(name: string): void {
     if (name === 'rPh') this.inPhonetic = true;
-    else if (name === 't' && !this.inPhonetic) this.depthT++;
+    else if (name === 't') this.inText = !this.inPhonetic;
   }
 
   close(name: string): void {
     if (name === 'rPh') this.inPhonetic = false;
-    else if (name === 't' && !this.inPhonetic && this.depthT > 0) this.depthT--;
+    else if (name === 't') this.inText = false;
   }
 
   add(text: string): void {
-    if (this.depthT > 0) this.text += text;
+    if (this.inText) this.text += text;
   }
 }
 
@@ -317,7 +317,7 @@ function columnOf(ref: string): number {
 }
 
 /** Whether a number format shows a date or time (ignoring quoted text, colours and locales in brackets). */
-export function isDateFormat(format: string): boolean {
+function isDateFormat(format: string): boolean {
   if (!format) return false;
   return /[ymdhsb]/i.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/\\./g, ''));
 }
