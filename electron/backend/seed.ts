@@ -6,7 +6,17 @@ import { seedSampleData } from './import/seed-sample';
 
 const seedSchema = z.object({
   indicators: z.array(
-    z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), unit: z.string(), category: z.string(), description: z.string(), source: z.string() }),
+    z.object({
+      code: z.string(),
+      nameZh: z.string(),
+      nameEn: z.string(),
+      unit: z.string(),
+      category: z.string(),
+      description: z.string(),
+      source: z.string(),
+      measure: z.string(),
+      gdpShare: z.boolean(),
+    }),
   ),
   regions: z.array(z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), kind: z.string() })),
   plans: z.array(
@@ -27,6 +37,7 @@ const seedSchema = z.object({
       region: z.string().nullable(),
       quote: z.string(),
       note: z.string(),
+      measure: z.string().nullable().default(null),
     }),
   ),
   taskAreas: z.array(z.object({ plan: z.string(), code: z.string(), nameZh: z.string(), nameEn: z.string() })),
@@ -50,19 +61,19 @@ export function seedPlans(db: Db): boolean {
   const seed = plansSeedData();
   db.transaction(() => {
     const indicator = db.prepare(
-      'INSERT OR IGNORE INTO indicators (code, name_zh, name_en, unit, category, description, source) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT OR IGNORE INTO indicators (code, name_zh, name_en, unit, category, description, source, measure, gdp_share) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    for (const i of seed.indicators) indicator.run(i.code, i.nameZh, i.nameEn, i.unit, i.category, i.description, i.source);
+    for (const i of seed.indicators) indicator.run(i.code, i.nameZh, i.nameEn, i.unit, i.category, i.description, i.source, i.measure, i.gdpShare ? 1 : 0);
     const region = db.prepare('INSERT OR IGNORE INTO regions (code, name_zh, name_en, kind) VALUES (?, ?, ?, ?)');
     for (const r of seed.regions) region.run(r.code, r.nameZh, r.nameEn, r.kind);
     const plan = db.prepare('INSERT OR IGNORE INTO plans (code, name_zh, name_en, issuer, issued, horizon, source) VALUES (?, ?, ?, ?, ?, ?, ?)');
     for (const p of seed.plans) plan.run(p.code, p.nameZh, p.nameEn, p.issuer, p.issued, p.horizon, p.source);
     const target = db.prepare(
-      `INSERT OR IGNORE INTO targets (code, plan, title_zh, title_en, area, comparator, value, unit, deadline, indicator, region, quote, note, sort)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT OR IGNORE INTO targets (code, plan, title_zh, title_en, area, comparator, value, unit, deadline, indicator, region, quote, note, sort, measure)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     seed.targets.forEach((t, index) =>
-      target.run(t.code, t.plan, t.titleZh, t.titleEn, t.area, t.comparator, t.value, t.unit, t.deadline, t.indicator, t.region, t.quote, t.note, index),
+      target.run(t.code, t.plan, t.titleZh, t.titleEn, t.area, t.comparator, t.value, t.unit, t.deadline, t.indicator, t.region, t.quote, t.note, index, t.measure),
     );
     db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(seedKey, new Date().toISOString());
   })();

@@ -25,7 +25,7 @@ const PLACEHOLDERS = new Set([
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
-const LEADING_QUALIFIER = /^(约|大约|超过|超|逾|近|接近|不足|不到|≈|~|>=|<=|>|<|≥|≤)\s*/;
+const LEADING_QUALIFIER = /^(约|大约|不低于|不少于|不超过|不高于|超过|超|逾|近|接近|不足|不到|≈|~|>=|<=|>|<|≥|≤)\s*/
 const TRAILING_QUALIFIER = /\s*(以上|以下|左右|多|余|上下)$/;
 const NUMBER_THEN_TEXT = /^([+-]?[\d.,]+(?:e[+-]?\d+)?)\s*([^\d.,].*)$/i;
 

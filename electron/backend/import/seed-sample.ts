@@ -9,12 +9,23 @@ import { z } from 'zod';
 import { parsePeriod } from '../../../shared/parse/period';
 import seed from '../../../data/sample/observations.json';
 import { assertIdle } from './busy';
+import { BOUNDS } from '../../../shared/series/bound';
 import { STATUSES } from './types';
+
+const release = z.object({
+  value: z.number().nullable(),
+  original: z.string(),
+  bound: z.enum(BOUNDS),
+  released: z.string(),
+  releaseLabel: z.string(),
+  source: z.string(),
+  note: z.string(),
+});
 
 const seedSchema = z.object({
   regions: z.array(z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), kind: z.string() })),
   indicators: z.array(
-    z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), unit: z.string(), category: z.string(), description: z.string(), source: z.string() }),
+    z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), unit: z.string(), category: z.string(), description: z.string(), source: z.string(), measure: z.string(), gdpShare: z.boolean() }),
   ),
   observations: z.array(
     z.object({
@@ -28,6 +39,11 @@ const seedSchema = z.object({
       source: z.string(),
       confidence: z.string(),
       note: z.string(),
+      bound: z.enum(BOUNDS),
+      measure: z.string().optional(),
+      released: z.string().optional(),
+      releaseLabel: z.string().optional(),
+      revisions: z.array(release).optional(),
     }),
   ),
 });
@@ -54,9 +70,9 @@ export function seedSampleData(db: Database.Database): SeedSummary {
       const region = db.prepare('INSERT INTO regions (code, name_zh, name_en, kind) VALUES (?, ?, ?, ?) ON CONFLICT(code) DO NOTHING');
       for (const r of data.regions) region.run(r.code, r.nameZh, r.nameEn, r.kind);
       const indicator = db.prepare(
-        'INSERT INTO indicators (code, name_zh, name_en, unit, category, description, source) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(code) DO NOTHING',
+        'INSERT INTO indicators (code, name_zh, name_en, unit, category, description, source, measure, gdp_share) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(code) DO NOTHING',
       );
-      for (const i of data.indicators) indicator.run(i.code, i.nameZh, i.nameEn, i.unit, i.category, i.description, i.source);
+      for (const i of data.indicators) indicator.run(i.code, i.nameZh, i.nameEn, i.unit, i.category, i.description, i.source, i.measure, i.gdpShare ? 1 : 0);
 
       const importId = Number(
         db
@@ -67,15 +83,24 @@ export function seedSampleData(db: Database.Database): SeedSummary {
           .run(SEED_FILE_NAME, sha256, Buffer.byteLength(text), data.observations.length, 'Published figures compiled in DOMAIN.md; see each row’s source and confidence.', new Date().toISOString()).lastInsertRowid,
       );
       const insert = db.prepare(
-        `INSERT INTO observations (indicator, region, period, year, value, unit, original, status, import_id, source, note)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        `INSERT INTO observations (indicator, region, period, year, value, unit, original, status, import_id, source, note, measure, bound, released, release_label)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      );
+      const earlier = db.prepare(
+        `INSERT INTO observation_releases (observation_id, value, original, bound, released, release_label, source, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       let written = 0;
       for (const o of data.observations) {
         const period = parsePeriod(o.period);
         if (!period) throw new Error(`seed period ${o.period}`);
         const source = o.confidence ? `${o.source}（可信度 ${o.confidence}）` : o.source;
-        written += insert.run(o.indicator, o.region, period.period, period.year, o.value, o.unit, o.original, o.status, importId, source, o.note).changes;
+        const result = insert.run(
+          o.indicator, o.region, period.period, period.year, o.value, o.unit, o.original, o.status, importId, source, o.note,
+          o.measure ?? null, o.bound, o.released ?? '', o.releaseLabel ?? '',
+        );
+        if (result.changes === 0) continue;
+        written++;
+        for (const r of o.revisions ?? []) earlier.run(result.lastInsertRowid, r.value, r.original, r.bound, r.released, r.releaseLabel, r.source, r.note);
       }
       db.prepare('UPDATE imports SET rows_written = ?, rows_skipped = ? WHERE id = ?').run(written, data.observations.length - written, importId);
       return { importId, created: true, observations: written };

@@ -83,7 +83,7 @@ describe('export of a view', () => {
     expect(rows.slice(1).map((r) => r[4])).toEqual(['2018', '2019', '2020', '2021', '2022', '2023', '2024']);
     expect(rows[1]![9]).toBe(`'=HYPERLINK("http://x","点我")`);
     expect(rows[2]![8]).toBe("'@SUM(1,2)");
-    expect(rows[1]![5]).toBe('20363.19');
+    expect(rows[1]![5]).toBe('21588.8');
     expect(text).toContain('\r\n');
     // The workspace keeps the text as entered.
     expect(ws.db.prepare('SELECT note FROM observations WHERE id = ?').pluck().get(id)).toBe('=HYPERLINK("http://x","点我")');
@@ -99,7 +99,7 @@ describe('export of a view', () => {
     const sheet = wb.worksheets[0]!;
     expect(sheet.name).toBe('Observations');
     expect(sheet.getRow(1).values).toEqual([undefined, 'Period', 'Value', 'Note', 'Import']);
-    expect(sheet.getRow(2).getCell(2).value).toBe(20363.19);
+    expect(sheet.getRow(2).getCell(2).value).toBe(21588.8);
     expect(sheet.getRow(4).getCell(3).value).toBe("'+1+1");
     expect(sheet.rowCount).toBe(8);
   });

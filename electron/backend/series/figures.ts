@@ -1,0 +1,191 @@
+// The series layer: the one place that answers "what is the figure of indicator X for region R in year
+// Y (under measure M, as known on date T)", with its bound, measure, release, status and source, and
+// the questions derived from it: breaks, growth (within one measure and one vintage) and share of GDP
+// (the published share of the same measure first). The monitor, twin-city view, scenario bases and
+// backtests, and chart data read figures through here; nothing else reads observations for figures.
+import type { Bound } from '../../../shared/series/bound';
+import { knownOn } from '../../../shared/series/vintage';
+import type { Db } from '../db/workspace';
+
+/** Statuses a figure can have, best first: a year shows the best one it holds. */
+export const FIGURE_STATUSES = ['actual', 'estimate', 'derived', 'illustrative'] as const;
+export type FigureStatus = (typeof FIGURE_STATUSES)[number];
+/** What counts as evidence of what happened: never an illustrative value. */
+export const EVIDENCE: readonly FigureStatus[] = ['actual', 'estimate', 'derived'];
+
+export interface Figure {
+  /** The observation's id (its row in the grid). */
+  id: number;
+  indicator: string;
+  region: string;
+  year: number;
+  value: number | null;
+  unit: string;
+  original: string;
+  status: FigureStatus;
+  bound: Bound;
+  measure: string;
+  /** Release date (ISO) of the value shown, '' when unknown. */
+  released: string;
+  releaseLabel: string;
+  source: string;
+  note: string;
+  /** Other releases of the same figure exist (earlier ones, or later ones past the vintage). */
+  revised: boolean;
+}
+
+export interface SeriesOptions {
+  /** The data as known on this date (ISO); null or absent: every release, the latest of each figure. */
+  asOf?: string | null;
+  /** Only figures on this measure. */
+  measure?: string | null;
+  /** Statuses that count, default EVIDENCE. */
+  statuses?: readonly FigureStatus[];
+}
+
+interface Row extends Omit<Figure, 'revised'> {
+  releases: number;
+}
+
+interface ReleaseRow {
+  value: number | null;
+  original: string;
+  bound: Bound;
+  released: string;
+  releaseLabel: string;
+  source: string;
+  note: string;
+}
+
+const FIGURE_SQL = `
+  SELECT o.id, o.indicator, o.region, o.year, o.value, o.unit, o.original, o.status, o.bound,
+         COALESCE(o.measure, i.measure) AS measure, o.released, o.release_label AS releaseLabel, o.source, o.note,
+         (SELECT count(*) FROM observation_releases r WHERE r.observation_id = o.id) AS releases
+  FROM observations o JOIN indicators i ON i.code = o.indicator
+  WHERE o.indicator = ? AND o.region = ? AND o.period = CAST(o.year AS TEXT)`;
+
+const RELEASES_SQL = `
+  SELECT value, original, bound, released, release_label AS releaseLabel, source, note
+  FROM observation_releases WHERE observation_id = ? ORDER BY released DESC, id DESC`;
+
+/** The release of `row` known on `asOf`: the row itself, an earlier release, or null (not yet published). */
+function asKnownOn(db: Db, row: Row, asOf: string | null | undefined): Figure | null {
+  const { releases, ...figure } = row;
+  if (knownOn(row.released, row.year, asOf)) return { ...figure, revised: releases > 0 };
+  if (releases === 0) return null;
+  const earlier = (db.prepare(RELEASES_SQL).all(row.id) as ReleaseRow[]).find((r) => knownOn(r.released, row.year, asOf));
+  return earlier ? { ...figure, ...earlier, revised: true } : null;
+}
+
+const rank = (status: FigureStatus) => FIGURE_STATUSES.indexOf(status);
+
+/**
+ * The annual figures of one indicator in one region, one per year, oldest first: per year the best
+ * status with a value (a missing value shows only when the year has nothing else), in the release
+ * known on `asOf`, on `measure` when one is asked for.
+ */
+export function annualSeries(db: Db, indicator: string, region: string, options: SeriesOptions = {}): Figure[] {
+  const statuses = options.statuses ?? EVIDENCE;
+  const rows = db.prepare(`${FIGURE_SQL} AND o.status IN (${statuses.map(() => '?').join(', ')})`).all(indicator, region, ...statuses) as Row[];
+  const best = new Map<number, Figure>();
+  for (const row of rows) {
+    const figure = asKnownOn(db, row, options.asOf);
+    if (!figure || (options.measure && figure.measure !== options.measure)) continue;
+    const held = best.get(figure.year);
+    const better =
+      !held || (held.value === null && figure.value !== null) || ((held.value === null) === (figure.value === null) && rank(figure.status) < rank(held.status));
+    if (better) best.set(figure.year, figure);
+  }
+  return [...best.values()].sort((a, b) => a.year - b.year);
+}
+
+/** The measures a series' figures use, in the order they first appear. */
+export function measuresOf(figures: readonly Figure[]): string[] {
+  return [...new Set(figures.filter((f) => f.value !== null).map((f) => f.measure))];
+}
+
+/**
+ * Years from which a series is measured differently: where its figures' measure changes, and the
+ * breaks recorded by hand in definition_breaks.
+ */
+export function breakYears(db: Db, indicator: string, region: string, figures: readonly Figure[]): number[] {
+  const years = new Set(db.prepare('SELECT year FROM definition_breaks WHERE indicator = ? AND region = ?').pluck().all(indicator, region) as number[]);
+  const valued = figures.filter((f) => f.value !== null);
+  for (let i = 1; i < valued.length; i++) if (valued[i]!.measure !== valued[i - 1]!.measure) years.add(valued[i]!.year);
+  return [...years].sort((a, b) => a - b);
+}
+
+/** Why a derived number is not given: no figure, a change of measure between the two, a bound, no GDP. */
+export type NoValueReason = 'no-figure' | 'no-previous' | 'break' | 'bound' | 'no-gdp';
+
+export type Derived = { value: number; bound: Bound; measure: string; basis: 'published' | 'computed'; source: string } | { value: null; reason: NoValueReason; measure?: string };
+
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/**
+ * Growth on the year before (%), both figures from the same read (one vintage) and on one measure.
+ * A bound gives no growth: ≥6000 over 5000 is not a rate.
+ */
+export function growthOf(figures: readonly Figure[], year: number): Derived {
+  const now = figures.find((f) => f.year === year && f.value !== null);
+  if (!now) return { value: null, reason: 'no-figure' };
+  const before = figures.find((f) => f.year === year - 1 && f.value !== null);
+  if (!before || !before.value) return { value: null, reason: 'no-previous', measure: now.measure };
+  if (before.measure !== now.measure) return { value: null, reason: 'break', measure: now.measure };
+  if (now.bound === 'lower' || now.bound === 'upper' || before.bound === 'lower' || before.bound === 'upper') return { value: null, reason: 'bound', measure: now.measure };
+  const approx = now.bound === 'approx' || before.bound === 'approx';
+  return { value: round(100 * (now.value! / before.value - 1), 2), bound: approx ? 'approx' : 'exact', measure: now.measure, basis: 'computed', source: '' };
+}
+
+/** The bound of a quotient of two bounded figures, or null when the bounds leave it open. */
+function quotientBound(numerator: Bound, denominator: Bound): Bound | null {
+  const flip: Record<Bound, Bound> = { lower: 'upper', upper: 'lower', exact: 'exact', approx: 'approx' };
+  const d = flip[denominator];
+  const sided = (b: Bound) => b === 'lower' || b === 'upper';
+  if (sided(numerator) && sided(d)) return numerator === d ? numerator : null;
+  if (sided(numerator)) return numerator;
+  if (sided(d)) return d;
+  return numerator === 'approx' || d === 'approx' ? 'approx' : 'exact';
+}
+
+/**
+ * The share of GDP (%) of a level figure: the share published on the level's own measure for that
+ * region and year when one exists (重庆 2022, broad measure: 45.4%), else the level over the same
+ * vintage's GDP of that year, a bound staying a bound.
+ */
+export function shareOfGdp(db: Db, level: Figure, options: Pick<SeriesOptions, 'asOf' | 'statuses'> = {}): Derived {
+  if (level.value === null) return { value: null, reason: 'no-figure' };
+  const shareIndicators = db.prepare('SELECT code FROM indicators WHERE gdp_share = 1 ORDER BY code').pluck().all() as string[];
+  for (const code of shareIndicators) {
+    const published = annualSeries(db, code, level.region, { ...options, measure: level.measure }).find((f) => f.year === level.year && f.value !== null);
+    if (published) return { value: published.value!, bound: published.bound, measure: published.measure, basis: 'published', source: published.source };
+  }
+  const gdp = annualSeries(db, 'gdp', level.region, options).find((f) => f.year === level.year && f.value !== null);
+  if (!gdp || !gdp.value) return { value: null, reason: 'no-gdp', measure: level.measure };
+  const bound = quotientBound(level.bound, gdp.bound);
+  if (!bound) return { value: null, reason: 'bound', measure: level.measure };
+  return { value: round((100 * level.value) / gdp.value, 2), bound, measure: level.measure, basis: 'computed', source: '' };
+}
+
+/** The latest figure with a value (optionally up to a year), or null. */
+export function latestFigure(figures: readonly Figure[], upTo?: number): Figure | null {
+  for (let i = figures.length - 1; i >= 0; i--) {
+    const f = figures[i]!;
+    if (f.value !== null && (upTo === undefined || f.year <= upTo)) return f;
+  }
+  return null;
+}
+
+export interface MeasureRow {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  description: string;
+  publisher: string;
+  source: string;
+}
+
+/** The measures catalogue, in its order. */
+export function listMeasures(db: Db): MeasureRow[] {
+  return db.prepare('SELECT code, name_zh AS nameZh, name_en AS nameEn, description, publisher, source FROM measures ORDER BY sort, code').all() as MeasureRow[];
+}
