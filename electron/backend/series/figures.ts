@@ -43,7 +43,8 @@ export interface SeriesOptions {
   statuses?: readonly FigureStatus[];
 }
 
-interface Row extends Omit<Figure, 'revised'> {
+/** A figure as read from its row, with the number of earlier releases kept for it. */
+export interface FigureRow extends Omit<Figure, 'revised'> {
   releases: number;
 }
 
@@ -69,7 +70,7 @@ const RELEASES_SQL = `
   FROM observation_releases WHERE observation_id = ? ORDER BY released DESC, id DESC`;
 
 /** The release of `row` known on `asOf`: the row itself, an earlier release, or null (not yet published). */
-function asKnownOn(db: Db, row: Row, asOf: string | null | undefined): Figure | null {
+export function asKnownOn(db: Db, row: FigureRow, asOf: string | null | undefined): Figure | null {
   const { releases, ...figure } = row;
   if (knownOn(row.released, row.year, asOf)) return { ...figure, revised: releases > 0 };
   if (releases === 0) return null;
@@ -86,7 +87,7 @@ const rank = (status: FigureStatus) => FIGURE_STATUSES.indexOf(status);
  */
 export function annualSeries(db: Db, indicator: string, region: string, options: SeriesOptions = {}): Figure[] {
   const statuses = options.statuses ?? EVIDENCE;
-  const rows = db.prepare(`${FIGURE_SQL} AND o.status IN (${statuses.map(() => '?').join(', ')})`).all(indicator, region, ...statuses) as Row[];
+  const rows = db.prepare(`${FIGURE_SQL} AND o.status IN (${statuses.map(() => '?').join(', ')})`).all(indicator, region, ...statuses) as FigureRow[];
   const best = new Map<number, Figure>();
   for (const row of rows) {
     const figure = asKnownOn(db, row, options.asOf);
