@@ -19,6 +19,7 @@ import {
 } from '../../shared/engine';
 import type { Locale } from '../../shared/i18n';
 import type { Db } from './db/workspace';
+import { annualSeries, latestFigure, listMeasures } from './series/figures';
 
 interface ScenarioRow {
   id: number;
@@ -117,22 +118,23 @@ export function deleteScenario(db: Db, id: number): void {
   db.prepare('UPDATE scenarios SET deleted_at = ? WHERE id = ?').run(new Date().toISOString(), id);
 }
 
-const latestActualSql =
-  "SELECT year, value FROM observations WHERE indicator = ? AND region = ? AND status = 'actual' AND value IS NOT NULL AND period = CAST(year AS TEXT) ORDER BY year DESC LIMIT 1";
+/** The latest annual published figure (status actual) of an indicator in a region, through the series layer. */
+function latestActual(db: Db, indicator: string, region: string) {
+  const figure = latestFigure(annualSeries(db, indicator, region, { statuses: ['actual'] }));
+  return figure ? { year: figure.year, value: figure.value!, bound: figure.bound, measure: figure.measure } : undefined;
+}
 
 /** The latest annual actual of each indicator and region, as `resolveBases` reads it (null when there is none). */
 export function latestActuals(db: Db, refs: Array<{ indicator: string; region: string }>) {
-  const latest = db.prepare(latestActualSql);
   return refs.map((ref) => {
-    const row = latest.get(ref.indicator, ref.region) as { year: number; value: number } | undefined;
-    return row ? { ...ref, year: row.year, value: row.value } : null;
+    const latest = latestActual(db, ref.indicator, ref.region);
+    return latest ? { ...ref, ...latest } : null;
   });
 }
 
 /** Bases written as {indicator, region} take the latest actual in the workspace. */
 export function resolveScenario(db: Db, scenario: Scenario): ResolvedScenario {
-  const latest = db.prepare(latestActualSql);
-  const result = resolveBases(scenario, (indicator, region) => latest.get(indicator, region) as { year: number; value: number } | undefined);
+  const result = resolveBases(scenario, (indicator, region) => latestActual(db, indicator, region));
   if (!result.ok) throw fromEngineError(result.error);
   return result.scenario;
 }
@@ -157,44 +159,54 @@ export function sensitivityScenario(db: Db, id: number, output: 'total' | 'share
 }
 
 /**
- * The published figures a scenario's `backtest.sources` name: annual actuals only (a derived or
- * illustrative figure is not a publication), each tagged with its source's definition, so the engine
- * lists the break where the definition changes and scores only like with like.
+ * The published figures a scenario's `backtest.sources` name, through the series layer: annual
+ * actuals only (a derived or illustrative figure is not a publication), as known on `asOf` (the
+ * latest releases when absent), each with its bound and named by its measure, so the engine lists
+ * the break where the measure changes, scores only like with like and treats a bound as one.
  */
-export function backtestActuals(db: Db, scenario: Scenario): ActualPoint[] {
+export function backtestActuals(db: Db, scenario: Scenario, asOf?: string | null): ActualPoint[] {
   const sources = scenario.backtest?.sources;
   if (!sources) throw new WorkbenchError('scenario.noBacktestSources', { name: scenario.name });
-  const rows = db.prepare(
-    "SELECT year, value, source FROM observations WHERE indicator = ? AND region = ? AND status = 'actual' AND value IS NOT NULL AND period = CAST(year AS TEXT) AND year BETWEEN ? AND ? ORDER BY year",
-  );
+  const measureName = new Map(listMeasures(db).map((m) => [m.code, m.nameZh]));
   return sources.flatMap((src) =>
-    (rows.all(src.indicator, src.region, src.from ?? 0, src.to ?? 9999) as Array<{ year: number; value: number; source: string }>).map(
-      (row): ActualPoint => ({
-        metric: src.metric,
-        ...(src.componentId === undefined ? {} : { componentId: src.componentId }),
-        year: row.year,
-        value: row.value,
-        definition: src.definition,
-        source: `${src.indicator}/${src.region}${row.source ? `: ${row.source}` : ''}`,
-      }),
-    ),
+    annualSeries(db, src.indicator, src.region, { statuses: ['actual'], asOf })
+      .filter((f) => f.value !== null && f.year >= (src.from ?? 0) && f.year <= (src.to ?? 9999))
+      .map(
+        (f): ActualPoint => ({
+          metric: src.metric,
+          ...(src.componentId === undefined ? {} : { componentId: src.componentId }),
+          year: f.year,
+          value: f.value!,
+          bound: f.bound,
+          definition: measureName.get(f.measure) ?? f.measure,
+          source: `${src.indicator}/${src.region}${f.source ? `: ${f.source}` : ''}`,
+        }),
+      ),
   );
 }
 
-export function backtestScenario(db: Db, id: number): BacktestResult {
+export function backtestScenario(db: Db, id: number, asOf?: string | null): BacktestResult {
   const definition = scenarioDefinition(db, id);
   const resolved = resolveScenario(db, definition);
-  const actuals = backtestActuals(db, definition);
+  const actuals = backtestActuals(db, definition, asOf);
   return engine(() => backtest(resolved, actuals));
 }
 
 const seedKey = 'seed.scenarios';
+/** The broad-measure scenarios from 2022 came later: a workspace seeded before gets them once. */
+const broadSeedKey = 'seed.scenarios.broad';
+const isBroad = (definition: unknown) => (definition as { measure?: string }).measure === 'caict-broad';
 
-/** The three starting scenarios (基准, 加速, 保守), once per workspace. */
+/** The starting scenarios (基准, 加速, 保守 from 2020; the broad-measure ones from 2022), once per workspace. */
 export function seedScenarios(db: Db): void {
-  if (db.prepare('SELECT 1 FROM settings WHERE key = ?').get(seedKey)) return;
+  const has = (key: string) => db.prepare('SELECT 1 FROM settings WHERE key = ?').get(key) !== undefined;
+  const mark = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
+  if (has(seedKey) && has(broadSeedKey)) return;
+  const fresh = !has(seedKey);
   db.transaction(() => {
-    for (const definition of scenariosSeed as unknown[]) saveScenario(db, { definition, note: 'seed' });
-    db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(seedKey, new Date().toISOString());
+    for (const definition of scenariosSeed as unknown[]) if (fresh || isBroad(definition)) saveScenario(db, { definition, note: 'seed' });
+    const now = new Date().toISOString();
+    if (fresh) mark.run(seedKey, now);
+    mark.run(broadSeedKey, now);
   })();
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { WorkbenchError } from '../../shared/api/errors';
 import type { BacktestResult, ProjectionResult } from '../../shared/engine';
 import { formatPercent, formatPlain, formatYi, type Locale } from '../../shared/format/number';
+import { boundSign } from '../../shared/series/bound';
 import { callApi, cliLocale, printJson, withWorkspace } from './context';
 
 function scenarioId(value: string): number {
@@ -39,8 +40,8 @@ function printProjection(p: ProjectionResult, summary: string, locale: Locale): 
 }
 
 const statusWords: Record<Locale, Record<string, string>> = {
-  zh: { scored: '计入', 'other-definition': '口径不同，不计入', 'base-year': '基年', 'outside-horizon': '超出预测期' },
-  en: { scored: 'scored', 'other-definition': 'other definition, not scored', 'base-year': 'base year', 'outside-horizon': 'outside the horizon' },
+  zh: { scored: '计入', 'within-bound': '符合界限，无误差', 'other-definition': '口径不同，不计入', 'base-year': '基年', 'outside-horizon': '超出预测期' },
+  en: { scored: 'scored', 'within-bound': 'within the bound, no error', 'other-definition': 'other definition, not scored', 'base-year': 'base year', 'outside-horizon': 'outside the horizon' },
 };
 
 function printBacktest(result: BacktestResult, locale: Locale): void {
@@ -55,7 +56,7 @@ function printBacktest(result: BacktestResult, locale: Locale): void {
     console.log(`${metricName(s)} (${s.baseDefinition}) — MAPE ${mape}${zh ? `，计分${s.scored}年` : `, ${s.scored} year(s) scored`}`);
     for (const p of s.points) {
       const err = p.percentError === null ? '' : ` ${formatPlain(p.percentError, locale, 2)}%`;
-      console.log(`  ${p.year}  ${value(p.actual, s.unit).padStart(14)}  ${value(p.projected, s.unit).padStart(14)}${err.padStart(10)}  ${statusWords[locale][p.status]}`);
+      console.log(`  ${p.year}  ${(boundSign(p.bound) + value(p.actual, s.unit)).padStart(14)}  ${value(p.projected, s.unit).padStart(14)}${err.padStart(10)}  ${statusWords[locale][p.status]}`);
     }
     for (const b of s.breaks) console.log(zh ? `  口径变化：${b.year}年起由“${b.from}”改为“${b.to}”，不跨断点计分` : `  definition break: from ${b.year}, "${b.from}" became "${b.to}"; not scored across it`);
   }
@@ -158,11 +159,12 @@ export function addScenarioCommands(program: Command): void {
   scenario
     .command('backtest <id>')
     .description("the projection against the published figures named in the scenario's backtest.sources: error per year, MAPE, definition breaks")
+    .option('--vintage <date>', 'the published figures as known on this date (YYYY-MM-DD); default: the latest releases')
     .option('--workspace <file>', 'workspace file')
     .option('--json', "the engine's result as-is")
-    .action((id: string, opts: { workspace?: string; json?: boolean }) =>
+    .action((id: string, opts: { workspace?: string; json?: boolean; vintage?: string }) =>
       withWorkspace(opts.workspace, async (service) => {
-        const result = await callApi<BacktestResult>(service, 'scenarios.backtest', { id: scenarioId(id) });
+        const result = await callApi<BacktestResult>(service, 'scenarios.backtest', { id: scenarioId(id), asOf: opts.vintage ?? null });
         if (opts.json) printJson(result);
         else printBacktest(result, cliLocale(program));
       }),

@@ -4,27 +4,38 @@ import path from 'node:path';
 import { WorkbenchError } from '../../shared/api/errors';
 import type { MonitorRow } from '../../shared/api/targets-contract';
 import { formatWithUnit, type Locale } from '../../shared/format/number';
+import { formatBounded } from '../../shared/series/bound';
 import { translate } from '../../shared/i18n';
 import { callApi, cliLocale, printJson, withWorkspace } from './context';
 
 interface Monitor {
   asOfYear: number;
+  vintage: string | null;
   scenario: { id: number; name: string } | null;
   rows: MonitorRow[];
 }
 
 function printMonitor(m: Monitor, locale: Locale): void {
   const zh = locale === 'zh';
-  console.log(zh ? `截至${m.asOfYear}年；对照情景：${m.scenario?.name ?? '无'}` : `As of ${m.asOfYear}; compared scenario: ${m.scenario?.name ?? 'none'}`);
+  const vintage = m.vintage ? (zh ? `；数据截至${m.vintage}` : `; data as known on ${m.vintage}`) : '';
+  console.log(zh ? `截至${m.asOfYear}年${vintage}；对照情景：${m.scenario?.name ?? '无'}` : `As of ${m.asOfYear}${vintage}; compared scenario: ${m.scenario?.name ?? 'none'}`);
+  const measureName = (ref: { nameZh: string; nameEn: string }) => (zh ? ref.nameZh : ref.nameEn);
   for (const r of m.rows) {
     const t = r.target;
     const title = zh || !t.titleEn ? t.titleZh : t.titleEn;
     const goal = t.value === null ? (zh ? '定性' : 'qualitative') : `${t.comparator} ${formatWithUnit(t.value, t.unit, locale)}`;
-    const latest = r.latest ? `${formatWithUnit(r.latest.value, t.unit, locale)} (${r.latest.year})` : '—';
-    console.log(`${t.code.padEnd(6)} ${translate(locale, `monitor.status.${r.status}`).padEnd(zh ? 6 : 9)} ${title}`);
+    const latest = r.latest ? `${formatBounded(r.latest.value, t.unit, r.latest.bound, locale)} (${r.latest.year})` : '—';
+    const measure = r.measure ? (zh ? `（${measureName(r.measure)}）` : ` (${measureName(r.measure)})`) : '';
+    console.log(`${t.code.padEnd(6)} ${translate(locale, `monitor.status.${r.status}`).padEnd(zh ? 6 : 9)} ${title}${measure}`);
     const deadline = t.deadline ? (zh ? `，${t.deadline}年` : `, by ${t.deadline}`) : '';
     console.log(`       ${goal}${deadline}${zh ? '；最新实际 ' : '; latest '}${latest}`);
     console.log(`       ${translate(locale, r.rule, r.ruleParams)}`);
+    for (const other of r.byMeasure.slice(1)) {
+      const value = other.latest ? `${formatBounded(other.latest.value, t.unit, other.latest.bound, locale)} (${other.latest.year})` : '—';
+      const status = translate(locale, `monitor.status.${other.status}`);
+      console.log(zh ? `       按${measureName(other.measure)}：${status}，最新 ${value}` : `       on the ${measureName(other.measure)}: ${status}, latest ${value}`);
+    }
+    if (r.projectionNote) console.log(`       ${translate(locale, `monitor.projection.${r.projectionNote.reason}`, { measure: r.projectionNote.scenarioMeasure ? measureName(r.projectionNote.scenarioMeasure) : '' })}`);
   }
 }
 
@@ -35,13 +46,14 @@ export function addTargetsCommands(program: Command): void {
     .command('list')
     .description("each target's status, latest actual and the rule that decided")
     .option('--plan <code>', 'only this plan (A, B, …)')
-    .option('--as-of <year>', 'judge as of this year (default: this year)')
+    .option('--as-of <year>', 'judge as of this year (default: this year, or the vintage\'s year)')
+    .option('--vintage <date>', 'the data as known on this date (YYYY-MM-DD): the releases published by then')
     .option('--workspace <file>', 'workspace file')
     .option('--json', 'machine-readable output')
-    .action((opts: { plan?: string; asOf?: string; workspace?: string; json?: boolean }) =>
+    .action((opts: { plan?: string; asOf?: string; vintage?: string; workspace?: string; json?: boolean }) =>
       withWorkspace(opts.workspace, async (service) => {
         const asOfYear = opts.asOf === undefined ? undefined : Number(opts.asOf);
-        const m = await callApi<Monitor>(service, 'targets.monitor', { plan: opts.plan, asOfYear });
+        const m = await callApi<Monitor>(service, 'targets.monitor', { plan: opts.plan, asOfYear, vintage: opts.vintage });
         if (opts.json) printJson(m);
         else printMonitor(m, cliLocale(program));
       }),

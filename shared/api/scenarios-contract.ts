@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vintageSchema } from '../series/vintage';
 import type { BacktestResult, MonteCarloResult, ProjectionResult, SensitivityResult, GoalSeekResult, JointGoalSeekResult } from '../engine';
 
 const id = z.number().int().positive();
@@ -58,7 +59,7 @@ export const scenarioMethods = {
     output: z.custom<SensitivityResult>(),
   },
   /** The scenario against the published figures its `backtest.sources` name: error per year, MAPE, definition breaks. */
-  'scenarios.backtest': { input: z.object({ id }).strict(), output: z.custom<BacktestResult>() },
+  'scenarios.backtest': { input: z.object({ id, asOf: vintageSchema.nullable().default(null) }).strict(), output: z.custom<BacktestResult>() },
   /**
    * The latest annual actual of each indicator and region: what a base written as {indicator, region}
    * resolves to, so the editor can project an unsaved scenario in the renderer.

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { vintageSchema } from '../series/vintage';
 import { monitorThresholdsSchema, targetStatuses } from '../monitor/status';
+import { BOUNDS } from '../series/bound';
+import { ISO_DATE } from '../series/vintage';
 import { exportedFileSchema } from './jobs-contract';
 
 export const comparatorSchema = z.enum(['>=', '>', '=', '<=', '<', 'qualitative']);
@@ -30,6 +33,8 @@ export const targetSchema = z.object({
   note: z.string(),
   assessment: z.enum(['met', 'on-track', 'at-risk', 'missed']).nullable(),
   assessmentNote: z.string(),
+  /** The measure (口径) the target is judged by; null: its indicator's. */
+  measure: z.string().nullable(),
 });
 
 export type Plan = z.infer<typeof planSchema>;
@@ -56,6 +61,7 @@ export const targetInputSchema = z
     note: text(2000).default(''),
     assessment: z.enum(['met', 'on-track', 'at-risk', 'missed']).nullable().default(null),
     assessmentNote: text(2000).default(''),
+    measure: z.string().max(64).nullable().default(null),
   })
   .strict()
   .refine((t) => (t.comparator === 'qualitative') === (t.value === null), { message: 'a qualitative target has no value; any other needs one', path: ['value'] });
@@ -75,19 +81,49 @@ export const planInputSchema = z
 
 export const targetStatusSchema = z.enum(targetStatuses);
 
+const boundSchema = z.enum(BOUNDS);
+const measureRef = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() });
+
+/** An actual as the monitor judged it: its bound, measure and release say what the number is. */
+const monitorActualSchema = z.object({
+  year: z.number().int(),
+  value: z.number(),
+  bound: boundSchema,
+  measure: z.string(),
+  from: z.enum(['observation', 'recorded']),
+  status: z.string(),
+  released: z.string(),
+  releaseLabel: z.string(),
+  source: z.string(),
+  note: z.string(),
+  breakBefore: z.boolean(),
+});
+
 export const monitorRowSchema = z.object({
   target: targetSchema,
+  /** The measure the status is judged on (the target's, else its indicator's); null without an indicator. */
+  measure: measureRef.nullable(),
   status: targetStatusSchema,
   rule: z.string(),
   ruleParams: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
-  latest: z.object({ year: z.number().int(), value: z.number() }).nullable(),
+  latest: z.object({ year: z.number().int(), value: z.number(), bound: boundSchema }).nullable(),
   progress: z.number().nullable(),
   pathValue: z.number().nullable(),
   requiredGrowth: z.number().nullable(),
-  /** The active scenario's projection of this target, when the scenario has a target of the same code. */
+  /** The compared scenario's projection of this target: only when the scenario carries the target and is on the target's measure. */
   projection: z.object({ value: z.number(), met: z.boolean(), firstYearMet: z.number().int().nullable() }).nullable(),
-  actuals: z.array(
-    z.object({ year: z.number().int(), value: z.number(), from: z.enum(['observation', 'recorded']), source: z.string(), note: z.string(), breakBefore: z.boolean() }),
+  /** Why the compared scenario's projection is not shown: it is on another measure, or names none. */
+  projectionNote: z.object({ reason: z.enum(['other-measure', 'no-measure']), scenarioMeasure: measureRef.nullable() }).nullable(),
+  actuals: z.array(monitorActualSchema),
+  /** The status under every measure the indicator has figures on, the judged one first. */
+  byMeasure: z.array(
+    z.object({
+      measure: measureRef,
+      status: targetStatusSchema,
+      rule: z.string(),
+      ruleParams: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+      latest: z.object({ year: z.number().int(), value: z.number(), bound: boundSchema, source: z.string() }).nullable(),
+    }),
   ),
 });
 export type MonitorRow = z.infer<typeof monitorRowSchema>;
@@ -128,10 +164,36 @@ export const taskInputSchema = z
 
 export const taskAreaSchema = z.object({ plan: z.string(), code: z.string(), nameZh: z.string(), nameEn: z.string() });
 
-const twinRow = z.object({
-  year: z.number().int(),
-  values: z.record(z.string(), z.object({ value: z.number().nullable(), growth: z.number().nullable(), share: z.number().nullable() })),
-});
+/** A growth or share: a value with its bound, measure and basis, or no value and why (a break, a bound, no GDP…). */
+const twinDerived = z.union([
+  z.object({ value: z.number(), bound: z.enum(BOUNDS), measure: z.string(), basis: z.enum(['published', 'computed']), source: z.string() }),
+  z.object({ value: z.null(), reason: z.enum(['no-figure', 'no-previous', 'break', 'bound', 'no-gdp']), measure: z.string().optional() }),
+]);
+/** One region in one year: the figure (bound, measure, release, status, source) or why there is none. */
+const twinCell = z.union([
+  z.object({
+    value: z.number(),
+    bound: z.enum(BOUNDS),
+    measure: z.string(),
+    released: z.string(),
+    releaseLabel: z.string(),
+    status: z.enum(['actual', 'estimate', 'derived', 'illustrative']),
+    source: z.string(),
+    /** Other releases of this figure exist (earlier ones, or later ones past the vintage). */
+    revised: z.boolean(),
+    growth: twinDerived,
+    /** Null: the indicator is not a level with a share of GDP. */
+    share: twinDerived.nullable(),
+  }),
+  z.object({
+    value: z.null(),
+    /** other-measure: the year has a figure, but not on the chosen measure (otherMeasure names it). */
+    reason: z.enum(['no-figure', 'other-measure']),
+    otherMeasure: z.string().nullable(),
+  }),
+]);
+export type TwinCell = z.infer<typeof twinCell>;
+const twinRow = z.object({ year: z.number().int(), values: z.record(z.string(), twinCell) });
 
 export const targetMethods = {
   'plans.list': {
@@ -146,9 +208,17 @@ export const targetMethods = {
   },
   /** Every live target with its computed status, the rule that decided it, and per-plan counts. */
   'targets.monitor': {
-    input: z.object({ plan: z.string().max(64).optional(), asOfYear: z.number().int().min(1949).max(2100).optional() }).strict(),
+    input: z
+      .object({
+        plan: z.string().max(64).optional(),
+        asOfYear: z.number().int().min(1949).max(2100).optional(),
+        /** The data as known on this date (its releases); absent: the latest releases. */
+        vintage: vintageSchema.optional(),
+      })
+      .strict(),
     output: z.object({
       asOfYear: z.number().int(),
+      vintage: z.string().nullable(),
       settings: monitorSettingsSchema,
       scenario: z.object({ id: z.number().int(), name: z.string() }).nullable(),
       rows: z.array(monitorRowSchema),
@@ -184,9 +254,35 @@ export const targetMethods = {
     input: z.object({ fileName: z.string().max(260), base64: z.string().max(900_000) }).strict(),
     output: z.object({ targets: z.number().int(), actuals: z.number().int(), tasks: z.number().int() }),
   },
-  /** 成渝双城: one indicator for several regions, with growth and share of GDP per year. */
+  /**
+   * 成渝双城: one indicator for several regions through the series layer, per year each figure with
+   * its growth (within one measure and vintage) and share of GDP (the published share first).
+   */
   'regions.compare': {
-    input: z.object({ indicator: z.string().max(64), regions: z.array(z.string().max(64)).min(1).max(8) }).strict(),
-    output: z.object({ indicator: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), unit: z.string() }), rows: z.array(twinRow) }),
+    input: z
+      .object({
+        indicator: z.string().max(64),
+        regions: z.array(z.string().max(64)).min(1).max(8),
+        /** Only this year (growth still reads the year before); absent: every year. */
+        year: z.number().int().min(1949).max(2100).optional(),
+        /** The data as known on this date; absent: the latest release of each figure. */
+        asOf: z.string().regex(ISO_DATE, 'expected YYYY-MM-DD').optional(),
+        /** Only figures on this measure; absent: every figure on its own measure. */
+        measure: z.string().max(64).optional(),
+      })
+      .strict(),
+    output: z.object({
+      indicator: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), unit: z.string(), measure: z.string() }),
+      asOf: z.string().nullable(),
+      measure: z.string().nullable(),
+      regions: z.array(z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() })),
+      /** The measures catalogue, to name each figure's measure. */
+      measures: z.array(z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() })),
+      /** Whether the indicator is a level that has a share of GDP. */
+      hasShare: z.boolean(),
+      /** Per region, the years from which its series is measured differently. */
+      breaks: z.record(z.string(), z.array(z.number().int())),
+      rows: z.array(twinRow),
+    }),
   },
 } as const;

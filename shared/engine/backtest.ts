@@ -1,8 +1,10 @@
 // Backtest: run a scenario from an earlier base year and set it against what was later published.
 // Each published figure names its definition (its measure); where the definition changes, the
 // comparison stops being like with like, so the break is reported and points on another definition
-// than the base year's are shown but not scored.
+// than the base year's are shown but not scored. A published bound ("超6000亿元") is an inequality:
+// a projection on its right side is no error, and only a violated bound is scored, by the distance.
 import { z } from 'zod';
+import { BOUNDS, boundedError } from '../series/bound';
 import { EngineError } from './errors';
 import { compile, metricAt, runPaths, type MetricSpec } from './model';
 import type { ResolvedScenario } from './schema';
@@ -15,14 +17,18 @@ export const actualPointSchema = z.strictObject({
   /** The measure the figure is on, e.g. "重庆市统计局口径" or "CAICT 广义口径". */
   definition: z.string().min(1),
   source: z.string().optional(),
+  /** exact, or a bound (lower: the true value is at least `value`), or approximate. */
+  bound: z.enum(BOUNDS).default('exact'),
 });
-export type ActualPoint = z.output<typeof actualPointSchema>;
+export type ActualPoint = z.input<typeof actualPointSchema>;
 
-export type PointStatus = 'scored' | 'other-definition' | 'base-year' | 'outside-horizon';
+/** `within-bound`: the figure is a bound the projection respects, so there is no error to score. */
+export type PointStatus = 'scored' | 'within-bound' | 'other-definition' | 'base-year' | 'outside-horizon';
 
 export interface BacktestPoint {
   year: number;
   actual: number;
+  bound: (typeof BOUNDS)[number];
   definition: string;
   source: string | null;
   projected: number | null;
@@ -90,18 +96,22 @@ export function backtest(s: ResolvedScenario, actuals: readonly ActualPoint[]): 
     });
     const scoredPoints = points.map((p): BacktestPoint => {
       const inRange = p.year >= s.baseYear && p.year <= s.horizon;
+      const bound = p.bound ?? 'exact';
       const projected = inRange ? metricAt(model, paths, metric, p.year - s.baseYear) : null;
-      const error = projected === null ? null : projected - p.value;
+      const error = projected === null ? null : boundedError(projected, p.value, bound);
       const status: PointStatus = !inRange
         ? 'outside-horizon'
         : p.year === s.baseYear
           ? 'base-year'
-          : p.definition === baseDefinition
-            ? 'scored'
-            : 'other-definition';
+          : p.definition !== baseDefinition
+            ? 'other-definition'
+            : error === null
+              ? 'within-bound'
+              : 'scored';
       return {
         year: p.year,
         actual: p.value,
+        bound,
         definition: p.definition,
         source: p.source ?? null,
         projected,

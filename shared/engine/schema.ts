@@ -88,7 +88,11 @@ export const backtestSourceSchema = z
     componentId: idSchema.optional(),
     indicator: z.string().min(1),
     region: z.string().min(1),
-    definition: z.string().min(1),
+    /**
+     * How the scenario's author named the series' definition. The backtest names each figure by the
+     * measure the workspace records for it, so this is a note for readers of the JSON only.
+     */
+    definition: z.string().min(1).optional(),
     from: yearSchema.optional(),
     to: yearSchema.optional(),
   })
@@ -121,6 +125,11 @@ function scenarioShape<B extends z.ZodType<number | z.infer<typeof baseRefSchema
     nameEn: z.string().min(1).optional(),
     description: z.string().default(''),
     basis: z.string().min(1, 'say which values are published (with source) and which are illustrative'),
+    /**
+     * The measure (口径, a code of the workspace's measures) the scenario's digital economy is on. A
+     * target is compared only with a scenario on its own measure.
+     */
+    measure: z.string().min(1).max(64).optional(),
     baseYear: yearSchema,
     horizon: yearSchema,
     gdp: z.strictObject({ base, baseSource: source, growth: gdpGrowthSpecSchema, bounds: boundsSchema.optional() }),

@@ -2,6 +2,7 @@
 // Pure: the backend, the CLI and the tests call the same function, and the rule that decided is
 // returned with the status so the UI can show why.
 import { z } from 'zod';
+import { boundSign, meets, type Bound, type Verdict } from '../series/bound';
 
 export const targetStatuses = ['met', 'on-track', 'at-risk', 'missed', 'no-data'] as const;
 export type TargetStatus = (typeof targetStatuses)[number];
@@ -22,6 +23,8 @@ export type Comparator = '>=' | '>' | '=' | '<=' | '<' | 'qualitative';
 export interface ActualPoint {
   year: number;
   value: number;
+  /** A published bound ("超过1万亿元": lower) is judged as the inequality it states. */
+  bound?: Bound;
   /** This value is measured on a new definition: nothing before it is compared with it. */
   breakBefore?: boolean;
 }
@@ -55,22 +58,16 @@ export interface StatusResult {
   requiredGrowth: number | null;
 }
 
-function satisfies(comparator: Comparator, actual: number, target: number): boolean {
-  switch (comparator) {
-    case '>=':
-    case '=':
-      // A count the plan sets ("30 项", "658 项") is reached once the count gets there.
-      return actual >= target;
-    case '>':
-      return actual > target;
-    case '<=':
-      return actual <= target;
-    case '<':
-      return actual < target;
-    case 'qualitative':
-      return false;
-  }
+/**
+ * Whether an actual meets the target: a count the plan sets ("30 项", "658 项") is reached once the
+ * count gets there ('=' reads as '>='); a bound may leave it open ('unknown').
+ */
+function verdict(comparator: Exclude<Comparator, 'qualitative'>, actual: ActualPoint, target: number): Verdict {
+  return meets(comparator, actual.value, actual.bound ?? 'exact', target);
 }
+
+/** The rule parameters naming an actual: its year, its value and the sign of its bound (≥, ≤, ≈ or ''). */
+const named = (a: ActualPoint) => ({ year: a.year, value: a.value, sign: boundSign(a.bound ?? 'exact') });
 
 const round = (x: number, digits = 1): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
@@ -88,16 +85,21 @@ export function targetStatus(input: StatusInput): StatusResult {
   const progress = latest && target !== 0 ? (lowerIsBetter ? (latest.value === 0 ? null : target / latest.value) : latest.value / target) : null;
 
   const inTime = actuals.filter((a) => deadline === null || a.year <= deadline);
-  const hit = inTime.find((a) => satisfies(comparator, a.value, target));
-  if (hit) return { ...base, progress, status: 'met', rule: 'monitor.rule.met', params: { year: hit.year, value: hit.value } };
+  const hit = inTime.find((a) => verdict(comparator, a, target) === 'yes');
+  if (hit) return { ...base, progress, status: 'met', rule: 'monitor.rule.met', params: named(hit) };
   if (!latest) {
     if (input.assessment) return { ...base, status: input.assessment, rule: 'monitor.rule.assessed', params: {} };
     return { ...base, status: 'no-data', rule: 'monitor.rule.noActual', params: {} };
   }
   if (deadline !== null && latest.year >= deadline) {
-    const late = actuals.find((a) => a.year > deadline && satisfies(comparator, a.value, target));
-    if (late) return { ...base, progress, status: 'missed', rule: 'monitor.rule.metLate', params: { deadline, year: late.year, value: late.value } };
-    return { ...base, progress, status: 'missed', rule: 'monitor.rule.missed', params: { deadline, year: latest.year, value: latest.value } };
+    // A bound that leaves the deadline year open (≥6000 against ≥10000) decides nothing either way.
+    const atDeadline = inTime.at(-1);
+    if (atDeadline && verdict(comparator, atDeadline, target) === 'unknown') {
+      return { ...base, progress, status: 'no-data', rule: 'monitor.rule.boundOpen', params: { deadline, ...named(atDeadline) } };
+    }
+    const late = actuals.find((a) => a.year > deadline && verdict(comparator, a, target) === 'yes');
+    if (late) return { ...base, progress, status: 'missed', rule: 'monitor.rule.metLate', params: { deadline, ...named(late) } };
+    return { ...base, progress, status: 'missed', rule: 'monitor.rule.missed', params: { deadline, ...named(latest) } };
   }
   if (deadline !== null && input.asOfYear > deadline) {
     return { ...base, progress, status: 'no-data', rule: 'monitor.rule.awaitingDeadline', params: { deadline, year: latest.year } };
@@ -114,7 +116,7 @@ export function targetStatus(input: StatusInput): StatusResult {
   if (start.year < latest.year) {
     const pathValue = start.value + ((target - start.value) * (latest.year - start.year)) / (deadline - start.year);
     const ratio = lowerIsBetter ? pathValue / latest.value : latest.value / pathValue;
-    const params = { year: latest.year, value: latest.value, path: round(pathValue, 2), ratio: round(100 * ratio), threshold: round(100 * thresholds.onTrackRatio) };
+    const params = { ...named(latest), path: round(pathValue, 2), ratio: round(100 * ratio), threshold: round(100 * thresholds.onTrackRatio) };
     const status: TargetStatus = ratio >= thresholds.onTrackRatio ? 'on-track' : 'at-risk';
     return { ...withPath, pathValue, status, rule: status === 'on-track' ? 'monitor.rule.onPath' : 'monitor.rule.belowPath', params };
   }

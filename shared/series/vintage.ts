@@ -1,8 +1,16 @@
 // Releases (vintages): the same figure is first released, verified and revised after a census. The
 // data "as known on a date" keeps, per figure, the latest release made by then.
 
+import { z } from 'zod';
+
 /** ISO date, YYYY-MM-DD. */
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A vintage as API calls take it: a real calendar date, YYYY-MM-DD. */
+export const vintageSchema = z
+  .string()
+  .regex(ISO_DATE, 'expected a date YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date');
 
 /**
  * When a release became known. A release without a date is taken as known from the first day after

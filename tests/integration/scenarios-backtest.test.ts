@@ -40,11 +40,11 @@ describe('scenarios.backtest', () => {
 
     const share = result.series.find((s) => s.metric === 'share')!;
     expect(share.baseDefinition).toBe('重庆市此前口径');
-    expect(share.breaks).toEqual([{ year: 2022, from: '重庆市此前口径', to: '中国信通院广义口径' }]);
-    expect(share.points.map((p) => [p.year, p.actual, p.status])).toEqual([
-      [2020, 25, 'base-year'],
-      [2021, 27.2, 'scored'],
-      [2022, 45.4, 'other-definition'],
+    expect(share.breaks).toEqual([{ year: 2022, from: '重庆市此前口径', to: '信通院广义口径' }]);
+    expect(share.points.map((p) => [p.year, p.actual, p.bound, p.status])).toEqual([
+      [2020, 25, 'lower', 'base-year'],
+      [2021, 27.2, 'exact', 'scored'],
+      [2022, 45.4, 'exact', 'other-definition'],
     ]);
     expect(share.points[1]!.projected).toBeCloseTo(share2021, 9);
     // Only 2021 is scored: |26.14 − 27.2| / 27.2 = 3.90%; the 45.4% of 2022 would have made it about 20%.
@@ -54,11 +54,12 @@ describe('scenarios.backtest', () => {
 
     // The total: 6000 (the city's measure, 2020) and CAICT's 1万亿元 (2022) are different measures.
     const total = result.series.find((s) => s.metric === 'total')!;
-    expect(total.points.map((p) => [p.year, p.actual, p.status])).toEqual([
-      [2020, 6000, 'base-year'],
-      [2022, 10000, 'other-definition'],
+    // Both are lower bounds ("超6000亿元", "超过1万亿元"), and carried as such.
+    expect(total.points.map((p) => [p.year, p.actual, p.bound, p.status])).toEqual([
+      [2020, 6000, 'lower', 'base-year'],
+      [2022, 10000, 'lower', 'other-definition'],
     ]);
-    expect(total.breaks).toEqual([{ year: 2022, from: '重庆市此前口径', to: '中国信通院广义口径' }]);
+    expect(total.breaks).toEqual([{ year: 2022, from: '重庆市此前口径', to: '信通院广义口径' }]);
     expect(total.mape).toBeNull();
     // Only published figures take part: the derived de_va of 2021 and 2022 are left out.
     expect(total.points.every((p) => p.source?.startsWith('de_va/CQ') || p.source?.startsWith('de_scale/CQ'))).toBe(true);
@@ -120,7 +121,7 @@ describe('workbench scenario backtest', () => {
     const text = runCli(['scenario', 'backtest', '1'], dataDir);
     expect(text.status).toBe(0);
     expect(text.stdout).toContain('MAPE 3.9%');
-    expect(text.stdout).toContain('口径变化：2022年起由“重庆市此前口径”改为“中国信通院广义口径”');
+    expect(text.stdout).toContain('口径变化：2022年起由“重庆市此前口径”改为“信通院广义口径”');
     expect(text.stdout).toMatch(/2022\s+45\.4%\s+28\.47%\s+-37\.29%\s+口径不同，不计入/);
     const en = runCli(['scenario', 'backtest', '1', '--lang', 'en'], dataDir);
     expect(en.stdout).toContain('definition break: from 2022');

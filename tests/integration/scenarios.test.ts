@@ -12,12 +12,12 @@ async function ok<T>(call: Promise<{ ok: boolean; result?: unknown; error?: unkn
 }
 
 describe('scenarios in the workspace', () => {
-  it('seeds the three starting scenarios, each stating its basis', async () => {
+  it('seeds the starting scenarios (three from 2020, three from 2022 on the broad measure), each stating its basis', async () => {
     const { service } = tempService();
     const list = await ok<Array<{ id: number; name: string; basis: string }>>(dispatch(service, 'scenarios.list', {}));
-    expect(list.map((s) => s.name)).toEqual(['基准', '加速', '保守']);
+    expect(list.map((s) => s.name)).toEqual(['基准', '加速', '保守', '广义口径基准（2022年起）', '广义口径加速（2022年起）', '广义口径保守（2022年起）']);
     for (const s of list) {
-      expect(s.basis).toContain('25002.79');
+      expect(s.basis).toContain(s.name.startsWith('广义口径') ? '29129.03' : '25002.79');
       expect(s.basis).toMatch(/示意/);
     }
     service.close();
@@ -64,7 +64,7 @@ describe('scenarios in the workspace', () => {
     expect(outcome.error.code).toBe('engine.invalid_scenario');
     expect(outcome.error.message).toContain('components[0].growth');
     const list = await ok<unknown[]>(dispatch(service, 'scenarios.list', {}));
-    expect(list).toHaveLength(3);
+    expect(list).toHaveLength(6);
     service.close();
   });
 
@@ -110,6 +110,6 @@ describe('scenario CLI', () => {
     const result = runCli(['scenario', 'create', '--from', file, '--lang', 'en'], dataDir);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/Invalid scenario: field \w+/);
-    expect(JSON.parse(runCli(['scenario', 'list', '--json'], dataDir).stdout)).toHaveLength(3);
+    expect(JSON.parse(runCli(['scenario', 'list', '--json'], dataDir).stdout)).toHaveLength(6);
   });
 });

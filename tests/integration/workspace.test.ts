@@ -112,7 +112,7 @@ describe('workspace file', () => {
 });
 
 describe('seeded plans', () => {
-  it('loads both plans and every quantitative target of DOMAIN.md once', () => {
+  it('loads the three plans and every quantitative target of DOMAIN.md once', () => {
     const { service } = tempService();
     const targets = service.db.prepare('SELECT code, value, unit, deadline, comparator, quote FROM targets ORDER BY code').all() as Array<{
       code: string;
@@ -142,6 +142,16 @@ describe('seeded plans', () => {
       ['B7', 73, '项', 2020],
       ['B8', 296, '亿元', 2020],
       ['B9', null, '', 2022],
+      // Plan C, 表1 (DOMAIN.md "Plan C"): the 2027 targets.
+      ['C1', 50, '%', 2027],
+      ['C2', 500, '家', 2027],
+      ['C3', 150, '个', 2027],
+      ['C4', 4000, '亿元', 2027],
+      ['C5', 10000, '亿元', 2027],
+      ['C6', 7000, '亿元', 2027],
+      ['C7', 20, '个', 2027],
+      ['C8', 115, '个', 2027],
+      ['C9', 50, '个', 2027],
     ];
     expect(targets).toHaveLength(expected.length);
     for (const [code, value, unit, deadline] of expected) {
@@ -149,6 +159,14 @@ describe('seeded plans', () => {
     }
     expect(byCode.get('A1')!.quote).toBe('力争到2022年，数字经济总量达到万亿级规模');
     expect(byCode.get('A2')!.comparator).toBe('>');
+    expect(byCode.get('C1')!.comparator).toBe('>');
+    // The targets judged on a measure say which (DOMAIN.md, "Three measures, never one series").
+    expect(service.db.prepare("SELECT code, measure FROM targets WHERE measure IS NOT NULL ORDER BY code").all()).toEqual([
+      { code: 'A1', measure: 'caict-broad' },
+      { code: 'A2', measure: 'caict-broad' },
+      { code: 'C1', measure: 'caict-broad' },
+      { code: 'C4', measure: 'nbs-core' },
+    ]);
     const file = service.workspace.path;
     service.db.prepare("DELETE FROM targets WHERE code = 'A8'").run();
     service.close();
@@ -156,5 +174,25 @@ describe('seeded plans', () => {
     const { service: reopened } = tempService(file);
     expect(reopened.db.prepare('SELECT count(*) AS n FROM targets').get()).toEqual({ n: expected.length - 1 });
     reopened.close();
+  });
+
+  it('adds plan C and the broad-measure scenarios once to a workspace seeded before them', () => {
+    const { service } = tempService();
+    const file = service.workspace.path;
+    // As a workspace of the previous version: no plan C, no broad scenarios, no keys for them.
+    service.db.exec(`DELETE FROM target_actuals WHERE target LIKE 'C%'; DELETE FROM targets WHERE plan = 'C'; DELETE FROM plans WHERE code = 'C';
+      DELETE FROM settings WHERE key IN ('seed.plan.C', 'seed.scenarios.broad');`);
+    service.db.exec("UPDATE scenarios SET deleted_at = 'x' WHERE id > 3");
+    service.close();
+    const { service: reopened } = tempService(file);
+    const count = (sql: string) => reopened.db.prepare(sql).pluck().get();
+    expect(count("SELECT count(*) FROM targets WHERE plan = 'C'")).toBe(9);
+    expect(count("SELECT value FROM target_actuals WHERE target = 'C5' AND year = 2022")).toBe(7356);
+    expect(count("SELECT count(*) FROM scenarios WHERE deleted_at IS NULL AND name LIKE '广义口径%'")).toBe(3);
+    reopened.db.prepare("DELETE FROM targets WHERE code = 'C9'").run();
+    reopened.close();
+    const { service: again } = tempService(file);
+    expect(again.db.prepare("SELECT count(*) FROM targets WHERE plan = 'C'").pluck().get()).toBe(8);
+    again.close();
   });
 });

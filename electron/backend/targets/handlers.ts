@@ -17,7 +17,7 @@ export function targetHandlers(ctx: ServiceContext): DomainHandlers<'plans' | 't
       return { code };
     },
     'targets.list': ({ plan }) => listTargets(ctx.db, plan),
-    'targets.monitor': ({ plan, asOfYear }) => computeMonitor(ctx.db, { plan, asOfYear, locale: ctx.language }),
+    'targets.monitor': ({ plan, asOfYear, vintage }) => computeMonitor(ctx.db, { plan, asOfYear, vintage, locale: ctx.language }),
     'targets.save': ({ target, create }) => saveTarget(ctx.db, target, create),
     'targets.retire': ({ code }) => {
       retireTarget(ctx.db, code);
@@ -49,6 +49,6 @@ export function targetHandlers(ctx: ServiceContext): DomainHandlers<'plans' | 't
       if (bytes.length === 0) throw new WorkbenchError('register.empty', { file: fileName });
       return importRegister(ctx.db, bytes, fileName, ctx.language);
     },
-    'regions.compare': ({ indicator, regions }) => compareRegions(ctx.db, indicator, regions),
+    'regions.compare': ({ indicator, regions, year, asOf, measure }) => compareRegions(ctx.db, indicator, regions, { year, asOf, measure }),
   };
 }

@@ -6,7 +6,8 @@ import { targetStatus, targetStatuses, type TargetStatus } from '../../../shared
 import type { Locale } from '../../../shared/i18n';
 import type { z } from 'zod';
 import type { Db } from '../db/workspace';
-import { listScenarios, runScenario } from '../scenarios';
+import { listScenarios, runScenario, scenarioDefinition } from '../scenarios';
+import { annualSeries, breakYears, listMeasures, measuresOf, type Figure } from '../series/figures';
 import { listTargets } from './store';
 
 export type MonitorSettings = z.output<typeof monitorSettingsSchema>;
@@ -17,8 +18,12 @@ export function monitorSettings(db: Db): MonitorSettings {
   const raw = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(settingsKey) as string | undefined;
   const parsed = raw === undefined ? null : monitorSettingsSchema.safeParse(JSON.parse(raw));
   if (parsed?.success) return parsed.data;
-  // Until the user picks one, the monitor compares with the first scenario (the seeded baseline).
-  return monitorSettingsSchema.parse({ thresholds: {}, scenarioId: listScenarios(db)[0]?.id ?? null });
+  // Until the user picks one, the monitor compares with the scenario starting latest (the first of
+  // those): the seeded broad-measure baseline from 2022, whose measure the live targets share.
+  const latest = listScenarios(db)
+    .map((s) => ({ id: s.id, baseYear: scenarioDefinition(db, s.id).baseYear }))
+    .reduce<{ id: number; baseYear: number } | null>((best, s) => (!best || s.baseYear > best.baseYear ? s : best), null);
+  return monitorSettingsSchema.parse({ thresholds: {}, scenarioId: latest?.id ?? null });
 }
 
 export function setMonitorSettings(db: Db, settings: MonitorSettings): MonitorSettings {
@@ -30,98 +35,160 @@ export function setMonitorSettings(db: Db, settings: MonitorSettings): MonitorSe
 }
 
 type Actual = MonitorRow['actuals'][number];
+type MeasureRef = NonNullable<MonitorRow['measure']>;
 
-/**
- * One figure a year for an indicator in a region: its annual observations (period = the year), the
- * published value first, then an estimate, then a derived one; illustrative values never count.
- */
-export function annualFigures(db: Db, indicator: string, region: string): Map<number, { year: number; value: number; source: string; note: string }> {
-  const rows = db
-    .prepare(
-      `SELECT year, value, source, note FROM observations
-       WHERE indicator = ? AND region = ? AND period = CAST(year AS TEXT) AND value IS NOT NULL AND status IN ('actual', 'estimate', 'derived')
-       ORDER BY year, CASE status WHEN 'actual' THEN 0 WHEN 'estimate' THEN 1 ELSE 2 END`,
-    )
-    .all(indicator, region) as Array<{ year: number; value: number; source: string; note: string }>;
-  const byYear = new Map<number, { year: number; value: number; source: string; note: string }>();
-  for (const r of rows) if (!byYear.has(r.year)) byYear.set(r.year, r);
-  return byYear;
+interface TargetRef {
+  code: string;
+  indicator: string | null;
+  region: string | null;
+  measure?: string | null;
+}
+
+/** The measure a target is judged on: its own, else its indicator's; null without an indicator. */
+function judgedMeasure(db: Db, target: TargetRef): string | null {
+  if (!target.indicator) return null;
+  return target.measure ?? ((db.prepare('SELECT measure FROM indicators WHERE code = ?').pluck().get(target.indicator) as string | undefined) ?? null);
+}
+
+function toActual(f: Figure, breaks: Set<number>): Actual {
+  return {
+    year: f.year,
+    value: f.value!,
+    bound: f.bound,
+    measure: f.measure,
+    from: 'observation',
+    status: f.status,
+    released: f.released,
+    releaseLabel: f.releaseLabel,
+    source: f.source,
+    note: f.note,
+    breakBefore: breaks.has(f.year),
+  };
 }
 
 /**
- * Annual values of the target's indicator and region (published first, then estimates and derived),
- * overlaid by recorded ones. A year in `definition_breaks` for that indicator and region starts a
- * new definition (重庆's share of GDP from 2022).
+ * The target's actuals on one measure (the judged one by default), through the series layer, as
+ * known on `vintage`: published figures first, then estimates and derived ones, overlaid by values
+ * recorded by hand (which belong to the target and so to its measure). Years where the series'
+ * measure changes, or that definition_breaks names, start a new definition.
  */
-export function actualsFor(db: Db, target: { code: string; indicator: string | null; region: string | null }): Actual[] {
+export function actualsFor(db: Db, target: TargetRef, options: { measure?: string | null; vintage?: string | null } = {}): Actual[] {
+  const measure = options.measure ?? judgedMeasure(db, target);
   const byYear = new Map<number, Actual>();
-  const breaks = new Set<number>();
+  let breaks = new Set<number>();
   if (target.indicator && target.region) {
-    const years = db.prepare('SELECT year FROM definition_breaks WHERE indicator = ? AND region = ?').pluck().all(target.indicator, target.region) as number[];
-    for (const year of years) breaks.add(year);
-    for (const r of annualFigures(db, target.indicator, target.region).values()) {
-      byYear.set(r.year, { year: r.year, value: r.value, from: 'observation', source: r.source, note: r.note, breakBefore: breaks.has(r.year) });
+    const all = annualSeries(db, target.indicator, target.region, { asOf: options.vintage });
+    breaks = new Set(breakYears(db, target.indicator, target.region, all));
+    for (const f of all) if (f.value !== null && (!measure || f.measure === measure)) byYear.set(f.year, toActual(f, breaks));
+  }
+  if (!options.measure || options.measure === judgedMeasure(db, target)) {
+    const recorded = db.prepare('SELECT year, value, source, note FROM target_actuals WHERE target = ? ORDER BY year').all(target.code) as Array<{
+      year: number;
+      value: number;
+      source: string;
+      note: string;
+    }>;
+    for (const r of recorded) {
+      byYear.set(r.year, {
+        ...r,
+        bound: 'exact',
+        measure: measure ?? '',
+        from: 'recorded',
+        status: 'actual',
+        released: '',
+        releaseLabel: '',
+        breakBefore: breaks.has(r.year),
+      });
     }
   }
-  const recorded = db.prepare('SELECT year, value, source, note FROM target_actuals WHERE target = ? ORDER BY year').all(target.code) as Array<{
-    year: number;
-    value: number;
-    source: string;
-    note: string;
-  }>;
-  for (const r of recorded) byYear.set(r.year, { year: r.year, value: r.value, from: 'recorded', source: r.source, note: r.note, breakBefore: breaks.has(r.year) });
   return [...byYear.values()].sort((a, b) => a.year - b.year);
 }
 
-/** The projection of each target the active scenario also carries (same code), or nothing when it cannot run. */
+/** The compared scenario: its projection of each target it carries (same code), its measure, or nothing when it cannot run. */
 function scenarioProjections(db: Db, scenarioId: number | null, locale: Locale) {
   const projections = new Map<string, { value: number; met: boolean; firstYearMet: number | null }>();
-  if (scenarioId === null) return { scenario: null, projections };
+  if (scenarioId === null) return { scenario: null, measure: null, projections };
   const scenario = listScenarios(db).find((s) => s.id === scenarioId);
-  if (!scenario) return { scenario: null, projections };
+  if (!scenario) return { scenario: null, measure: null, projections };
+  const measure = scenarioDefinition(db, scenarioId).measure ?? null;
   try {
     const run = runScenario(db, scenarioId, locale);
     for (const t of run.projection.targets) projections.set(t.id, { value: t.value, met: t.met, firstYearMet: t.firstYearMet });
   } catch {
     // A scenario whose bases no longer resolve (its indicator was deleted, say) simply projects nothing here.
-    return { scenario: { id: scenario.id, name: scenario.name }, projections };
   }
-  return { scenario: { id: scenario.id, name: scenario.name }, projections };
+  return { scenario: { id: scenario.id, name: scenario.name }, measure, projections };
 }
 
-export function computeMonitor(db: Db, options: { plan?: string; asOfYear?: number; locale: Locale }) {
+export function computeMonitor(db: Db, options: { plan?: string; asOfYear?: number; vintage?: string; locale: Locale }) {
   const settings = monitorSettings(db);
-  const asOfYear = options.asOfYear ?? new Date().getFullYear();
-  const { scenario, projections } = scenarioProjections(db, settings.scenarioId, options.locale);
+  const vintage = options.vintage ?? null;
+  // Judged as the data stood on a date, the monitor looks from that date's year.
+  const asOfYear = options.asOfYear ?? (vintage ? Number(vintage.slice(0, 4)) : new Date().getFullYear());
+  const { scenario, measure: scenarioMeasure, projections } = scenarioProjections(db, settings.scenarioId, options.locale);
+  const measures = new Map(listMeasures(db).map((m): [string, MeasureRef] => [m.code, { code: m.code, nameZh: m.nameZh, nameEn: m.nameEn }]));
+  const measureRef = (code: string | null): MeasureRef | null => (code === null ? null : (measures.get(code) ?? { code, nameZh: code, nameEn: code }));
+
   const rows: MonitorRow[] = listTargets(db, options.plan).map((target) => {
-    const actuals = actualsFor(db, target);
-    const projection = projections.get(target.code) ?? null;
-    const result = targetStatus({
-      comparator: target.comparator,
-      value: target.value,
-      deadline: target.deadline,
-      actuals,
-      asOfYear,
-      thresholds: settings.thresholds,
-      assessment: target.assessment,
-      projection,
+    const judged = judgedMeasure(db, target);
+    const judge = (actuals: Actual[], projection: { met: boolean; firstYearMet: number | null; value: number } | null) =>
+      targetStatus({
+        comparator: target.comparator,
+        value: target.value,
+        deadline: target.deadline,
+        actuals,
+        asOfYear,
+        thresholds: settings.thresholds,
+        assessment: target.assessment,
+        projection,
+      });
+    const actuals = actualsFor(db, target, { vintage });
+    // A projection is compared only on the target's own measure: a scenario on another (or none) says so instead.
+    const projected = projections.get(target.code) ?? null;
+    const sameMeasure = judged === null || scenarioMeasure === judged;
+    const projection = projected && sameMeasure ? projected : null;
+    const projectionNote = projected && !sameMeasure ? { reason: scenarioMeasure ? ('other-measure' as const) : ('no-measure' as const), scenarioMeasure: measureRef(scenarioMeasure) } : null;
+    const result = judge(actuals, projection);
+
+    const other =
+      target.indicator && target.region
+        ? measuresOf(annualSeries(db, target.indicator, target.region, { asOf: vintage })).filter((m) => m !== judged)
+        : [];
+    const byMeasure = (judged === null ? [] : [judged, ...other]).flatMap((code) => {
+      const onMeasure = code === judged ? actuals : actualsFor(db, target, { measure: code, vintage });
+      if (!onMeasure.length && code !== judged) return [];
+      const r = code === judged ? result : judge(onMeasure, null);
+      const latest = onMeasure.at(-1);
+      return [
+        {
+          measure: measureRef(code)!,
+          status: r.status,
+          rule: r.rule,
+          ruleParams: r.params,
+          latest: latest ? { year: latest.year, value: latest.value, bound: latest.bound, source: latest.source } : null,
+        },
+      ];
     });
+
     return {
       target,
+      measure: measureRef(judged),
       status: result.status,
       rule: result.rule,
       ruleParams: result.params,
-      latest: result.latest ? { year: result.latest.year, value: result.latest.value } : null,
+      latest: result.latest ? { year: result.latest.year, value: result.latest.value, bound: result.latest.bound ?? 'exact' } : null,
       progress: result.progress,
       pathValue: result.pathValue,
       requiredGrowth: result.requiredGrowth,
       projection,
+      projectionNote,
       actuals,
+      byMeasure,
     };
   });
   const counts: Array<{ plan: string; status: TargetStatus; n: number }> = [];
   for (const plan of [...new Set(rows.map((r) => r.target.plan))]) {
     for (const status of targetStatuses) counts.push({ plan, status, n: rows.filter((r) => r.target.plan === plan && r.status === status).length });
   }
-  return { asOfYear, settings, scenario, rows, counts };
+  return { asOfYear, vintage, settings, scenario, rows, counts };
 }

@@ -31,6 +31,7 @@ interface TargetRow {
   note: string;
   assessment: Target['assessment'];
   assessment_note: string;
+  measure: string | null;
 }
 
 export function planFromRow(r: PlanRow): Plan {
@@ -54,6 +55,7 @@ export function targetFromRow(r: TargetRow): Target {
     note: r.note,
     assessment: r.assessment,
     assessmentNote: r.assessment_note,
+    measure: r.measure,
   };
 }
 
@@ -87,8 +89,13 @@ function audit(db: Db, entity: 'plan' | 'target', id: string, before: Record<str
   }
 }
 
-function exists(db: Db, table: 'indicators' | 'regions' | 'plans', code: string): boolean {
-  const sql = { indicators: 'SELECT 1 FROM indicators WHERE code = ?', regions: 'SELECT 1 FROM regions WHERE code = ?', plans: 'SELECT 1 FROM plans WHERE code = ? AND retired_at IS NULL' }[table];
+function exists(db: Db, table: 'indicators' | 'regions' | 'plans' | 'measures', code: string): boolean {
+  const sql = {
+    indicators: 'SELECT 1 FROM indicators WHERE code = ?',
+    regions: 'SELECT 1 FROM regions WHERE code = ?',
+    plans: 'SELECT 1 FROM plans WHERE code = ? AND retired_at IS NULL',
+    measures: 'SELECT 1 FROM measures WHERE code = ?',
+  }[table];
   return db.prepare(sql).get(code) !== undefined;
 }
 
@@ -103,6 +110,7 @@ export function saveTarget(db: Db, input: z.output<typeof targetInputSchema>, cr
     if (!exists(db, 'plans', input.plan)) throw new WorkbenchError('monitor.planNotFound', { code: input.plan });
     if (input.indicator && !exists(db, 'indicators', input.indicator)) throw new WorkbenchError('monitor.unknownIndicator', { code: input.indicator });
     if (input.region && !exists(db, 'regions', input.region)) throw new WorkbenchError('monitor.unknownRegion', { code: input.region });
+    if (input.measure && !exists(db, 'measures', input.measure)) throw new WorkbenchError('monitor.unknownMeasure', { code: input.measure });
     const values = {
       plan: input.plan,
       title_zh: input.titleZh,
@@ -118,18 +126,19 @@ export function saveTarget(db: Db, input: z.output<typeof targetInputSchema>, cr
       note: input.note,
       assessment: input.assessment,
       assessment_note: input.assessmentNote,
+      measure: input.measure,
     };
     if (row) {
       db.prepare(
         `UPDATE targets SET plan = @plan, title_zh = @title_zh, title_en = @title_en, area = @area, comparator = @comparator, value = @value,
          unit = @unit, deadline = @deadline, indicator = @indicator, region = @region, quote = @quote, note = @note,
-         assessment = @assessment, assessment_note = @assessment_note WHERE code = @code`,
+         assessment = @assessment, assessment_note = @assessment_note, measure = @measure WHERE code = @code`,
       ).run({ ...values, code: input.code });
     } else {
       const sort = (db.prepare('SELECT coalesce(max(sort), -1) + 1 FROM targets WHERE plan = ?').pluck().get(input.plan) as number) ?? 0;
       db.prepare(
-        `INSERT INTO targets (code, plan, title_zh, title_en, area, comparator, value, unit, deadline, indicator, region, quote, note, assessment, assessment_note, sort)
-         VALUES (@code, @plan, @title_zh, @title_en, @area, @comparator, @value, @unit, @deadline, @indicator, @region, @quote, @note, @assessment, @assessment_note, @sort)`,
+        `INSERT INTO targets (code, plan, title_zh, title_en, area, comparator, value, unit, deadline, indicator, region, quote, note, assessment, assessment_note, measure, sort)
+         VALUES (@code, @plan, @title_zh, @title_en, @area, @comparator, @value, @unit, @deadline, @indicator, @region, @quote, @note, @assessment, @assessment_note, @measure, @sort)`,
       ).run({ ...values, code: input.code, sort });
     }
     audit(db, 'target', input.code, row ? { ...row } : null, values);

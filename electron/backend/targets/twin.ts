@@ -1,37 +1,82 @@
-// 成渝地区双城经济圈: one indicator for several regions side by side, per year its level, growth on the
-// year before, and (for money indicators) its share of the same region's GDP.
+// 成渝地区双城经济圈: one indicator for several regions side by side, read through the series layer.
+// Per year each region's figure with its bound, measure and release; its growth on the year before
+// (within one measure and one vintage); and for a level its share of GDP (the published share of its
+// measure first, else computed within the measure, a bound staying a bound).
 import { WorkbenchError } from '../../../shared/api/errors';
+import type { TwinCell } from '../../../shared/api/targets-contract';
 import type { Db } from '../db/workspace';
-import { annualFigures } from './monitor';
+import { annualSeries, breakYears, growthOf, listMeasures, shareOfGdp, type Derived, type Figure } from '../series/figures';
 
-const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+export interface CompareOptions {
+  /** Only this year; growth still reads the year before. */
+  year?: number;
+  /** The data as known on this date (ISO); absent: the latest release of each figure. */
+  asOf?: string | null;
+  /** Only figures on this measure; absent: every figure on its own. */
+  measure?: string | null;
+}
 
-export function compareRegions(db: Db, indicatorCode: string, regions: string[]) {
-  const indicator = db.prepare('SELECT code, name_zh AS nameZh, name_en AS nameEn, unit FROM indicators WHERE code = ?').get(indicatorCode) as
-    | { code: string; nameZh: string; nameEn: string; unit: string }
+interface RegionSeries {
+  region: string;
+  /** Every figure, whatever its measure: to tell "no figure" from "a figure on another measure". */
+  all: Figure[];
+  figures: Figure[];
+  breaks: number[];
+}
+
+/** Growth never crosses a recorded definition break, even where both years name the same measure. */
+function growthAcross(series: RegionSeries, year: number): Derived {
+  const growth = growthOf(series.figures, year);
+  return growth.value !== null && series.breaks.includes(year) ? { value: null, reason: 'break', measure: growth.measure } : growth;
+}
+
+function cellOf(db: Db, series: RegionSeries, year: number, options: { asOf: string | null; measure: string | null; hasShare: boolean }): TwinCell {
+  const figure = series.figures.find((f) => f.year === year && f.value !== null);
+  if (!figure) {
+    const other = options.measure ? series.all.find((f) => f.year === year && f.value !== null) : undefined;
+    return other ? { value: null, reason: 'other-measure', otherMeasure: other.measure } : { value: null, reason: 'no-figure', otherMeasure: null };
+  }
+  return {
+    value: figure.value!,
+    bound: figure.bound,
+    measure: figure.measure,
+    released: figure.released,
+    releaseLabel: figure.releaseLabel,
+    status: figure.status,
+    source: figure.source,
+    revised: figure.revised,
+    growth: growthAcross(series, year),
+    share: options.hasShare ? shareOfGdp(db, figure, { asOf: options.asOf }) : null,
+  };
+}
+
+export function compareRegions(db: Db, indicatorCode: string, regionCodes: string[], options: CompareOptions = {}) {
+  const indicator = db.prepare('SELECT code, name_zh AS nameZh, name_en AS nameEn, unit, measure FROM indicators WHERE code = ?').get(indicatorCode) as
+    | { code: string; nameZh: string; nameEn: string; unit: string; measure: string }
     | undefined;
   if (!indicator) throw new WorkbenchError('monitor.unknownIndicator', { code: indicatorCode });
-  const series = (code: string, region: string) => new Map([...annualFigures(db, code, region)].map(([year, r]) => [year, r.value]));
-  const money = indicator.unit === '亿元' && indicator.code !== 'gdp';
-  const data = regions.map((region) => ({ region, values: series(indicator.code, region), gdp: money ? series('gdp', region) : new Map<number, number>() }));
-  const years = [...new Set(data.flatMap((d) => [...d.values.keys()]))].sort((a, b) => a - b);
+  const measures = listMeasures(db).map(({ code, nameZh, nameEn }) => ({ code, nameZh, nameEn }));
+  const measure = options.measure ?? null;
+  if (measure && !measures.some((m) => m.code === measure)) throw new WorkbenchError('twin.unknownMeasure', { code: measure });
+  const regionRow = db.prepare('SELECT code, name_zh AS nameZh, name_en AS nameEn FROM regions WHERE code = ?');
+  const regions = regionCodes.map((code) => {
+    const row = regionRow.get(code) as { code: string; nameZh: string; nameEn: string } | undefined;
+    if (!row) throw new WorkbenchError('monitor.unknownRegion', { code });
+    return row;
+  });
+  const asOf = options.asOf ?? null;
+  // A level in money has a share of GDP; GDP itself, rates and counts do not.
+  const hasShare = indicator.unit === '亿元' && indicator.code !== 'gdp';
+
+  const data: RegionSeries[] = regions.map(({ code }) => {
+    const all = annualSeries(db, indicator.code, code, { asOf });
+    const figures = measure ? annualSeries(db, indicator.code, code, { asOf, measure }) : all;
+    return { region: code, all, figures, breaks: breakYears(db, indicator.code, code, figures) };
+  });
+  const years = options.year !== undefined ? [options.year] : [...new Set(data.flatMap((d) => d.all.map((f) => f.year)))].sort((a, b) => a - b);
   const rows = years.map((year) => ({
     year,
-    values: Object.fromEntries(
-      data.map((d) => {
-        const value = d.values.get(year) ?? null;
-        const before = d.values.get(year - 1);
-        const gdp = d.gdp.get(year);
-        return [
-          d.region,
-          {
-            value,
-            growth: value !== null && before ? round(100 * (value / before - 1), 2) : null,
-            share: value !== null && gdp ? round((100 * value) / gdp, 2) : null,
-          },
-        ];
-      }),
-    ),
+    values: Object.fromEntries(data.map((d) => [d.region, cellOf(db, d, year, { asOf, measure, hasShare })])),
   }));
-  return { indicator, rows };
+  return { indicator, asOf, measure, regions, measures, hasShare, breaks: Object.fromEntries(data.map((d) => [d.region, d.breaks])), rows };
 }

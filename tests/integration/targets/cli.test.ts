@@ -10,11 +10,25 @@ describe('workbench targets', () => {
     const text = runCli(['--lang', 'zh', 'targets', 'list', '--plan', 'A', '--as-of', '2026'], dataDir);
     expect(text.status).toBe(0);
     expect(text.stdout).toContain('A1     已实现');
-    expect(text.stdout).toContain('2022年实际值 10000 已达到目标');
+    expect(text.stdout).toContain('数字经济总量达到万亿级规模（信通院广义口径）');
+    expect(text.stdout).toContain('最新实际 ≥1万亿元 (2022)');
+    expect(text.stdout).toContain('2022年实际值 ≥10000 已达到目标');
+    // The same target under the measure it is not judged on: its own status and latest figure.
+    expect(text.stdout).toContain('按重庆市此前口径：暂无数据，最新 27.2% (2021)');
     const json = runCli(['targets', 'list', '--json'], dataDir);
-    const parsed = JSON.parse(json.stdout) as { rows: Array<{ target: { code: string }; status: string }> };
-    expect(parsed.rows.find((r) => r.target.code === 'A2')?.status).toBe('met');
-    expect(parsed.rows).toHaveLength(17);
+    const parsed = JSON.parse(json.stdout) as { rows: Array<{ target: { code: string }; status: string; byMeasure: Array<{ measure: { code: string }; status: string }> }> };
+    const a2 = parsed.rows.find((r) => r.target.code === 'A2');
+    expect(a2?.status).toBe('met');
+    expect(a2?.byMeasure.map((b) => [b.measure.code, b.status])).toEqual([
+      ['caict-broad', 'met'],
+      ['cq-earlier', 'no-data'],
+    ]);
+    expect(parsed.rows).toHaveLength(26);
+    // As known on 2019-06-30 nothing of 2022 was published: A1 has no figure yet.
+    const then = runCli(['--lang', 'en', 'targets', 'list', '--plan', 'A', '--vintage', '2019-06-30'], dataDir);
+    expect(then.stdout).toContain('As of 2019; data as known on 2019-06-30');
+    expect(then.stdout).not.toContain('≥1 trillion yuan');
+    expect(runCli(['targets', 'list', '--vintage', '2019-13-01'], dataDir).status).toBe(1);
   });
 
   it('exports the register, refuses to overwrite it, and imports it into another workspace', () => {
@@ -27,7 +41,7 @@ describe('workbench targets', () => {
     expect(again.stderr).toContain('already exists');
     const imported = runCli(['targets', 'import', file, '--json'], tempDir());
     expect(imported.status).toBe(0);
-    expect(JSON.parse(imported.stdout)).toEqual({ targets: 17, actuals: 3, tasks: 0 });
+    expect(JSON.parse(imported.stdout)).toEqual({ targets: 26, actuals: 4, tasks: 0 });
   });
 
   it('refuses a file that is not a register with exit 1 and nothing written', () => {

@@ -24,20 +24,31 @@ describe('targets monitor on a fresh workspace', () => {
   it('judges the 2022 targets against the published figures, with the rule that decided', async () => {
     const { service } = tempService();
     const m = await ok<Monitor>(service, 'targets.monitor', { asOfYear: 2026 });
-    expect(row(m, 'A1')).toMatchObject({ status: 'met', rule: 'monitor.rule.met', latest: { year: 2022, value: 10000 } });
+    // "超过1万亿元" is a lower bound at the target: met, and shown as the bound it is.
+    expect(row(m, 'A1')).toMatchObject({ status: 'met', rule: 'monitor.rule.met', latest: { year: 2022, value: 10000, bound: 'lower' }, ruleParams: { sign: '≥' } });
     const a2 = row(m, 'A2');
-    expect(a2).toMatchObject({ status: 'met', ruleParams: { year: 2022, value: 45.4 } });
-    // The 2022 value starts a new definition: the monitor carries the break with the actuals.
-    expect(a2.actuals.find((a) => a.year === 2022)?.breakBefore).toBe(true);
-    expect(a2.actuals.find((a) => a.year === 2021)?.breakBefore).toBe(false);
+    // A2 is judged on the broad measure: only 2022's 45.4% is on it, and it starts the series' new measure.
+    expect(a2).toMatchObject({ status: 'met', ruleParams: { year: 2022, value: 45.4 }, measure: { code: 'caict-broad' } });
+    expect(a2.actuals.map((a) => [a.year, a.measure, a.breakBefore])).toEqual([[2022, 'caict-broad', true]]);
+    // Under the city's earlier measure the deadline year has no figure: said so, beside the judged status.
+    expect(a2.byMeasure.map((b) => [b.measure.code, b.status, b.latest?.year, b.latest?.value])).toEqual([
+      ['caict-broad', 'met', 2022, 45.4],
+      ['cq-earlier', 'no-data', 2021, 27.2],
+    ]);
     // No reported outcome for the enterprise counts (DOMAIN: "no data" until a user enters one).
     for (const code of ['A3', 'A4', 'A5', 'A6', 'B2', 'B3']) expect(row(m, code).status).toBe('no-data');
     // The article reports the 2020 project counts as done.
     expect(row(m, 'B7')).toMatchObject({ status: 'met', latest: { year: 2020, value: 73 } });
     expect(row(m, 'B1')).toMatchObject({ status: 'no-data', rule: 'monitor.rule.qualitative' });
-    // The seeded baseline scenario carries A1 and A2: its projection sits beside the actuals.
-    expect(m.scenario).not.toBeNull();
-    expect(row(m, 'A1').projection).not.toBeNull();
+    // By default the monitor compares with the scenario starting latest: the broad-measure baseline
+    // from 2022, which carries C1 (above 50% by 2027) on C1's own measure.
+    expect(m.scenario).toMatchObject({ name: '广义口径基准（2022年起）' });
+    expect(row(m, 'C1')).toMatchObject({ measure: { code: 'caict-broad' }, projection: { met: true }, projectionNote: null });
+    // The 2020 baseline carries A1 and A2 too, but on the city's earlier measure: never compared, and said so.
+    await ok(service, 'monitor.setSettings', { thresholds: {}, scenarioId: 1 });
+    const earlier = await ok<Monitor>(service, 'targets.monitor', { asOfYear: 2026 });
+    expect(row(earlier, 'A1')).toMatchObject({ projection: null, projectionNote: { reason: 'other-measure', scenarioMeasure: { code: 'cq-earlier' } } });
+    expect(row(earlier, 'A2')).toMatchObject({ status: 'met', projection: null, projectionNote: { reason: 'other-measure' } });
     expect(m.counts.filter((c) => c.plan === 'A').reduce((s, c) => s + c.n, 0)).toBe(8);
     service.close();
   });
@@ -47,7 +58,8 @@ describe('targets monitor on a fresh workspace', () => {
     const [a1] = await ok<Array<Record<string, unknown>>>(service, 'targets.list', { plan: 'A' });
     await ok(service, 'targets.save', { target: { ...a1, value: 20000 } });
     const m = await ok<Monitor>(service, 'targets.monitor', { asOfYear: 2026 });
-    expect(row(m, 'A1')).toMatchObject({ status: 'missed', rule: 'monitor.rule.missed' });
+    // ≥10000 against ≥20000 is open: a bound decides nothing, and the monitor says so rather than "missed".
+    expect(row(m, 'A1')).toMatchObject({ status: 'no-data', rule: 'monitor.rule.boundOpen', ruleParams: { deadline: 2022, year: 2022, value: 10000, sign: '≥' } });
     const history = await ok<Array<{ field: string; oldValue: string; newValue: string }>>(service, 'targets.history', { code: 'A1' });
     expect(history).toEqual([expect.objectContaining({ field: 'value', oldValue: '10000', newValue: '20000' })]);
     service.close();
@@ -60,15 +72,25 @@ describe('targets monitor on a fresh workspace', () => {
     // One actual, no scenario target for A3: (100/60)^(1/1) - 1 = 66.7% a year > 20%.
     expect(row(m, 'A3')).toMatchObject({ status: 'at-risk', rule: 'monitor.rule.growthTooHigh', requiredGrowth: 66.67 });
 
-    const later = { code: 'P2027', plan: 'A', titleZh: '2027年数字经济占GDP比重50%以上', comparator: '>', value: 50, unit: '%', deadline: 2027, indicator: 'de_va_share_gdp', region: 'CQ' };
+    const later = {
+      code: 'P2027',
+      plan: 'A',
+      titleZh: '2027年数字经济占GDP比重50%以上',
+      comparator: '>',
+      value: 50,
+      unit: '%',
+      deadline: 2027,
+      indicator: 'de_va_share_gdp',
+      region: 'CQ',
+      measure: 'caict-broad',
+    };
     await ok(service, 'targets.save', { target: later, create: true });
+    // Only 45.4 (2022) is on the broad measure, so there is no path. The 2020 baseline carries a P2027
+    // target but on the city's earlier measure: not compared, so the growth needed decides.
+    await ok(service, 'monitor.setSettings', { thresholds: {}, scenarioId: 1 });
     m = await ok<Monitor>(service, 'targets.monitor', { asOfYear: 2026 });
-    // Only 45.4 (2022) is on the new definition, so there is no path: the baseline scenario, which
-    // carries a P2027 target on the old measure, decides; without a scenario, the growth needed does.
-    expect(row(m, 'P2027')).toMatchObject({ status: 'at-risk', rule: 'monitor.rule.scenarioMisses', requiredGrowth: 1.95 });
-    await ok(service, 'monitor.setSettings', { thresholds: {}, scenarioId: null });
-    m = await ok<Monitor>(service, 'targets.monitor', { asOfYear: 2026 });
-    expect(row(m, 'P2027')).toMatchObject({ status: 'on-track', rule: 'monitor.rule.growthFeasible' });
+    expect(row(m, 'P2027')).toMatchObject({ status: 'on-track', rule: 'monitor.rule.growthFeasible', requiredGrowth: 1.95, projection: null, projectionNote: { reason: 'other-measure' } });
+    expect((await fails(service, 'targets.save', { target: { ...later, code: 'X2', measure: 'nope' }, create: true })).code).toBe('monitor.unknownMeasure');
     expect((await fails(service, 'targets.save', { target: later, create: true })).code).toBe('monitor.targetExists');
     expect((await fails(service, 'targets.save', { target: { ...later, code: 'X1', indicator: 'nope' }, create: true })).code).toBe('monitor.unknownIndicator');
     const bad = await fails(service, 'targets.save', { target: { ...later, deadline: 'soon' }, create: true });
@@ -128,11 +150,11 @@ describe('task registers and the register workbook', () => {
     expect(file.fileName).toMatch(/\.xlsx$/);
     const b = tempService().service;
     const summary = await ok<{ targets: number; actuals: number; tasks: number }>(b, 'register.import', { fileName: file.fileName, base64: file.base64 });
-    expect(summary).toEqual({ targets: 17, actuals: 4, tasks: 1 });
+    expect(summary).toEqual({ targets: 26, actuals: 5, tasks: 1 });
     const { tasks } = await ok<{ tasks: Array<{ title: string; status: string }> }>(b, 'tasks.list', { plan: 'B' });
     expect(tasks).toEqual([expect.objectContaining({ title: '突破自然语言处理关键技术', status: 'in-progress' })]);
     const m = await ok<Monitor>(b, 'targets.monitor', { asOfYear: 2021 });
-    expect(row(m, 'A6').latest).toEqual({ year: 2021, value: 4 });
+    expect(row(m, 'A6').latest).toEqual({ year: 2021, value: 4, bound: 'exact' });
     a.close();
     b.close();
   });
@@ -165,7 +187,7 @@ describe('twin-city comparison', () => {
     const y2022 = got.rows.find((r) => r.year === 2022)!;
     expect(y2022.values.CQ!.value).toBeCloseTo(29129.03, 2);
     // 29129.03 / 27894.02 - 1 = 4.43%.
-    expect(y2022.values.CQ!.growth).toBeCloseTo(4.43, 2);
+    expect(y2022.values.CQ!.growth).toMatchObject({ value: 4.43, measure: 'standard' });
     expect((await fails(service, 'regions.compare', { indicator: 'nope', regions: ['CQ'] })).code).toBe('monitor.unknownIndicator');
     service.close();
   });

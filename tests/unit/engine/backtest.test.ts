@@ -63,6 +63,26 @@ describe('backtest', () => {
     expect(only.mape).toBeNull();
   });
 
+  it('treats a published bound as an inequality: no error on its side, the distance to it when violated', () => {
+    // Projected 2021 total: 6000 × 1.16 = 6960 and 2022: 8073.6 (on one definition throughout).
+    const points = backtest(from2020, [
+      { metric: 'total', year: 2021, value: 6500, bound: 'lower', definition: 'A' },
+      { metric: 'total', year: 2022, value: 9000, bound: 'lower', definition: 'A' },
+    ]).series[0]!;
+    expect(points.points.map((p) => [p.year, p.bound, p.status, p.error])).toEqual([
+      [2021, 'lower', 'within-bound', null],
+      [2022, 'lower', 'scored', expect.closeTo(8073.6 - 9000, 9)],
+    ]);
+    // Only the violated bound counts toward the MAPE.
+    expect(points.scored).toBe(1);
+    expect(points.mape).toBeCloseTo((100 * (9000 - 8073.6)) / 9000, 9);
+    const upper = backtest(from2020, [{ metric: 'total', year: 2021, value: 7000, bound: 'upper', definition: 'A' }]).series[0]!;
+    expect(upper.points[0]).toMatchObject({ status: 'within-bound', error: null });
+    // Approximate figures are scored as numbers.
+    const approx = backtest(from2020, [{ metric: 'total', year: 2021, value: 7000, bound: 'approx', definition: 'A' }]).series[0]!;
+    expect(approx.points[0]).toMatchObject({ status: 'scored', error: expect.closeTo(-40, 9) });
+  });
+
   it('validates its input', () => {
     expect(() => backtest(from2020, [{ metric: 'component', componentId: 'x', year: 2021, value: 1, definition: 'd' }])).toThrow(EngineError);
     expect(() =>

@@ -26,6 +26,17 @@ describe('target status rules', () => {
     });
   });
 
+  it('judges a published bound as the inequality it states', () => {
+    // "超过1万亿元" at a ≥1万亿 target: met, with the sign in the rule's parameters.
+    expect(at({ actuals: [{ year: 2022, value: 10000, bound: 'lower' }], asOfYear: 2026 })).toMatchObject({ status: 'met', params: { value: 10000, sign: '≥' } });
+    // "超6000亿元" at the deadline decides nothing: neither met nor missed.
+    expect(at({ actuals: [{ year: 2022, value: 6000, bound: 'lower' }], asOfYear: 2026 })).toMatchObject({ status: 'no-data', rule: 'monitor.rule.boundOpen', params: { sign: '≥' } });
+    // "不足9000亿元" at the deadline is short for sure.
+    expect(at({ actuals: [{ year: 2022, value: 9000, bound: 'upper' }], asOfYear: 2026 })).toMatchObject({ status: 'missed', params: { sign: '≤' } });
+    // An approximate figure is compared as the number it gives.
+    expect(at({ actuals: [{ year: 2022, value: 10000, bound: 'approx' }], asOfYear: 2026 })).toMatchObject({ status: 'met', params: { sign: '≈' } });
+  });
+
   it('waits for data rather than calling a passed deadline missed when its year has no actual yet', () => {
     expect(at({ actuals: [{ year: 2021, value: 9000 }], asOfYear: 2023 })).toMatchObject({ status: 'no-data', rule: 'monitor.rule.awaitingDeadline' });
   });

@@ -1,6 +1,7 @@
 import { Fragment, useMemo } from 'react';
 import type { BacktestResult, BacktestSeries, ProjectionResult } from '../../../../shared/engine';
 import { formatPercent, formatPlain, formatYi } from '../../../../shared/format/number';
+import { boundSign } from '../../../../shared/series/bound';
 import { useApp } from '../../app-context';
 import { backtestCharts } from '../scenario-charts';
 import { ChartCard } from './ChartCard';
@@ -48,7 +49,7 @@ export function BacktestPanel({ result, error, projection, scenarioId }: { resul
                     )}
                     <tr className={`status-${pt.status}`}>
                       <td>{pt.year}</td>
-                      <td>{value(s, pt.actual)}</td>
+                      <td>{boundSign(pt.bound) + value(s, pt.actual)}</td>
                       <td>{value(s, pt.projected)}</td>
                       <td>{pt.error === null ? '—' : s.unit === '%' ? t('scenario.points', { value: formatPlain(pt.error, locale, 2) }) : formatYi(pt.error, locale)}</td>
                       <td>{pt.percentError === null ? '—' : formatPercent(pt.percentError, locale, 2)}</td>

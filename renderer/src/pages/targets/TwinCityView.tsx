@@ -1,14 +1,16 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Output } from '../../../../shared/api/contract';
+import type { TwinCell } from '../../../../shared/api/targets-contract';
 import { buildOption } from '../../../../shared/charts/build-option';
 import { chartDataSchema } from '../../../../shared/charts/data';
 import { chartSpecSchema } from '../../../../shared/charts/spec';
-import { formatPercent, formatWithUnit } from '../../../../shared/format/number';
+import { formatBounded } from '../../../../shared/series/bound';
 import { useApp } from '../../app-context';
 import { EChart } from '../../components/EChart';
 
 type Compare = Output<'regions.compare'>;
 type Sources = Output<'charts.sources'>;
+type Derived = Extract<TwinCell, { growth: unknown }>['growth'];
 
 const twinRegions = ['CQ', 'SC', 'CD', 'CN'];
 
@@ -17,11 +19,26 @@ function nameOf(sources: Sources | null, locale: 'zh' | 'en', code: string): str
   return r ? (locale === 'en' ? r.nameEn || r.nameZh : r.nameZh) : code;
 }
 
-/** 成渝双城: one indicator for Chongqing, Sichuan, Chengdu and China, drawn with the regional-comparison template. */
+/** A second, smaller line under a number: its measure, a reason, a basis. */
+function Aside({ text, title }: { text: string; title?: string }) {
+  return (
+    <div className="muted" style={{ fontSize: 11 }} title={title}>
+      {text}
+    </div>
+  );
+}
+
+/**
+ * 成渝双城: one indicator for Chongqing, Sichuan, Chengdu and China through the series layer, drawn
+ * with the regional-comparison template. Every number shows its bound (≥…), its measure and where a
+ * growth or share is missing, why; shares say whether they are published or computed.
+ */
 export function TwinCityView() {
   const { client, locale, t, describeError } = useApp();
   const [sources, setSources] = useState<Sources | null>(null);
   const [indicator, setIndicator] = useState('gdp');
+  const [measure, setMeasure] = useState('');
+  const [asOf, setAsOf] = useState('');
   const [regions, setRegions] = useState<string[]>(twinRegions);
   const [compare, setCompare] = useState<Compare | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -31,17 +48,29 @@ export function TwinCityView() {
   }, [client, describeError]);
   useEffect(() => {
     if (regions.length === 0) return;
-    client.call('regions.compare', { indicator, regions }).then(
+    // A slower answer to an earlier choice must not replace the current one (stale labels and rows).
+    let current = true;
+    client.call('regions.compare', { indicator, regions, ...(asOf ? { asOf } : {}), ...(measure ? { measure } : {}) }).then(
       (c) => {
+        if (!current) return;
         setError(null);
         setCompare(c);
       },
-      (e: unknown) => setError(describeError(e)),
+      (e: unknown) => current && setError(describeError(e)),
     );
-  }, [client, indicator, regions, describeError]);
+    return () => {
+      current = false;
+    };
+  }, [client, indicator, regions, asOf, measure, describeError]);
 
   const regionName = (code: string) => nameOf(sources, locale, code);
   const indicatorName = compare ? (locale === 'en' && compare.indicator.nameEn ? compare.indicator.nameEn : compare.indicator.nameZh) : '';
+  const measureName = (code: string) => {
+    const m = compare?.measures.find((x) => x.code === code);
+    return m ? (locale === 'en' && m.nameEn ? m.nameEn : m.nameZh) : code;
+  };
+  const why = (reason: string, column: 'level' | 'growth' | 'share', otherMeasure?: string | null) =>
+    t(`twin.why.${reason === 'bound' && column === 'share' ? 'bound-share' : reason}`, { measure: otherMeasure ? measureName(otherMeasure) : '' });
 
   const option = useMemo(() => {
     if (!compare || compare.rows.length === 0) return null;
@@ -52,20 +81,70 @@ export function TwinCityView() {
       size: { preset: 'slide-16x9' },
       options: { mode: 'lines' },
     });
+    // The regions the answer was computed for, not the checkboxes' current state.
     const data = chartDataSchema.parse({
-      series: regions.map((code) => ({
-        id: code,
-        name: nameOf(sources, locale, code),
-        kind: 'actual',
-        unit: compare.indicator.unit,
-        region: nameOf(sources, locale, code),
-        points: compare.rows.map((r) => ({ year: r.year, value: r.values[code]?.value ?? null })),
-      })),
+      series: compare.regions.map(({ code }) => {
+        const cells = compare.rows.map((r) => r.values[code]);
+        return {
+          id: code,
+          name: nameOf(sources, locale, code),
+          kind: 'actual',
+          unit: compare.indicator.unit,
+          region: nameOf(sources, locale, code),
+          basis: cells.some((c) => c?.value !== null && c?.status === 'derived') ? 'derived' : 'published',
+          breaksBefore: compare.breaks[code] ?? [],
+          points: compare.rows.map((r) => ({ year: r.year, value: r.values[code]?.value ?? null })),
+        };
+      }),
     });
     return buildOption(spec, data);
-  }, [compare, regions, locale, sources, indicatorName, t]);
+  }, [compare, locale, sources, indicatorName, t]);
 
   const toggle = (code: string) => setRegions(regions.includes(code) ? regions.filter((r) => r !== code) : [...regions, code]);
+
+  const levelCell = (cell: TwinCell | undefined, unit: string) => {
+    if (!cell || cell.value === null) {
+      const reason = cell ? why(cell.reason, 'level', cell.otherMeasure) : t('twin.why.no-figure');
+      return (
+        <>
+          —<Aside text={reason} />
+        </>
+      );
+    }
+    const release = cell.releaseLabel || cell.released ? t('twin.released', { label: cell.releaseLabel, date: cell.released }) : '';
+    const title = [cell.source, release, cell.revised ? t('twin.revised') : ''].filter(Boolean).join('\n');
+    const status = cell.status === 'actual' ? '' : ` · ${t(`status.${cell.status}`)}`;
+    return (
+      <>
+        <span title={title}>{formatBounded(cell.value, unit, cell.bound, locale)}</span>
+        <Aside text={`${measureName(cell.measure)}${status}`} title={title} />
+      </>
+    );
+  };
+
+  const derivedCell = (d: Derived | null | undefined, column: 'growth' | 'share') => {
+    if (!d) return '—';
+    if (d.value === null) {
+      const reason = why(d.reason, column);
+      return (
+        <span title={reason}>
+          —<Aside text={reason} />
+        </span>
+      );
+    }
+    const text = formatBounded(d.value, '%', d.bound, locale);
+    if (column === 'growth') return text;
+    const title = d.basis === 'published' ? d.source : t('twin.basis.computedHint');
+    return (
+      <>
+        <span title={title}>{text}</span>
+        <Aside text={`${t(`twin.basis.${d.basis}`)} · ${measureName(d.measure)}`} title={title} />
+      </>
+    );
+  };
+
+  const shown = compare?.regions.map((r) => r.code) ?? [];
+  const columns = compare?.hasShare ? 3 : 2;
 
   return (
     <div className="twin-city" data-testid="twin-city">
@@ -81,6 +160,21 @@ export function TwinCityView() {
             ))}
           </select>
         </label>
+        <label>
+          {t('twin.measure')}{' '}
+          <select value={measure} onChange={(e) => setMeasure(e.target.value)} data-testid="twin-measure">
+            <option value="">{t('twin.measure.all')}</option>
+            {(compare?.measures ?? []).map((m) => (
+              <option key={m.code} value={m.code}>
+                {locale === 'en' && m.nameEn ? m.nameEn : m.nameZh}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label title={t('twin.asOf.hint')}>
+          {t('twin.asOf')}{' '}
+          <input type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} data-testid="twin-as-of" />
+        </label>
         <span>{t('twin.regions')}</span>
         {twinRegions.map((code) => (
           <label key={code} className="check">
@@ -94,23 +188,24 @@ export function TwinCityView() {
         </p>
       )}
       {compare && compare.rows.length === 0 && <p className="muted">{t('twin.noData')}</p>}
-      {option && <EChart option={option} height={380} testId="twin-chart" />}
+      {/* A new chart per question: replacing the option in place left the previous series' end labels behind, unplaced. */}
+      {option && compare && <EChart key={JSON.stringify([compare.indicator.code, compare.measure, compare.asOf, shown])} option={option} height={380} testId="twin-chart" />}
       {compare && compare.rows.length > 0 && (
         <table className="twin-table" data-testid="twin-table">
           <thead>
             <tr>
               <th rowSpan={2}>{t('scenario.year')}</th>
-              {regions.map((code) => (
-                <th key={code} colSpan={3}>
+              {shown.map((code) => (
+                <th key={code} colSpan={columns}>
                   {regionName(code)}
                 </th>
               ))}
             </tr>
             <tr>
-              {regions.flatMap((code) => [
+              {shown.flatMap((code) => [
                 <th key={`${code}-l`}>{t('twin.level')}</th>,
                 <th key={`${code}-g`}>{t('twin.growth')}</th>,
-                <th key={`${code}-s`}>{t('twin.share')}</th>,
+                ...(compare.hasShare ? [<th key={`${code}-s`}>{t('twin.share')}</th>] : []),
               ])}
             </tr>
           </thead>
@@ -118,18 +213,23 @@ export function TwinCityView() {
             {compare.rows.map((row) => (
               <tr key={row.year}>
                 <td>{row.year}</td>
-                {regions.flatMap((code) => {
-                  const v = row.values[code];
+                {shown.flatMap((code) => {
+                  const cell = row.values[code];
+                  const figure = cell && cell.value !== null ? cell : null;
                   return [
-                    <td key={`${code}-l`} className="num">
-                      {v?.value === null || v === undefined ? '—' : formatWithUnit(v.value, compare.indicator.unit, locale)}
+                    <td key={`${code}-l`} className="num" data-testid={`twin-${code}-${row.year}-level`}>
+                      {levelCell(cell, compare.indicator.unit)}
                     </td>,
-                    <td key={`${code}-g`} className="num">
-                      {v?.growth === null || v === undefined ? '—' : formatPercent(v.growth, locale)}
+                    <td key={`${code}-g`} className="num" data-testid={`twin-${code}-${row.year}-growth`}>
+                      {figure ? derivedCell(figure.growth, 'growth') : ''}
                     </td>,
-                    <td key={`${code}-s`} className="num">
-                      {v?.share === null || v === undefined ? '—' : formatPercent(v.share, locale)}
-                    </td>,
+                    ...(compare.hasShare
+                      ? [
+                          <td key={`${code}-s`} className="num" data-testid={`twin-${code}-${row.year}-share`}>
+                            {figure ? derivedCell(figure.share, 'share') : ''}
+                          </td>,
+                        ]
+                      : []),
                   ];
                 })}
               </tr>

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../../electron/backend/dispatch';
+import type { WorkbenchService } from '../../../electron/backend/service';
+import type { Output } from '../../../shared/api/contract';
+import type { TwinCell } from '../../../shared/api/targets-contract';
+import { runCli } from '../../helpers/cli';
+import { tempDir, tempService } from '../../helpers/temp';
+
+type Compare = Output<'regions.compare'>;
+type Figure = Extract<TwinCell, { growth: unknown }>;
+
+async function call(service: WorkbenchService, input: Record<string, unknown>) {
+  const outcome = await dispatch(service, 'regions.compare', input);
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.error));
+  return outcome.result as Compare;
+}
+
+async function refused(service: WorkbenchService, input: Record<string, unknown>) {
+  const outcome = await dispatch(service, 'regions.compare', input);
+  if (outcome.ok) throw new Error('regions.compare should have refused');
+  return outcome.error;
+}
+
+const cell = (c: Compare, year: number, region: string): TwinCell => {
+  const row = c.rows.find((r) => r.year === year);
+  if (!row) throw new Error(`no row for ${year}`);
+  return row.values[region]!;
+};
+
+/** The cell of a year that has a figure (fails the test when it has none). */
+function figure(c: Compare, year: number, region: string): Figure {
+  const got = cell(c, year, region);
+  if (got.value === null) throw new Error(`${region} ${year}: no figure (${got.reason})`);
+  return got;
+}
+
+const twin = ['CQ', 'SC', 'CD', 'CN'];
+
+describe('twin-city comparison through the series layer', () => {
+  let service: WorkbenchService;
+  beforeAll(() => {
+    service = tempService().service;
+  });
+  afterAll(() => service.close());
+
+  it("shows 重庆's 2022 digital economy as a lower bound on the broad measure, with the published share, not 10000 / GDP", async () => {
+    const c = await call(service, { indicator: 'de_scale', regions: twin, year: 2022 });
+    expect(c.rows.map((r) => r.year)).toEqual([2022]);
+    expect(c.hasShare).toBe(true);
+    const cq = figure(c, 2022, 'CQ');
+    expect(cq).toMatchObject({ value: 10000, bound: 'lower', measure: 'caict-broad', status: 'actual' });
+    // 45.4% is what 市统计局 published on this measure; 10000 / 29129.03 = 34.3% is no source's number.
+    expect(cq.share).toMatchObject({ value: 45.4, bound: 'exact', measure: 'caict-broad', basis: 'published' });
+    expect(cq.growth).toEqual({ value: null, reason: 'no-previous', measure: 'caict-broad' });
+    expect(figure(c, 2022, 'CN').share).toMatchObject({ value: 41.5, basis: 'published' });
+    expect(cell(c, 2022, 'SC')).toEqual({ value: null, reason: 'no-figure', otherMeasure: null });
+    expect(c.measures.find((m) => m.code === 'caict-broad')?.nameZh).toBe('信通院广义口径');
+    expect(c.regions.map((r) => r.nameZh)).toEqual(['重庆', '四川省', '成都市', '全国']);
+  });
+
+  it('computes GDP growth within one vintage: 2019 over the census-revised 2018, never over the first release', async () => {
+    const c = await call(service, { indicator: 'gdp', regions: twin });
+    const cq = figure(c, 2019, 'CQ');
+    // 23605.77 / 21588.80 - 1 = 9.34%; over the first release 20363.19 it would be a false 15.9%.
+    expect(cq.growth).toMatchObject({ value: 9.34, bound: 'exact', measure: 'standard', basis: 'computed' });
+    expect(figure(c, 2018, 'CQ')).toMatchObject({ value: 21588.8, released: '2020-01-01', releaseLabel: '第四次经济普查修订', revised: true });
+    expect(cq.share).toBeNull();
+    expect(c.hasShare).toBe(false);
+    // An approximate figure (成都 2019, 1.70万亿) gives an approximate growth.
+    expect(figure(c, 2019, 'CD').growth).toMatchObject({ bound: 'approx' });
+    expect(figure(c, 2022, 'CQ').growth).toMatchObject({ value: 4.43 });
+  });
+
+  it('reads the data as known on a date: 2019-06-30 knows only the first release of 2018 and nothing for 2019', async () => {
+    const c = await call(service, { indicator: 'gdp', regions: ['CQ'], asOf: '2019-06-30' });
+    expect(c.asOf).toBe('2019-06-30');
+    expect(figure(c, 2018, 'CQ')).toMatchObject({ value: 20363.19, released: '2019-03-01' });
+    expect(c.rows.some((r) => r.year === 2019)).toBe(false);
+    const asked = await call(service, { indicator: 'gdp', regions: ['CQ'], asOf: '2019-06-30', year: 2019 });
+    expect(cell(asked, 2019, 'CQ')).toEqual({ value: null, reason: 'no-figure', otherMeasure: null });
+  });
+
+  it('gives no growth across a change of measure, nor from a bound, and says why', async () => {
+    const share = await call(service, { indicator: 'de_va_share_gdp', regions: ['CQ'], year: 2022 });
+    expect(figure(share, 2022, 'CQ')).toMatchObject({ value: 45.4, measure: 'caict-broad' });
+    expect(figure(share, 2022, 'CQ').growth).toEqual({ value: null, reason: 'break', measure: 'caict-broad' });
+    expect(share.breaks.CQ).toEqual([2022]);
+
+    const va = await call(service, { indicator: 'de_va', regions: ['CQ'] });
+    const y2020 = figure(va, 2020, 'CQ');
+    expect(y2020).toMatchObject({ value: 6000, bound: 'lower', measure: 'cq-earlier' });
+    // 2020 has no year before it; 2021 over "超6000亿元" is no rate.
+    expect(y2020.growth).toMatchObject({ value: null, reason: 'no-previous' });
+    expect(figure(va, 2021, 'CQ').growth).toEqual({ value: null, reason: 'bound', measure: 'cq-earlier' });
+    // The published share of the same measure, bound kept: 超过25%.
+    expect(y2020.share).toMatchObject({ value: 25, bound: 'lower', measure: 'cq-earlier', basis: 'published' });
+    expect(figure(va, 2022, 'CQ').growth).toMatchObject({ value: null, reason: 'break' });
+  });
+
+  it('on a chosen measure, a year with a figure only on another measure shows none, naming the other', async () => {
+    const c = await call(service, { indicator: 'de_va', regions: ['CQ'], measure: 'caict-broad' });
+    expect(cell(c, 2021, 'CQ')).toEqual({ value: null, reason: 'other-measure', otherMeasure: 'cq-earlier' });
+    expect(figure(c, 2022, 'CQ')).toMatchObject({ value: 13224.58, measure: 'caict-broad', status: 'derived' });
+    expect(figure(c, 2022, 'CQ').growth).toMatchObject({ value: null, reason: 'no-previous' });
+  });
+
+  it('computes a share within the measure, as a bound, only where none is published', async () => {
+    // A broad-measure level for 四川 2022 without a published share: computed over the same vintage's GDP.
+    service.db
+      .prepare("INSERT INTO observations (indicator, region, period, year, value, unit, original, status, bound, source) VALUES ('de_scale', 'SC', '2022', 2022, 20000, '亿元', '超过2万亿元', 'actual', 'lower', 'test')")
+      .run();
+    const c = await call(service, { indicator: 'de_scale', regions: ['SC'], year: 2022 });
+    // 20000 / 56610.2 (最终核实数) = 35.33%, and a lower bound stays one.
+    expect(figure(c, 2022, 'SC').share).toEqual({ value: 35.33, bound: 'lower', measure: 'caict-broad', basis: 'computed', source: '' });
+    const before = await call(service, { indicator: 'de_scale', regions: ['SC'], year: 2022, asOf: '2024-01-01' });
+    // Before the final verification the first release 56749.8 was the GDP: 35.24%.
+    expect(figure(before, 2022, 'SC').share).toMatchObject({ value: 35.24, bound: 'lower' });
+  });
+
+  it('refuses an unknown indicator, region or measure and a date that is not ISO', async () => {
+    expect((await refused(service, { indicator: 'nope', regions: ['CQ'] })).code).toBe('monitor.unknownIndicator');
+    expect((await refused(service, { indicator: 'gdp', regions: ['XX'] })).code).toBe('monitor.unknownRegion');
+    expect((await refused(service, { indicator: 'gdp', regions: ['CQ'], measure: 'nope' })).code).toBe('twin.unknownMeasure');
+    expect((await refused(service, { indicator: 'gdp', regions: ['CQ'], asOf: '30.06.2019' })).code).toBe('error.badRequest');
+  });
+});
+
+describe('workbench regions compare', () => {
+  it('prints one year as JSON, the same answer as the API', () => {
+    const result = runCli(['regions', 'compare', '--indicator', 'gdp', '--year', '2019', '--json'], tempDir());
+    expect(result.status).toBe(0);
+    const c = JSON.parse(result.stdout) as Compare;
+    expect(c.rows.map((r) => r.year)).toEqual([2019]);
+    expect(figure(c, 2019, 'CQ')).toMatchObject({ value: 23605.77, measure: 'standard', growth: { value: 9.34, basis: 'computed' } });
+    expect(Object.keys(c.rows[0]!.values)).toEqual(twin);
+  });
+
+  it('prints a table with bounds, measures, published shares and reasons, every year without --year', () => {
+    const dataDir = tempDir();
+    const scale = runCli(['--lang', 'zh', 'regions', 'compare', '--indicator', 'de_scale', '--regions', 'CQ,CN'], dataDir);
+    expect(scale.status).toBe(0);
+    expect(scale.stdout).toContain('数据截至：最新发布');
+    expect(scale.stdout).toMatch(/2022 +重庆 +≥1万亿元 +信通院广义口径 +— 无上年同口径数据 +45\.4%（公布值）/);
+    // Every year any region has a figure, with the ones it lacks marked.
+    expect(scale.stdout).toMatch(/2016 +重庆 +— 无该年数据\n2016 +全国 +22\.6万亿元/);
+    const va = runCli(['--lang', 'en', 'regions', 'compare', '--indicator', 'de_va', '--regions', 'CQ'], dataDir);
+    expect(va.stdout).toMatch(/2022 +Chongqing .*— The measure changed/);
+    const vintage = runCli(['--lang', 'zh', 'regions', 'compare', '--indicator', 'gdp', '--regions', 'CQ', '--vintage', '2019-06-30'], dataDir);
+    expect(vintage.stdout).toMatch(/2018 +重庆 +2\.04万亿元 +统计部门常规口径 .*统计公报初步核算数 2019-03-01/);
+    expect(vintage.stdout).not.toContain('2019  ');
+    const bad = runCli(['--lang', 'en', 'regions', 'compare', '--indicator', 'gdp', '--measure', 'nope'], dataDir);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('Unknown measure: nope');
+  });
+});
