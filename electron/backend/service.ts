@@ -14,6 +14,7 @@ import { scenarioHandlers } from './scenario-handlers';
 import { seedScenarios } from './scenarios';
 import { seedMonitor, seedPlans, seedSample } from './seed';
 import { targetHandlers } from './targets/handlers';
+import { overviewHandlers } from './overview/handlers';
 
 export interface HostEnv {
   dataDir: string;
@@ -145,6 +146,7 @@ export class WorkbenchService implements ServiceContext {
     'jobs.cancel': ({ id }) => this.jobs.cancel(id),
     'jobs.file': ({ id }) => this.jobs.file(id),
     ...targetHandlers(this),
+    ...overviewHandlers(this),
     ...scenarioHandlers(this),
     ...dataHandlers(this),
     ...chartHandlers(this),

@@ -13,6 +13,7 @@ import { findElectronRuntime, tryFetchElectronRuntime } from './electron-runtime
 import { openInBrowser } from './open-browser';
 import { addChartCommands } from './chart-commands';
 import { addImportCommands } from './import-commands';
+import { addOverviewCommands } from './overview-commands';
 import { addRegionsCommands } from './regions-commands';
 import { addScenarioCommands } from './scenario-commands';
 import { addTargetsCommands } from './targets-commands';
@@ -176,6 +177,7 @@ export function buildProgram(): Command {
   addImportCommands(program);
   addScenarioCommands(program);
   addChartCommands(program);
+  addOverviewCommands(program);
   addTargetsCommands(program);
   addRegionsCommands(program);
   return program;

@@ -6,6 +6,7 @@ import { appMethods } from './app-contract';
 import { chartMethods } from './charts-contract';
 import { dataMethods } from './data-contract';
 import { jobMethods } from './jobs-contract';
+import { overviewMethods } from './overview-contract';
 import { scenarioMethods } from './scenarios-contract';
 import { targetMethods } from './targets-contract';
 
@@ -27,7 +28,7 @@ function join<T extends Record<string, MethodDef>[]>(...parts: T): UnionToInters
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
-export const contract = join(appMethods, targetMethods, scenarioMethods, dataMethods, chartMethods, jobMethods);
+export const contract = join(appMethods, overviewMethods, targetMethods, scenarioMethods, dataMethods, chartMethods, jobMethods);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;

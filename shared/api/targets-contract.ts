@@ -86,6 +86,8 @@ const measureRef = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.st
 
 /** An actual as the monitor judged it: its bound, measure and release say what the number is. */
 const monitorActualSchema = z.object({
+  /** The observation the figure is (its grid row); null for a value recorded on the target. */
+  observationId: z.number().int().nullable(),
   year: z.number().int(),
   value: z.number(),
   bound: boundSchema,
@@ -122,7 +124,7 @@ export const monitorRowSchema = z.object({
       status: targetStatusSchema,
       rule: z.string(),
       ruleParams: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
-      latest: z.object({ year: z.number().int(), value: z.number(), bound: boundSchema, source: z.string() }).nullable(),
+      latest: monitorActualSchema.nullable(),
     }),
   ),
 });
@@ -221,6 +223,8 @@ export const targetMethods = {
       vintage: z.string().nullable(),
       settings: monitorSettingsSchema,
       scenario: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+      /** The measure the compared scenario projects (its `measure`), null when it names none. */
+      scenarioMeasure: z.string().nullable(),
       rows: z.array(monitorRowSchema),
       counts: z.array(z.object({ plan: z.string(), status: targetStatusSchema, n: z.number().int() })),
     }),

@@ -52,6 +52,7 @@ function judgedMeasure(db: Db, target: TargetRef): string | null {
 
 function toActual(f: Figure, breaks: Set<number>): Actual {
   return {
+    observationId: f.id,
     year: f.year,
     value: f.value!,
     bound: f.bound,
@@ -91,6 +92,7 @@ export function actualsFor(db: Db, target: TargetRef, options: { measure?: strin
     for (const r of recorded) {
       byYear.set(r.year, {
         ...r,
+        observationId: null,
         bound: 'exact',
         measure: measure ?? '',
         from: 'recorded',
@@ -120,14 +122,19 @@ function scenarioProjections(db: Db, scenarioId: number | null, locale: Locale) 
   return { scenario: { id: scenario.id, name: scenario.name }, measure, projections };
 }
 
+/** The measures catalogue as the monitor names them, by code. */
+export function measureRefs(db: Db): (code: string | null) => MeasureRef | null {
+  const measures = new Map(listMeasures(db).map((m): [string, MeasureRef] => [m.code, { code: m.code, nameZh: m.nameZh, nameEn: m.nameEn }]));
+  return (code) => (code === null ? null : (measures.get(code) ?? { code, nameZh: code, nameEn: code }));
+}
+
 export function computeMonitor(db: Db, options: { plan?: string; asOfYear?: number; vintage?: string; locale: Locale }) {
   const settings = monitorSettings(db);
   const vintage = options.vintage ?? null;
   // Judged as the data stood on a date, the monitor looks from that date's year.
   const asOfYear = options.asOfYear ?? (vintage ? Number(vintage.slice(0, 4)) : new Date().getFullYear());
   const { scenario, measure: scenarioMeasure, projections } = scenarioProjections(db, settings.scenarioId, options.locale);
-  const measures = new Map(listMeasures(db).map((m): [string, MeasureRef] => [m.code, { code: m.code, nameZh: m.nameZh, nameEn: m.nameEn }]));
-  const measureRef = (code: string | null): MeasureRef | null => (code === null ? null : (measures.get(code) ?? { code, nameZh: code, nameEn: code }));
+  const measureRef = measureRefs(db);
 
   const rows: MonitorRow[] = listTargets(db, options.plan).map((target) => {
     const judged = judgedMeasure(db, target);
@@ -165,7 +172,7 @@ export function computeMonitor(db: Db, options: { plan?: string; asOfYear?: numb
           status: r.status,
           rule: r.rule,
           ruleParams: r.params,
-          latest: latest ? { year: latest.year, value: latest.value, bound: latest.bound, source: latest.source } : null,
+          latest: latest ?? null,
         },
       ];
     });
@@ -190,5 +197,5 @@ export function computeMonitor(db: Db, options: { plan?: string; asOfYear?: numb
   for (const plan of [...new Set(rows.map((r) => r.target.plan))]) {
     for (const status of targetStatuses) counts.push({ plan, status, n: rows.filter((r) => r.target.plan === plan && r.status === status).length });
   }
-  return { asOfYear, vintage, settings, scenario, rows, counts };
+  return { asOfYear, vintage, settings, scenario, scenarioMeasure, rows, counts };
 }

@@ -12,16 +12,16 @@ CREATE TABLE measures (
   sort INTEGER NOT NULL DEFAULT 0
 );
 INSERT INTO measures (code, name_zh, name_en, description, publisher, source, sort) VALUES
-  ('standard', '统计部门常规口径', 'Official statistics',
+  ('standard', '统计部门常规口径', 'official statistics measure',
    '统计部门常规发布的指标（GDP、营业收入等），只有一个口径。',
    '各级统计局', '统计公报及年度发布', 0),
-  ('cq-earlier', '重庆市此前口径', 'Chongqing''s earlier measure',
+  ('cq-earlier', '重庆市此前口径', 'Chongqing earlier measure',
    '数字经济增加值，2022年以前重庆市内使用的口径（《重庆市数字经济“十四五”发展规划》，市长2021年数据）。与信通院广义口径不可比。',
    '重庆市', '《重庆市数字经济“十四五”发展规划》；“中国这十年·重庆”发布会（2022-08-18）', 1),
   ('caict-broad', '信通院广义口径', 'CAICT broad measure',
    '中国信通院口径的数字经济规模：数字产业化+产业数字化（后加数字化治理、数据价值化），现价。试验区方案“万亿级”与40%、行动计划50%目标按此口径。',
    '中国信息通信研究院', '中国数字经济发展白皮书/研究报告；重庆市统计局（2022年45.4%）', 2),
-  ('nbs-core', '统计局核心产业口径', 'NBS core industries',
+  ('nbs-core', '统计局核心产业口径', 'NBS core-industries measure',
    '数字经济核心产业增加值，国家统计局《数字经济及其核心产业统计分类(2021)》，远小于广义口径。',
    '国家统计局', '《数字经济及其核心产业统计分类(2021)》', 3);
 

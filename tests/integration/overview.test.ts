@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/backend/dispatch';
+import type { Overview } from '../../shared/api/overview-contract';
+import { overviewSentence } from '../../shared/overview/sentence';
+import { runCli } from '../helpers/cli';
+import { tempDir, tempService } from '../helpers/temp';
+
+async function overview(input: Record<string, unknown> = {}): Promise<Overview> {
+  const { service } = tempService();
+  const outcome = await dispatch(service, 'overview.get', input);
+  service.close();
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.error));
+  return outcome.result as Overview;
+}
+
+const statement = (o: Overview, code: string) => o.statements.find((s) => s.target.code === code)!;
+
+describe('overview (总览)', () => {
+  it('answers 万亿级 and 40% for 2022 under every measure with figures, with source and bound', async () => {
+    const o = await overview();
+    const a1 = statement(o, 'A1');
+    expect(a1.answers).toEqual([
+      expect.objectContaining({ measure: expect.objectContaining({ code: 'caict-broad' }), judged: true, status: 'met', latest: expect.objectContaining({ year: 2022, value: 10000, bound: 'lower', from: 'observation' }) }),
+    ]);
+    expect(a1.answers[0]!.latest!.source).toContain('CAICT');
+    expect(overviewSentence(a1, 'zh')).toBe('数字经济总量达到万亿级规模（2022年）：按信通院广义口径已实现（2022年≥1万亿元，CAICT 中国数字经济发展研究报告）。');
+
+    const a2 = statement(o, 'A2');
+    expect(a2.answers.map((a) => [a.measure?.code, a.status, a.latest?.year, a.latest?.value])).toEqual([
+      ['caict-broad', 'met', 2022, 45.4],
+      ['cq-earlier', 'no-data', 2021, 27.2],
+    ]);
+    const zh = overviewSentence(a2, 'zh');
+    expect(zh).toContain('按信通院广义口径已实现（2022年45.4%，《重庆市数字经济创新发展行动计划》指标表）');
+    expect(zh).toContain('按重庆市此前口径暂无数据（2021年27.2%');
+    expect(overviewSentence(a2, 'en')).toContain('by the CAICT broad measure: met (45.4% in 2022');
+    // Every figure can be followed to its row in the data grid.
+    expect(a2.answers.every((a) => typeof a.latest?.observationId === 'number')).toBe(true);
+  });
+
+  it('gives the later targets with the compared scenario on their own measure and its probability', async () => {
+    const o = await overview();
+    expect(o.scenario?.name).toBe('广义口径基准（2022年起）');
+    expect(o.monteCarlo).toEqual({ draws: 2000, seed: 20200622 });
+    const c1 = statement(o, 'C1');
+    expect(c1.projection).toMatchObject({ scenario: { name: '广义口径基准（2022年起）', measure: { code: 'caict-broad' } }, year: 2027, met: true });
+    // 13224.58 (45.4% of 2022 GDP, derived) at 8% over 29129.03 at 5%: the baseline's own arithmetic.
+    expect(c1.projection!.value).toBeCloseTo((100 * 13224.58 * 1.08 ** 5) / (29129.03 * 1.05 ** 5), 9);
+    expect(c1.projection!.probability).toBeGreaterThan(0.5);
+    expect(c1.projection!.probability).toBeLessThan(1);
+    expect(overviewSentence(c1, 'zh')).toMatch(/对照情景“广义口径基准（2022年起）”推算2027年为52\.27%，可实现（2026年首次达到），实现概率\d+%。$/);
+    // Qualitative targets have no number to answer with: they stay on the monitor.
+    expect(o.statements.some((s) => s.target.code === 'A7' || s.target.code === 'B1')).toBe(false);
+    expect(o.statements.filter((s) => s.plan.code === 'C')).toHaveLength(9);
+  });
+
+  it('answers as the data stood on a date', async () => {
+    const o = await overview({ vintage: '2021-06-30', plan: 'A' });
+    expect(o).toMatchObject({ vintage: '2021-06-30', asOfYear: 2021 });
+    expect(statement(o, 'A1').answers).toEqual([expect.objectContaining({ status: 'no-data', latest: null })]);
+    expect(statement(o, 'A2').answers.map((a) => [a.measure?.code, a.latest?.year ?? null, a.latest?.bound ?? null])).toEqual([
+      ['caict-broad', null, null],
+      ['cq-earlier', 2020, 'lower'],
+    ]);
+  });
+
+  it('prints the same sentences on the command line, and JSON', () => {
+    const dataDir = tempDir();
+    const text = runCli(['--lang', 'zh', 'overview'], dataDir);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain('A1   数字经济总量达到万亿级规模（2022年）：按信通院广义口径已实现（2022年≥1万亿元');
+    expect(text.stdout).toContain('按重庆市此前口径暂无数据（2021年27.2%');
+    expect(text.stdout).toContain('实现概率：蒙特卡洛 2000 次抽样，种子 20200622。');
+    const json = JSON.parse(runCli(['overview', '--json', '--plan', 'C'], dataDir).stdout) as Overview;
+    expect(json.statements.map((s) => s.target.code)).toEqual(['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9']);
+    const bad = runCli(['--lang', 'en', 'overview', '--vintage', '2021-02-30'], dataDir);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('vintage');
+  });
+});
