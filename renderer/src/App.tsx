@@ -3,16 +3,17 @@ import { useApp } from './app-context';
 import { WorkspaceDialog } from './components/WorkspaceDialog';
 import { ChartsPage } from './pages/ChartsPage';
 import { DataPage } from './pages/DataPage';
+import { OverviewPage } from './pages/OverviewPage';
 import { ScenariosPage } from './pages/ScenariosPage';
 import { TargetsPage } from './pages/TargetsPage';
 
-const pages = ['data', 'scenarios', 'charts', 'targets'] as const;
+const pages = ['overview', 'data', 'scenarios', 'charts', 'targets'] as const;
 type Page = (typeof pages)[number];
 
 /** `#/charts?chart=3`: the page before `?`; pages read their own parameters after it. */
 function pageFromHash(): Page {
   const name = window.location.hash.replace(/^#\/?/, '').split('?')[0] ?? '';
-  return (pages as readonly string[]).includes(name) ? (name as Page) : 'targets';
+  return (pages as readonly string[]).includes(name) ? (name as Page) : 'overview';
 }
 
 export function App() {
@@ -44,7 +45,7 @@ export function App() {
         ))}
       </nav>
       <main className="content" key={info.workspace.path}>
-        {page === 'targets' ? <TargetsPage /> : page === 'scenarios' ? <ScenariosPage /> : page === 'data' ? <DataPage /> : <ChartsPage />}
+        {page === 'overview' ? <OverviewPage /> : page === 'targets' ? <TargetsPage /> : page === 'scenarios' ? <ScenariosPage /> : page === 'data' ? <DataPage /> : <ChartsPage />}
       </main>
       <footer className="statusline" data-testid="statusline">
         <span>

@@ -3,6 +3,7 @@
 
 export const zh = {
   'app.title': '数字经济情景工作台',
+  'nav.overview': '总览',
   'nav.data': '数据',
   'nav.scenarios': '情景',
   'nav.charts': '图表',
@@ -86,6 +87,7 @@ export type MessageKey = keyof typeof zh;
 
 export const en: Record<MessageKey, string> = {
   'app.title': 'Digital Economy Scenario Workbench',
+  'nav.overview': 'Overview',
   'nav.data': 'Data',
   'nav.scenarios': 'Scenarios',
   'nav.charts': 'Charts',

@@ -27,7 +27,7 @@ afterAll(async () => {
 describe('app shell in Chromium', () => {
   it('loads in Chinese with the side navigation and the workspace in the status line', async () => {
     await page.goto(host.url);
-    await expect.poll(() => page.locator('nav[aria-label=main] a').allTextContents()).toEqual(['数据', '情景', '图表', '目标']);
+    await expect.poll(() => page.locator('nav[aria-label=main] a').allTextContents()).toEqual(['总览', '数据', '情景', '图表', '目标']);
     await expect.poll(() => page.getByTestId('statusline').textContent()).toContain(service.workspace.path);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
   });
@@ -43,13 +43,13 @@ describe('app shell in Chromium', () => {
 
   it('switches to English and remembers it after a reload', async () => {
     await page.getByTestId('lang-switch').click();
-    await expect.poll(() => page.locator('nav[aria-label=main] a').allTextContents()).toEqual(['Data', 'Scenarios', 'Charts', 'Targets']);
+    await expect.poll(() => page.locator('nav[aria-label=main] a').allTextContents()).toEqual(['Overview', 'Data', 'Scenarios', 'Charts', 'Targets']);
     await expect.poll(() => page.locator('[data-testid=monitor-table] tr[data-code="A1"]').textContent()).toContain('trillion-yuan');
     await page.reload();
-    await expect.poll(() => page.locator('nav[aria-label=main] a').first().textContent()).toBe('Data');
+    await expect.poll(() => page.locator('nav[aria-label=main] a').first().textContent()).toBe('Overview');
     expect(service.language).toBe('en');
     await page.getByTestId('lang-switch').click();
-    await expect.poll(() => page.locator('nav[aria-label=main] a').first().textContent()).toBe('数据');
+    await expect.poll(() => page.locator('nav[aria-label=main] a').first().textContent()).toBe('总览');
   });
 
   it('has no dead links: each page says what it holds', async () => {

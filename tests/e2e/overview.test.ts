@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, type AppSession } from './browser';
+
+let app: AppSession;
+
+beforeAll(async () => {
+  app = await openApp({ width: 1440, height: 900 });
+}, 60_000);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('overview (总览) in Chromium', () => {
+  it('is the first page and answers the 2022 targets with measure, bound and source', async () => {
+    const { page, host } = app;
+    await page.goto(host.url);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('总览');
+    const a1 = page.locator('.overview-statement[data-code="A1"]');
+    await expect.poll(() => a1.textContent()).toContain('按信通院广义口径已实现（2022年≥1万亿元，CAICT');
+    const a2 = page.locator('.overview-statement[data-code="A2"]');
+    expect(await a2.textContent()).toContain('按重庆市此前口径暂无数据（2021年27.2%');
+    const c1 = page.locator('.overview-statement[data-code="C1"]');
+    expect(await c1.textContent()).toMatch(/对照情景“广义口径基准（2022年起）”推算2027年为52\.27%，可实现（2026年首次达到），实现概率\d+%/);
+    // Targets without any figure are listed once, not as a page of "no data" cards.
+    expect(await page.getByTestId('no-data-A').textContent()).toContain('A3 培育数字经济龙头企业');
+    if (process.env.WORKBENCH_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.WORKBENCH_SCREENSHOTS, 'overview.png'), fullPage: true });
+  });
+
+  it('answers as the data stood on a date, and back to the latest in one click', async () => {
+    const { page } = app;
+    await page.getByTestId('overview-vintage').fill('2021-06-30');
+    await expect.poll(() => page.locator('.vintage-banner').textContent()).toBe('按 2021-06-30 已公布的数据判定');
+    await expect.poll(() => page.locator('.overview-statement[data-code="A2"]').textContent()).toContain('2020年≥25%');
+    expect(await page.getByTestId('no-data-A').textContent()).toContain('A1 数字经济总量达到万亿级规模');
+    await page.getByRole('button', { name: '使用最新数据' }).click();
+    await expect.poll(() => page.locator('.overview-statement[data-code="A1"]').textContent()).toContain('≥1万亿元');
+  });
+
+  it('links a statement to its rows in the data grid', async () => {
+    const { page } = app;
+    await page.locator('.overview-statement[data-code="A1"] a', { hasText: '查看数据' }).click();
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/data?indicator=de_scale&region=CQ');
+    expect(app.pageErrors).toEqual([]);
+  });
+});
