@@ -1,6 +1,7 @@
 // The data a chart draws, already resolved from the spec's bindings by the backend. Templates read
 // only this, so the preview, the CLI and every export draw the same numbers.
 import { z } from 'zod';
+import { BOUNDS } from '../series/bound';
 
 /**
  * Where a number comes from. DOMAIN rules: figures not published are `illustrative`, figures computed
@@ -9,7 +10,19 @@ import { z } from 'zod';
 export const basisSchema = z.enum(['published', 'derived', 'illustrative']);
 export type Basis = z.infer<typeof basisSchema>;
 
-export const chartPointSchema = z.object({ year: z.number().int(), value: z.number().nullable() });
+/** How a published value stands to the true one: "超过1万亿元" is a lower bound (≥), "约" approximate. */
+export const boundSchema = z.enum(BOUNDS);
+// The bound rules, for the templates (whose lint keeps imports within shared/charts).
+export { meets, type Bound } from '../series/bound';
+
+export const chartPointSchema = z.object({
+  year: z.number().int(),
+  value: z.number().nullable(),
+  /** Absent: exact. Labels and tooltips write a bound's sign (≥1万亿元), never the bare number. */
+  bound: boundSchema.optional(),
+  /** The measure (口径) the value is on, a code named in `meta.measures`. */
+  measure: z.string().optional(),
+});
 export type ChartPoint = z.infer<typeof chartPointSchema>;
 
 export const chartSeriesSchema = z.object({
@@ -92,6 +105,9 @@ export const progressItemSchema = z.object({
   /** Where the plan started: gives the on-schedule marker (a straight path to the target). */
   baseline: z.object({ year: z.number().int(), value: z.number() }).nullable().default(null),
   basis: basisSchema.default('published'),
+  /** The latest value's bound and measure, as on a chart point. */
+  bound: boundSchema.optional(),
+  measure: z.string().optional(),
 });
 export type ProgressItem = z.infer<typeof progressItemSchema>;
 
@@ -101,6 +117,8 @@ export const chartMetaSchema = z.object({
   scenarios: z
     .array(z.object({ id: z.string(), name: z.string(), version: z.union([z.number(), z.string()]) }))
     .default([]),
+  /** Names of the measures the points are on, in the chart's language. */
+  measures: z.array(z.object({ code: z.string(), name: z.string() })).default([]),
 });
 export type ChartMeta = z.infer<typeof chartMetaSchema>;
 

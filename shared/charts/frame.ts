@@ -79,9 +79,9 @@ export function createFrame(spec: ChartSpec, data: ChartData, env: BuildEnv): Fr
 
 /**
  * Punctuation a CJK font draws one em wide although it is not in a CJK block: curly quotes “”‘’,
- * the dash —, the ellipsis …, × and ·.
+ * the dash —, the ellipsis …, × and ·, and the signs of a bound ≥ ≤ ≈.
  */
-const fullWidthPunctuation = new Set([0x2018, 0x2019, 0x201c, 0x201d, 0x2014, 0x2026, 0xd7, 0xb7]);
+const fullWidthPunctuation = new Set([0x2018, 0x2019, 0x201c, 0x201d, 0x2014, 0x2026, 0xd7, 0xb7, 0x2265, 0x2264, 0x2248]);
 
 /**
  * Width of text in the given font size, estimated from character classes (CJK and its punctuation is

@@ -18,10 +18,16 @@ import { estimateTextWidth, type Frame } from './frame';
 export type MarkerKind = 'target' | 'deadline' | 'break';
 
 const markerKinds = new WeakMap<object, MarkerKind>();
+const shortTexts = new WeakMap<object, string>();
 
-/** Marks a markLine item as a target line, deadline or break marker whose label this pass places. */
-export function tagMarker<T extends object>(item: T, kind: MarkerKind): T {
+/**
+ * Marks a markLine item as a target line, deadline or break marker whose label this pass places.
+ * `short` is the text to write instead when the label's own text finds no free place (a break that
+ * names its measures falls back to 口径变化).
+ */
+export function tagMarker<T extends object>(item: T, kind: MarkerKind, short?: string): T {
   markerKinds.set(item, kind);
+  if (short !== undefined) shortTexts.set(item, short);
   return item;
 }
 
@@ -424,20 +430,23 @@ function fixedTexts(frame: Frame, option: EChartsOption, plot: PlotGeometry, sta
 const TEXT_WEIGHT = 100;
 const OUTSIDE_WEIGHT = 100;
 
-function choose(candidates: Candidate[], texts: Box[], drawn: Drawn): Candidate {
+/** The cheapest candidate, and whether it is free: no text covered, nothing outside its band. */
+function choose(candidates: Candidate[], texts: Box[], drawn: Drawn): { chosen: Candidate; free: boolean } {
   let best = candidates[0]!;
   let bestCost = Infinity;
+  let bestClash = Infinity;
   for (const c of candidates) {
     // A margin of one pixel keeps touching texts apart.
     const padded = { x0: c.box.x0 - 1, x1: c.box.x1 + 1, y0: c.box.y0 - 1, y1: c.box.y1 + 1 };
-    const cost =
-      texts.reduce((sum, t) => sum + (TEXT_WEIGHT * overlapArea(padded, t)) / area(c.box), 0) + OUTSIDE_WEIGHT * outside(c.box, c.allowed) + dataOverlap(c.box, drawn);
+    const clash = texts.reduce((sum, t) => sum + (TEXT_WEIGHT * overlapArea(padded, t)) / area(c.box), 0) + OUTSIDE_WEIGHT * outside(c.box, c.allowed);
+    const cost = clash + dataOverlap(c.box, drawn);
     if (cost < bestCost - 1e-9) {
       best = c;
       bestCost = cost;
+      bestClash = clash;
     }
   }
-  return best;
+  return { chosen: best, free: bestClash < 1e-9 };
 }
 
 /**
@@ -497,20 +506,22 @@ export function placeMarkerLabels(frame: Frame, option: EChartsOption): EChartsO
     for (const k of ofKind) {
       const label = (k.item.label ?? {}) as LabelOption & Record<string, unknown>;
       const font = label.fontSize ?? (kind === 'target' ? m.font : m.smallFont);
-      const width = estimateTextWidth(textOf(label), font);
       const h = textHeight(font);
-      let candidates: Candidate[];
-      if (kind === 'target') {
-        if (!Number.isFinite(yOf(k))) continue;
-        candidates = targetCandidates(plot, width, yOf(k), h);
-      } else {
+      const candidatesFor = (text: string): Candidate[] | null => {
+        const width = estimateTextWidth(text, font);
+        if (kind === 'target') return Number.isFinite(yOf(k)) ? targetCandidates(plot, width, yOf(k), h) : null;
         const index = xIndex(k);
-        if (index < 0) continue;
+        if (index < 0) return null;
         const x = plot.xOf(index);
-        candidates = kind === 'deadline' ? deadlineCandidates(plot, width, x, h, m.width, texts) : breakCandidates(plot, width, x, h);
-      }
-      const chosen = choose(candidates, texts, drawn);
-      k.item.label = { ...label, ...chosen.label };
+        return kind === 'deadline' ? deadlineCandidates(plot, width, x, h, m.width, texts) : breakCandidates(plot, width, x, h);
+      };
+      const candidates = candidatesFor(textOf(label));
+      if (!candidates) continue;
+      const first = choose(candidates, texts, drawn);
+      const short = shortTexts.get(k.item);
+      const shortened = !first.free && short !== undefined ? { formatter: () => short } : null;
+      const { chosen } = shortened ? choose(candidatesFor(shortened.formatter())!, texts, drawn) : first;
+      k.item.label = { ...label, ...shortened, ...chosen.label };
       texts.push(chosen.box);
     }
   }

@@ -1,6 +1,7 @@
 // How a chart writes numbers: one scale per axis (ticks carry no unit, the axis name does) and full
 // values with units in labels and tooltips. Built on shared/format/number so charts read like tables.
 import { formatPercent, formatPlain, formatPoints, formatScaled, formatYi, type Locale } from '../format/number';
+import { boundSign, type Bound } from '../series/bound';
 import { unitName } from './labels';
 import type { NumberFormat } from './spec';
 
@@ -70,6 +71,12 @@ export function formatValue(value: number | null | undefined, unit: string, styl
   const sep = locale === 'en' && name ? ' ' : '';
   const digits = scaled(style) ? formatScaled(value, locale, decimals) : formatPlain(value, locale, decimals, grouped(style));
   return `${digits}${sep}${name}`;
+}
+
+/** A point's value with its unit and bound: "超过1万亿元" reads ≥1万亿元, never 1万亿元. */
+export function formatBoundedValue(value: number | null | undefined, unit: string, bound: Bound | undefined, style: ValueStyle): string {
+  const text = formatValue(value, unit, style);
+  return bound && value !== null && value !== undefined && Number.isFinite(value) ? `${boundSign(bound)}${text}` : text;
 }
 
 /** A change (waterfall step, tornado swing) with its sign. */

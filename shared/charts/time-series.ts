@@ -6,7 +6,7 @@ import type { ChartPoint, ChartSeries } from './data';
 import { ChartBuildError } from './errors';
 import { estimateTextWidth, type Frame, type TooltipRow } from './frame';
 import { tagMarker } from './marker-layout';
-import { axisScale, formatTick, formatValue } from './number-format';
+import { axisScale, formatBoundedValue, formatTick } from './number-format';
 import { seriesColor, seriesSymbol } from './palette';
 
 export interface YearAxis {
@@ -83,11 +83,33 @@ export function actualFor(projection: ChartSeries, series: ChartSeries[]): Chart
   return actuals.find((a) => a.name === projection.name) ?? (actuals.length === 1 ? actuals[0] : undefined);
 }
 
-/** The last actual point before a projection starts, so the dashed path leaves from the solid one. */
+/**
+ * The last actual point before a projection starts, so the dashed path leaves from the solid one;
+ * none when the two are on different measures (a path never joins two measures).
+ */
 export function joinPoint(actual: ChartSeries | undefined, projection: ChartSeries): ChartPoint | null {
-  const firstProjected = Math.min(...projection.points.filter((p) => p.value !== null).map((p) => p.year));
+  const projected = projection.points.filter((p) => p.value !== null);
+  const firstProjected = Math.min(...projected.map((p) => p.year));
   const before = (actual?.points ?? []).filter((p) => p.value !== null && p.year < firstProjected);
-  return before.reduce<ChartPoint | null>((best, p) => (!best || p.year > best.year ? p : best), null);
+  const join = before.reduce<ChartPoint | null>((best, p) => (!best || p.year > best.year ? p : best), null);
+  const measure = projected.find((p) => p.year === firstProjected)?.measure;
+  return join && measure !== undefined && join.measure !== undefined && join.measure !== measure ? null : join;
+}
+
+/** The name of a measure (口径) the data's meta names, or null. */
+export function measureName(frame: Frame, code: string | undefined): string | null {
+  return code === undefined ? null : (frame.data.meta.measures.find((m) => m.code === code)?.name ?? null);
+}
+
+/** A point as a label writes it: the value with its unit and bound sign (≥1万亿元). */
+export function pointLabel(frame: Frame, point: Pick<ChartPoint, 'value' | 'bound'>, unit: string): string {
+  return formatBoundedValue(point.value, unit, point.bound, frame.style);
+}
+
+/** A point as a tooltip writes it: its label and, when known, its measure (≥1万亿元（信通院广义口径）). */
+export function pointText(frame: Frame, point: Pick<ChartPoint, 'value' | 'bound' | 'measure'>, unit: string): string {
+  const measure = measureName(frame, point.measure);
+  return `${pointLabel(frame, point, unit)}${measure ? frame.words.paren(measure) : ''}`;
 }
 
 export interface LineLook {
@@ -119,8 +141,8 @@ export function stretchesOf(s: ChartSeries, join: ChartPoint | null = null): Cha
 export function lineSeries(frame: Frame, axis: YearAxis, s: ChartSeries, name: string, look: LineLook, join: ChartPoint | null = null): LineSeriesOption[] {
   const projected = s.kind === 'projection';
   const stretches = stretchesOf(s, join);
-  const lastValue = stretches.flat().findLast((p) => p.value !== null)?.value ?? null;
-  const { metrics: m, style } = frame;
+  const last = stretches.flat().findLast((p) => p.value !== null) ?? { value: null };
+  const { metrics: m } = frame;
   return stretches.map((pts, i, all) => ({
       type: 'line' as const,
       name,
@@ -138,7 +160,7 @@ export function lineSeries(frame: Frame, axis: YearAxis, s: ChartSeries, name: s
       z: projected ? 3 : 4,
       endLabel:
         look.endLabel && i === all.length - 1
-          ? { show: true, formatter: () => formatValue(lastValue, s.unit, style), color: look.color, fontSize: m.font, distance: 4 }
+          ? { show: true, formatter: () => pointLabel(frame, last, s.unit), color: look.color, fontSize: m.font, distance: 4 }
           : undefined,
       labelLayout: { moveOverlap: 'shiftY' as const },
       emphasis: { disabled: true },
@@ -147,11 +169,18 @@ export function lineSeries(frame: Frame, axis: YearAxis, s: ChartSeries, name: s
 
 /** Room on the right for end labels. */
 export function endLabelRoom(frame: Frame, series: ChartSeries[]): number {
-  const { metrics: m, style } = frame;
+  const { metrics: m } = frame;
   return series.reduce((w, s) => {
-    const last = [...s.points].reverse().find((p) => p.value !== null)?.value ?? null;
-    return Math.max(w, estimateTextWidth(formatValue(last, s.unit, style), m.font) + 8);
+    const last = s.points.findLast((p) => p.value !== null) ?? { value: null };
+    return Math.max(w, estimateTextWidth(pointLabel(frame, last, s.unit), m.font) + 8);
   }, 0);
+}
+
+/** A definition break, with the measures (codes) on either side when the data says which. */
+export interface BreakMark {
+  year: number;
+  from?: string;
+  to?: string;
 }
 
 export interface Marks {
@@ -159,14 +188,14 @@ export interface Marks {
   /** First year of the projection period: shaded from here to the end of the axis. */
   projectionFrom?: number | null;
   deadline?: boolean;
-  breaks?: number[];
+  breaks?: BreakMark[];
   yAxisIndex?: number;
 }
 
 /** "目标 4000亿元（2027年）", without repeating a year the target's name already states. */
 export function targetText(frame: Frame, s: ChartSeries, p: ChartPoint): string {
   const year = frame.words.byYear(p.year);
-  const text = `${s.name} ${formatValue(p.value, s.unit, frame.style)}`;
+  const text = `${s.name} ${pointLabel(frame, p, s.unit)}`;
   return s.name.includes(String(p.year)) ? text : `${text}${frame.words.paren(year)}`;
 }
 
@@ -208,17 +237,22 @@ export function marksSeries(frame: Frame, axis: YearAxis, marks: Marks): LineSer
       );
     }
   }
-  for (const year of marks.breaks ?? []) {
-    if (!axis.years.includes(year)) continue;
+  for (const mark of marks.breaks ?? []) {
+    if (!axis.years.includes(mark.year)) continue;
+    const from = measureName(frame, mark.from);
+    const to = measureName(frame, mark.to);
+    const text = from && to ? words.definitionBreakBetween(from, to) : words.definitionBreak;
     lines.push(
       tagMarker(
         {
-          xAxis: String(year),
+          xAxis: String(mark.year),
           lineStyle: { color: palette.axis, width: 1, type: [2, 3] },
-          // Placed low beside the line by placeMarkerLabels, clear of the deadline and end labels.
-          label: { formatter: () => words.definitionBreak, position: 'start', color: palette.mutedText, fontSize: m.smallFont },
+          // Placed low beside the line by placeMarkerLabels, clear of the deadline and end labels; where
+          // the measures' names do not fit, the label is the short 口径变化 (the tooltip names them).
+          label: { formatter: () => text, position: 'start', color: palette.mutedText, fontSize: m.smallFont },
         },
         'break',
+        text === words.definitionBreak ? undefined : words.definitionBreak,
       ),
     );
   }
@@ -259,7 +293,7 @@ export function yearRows(
     const year = axis.years[index];
     return entries.flatMap(({ name, color, series }) => {
       const point = series.points.find((p) => p.year === year && p.value !== null);
-      return point ? [{ name, color, value: formatValue(point.value, series.unit, frame.style) }] : [];
+      return point ? [{ name, color, value: pointText(frame, point, series.unit) }] : [];
     });
   };
 }

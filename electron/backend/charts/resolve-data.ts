@@ -1,5 +1,6 @@
 // A spec's bindings (indicators, regions, years, scenarios, targets) resolved into the ChartData its
-// template draws, from the workspace: observations for actuals, the scenario engine for projections,
+// template draws, from the workspace: the series layer's figures (with their bound and measure, the
+// latest release) for actuals, the scenario engine for projections,
 // fans, tornado bars and waterfalls, and the targets table for target lines and progress. Rules per
 // template are in docs/CHARTS.md ("Where a chart's data comes from").
 import { WorkbenchError } from '../../../shared/api/errors';
@@ -9,6 +10,7 @@ import type { ResolvedScenario, Target as ScenarioTarget } from '../../../shared
 import { formatPlain } from '../../../shared/format/number';
 import type { Locale } from '../../../shared/i18n';
 import type { Db } from '../db/workspace';
+import { annualSeries, breakYears, FIGURE_STATUSES, listMeasures, type Figure, type FigureStatus } from '../series/figures';
 import { resolveScenario, runScenario, scenarioDefinition, scenarioSummary, sensitivityScenario } from '../scenarios';
 import { actualsFor } from '../targets/monitor';
 
@@ -17,7 +19,6 @@ export const FAN_DRAWS = 2000;
 export const FAN_SEED = 20200622;
 
 type Metric = 'total' | 'share' | 'gdp';
-type Status = 'actual' | 'estimate' | 'derived' | 'illustrative';
 
 interface IndicatorRow {
   code: string;
@@ -44,12 +45,8 @@ interface TargetRow {
   indicator: string | null;
   region: string | null;
   issued: string;
-}
-
-interface ObservationRow {
-  year: number;
-  value: number | null;
-  status: Status;
+  /** The measure the target is judged on: its own, else its indicator's; null when neither says. */
+  judged: string | null;
 }
 
 interface BoundScenario {
@@ -59,9 +56,7 @@ interface BoundScenario {
   resolved: ResolvedScenario;
 }
 
-/** Which figure wins when a year has several: published before estimated before derived before illustrative. */
-const statusRank: Record<Status, number> = { actual: 0, estimate: 1, derived: 2, illustrative: 3 };
-const basisOf: Record<Status, Basis> = { actual: 'published', estimate: 'published', derived: 'derived', illustrative: 'illustrative' };
+const basisOf: Record<FigureStatus, Basis> = { actual: 'published', estimate: 'published', derived: 'derived', illustrative: 'illustrative' };
 const basisRank: Record<Basis, number> = { published: 0, derived: 1, illustrative: 2 };
 
 /** The weakest basis: a line holding one derived point is labelled derived. */
@@ -132,27 +127,21 @@ class Resolver {
     return !this.years || (year >= this.years.from && year <= this.years.to);
   }
 
-  /** Annual figures of one indicator in one region, the best-ranked status per year. */
-  observations(indicator: string, region: string): Array<ObservationRow & { basis: Basis }> {
-    const rows = this.db
-      .prepare(
-        `SELECT year, value, status FROM observations
-         WHERE indicator = ? AND region = ? AND period = CAST(year AS TEXT) AND status IN ('actual', 'estimate', 'derived', 'illustrative')
-         ORDER BY year`,
-      )
-      .all(indicator, region) as ObservationRow[];
-    const best = new Map<number, ObservationRow>();
-    for (const row of rows) {
-      const held = best.get(row.year);
-      if (!held || statusRank[row.status] < statusRank[held.status]) best.set(row.year, row);
-    }
-    return [...best.values()].map((row) => ({ ...row, basis: basisOf[row.status] }));
+  /**
+   * Annual figures of one indicator in one region from the series layer: one per year, the best status
+   * (illustrative ones too, which the chart marks), the latest release, optionally on one measure.
+   */
+  figures(indicator: string, region: string, measure: string | null = null): Figure[] {
+    return annualSeries(this.db, indicator, region, { statuses: FIGURE_STATUSES, measure });
   }
 
-  breaks(indicator: string, region: string): number[] {
-    return (this.db.prepare('SELECT year FROM definition_breaks WHERE indicator = ? AND region = ? ORDER BY year').all(indicator, region) as Array<{ year: number }>).map(
-      (r) => r.year,
-    );
+  targetRows(): TargetRow[] {
+    return this.db
+      .prepare(
+        `SELECT t.*, p.issued, COALESCE(t.measure, i.measure) AS judged FROM targets t JOIN plans p ON p.code = t.plan LEFT JOIN indicators i ON i.code = t.indicator
+         WHERE t.retired_at IS NULL ORDER BY t.plan, t.sort, t.code`,
+      )
+      .all() as TargetRow[];
   }
 
   /** Regions bound, or every region holding figures of the indicator when none is bound. */
@@ -167,14 +156,15 @@ class Resolver {
   actualSeries(indicators: IndicatorRow[] = this.indicators): ChartSeries[] {
     const pairs = indicators.flatMap((indicator) =>
       this.regionsFor(indicator).flatMap((region) => {
-        const rows = this.observations(indicator.code, region.code).filter((r) => this.inYears(r.year));
-        return rows.some((r) => r.value !== null) ? [{ indicator, region, rows }] : [];
+        const all = this.figures(indicator.code, region.code);
+        const rows = all.filter((r) => this.inYears(r.year));
+        return rows.some((r) => r.value !== null) ? [{ indicator, region, rows, breaks: breakYears(this.db, indicator.code, region.code, all) }] : [];
       }),
     );
     const unique = (key: (p: (typeof pairs)[number]) => string) => new Set(pairs.map(key)).size === pairs.length;
     const byRegion = pairs.length > 1 && unique((p) => p.region.code);
     const byIndicator = pairs.length === 1 || unique((p) => p.indicator.code);
-    return pairs.map(({ indicator, region, rows }) => {
+    return pairs.map(({ indicator, region, rows, breaks }) => {
       const years = rows.map((r) => r.year);
       const first = Math.min(...years);
       const last = Math.max(...years);
@@ -184,11 +174,12 @@ class Resolver {
         name,
         kind: 'actual' as const,
         unit: indicator.unit,
-        points: rows.map((r) => ({ year: r.year, value: r.value })),
-        basis: weakest(rows.filter((r) => r.value !== null).map((r) => r.basis)),
+        points: rows.map((r) => ({ year: r.year, value: r.value, bound: r.bound, measure: r.measure })),
+        basis: weakest(rows.filter((r) => r.value !== null).map((r) => basisOf[r.status])),
         scenarioId: null,
         region: this.name(region),
-        breaksBefore: this.breaks(indicator.code, region.code).filter((y) => y > first && y <= last),
+        // Where the measure changes (or a break is recorded): the line is never drawn across it.
+        breaksBefore: breaks.filter((y) => y > first && y <= last),
       };
     });
   }
@@ -216,8 +207,9 @@ class Resolver {
 
   /**
    * Each scenario's path in each metric. Scenario outputs rest on assumptions, not published figures,
-   * so they carry the illustrative basis. The base year is left out when an actual line already has
-   * it (the template joins the dashed path to that point).
+   * so they carry the illustrative basis, and the scenario's measure (GDP aside). The base year is left
+   * out when an actual line already has it on that measure (the template joins the dashed path to that
+   * point).
    */
   projectionSeries(metrics: Metric[], actuals: ChartSeries[]): ChartSeries[] {
     const region = this.projectionRegion();
@@ -226,11 +218,15 @@ class Resolver {
       return metrics.map((metric) => {
         const values = metric === 'total' ? projection.total.values : metric === 'share' ? projection.share.values : projection.gdp.values;
         const unit = metricUnit[metric];
+        const measure = metric === 'gdp' ? undefined : s.resolved.measure;
         const hasBase = actuals.some(
-          (a) => a.unit === unit && (region === null || a.region === region) && a.points.some((p) => p.year === projection.baseYear && p.value !== null),
+          (a) =>
+            a.unit === unit &&
+            (region === null || a.region === region) &&
+            a.points.some((p) => p.year === projection.baseYear && p.value !== null && (measure === undefined || p.measure === measure)),
         );
         const points = projection.years
-          .map((year, t) => ({ year, value: values[t] ?? null }))
+          .map((year, t) => ({ year, value: values[t] ?? null, ...(measure === undefined ? {} : { measure }) }))
           .filter((p) => this.inYears(p.year) && !(hasBase && p.year === projection.baseYear));
         return {
           id: `scenario-${s.id}-${metric}`,
@@ -252,9 +248,7 @@ class Resolver {
    * the bound scenarios' own targets in the metrics drawn. One line per unit, value and year.
    */
   targetSeries(metrics: Metric[], units: Set<string>): ChartSeries[] {
-    const rows = this.db
-      .prepare('SELECT t.*, p.issued FROM targets t JOIN plans p ON p.code = t.plan WHERE t.retired_at IS NULL ORDER BY t.plan, t.sort, t.code')
-      .all() as TargetRow[];
+    const rows = this.targetRows();
     const bound = new Set(this.indicators.map((i) => i.code));
     const regions = new Set(this.regions.map((r) => r.code));
     const linked = (t: TargetRow) =>
@@ -264,7 +258,7 @@ class Resolver {
       .flatMap((t) =>
         t.value === null || t.deadline === null || t.comparator === 'qualitative'
           ? []
-          : [{ id: `target-${t.code}`, name: this.locale === 'zh' ? `${t.code}目标` : `Target ${t.code}`, unit: t.unit, year: t.deadline, value: t.value }],
+          : [{ id: `target-${t.code}`, name: this.locale === 'zh' ? `${t.code}目标` : `Target ${t.code}`, unit: t.unit, year: t.deadline, value: t.value, measure: t.judged }],
       );
     const fromScenarios = this.scenarios.flatMap((s) =>
       s.resolved.targets
@@ -275,6 +269,7 @@ class Resolver {
           unit: metricUnit[t.kind],
           year: t.year,
           value: t.value,
+          measure: s.resolved.measure ?? null,
         })),
     );
     const seen = new Set<string>();
@@ -282,7 +277,8 @@ class Resolver {
       const key = `${t.unit}|${t.value}|${t.year}`;
       if (seen.has(key)) return [];
       seen.add(key);
-      return [{ id: t.id, name: t.name, kind: 'target' as const, unit: t.unit, points: [{ year: t.year, value: t.value }], basis: 'published' as const, scenarioId: null, region: null, breaksBefore: [] }];
+      const point = t.measure === null ? { year: t.year, value: t.value } : { year: t.year, value: t.value, measure: t.measure };
+      return [{ id: t.id, name: t.name, kind: 'target' as const, unit: t.unit, points: [point], basis: 'published' as const, scenarioId: null, region: null, breaksBefore: [] }];
     });
   }
 
@@ -294,7 +290,7 @@ class Resolver {
   }
 
   meta(): ChartData['meta'] {
-    return { asOf: asOfDate(this.db), scenarios: this.scenarios.map((s) => ({ id: s.id, name: s.name, version: s.version })) };
+    return { asOf: asOfDate(this.db), scenarios: this.scenarios.map((s) => ({ id: s.id, name: s.name, version: s.version })), measures: [] };
   }
 
   empty(): ChartData {
@@ -319,7 +315,8 @@ class Resolver {
     const fan = metric === 'share' ? monteCarlo!.share : metric === 'total' ? monteCarlo!.total : null;
     if (!fan) throw new WorkbenchError('chart.fanMetric', { path: 'bindings.indicators', metric });
     const years = monteCarlo!.years;
-    const at = (values: number[]) => years.map((year, t) => ({ year, value: values[t]! })).filter((p) => this.inYears(p.year));
+    const measure = s.resolved.measure === undefined ? {} : { measure: s.resolved.measure };
+    const at = (values: number[]) => years.map((year, t) => ({ year, value: values[t]!, ...measure })).filter((p) => this.inYears(p.year));
     const band = (lower: 5 | 25, upper: 75 | 95, low: number[], high: number[]): ChartBand => ({
       id: `p${lower}-p${upper}`,
       name: this.locale === 'zh' ? `${upper - lower}%区间` : `${upper - lower}% range`,
@@ -330,7 +327,7 @@ class Resolver {
       points: years.map((year, t) => ({ year, low: low[t]!, high: high[t]! })).filter((p) => this.inYears(p.year)),
     });
     const baseYear = s.resolved.baseYear;
-    const hasBase = actuals.some((a) => a.points.some((p) => p.year === baseYear && p.value !== null));
+    const hasBase = actuals.some((a) => a.points.some((p) => p.year === baseYear && p.value !== null && (s.resolved.measure === undefined || p.measure === s.resolved.measure)));
     const median: ChartSeries = {
       id: `scenario-${s.id}-median`,
       name: this.locale === 'zh' ? `${s.name} 中位数` : `${s.name} median`,
@@ -396,7 +393,9 @@ class Resolver {
       name: c.name,
       kind: 'projection',
       unit: '亿元',
-      points: projection.years.map((year, t) => ({ year, value: c.values[t] ?? null })).filter((p) => this.inYears(p.year)),
+      points: projection.years
+        .map((year, t) => ({ year, value: c.values[t] ?? null, ...(s.resolved.measure === undefined ? {} : { measure: s.resolved.measure }) }))
+        .filter((p) => this.inYears(p.year)),
       basis: 'illustrative',
       scenarioId: s.id,
       region,
@@ -433,12 +432,12 @@ class Resolver {
   /**
    * Progress of the bound targets (else every quantitative target with a deadline): the latest figure
    * of the target's own indicator in its region, else of the first bound indicator in the target's
-   * unit; the baseline is the figure of the plan's year (or the latest before), on the same definition.
+   * unit, only figures on the measure the target is judged on (A1's 万亿级 by the broad measure, not the
+   * city's earlier one); the baseline is the figure of the plan's year (or the latest before), on the
+   * same definition.
    */
   progress(): ChartData {
-    const rows = this.db
-      .prepare('SELECT t.*, p.issued FROM targets t JOIN plans p ON p.code = t.plan WHERE t.retired_at IS NULL ORDER BY t.plan, t.sort, t.code')
-      .all() as TargetRow[];
+    const rows = this.targetRows();
     const chosen = this.targetCodes.length
       ? this.targetCodes.flatMap((code) => rows.filter((t) => t.code === code))
       : rows.filter((t) => (t.comparator === '>=' || t.comparator === '>') && t.value !== null && t.deadline !== null);
@@ -446,7 +445,15 @@ class Resolver {
       if (t.value === null || t.deadline === null || t.comparator === 'qualitative') return [];
       const region = t.region ?? this.regions[0]?.code ?? null;
       const candidates = [t.indicator, ...this.indicators.filter((i) => i.unit === t.unit).map((i) => i.code)].filter((c): c is string => c !== null);
-      const found = region === null ? undefined : candidates.map((code) => ({ code, rows: this.observations(code, region).filter((r) => r.value !== null) })).find((c) => c.rows.length);
+      const found =
+        region === null
+          ? undefined
+          : candidates
+              .map((code) => {
+                const all = this.figures(code, region, t.judged);
+                return { code, all, rows: all.filter((r) => r.value !== null) };
+              })
+              .find((c) => c.rows.length);
       const label = this.locale === 'en' && t.title_en ? t.title_en : t.title_zh;
       if (!found || region === null) {
         // No indicator measures it: the progress recorded by hand on the Targets page, if any.
@@ -467,7 +474,7 @@ class Resolver {
         ];
       }
       const latest = found.rows[found.rows.length - 1]!;
-      const definitionFrom = Math.max(-Infinity, ...this.breaks(found.code, region).filter((y) => y <= latest.year));
+      const definitionFrom = Math.max(-Infinity, ...breakYears(this.db, found.code, region, found.all).filter((y) => y <= latest.year));
       const planYear = Number(t.issued.slice(0, 4)) || latest.year;
       const base = found.rows.filter((r) => r.year >= definitionFrom && r.year <= planYear && r.year < latest.year).at(-1);
       return [
@@ -479,7 +486,9 @@ class Resolver {
           actual: latest.value,
           actualYear: latest.year,
           baseline: base ? { year: base.year, value: base.value! } : null,
-          basis: latest.basis,
+          basis: basisOf[latest.status],
+          bound: latest.bound,
+          measure: latest.measure,
         },
       ];
     });
@@ -499,10 +508,8 @@ export function asOfDate(db: Db): string | null {
   return row.at ? row.at.slice(0, 10) : null;
 }
 
-/** The data a spec draws. Throws a located WorkbenchError for bindings that name nothing in the workspace. */
-export function resolveChartData(db: Db, spec: ChartSpec): ChartData {
-  const r = new Resolver(db, spec);
-  switch (spec.template) {
+function drawn(r: Resolver, template: ChartSpec['template']): ChartData {
+  switch (template) {
     case 'target-trajectory':
     case 'regional-comparison':
     case 'indicator-series':
@@ -520,6 +527,17 @@ export function resolveChartData(db: Db, spec: ChartSpec): ChartData {
     case 'target-progress':
       return r.progress();
   }
+}
+
+/** The data a spec draws. Throws a located WorkbenchError for bindings that name nothing in the workspace. */
+export function resolveChartData(db: Db, spec: ChartSpec): ChartData {
+  const data = drawn(new Resolver(db, spec), spec.template);
+  // The measures the points are on, named in the chart's language, for labels, tooltips and data files.
+  const used = new Set([...data.series.flatMap((s) => s.points.map((p) => p.measure)), ...data.progress.map((p) => p.measure)]);
+  const measures = listMeasures(db)
+    .filter((m) => used.has(m.code))
+    .map((m) => ({ code: m.code, name: spec.locale === 'en' && m.nameEn ? m.nameEn : m.nameZh }));
+  return { ...data, meta: { ...data.meta, measures } };
 }
 
 /** What a chart can be bound to: indicators and regions holding annual figures, scenarios, targets, years. */

@@ -1,5 +1,6 @@
 // The numbers behind a chart as a table: one long table per chart (CSV) and one workbook for the
-// pack (XLSX), so a reader can check every drawn value and its basis.
+// pack (XLSX), so a reader can check every drawn value, its basis, and whether it is exact or a bound
+// ("超过1万亿元" is a lower bound) on which measure (口径).
 import ExcelJS from 'exceljs';
 import type { ChartData } from '../../../shared/charts/data';
 import type { Locale } from '../../../shared/format/number';
@@ -13,6 +14,10 @@ export interface DataRow {
   unit: string;
   year: number | null;
   value: number | null;
+  /** Exact or a bound; '' for values that are no published figure (projections, bands, bars). */
+  bound: string;
+  /** The measure's name; '' when the data names none. */
+  measure: string;
   low: number | null;
   high: number | null;
   target: number | null;
@@ -20,11 +25,39 @@ export interface DataRow {
   note: string;
 }
 
-const columns = ['series', 'kind', 'basis', 'unit', 'year', 'value', 'low', 'high', 'target', 'deadline', 'note'] as const;
+const columns = ['series', 'kind', 'basis', 'unit', 'year', 'value', 'bound', 'measure', 'low', 'high', 'target', 'deadline', 'note'] as const;
 
 const headers: Record<Locale, Record<(typeof columns)[number], string>> = {
-  zh: { series: '系列', kind: '类型', basis: '口径', unit: '单位', year: '年份', value: '数值', low: '下限', high: '上限', target: '目标', deadline: '期限', note: '说明' },
-  en: { series: 'series', kind: 'kind', basis: 'basis', unit: 'unit', year: 'year', value: 'value', low: 'low', high: 'high', target: 'target', deadline: 'deadline', note: 'note' },
+  zh: {
+    series: '系列',
+    kind: '类型',
+    basis: '数据性质',
+    unit: '单位',
+    year: '年份',
+    value: '数值',
+    bound: '数值界限',
+    measure: '统计口径',
+    low: '下限',
+    high: '上限',
+    target: '目标',
+    deadline: '期限',
+    note: '说明',
+  },
+  en: {
+    series: 'series',
+    kind: 'kind',
+    basis: 'basis',
+    unit: 'unit',
+    year: 'year',
+    value: 'value',
+    bound: 'bound',
+    measure: 'measure',
+    low: 'low',
+    high: 'high',
+    target: 'target',
+    deadline: 'deadline',
+    note: 'note',
+  },
 };
 
 const terms: Record<Locale, Record<string, string>> = {
@@ -40,17 +73,25 @@ const terms: Record<Locale, Record<string, string>> = {
     published: '公布',
     derived: '推算',
     illustrative: '示意',
+    exact: '确数',
+    lower: '下限（≥）',
+    upper: '上限（≤）',
+    approx: '约数（≈）',
   },
-  en: {},
+  en: { lower: 'lower bound (≥)', upper: 'upper bound (≤)', approx: 'approximate (≈)' },
 };
 
-const blank = { year: null, value: null, low: null, high: null, target: null, deadline: null, note: '' };
+const blank = { year: null, value: null, bound: '', measure: '', low: null, high: null, target: null, deadline: null, note: '' };
 
 export function chartRows(data: ChartData, locale: Locale): DataRow[] {
   const t = (term: string): string => terms[locale][term] ?? term;
+  const measures = new Map(data.meta.measures.map((m) => [m.code, m.name]));
+  const measureOf = (code: string | undefined): string => (code === undefined ? '' : (measures.get(code) ?? code));
   const rows: DataRow[] = [];
   for (const s of data.series) {
-    for (const p of s.points) rows.push({ ...blank, series: s.name, kind: t(s.kind), basis: t(s.basis), unit: s.unit, year: p.year, value: p.value });
+    for (const p of s.points) {
+      rows.push({ ...blank, series: s.name, kind: t(s.kind), basis: t(s.basis), unit: s.unit, year: p.year, value: p.value, bound: p.bound && p.value !== null ? t(p.bound) : '', measure: measureOf(p.measure) });
+    }
   }
   for (const b of data.bands) {
     for (const p of b.points) rows.push({ ...blank, series: `${b.name} P${b.lower}–P${b.upper}`, kind: t('band'), basis: '', unit: b.unit, year: p.year, low: p.low, high: p.high });
@@ -67,7 +108,19 @@ export function chartRows(data: ChartData, locale: Locale): DataRow[] {
     }
   }
   for (const item of data.progress) {
-    rows.push({ ...blank, series: item.label, kind: t('progress'), basis: t(item.basis), unit: item.unit, year: item.actualYear, value: item.actual, target: item.target, deadline: item.deadline });
+    rows.push({
+      ...blank,
+      series: item.label,
+      kind: t('progress'),
+      basis: t(item.basis),
+      unit: item.unit,
+      year: item.actualYear,
+      value: item.actual,
+      bound: item.bound && item.actual !== null ? t(item.bound) : '',
+      measure: measureOf(item.measure),
+      target: item.target,
+      deadline: item.deadline,
+    });
   }
   return rows;
 }

@@ -5,9 +5,11 @@
 //
 // PowerPoint cannot shade a period or dash one series from pptxgenjs' options, so projections are
 // marked twice: projected-only years are labelled "2025E", and each projected series is dashed by
-// the post-processing step (series styles are returned alongside the chart).
+// the post-processing step (series styles are returned alongside the chart). A native chart shows no
+// labels on its points, so a bound ("超过1万亿元" is ≥) is said in the series name, as is the measure a
+// stretch after a definition break is on.
 import type PptxGenJS from 'pptxgenjs';
-import type { ChartData, ChartSeries } from '../../../shared/charts/data';
+import type { ChartData, ChartPoint, ChartSeries } from '../../../shared/charts/data';
 import { createFrame, DEFAULT_FONT_STACK, displayName, type Frame } from '../../../shared/charts/frame';
 import { axisScale, type AxisScale } from '../../../shared/charts/number-format';
 import { seriesColor } from '../../../shared/charts/palette';
@@ -16,7 +18,7 @@ import { bandsOutsideIn } from '../../../shared/charts/templates/scenario-fan';
 import { componentsOf, totalOf } from '../../../shared/charts/templates/stacked-components';
 import { regionsOf } from '../../../shared/charts/templates/regional-comparison';
 import { requireWaterfall, waterfallLayout } from '../../../shared/charts/templates/contribution-waterfall';
-import { actualFor, alignToYears, joinPoint, stretchesOf, targetText, yearAxis, type YearAxis } from '../../../shared/charts/time-series';
+import { actualFor, alignToYears, joinPoint, measureName, stretchesOf, targetText, yearAxis, type YearAxis } from '../../../shared/charts/time-series';
 
 export interface SeriesStyle {
   dash: 'solid' | 'dash' | 'sysDash';
@@ -53,21 +55,51 @@ function yearLabels(axis: YearAxis, series: ChartSeries[], projected: number[] =
   return axis.years.map((y) => (projectedYears.has(y) && !actualYears.has(y) ? `${y}E` : String(y)));
 }
 
+/** A series' valued point in a year. */
+function pointIn(s: ChartSeries | undefined, year: number): ChartPoint | undefined {
+  return s?.points.find((p) => p.year === year && p.value !== null);
+}
+
 function scaled(values: Array<number | null>, scale: AxisScale): Array<number | null> {
   return values.map((v) => (v === null ? null : v / scale.divisor));
 }
 
+/** The years of bounded points, as a series name says them: "2020年为下限值". */
+function boundNote(frame: Frame, points: ReadonlyArray<ChartPoint | undefined>): string[] {
+  const zh = frame.spec.locale === 'zh';
+  const words = [
+    ['lower', zh ? '下限值' : 'lower bound'],
+    ['upper', zh ? '上限值' : 'upper bound'],
+    ['approx', zh ? '约数' : 'approximate'],
+  ] as const;
+  return words.flatMap(([bound, word]) => {
+    const years = points.filter((p) => p && p.value !== null && p.bound === bound).map((p) => p!.year);
+    if (!years.length) return [];
+    return [zh ? `${years.join('、')}年为${word}` : `${years.join(', ')}: ${word}`];
+  });
+}
+
+/** A series name with its notes in brackets. */
+function withNotes(frame: Frame, name: string, notes: string[]): string {
+  return notes.length ? `${name}${frame.words.paren(notes.join(frame.spec.locale === 'zh' ? '；' : '; '))}` : name;
+}
+
 /**
  * A data series as native series: one per stretch between definition breaks (PowerPoint has no gap
- * between adjacent categories), the later stretches named for their new definition.
+ * between adjacent categories), the later stretches named for their new definition, each naming the
+ * years of its own bounded points.
  */
 function stretches(frame: Frame, axis: YearAxis, s: ChartSeries, name: string, color: string, all: ChartSeries[]): NativeSeries[] {
   const join = s.kind === 'projection' ? joinPoint(actualFor(s, all), s) : null;
   const style = s.kind === 'projection' ? dashed : solid;
+  const zh = frame.spec.locale === 'zh';
   return stretchesOf(s, join).map((points, i) => {
     const from = points[0]!.year;
-    const label = i === 0 ? name : `${name}${frame.words.paren(frame.spec.locale === 'zh' ? `${from}年起新口径` : `new definition from ${from}`)}`;
-    return { name: label, values: alignToYears(axis, points), color, style };
+    const measure = measureName(frame, points.find((p) => p.value !== null)?.measure);
+    const definition = zh ? `${from}年起${measure ? `为${measure}` : '新口径'}` : measure ? `${measure} from ${from}` : `new definition from ${from}`;
+    // The join point is the actual series' value, named there.
+    const own = points.filter((p) => s.points.includes(p));
+    return { name: withNotes(frame, name, [...(i === 0 ? [] : [definition]), ...boundNote(frame, own)]), values: alignToYears(axis, points), color, style };
   });
 }
 
@@ -177,16 +209,20 @@ function stackedChart(frame: Frame, mode: 'area' | 'bars', showTotal: boolean): 
   const axis = yearAxis(frame);
   const labels = yearLabels(axis, data.series);
   const unit = data.series[0]?.unit ?? '';
-  const merged = components.map((c, i) => ({
-    name: displayName(frame, c.name, c.actual?.basis ?? c.projection?.basis ?? 'published'),
-    color: seriesColor(palette, i),
-    values: axis.years.map((y) => c.actual?.points.find((p) => p.year === y)?.value ?? c.projection?.points.find((p) => p.year === y)?.value ?? null),
-  }));
+  const merged = components.map((c, i) => {
+    const points = axis.years.map((y) => pointIn(c.actual, y) ?? pointIn(c.projection, y));
+    return {
+      name: withNotes(frame, displayName(frame, c.name, c.actual?.basis ?? c.projection?.basis ?? 'published'), boundNote(frame, points)),
+      color: seriesColor(palette, i),
+      values: points.map((p) => p?.value ?? null),
+    };
+  });
   const totals = [totalOf(components.map((c) => c.actual), 'actual', words.total), totalOf(components.map((c) => c.projection), 'projection', words.total)];
-  const totalValues = axis.years.map((y) => totals.map((t) => t?.points.find((p) => p.year === y)?.value ?? null).find((v) => v !== null) ?? null);
+  const totalPoints = axis.years.map((y) => totals.map((t) => pointIn(t, y)).find((p) => p !== undefined));
+  const totalValues = totalPoints.map((p) => p?.value ?? null);
   const scale = valueScale(frame, unit, totalValues.length ? totalValues : merged.flatMap((m) => m.values));
   const targets = targetSeries(frame, axis, data.series.filter((s) => s.kind === 'target'));
-  const lines: NativeSeries[] = [...(showTotal ? [{ name: words.total, values: totalValues, color: palette.text, style: solid }] : []), ...targets];
+  const lines: NativeSeries[] = [...(showTotal ? [{ name: withNotes(frame, words.total, boundNote(frame, totalPoints)), values: totalValues, color: palette.text, style: solid }] : []), ...targets];
   const stack: PptxGenJS.IChartMulti = {
     type: (mode === 'bars' ? 'bar' : 'area') as PptxGenJS.CHART_NAME,
     data: merged.map((m) => ({ name: m.name, labels, values: scaled(m.values, scale) as number[] })),
@@ -230,11 +266,14 @@ function regionalBars(frame: Frame): NativeChart {
   const regions = regionsOf(data.series);
   const axis = yearAxis(frame);
   const labels = yearLabels(axis, data.series);
-  const series = regions.map((r, i) => ({
-    name: displayName(frame, r.name, r.actual?.basis ?? r.projection?.basis ?? 'published'),
-    color: seriesColor(palette, i),
-    values: axis.years.map((y) => r.actual?.points.find((p) => p.year === y)?.value ?? r.projection?.points.find((p) => p.year === y)?.value ?? null),
-  }));
+  const series = regions.map((r, i) => {
+    const points = axis.years.map((y) => pointIn(r.actual, y) ?? pointIn(r.projection, y));
+    return {
+      name: withNotes(frame, displayName(frame, r.name, r.actual?.basis ?? r.projection?.basis ?? 'published'), boundNote(frame, points)),
+      color: seriesColor(palette, i),
+      values: points.map((p) => p?.value ?? null),
+    };
+  });
   const scale = valueScale(frame, data.series[0]?.unit ?? '', series.flatMap((s) => s.values));
   const targets = targetSeries(frame, axis, data.series.filter((s) => s.kind === 'target'));
   const barGroup: PptxGenJS.IChartMulti = {

@@ -1,10 +1,9 @@
 // Regional comparison: one indicator for 重庆, 四川, 成都 and 全国 side by side, as grouped bars per
 // year or as lines. A region's projected years keep their own look (dashed, lighter) in both modes.
 import type { BarSeriesOption, EChartsOption } from 'echarts';
-import type { ChartSeries } from '../data';
+import type { ChartPoint, ChartSeries } from '../data';
 import { ChartBuildError } from '../errors';
 import { axisTooltip, composeOption, displayName, type Frame, type TooltipRow } from '../frame';
-import { formatValue } from '../number-format';
 import { withAlpha } from '../palette';
 import type { SpecFor } from '../spec';
 import {
@@ -14,6 +13,7 @@ import {
   lineSeries,
   lookAt,
   marksSeries,
+  pointText,
   singleUnit,
   valueAxis,
   yearAxis,
@@ -38,12 +38,12 @@ export function regionsOf(series: ChartSeries[]): Region[] {
   }));
 }
 
-/** A region's value in a year: the actual when there is one, else the projection. */
-function valueIn(region: Region, year: number | undefined): { value: number; projected: boolean } | null {
-  const a = region.actual?.points.find((p) => p.year === year)?.value;
-  if (a !== undefined && a !== null) return { value: a, projected: false };
-  const p = region.projection?.points.find((q) => q.year === year)?.value;
-  return p !== undefined && p !== null ? { value: p, projected: true } : null;
+/** A region's point in a year: the actual when there is one, else the projection. */
+function valueIn(region: Region, year: number | undefined): { value: number; point: ChartPoint; projected: boolean } | null {
+  const a = region.actual?.points.find((p) => p.year === year && p.value !== null);
+  if (a) return { value: a.value!, point: a, projected: false };
+  const p = region.projection?.points.find((q) => q.year === year && q.value !== null);
+  return p ? { value: p.value!, point: p, projected: true } : null;
 }
 
 function regionBars(axis: YearAxis, region: Region, name: string, color: string): BarSeriesOption {
@@ -86,7 +86,7 @@ export function regionalComparison(frame: Frame, spec: SpecFor<'regional-compari
     regions.flatMap((r, i): TooltipRow[] => {
       const v = valueIn(r, axis.years[index]);
       if (!v) return [];
-      return [{ name: looks[i]!.name, color: looks[i]!.color, value: `${formatValue(v.value, unit, frame.style)}${v.projected ? frame.words.projectionSuffix : ''}` }];
+      return [{ name: looks[i]!.name, color: looks[i]!.color, value: `${pointText(frame, v.point, unit)}${v.projected ? frame.words.projectionSuffix : ''}` }];
     });
 
   const option = composeOption(frame, {

@@ -2,10 +2,9 @@
 // clusters), as areas or bars. Actual and projected years are separate stacks, so the projected part
 // can be drawn lighter and dashed while each year still stacks only its own components.
 import type { BarSeriesOption, EChartsOption, LineSeriesOption } from 'echarts';
-import type { ChartSeries } from '../data';
+import type { Bound, ChartPoint, ChartSeries } from '../data';
 import { ChartBuildError } from '../errors';
 import { axisTooltip, composeOption, displayName, type Frame, type TooltipRow } from '../frame';
-import { formatValue } from '../number-format';
 import { withAlpha } from '../palette';
 import type { SpecFor } from '../spec';
 import {
@@ -16,6 +15,7 @@ import {
   lineSeries,
   lookAt,
   marksSeries,
+  pointText,
   singleUnit,
   valueAxis,
   yearAxis,
@@ -40,14 +40,29 @@ export function componentsOf(series: ChartSeries[]): Component[] {
   }));
 }
 
-/** The total of all components, for the years in which every component has a value. */
+/** The bound of a sum: parts bounded on one side sum to a bound on that side; both sides leave it open. */
+function sumBound(bounds: Array<Bound | undefined>): Bound | null {
+  const has = (b: Bound) => bounds.includes(b);
+  if (has('lower') && has('upper')) return null;
+  return has('lower') ? 'lower' : has('upper') ? 'upper' : has('approx') ? 'approx' : 'exact';
+}
+
+/**
+ * The total of all components, for the years in which every component has a value on one measure
+ * (parts of two measures do not add up) and their bounds give the sum one.
+ */
 export function totalOf(parts: Array<ChartSeries | undefined>, kind: 'actual' | 'projection', name: string): ChartSeries | undefined {
   const present = parts.filter((p): p is ChartSeries => !!p);
   if (!present.length || present.length < parts.length) return undefined;
   const years = [...new Set(present.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
-  const points = years.flatMap((year) => {
-    const values = present.map((s) => s.points.find((p) => p.year === year)?.value ?? null);
-    return values.every((v) => v !== null) ? [{ year, value: values.reduce<number>((a, v) => a + v!, 0) }] : [];
+  const points = years.flatMap((year): ChartPoint[] => {
+    const found = present.map((s) => s.points.find((p) => p.year === year && p.value !== null));
+    if (!found.every((p) => p !== undefined)) return [];
+    const bound = sumBound(found.map((p) => p.bound));
+    const measures = new Set(found.map((p) => p.measure));
+    if (bound === null || measures.size > 1) return [];
+    const measure = found[0]!.measure;
+    return [{ year, value: found.reduce((a, p) => a + p.value!, 0), ...(bound === 'exact' ? {} : { bound }), ...(measure === undefined ? {} : { measure }) }];
   });
   const first = present[0]!;
   return { ...first, id: `total-${kind}`, name, kind, points, basis: present.some((s) => s.basis === 'illustrative') ? 'illustrative' : first.basis, breaksBefore: [] };
@@ -110,15 +125,15 @@ export function stackedComponents(frame: Frame, spec: SpecFor<'stacked-component
   const values = [...sums, ...data.series].flatMap((s) => s.points.map((p) => p.value));
   const rows = (index: number): TooltipRow[] => {
     const year = axis.years[index];
-    const valueIn = (s: ChartSeries | undefined): number | null => s?.points.find((p) => p.year === year)?.value ?? null;
+    const pointIn = (s: ChartSeries | undefined): ChartPoint | undefined => s?.points.find((p) => p.year === year && p.value !== null);
     return [
       ...components.flatMap((c, i): TooltipRow[] => {
-        const v = valueIn(c.actual) ?? valueIn(c.projection);
-        return v === null ? [] : [{ name: looks[i]!.name, color: looks[i]!.color, value: formatValue(v, unit, frame.style) }];
+        const p = pointIn(c.actual) ?? pointIn(c.projection);
+        return p ? [{ name: looks[i]!.name, color: looks[i]!.color, value: pointText(frame, p, unit) }] : [];
       }),
       ...totals.flatMap((t): TooltipRow[] => {
-        const v = valueIn(t);
-        return v === null || (t.kind === 'projection' && valueIn(totalActual) !== null) ? [] : [{ name: words.total, color: palette.text, value: formatValue(v, unit, frame.style) }];
+        const p = pointIn(t);
+        return !p || (t.kind === 'projection' && pointIn(totalActual)) ? [] : [{ name: words.total, color: palette.text, value: pointText(frame, p, unit) }];
       }),
     ];
   };

@@ -2,11 +2,12 @@
 // marker where a straight path from the baseline would be by now, and "no data" where nothing has
 // been reported (the 100/500/5000 enterprise targets had no reported outcome).
 import type { BarSeriesOption, EChartsOption, ScatterSeriesOption } from 'echarts';
-import type { ProgressItem } from '../data';
+import { meets, type ProgressItem } from '../data';
 import { ChartBuildError } from '../errors';
 import { axisTooltip, composeOption, displayName, estimateTextWidth, type Frame, type TooltipRow } from '../frame';
-import { formatValue } from '../number-format';
+import { formatBoundedValue, formatValue } from '../number-format';
 import type { Palette } from '../palette';
+import { measureName } from '../time-series';
 
 export interface Progress {
   /** Latest value as % of the target, or null with no data. */
@@ -16,6 +17,10 @@ export interface Progress {
   status: 'met' | 'on-track' | 'behind' | 'unknown' | 'no-data';
 }
 
+/**
+ * A bounded latest value is the inequality it states (DOMAIN.md): ≥1万亿元 meets 1万亿元, and a lower
+ * bound short of the schedule says neither on track nor behind.
+ */
 export function progressOf(item: ProgressItem): Progress {
   if (item.actual === null || item.target === 0) return { percent: null, onSchedule: null, status: 'no-data' };
   const percent = (item.actual / item.target) * 100;
@@ -25,8 +30,10 @@ export function progressOf(item: ProgressItem): Progress {
     const elapsed = Math.min(1, Math.max(0, (item.actualYear - b.year) / (item.deadline - b.year)));
     onSchedule = ((b.value + (item.target - b.value) * elapsed) / item.target) * 100;
   }
-  const status = percent >= 100 ? 'met' : onSchedule === null ? 'unknown' : percent >= onSchedule ? 'on-track' : 'behind';
-  return { percent, onSchedule, status };
+  const bound = item.bound ?? 'exact';
+  if (meets('>=', percent, bound, 100) === 'yes') return { percent, onSchedule, status: 'met' };
+  const onTrack = onSchedule === null ? 'unknown' : meets('>=', percent, bound, onSchedule);
+  return { percent, onSchedule, status: onTrack === 'yes' ? 'on-track' : onTrack === 'no' ? 'behind' : 'unknown' };
 }
 
 function statusColor(palette: Palette, status: Progress['status']): string {
@@ -46,8 +53,8 @@ export function targetProgress(frame: Frame): EChartsOption {
     const target = `${words.target} ${formatValue(item.target, item.unit, style)}（${words.byYear(item.deadline)}）`;
     const p = progress[i]!;
     if (p.percent === null) return `${words.noData} / ${target}`;
-    const latest = `${formatValue(item.actual, item.unit, style)}${item.actualYear !== null ? `（${words.byYear(item.actualYear)}）` : ''}`;
-    return `${latest} = ${formatValue(p.percent, '%', percentStyle)} / ${target}`;
+    const latest = `${formatBoundedValue(item.actual, item.unit, item.bound, style)}${item.actualYear !== null ? `（${words.byYear(item.actualYear)}）` : ''}`;
+    return `${latest} = ${formatBoundedValue(p.percent, '%', item.bound, percentStyle)} / ${target}`;
   };
   const longer = (i: number): 'track' | 'bar' => ((progress[i]!.percent ?? 0) > 100 ? 'bar' : 'track');
   const labelFor = (i: number, which: 'track' | 'bar') => ({ show: longer(i) === which, position: 'right' as const, formatter: () => labelOf(i) });
@@ -122,7 +129,8 @@ export function targetProgress(frame: Frame): EChartsOption {
       (i) => {
         const p = progress[i];
         if (!p) return [];
-        const rows: TooltipRow[] = [{ name: words.progress, color: statusColor(palette, p.status), value: labelOf(i) }];
+        const measure = measureName(frame, items[i]!.measure);
+        const rows: TooltipRow[] = [{ name: words.progress, color: statusColor(palette, p.status), value: `${labelOf(i)}${measure ? words.paren(measure) : ''}` }];
         if (p.onSchedule !== null) rows.push({ name: words.onSchedule, color: palette.text, value: formatValue(p.onSchedule, '%', percentStyle) });
         return rows;
       },

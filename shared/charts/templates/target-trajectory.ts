@@ -18,6 +18,7 @@ import {
   yearAxis,
   yearCategoryAxis,
   yearRows,
+  type BreakMark,
   type Marks,
 } from '../time-series';
 
@@ -53,8 +54,23 @@ export function trajectoryOption(frame: Frame, deadlineMarker: boolean): ECharts
   return option;
 }
 
-export function breaksOf(series: ChartSeries[]): number[] {
-  return [...new Set(series.flatMap((s) => s.breaksBefore))];
+/**
+ * The breaks of the drawn series, each with the measures on either side (the last value before it and
+ * the first from it) when every series broken there changes between the same two; a break recorded
+ * by hand within one measure names none.
+ */
+export function breaksOf(series: ChartSeries[]): BreakMark[] {
+  return [...new Set(series.flatMap((s) => s.breaksBefore))].map((year) => {
+    const pairs = series
+      .filter((s) => s.breaksBefore.includes(year))
+      .map((s) => {
+        const valued = s.points.filter((p) => p.value !== null).sort((a, b) => a.year - b.year);
+        return [valued.findLast((p) => p.year < year)?.measure, valued.find((p) => p.year >= year)?.measure] as const;
+      });
+    const [from, to] = pairs[0]!;
+    const same = pairs.every(([f, t]) => f === from && t === to);
+    return same && from !== undefined && to !== undefined && from !== to ? { year, from, to } : { year };
+  });
 }
 
 /** Actual series a projection continues: their last value is where the dashed line starts, so no end label. */

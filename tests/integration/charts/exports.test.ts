@@ -91,6 +91,16 @@ describe('export.chart', () => {
     expect(await zip.file('ppt/slides/slide1.xml')!.async('string')).toContain('地区生产总值：重庆、四川、成都');
   });
 
+  it('PPTX: a bound and the measure after a break named in the series names, as no point is labelled', async () => {
+    const chart = await starterChart(service, 'share-of-gdp');
+    const { bytes } = await exportFile({ id: chart.id, format: 'pptx' });
+    const zip = await JSZip.loadAsync(bytes);
+    const part = Object.keys(zip.files).find((f) => /^ppt\/charts\/chart\d+\.xml$/.test(f))!;
+    const xml = await zip.file(part)!.async('string');
+    expect(xml).toContain('<c:v>重庆（2020年为下限值）</c:v>');
+    expect(xml).toContain('<c:v>重庆（2022年起为信通院广义口径）</c:v>');
+  });
+
   it('turns export failures into translated errors', async () => {
     const noData = await callError(service, 'export.chart', { spec: { template: 'indicator-series', title: '空图', bindings: { indicators: ['gdp'], regions: ['CQ'], years: { from: 1990, to: 1991 } } }, format: 'svg' });
     expect(noData).toMatchObject({ code: 'chart.build.NO_DATA', params: { chart: '空图' } });
@@ -133,6 +143,11 @@ describe('export.briefing', () => {
     expect(pdf.match(/\/Type \/Page\b/g)).toHaveLength(briefing!.charts);
     const csv = await zip.file(names.find((n) => n.endsWith('.csv') && n.includes('川渝'))!)!.async('string');
     expect(csv).toContain('29129.03');
+    // Each value says whether it is a bound and on which measure: 重庆 2020 "超过25%" is a lower bound.
+    const share = await zip.file(names.find((n) => n.endsWith('.csv') && n.includes('占GDP比重'))!)!.async('string');
+    expect(share.split('\r\n')[0]).toContain(',数值,数值界限,统计口径,');
+    expect(share).toContain(',2020,25,下限（≥）,重庆市此前口径,');
+    expect(share).toContain(',2022,45.4,确数,信通院广义口径,');
     expect(fs.readdirSync(exportTempRoot(service))).toEqual([]);
   });
 

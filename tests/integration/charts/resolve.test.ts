@@ -3,7 +3,7 @@
 // scenario engine's numbers for projections, and a located error for a binding that names nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAN_DRAWS, FAN_SEED } from '../../../electron/backend/charts/resolve-data';
-import { runScenario, sensitivityScenario } from '../../../electron/backend/scenarios';
+import { runScenario, scenarioDefinition, sensitivityScenario } from '../../../electron/backend/scenarios';
 import type { WorkbenchService } from '../../../electron/backend/service';
 import { buildOption } from '../../../shared/charts/build-option';
 import { chartDataSchema, type ChartData } from '../../../shared/charts/data';
@@ -19,10 +19,14 @@ beforeAll(() => {
 });
 afterAll(() => service.close());
 
-function figures(indicator: string, region: string): Array<{ year: number; value: number }> {
+/** The stored figures with their bound and measure (the observation's own, else its indicator's). */
+function figures(indicator: string, region: string): Array<{ year: number; value: number; bound: string; measure: string }> {
   return service.db
-    .prepare("SELECT year, value FROM observations WHERE indicator = ? AND region = ? AND period = CAST(year AS TEXT) ORDER BY year")
-    .all(indicator, region) as Array<{ year: number; value: number }>;
+    .prepare(
+      `SELECT o.year, o.value, o.bound, COALESCE(o.measure, i.measure) AS measure FROM observations o JOIN indicators i ON i.code = o.indicator
+       WHERE o.indicator = ? AND o.region = ? AND o.period = CAST(o.year AS TEXT) ORDER BY o.year`,
+    )
+    .all(indicator, region) as Array<{ year: number; value: number; bound: string; measure: string }>;
 }
 
 async function resolve(spec: Record<string, unknown>): Promise<ChartData> {
@@ -42,9 +46,12 @@ describe('charts.data per template', () => {
     const projection = data.series.find((s) => s.kind === 'projection')!;
     const { projection: run } = runScenario(service.db, Number(baseline), 'zh');
     // The base year is the actual 2020 figure, so the dashed path starts the year after.
-    expect(projection.points).toEqual(run.years.slice(1).map((year, t) => ({ year, value: run.total.values[t + 1] })));
+    expect(projection.points.map(({ year, value }) => ({ year, value }))).toEqual(run.years.slice(1).map((year, t) => ({ year, value: run.total.values[t + 1] })));
+    // The path is on the scenario's measure, when the scenario states one.
+    expect(new Set(projection.points.map((p) => p.measure))).toEqual(new Set([scenarioDefinition(service.db, Number(baseline)).measure]));
     expect(projection).toMatchObject({ basis: 'illustrative', scenarioId: baseline, region: '重庆' });
-    expect(data.series.filter((s) => s.kind === 'target').map((s) => [s.name, s.points])).toEqual([['A1目标', [{ year: 2022, value: 10000 }]]]);
+    // A1 is judged on the broad measure, which the target line carries.
+    expect(data.series.filter((s) => s.kind === 'target').map((s) => [s.name, s.points])).toEqual([['A1目标', [{ year: 2022, value: 10000, measure: 'caict-broad' }]]]);
     expect(data.meta.scenarios).toEqual([{ id: baseline, name: '基准', version: 1 }]);
     expect(data.meta.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
@@ -54,15 +61,15 @@ describe('charts.data per template', () => {
     const cq = data.series.find((s) => s.region === '重庆')!;
     expect(cq.name).toBe('重庆');
     expect(cq.points.filter((p) => p.year >= 2021)).toEqual([
-      { year: 2021, value: 27.2 },
-      { year: 2022, value: 45.4 },
+      { year: 2021, value: 27.2, bound: 'exact', measure: 'cq-earlier' },
+      { year: 2022, value: 45.4, bound: 'exact', measure: 'caict-broad' },
     ]);
     expect(cq.breaksBefore).toEqual([2022]);
     expect(cq.basis).toBe('published');
     const cn = data.series.find((s) => s.region === '全国')!;
     expect(cn.points).toEqual(figures('de_share_gdp', 'CN'));
     expect(cn.breaksBefore).toEqual([]);
-    expect(data.series.filter((s) => s.kind === 'target').map((s) => s.points[0])).toEqual([{ year: 2022, value: 40 }]);
+    expect(data.series.filter((s) => s.kind === 'target').map((s) => s.points[0])).toContainEqual({ year: 2022, value: 40, measure: 'caict-broad' });
   });
 
   it('years clip the figures, and a break outside the range is not reported', async () => {
@@ -138,8 +145,9 @@ describe('charts.data per template', () => {
   it('target-progress: latest figure of the measuring indicator, no baseline across a break, no data as null', async () => {
     const data = await resolve({ template: 'target-progress', bindings: { indicators: ['de_scale', 'de_va_share_gdp'], regions: ['CQ'], targets: ['A1', 'A2', 'A3'] } });
     expect(data.progress).toEqual([
-      { label: '数字经济总量达到万亿级规模', unit: '亿元', target: 10000, deadline: 2022, actual: 10000, actualYear: 2022, baseline: null, basis: 'published' },
-      { label: '数字经济占GDP比重达到40%以上', unit: '%', target: 40, deadline: 2022, actual: 45.4, actualYear: 2022, baseline: null, basis: 'published' },
+      // 超过1万亿元: a lower bound, on the broad measure A1 is judged on.
+      { label: '数字经济总量达到万亿级规模', unit: '亿元', target: 10000, deadline: 2022, actual: 10000, actualYear: 2022, baseline: null, basis: 'published', bound: 'lower', measure: 'caict-broad' },
+      { label: '数字经济占GDP比重达到40%以上', unit: '%', target: 40, deadline: 2022, actual: 45.4, actualYear: 2022, baseline: null, basis: 'published', bound: 'exact', measure: 'caict-broad' },
       { label: '培育数字经济龙头企业', unit: '家', target: 100, deadline: 2022, actual: null, actualYear: null, baseline: null, basis: 'published' },
     ]);
   });
@@ -149,7 +157,7 @@ describe('charts.data per template', () => {
       .prepare("INSERT INTO observations (indicator, region, period, year, value, unit, status, source) VALUES ('de_digital_industrialisation', 'CQ', ?, ?, ?, '亿元', 'illustrative', '测试示意')")
       .run('2021', 2021, 1700);
     const data = await resolve({ template: 'indicator-series', bindings: { indicators: ['de_digital_industrialisation'], regions: ['CQ'] } });
-    expect(data.series[0]).toMatchObject({ basis: 'illustrative', points: [{ year: 2021, value: 1700 }] });
+    expect(data.series[0]).toMatchObject({ basis: 'illustrative', points: [{ year: 2021, value: 1700, bound: 'exact', measure: 'caict-broad' }] });
   });
 });
 
@@ -175,7 +183,7 @@ describe('charts.data errors and sources', () => {
     expect(sources.indicators.map((i) => i.code)).toEqual(expect.arrayContaining(['gdp', 'de_va', 'de_share_gdp']));
     expect(sources.indicators.map((i) => i.code)).not.toContain('DE_TOTAL');
     expect(sources.regions.map((r) => r.code).sort()).toEqual(['CD', 'CN', 'CQ', 'SC']);
-    expect(sources.scenarios.map((s) => s.name)).toEqual(['基准', '加速', '保守']);
+    expect(sources.scenarios.map((s) => s.name)).toEqual(expect.arrayContaining(['基准', '加速', '保守']));
     expect(sources.targets.map((t) => t.code)).toContain('A1');
     expect(sources.targets.map((t) => t.code)).not.toContain('B1');
     const span = service.db.prepare('SELECT min(year) AS f, max(year) AS t FROM observations').get() as { f: number; t: number };

@@ -79,7 +79,7 @@ describe('chart data tables', () => {
   it('writes CSV Excel opens in Chinese, quoted where needed and safe from formula injection', () => {
     const data = chartDataSchema.parse({ series: [{ id: 'x', name: '=HYPERLINK("http://x","点击")', kind: 'actual', unit: '亿元', points: [{ year: 2022, value: -1.5 }] }] });
     const csv = toCsv(chartRows(data, 'zh'), 'zh');
-    expect(csv.startsWith('\uFEFF系列,类型,口径,单位,年份,数值')).toBe(true);
+    expect(csv.startsWith('\uFEFF系列,类型,数据性质,单位,年份,数值,数值界限,统计口径')).toBe(true);
     expect(csv).toContain(`"'=HYPERLINK(""http://x"",""点击"")",实际,公布,亿元,2022,-1.5`);
   });
 });

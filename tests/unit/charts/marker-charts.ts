@@ -32,3 +32,36 @@ export const levelWithBreak: { spec: ChartSpecInput; data: ChartDataInput } = {
     ],
   },
 };
+
+/**
+ * The starter share chart as the workspace resolves it: each point with its bound and measure, so the
+ * break label names the two measures where it fits (口径变化：重庆市此前口径→信通院广义口径).
+ */
+export const starterShareMeasured: { spec: ChartSpecInput; data: ChartDataInput } = {
+  spec: starterShare.spec,
+  data: {
+    series: [
+      {
+        id: 'cq',
+        name: '重庆',
+        kind: 'actual',
+        unit: '%',
+        region: '重庆',
+        breaksBefore: [2022],
+        points: [
+          { year: 2020, value: 25, bound: 'lower', measure: 'cq-earlier' },
+          { year: 2021, value: 27.2, bound: 'exact', measure: 'cq-earlier' },
+          { year: 2022, value: 45.4, bound: 'exact', measure: 'caict-broad' },
+        ],
+      },
+      { id: 'cn', name: '全国', kind: 'actual', unit: '%', region: '全国', points: [30.3, 32.9, 34.8, 36.2, 38.6, 39.8, 41.5, 42.8].map((value, i) => ({ year: 2016 + i, value, bound: 'exact' as const, measure: 'caict-broad' })) },
+      { id: 'a2', name: 'A2目标', kind: 'target', unit: '%', points: [{ year: 2022, value: 40, measure: 'caict-broad' }] },
+    ],
+    meta: {
+      measures: [
+        { code: 'cq-earlier', name: '重庆市此前口径' },
+        { code: 'caict-broad', name: '信通院广义口径' },
+      ],
+    },
+  },
+};

@@ -10,7 +10,7 @@ import { chartDataSchema, type ChartDataInput } from '../../../shared/charts/dat
 import { createFrame, DEFAULT_FONT_STACK, estimateTextWidth } from '../../../shared/charts/frame';
 import { niceExtent, plotGeometry, type Box, type PlotGeometry } from '../../../shared/charts/marker-layout';
 import { chartSpecSchema, type ChartSpecInput } from '../../../shared/charts/spec';
-import { levelWithBreak, starterShare } from './marker-charts';
+import { levelWithBreak, starterShare, starterShareMeasured } from './marker-charts';
 
 const presets = ['slide-16x9', 'slide-4x3', 'a4-half', 'report-column'] as const;
 
@@ -172,6 +172,33 @@ describe('marker labels that share a year', () => {
     const mark = labels.find((l) => l.text === '口径变化')!.box;
     // The tallest bar at 2022 is 45.4 of an axis to 50: the label sits above it, near the top.
     expect(mark.y1).toBeLessThan(plot.yOf(45.4));
+  });
+
+  it('names the two measures at a break where the label fits, else writes 口径变化, never over another text', () => {
+    const long = '口径变化：重庆市此前口径→信通院广义口径';
+    const written = presets.map((preset) => {
+      const { labels, plot } = layout(starterShareMeasured, preset);
+      expect(collisions(labels), preset).toEqual([]);
+      const mark = labels.find((l) => l.text === long || l.text === '口径变化')!;
+      expect(mark.box.x0, preset).toBeGreaterThanOrEqual(plot.left);
+      expect(mark.box.x1, preset).toBeLessThanOrEqual(plot.right);
+      expect(mark.box.y1, preset).toBeLessThanOrEqual(plot.bottom);
+      return mark.text;
+    });
+    expect(written).toEqual(presets.map(() => long));
+    // With the axis running on to 2027 (C1, 50%), a report column (8.5 cm) has no room for the names.
+    const longer = {
+      spec: starterShareMeasured.spec,
+      data: { ...starterShareMeasured.data, series: [...starterShareMeasured.data.series!, { id: 'c1', name: 'C1目标', kind: 'target', unit: '%', points: [{ year: 2027, value: 50 }] }] } as ChartDataInput,
+    };
+    const texts = presets.map((preset) => {
+      const { labels } = layout(longer, preset);
+      // End labels close in value are kept apart by ECharts itself (labelLayout), not by this pass.
+      expect(collisions(labels).filter((c) => c.includes('口径变化')), preset).toEqual([]);
+      return labels.find((l) => l.text.startsWith('口径变化'))!.text;
+    });
+    expect(texts[0]).toBe(long);
+    expect(texts[3]).toBe('口径变化');
   });
 
   it('estimates the value axis as ECharts rounds it', () => {
