@@ -4,7 +4,7 @@
 // (the published share of the same measure first). The monitor, twin-city view, scenario bases and
 // backtests, and chart data read figures through here; nothing else reads observations for figures.
 import type { Bound } from '../../../shared/series/bound';
-import { knownOn } from '../../../shared/series/vintage';
+import { knownFrom, knownOn } from '../../../shared/series/vintage';
 import type { Db } from '../db/workspace';
 
 /** Statuses a figure can have, best first: a year shows the best one it holds. */
@@ -65,16 +65,18 @@ const FIGURE_SQL = `
   FROM observations o JOIN indicators i ON i.code = o.indicator
   WHERE o.indicator = ? AND o.region = ? AND o.period = CAST(o.year AS TEXT)`;
 
+/** Earlier releases, latest known first: by the date each became known (knownFrom), then as recorded. */
 const RELEASES_SQL = `
   SELECT value, original, bound, released, release_label AS releaseLabel, source, note
-  FROM observation_releases WHERE observation_id = ? ORDER BY released DESC, id DESC`;
+  FROM observation_releases WHERE observation_id = ?
+  ORDER BY CASE released WHEN '' THEN ? ELSE released END DESC, id DESC`;
 
 /** The release of `row` known on `asOf`: the row itself, an earlier release, or null (not yet published). */
 export function asKnownOn(db: Db, row: FigureRow, asOf: string | null | undefined): Figure | null {
   const { releases, ...figure } = row;
   if (knownOn(row.released, row.year, asOf)) return { ...figure, revised: releases > 0 };
   if (releases === 0) return null;
-  const earlier = (db.prepare(RELEASES_SQL).all(row.id) as ReleaseRow[]).find((r) => knownOn(r.released, row.year, asOf));
+  const earlier = (db.prepare(RELEASES_SQL).all(row.id, knownFrom('', row.year)) as ReleaseRow[]).find((r) => knownOn(r.released, row.year, asOf));
   return earlier ? { ...figure, ...earlier, revised: true } : null;
 }
 

@@ -1,0 +1,88 @@
+// One answer everywhere: for every target, and every region and year the twin-city view shows, the
+// overview, the monitor, the scenario comparison, the twin-city view and the series layer report the
+// same value, bound and measure.
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../../electron/backend/dispatch';
+import { annualSeries } from '../../../electron/backend/series/figures';
+import type { WorkbenchService } from '../../../electron/backend/service';
+import type { Output } from '../../../shared/api/contract';
+import { tempService } from '../../helpers/temp';
+
+async function call<T>(service: WorkbenchService, method: string, input: unknown): Promise<T> {
+  const outcome = await dispatch(service, method, input);
+  if (!outcome.ok) throw new Error(`${method}: ${JSON.stringify(outcome.error)}`);
+  return outcome.result as T;
+}
+
+const REGIONS = ['CQ', 'SC', 'CD', 'CN'];
+
+describe.each([undefined, '2021-06-30', '2023-01-15'])('one answer on every screen (vintage %s)', (vintage) => {
+  it('overview, monitor, scenario comparison and twin-city agree with the series layer', async () => {
+    const { service } = tempService();
+    const monitor = await call<Output<'targets.monitor'>>(service, 'targets.monitor', vintage ? { vintage } : {});
+    const overview = await call<Output<'overview.get'>>(service, 'overview.get', vintage ? { vintage } : {});
+
+    for (const row of monitor.rows) {
+      const t = row.target;
+      // The overview is the monitor's answer, measure by measure.
+      const statement = overview.statements.find((s) => s.target.code === t.code);
+      if (t.comparator === 'qualitative') {
+        expect(statement).toBeUndefined();
+        continue;
+      }
+      expect(statement, t.code).toBeDefined();
+      const judged = statement!.answers.find((a) => a.judged)!;
+      expect(judged.status, t.code).toBe(row.status);
+      expect(judged.measure?.code ?? null, t.code).toBe(row.measure?.code ?? null);
+      expect(judged.latest ? { year: judged.latest.year, value: judged.latest.value, bound: judged.latest.bound } : null, t.code).toEqual(row.latest);
+      if (row.byMeasure.length) {
+        expect(statement!.answers.map((a) => [a.measure?.code, a.status, a.latest?.value ?? null, a.latest?.bound ?? null])).toEqual(
+          row.byMeasure.map((b) => [b.measure.code, b.status, b.latest?.value ?? null, b.latest?.bound ?? null]),
+        );
+      }
+      // The projection is the compared scenario's, and only on the target's own measure.
+      expect(statement!.projection?.value ?? null, t.code).toBe(row.projection?.value ?? null);
+      if (row.projection) expect(monitor.scenarioMeasure, t.code).toBe(row.measure?.code);
+
+      // Every actual taken from the data is the series layer's figure for that year, on the judged measure.
+      if (t.indicator && t.region && row.measure) {
+        const figures = annualSeries(service.db, t.indicator, t.region, { asOf: vintage, measure: row.measure.code });
+        const fromData = row.actuals.filter((a) => a.from === 'observation');
+        expect(fromData.map((a) => [a.year, a.value, a.bound, a.measure, a.released])).toEqual(
+          figures.filter((f) => f.value !== null).map((f) => [f.year, f.value, f.bound, f.measure, f.released]),
+        );
+        // The twin-city view shows the same figure in the same year, with its bound and measure.
+        const twin = await call<Output<'regions.compare'>>(service, 'regions.compare', { indicator: t.indicator, regions: [t.region], ...(vintage ? { asOf: vintage } : {}) });
+        for (const a of fromData) {
+          const cell = twin.rows.find((r) => r.year === a.year)?.values[t.region];
+          expect(cell, `${t.code} ${a.year}`).toMatchObject({ value: a.value, bound: a.bound, measure: a.measure });
+        }
+      }
+    }
+
+    // The scenario comparison: the monitor's projection is the compared scenario's own run.
+    if (monitor.scenario) {
+      const run = await call<{ projection: { targets: Array<{ id: string; value: number; met: boolean }> } }>(service, 'scenarios.run', { id: monitor.scenario.id });
+      for (const row of monitor.rows.filter((r) => r.projection)) {
+        expect(run.projection.targets.find((x) => x.id === row.target.code)).toMatchObject({ value: row.projection!.value, met: row.projection!.met });
+      }
+    }
+    service.close();
+  });
+
+  it('twin-city shows every region and year as the series layer gives it', async () => {
+    const { service } = tempService();
+    for (const indicator of ['gdp', 'de_scale', 'de_share_gdp', 'de_va_share_gdp']) {
+      const twin = await call<Output<'regions.compare'>>(service, 'regions.compare', { indicator, regions: REGIONS, ...(vintage ? { asOf: vintage } : {}) });
+      for (const region of REGIONS) {
+        const figures = annualSeries(service.db, indicator, region, { asOf: vintage }).filter((f) => f.value !== null);
+        const shown = twin.rows.flatMap((r) => {
+          const cell = r.values[region];
+          return cell && cell.value !== null ? [[r.year, cell.value, cell.bound, cell.measure]] : [];
+        });
+        expect(shown, `${indicator} ${region}`).toEqual(figures.map((f) => [f.year, f.value, f.bound, f.measure]));
+      }
+    }
+    service.close();
+  });
+});
