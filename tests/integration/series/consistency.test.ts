@@ -1,5 +1,5 @@
 // One answer everywhere: for every target, and every region and year the twin-city view shows, the
-// overview, the monitor, the scenario comparison, the twin-city view and the series layer report the
+// overview, the monitor, the scenario comparison, the twin-city view, chart data and the series layer report the
 // same value, bound and measure.
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/backend/dispatch';
@@ -56,6 +56,14 @@ describe.each([undefined, '2021-06-30', '2023-01-15'])('one answer on every scre
         for (const a of fromData) {
           const cell = twin.rows.find((r) => r.year === a.year)?.values[t.region];
           expect(cell, `${t.code} ${a.year}`).toMatchObject({ value: a.value, bound: a.bound, measure: a.measure });
+        }
+        // A briefing chart of the series draws the same points, with the same bound and measure.
+        if (!vintage) {
+          const chart = await call<{ series: Array<{ kind: string; points: Array<{ year: number; value: number | null; bound?: string; measure?: string }> }> }>(service, 'charts.data', {
+            spec: { template: 'indicator-series', title: t.code, bindings: { indicators: [t.indicator], regions: [t.region] } },
+          });
+          const points = chart.series.filter((x) => x.kind === 'actual').flatMap((x) => x.points);
+          for (const a of fromData) expect(points.find((p) => p.year === a.year), `${t.code} chart ${a.year}`).toMatchObject({ value: a.value, bound: a.bound, measure: a.measure });
         }
       }
     }
