@@ -37,9 +37,14 @@ ALTER TABLE observations ADD COLUMN bound TEXT NOT NULL DEFAULT 'exact' CHECK (b
 ALTER TABLE observations ADD COLUMN released TEXT NOT NULL DEFAULT '';
 ALTER TABLE observations ADD COLUMN release_label TEXT NOT NULL DEFAULT '';
 
+-- Keyed by the observation's id without a foreign key: undoing an import deletes a row and restores
+-- it under the same id, and its history must survive that; the undo removes the releases it added
+-- (import_id) and those of rows it does not restore.
 CREATE TABLE observation_releases (
   id INTEGER PRIMARY KEY,
-  observation_id INTEGER NOT NULL REFERENCES observations(id) ON DELETE CASCADE,
+  observation_id INTEGER NOT NULL,
+  -- The import that made this release an earlier one (conflict choice 'revise'); NULL for the seed's.
+  import_id INTEGER,
   value REAL,
   original TEXT NOT NULL DEFAULT '',
   bound TEXT NOT NULL DEFAULT 'exact' CHECK (bound IN ('exact', 'lower', 'upper', 'approx')),
@@ -49,6 +54,12 @@ CREATE TABLE observation_releases (
   note TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX observation_releases_observation ON observation_releases(observation_id, released);
+
+-- A row an import replaced keeps what it was, to be restored as it was by the import's undo.
+ALTER TABLE import_replaced ADD COLUMN measure TEXT;
+ALTER TABLE import_replaced ADD COLUMN bound TEXT NOT NULL DEFAULT 'exact';
+ALTER TABLE import_replaced ADD COLUMN released TEXT NOT NULL DEFAULT '';
+ALTER TABLE import_replaced ADD COLUMN release_label TEXT NOT NULL DEFAULT '';
 
 -- The measure a target is judged by (NULL: its indicator's).
 ALTER TABLE targets ADD COLUMN measure TEXT REFERENCES measures(code) ON UPDATE CASCADE;
@@ -94,3 +105,30 @@ UPDATE observations
 -- measure, before it is ever computed.
 ALTER TABLE indicators ADD COLUMN gdp_share INTEGER NOT NULL DEFAULT 0 CHECK (gdp_share IN (0, 1));
 UPDATE indicators SET gdp_share = 1 WHERE code IN ('de_share_gdp', 'de_va_share_gdp', 'de_core_share_gdp');
+
+-- What this migration changed in figures a saved chart may draw, for the chart to tell its user
+-- (a saved result never changes silently). One row per changed figure; a chart's user can dismiss it.
+CREATE TABLE data_notices (
+  id INTEGER PRIMARY KEY,
+  created_at TEXT NOT NULL,
+  indicator TEXT NOT NULL,
+  region TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  message_zh TEXT NOT NULL,
+  message_en TEXT NOT NULL
+);
+CREATE TABLE data_notices_seen (
+  notice_id INTEGER NOT NULL REFERENCES data_notices(id) ON DELETE CASCADE,
+  chart_id INTEGER NOT NULL REFERENCES charts(id) ON DELETE CASCADE,
+  PRIMARY KEY (notice_id, chart_id)
+);
+INSERT INTO data_notices (created_at, indicator, region, year, message_zh, message_en)
+  SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'gdp', 'CQ', 2018,
+         '重庆2018年GDP改用第四次经济普查修订数21588.80亿元（此前为初步核算数20363.19亿元，见修订记录）。',
+         'Chongqing''s 2018 GDP is now the fourth economic census revision, 21588.80亿元 (it was the first release, 20363.19亿元; see its releases).'
+  WHERE EXISTS (SELECT 1 FROM observation_releases r JOIN observations o ON o.id = r.observation_id WHERE o.indicator = 'gdp' AND o.region = 'CQ' AND o.period = '2018');
+INSERT INTO data_notices (created_at, indicator, region, year, message_zh, message_en)
+  SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'gdp', 'SC', 2022,
+         '四川2022年GDP改用最终核实数56610.2亿元（此前为初步核算数56749.8亿元，见修订记录）。',
+         'Sichuan''s 2022 GDP is now the final verification, 56610.2亿元 (it was the first release, 56749.8亿元; see its releases).'
+  WHERE EXISTS (SELECT 1 FROM observation_releases r JOIN observations o ON o.id = r.observation_id WHERE o.indicator = 'gdp' AND o.region = 'SC' AND o.period = '2022');
