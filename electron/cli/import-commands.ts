@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
+import { WorkbenchError } from '../../shared/api/errors';
 import { translate, type Locale } from '../../shared/i18n';
+import { boundSign } from '../../shared/series/bound';
+import { checkVintage } from '../backend/data/observation-view';
 import { queryObservations } from '../backend/data/observations-query';
 import { writeObservationsExport } from '../backend/data/observations-export';
 import { commitImport } from '../backend/import/commit';
@@ -31,7 +34,10 @@ export function addImportCommands(program: Command): void {
     .option('--encoding <e>', 'utf-8, gbk, gb18030, utf-16le (default: detected)')
     .option('--layout <layout>', 'auto, long or wide', 'auto')
     .option('--mapping <json>', 'column mapping as JSON (as shown by a preview)')
-    .option('--on-conflict <policy>', 'replace, keep or fail', 'fail')
+    .option('--on-conflict <policy>', 'replace, keep, fail or revise (a differing value becomes the latest release, the old one kept as an earlier release; needs --released)', 'fail')
+    .option('--measure <code>', 'measure (口径) of the rows written, e.g. caict-broad (default: each indicator\'s)')
+    .option('--released <date>', 'release date of the figures in the file, YYYY-MM-DD')
+    .option('--release-label <text>', 'release label, e.g. 初步核算 or 第四次经济普查修订')
     .option('--skip-bad-rows', 'skip rows with errors instead of rejecting the import')
     .option('--allow-duplicate', 'import a file that was imported before')
     .option('--workspace <file>', 'workspace file')
@@ -39,11 +45,24 @@ export function addImportCommands(program: Command): void {
     .action(
       (
         file: string,
-        opts: { sheet?: string; encoding?: string; layout: string; mapping?: string; onConflict: string; skipBadRows?: boolean; allowDuplicate?: boolean; workspace?: string; json?: boolean },
+        opts: {
+          sheet?: string;
+          encoding?: string;
+          layout: string;
+          mapping?: string;
+          onConflict: string;
+          measure?: string;
+          released?: string;
+          releaseLabel?: string;
+          skipBadRows?: boolean;
+          allowDuplicate?: boolean;
+          workspace?: string;
+          json?: boolean;
+        },
       ) =>
         withWorkspace(opts.workspace, async (service) => {
           const locale = cliLocale(program);
-          if (!['replace', 'keep', 'fail'].includes(opts.onConflict)) throw new Error(`--on-conflict: ${opts.onConflict}`);
+          if (!['replace', 'keep', 'fail', 'revise'].includes(opts.onConflict)) throw new Error(`--on-conflict: ${opts.onConflict}`);
           if (!['auto', 'long', 'wide'].includes(opts.layout)) throw new Error(`--layout: ${opts.layout}`);
           const controller = new AbortController();
           process.once('SIGINT', () => controller.abort());
@@ -58,6 +77,9 @@ export function addImportCommands(program: Command): void {
               ...(opts.encoding ? { encoding: opts.encoding as never } : {}),
               ...(opts.layout === 'long' || opts.layout === 'wide' ? { layout: opts.layout } : {}),
               ...(opts.mapping ? { mapping: JSON.parse(opts.mapping) as Mapping } : {}),
+              ...(opts.measure !== undefined ? { measure: opts.measure } : {}),
+              ...(opts.released !== undefined ? { released: opts.released } : {}),
+              ...(opts.releaseLabel !== undefined ? { releaseLabel: opts.releaseLabel } : {}),
             },
             { onProgress: progressBar, signal: controller.signal },
           );
@@ -65,10 +87,15 @@ export function addImportCommands(program: Command): void {
           const messages = summary.problems.map((p) => describeProblem(p, locale));
           if (opts.json) printJson({ ...summary, messages });
           else if (summary.status === 'committed') {
+            const revise = opts.onConflict === 'revise';
             console.log(
               locale === 'zh'
-                ? `已导入 #${summary.importId}：写入 ${summary.rowsWritten} 行，替换 ${summary.rowsReplaced} 行，保留 ${summary.rowsKept} 行，跳过 ${summary.rowsSkipped} 行。`
-                : `Imported #${summary.importId}: ${summary.rowsWritten} rows written, ${summary.rowsReplaced} replaced, ${summary.rowsKept} kept, ${summary.rowsSkipped} skipped.`,
+                ? revise
+                  ? `已导入 #${summary.importId}：写入 ${summary.rowsWritten} 行，修订 ${summary.rowsReplaced} 行（原值保留为较早的发布），${summary.rowsUnchanged} 行数值相同未改，跳过 ${summary.rowsSkipped} 行。`
+                  : `已导入 #${summary.importId}：写入 ${summary.rowsWritten} 行，替换 ${summary.rowsReplaced} 行，保留 ${summary.rowsKept} 行，跳过 ${summary.rowsSkipped} 行。`
+                : revise
+                  ? `Imported #${summary.importId}: ${summary.rowsWritten} rows written, ${summary.rowsReplaced} revised (the values held kept as earlier releases), ${summary.rowsUnchanged} unchanged, ${summary.rowsSkipped} skipped.`
+                  : `Imported #${summary.importId}: ${summary.rowsWritten} rows written, ${summary.rowsReplaced} replaced, ${summary.rowsKept} kept, ${summary.rowsSkipped} skipped.`,
             );
           }
           if (summary.status !== 'committed' || summary.problems.length) {
@@ -113,20 +140,29 @@ export function addImportCommands(program: Command): void {
   const CLI_PAGE = 5000;
   program
     .command('observations')
-    .description('observations of the workspace, filtered, as a table, JSON or CSV')
+    .description('observations of the workspace, filtered, as a table, JSON or CSV: each once, in its latest release (or as known on --vintage), with its measure and bound')
     .option('--indicator <code>', 'indicator code')
     .option('--region <code>', 'region code')
     .option('--import <id>', 'import id')
+    .option('--measure <code>', 'measure (口径) code, e.g. caict-broad')
+    .option('--vintage <date>', 'the data as known on this date (YYYY-MM-DD): earlier releases of later revisions, nothing released after it')
     .option('--out <file>', 'with --csv: write to this file (UTF-8 with BOM)')
     .option('--workspace <file>', 'workspace file')
     .option('--json', 'JSON records')
     .option('--csv', 'CSV')
-    .action((opts: { indicator?: string; region?: string; import?: string; out?: string; workspace?: string; json?: boolean; csv?: boolean }) =>
+    .action((opts: { indicator?: string; region?: string; import?: string; measure?: string; vintage?: string; out?: string; workspace?: string; json?: boolean; csv?: boolean }) =>
       withWorkspace(opts.workspace, async (service) => {
+        const vintage = checkVintage(opts.vintage);
         const filterModel: Record<string, unknown> = {};
         if (opts.indicator) filterModel.indicator = { filterType: 'set-values', values: [opts.indicator] };
         if (opts.region) filterModel.region = { filterType: 'set-values', values: [opts.region] };
         if (opts.import) filterModel.importId = { filterType: 'set-values', values: [Number(opts.import)] };
+        if (opts.measure) {
+          const known = service.db.prepare('SELECT code FROM measures ORDER BY sort, code').pluck().all() as string[];
+          // A mistyped code would list nothing, which reads as "no figures on that measure".
+          if (!known.includes(opts.measure)) throw new WorkbenchError('data.unknownMeasure', { code: opts.measure, known: known.join(', ') });
+          filterModel.measure = { filterType: 'set-values', values: [opts.measure] };
+        }
         const sortModel = [
           { colId: 'indicator', sort: 'asc' as const },
           { colId: 'region', sort: 'asc' as const },
@@ -134,7 +170,7 @@ export function addImportCommands(program: Command): void {
         ];
         if (opts.csv) {
           const target = opts.out ?? '/dev/stdout';
-          await writeObservationsExport(service.db, { format: 'csv', filterModel: filterModel as never, sortModel, locale: cliLocale(program) }, target);
+          await writeObservationsExport(service.db, { format: 'csv', filterModel: filterModel as never, sortModel, vintage, locale: cliLocale(program) }, target);
           return;
         }
         // Page by page (a query answers at most a few thousand rows), written as they come: a million
@@ -143,12 +179,32 @@ export function addImportCommands(program: Command): void {
         let written = 0;
         if (opts.json) out('[');
         for (;;) {
-          const { rows, lastRow } = queryObservations(service.db, { startRow: written, endRow: written + CLI_PAGE, sortModel, filterModel } as never);
+          const { rows, lastRow } = queryObservations(service.db, { startRow: written, endRow: written + CLI_PAGE, sortModel, filterModel, vintage } as never);
           for (const r of rows) {
             if (opts.json) {
-              const record = { indicator: r.indicator, region: r.region, period: r.period, value: r.value, unit: r.unit, status: r.status, importId: r.importId, source: r.source };
+              const record = {
+                indicator: r.indicator,
+                indicatorName: r.indicatorName,
+                region: r.region,
+                regionName: r.regionName,
+                period: r.period,
+                value: r.value,
+                unit: r.unit,
+                bound: r.bound,
+                measure: r.measure,
+                status: r.status,
+                released: r.released,
+                releaseLabel: r.releaseLabel,
+                revisions: r.revisions,
+                importId: r.importId,
+                source: r.source,
+              };
               out(`${written > 0 ? ',' : ''}\n  ${JSON.stringify(record)}`);
-            } else out(`${r.indicator}\t${r.region}\t${r.period}\t${r.value ?? '—'}\t${r.unit}\t${r.status}\n`);
+            } else {
+              // The bound's sign is part of the value: ≥10000 is not 10000.
+              const value = r.value === null ? '—' : `${boundSign(r.bound)}${r.value}`;
+              out(`${r.indicator}\t${r.region}\t${r.period}\t${value}\t${r.unit}\t${r.measure}\t${r.status}\t${r.released || '—'}\n`);
+            }
             written++;
           }
           if (rows.length === 0 || written >= lastRow) break;

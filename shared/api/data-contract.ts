@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { BOUNDS } from '../series/bound';
+import { vintageSchema } from '../series/vintage';
 import type { CallResult } from './bridge';
 import { jobStatusSchema } from './jobs-contract';
 
@@ -12,14 +14,20 @@ import { jobStatusSchema } from './jobs-contract';
 const sortModel = z.array(z.object({ colId: z.string().max(64), sort: z.enum(['asc', 'desc']) })).max(8).nullish();
 const filterModel = z.record(z.string().max(64), z.unknown()).nullish();
 
+/** The data as known on this date (ALFRED's vintage): each row in the latest release made by then, rows not yet released left out. */
+const vintage = vintageSchema.nullish();
+
 export const gridQuerySchema = z
   .object({
     startRow: z.number().int().min(0),
     endRow: z.number().int().min(0),
     sortModel,
     filterModel,
+    vintage,
   })
   .strict();
+
+export const boundSchema = z.enum(BOUNDS);
 
 export const observationRowSchema = z.object({
   id: z.number().int(),
@@ -38,11 +46,22 @@ export const observationRowSchema = z.object({
   importId: z.number().int().nullable(),
   source: z.string(),
   note: z.string(),
+  /** The measure (口径) code, its own or its indicator's, and its names. */
+  measure: z.string(),
+  measureName: z.string(),
+  measureNameEn: z.string(),
+  /** Whether the value is exact or a bound ("超过1万亿元": lower). */
+  bound: boundSchema,
+  /** The release shown: its date (ISO, '' when unknown) and label (初步核算, 第四次经济普查修订 …). */
+  released: z.string(),
+  releaseLabel: z.string(),
+  /** Other releases of this observation kept (0: never revised); `observations.releases` lists them. */
+  revisions: z.number().int(),
 });
 export type ObservationRow = z.infer<typeof observationRowSchema>;
 
 /** Columns that offer a value-list filter (the backend's VALUE_LIST_COLUMNS). */
-export const valueListColumns = ['indicator', 'region', 'status', 'importId', 'unit', 'year'] as const;
+export const valueListColumns = ['indicator', 'region', 'status', 'importId', 'unit', 'year', 'measure', 'bound'] as const;
 export type ValueListColumn = (typeof valueListColumns)[number];
 
 export const valueOptionSchema = z.object({ value: z.union([z.string(), z.number(), z.null()]), label: z.string() });
@@ -68,6 +87,31 @@ export const editRecordSchema = z.object({
 export type EditRecord = z.infer<typeof editRecordSchema>;
 const editResultSchema = z.object({ edit: editRecordSchema, row: observationRowSchema });
 
+/** One release of an observation: the latest (the row itself) or an earlier one kept in observation_releases. */
+export const releaseSchema = z.object({
+  value: z.number().nullable(),
+  original: z.string(),
+  bound: boundSchema,
+  released: z.string(),
+  releaseLabel: z.string(),
+  source: z.string(),
+  note: z.string(),
+  latest: z.boolean(),
+});
+export type Release = z.infer<typeof releaseSchema>;
+export const releasesSchema = z.object({ id: z.number().int(), unit: z.string(), releases: z.array(releaseSchema) });
+export type Releases = z.infer<typeof releasesSchema>;
+
+export const measureEntrySchema = z.object({
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  description: z.string(),
+  publisher: z.string(),
+  source: z.string(),
+});
+export type MeasureEntry = z.infer<typeof measureEntrySchema>;
+
 export const indicatorEntrySchema = z.object({
   code: z.string(),
   nameZh: z.string(),
@@ -76,6 +120,10 @@ export const indicatorEntrySchema = z.object({
   category: z.string(),
   description: z.string(),
   source: z.string(),
+  /** The measure its figures use unless an observation names its own, and its names. */
+  measure: z.string(),
+  measureName: z.string(),
+  measureNameEn: z.string(),
   observations: z.number().int(),
 });
 export type IndicatorEntry = z.infer<typeof indicatorEntrySchema>;
@@ -145,6 +193,12 @@ export const importOptionsSchema = z
   .strict();
 export type ImportOptionsInput = z.infer<typeof importOptionsSchema>;
 
+/** A commit's options: the preview's, plus the measure (口径 code) and the release of the rows it writes. */
+export const importCommitOptionsSchema = importOptionsSchema
+  .extend({ measure: z.string().max(64).optional(), released: vintageSchema.optional(), releaseLabel: shortText.optional() })
+  .strict();
+export type ImportCommitOptionsInput = z.infer<typeof importCommitOptionsSchema>;
+
 const stagingId = z.string().regex(/^[0-9a-f]{32}$/);
 
 export const stagedFileSchema = z.object({ stagingId: z.string(), fileName: z.string(), sizeBytes: z.number().int() });
@@ -213,6 +267,8 @@ export const importPreviewSchema = z.object({
   observations: z.number().int(),
   badObservations: z.number().int(),
   conflicts: z.number().int(),
+  /** Conflicts whose value and bound the workspace already holds (a revise leaves them unchanged). */
+  conflictsIdentical: z.number().int(),
   duplicatesInFile: z.number().int(),
   newIndicators: z.array(z.string()),
   newRegions: z.array(z.string()),
@@ -232,6 +288,8 @@ export const importSummarySchema = z.object({
   rowsSkipped: z.number().int(),
   rowsReplaced: z.number().int(),
   rowsKept: z.number().int(),
+  /** Conflicts under onConflict 'revise' whose figure the workspace already holds. */
+  rowsUnchanged: z.number().int(),
   sourceNote: z.string(),
   problems: z.array(problemSchema),
   problemCount: z.number().int(),
@@ -255,6 +313,8 @@ export const dataMethods = {
     output: editResultSchema,
   },
   'observations.undoEdit': { input: z.object({ editId: z.number().int().positive() }).strict(), output: editResultSchema },
+  /** The releases of one observation, newest first: the latest (the row) then the earlier ones. */
+  'observations.releases': { input: z.object({ id: z.number().int().positive() }).strict(), output: releasesSchema },
   /** The audit trail of edits, newest first. */
   'observations.edits': {
     input: z.object({ observationId: z.number().int().positive().optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
@@ -262,7 +322,7 @@ export const dataMethods = {
   },
   /** Export the view (sort and filters as the grid has them) as a background job; fetch the file with `jobs.file`. */
   'observations.export': {
-    input: z.object({ format: z.enum(['csv', 'xlsx']), sortModel, filterModel }).strict(),
+    input: z.object({ format: z.enum(['csv', 'xlsx']), sortModel, filterModel, vintage }).strict(),
     output: jobStatusSchema,
   },
   /** Points of the series picked for the quick look, ordered by indicator, region and period. */
@@ -274,6 +334,8 @@ export const dataMethods = {
   },
   'catalogue.indicators': { input: z.object({}).strict(), output: z.array(indicatorEntrySchema) },
   'catalogue.regions': { input: z.object({}).strict(), output: z.array(regionEntrySchema) },
+  /** The measures (口径) figures are published on: names, what each counts, who publishes it, where. */
+  'catalogue.measures': { input: z.object({}).strict(), output: z.array(measureEntrySchema) },
   /**
    * Read a staged file without writing anything, with the options the user corrected, as a
    * background job (a large file takes seconds: progress and cancel); its result is an ImportPreview.
@@ -284,8 +346,9 @@ export const dataMethods = {
     input: z
       .object({
         stagingId,
-        options: importOptionsSchema,
-        onConflict: z.enum(['replace', 'keep', 'fail']),
+        options: importCommitOptionsSchema,
+        /** revise: a differing value becomes the latest release, the workspace's kept as an earlier one (needs options.released). */
+        onConflict: z.enum(['replace', 'keep', 'fail', 'revise']),
         skipBadRows: z.boolean(),
         allowDuplicate: z.boolean(),
       })

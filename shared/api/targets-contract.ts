@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { vintageSchema } from '../series/vintage';
 import { monitorThresholdsSchema, targetStatuses } from '../monitor/status';
 import { BOUNDS } from '../series/bound';
-import { ISO_DATE } from '../series/vintage';
 import { exportedFileSchema } from './jobs-contract';
 
 export const comparatorSchema = z.enum(['>=', '>', '=', '<=', '<', 'qualitative']);
@@ -270,7 +269,7 @@ export const targetMethods = {
         /** Only this year (growth still reads the year before); absent: every year. */
         year: z.number().int().min(1949).max(2100).optional(),
         /** The data as known on this date; absent: the latest release of each figure. */
-        asOf: z.string().regex(ISO_DATE, 'expected YYYY-MM-DD').optional(),
+        asOf: vintageSchema.optional(),
         /** Only figures on this measure; absent: every figure on its own measure. */
         measure: z.string().max(64).optional(),
       })

@@ -6,11 +6,15 @@ import { z } from 'zod';
 /** ISO date, YYYY-MM-DD. */
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A real calendar date written YYYY-MM-DD (2019-02-30 is not one). */
+export function isIsoDate(text: string): boolean {
+  if (!ISO_DATE.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
 /** A vintage as API calls take it: a real calendar date, YYYY-MM-DD. */
-export const vintageSchema = z
-  .string()
-  .regex(ISO_DATE, 'expected a date YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date');
+export const vintageSchema = z.string().max(10).refine(isIsoDate, 'expected a calendar date YYYY-MM-DD');
 
 /**
  * When a release became known. A release without a date is taken as known from the first day after

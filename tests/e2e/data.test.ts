@@ -60,6 +60,43 @@ afterAll(async () => {
 });
 
 describe('Data page in Chromium', () => {
+  it('shows each value with its bound, its measure and release, a row’s releases, and the data as known on a date', async () => {
+    await page.goto(host.url);
+    await page.evaluate(() => {
+      window.location.hash = '#/data?indicator=de_scale&region=CQ';
+    });
+    const grid = page.getByTestId('observations-grid');
+    const first = grid.locator('.ag-row[row-index="0"]');
+    // "超过1万亿元" is a lower bound, on the CAICT broad measure.
+    await expect.poll(() => grid.locator('.ag-row [col-id="value"]').allTextContents()).toEqual(['≥10,000']);
+    expect(await grid.locator('.ag-header-cell[col-id="measure"]').textContent()).toContain('口径');
+    expect(await first.locator('[col-id="measure"]').textContent()).toBe('信通院广义口径');
+    await shot('bounds');
+
+    const filter = await openFilter('indicator');
+    await filter.getByRole('button', { name: '全不选' }).click();
+    await filter.getByLabel('地区生产总值 (gdp)').check();
+    await filter.getByRole('button', { name: '应用' }).click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => first.locator('[col-id="value"]').textContent()).toBe('21,588.8');
+    expect(await first.locator('[col-id="measure"]').textContent()).toBe('统计部门常规口径');
+    expect(await first.locator('[col-id="released"]').textContent()).toBe('第四次经济普查修订 · 2020-01-01');
+
+    // As known in mid-2019: the first release of 2018, and no 2019 yet.
+    await page.getByTestId('vintage').fill('2019-06-30');
+    await expect.poll(() => grid.locator('.ag-row [col-id="value"]').allTextContents()).toEqual(['20,363.19']);
+    await page.getByRole('button', { name: '回到最新数据' }).click();
+    await expect.poll(() => grid.locator('.ag-row').count()).toBe(7);
+
+    await first.getByTestId('open-releases').click();
+    const releases = page.getByTestId('releases-panel');
+    await expect.poll(() => releases.locator('tbody tr').count()).toBe(2);
+    expect((await releases.locator('tbody tr').nth(0).locator('td').allTextContents()).slice(0, 3)).toEqual(['2020-01-01当前', '第四次经济普查修订', '21,588.8 亿元']);
+    expect((await releases.locator('tbody tr').nth(1).locator('td').allTextContents()).slice(0, 3)).toEqual(['2019-03-01', '统计公报初步核算数', '20,363.19 亿元']);
+    await shot('releases');
+    await page.getByRole('button', { name: '关闭' }).click();
+  });
+
   it('uploads the GBK portal export and previews it with readable Chinese and the conflicts counted', async () => {
     await page.goto(host.url);
     await page.locator('nav a', { hasText: '数据' }).click();
@@ -240,6 +277,8 @@ describe('Data page in Chromium', () => {
   it('shows the catalogue and a quick-look chart', async () => {
     await page.getByTestId('data-tab-catalogue').click();
     await expect.poll(() => page.getByTestId('indicator-catalogue').locator('.ag-row[row-id="gdp"]').textContent()).toContain('地区生产总值');
+    await expect.poll(() => page.getByTestId('measure-catalogue').locator('.ag-row[row-id="caict-broad"]').textContent()).toContain('中国信息通信研究院');
+    await shot('catalogue');
     await page.getByTestId('data-tab-quick').click();
     await page.getByTestId('quick-indicators').selectOption(['gdp']);
     await page.getByTestId('quick-regions').selectOption(['CQ', 'SC']);

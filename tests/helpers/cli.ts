@@ -17,6 +17,8 @@ export function runCli(args: string[], dataDir: string, extraEnv: Record<string,
     encoding: 'utf8',
     env: { ...process.env, WORKBENCH_DATA_DIR: dataDir, ...extraEnv },
     timeout: 60_000,
+    // Some commands print megabytes (every observation as JSON records); spawnSync's default is 1 MiB.
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

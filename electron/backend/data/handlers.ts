@@ -7,7 +7,9 @@ import { listImports, undoImport } from '../import/history';
 import { previewImport } from '../import/preview';
 import { stagingArea } from '../import/staging';
 import type { ImportOptions, ImportProgress } from '../import/types';
+import { listMeasures } from '../series/figures';
 import { editObservation, listEdits, undoEdit } from './observation-edits';
+import { listReleases } from './observation-releases';
 import { compileView } from './observation-view';
 import { exportObservations } from './observations-export';
 import { distinctValues, gridRequestSchema, queryObservations } from './observations-query';
@@ -42,9 +44,10 @@ export function dataHandlers(ctx: ServiceContext): DomainHandlers<'observations'
     'observations.edit': (input) => editObservation(ctx.db, input),
     'observations.undoEdit': ({ editId }) => undoEdit(ctx.db, editId),
     'observations.edits': (options) => listEdits(ctx.db, options),
-    'observations.export': ({ format, sortModel, filterModel }) => {
+    'observations.releases': ({ id }) => listReleases(ctx.db, id),
+    'observations.export': ({ format, sortModel, filterModel, vintage }) => {
       // Checked before the job starts, so a bad view is an error of this call, not a failed job.
-      const view = { sortModel, filterModel } as Parameters<typeof compileView>[0];
+      const view = { sortModel, filterModel, vintage } as Parameters<typeof compileView>[0];
       compileView(view);
       const db = ctx.db;
       const locale = ctx.language;
@@ -68,7 +71,9 @@ export function dataHandlers(ctx: ServiceContext): DomainHandlers<'observations'
     'catalogue.indicators': () =>
       ctx.db
         .prepare(
-          `SELECT code, name_zh AS nameZh, name_en AS nameEn, unit, category, description, source,
+          `SELECT code, name_zh AS nameZh, name_en AS nameEn, unit, category, description, source, measure,
+             COALESCE((SELECT m.name_zh FROM measures m WHERE m.code = i.measure), '') AS measureName,
+             COALESCE((SELECT m.name_en FROM measures m WHERE m.code = i.measure), '') AS measureNameEn,
              (SELECT count(*) FROM observations o WHERE o.indicator = i.code) AS observations
            FROM indicators i ORDER BY category, code`,
         )
@@ -81,6 +86,7 @@ export function dataHandlers(ctx: ServiceContext): DomainHandlers<'observations'
            FROM regions r ORDER BY kind, code`,
         )
         .all() as RegionEntry[],
+    'catalogue.measures': () => listMeasures(ctx.db),
     'imports.preview': ({ stagingId, options }) => {
       // An unknown staging id is an error of this call, not a failed job.
       const file = staging().get(stagingId);

@@ -1,7 +1,8 @@
 // The observations API the service calls: the grid's datasource and value lists, edits with their
-// audit trail, and export of a view.
+// audit trail, an observation's releases, and export of a view.
 export { EDITABLE_FIELDS, editObservation, listEdits, undoEdit, type EditableField, type EditRecord, type EditResult } from './observation-edits';
-export { COLUMNS, filterModelSchema, sortModelSchema, type ColumnId, type FilterModel, type SortModel, type ViewSpec } from './observation-view';
+export { listReleases } from './observation-releases';
+export { COLUMNS, checkVintage, filterModelSchema, sortModelSchema, type ColumnId, type FilterModel, type SortModel, type ViewSpec } from './observation-view';
 export { DEFAULT_EXPORT_COLUMNS, XLSX_MAX_ROWS, exportObservations, exportObservationsTo, writeObservationsExport, type ExportControl, type ExportFormat, type ExportOptions } from './observations-export';
 export {
   VALUE_LIST_COLUMNS,

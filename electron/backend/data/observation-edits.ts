@@ -1,15 +1,18 @@
 // Editing one field of one observation from the grid: validated like an imported cell, saved in a
 // transaction together with its audit row in `edits` (old and new value, when), and undoable.
 // `original` keeps the text the row was imported from; the audit trail records what changed since.
+// A value's bound is part of it ("超6000" is ≥ 6000): read from the text typed, and kept in the audit
+// as the sign before the number ("≥6000"), so undo restores the bound with the value.
 
 import type Database from 'better-sqlite3';
 import { parseNumber } from '../../../shared/parse/number';
 import { parsePeriod } from '../../../shared/parse/period';
 import { parseUnit, toStoredValue, withMagnitude } from '../../../shared/parse/unit';
+import { boundOfText, boundSign, type Bound } from '../../../shared/series/bound';
 import { assertIdle } from '../import/busy';
 import { parseStatus } from '../import/layout';
 import { DataError } from '../import/problems';
-import { ROW_SELECT, type GridRow } from './observations-query';
+import { rowsByIds, type GridRow } from './observations-query';
 
 export const EDITABLE_FIELDS = ['value', 'unit', 'status', 'period', 'source', 'note'] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
@@ -36,10 +39,17 @@ interface ObservationRow {
   period: string;
   year: number;
   value: number | null;
+  bound: Bound;
   unit: string;
   status: string;
   source: string;
   note: string;
+}
+
+/** A value with its bound, as an undo restores it from the audit. */
+interface BoundedValue {
+  value: number | null;
+  bound: Bound;
 }
 
 interface EditRow {
@@ -68,21 +78,28 @@ function toRecord(r: EditRow): EditRecord {
 }
 
 function load(db: Database.Database, id: number): ObservationRow {
-  const row = db.prepare('SELECT id, indicator, region, period, year, value, unit, status, source, note FROM observations WHERE id = ?').get(id) as ObservationRow | undefined;
+  const row = db.prepare('SELECT id, indicator, region, period, year, value, bound, unit, status, source, note FROM observations WHERE id = ?').get(id) as ObservationRow | undefined;
   if (!row) throw new DataError('edit.not-found', { id });
   return row;
 }
 
 function gridRow(db: Database.Database, id: number): GridRow {
-  return db
-    .prepare(`${ROW_SELECT} FROM observations o LEFT JOIN indicators i ON i.code = o.indicator LEFT JOIN regions r ON r.code = o.region WHERE o.id = ?`)
-    .get(id) as GridRow;
+  return rowsByIds(db, [id])[0]!;
 }
 
-/** The stored text of a field, as the audit keeps it. */
+/** The stored text of a field, as the audit keeps it: a value with its bound's sign ("≥6000"). */
 function fieldText(row: ObservationRow, field: EditableField): string | null {
   const v = row[field];
-  return v === null ? null : String(v);
+  if (v === null) return null;
+  return field === 'value' ? `${boundSign(row.bound)}${String(v)}` : String(v);
+}
+
+const SIGNS: Readonly<Record<string, Bound>> = { '≥': 'lower', '≤': 'upper', '≈': 'approx' };
+
+/** A value as the audit wrote it (fieldText), read back exactly. */
+function auditValue(text: string): BoundedValue {
+  const bound = SIGNS[text.charAt(0)];
+  return bound ? { value: Number(text.slice(1)), bound } : { value: Number(text), bound: 'exact' };
 }
 
 /** A value typed by the user, read like an imported cell in the row's unit ("1.2万亿" in 亿元 → 12000). */
@@ -108,14 +125,20 @@ function checkKeyFree(db: Database.Database, row: ObservationRow, period: string
   if (other) throw new DataError('edit.conflict', { indicator: row.indicator, region: row.region, period, status });
 }
 
+/** Write a value and its bound; returns the audit's text. */
+function setValue(db: Database.Database, row: ObservationRow, { value, bound }: BoundedValue): string | null {
+  // A missing value bounds nothing.
+  const stored: Bound = value === null ? 'exact' : bound;
+  db.prepare('UPDATE observations SET value = ?, bound = ? WHERE id = ?').run(value, stored, row.id);
+  return value === null ? null : `${boundSign(stored)}${String(value)}`;
+}
+
 /** Write `text` (the audit's form of a value) into a field, validating it. */
 function apply(db: Database.Database, row: ObservationRow, field: EditableField, input: string | number | null): string | null {
   switch (field) {
-    case 'value': {
-      const v = parseValue(input, row.unit);
-      db.prepare('UPDATE observations SET value = ? WHERE id = ?').run(v, row.id);
-      return v === null ? null : String(v);
-    }
+    case 'value':
+      // "超6000" stays a lower bound; a number typed alone is exact.
+      return setValue(db, row, { value: parseValue(input, row.unit), bound: typeof input === 'string' ? boundOfText(input) : 'exact' });
     case 'status': {
       const s = parseStatus(String(input ?? ''));
       if (!s) throw new DataError('edit.status', { text: String(input ?? '') });
@@ -178,7 +201,8 @@ export function undoEdit(db: Database.Database, editId: number): EditResult {
       const row = load(db, Number(e.entity_id));
       const current = fieldText(row, field);
       if (current !== e.new_value) throw new DataError('edit.stale', { id: editId, current: current ?? '' });
-      apply(db, row, field, field === 'value' && e.old_value !== null ? Number(e.old_value) : e.old_value);
+      if (field === 'value' && e.old_value !== null) setValue(db, row, auditValue(e.old_value));
+      else apply(db, row, field, e.old_value);
       db.prepare('UPDATE edits SET undone_at = ? WHERE id = ?').run(new Date().toISOString(), editId);
       return { edit: toRecord(db.prepare('SELECT * FROM edits WHERE id = ?').get(editId) as EditRow), row: gridRow(db, row.id) };
     })

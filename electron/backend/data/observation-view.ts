@@ -3,6 +3,8 @@
 // COLUMNS reach SQL, always through their fixed expression; every value is a bound parameter.
 
 import { z } from 'zod';
+import { WorkbenchError } from '../../../shared/api/errors';
+import { isIsoDate } from '../../../shared/series/vintage';
 import { DataError } from '../import/problems';
 
 type ColumnType = 'text' | 'number';
@@ -15,8 +17,14 @@ interface ColumnDef {
   /** Needs the join to indicators (i) or regions (r) when sorting. */
   join?: 'i' | 'r';
   /** For name columns: filter through the catalogue table instead of joining every row. */
-  through?: { table: 'indicators' | 'regions'; key: string; column: string };
+  through?: { table: 'indicators' | 'regions' | 'measures'; key: string; column: string };
 }
+
+/** An observation's measure (口径): its own, else its indicator's (migration 007). A subquery, so no view needs a join for it. */
+export const MEASURE_SQL = 'COALESCE(o.measure, (SELECT mi.measure FROM indicators mi WHERE mi.code = o.indicator))';
+const measureName = (column: 'name_zh' | 'name_en') => `(SELECT m.${column} FROM measures m WHERE m.code = ${MEASURE_SQL})`;
+/** How many other releases of an observation are kept (observation_releases). */
+export const REVISIONS_SQL = '(SELECT count(*) FROM observation_releases x WHERE x.observation_id = o.id)';
 
 export const COLUMNS = {
   id: { sql: 'o.id', type: 'number', nullable: false },
@@ -35,12 +43,19 @@ export const COLUMNS = {
   importId: { sql: 'o.import_id', type: 'number', nullable: true },
   source: { sql: 'o.source', type: 'text', nullable: false },
   note: { sql: 'o.note', type: 'text', nullable: false },
+  measure: { sql: MEASURE_SQL, type: 'text', nullable: false },
+  measureName: { sql: measureName('name_zh'), type: 'text', nullable: false, through: { table: 'measures', key: MEASURE_SQL, column: 'name_zh' } },
+  measureNameEn: { sql: measureName('name_en'), type: 'text', nullable: false, through: { table: 'measures', key: MEASURE_SQL, column: 'name_en' } },
+  bound: { sql: 'o.bound', type: 'text', nullable: false },
+  released: { sql: 'o.released', type: 'text', nullable: false },
+  releaseLabel: { sql: 'o.release_label', type: 'text', nullable: false },
+  revisions: { sql: REVISIONS_SQL, type: 'number', nullable: false },
 } as const satisfies Record<string, ColumnDef>;
 
 export type ColumnId = keyof typeof COLUMNS;
 
 /** Column ids the grid may also send in snake case. */
-const ALIASES: Readonly<Record<string, ColumnId>> = { import_id: 'importId', indicator_name: 'indicatorName', region_name: 'regionName' };
+const ALIASES: Readonly<Record<string, ColumnId>> = { import_id: 'importId', indicator_name: 'indicatorName', region_name: 'regionName', release_label: 'releaseLabel' };
 
 export function columnId(id: string): ColumnId {
   const c = ALIASES[id] ?? id;
@@ -85,13 +100,16 @@ type NumberCondition = z.infer<typeof numberCondition>;
 export interface ViewSpec {
   sortModel?: SortModel | null;
   filterModel?: FilterModel | null;
+  /** The data as known on this date (ISO), the way ALFRED serves FRED's history; absent: the latest releases. */
+  vintage?: string | null;
 }
 
 export interface CompiledView {
-  /** `FROM observations o` plus the joins the ORDER BY needs. */
+  /** `FROM observations o` (or the observations as known on the vintage, as `o`) plus the joins the ORDER BY needs. */
   from: string;
   where: string;
   orderBy: string;
+  /** The parameters of `from`, then of `where`. */
   params: unknown[];
   /** A stable text of the view, for caches. */
   key: string;
@@ -209,10 +227,40 @@ export function compileFilter(filterModel: FilterModel | null | undefined, param
   return parts.length ? parts.join(' AND ') : '1';
 }
 
+/** knownFrom of shared/series/vintage.ts in SQL: a release without a date is known from the first day after its year. */
+const knownFrom = (released: string, year: string) => `(CASE WHEN ${released} <> '' THEN ${released} ELSE (${year} + 1) || '-01-01' END)`;
+
+/**
+ * The observations as known on a date, as a table `o` with the columns of observations: each row in
+ * the latest release made by then (the row itself, else its latest earlier release known then, as
+ * asKnownOn in electron/backend/series/figures.ts picks it), a row with no release yet left out.
+ * Sorts and filters then apply to the values as they were known. Three parameters, each the date.
+ */
+export const VINTAGE_FROM = `(SELECT v.id, v.indicator, v.region, v.period, v.year, v.unit, v.status, v.import_id, v.measure,
+    CASE WHEN k.id IS NULL THEN v.value ELSE k.value END AS value,
+    CASE WHEN k.id IS NULL THEN v.original ELSE k.original END AS original,
+    CASE WHEN k.id IS NULL THEN v.bound ELSE k.bound END AS bound,
+    CASE WHEN k.id IS NULL THEN v.released ELSE k.released END AS released,
+    CASE WHEN k.id IS NULL THEN v.release_label ELSE k.release_label END AS release_label,
+    CASE WHEN k.id IS NULL THEN v.source ELSE k.source END AS source,
+    CASE WHEN k.id IS NULL THEN v.note ELSE k.note END AS note
+  FROM observations v LEFT JOIN observation_releases k
+    ON ${knownFrom('v.released', 'v.year')} > ?
+   AND k.id = (SELECT r.id FROM observation_releases r WHERE r.observation_id = v.id AND ${knownFrom('r.released', 'v.year')} <= ? ORDER BY ${knownFrom('r.released', 'v.year')} DESC, r.id DESC LIMIT 1)
+  WHERE ${knownFrom('v.released', 'v.year')} <= ? OR k.id IS NOT NULL) o`;
+
+/** A vintage date as given, checked: null when absent. */
+export function checkVintage(vintage: string | null | undefined): string | null {
+  if (vintage === null || vintage === undefined || vintage === '') return null;
+  if (!isIsoDate(vintage)) throw new WorkbenchError('data.vintage', { text: vintage.slice(0, 40) });
+  return vintage;
+}
+
 export function compileView(view: ViewSpec): CompiledView {
   const sort = sortModelSchema.safeParse(view.sortModel ?? []);
   if (!sort.success) throw new DataError('query.filter', { reason: 'invalid sort model' });
-  const params: unknown[] = [];
+  const vintage = checkVintage(view.vintage);
+  const params: unknown[] = vintage ? [vintage, vintage, vintage] : [];
   const where = compileFilter(view.filterModel, params);
   const joins = new Set<'i' | 'r'>();
   const order: string[] = [];
@@ -225,8 +273,8 @@ export function compileView(view: ViewSpec): CompiledView {
   }
   // Ties broken by id, so every view has exactly one order and paging never repeats or skips a row.
   if (!order.some((o) => o.startsWith('o.id '))) order.push('o.id ASC');
-  let from = 'observations o';
+  let from = vintage ? VINTAGE_FROM : 'observations o';
   if (joins.has('i')) from += ' LEFT JOIN indicators i ON i.code = o.indicator';
   if (joins.has('r')) from += ' LEFT JOIN regions r ON r.code = o.region';
-  return { from, where, orderBy: order.join(', '), params, key: JSON.stringify([where, order, params]) };
+  return { from, where, orderBy: order.join(', '), params, key: JSON.stringify([vintage, where, order, params]) };
 }

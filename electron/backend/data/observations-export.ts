@@ -1,13 +1,16 @@
 // Export of a grid view (same sort and filter model) to CSV or XLSX. CSV is UTF-8 with a BOM and CRLF
 // line ends, which Excel and WPS on Chinese Windows open correctly. Text cells that a spreadsheet
 // would run as a formula (starting with = + - @, tab or CR) are written with a leading apostrophe;
-// the workspace keeps the text as it was.
+// the workspace keeps the text as it was. A value goes out with its bound (界限) in a column of its own,
+// its measure (口径) and its release (发布日期, 发布说明), so a lower bound never reads as exact.
 
 import { createWriteStream } from 'node:fs';
 import { PassThrough, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import type Database from 'better-sqlite3';
+import type { Locale } from '../../../shared/format/number';
+import type { Bound } from '../../../shared/series/bound';
 import { quoteCsvCell } from '../import/csv-split';
 import { DataError } from '../import/problems';
 import { columnId, type ColumnId, type ViewSpec } from './observation-view';
@@ -19,7 +22,7 @@ export interface ExportOptions extends ViewSpec {
   format: ExportFormat;
   /** Columns in order; default: the grid's columns. */
   columns?: string[];
-  locale?: 'zh' | 'en';
+  locale?: Locale;
 }
 
 export interface ExportControl {
@@ -32,19 +35,28 @@ export const XLSX_MAX_ROWS = 1_048_575;
 const PAGE = 5000;
 
 export const DEFAULT_EXPORT_COLUMNS: readonly ColumnId[] = [
-  'indicator', 'indicatorName', 'region', 'regionName', 'period', 'value', 'unit', 'status', 'source', 'note', 'original', 'importId', 'id',
+  'indicator', 'indicatorName', 'region', 'regionName', 'period', 'value', 'bound', 'unit', 'measureName', 'status', 'released', 'releaseLabel', 'source', 'note',
+  'original', 'importId', 'id',
 ];
 
-const TITLES: Record<'zh' | 'en', Record<ColumnId, string>> = {
+const TITLES: Record<Locale, Record<ColumnId, string>> = {
   zh: {
     id: '编号', indicator: '指标代码', indicatorName: '指标', indicatorNameEn: '指标（英文）', region: '地区代码', regionName: '地区', regionNameEn: '地区（英文）',
     period: '时期', year: '年份', value: '数值', unit: '单位', original: '原文', status: '状态', importId: '导入批次', source: '来源', note: '备注',
+    measure: '口径代码', measureName: '口径', measureNameEn: '口径（英文）', bound: '界限', released: '发布日期', releaseLabel: '发布说明', revisions: '修订次数',
   },
   en: {
     id: 'ID', indicator: 'Indicator code', indicatorName: 'Indicator', indicatorNameEn: 'Indicator (English)', region: 'Region code', regionName: 'Region',
     regionNameEn: 'Region (English)', period: 'Period', year: 'Year', value: 'Value', unit: 'Unit', original: 'Original text', status: 'Status',
-    importId: 'Import', source: 'Source', note: 'Note',
+    importId: 'Import', source: 'Source', note: 'Note', measure: 'Measure code', measureName: 'Measure', measureNameEn: 'Measure (English)', bound: 'Bound',
+    released: 'Released', releaseLabel: 'Release', revisions: 'Revisions',
   },
+};
+
+/** How the 界限 column reads: the value is exact, or at least (下限), at most (上限) or about (约数) it. */
+const BOUND_TEXT: Record<Locale, Record<Bound, string>> = {
+  zh: { exact: '精确', lower: '下限', upper: '上限', approx: '约数' },
+  en: { exact: 'exact', lower: 'lower', upper: 'upper', approx: 'approx' },
 };
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -55,7 +67,10 @@ export function guardFormula(text: string): string {
   return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
 }
 
-function cellOf(row: GridRow, col: ColumnId): string | number | null {
+function cellOf(row: GridRow, col: ColumnId, locale: Locale): string | number | null {
+  if (col === 'bound') return BOUND_TEXT[locale][row.bound];
+  // The measures are the app's own catalogue, named in both languages (unlike indicators, which are data).
+  if (col === 'measureName' && locale === 'en') return row.measureNameEn || row.measureName;
   return row[col];
 }
 
@@ -63,7 +78,7 @@ async function* pages(db: Database.Database, view: ViewSpec, control: ExportCont
   const ids = viewIds(db, view);
   for (let start = 0; start < ids.length; start += PAGE) {
     if (control.signal?.aborted) throw new DataError('import.cancelled');
-    yield rowsByIds(db, ids.subarray(start, Math.min(ids.length, start + PAGE)));
+    yield rowsByIds(db, ids.subarray(start, Math.min(ids.length, start + PAGE)), view.vintage);
     control.onProgress?.({ rows: Math.min(ids.length, start + PAGE), total: ids.length });
     await new Promise<void>((r) => setImmediate(r));
   }
@@ -74,7 +89,8 @@ function write(out: Writable, text: string): Promise<void> | null {
 }
 
 async function writeCsv(db: Database.Database, options: ExportOptions, columns: ColumnId[], out: Writable, control: ExportControl): Promise<number> {
-  const titles = TITLES[options.locale ?? 'zh'];
+  const locale = options.locale ?? 'zh';
+  const titles = TITLES[locale];
   let rows = 0;
   await write(out, `\uFEFF${columns.map((c) => quoteCsvCell(titles[c])).join(',')}\r\n`);
   for await (const page of pages(db, options, control)) {
@@ -83,7 +99,7 @@ async function writeCsv(db: Database.Database, options: ExportOptions, columns: 
       lines.push(
         columns
           .map((c) => {
-            const v = cellOf(r, c);
+            const v = cellOf(r, c, locale);
             if (v === null) return '';
             return typeof v === 'number' ? String(v) : quoteCsvCell(guardFormula(v));
           })
@@ -101,17 +117,18 @@ async function writeCsv(db: Database.Database, options: ExportOptions, columns: 
 async function writeXlsx(db: Database.Database, options: ExportOptions, columns: ColumnId[], out: Writable, control: ExportControl): Promise<number> {
   const total = viewIds(db, options).length;
   if (total > XLSX_MAX_ROWS) throw new DataError('export.too-many-rows', { rows: total, max: XLSX_MAX_ROWS });
-  const titles = TITLES[options.locale ?? 'zh'];
+  const locale = options.locale ?? 'zh';
+  const titles = TITLES[locale];
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet(options.locale === 'en' ? 'Observations' : '观测值', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({ header: titles[c], key: c, width: c === 'indicatorName' || c === 'source' || c === 'note' ? 28 : 12 }));
+  ws.columns = columns.map((c) => ({ header: titles[c], key: c, width: c === 'indicatorName' || c === 'source' || c === 'note' ? 28 : c === 'measureName' || c === 'releaseLabel' ? 18 : 12 }));
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).commit();
   let rows = 0;
   for await (const page of pages(db, options, control)) {
     for (const r of page) {
       ws.addRow(columns.map((c) => {
-        const v = cellOf(r, c);
+        const v = cellOf(r, c, locale);
         return typeof v === 'string' ? guardFormula(v) : v;
       })).commit();
     }

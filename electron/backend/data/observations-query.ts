@@ -9,14 +9,29 @@
 
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import type { Bound } from '../../../shared/series/bound';
 import { DataError } from '../import/problems';
-import { COLUMNS, columnId, compileFilter, compileView, filterModelSchema, sortModelSchema, type FilterModel, type ViewSpec } from './observation-view';
+import {
+  COLUMNS,
+  MEASURE_SQL,
+  REVISIONS_SQL,
+  VINTAGE_FROM,
+  checkVintage,
+  columnId,
+  compileFilter,
+  compileView,
+  filterModelSchema,
+  sortModelSchema,
+  type FilterModel,
+  type ViewSpec,
+} from './observation-view';
 
 export const gridRequestSchema = z.object({
   startRow: z.number().int().min(0),
   endRow: z.number().int().min(0),
   sortModel: sortModelSchema.nullish(),
   filterModel: filterModelSchema.nullish(),
+  vintage: z.string().nullish(),
 });
 export type GridRequest = z.infer<typeof gridRequestSchema>;
 
@@ -38,6 +53,16 @@ export interface GridRow {
   importId: number | null;
   source: string;
   note: string;
+  /** The measure (口径): its code, its own or its indicator's, and its names. */
+  measure: string;
+  measureName: string;
+  measureNameEn: string;
+  bound: Bound;
+  /** The release shown: date (ISO, '' when unknown) and label. */
+  released: string;
+  releaseLabel: string;
+  /** Other releases of this observation kept in observation_releases. */
+  revisions: number;
 }
 
 export interface GridPage {
@@ -60,13 +85,22 @@ interface Cache {
   lists: Map<string, { version: string; values: ValueOption[] }>;
   version: Database.Statement;
   page: Database.Statement;
+  /** A page as known on a vintage: the date three times, then the ids. */
+  vintagePage: Database.Statement;
+  measures: Database.Statement;
 }
 
 const caches = new WeakMap<Database.Database, Cache>();
 
+/**
+ * A grid row but its measure's names (rowsByIds adds them from the small measures table: two
+ * subqueries a row cost a tenth of an export's time), over `o` joined to its indicator `i` and
+ * region `r`.
+ */
 export const ROW_SELECT = `SELECT o.id, o.indicator, COALESCE(i.name_zh, o.indicator) AS indicatorName, COALESCE(i.name_en, '') AS indicatorNameEn,
   o.region, COALESCE(r.name_zh, o.region) AS regionName, COALESCE(r.name_en, '') AS regionNameEn, o.period, o.year, o.value, o.unit,
-  o.original, o.status, o.import_id AS importId, o.source, o.note`;
+  o.original, o.status, o.import_id AS importId, o.source, o.note, COALESCE(o.measure, i.measure, '') AS measure, o.bound, o.released, o.release_label AS releaseLabel, ${REVISIONS_SQL} AS revisions`;
+const ROW_JOINS = 'LEFT JOIN indicators i ON i.code = o.indicator LEFT JOIN regions r ON r.code = o.region';
 
 function cacheOf(db: Database.Database): Cache {
   let c = caches.get(db);
@@ -75,10 +109,9 @@ function cacheOf(db: Database.Database): Cache {
       snapshots: [],
       lists: new Map(),
       version: db.prepare('SELECT total_changes()').pluck(),
-      page: db.prepare(
-        `${ROW_SELECT} FROM json_each(?) j JOIN observations o ON o.id = j.value
-         LEFT JOIN indicators i ON i.code = o.indicator LEFT JOIN regions r ON r.code = o.region ORDER BY j.key`,
-      ),
+      page: db.prepare(`${ROW_SELECT} FROM json_each(?) j JOIN observations o ON o.id = j.value ${ROW_JOINS} ORDER BY j.key`),
+      vintagePage: db.prepare(`${ROW_SELECT} FROM ${VINTAGE_FROM} JOIN json_each(?) j ON o.id = j.value ${ROW_JOINS} ORDER BY j.key`),
+      measures: db.prepare('SELECT code, name_zh AS nameZh, name_en AS nameEn FROM measures'),
     };
     caches.set(db, c);
   }
@@ -117,9 +150,19 @@ export function viewIds(db: Database.Database, view: ViewSpec): Float64Array {
   return snapshot(db, view).ids;
 }
 
-/** Rows by id, in the order given. */
-export function rowsByIds(db: Database.Database, ids: ArrayLike<number>): GridRow[] {
-  return cacheOf(db).page.all(JSON.stringify(Array.from(ids))) as GridRow[];
+/** Rows by id, in the order given; as known on `vintage` when one is given (rows not known then left out). */
+export function rowsByIds(db: Database.Database, ids: ArrayLike<number>, vintage?: string | null): GridRow[] {
+  const c = cacheOf(db);
+  const list = JSON.stringify(Array.from(ids));
+  const date = checkVintage(vintage);
+  const rows = (date ? c.vintagePage.all(date, date, date, list) : c.page.all(list)) as GridRow[];
+  const names = new Map((c.measures.all() as Array<{ code: string; nameZh: string; nameEn: string }>).map((m) => [m.code, m]));
+  for (const r of rows) {
+    const m = names.get(r.measure);
+    r.measureName = m?.nameZh ?? '';
+    r.measureNameEn = m?.nameEn ?? '';
+  }
+  return rows;
 }
 
 /** One block of rows of a view, for AG Grid's infinite row model. */
@@ -129,7 +172,7 @@ export function queryObservations(db: Database.Database, request: GridRequest): 
   const start = Math.min(req.startRow, snap.ids.length);
   const end = Math.min(Math.max(req.endRow, start), start + MAX_PAGE, snap.ids.length);
   if (end <= start) return { rows: [], lastRow: snap.ids.length };
-  return { rows: rowsByIds(db, snap.ids.subarray(start, end)), lastRow: snap.ids.length };
+  return { rows: rowsByIds(db, snap.ids.subarray(start, end), req.vintage), lastRow: snap.ids.length };
 }
 
 /** Rows in a filtered view (from its snapshot when there is one, else counted). */
@@ -149,7 +192,7 @@ export interface ValueOption {
   label: string;
 }
 
-export const VALUE_LIST_COLUMNS = ['indicator', 'region', 'status', 'importId', 'unit', 'year'] as const;
+export const VALUE_LIST_COLUMNS = ['indicator', 'region', 'status', 'importId', 'unit', 'year', 'measure', 'bound'] as const;
 export type ValueListColumn = (typeof VALUE_LIST_COLUMNS)[number];
 
 /**
@@ -190,6 +233,12 @@ export function distinctValues(db: Database.Database, column: string, filterMode
       values = manual ? [{ value: null, label: '' }, ...rows] : rows;
       break;
     }
+    case 'measure':
+      // One scan collects the measures in use (an observation's own or its indicator's), named and in the catalogue's order.
+      values = db
+        .prepare(`SELECT c.code AS value, c.name_zh AS label FROM measures c WHERE c.code IN (SELECT ${MEASURE_SQL} FROM observations o WHERE ${where}) ORDER BY c.sort, c.code`)
+        .all(...params) as ValueOption[];
+      break;
     default: {
       const expr = COLUMNS[id].sql;
       values = (db.prepare(`SELECT DISTINCT ${expr} AS value FROM observations o WHERE ${where} ORDER BY 1`).all(...params) as Array<{ value: string | number }>).map((r) => ({

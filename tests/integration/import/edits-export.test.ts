@@ -36,6 +36,21 @@ describe('observation edits', () => {
     expect(listEdits(ws.db).map((e) => e.field)).toEqual(['note', 'value']);
   });
 
+  it('a bound typed with the value stays a bound, in the audit too, and undo restores it', () => {
+    const id = idOf('de_scale', 'CQ', '2022');
+    expect(ws.db.prepare('SELECT bound FROM observations WHERE id = ?').pluck().get(id)).toBe('lower');
+    const exact = editObservation(ws.db, { id, field: 'value', value: '12000' });
+    expect(exact.row).toMatchObject({ value: 12000, bound: 'exact', measure: 'caict-broad' });
+    expect(exact.edit).toMatchObject({ oldValue: '≥10000', newValue: '12000' });
+    const lower = editObservation(ws.db, { id, field: 'value', value: '超1.2万亿元' });
+    expect(lower.row).toMatchObject({ value: 12000, bound: 'lower' });
+    expect(lower.edit).toMatchObject({ oldValue: '12000', newValue: '≥12000' });
+    expect(editObservation(ws.db, { id, field: 'value', value: '约1.1万亿' }).row).toMatchObject({ value: 11000, bound: 'approx' });
+    expect(editObservation(ws.db, { id, field: 'value', value: '—' }).row).toMatchObject({ value: null, bound: 'exact' });
+    for (const e of listEdits(ws.db, { observationId: id })) undoEdit(ws.db, e.id);
+    expect(ws.db.prepare('SELECT value, bound FROM observations WHERE id = ?').get(id)).toEqual({ value: 10000, bound: 'lower' });
+  });
+
   it('placeholders set NULL; bad values, fields and duplicate keys are refused', () => {
     const id = idOf('gdp', 'CQ', '2023');
     expect(editObservation(ws.db, { id, field: 'value', value: '—' }).row.value).toBeNull();
@@ -79,11 +94,13 @@ describe('export of a view', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = Buffer.from(bytes).toString('utf8').slice(1);
     const rows = parse(text) as string[][];
-    expect(rows[0]).toEqual(['指标代码', '指标', '地区代码', '地区', '时期', '数值', '单位', '状态', '来源', '备注', '原文', '导入批次', '编号']);
+    expect(rows[0]).toEqual(['指标代码', '指标', '地区代码', '地区', '时期', '数值', '界限', '单位', '口径', '状态', '发布日期', '发布说明', '来源', '备注', '原文', '导入批次', '编号']);
     expect(rows.slice(1).map((r) => r[4])).toEqual(['2018', '2019', '2020', '2021', '2022', '2023', '2024']);
-    expect(rows[1]![9]).toBe(`'=HYPERLINK("http://x","点我")`);
-    expect(rows[2]![8]).toBe("'@SUM(1,2)");
-    expect(rows[1]![5]).toBe('21588.8');
+    expect(rows[1]![13]).toBe(`'=HYPERLINK("http://x","点我")`);
+    expect(rows[2]![12]).toBe("'@SUM(1,2)");
+    // 2018 in its latest release, the census revision, with its measure and bound.
+    expect(rows[1]!.slice(5, 12)).toEqual(['21588.8', '精确', '亿元', '统计部门常规口径', 'actual', '2020-01-01', '第四次经济普查修订']);
+    expect(rows[2]!.slice(10, 12)).toEqual(['', '']);
     expect(text).toContain('\r\n');
     // The workspace keeps the text as entered.
     expect(ws.db.prepare('SELECT note FROM observations WHERE id = ?').pluck().get(id)).toBe('=HYPERLINK("http://x","点我")');
@@ -102,6 +119,21 @@ describe('export of a view', () => {
     expect(sheet.getRow(2).getCell(2).value).toBe(21588.8);
     expect(sheet.getRow(4).getCell(3).value).toBe("'+1+1");
     expect(sheet.rowCount).toBe(8);
+  });
+
+  it('a bound is exported with its flag (界限 / Bound), the measure in the language asked for, and a vintage as known then', async () => {
+    const scale = { filterModel: { indicator: { filterType: 'set-values' as const, values: ['de_scale'] }, region: { filterType: 'set-values' as const, values: ['CQ'] } } };
+    const columns = ['period', 'value', 'bound', 'measureName', 'released'];
+    const zh = parse(Buffer.from(await exportObservations(ws.db, { format: 'csv', columns, ...scale })).toString('utf8').slice(1)) as string[][];
+    expect(zh).toEqual([['时期', '数值', '界限', '口径', '发布日期'], ['2022', '10000', '下限', '信通院广义口径', '']]);
+    const path = join(ws.dir, 'bound.xlsx');
+    await writeObservationsExport(ws.db, { format: 'xlsx', locale: 'en', columns, ...scale }, path);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    expect(wb.worksheets[0]!.getRow(1).values).toEqual([undefined, 'Period', 'Value', 'Bound', 'Measure', 'Released']);
+    expect(wb.worksheets[0]!.getRow(2).values).toEqual([undefined, '2022', 10000, 'lower', 'CAICT broad measure']);
+    const then = parse(Buffer.from(await exportObservations(ws.db, { format: 'csv', columns: ['period', 'value', 'released'], vintage: '2019-06-30', ...view })).toString('utf8').slice(1)) as string[][];
+    expect(then.slice(1)).toEqual([['2018', '20363.19', '2019-03-01']]);
   });
 
   it('the grid and the export agree on the view', async () => {

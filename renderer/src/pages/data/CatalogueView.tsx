@@ -1,20 +1,25 @@
 import type { ColDef } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { IndicatorEntry, RegionEntry } from '../../../../shared/api/data-contract';
+import type { IndicatorEntry, MeasureEntry, RegionEntry } from '../../../../shared/api/data-contract';
 import { useApp } from '../../app-context';
 import { DataGrid } from '../../components/DataGrid';
 
-/** The indicator catalogue (code, names, unit, category, description, source) and the regions, with how many observations each has. */
+/**
+ * The indicator catalogue (code, names, unit, measure, category, description, source), the measures
+ * (口径) figures are published on, and the regions, with how many observations each has.
+ */
 export function CatalogueView({ version }: { version: number }) {
-  const { client, t, describeError } = useApp();
+  const { client, locale, t, describeError } = useApp();
   const [indicators, setIndicators] = useState<IndicatorEntry[] | null>(null);
+  const [measures, setMeasures] = useState<MeasureEntry[] | null>(null);
   const [regions, setRegions] = useState<RegionEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    Promise.all([client.call('catalogue.indicators', {}), client.call('catalogue.regions', {})]).then(
-      ([i, r]) => {
+    Promise.all([client.call('catalogue.indicators', {}), client.call('catalogue.measures', {}), client.call('catalogue.regions', {})]).then(
+      ([i, m, r]) => {
         setIndicators(i);
+        setMeasures(m);
         setRegions(r);
       },
       (e: unknown) => setError(describeError(e)),
@@ -27,10 +32,22 @@ export function CatalogueView({ version }: { version: number }) {
       { field: 'nameZh', headerName: t('data.catalogue.nameZh'), width: 220 },
       { field: 'nameEn', headerName: t('data.catalogue.nameEn'), width: 240 },
       { field: 'unit', headerName: t('col.unit'), width: 80 },
+      { colId: 'measure', field: locale === 'en' ? 'measureNameEn' : 'measureName', headerName: t('data.measure'), width: 150 },
       { field: 'category', headerName: t('data.catalogue.category'), width: 120 },
       { field: 'observations', headerName: t('data.catalogue.observations'), width: 100, type: 'rightAligned' },
       { field: 'description', headerName: t('data.catalogue.description'), flex: 1, minWidth: 200, tooltipField: 'description' },
       { field: 'source', headerName: t('data.source'), width: 240, tooltipField: 'source' },
+    ],
+    [t, locale],
+  );
+  const measureColumns = useMemo<ColDef<MeasureEntry>[]>(
+    () => [
+      { field: 'code', headerName: t('data.catalogue.code'), width: 120 },
+      { field: 'nameZh', headerName: t('data.catalogue.nameZh'), width: 170 },
+      { field: 'nameEn', headerName: t('data.catalogue.nameEn'), width: 190 },
+      { field: 'publisher', headerName: t('data.catalogue.publisher'), width: 160 },
+      { field: 'description', headerName: t('data.catalogue.description'), flex: 1, minWidth: 260, tooltipField: 'description', wrapText: true, autoHeight: true },
+      { field: 'source', headerName: t('data.source'), width: 260, tooltipField: 'source', wrapText: true, autoHeight: true },
     ],
     [t],
   );
@@ -55,6 +72,8 @@ export function CatalogueView({ version }: { version: number }) {
     <div className="catalogue">
       <h2>{t('data.catalogue.indicators')}</h2>
       <DataGrid rows={indicators} columns={indicatorColumns} rowId={(r) => r.code} height={360} testId="indicator-catalogue" />
+      <h2>{t('data.catalogue.measures')}</h2>
+      <DataGrid rows={measures} columns={measureColumns} rowId={(r) => r.code} height={300} testId="measure-catalogue" />
       <h2>{t('data.catalogue.regions')}</h2>
       <DataGrid rows={regions} columns={regionColumns} rowId={(r) => r.code} height={280} testId="region-catalogue" />
     </div>

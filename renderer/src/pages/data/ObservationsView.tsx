@@ -1,18 +1,14 @@
-import type { ColDef } from 'ag-grid-community';
+import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { EditRecord, ObservationRow, ValueListColumn } from '../../../../shared/api/data-contract';
+import type { EditRecord, ObservationRow, Releases, ValueListColumn } from '../../../../shared/api/data-contract';
 import type { JobStatus } from '../../../../shared/api/jobs-contract';
 import { formatPlain } from '../../../../shared/format/number';
+import { boundSign } from '../../../../shared/series/bound';
 import { useApp } from '../../app-context';
 import { DataGrid, valueListFilter, type GridView, type PageFetcher, type ValueListOption } from '../../components/DataGrid';
 import { JobProgress } from '../../components/JobProgress';
 import { saveFile } from '../../download';
 
-/**
- * The workspace's observations in the infinite-row grid: sorted and filtered by SQLite, value-list
- * filters for indicator, region, status and import, value and note editable (validated, audited,
- * undoable), and the current view exported to CSV or XLSX.
- */
 /** `#/data?indicator=de_scale&region=CQ` (a target's drill-down link) opens the grid filtered to that series. */
 function filtersFromHash(): Record<string, unknown> | undefined {
   const query = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
@@ -24,6 +20,23 @@ function filtersFromHash(): Record<string, unknown> | undefined {
   return Object.keys(model).length > 0 ? model : undefined;
 }
 
+/** The 修订 cell: how many other releases a row has, a button that lists them. */
+function RevisionsCell(props: ICellRendererParams<ObservationRow, number> & { onOpen: (row: ObservationRow) => void; label: (count: number) => string; hint: string }) {
+  const { data, value, onOpen, label, hint } = props;
+  if (!data || !value) return null;
+  return (
+    <button type="button" className="link-button" title={hint} onClick={() => onOpen(data)} data-testid="open-releases">
+      {label(value)}
+    </button>
+  );
+}
+
+/**
+ * The workspace's observations in the infinite-row grid: sorted and filtered by SQLite, value-list
+ * filters for indicator, region, measure, bound, status and import, value and note editable
+ * (validated, audited, undoable), each value with its bound and measure and release, a row's
+ * releases on demand, the data as known on a date, and the current view exported to CSV or XLSX.
+ */
 export function ObservationsView({ version }: { version: number }) {
   const { client, locale, t, describeError } = useApp();
   const [refresh, setRefresh] = useState(0);
@@ -33,13 +46,26 @@ export function ObservationsView({ version }: { version: number }) {
   const [showEdits, setShowEdits] = useState(false);
   const [exportJob, setExportJob] = useState<JobStatus | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  /** The date the data is shown as known on ('' for the latest releases). */
+  const [vintage, setVintage] = useState('');
+  const [releases, setReleases] = useState<{ row: ObservationRow; list: Releases } | null>(null);
 
-  const fetchPage = useCallback<PageFetcher<ObservationRow>>((request) => client.call('observations.query', request), [client]);
+  const fetchPage = useCallback<PageFetcher<ObservationRow>>((request) => client.call('observations.query', { ...request, vintage: vintage || null }), [client, vintage]);
   const loadEdits = useCallback(() => client.call('observations.edits', { limit: 50 }).then(setEdits, (e: unknown) => setMessage({ text: describeError(e), error: true })), [client, describeError]);
 
   useEffect(() => {
     void loadEdits();
   }, [loadEdits]);
+
+  const openReleases = useCallback(
+    (row: ObservationRow) => {
+      client.call('observations.releases', { id: row.id }).then(
+        (list) => setReleases({ row, list }),
+        (e: unknown) => setMessage({ text: describeError(e), error: true }),
+      );
+    },
+    [client, describeError],
+  );
 
   const columns = useMemo<ColDef<ObservationRow>[]>(() => {
     const text = { filter: 'agTextColumnFilter', filterParams: { filterOptions: ['contains', 'equals', 'startsWith'], maxNumConditions: 1 } };
@@ -58,13 +84,37 @@ export function ObservationsView({ version }: { version: number }) {
         width: 140,
         type: 'rightAligned',
         ...number,
-        editable: true,
-        cellClass: 'editable-cell',
-        // The typed text goes to the backend as it is: it reads "1.2万亿" or "(35)" like an imported cell.
+        // A vintage shows earlier releases: an edit would change the latest one, unseen.
+        editable: !vintage,
+        // A cellClass replaces the one the rightAligned type sets: keep the alignment.
+        cellClass: vintage ? 'ag-right-aligned-cell' : ['ag-right-aligned-cell', 'editable-cell'],
+        // The typed text goes to the backend as it is: it reads "1.2万亿", "超6000" (a lower bound) or "(35)" like an imported cell.
         valueParser: (p) => (typeof p.newValue === 'string' ? p.newValue.trim() : p.newValue),
-        valueFormatter: (p) => (typeof p.value === 'string' ? p.value : formatPlain(p.value as number | null, locale, 4, true)),
+        // The bound is part of the value: ≥10,000 is not 10,000.
+        valueFormatter: (p) => {
+          if (typeof p.value === 'string') return p.value;
+          const value = (p.value as number | null | undefined) ?? null;
+          return `${value !== null && p.data ? boundSign(p.data.bound) : ''}${formatPlain(value, locale, 4, true)}`;
+        },
       },
       { field: 'unit', headerName: t('col.unit'), width: 80, ...text },
+      {
+        field: 'bound',
+        headerName: t('data.bound'),
+        width: 90,
+        ...list('bound', (o) => t(`data.bound.${String(o.value)}`)),
+        // Only a bound or an approximation is worth a word; exact is the rule.
+        valueFormatter: (p) => (p.value && p.value !== 'exact' ? t(`data.bound.${String(p.value)}`) : ''),
+      },
+      {
+        // Like indicator and region: filtered and sorted by code, shown by name (the catalogue tab describes each).
+        colId: 'measure',
+        field: locale === 'en' ? 'measureNameEn' : 'measureName',
+        headerName: t('data.measure'),
+        width: 150,
+        ...list('measure', named),
+        tooltipValueGetter: (p) => p.data?.measure,
+      },
       {
         field: 'status',
         headerName: t('data.status'),
@@ -72,11 +122,29 @@ export function ObservationsView({ version }: { version: number }) {
         ...list('status', (o) => t(`status.${String(o.value)}`)),
         valueFormatter: (p) => (p.value ? t(`status.${String(p.value)}`) : ''),
       },
+      {
+        colId: 'released',
+        field: 'released',
+        headerName: t('data.released'),
+        width: 230,
+        ...text,
+        // Label and date of the release shown (the date sorts); a release without a date shows its label alone.
+        valueFormatter: (p) => [p.data?.releaseLabel, p.value].filter(Boolean).join(' · '),
+        tooltipValueGetter: (p) => [p.data?.releaseLabel, p.value].filter(Boolean).join(' · '),
+      },
+      {
+        field: 'revisions',
+        headerName: t('data.revisions'),
+        width: 90,
+        ...number,
+        cellRenderer: RevisionsCell,
+        cellRendererParams: { onOpen: openReleases, label: (count: number) => t('data.revisions.count', { count }), hint: t('data.revisions.hint') },
+      },
       { field: 'importId', headerName: t('data.import'), width: 100, ...list('importId', (o) => (o.value === null ? t('data.filter.manual') : `#${String(o.value)} ${o.label}`)) },
       { field: 'source', headerName: t('data.source'), flex: 1, minWidth: 240, ...text, tooltipField: 'source' },
       { field: 'note', headerName: t('data.note'), width: 180, ...text, editable: true, cellClass: 'editable-cell', tooltipField: 'note' },
     ];
-  }, [client, locale, t]);
+  }, [client, locale, t, vintage, openReleases]);
 
   const onCellEdit = useCallback(
     async (row: ObservationRow, field: string, value: unknown) => {
@@ -106,7 +174,7 @@ export function ObservationsView({ version }: { version: number }) {
   const startExport = async (format: 'csv' | 'xlsx') => {
     setMessage(null);
     try {
-      setExportJob(await client.call('observations.export', { format, sortModel: view.sortModel, filterModel: view.filterModel }));
+      setExportJob(await client.call('observations.export', { format, sortModel: view.sortModel, filterModel: view.filterModel, vintage: vintage || null }));
     } catch (e) {
       setMessage({ text: describeError(e), error: true });
     }
@@ -138,9 +206,15 @@ export function ObservationsView({ version }: { version: number }) {
         <button type="button" onClick={() => void startExport('xlsx')} disabled={exportJob !== null} data-testid="export-xlsx">{t('data.export.xlsx')}</button>
         <span className="muted">{filtered ? t('data.export.filtered') : t('data.export.all')}</span>
         <span className="spacer" />
+        <label className="vintage">
+          {t('data.vintage.label')}
+          <input type="date" className="medium" value={vintage} onChange={(e) => setVintage(e.target.value)} data-testid="vintage" />
+        </label>
+        {vintage && <button type="button" onClick={() => setVintage('')}>{t('data.vintage.latest')}</button>}
         <button type="button" disabled={!lastEdit} onClick={() => lastEdit && void undoEdit(lastEdit.id)} data-testid="undo-edit">{t('data.edit.undoLast')}</button>
         <button type="button" aria-pressed={showEdits} onClick={() => setShowEdits((s) => !s)}>{t('data.edit.history')}</button>
       </div>
+      {vintage && <p className="muted" role="status">{t('data.vintage.active', { date: vintage })}</p>}
       {exportJob && <JobProgress job={exportJob} onFinished={exportFinished} />}
       {message && (
         <p className={message.error ? 'error' : 'muted'} role={message.error ? 'alert' : 'status'} data-testid="data-message">
@@ -174,6 +248,49 @@ export function ObservationsView({ version }: { version: number }) {
             </tbody>
           </table>
           {edits.length === 0 && <p className="muted">{t('data.edit.none')}</p>}
+        </div>
+      )}
+      {releases && (
+        <div className="table-scroll releases-panel" data-testid="releases-panel">
+          <div className="toolbar">
+            <strong>
+              {t('data.releases.title', {
+                indicator: locale === 'en' ? releases.row.indicatorNameEn || releases.row.indicatorName : releases.row.indicatorName,
+                region: locale === 'en' ? releases.row.regionNameEn || releases.row.regionName : releases.row.regionName,
+                period: releases.row.period,
+              })}
+            </strong>
+            <span className="spacer" />
+            <button type="button" onClick={() => setReleases(null)}>{t('data.releases.close')}</button>
+          </div>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th>{t('data.releases.date')}</th>
+                <th>{t('data.releases.label')}</th>
+                <th>{t('data.value')}</th>
+                <th>{t('data.original')}</th>
+                <th>{t('data.source')}</th>
+                <th>{t('data.note')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {releases.list.releases.map((r, i) => (
+                <tr key={i}>
+                  <td>
+                    {r.released || t('data.releases.unknownDate')}
+                    {r.latest && <span className="tag">{t('data.releases.latest')}</span>}
+                  </td>
+                  <td>{r.releaseLabel}</td>
+                  {/* Every digit, in the row's unit as the grid shows it: releases differ in the last ones. */}
+                  <td className="num">{r.value === null ? '—' : `${boundSign(r.bound)}${formatPlain(r.value, locale, 4, true)} ${releases.list.unit}`}</td>
+                  <td>{r.original}</td>
+                  <td className="source-cell" title={r.source}>{r.source}</td>
+                  <td title={r.note}>{r.note}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
       <DataGrid
