@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +24,16 @@ afterAll(async () => {
 });
 
 const row = (code: string) => page.locator(`[data-testid=monitor-table] tr[data-code="${code}"]`);
+const cell = (code: string, testId: string) => row(code).getByTestId(testId);
+const shownCodes = () => page.locator('[data-testid=monitor-table] tr[data-code]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')));
+
+/** The main table's and the page's width against what they have: no horizontal overflow. */
+const overflow = () =>
+  page.evaluate(() => {
+    const table = document.querySelector('[data-testid=monitor-table]') as HTMLElement;
+    const box = table.parentElement as HTMLElement;
+    return { table: table.scrollWidth - box.clientWidth, page: document.documentElement.scrollWidth - document.documentElement.clientWidth };
+  });
 
 describe('targets monitor in Chromium', () => {
   it('shows KPI cards per plan and each target with its status and rule', async () => {
@@ -31,10 +42,91 @@ describe('targets monitor in Chromium', () => {
     expect(await row('A1').textContent()).toContain('2022年实际值');
     expect(await row('A3').textContent()).toContain('暂无数据');
     await page.getByTestId('filter-status').selectOption('met');
-    await expect.poll(() => page.locator('[data-testid=monitor-table] tbody tr').count()).toBe(
-      (service.db.prepare("SELECT count(*) AS n FROM target_actuals").get() as { n: number }).n + 2,
-    );
+    // 万亿级 and 40% on the broad measure, and the three counts the article reports done in 2020.
+    await expect.poll(shownCodes).toEqual(['A1', 'A2', 'B6', 'B7', 'B8']);
     await page.getByTestId('filter-status').selectOption('');
+    await expect.poll(() => page.locator('[data-testid=monitor-table] tr[data-code]').count()).toBe(26);
+  });
+
+  it('says which measure and release each figure is, and that 超过1万亿元 is a lower bound', async () => {
+    // A1: CAICT counts Chongqing above 1万亿元 in 2022: a lower bound, judged on the broad measure.
+    expect(await cell('A1', 'row-latest').textContent()).toBe('≥1万亿元（2022年）');
+    expect(await cell('A1', 'row-measure').textContent()).toBe('信通院广义口径');
+    expect(await row('A1').locator('td.rule').textContent()).toContain('2022年实际值 ≥1万亿元 已达到目标');
+    // A2: met at 45.4% on the broad measure; the city's earlier measure stops at 27.2% in 2021.
+    expect(await cell('A2', 'row-latest').textContent()).toBe('45.4%（2022年）');
+    expect(await cell('A2', 'row-other-measure').textContent()).toBe('按重庆市此前口径：暂无数据（2021年27.2%）');
+    // C1 (50% by 2027): the broad baseline from 2022 projects it, on the target's own measure.
+    expect(await cell('C1', 'row-projection').textContent()).toMatch(/^52\.27%，可实现$/);
+    expect(await cell('C4', 'row-measure').textContent()).toBe('统计局核心产业口径');
+
+    await row('A2').click();
+    const detail = page.getByTestId('target-detail');
+    expect(await detail.getByTestId('detail-measure').textContent()).toBe('判定口径：信通院广义口径');
+    const actuals = detail.getByTestId('target-actuals');
+    expect(await actuals.locator('thead th').allTextContents()).toEqual(['年份', '数值', '口径', '发布', '来源', '']);
+    // 45.4% starts a new definition: it is not comparable with the 27.2% before it.
+    expect(await actuals.getByTestId('actuals-break').textContent()).toBe('口径变化：自2022年起按信通院广义口径，与此前的数据不可比');
+    expect(await actuals.locator('tr[data-year="2022"]').textContent()).toContain('市统计局');
+    const byMeasure = detail.getByTestId('detail-by-measure').locator('li');
+    expect(await byMeasure.count()).toBe(2);
+    expect(await byMeasure.nth(0).textContent()).toContain('信通院广义口径（判定口径）已实现45.4%（2022年）');
+    expect(await byMeasure.nth(1).textContent()).toContain('期限2022年已过，但只有2021年以前的实际值');
+
+    await row('A1').click();
+    const a1 = page.getByTestId('target-actuals').locator('tr[data-year="2022"]');
+    expect(await a1.locator('td.num').textContent()).toBe('≥1万亿元');
+    expect(await a1.locator('td.num .bounded').getAttribute('title')).toContain('下限');
+    expect(await a1.textContent()).toContain('CAICT');
+    await row('A1').click();
+  });
+
+  it('does not compare a target with a scenario on another measure, and says so', async () => {
+    await page.locator('.monitor-settings summary').click();
+    await page.getByTestId('monitor-scenario').selectOption({ label: '基准' });
+    await page.locator('.monitor-settings').getByRole('button', { name: '保存设置' }).click();
+    await expect.poll(() => cell('A1', 'row-projection').textContent()).toBe('对照情景按重庆市此前口径推算，与目标口径不同，不作比较');
+    expect(await cell('A2', 'row-projection').textContent()).toBe('对照情景按重庆市此前口径推算，与目标口径不同，不作比较');
+    // C1 is not among the 2020 baseline's targets: nothing to compare, nothing to explain.
+    expect(await cell('C1', 'row-projection').textContent()).toBe('—');
+    await page.getByTestId('monitor-scenario').selectOption({ label: '广义口径基准（2022年起）' });
+    await page.locator('.monitor-settings').getByRole('button', { name: '保存设置' }).click();
+    await expect.poll(() => cell('C1', 'row-projection').textContent()).toContain('可实现');
+    await page.locator('.monitor-settings summary').click();
+  });
+
+  it('judges on the data as published by a date, with a banner to go back to the latest', async () => {
+    await page.getByTestId('monitor-vintage').fill('2019-06-30');
+    await expect.poll(() => page.getByTestId('vintage-banner').textContent()).toContain('按 2019-06-30 已公布的数据判定');
+    // CAICT's 2022 figure was not published in mid-2019.
+    await expect.poll(() => cell('A1', 'row-latest').textContent()).toBe('—');
+    expect(await row('A1').textContent()).toContain('暂无数据');
+    expect(await page.locator('.toolbar').textContent()).toContain('截至2019年');
+    // The briefing chart draws the latest data: it is not exported beside a vintage.
+    expect(await page.getByRole('button', { name: '导出监测简报（PDF）' }).isDisabled()).toBe(true);
+    await page.getByTestId('vintage-clear').click();
+    await expect.poll(() => cell('A1', 'row-latest').textContent()).toBe('≥1万亿元（2022年）');
+    expect(await page.getByTestId('vintage-banner').count()).toBe(0);
+    expect(await page.getByTestId('monitor-vintage').inputValue()).toBe('');
+  });
+
+  it('fits the table at 1280×720 and 1440×900, with the detail open under its row', async () => {
+    for (const viewport of [
+      { width: 1280, height: 720 },
+      { width: 1440, height: 900 },
+    ]) {
+      await page.setViewportSize(viewport);
+      await expect.poll(overflow).toEqual({ table: 0, page: 0 });
+      await row('A2').click();
+      await expect.poll(() => page.getByTestId('target-detail').isVisible()).toBe(true);
+      await expect.poll(overflow).toEqual({ table: 0, page: 0 });
+      if (viewport.width === 1440 && process.env.WORKBENCH_SCREENSHOTS) {
+        await page.locator('.targets-page .tab-body').evaluate((el) => el.scrollTo(0, 0)).catch(() => undefined);
+        await page.screenshot({ path: path.join(process.env.WORKBENCH_SCREENSHOTS, 'targets-monitor-1440.png') });
+      }
+      await row('A2').click();
+    }
+    await page.setViewportSize({ width: 1400, height: 900 });
   });
 
   it('edits a target value and sees its status change, with the edit in its history', async () => {
@@ -43,9 +135,32 @@ describe('targets monitor in Chromium', () => {
     await detail.getByTestId('edit-target').click();
     await detail.locator('input[name=value]').fill('20000');
     await detail.getByRole('button', { name: '保存' }).click();
-    await expect.poll(() => row('A1').textContent()).toContain('未实现');
+    // "超过1万亿元" against 2万亿: the bound leaves it open, neither met nor missed.
+    await expect.poll(() => row('A1').textContent()).toContain('暂无数据');
+    expect(await row('A1').locator('td.rule').textContent()).toContain('只知 ≥1万亿元（界限值），不足以判定');
     await expect.poll(() => detail.getByTestId('target-history').textContent()).toContain('10000 → 20000');
     expect((service.db.prepare("SELECT value FROM targets WHERE code = 'A1'").get() as { value: number }).value).toBe(20000);
+  });
+
+  it('judges a target on the measure chosen in its form', async () => {
+    await row('A2').click();
+    const detail = page.getByTestId('target-detail');
+    await detail.getByTestId('edit-target').click();
+    const measure = detail.getByTestId('target-measure');
+    expect(await measure.inputValue()).toBe('caict-broad');
+    expect(await measure.locator('option').first().textContent()).toBe('随指标口径');
+    await measure.selectOption({ label: '重庆市此前口径' });
+    await detail.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => cell('A2', 'row-measure').textContent()).toBe('重庆市此前口径');
+    expect(await cell('A2', 'row-latest').textContent()).toBe('27.2%（2021年）');
+    expect(await cell('A2', 'row-other-measure').textContent()).toBe('按信通院广义口径：已实现（2022年45.4%）');
+    expect(service.db.prepare("SELECT measure FROM targets WHERE code = 'A2'").pluck().get()).toBe('cq-earlier');
+
+    await detail.getByTestId('edit-target').click();
+    await detail.getByTestId('target-measure').selectOption({ label: '信通院广义口径' });
+    await detail.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => cell('A2', 'row-measure').textContent()).toBe('信通院广义口径');
+    await expect.poll(() => detail.getByTestId('target-history').textContent()).toContain('measure: cq-earlier → caict-broad');
   });
 
   it('records progress for a target without data and judges it', async () => {
@@ -88,16 +203,16 @@ describe('targets monitor in Chromium', () => {
 
     await page.getByRole('button', { name: '新增方案' }).click();
     const create = page.getByTestId('plan-form');
-    await create.locator('input[name=code]').fill('C');
-    await create.locator('input[name=nameZh]').fill('重庆市数字经济创新发展行动计划');
+    await create.locator('input[name=code]').fill('D');
+    await create.locator('input[name=nameZh]').fill('测试用方案');
     await create.getByRole('button', { name: '保存' }).click();
-    await expect.poll(() => page.getByTestId('filter-plan').locator('option').allTextContents()).toContain('C');
-    await page.getByTestId('filter-plan').selectOption('C');
+    await expect.poll(() => page.getByTestId('filter-plan').locator('option').allTextContents()).toContain('D');
+    await page.getByTestId('filter-plan').selectOption('D');
     page.once('dialog', (d) => void d.accept());
     await page.getByTestId('edit-plan').click();
     await page.getByTestId('plan-form').getByRole('button', { name: '停用此方案' }).click();
-    await expect.poll(() => page.getByTestId('filter-plan').locator('option').allTextContents()).not.toContain('C');
-    expect(service.db.prepare("SELECT retired_at IS NOT NULL FROM plans WHERE code = 'C'").pluck().get()).toBe(1);
+    await expect.poll(() => page.getByTestId('filter-plan').locator('option').allTextContents()).not.toContain('D');
+    expect(service.db.prepare("SELECT retired_at IS NOT NULL FROM plans WHERE code = 'D'").pluck().get()).toBe(1);
   });
 
   it('drills from a target into its indicator data, filtered to that series', async () => {
@@ -114,7 +229,8 @@ describe('targets monitor in Chromium', () => {
     const file = await download.path();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fs.readFileSync(file) as unknown as ArrayBuffer);
-    expect(wb.getWorksheet('目标')?.rowCount).toBe(18);
+    // A header and the 26 live targets of plans A, B and C.
+    expect(wb.getWorksheet('目标')?.rowCount).toBe(27);
     const actuals = wb.getWorksheet('进展')!;
     expect(actuals.getSheetValues().some((r) => Array.isArray(r) && r.includes('A6'))).toBe(true);
   });

@@ -7,6 +7,7 @@ import type { Locale } from '../../../shared/i18n';
 import type { z } from 'zod';
 import type { Db } from '../db/workspace';
 import { listScenarios, runScenario, scenarioDefinition } from '../scenarios';
+import { knownOn } from '../../../shared/series/vintage';
 import { annualSeries, breakYears, listMeasures, measuresOf, type Figure } from '../series/figures';
 import { listTargets } from './store';
 
@@ -89,7 +90,9 @@ export function actualsFor(db: Db, target: TargetRef, options: { measure?: strin
       source: string;
       note: string;
     }>;
-    for (const r of recorded) {
+    // Values recorded by hand carry no release date: as for any undated release, a year's value is
+    // taken as known from the end of that year.
+    for (const r of recorded.filter((x) => knownOn('', x.year, options.vintage))) {
       byYear.set(r.year, {
         ...r,
         observationId: null,

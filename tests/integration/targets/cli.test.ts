@@ -29,6 +29,9 @@ describe('workbench targets', () => {
     expect(then.stdout).toContain('As of 2019; data as known on 2019-06-30');
     expect(then.stdout).not.toContain('≥1 trillion yuan');
     expect(runCli(['targets', 'list', '--vintage', '2019-13-01'], dataDir).status).toBe(1);
+    // Progress recorded by hand (B6: 658 in 2020) counts from the end of its year, like any undated figure.
+    const early = JSON.parse(runCli(['targets', 'list', '--plan', 'B', '--vintage', '2019-06-30', '--json'], dataDir).stdout) as { rows: Array<{ target: { code: string }; status: string }> };
+    expect(early.rows.find((r) => r.target.code === 'B6')?.status).toBe('no-data');
   });
 
   it('exports the register, refuses to overwrite it, and imports it into another workspace', () => {

@@ -7,7 +7,7 @@ type Settings = Output<'monitor.settings'>;
 
 /** The compared scenario and the thresholds of the status rules, kept in the workspace. */
 export function MonitorSettingsPanel({ settings, onSaved }: { settings: Settings; onSaved: () => void }) {
-  const { client, t, describeError } = useApp();
+  const { client, locale, t, describeError } = useApp();
   const [scenarios, setScenarios] = useState<ScenarioSummary[]>([]);
   const [draft, setDraft] = useState({ scenarioId: settings.scenarioId, onTrack: String(Math.round(settings.thresholds.onTrackRatio * 100)), maxGrowth: String(settings.thresholds.maxRequiredGrowth) });
   const [error, setError] = useState<string | null>(null);
@@ -31,7 +31,9 @@ export function MonitorSettingsPanel({ settings, onSaved }: { settings: Settings
   return (
     <details className="monitor-settings">
       <summary>
-        {t('targets.scenario')}：{scenarios.find((s) => s.id === settings.scenarioId)?.name ?? t('targets.scenario.none')} · {t('targets.thresholds')}{' '}
+        {t('targets.scenario')}
+        {locale === 'zh' ? '：' : ': '}
+        {scenarios.find((s) => s.id === settings.scenarioId)?.name ?? t('targets.scenario.none')} · {t('targets.thresholds')}{' '}
         {Math.round(settings.thresholds.onTrackRatio * 100)}% / {settings.thresholds.maxRequiredGrowth}%
       </summary>
       <div className="form-grid">

@@ -1,12 +1,13 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Output } from '../../../../shared/api/contract';
 import type { MonitorRow, Plan } from '../../../../shared/api/targets-contract';
 import { formatWithUnit } from '../../../../shared/format/number';
+import { boundSign, type Bound } from '../../../../shared/series/bound';
 import { targetStatuses, type TargetStatus } from '../../../../shared/monitor/status';
 import { useApp } from '../../app-context';
 import { saveFile } from '../../download';
 import { MonitorSettingsPanel } from './MonitorSettingsPanel';
-import { PlanForm, TargetDetail, TargetForm } from './TargetDetail';
+import { byMeasureText, latestText, measureLabel, PlanForm, ruleText, TargetDetail, TargetForm, useMeasures } from './TargetDetail';
 import { monitorChartSpec } from './monitor-chart';
 
 type Monitor = Output<'targets.monitor'>;
@@ -23,15 +24,17 @@ function StatusChip({ status }: { status: TargetStatus }) {
   return <span className={`status-chip status-${status}`}>{t(`monitor.status.${status}`)}</span>;
 }
 
-function ProgressBar({ progress }: { progress: number | null }) {
+/** Progress = latest ÷ target: a bounded latest (≥1万亿元) gives a bounded progress (≥100%). */
+function ProgressBar({ progress, bound }: { progress: number | null; bound: Bound }) {
   if (progress === null) return <span className="muted">—</span>;
   const pct = Math.round(progress * 100);
+  const text = `${boundSign(bound)}${pct}%`;
   return (
-    <span className="progress-cell" title={`${pct}%`}>
+    <span className="progress-cell" title={text}>
       <span className="progress-track">
         <span className="progress-fill" style={{ width: `${Math.min(100, Math.max(0, pct))}%` }} />
       </span>
-      <span className="progress-pct">{pct}%</span>
+      <span className="progress-pct">{text}</span>
     </span>
   );
 }
@@ -48,10 +51,16 @@ export function MonitorView() {
   const [status, setStatus] = useState('');
   const [selected, setSelected] = useState<string | null>(null);
   const [creating, setCreating] = useState<'target' | 'plan' | 'editPlan' | null>(null);
+  /** 数据截至: '' for the latest releases, else YYYY-MM-DD (the data as published by that date). */
+  const [vintage, setVintage] = useState('');
+  const latestCall = useRef(0);
 
   const reload = useCallback(() => {
-    Promise.all([client.call('targets.monitor', {}), client.call('plans.list', {})]).then(
+    const call = ++latestCall.current;
+    Promise.all([client.call('targets.monitor', vintage ? { vintage } : {}), client.call('plans.list', {})]).then(
       ([m, p]) => {
+        // A slower answer for an earlier vintage must not replace a later one's.
+        if (call !== latestCall.current) return;
         setMonitor(m);
         setPlans(p);
         // A retired plan leaves the filter too.
@@ -59,7 +68,7 @@ export function MonitorView() {
       },
       (e: unknown) => setError(describeError(e)),
     );
-  }, [client, describeError]);
+  }, [client, describeError, vintage]);
 
   useEffect(reload, [reload]);
 
@@ -73,6 +82,7 @@ export function MonitorView() {
     return p ? (locale === 'en' && p.nameEn ? p.nameEn : p.nameZh) : code;
   };
   const current = monitor?.rows.find((r) => r.target.code === selected) ?? null;
+  const measures = useMeasures(monitor?.rows);
 
   const run = (work: Promise<unknown>, done?: string) =>
     work.then(
@@ -163,6 +173,10 @@ export function MonitorView() {
             ))}
           </select>
         </label>
+        <label title={t('targets.vintage.hint')}>
+          {t('targets.vintage')}{' '}
+          <input type="date" value={vintage} min="1949-01-01" max="2100-12-31" onChange={(e) => setVintage(e.target.value)} data-testid="monitor-vintage" />
+        </label>
         <span className="muted">{t('targets.asOf', { year: monitor.asOfYear })}</span>
         <span className="spacer" />
         <button type="button" onClick={() => setCreating('target')}>{t('targets.new')}</button>
@@ -177,10 +191,24 @@ export function MonitorView() {
           {t('targets.register.import')}
           <input type="file" accept=".xlsx" data-testid="register-import" onChange={(e) => e.target.files?.[0] && void importRegister(e.target.files[0])} />
         </label>
-        <button type="button" onClick={() => void exportMonitor('pdf')}>{t('targets.monitor.exportPdf')}</button>
-        <button type="button" onClick={() => void exportMonitor('png')}>{t('targets.monitor.exportPng')}</button>
-        <button type="button" onClick={() => void saveAsChart()}>{t('targets.monitor.saveChart')}</button>
+        {/* The briefing chart is drawn from the latest data: no export that would contradict a vintage on screen. */}
+        {(['pdf', 'png'] as const).map((format) => (
+          <button key={format} type="button" disabled={Boolean(monitor.vintage)} title={monitor.vintage ? t('targets.vintage.exportLatest') : undefined} onClick={() => void exportMonitor(format)}>
+            {t(format === 'pdf' ? 'targets.monitor.exportPdf' : 'targets.monitor.exportPng')}
+          </button>
+        ))}
+        <button type="button" disabled={Boolean(monitor.vintage)} title={monitor.vintage ? t('targets.vintage.exportLatest') : undefined} onClick={() => void saveAsChart()}>
+          {t('targets.monitor.saveChart')}
+        </button>
       </div>
+      {monitor.vintage && (
+        <p className="vintage-banner" role="status" data-testid="vintage-banner">
+          <span>{t('targets.vintage.banner', { date: monitor.vintage })}</span>
+          <button type="button" onClick={() => setVintage('')} data-testid="vintage-clear">
+            {t('targets.vintage.clear')}
+          </button>
+        </p>
+      )}
       <MonitorSettingsPanel settings={monitor.settings} onSaved={reload} />
       {error && <p role="alert" className="error">{error}</p>}
       {notice && <p className="notice" role="status">{notice}</p>}
@@ -188,6 +216,7 @@ export function MonitorView() {
       {creating === 'target' && (
         <TargetForm
           plans={plans}
+          measures={measures}
           onCancel={() => setCreating(null)}
           onSaved={(code) => {
             setCreating(null);
@@ -208,7 +237,7 @@ export function MonitorView() {
         />
       )}
 
-      <div className={`monitor-body${current ? ' with-detail' : ''}`}>
+      <div className="monitor-body">
         <table className="monitor-table" data-testid="monitor-table">
           <thead>
             <tr>
@@ -224,44 +253,72 @@ export function MonitorView() {
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr
-                key={r.target.code}
-                data-code={r.target.code}
-                className={r.target.code === selected ? 'selected' : undefined}
-                onClick={() => setSelected(r.target.code === selected ? null : r.target.code)}
-                tabIndex={0}
-                onKeyDown={(e) => e.key === 'Enter' && setSelected(r.target.code)}
-              >
-                <td>{r.target.code}</td>
-                <td>{locale === 'en' && r.target.titleEn ? r.target.titleEn : r.target.titleZh}</td>
-                <td className="num">{goalText(r.target, locale, t)}</td>
-                <td className="num">{r.latest ? `${formatWithUnit(r.latest.value, r.target.unit, locale)}（${r.latest.year}）` : '—'}</td>
-                <td>
-                  <ProgressBar progress={r.progress} />
-                </td>
-                <td>
-                  <StatusChip status={r.status} />
-                </td>
-                <td className="rule">{t(r.rule, r.ruleParams)}</td>
-                <td className="num">
-                  {r.projection
-                    ? t(r.projection.met ? 'targets.projection.met' : 'targets.projection.missed', { value: formatWithUnit(r.projection.value, r.target.unit, locale) })
-                    : '—'}
-                </td>
-              </tr>
+              <Fragment key={r.target.code}>
+                <tr
+                  data-code={r.target.code}
+                  className={r.target.code === selected ? 'selected' : undefined}
+                  onClick={() => setSelected(r.target.code === selected ? null : r.target.code)}
+                  tabIndex={0}
+                  onKeyDown={(e) => e.key === 'Enter' && setSelected(r.target.code)}
+                >
+                  <td>{r.target.code}</td>
+                  <td className="title-cell">
+                    {locale === 'en' && r.target.titleEn ? r.target.titleEn : r.target.titleZh}
+                    {r.measure && (
+                      <span className="measure-tag" title={t('targets.measure.judged')} data-testid="row-measure">
+                        {measureLabel(r.measure, locale)}
+                      </span>
+                    )}
+                  </td>
+                  <td className="num">{goalText(r.target, locale, t)}</td>
+                  <td className="num" data-testid="row-latest" title={r.latest && r.latest.bound !== 'exact' ? t(`targets.bound.${r.latest.bound}`) : undefined}>
+                    {r.latest ? latestText(r.latest, r.target.unit, locale, t) : '—'}
+                  </td>
+                  <td>
+                    <ProgressBar progress={r.progress} bound={r.latest?.bound ?? 'exact'} />
+                  </td>
+                  <td>
+                    <StatusChip status={r.status} />
+                  </td>
+                  <td className="rule">
+                    {ruleText(r.rule, r.ruleParams, r.target.unit, locale, t)}
+                    {r.byMeasure.slice(1).map((m) => (
+                      <span key={m.measure.code} className="other-measure" data-testid="row-other-measure" data-measure={m.measure.code}>
+                        <span className={`status-dot status-${m.status}`} aria-hidden="true" />
+                        {byMeasureText(m, r.target.unit, locale, t)}
+                      </span>
+                    ))}
+                  </td>
+                  <td className={r.projection ? 'num' : 'projection-cell'} data-testid="row-projection">
+                    {r.projection ? (
+                      t(r.projection.met ? 'targets.projection.met' : 'targets.projection.missed', { value: formatWithUnit(r.projection.value, r.target.unit, locale) })
+                    ) : r.projectionNote ? (
+                      <span className="projection-note">{t(`monitor.projection.${r.projectionNote.reason}`, { measure: measureLabel(r.projectionNote.scenarioMeasure, locale) })}</span>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                </tr>
+                {/* The detail opens under its row, across the table: it never squeezes the columns. */}
+                {current && current.target.code === r.target.code && (
+                  <tr className="detail-row">
+                    <td colSpan={8}>
+                      <TargetDetail
+                        key={current.target.code}
+                        row={current}
+                        plans={plans}
+                        measures={measures}
+                        scenario={monitor.scenario}
+                        onChanged={reload}
+                        onClose={() => setSelected(null)}
+                      />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
             ))}
           </tbody>
         </table>
-        {current && (
-          <TargetDetail
-            key={current.target.code}
-            row={current}
-            plans={plans}
-            scenario={monitor.scenario}
-            onChanged={reload}
-            onClose={() => setSelected(null)}
-          />
-        )}
       </div>
     </div>
   );
