@@ -35,14 +35,34 @@ export const briefingItemSchema = z.object({
 export const exportFormatSchema = z.enum(['png', 'svg', 'pdf', 'pptx']);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
 
+/**
+ * What a workspace upgrade corrected in a figure a saved chart draws (重庆 2018 GDP now the census
+ * revision), shown on the chart until its user dismisses it.
+ */
+export const chartNoticeSchema = z.object({
+  id,
+  createdAt: z.string(),
+  indicator: z.string(),
+  region: z.string(),
+  year: z.number().int(),
+  messageZh: z.string(),
+  messageEn: z.string(),
+});
+export type ChartNotice = z.infer<typeof chartNoticeSchema>;
+
 const sourceEntry = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), unit: z.string() });
 
 export const chartMethods = {
-  'charts.list': { input: z.object({}).strict(), output: z.array(chartSummarySchema) },
+  /** `notices`: how many data notices the chart shows (charts.notices). */
+  'charts.list': { input: z.object({}).strict(), output: z.array(chartSummarySchema.extend({ notices: z.number().int().optional() })) },
   'charts.get': { input: z.object({ id }).strict(), output: chartSummarySchema.extend({ spec: z.custom<ChartSpec>() }) },
   /** Without an id a new chart is created; with one, the chart is replaced. */
   'charts.save': { input: z.object({ id: id.optional(), spec }).strict(), output: chartSummarySchema },
   'charts.delete': { input: z.object({ id }).strict(), output: z.object({ id }) },
+  /** Data notices of a saved chart: changes a workspace upgrade made to figures it draws, not yet dismissed. */
+  'charts.notices': { input: z.object({ id }).strict(), output: z.array(chartNoticeSchema) },
+  /** Dismisses one notice for one chart; gives the chart's notices left. */
+  'charts.dismissNotice': { input: z.object({ id, noticeId: id }).strict(), output: z.array(chartNoticeSchema) },
   /** The data a spec's bindings resolve to, for the live preview of an unsaved spec. */
   'charts.data': { input: z.object({ spec }).strict(), output: z.custom<ChartData>() },
   /** What a chart can be bound to: indicators and regions with data, scenarios, the years covered. */

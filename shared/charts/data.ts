@@ -119,6 +119,10 @@ export const chartMetaSchema = z.object({
     .default([]),
   /** Names of the measures the points are on, in the chart's language. */
   measures: z.array(z.object({ code: z.string(), name: z.string() })).default([]),
+  /** The vintage the chart is pinned to (bindings.vintage), null when it draws the latest data. */
+  vintage: z.string().nullable().default(null),
+  /** Pinned, and some figure it draws has a later release: reading the latest data would draw it differently. */
+  newerData: z.boolean().default(false),
 });
 export type ChartMeta = z.infer<typeof chartMetaSchema>;
 

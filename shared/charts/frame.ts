@@ -160,9 +160,19 @@ function hasIllustrative(data: ChartData): boolean {
   );
 }
 
-/** The footer's lines: source, footnote, and the illustrative-data note when any value is illustrative. */
+/** A chart pinned to a vintage says so: its figures are those published by that date. */
+function vintageLine(frame: Frame): string {
+  const vintage = frame.spec.bindings.vintage;
+  if (!vintage) return '';
+  return frame.spec.locale === 'zh' ? `数据截至 ${vintage}` : `Data as known on ${vintage}`;
+}
+
+/**
+ * The footer's lines: source, the vintage a pinned chart draws, footnote, and the illustrative-data
+ * note when any value is illustrative.
+ */
 export function footerLines(frame: Frame): string[] {
-  return [sourceLine(frame), frame.spec.footnote.trim(), hasIllustrative(frame.data) ? frame.words.illustrativeNote : ''].filter(Boolean);
+  return [sourceLine(frame), vintageLine(frame), frame.spec.footnote.trim(), hasIllustrative(frame.data) ? frame.words.illustrativeNote : ''].filter(Boolean);
 }
 
 export interface FrameContent {

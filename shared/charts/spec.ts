@@ -2,6 +2,7 @@
 // Everything that decides the pixels lives here, so a spec renders the same in the live preview,
 // the CLI and every export format.
 import { z } from 'zod';
+import { vintageSchema } from '../series/vintage';
 
 export const templateIds = [
   'target-trajectory',
@@ -51,6 +52,12 @@ export const chartBindingsSchema = z.object({
   scenarios: z.array(z.string().min(1)).default([]),
   /** Codes of the workspace's plan targets to draw (trajectories) or to track (target progress). */
   targets: z.array(z.string().min(1)).default([]),
+  /**
+   * The data as known on this date (YYYY-MM-DD): each figure in the release published by then, so a
+   * chart keeps showing what it showed (the footer says 数据截至 DATE). Null: the latest data. Added
+   * within version 1: a spec saved before reads as null.
+   */
+  vintage: vintageSchema.nullable().default(null),
 });
 export type ChartBindings = z.infer<typeof chartBindingsSchema>;
 

@@ -172,6 +172,23 @@ describe('Charts page in Chromium', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('简报图表');
   });
 
+  it('pins the chart to a vintage, says so under the chart, and goes back to the latest data in one click', async () => {
+    await page.goto(`${new URL(host.url).origin}/#/charts?chart=${chartId}`);
+    await expect.poll(() => page.getByTestId('designer-title').textContent()).toBe(title);
+    const vintage = async () => (await service.run('charts.get', { id: chartId })).spec.bindings.vintage;
+    await page.getByTestId('bind-vintage').fill('2019-06-30');
+    await expect.poll(() => previewSvg().innerHTML(), { timeout: 15_000 }).toContain('数据截至 2019-06-30');
+    await expect.poll(() => page.getByTestId('vintage-banner').textContent()).toContain('此图固定于 2019-06-30 的数据，之后有新的发布');
+    await page.getByTestId('chart-save').click();
+    await expect.poll(vintage).toBe('2019-06-30');
+    await page.getByTestId('vintage-use-latest').click();
+    await expect.poll(vintage).toBeNull();
+    await expect.poll(() => page.getByTestId('vintage-banner').count()).toBe(0);
+    await expect.poll(() => previewSvg().innerHTML(), { timeout: 15_000 }).not.toContain('数据截至');
+    expect(await page.getByTestId('unsaved').count()).toBe(0);
+    expect(await page.getByTestId('bind-vintage').inputValue()).toBe('');
+  });
+
   it('raised no page errors', () => {
     expect(pageErrors, pageErrors.join('\n')).toEqual([]);
   });

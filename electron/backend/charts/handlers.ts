@@ -1,18 +1,25 @@
 import type { DomainHandlers, ServiceContext } from '../service';
 import { exportChart, startBriefingExport } from './exports';
+import { chartNotices, dismissNotice, noticeCounts } from './notices';
 import { chartSources, resolveChartData } from './resolve-data';
 import { deleteBriefing, deleteChart, getBriefing, getChart, listBriefings, listCharts, parseSpec, saveBriefing, saveChart } from './storage';
 
 // Saved charts, briefing packs and their exports (issue #5). See docs/CHARTS.md.
 export function chartHandlers(ctx: ServiceContext): DomainHandlers<'charts' | 'briefings' | 'export'> {
   return {
-    'charts.list': () => listCharts(ctx.db),
+    'charts.list': () => {
+      const list = listCharts(ctx.db);
+      const counts = noticeCounts(ctx.db, list.map((c) => c.id));
+      return list.map((c) => ({ ...c, notices: counts.get(c.id) ?? 0 }));
+    },
     'charts.get': ({ id }) => getChart(ctx.db, id),
     'charts.save': (input) => saveChart(ctx.db, input, ctx.language),
     'charts.delete': ({ id }) => {
       deleteChart(ctx.db, id, ctx.language);
       return { id };
     },
+    'charts.notices': ({ id }) => chartNotices(ctx.db, id),
+    'charts.dismissNotice': ({ id, noticeId }) => dismissNotice(ctx.db, id, noticeId),
     'charts.data': ({ spec }) => resolveChartData(ctx.db, parseSpec(spec, ctx.language)),
     'charts.sources': () => chartSources(ctx.db),
     'briefings.list': () => listBriefings(ctx.db),

@@ -1,6 +1,7 @@
 // A spec's bindings (indicators, regions, years, scenarios, targets) resolved into the ChartData its
 // template draws, from the workspace: the series layer's figures (with their bound and measure, the
-// latest release) for actuals, the scenario engine for projections,
+// latest release, or the release known on the chart's vintage when it is pinned to one) for actuals,
+// the scenario engine for projections,
 // fans, tornado bars and waterfalls, and the targets table for target lines and progress. Rules per
 // template are in docs/CHARTS.md ("Where a chart's data comes from").
 import { WorkbenchError } from '../../../shared/api/errors';
@@ -49,6 +50,13 @@ interface TargetRow {
   judged: string | null;
 }
 
+/** Published figures a chart draws: one indicator in one region, the years drawn. */
+export interface DrawnFigures {
+  indicator: string;
+  region: string;
+  years: number[];
+}
+
 interface BoundScenario {
   id: string;
   name: string;
@@ -78,6 +86,12 @@ class Resolver {
   readonly scenarios: BoundScenario[];
   readonly targetCodes: string[];
   readonly years: { from: number; to: number } | null;
+  /** The date the chart's figures are read as known on; null: the latest release of each. */
+  readonly vintage: string | null;
+  /** Pinned, and some figure drawn reads differently in the latest data (set while resolving). */
+  newerData = false;
+  /** The published figures drawn: indicator, region and the years with a value (set while resolving). */
+  readonly draws: DrawnFigures[] = [];
 
   constructor(
     readonly db: Db,
@@ -86,6 +100,7 @@ class Resolver {
     this.locale = spec.locale;
     const b = spec.bindings;
     this.years = b.years;
+    this.vintage = b.vintage;
     const indicator = db.prepare('SELECT code, name_zh, name_en, unit FROM indicators WHERE code = ?');
     this.indicators = b.indicators.map((code, i) => {
       const row = indicator.get(code) as IndicatorRow | undefined;
@@ -129,10 +144,22 @@ class Resolver {
 
   /**
    * Annual figures of one indicator in one region from the series layer: one per year, the best status
-   * (illustrative ones too, which the chart marks), the latest release, optionally on one measure.
+   * (illustrative ones too, which the chart marks), in the release known on `asOf` (the chart's
+   * vintage; null: the latest), optionally on one measure.
    */
-  figures(indicator: string, region: string, measure: string | null = null): Figure[] {
-    return annualSeries(this.db, indicator, region, { statuses: FIGURE_STATUSES, measure });
+  figures(indicator: string, region: string, measure: string | null = null, asOf: string | null = this.vintage): Figure[] {
+    return annualSeries(this.db, indicator, region, { statuses: FIGURE_STATUSES, measure, asOf });
+  }
+
+  /**
+   * For a pinned chart: whether the figures drawn (those in the year range) read differently in the
+   * latest data: another value, bound, measure or status, or a year published since.
+   */
+  noteNewer(pinned: readonly Figure[], latest: readonly Figure[]): void {
+    if (!this.vintage || this.newerData) return;
+    const drawn = (figures: readonly Figure[]) =>
+      JSON.stringify(figures.filter((f) => this.inYears(f.year)).map((f) => [f.year, f.value, f.bound, f.measure, f.status]));
+    if (drawn(pinned) !== drawn(latest)) this.newerData = true;
   }
 
   targetRows(): TargetRow[] {
@@ -157,8 +184,12 @@ class Resolver {
     const pairs = indicators.flatMap((indicator) =>
       this.regionsFor(indicator).flatMap((region) => {
         const all = this.figures(indicator.code, region.code);
+        if (this.vintage) this.noteNewer(all, this.figures(indicator.code, region.code, null, null));
         const rows = all.filter((r) => this.inYears(r.year));
-        return rows.some((r) => r.value !== null) ? [{ indicator, region, rows, breaks: breakYears(this.db, indicator.code, region.code, all) }] : [];
+        const valued = rows.filter((r) => r.value !== null).map((r) => r.year);
+        if (!valued.length) return [];
+        this.draws.push({ indicator: indicator.code, region: region.code, years: valued });
+        return [{ indicator, region, rows, breaks: breakYears(this.db, indicator.code, region.code, all) }];
       }),
     );
     const unique = (key: (p: (typeof pairs)[number]) => string) => new Set(pairs.map(key)).size === pairs.length;
@@ -289,8 +320,14 @@ class Resolver {
     return first;
   }
 
+  /**
+   * Provenance. A pinned chart's data is as of its vintage when that is earlier than the workspace's
+   * last change; `newerData` is filled in once everything is drawn.
+   */
   meta(): ChartData['meta'] {
-    return { asOf: asOfDate(this.db), scenarios: this.scenarios.map((s) => ({ id: s.id, name: s.name, version: s.version })), measures: [] };
+    const changed = asOfDate(this.db);
+    const asOf = this.vintage && (changed === null || this.vintage < changed) ? this.vintage : changed;
+    return { asOf, scenarios: this.scenarios.map((s) => ({ id: s.id, name: s.name, version: s.version })), measures: [], vintage: this.vintage, newerData: false };
   }
 
   empty(): ChartData {
@@ -306,11 +343,17 @@ class Resolver {
     return { ...this.empty(), series: [...actuals, ...projections, ...this.targetSeries(metrics, units)] };
   }
 
+  /** A fan draws the actuals of the bound indicators in its metric. */
+  fanIndicators(): IndicatorRow[] {
+    const metric = this.metrics('total')[0]!;
+    return this.indicators.filter((i) => metricOf(i) === metric);
+  }
+
   fan(): ChartData {
     const s = this.onlyScenario();
     const metric = this.metrics('total')[0]!;
     const unit = metricUnit[metric];
-    const actuals = this.actualSeries(this.indicators.filter((i) => metricOf(i) === metric));
+    const actuals = this.actualSeries(this.fanIndicators());
     const { monteCarlo } = runScenario(this.db, Number(s.id), this.locale, { draws: FAN_DRAWS, seed: FAN_SEED });
     const fan = metric === 'share' ? monteCarlo!.share : metric === 'total' ? monteCarlo!.total : null;
     if (!fan) throw new WorkbenchError('chart.fanMetric', { path: 'bindings.indicators', metric });
@@ -442,57 +485,84 @@ class Resolver {
       ? this.targetCodes.flatMap((code) => rows.filter((t) => t.code === code))
       : rows.filter((t) => (t.comparator === '>=' || t.comparator === '>') && t.value !== null && t.deadline !== null);
     const progress = chosen.flatMap((t): ProgressItem[] => {
-      if (t.value === null || t.deadline === null || t.comparator === 'qualitative') return [];
-      const region = t.region ?? this.regions[0]?.code ?? null;
-      const candidates = [t.indicator, ...this.indicators.filter((i) => i.unit === t.unit).map((i) => i.code)].filter((c): c is string => c !== null);
-      const found =
-        region === null
-          ? undefined
-          : candidates
-              .map((code) => {
-                const all = this.figures(code, region, t.judged);
-                return { code, all, rows: all.filter((r) => r.value !== null) };
-              })
-              .find((c) => c.rows.length);
-      const label = this.locale === 'en' && t.title_en ? t.title_en : t.title_zh;
-      if (!found || region === null) {
-        // No indicator measures it: the progress recorded by hand on the Targets page, if any.
-        const recorded = actualsFor(this.db, { code: t.code, indicator: null, region: null });
-        const last = recorded.at(-1);
-        const first = recorded.length > 1 ? recorded[0] : undefined;
-        return [
-          {
-            label,
-            unit: t.unit,
-            target: t.value,
-            deadline: t.deadline,
-            actual: last?.value ?? null,
-            actualYear: last?.year ?? null,
-            baseline: first ? { year: first.year, value: first.value } : null,
-            basis: 'published',
-          },
-        ];
-      }
-      const latest = found.rows[found.rows.length - 1]!;
-      const definitionFrom = Math.max(-Infinity, ...breakYears(this.db, found.code, region, found.all).filter((y) => y <= latest.year));
-      const planYear = Number(t.issued.slice(0, 4)) || latest.year;
-      const base = found.rows.filter((r) => r.year >= definitionFrom && r.year <= planYear && r.year < latest.year).at(-1);
-      return [
-        {
-          label,
-          unit: t.unit,
-          target: t.value,
-          deadline: t.deadline,
-          actual: latest.value,
-          actualYear: latest.year,
-          baseline: base ? { year: base.year, value: base.value! } : null,
-          basis: basisOf[latest.status],
-          bound: latest.bound,
-          measure: latest.measure,
-        },
-      ];
+      const item = this.progressItem(t, this.vintage, true);
+      if (item && this.vintage && !this.newerData && JSON.stringify(item) !== JSON.stringify(this.progressItem(t, null, false))) this.newerData = true;
+      return item ? [item] : [];
     });
     return { ...this.empty(), progress };
+  }
+
+  /** One target's progress item with the figures as known on `asOf`; `record`: note the figures it draws. */
+  progressItem(t: TargetRow, asOf: string | null, record: boolean): ProgressItem | null {
+    if (t.value === null || t.deadline === null || t.comparator === 'qualitative') return null;
+    const region = t.region ?? this.regions[0]?.code ?? null;
+    const candidates = [t.indicator, ...this.indicators.filter((i) => i.unit === t.unit).map((i) => i.code)].filter((c): c is string => c !== null);
+    const found =
+      region === null
+        ? undefined
+        : candidates
+            .map((code) => {
+              const all = this.figures(code, region, t.judged, asOf);
+              return { code, all, rows: all.filter((r) => r.value !== null) };
+            })
+            .find((c) => c.rows.length);
+    const label = this.locale === 'en' && t.title_en ? t.title_en : t.title_zh;
+    if (!found || region === null) {
+      // No indicator measures it: the progress recorded by hand on the Targets page, if any.
+      const recorded = actualsFor(this.db, { code: t.code, indicator: null, region: null }, { vintage: asOf });
+      const last = recorded.at(-1);
+      const first = recorded.length > 1 ? recorded[0] : undefined;
+      return {
+        label,
+        unit: t.unit,
+        target: t.value,
+        deadline: t.deadline,
+        actual: last?.value ?? null,
+        actualYear: last?.year ?? null,
+        baseline: first ? { year: first.year, value: first.value } : null,
+        basis: 'published',
+      };
+    }
+    const latest = found.rows[found.rows.length - 1]!;
+    const definitionFrom = Math.max(-Infinity, ...breakYears(this.db, found.code, region, found.all).filter((y) => y <= latest.year));
+    const planYear = Number(t.issued.slice(0, 4)) || latest.year;
+    const base = found.rows.filter((r) => r.year >= definitionFrom && r.year <= planYear && r.year < latest.year).at(-1);
+    if (record) this.draws.push({ indicator: found.code, region, years: base ? [base.year, latest.year] : [latest.year] });
+    return {
+      label,
+      unit: t.unit,
+      target: t.value,
+      deadline: t.deadline,
+      actual: latest.value,
+      actualYear: latest.year,
+      baseline: base ? { year: base.year, value: base.value! } : null,
+      basis: basisOf[latest.status],
+      bound: latest.bound,
+      measure: latest.measure,
+    };
+  }
+
+  /** Reads only the figures the template draws, running no scenario: what `draws` needs. */
+  readFigures(): void {
+    switch (this.spec.template) {
+      case 'target-trajectory':
+      case 'regional-comparison':
+      case 'indicator-series':
+      case 'share-of-gdp':
+      case 'stacked-components':
+        this.actualSeries();
+        return;
+      case 'scenario-fan':
+        this.actualSeries(this.fanIndicators());
+        return;
+      case 'target-progress':
+        this.progress();
+        return;
+      case 'tornado':
+      case 'contribution-waterfall':
+        // Scenario results only: no published figure is drawn.
+        return;
+    }
   }
 }
 
@@ -531,13 +601,24 @@ function drawn(r: Resolver, template: ChartSpec['template']): ChartData {
 
 /** The data a spec draws. Throws a located WorkbenchError for bindings that name nothing in the workspace. */
 export function resolveChartData(db: Db, spec: ChartSpec): ChartData {
-  const data = drawn(new Resolver(db, spec), spec.template);
+  const resolver = new Resolver(db, spec);
+  const data = drawn(resolver, spec.template);
   // The measures the points are on, named in the chart's language, for labels, tooltips and data files.
   const used = new Set([...data.series.flatMap((s) => s.points.map((p) => p.measure)), ...data.progress.map((p) => p.measure)]);
   const measures = listMeasures(db)
     .filter((m) => used.has(m.code))
     .map((m) => ({ code: m.code, name: spec.locale === 'en' && m.nameEn ? m.nameEn : m.nameZh }));
-  return { ...data, meta: { ...data.meta, measures } };
+  return { ...data, meta: { ...data.meta, measures, newerData: resolver.newerData } };
+}
+
+/**
+ * The published figures a spec draws (indicator, region, years), read as the chart reads them but
+ * without running its scenarios. Throws like resolveChartData for bindings that name nothing.
+ */
+export function drawnFigures(db: Db, spec: ChartSpec): DrawnFigures[] {
+  const resolver = new Resolver(db, spec);
+  resolver.readFigures();
+  return resolver.draws;
 }
 
 /** What a chart can be bound to: indicators and regions holding annual figures, scenarios, targets, years. */

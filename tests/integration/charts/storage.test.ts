@@ -34,14 +34,14 @@ describe('charts storage', () => {
     expect(saved).toMatchObject({ name: '地区生产总值对比', template: 'regional-comparison', title: '地区生产总值对比' });
     const got = await call<Summary & { spec: Record<string, unknown> }>(service, 'charts.get', { id: saved.id });
     expect(got.spec).toMatchObject({ ...spec, version: 1, palette: 'default', locale: 'zh', size: { preset: 'slide-16x9' }, options: { mode: 'bars' } });
-    expect(got.spec.bindings).toEqual({ ...spec.bindings, scenarios: [], targets: [] });
+    expect(got.spec.bindings).toEqual({ ...spec.bindings, scenarios: [], targets: [], vintage: null });
 
     const replaced = await call<Summary>(service, 'charts.save', { id: saved.id, spec: { ...spec, name: '川渝GDP', palette: 'grayscale' } });
     expect(replaced.id).toBe(saved.id);
     expect(replaced.name).toBe('川渝GDP');
     expect((await call<Summary & { spec: { palette: string } }>(service, 'charts.get', { id: saved.id })).spec.palette).toBe('grayscale');
     const list = await call<Summary[]>(service, 'charts.list', {});
-    expect(list.filter((c) => c.id === saved.id)).toEqual([replaced]);
+    expect(list.filter((c) => c.id === saved.id)).toEqual([{ ...replaced, notices: 0 }]);
   });
 
   it('names the bad field and why, in Chinese and in English, and saves nothing', async () => {

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { ChartSummary } from '../../../../shared/api/charts-contract';
+import type { ChartNotice, ChartSummary } from '../../../../shared/api/charts-contract';
 import { buildOption } from '../../../../shared/charts/build-option';
 import { resolveSize, type ChartSpec } from '../../../../shared/charts/spec';
 import { formatPlain } from '../../../../shared/format/number';
@@ -11,7 +11,7 @@ import { ExportPanel } from './ExportPanel';
 import { useElementSize, usePreviewData } from './hooks';
 import { fitScale } from './layout';
 import { ScaledChart } from './ScaledChart';
-import { checkForm, dataKey, formFromSpec, isDirty, type FieldError, type FormField, type SpecForm } from './spec-form';
+import { checkForm, dataKey, formFromSpec, isDirty, type FieldError, type FormCheck, type FormField, type SpecForm } from './spec-form';
 
 export interface SavedChart {
   summary: ChartSummary;
@@ -32,8 +32,45 @@ function Section({ title, step, children }: { title: string; step: number; child
   );
 }
 
+/**
+ * Data notices of a saved chart: what a workspace upgrade changed in figures it draws (重庆 2018 GDP now
+ * the census revision), each until dismissed. Fetched again after each save (the bindings may change).
+ */
+function DataNotices({ chartId, version }: { chartId: number | null; version: number }) {
+  const { client, t, locale, describeError } = useApp();
+  const [notices, setNotices] = useState<ChartNotice[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (chartId === null) return;
+    let live = true;
+    client.call('charts.notices', { id: chartId }).then(
+      (list) => live && (setNotices(list), setError(null)),
+      (e: unknown) => live && setError(describeError(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [client, describeError, chartId, version]);
+  if (chartId === null || (!notices.length && !error)) return null;
+  const dismiss = (noticeId: number) =>
+    client.call('charts.dismissNotice', { id: chartId, noticeId }).then(setNotices, (e: unknown) => setError(describeError(e)));
+  return (
+    <div className="data-notices" data-testid="data-notices">
+      {error && <p className="error" role="alert">{error}</p>}
+      {notices.map((n) => (
+        <div key={n.id} className="designer-banner notice" role="status" data-testid="data-notice">
+          <span>{t('charts.notice.changed', { message: locale === 'en' && n.messageEn ? n.messageEn : n.messageZh })}</span>
+          <button type="button" onClick={() => void dismiss(n.id)} data-testid="data-notice-dismiss">
+            {t('charts.notice.dismiss')}
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
+
 /** The live preview: the spec's data fetched shortly after a change, drawn at the export's size. */
-function Preview({ spec }: { spec: ChartSpec | null }) {
+function Preview({ spec, onUseLatest, busy }: { spec: ChartSpec | null; onUseLatest: () => void; busy: boolean }) {
   const { t, locale, describeError } = useApp();
   const preview = usePreviewData(spec);
   const [box, boxSize] = useElementSize<HTMLDivElement>();
@@ -52,8 +89,18 @@ function Preview({ spec }: { spec: ChartSpec | null }) {
 
   const size = spec ? resolveSize(spec.size) : null;
   const scale = size ? fitScale(size.width, size.height, boxSize) : 0;
+  const vintage = spec?.bindings.vintage ?? null;
+  const newer = vintage !== null && !stale && preview?.data?.meta.newerData === true;
   return (
     <div className="preview-pane">
+      {newer && (
+        <div className="designer-banner vintage" role="status" data-testid="vintage-banner">
+          <span>{t('charts.vintage.newer', { date: vintage })}</span>
+          <button type="button" className="primary" onClick={onUseLatest} disabled={busy} data-testid="vintage-use-latest">
+            {t('charts.vintage.useLatest')}
+          </button>
+        </div>
+      )}
       <div className="preview-caption">
         <span>{t('charts.preview')}</span>
         {size && (
@@ -90,6 +137,8 @@ export function ChartDesigner({ chartId, initial, sources, onSaved, onDirtyChang
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const [lastValid, setLastValid] = useState<ChartSpec>(initial);
+  /** Counts saves, for what depends on the saved chart (its data notices). */
+  const [saves, setSaves] = useState(0);
 
   const check = useMemo(() => checkForm(form), [form]);
   const spec = check.ok ? check.spec : null;
@@ -104,13 +153,17 @@ export function ChartDesigner({ chartId, initial, sources, onSaved, onDirtyChang
     setMessage(null);
   };
 
-  const save = async (asCopy: boolean) => {
-    if (!spec) return;
+  /** Saves the form (or `next`, a form just set and not yet rendered). */
+  const save = async (asCopy: boolean, next?: { form: SpecForm; check: FormCheck }) => {
+    const savedForm = next?.form ?? form;
+    const checked = next?.check ?? check;
+    if (!checked.ok) return;
+    const toSave = checked.spec;
     setSaving(true);
-    const savedForm = form;
-    const savedSpec = asCopy ? { ...spec, name: t('charts.copyName', { name: spec.name || spec.title }) } : spec;
+    const savedSpec = asCopy ? { ...toSave, name: t('charts.copyName', { name: toSave.name || toSave.title }) } : toSave;
     try {
       const summary = await client.call('charts.save', chartId === null || asCopy ? { spec: savedSpec } : { id: chartId, spec: savedSpec });
+      setSaves((n) => n + 1);
       if (!asCopy) setBaseline(savedForm);
       setMessage({ error: false, text: t(asCopy ? 'charts.savedCopy' : 'charts.saved', { name: summary.name || summary.title }) });
       onSaved({ summary, spec: savedSpec, asCopy });
@@ -119,6 +172,14 @@ export function ChartDesigner({ chartId, initial, sources, onSaved, onDirtyChang
     } finally {
       setSaving(false);
     }
+  };
+
+  /** One click from a pinned chart to the latest data: the vintage cleared and a saved chart saved. */
+  const useLatest = () => {
+    const next = { ...form, vintage: '' };
+    setForm(next);
+    setMessage(null);
+    if (chartId !== null) void save(false, { form: next, check: checkForm(next) });
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -171,7 +232,8 @@ export function ChartDesigner({ chartId, initial, sources, onSaved, onDirtyChang
           </Section>
         </form>
         <div className="designer-side">
-          <Preview spec={spec ?? lastValid} />
+          <DataNotices chartId={chartId} version={saves} />
+          <Preview spec={spec ?? lastValid} onUseLatest={useLatest} busy={saving} />
           <ExportPanel chartId={dirty ? null : chartId} spec={spec} defaultDpi={resolveSize(lastValid.size).dpi} />
         </div>
       </div>

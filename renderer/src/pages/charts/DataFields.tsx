@@ -63,7 +63,7 @@ function Choices({ label, field, options, chosen, onChange, errors, testId }: {
   );
 }
 
-/** What the chart draws: indicators, regions, scenarios and the years shown. */
+/** What the chart draws: indicators, regions, scenarios, the years shown and the vintage of the data. */
 export function BindingFields({ form, set, errors, sources }: FormProps & { sources: ChartSources }) {
   const { t, locale } = useApp();
   const nameOf = (entry: { nameZh: string; nameEn: string }) => (locale === 'zh' ? entry.nameZh : entry.nameEn) || entry.nameZh;
@@ -135,6 +135,18 @@ export function BindingFields({ form, set, errors, sources }: FormProps & { sour
             <button type="button" className="link-button" onClick={() => set({ yearFrom: '', yearTo: '' })}>
               {t('charts.bind.allYears')}
             </button>
+          )}
+        </span>
+      </Field>
+      <Field label={t('charts.bind.vintage')} field="vintage" errors={errors} hint={t(form.vintage ? 'charts.bind.vintagePinnedHint' : 'charts.bind.vintageHint')} wide group>
+        <span className="vintage-field">
+          <input type="date" aria-label={t('charts.bind.vintage')} value={form.vintage} onChange={(e) => set({ vintage: e.target.value })} data-testid="bind-vintage" />
+          {form.vintage ? (
+            <button type="button" className="link-button" onClick={() => set({ vintage: '' })} data-testid="bind-vintage-latest">
+              {t('charts.bind.vintageLatest')}
+            </button>
+          ) : (
+            <span className="muted">{t('charts.bind.vintageLatestNow')}</span>
           )}
         </span>
       </Field>

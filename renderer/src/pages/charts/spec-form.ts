@@ -32,6 +32,8 @@ export interface SpecForm {
   /** Both empty: every year the data has. */
   yearFrom: string;
   yearTo: string;
+  /** YYYY-MM-DD: the data as known on that date; empty for the latest data. */
+  vintage: string;
   palette: PaletteId;
   locale: Locale;
   numberFormat: NumberFormat;
@@ -62,6 +64,7 @@ export type FormField =
   | 'scenarios'
   | 'targets'
   | 'years'
+  | 'vintage'
   | 'decimals'
   | 'customWidth'
   | 'customHeight'
@@ -99,6 +102,7 @@ export function formFromSpec(spec: ChartSpec): SpecForm {
     targets: [...spec.bindings.targets],
     yearFrom: spec.bindings.years ? String(spec.bindings.years.from) : '',
     yearTo: spec.bindings.years ? String(spec.bindings.years.to) : '',
+    vintage: spec.bindings.vintage ?? '',
     palette: spec.palette,
     locale: spec.locale,
     numberFormat: spec.numberFormat,
@@ -151,6 +155,7 @@ export function specInputFromForm(form: SpecForm): Record<string, unknown> {
       years: noYears ? null : { from: numberOf(form.yearFrom), to: numberOf(form.yearTo) },
       scenarios: form.scenarios,
       targets: form.targets,
+      vintage: form.vintage.trim() === '' ? null : form.vintage.trim(),
     },
     title: form.title,
     subtitle: form.subtitle,
@@ -182,7 +187,7 @@ interface Issue {
 
 const plainFields = new Set<FormField>(['name', 'title', 'subtitle', 'unitLabel', 'sourceNote', 'footnote', 'organisation', 'date', 'decimals']);
 const sizeFields: Record<string, FormField> = { width: 'customWidth', height: 'customHeight', dpi: 'customDpi' };
-const bindingFields: Record<string, FormField> = { indicators: 'indicators', regions: 'regions', scenarios: 'scenarios', targets: 'targets', years: 'years' };
+const bindingFields: Record<string, FormField> = { indicators: 'indicators', regions: 'regions', scenarios: 'scenarios', targets: 'targets', years: 'years', vintage: 'vintage' };
 
 function fieldOf(path: PropertyKey[]): FormField {
   const [head, next] = path;
@@ -207,9 +212,9 @@ function messageOf(issue: Issue, field: FormField): { key: string; params: Error
     case 'invalid_type':
       return { key: issue.expected === 'int' ? 'charts.error.integer' : 'charts.error.number', params: {} };
     case 'invalid_format':
-      return { key: field === 'date' ? 'charts.error.date' : 'charts.error.invalid', params: {} };
+      return { key: field === 'date' || field === 'vintage' ? 'charts.error.date' : 'charts.error.invalid', params: {} };
     case 'custom':
-      return { key: field === 'years' ? 'charts.error.yearsOrder' : 'charts.error.invalid', params: {} };
+      return { key: field === 'years' ? 'charts.error.yearsOrder' : field === 'vintage' ? 'charts.error.date' : 'charts.error.invalid', params: {} };
     default:
       return { key: 'charts.error.invalid', params: {} };
   }
