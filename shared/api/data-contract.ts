@@ -139,6 +139,11 @@ export const seriesPointSchema = z.object({
   value: z.number().nullable(),
   unit: z.string(),
   status: z.string(),
+  bound: z.enum(BOUNDS),
+  /** The figure's measure (its own, else its indicator's) and that measure's names. */
+  measure: z.string(),
+  measureName: z.string(),
+  measureNameEn: z.string(),
 });
 export type SeriesPoint = z.infer<typeof seriesPointSchema>;
 

@@ -61,12 +61,17 @@ export function dataHandlers(ctx: ServiceContext): DomainHandlers<'observations'
       if (indicators.length * regions.length > MAX_QUICK_LOOK_SERIES) throw new WorkbenchError('data.tooManySeries', { max: MAX_QUICK_LOOK_SERIES });
       const marks = (n: number) => new Array(n).fill('?').join(', ');
       const params: unknown[] = [...indicators, ...regions];
-      let sql = `SELECT indicator, region, period, year, value, unit, status FROM observations WHERE indicator IN (${marks(indicators.length)}) AND region IN (${marks(regions.length)})`;
+      // Every period (halves, quarters too), each point with its bound and measure, so the quick look
+      // draws a measure's figures as a line of their own and never joins two measures.
+      let sql = `SELECT o.indicator, o.region, o.period, o.year, o.value, o.unit, o.status, o.bound, COALESCE(o.measure, i.measure) AS measure,
+          COALESCE(m.name_zh, o.measure, i.measure) AS measureName, COALESCE(m.name_en, o.measure, i.measure) AS measureNameEn
+        FROM observations o JOIN indicators i ON i.code = o.indicator LEFT JOIN measures m ON m.code = COALESCE(o.measure, i.measure)
+        WHERE o.indicator IN (${marks(indicators.length)}) AND o.region IN (${marks(regions.length)})`;
       if (status) {
-        sql += ' AND status = ?';
+        sql += ' AND o.status = ?';
         params.push(status);
       }
-      return ctx.db.prepare(`${sql} ORDER BY indicator, region, status, period`).all(...params) as SeriesPoint[];
+      return ctx.db.prepare(`${sql} ORDER BY o.indicator, o.region, o.status, o.period`).all(...params) as SeriesPoint[];
     },
     'catalogue.indicators': () =>
       ctx.db

@@ -71,7 +71,12 @@ export function QuickLook({ version }: { version: number }) {
     const regionName = new Map(regions.map((r) => [r.code, (locale === 'en' && r.nameEn) || r.nameZh]));
     return quickLookOption(
       points,
-      { indicator: (c) => indicatorName.get(c) ?? c, region: (c) => regionName.get(c) ?? c, status: (s) => t(`status.${s}`) },
+      {
+        indicator: (c) => indicatorName.get(c) ?? c,
+        region: (c) => regionName.get(c) ?? c,
+        status: (s) => t(`status.${s}`),
+        measure: (p) => (locale === 'en' ? p.measureNameEn : p.measureName),
+      },
       FONT,
     );
   }, [indicators, locale, points, ready, regions, t]);

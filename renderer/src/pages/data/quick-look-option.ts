@@ -1,9 +1,12 @@
 import type { SeriesPoint } from '../../../../shared/api/data-contract';
+import { boundSign, type Bound } from '../../../../shared/series/bound';
 
 export interface QuickLookNames {
   indicator: (code: string) => string;
   region: (code: string) => string;
   status: (status: string) => string;
+  /** A measure's name, from a point of it. */
+  measure: (point: SeriesPoint) => string;
 }
 
 export interface QuickLook {
@@ -13,28 +16,47 @@ export interface QuickLook {
   droppedUnits: string[];
 }
 
-/** A line chart of the points picked; a second unit gets the right axis, and actual figures are drawn solid, the rest dashed. */
+type Item = { value: number | null; bound: Bound };
+
+/**
+ * A line chart of the points picked; a second unit gets the right axis, and actual figures are drawn
+ * solid, the rest dashed. Each measure of a series is a line of its own (named by its measure where a
+ * series has several), so a change of measure is never drawn as growth; bounded values keep their sign.
+ */
 export function quickLookOption(points: SeriesPoint[], names: QuickLookNames, fontFamily: string): QuickLook {
   const units = [...new Set(points.map((p) => p.unit))];
   const shown = units.slice(0, 2);
   const periods = [...new Set(points.filter((p) => shown.includes(p.unit)).map((p) => p.period))].sort();
   const at = new Map(periods.map((p, i) => [p, i]));
-  const lines = new Map<string, { name: string; unit: string; status: string; data: Array<number | null> }>();
+  const seriesOf = (p: SeriesPoint) => `${p.indicator}\u0000${p.region}`;
+  const measuresOf = new Map<string, Set<string>>();
+  for (const p of points) measuresOf.set(seriesOf(p), (measuresOf.get(seriesOf(p)) ?? new Set()).add(p.measure));
+  const lines = new Map<string, { name: string; unit: string; status: string; data: Item[] }>();
   for (const p of points) {
     if (!shown.includes(p.unit)) continue;
-    const key = `${p.indicator}\u0000${p.region}\u0000${p.status}`;
+    const key = `${seriesOf(p)}\u0000${p.status}\u0000${p.measure}`;
     let line = lines.get(key);
     if (!line) {
       const side = shown.length > 1 ? ` [${p.unit}]` : '';
       const status = p.status === 'actual' ? '' : ` (${names.status(p.status)})`;
-      line = { name: `${names.region(p.region)} ${names.indicator(p.indicator)}${status}${side}`, unit: p.unit, status: p.status, data: periods.map(() => null) };
+      const measure = (measuresOf.get(seriesOf(p))?.size ?? 0) > 1 ? ` · ${names.measure(p)}` : '';
+      line = {
+        name: `${names.region(p.region)} ${names.indicator(p.indicator)}${measure}${status}${side}`,
+        unit: p.unit,
+        status: p.status,
+        data: periods.map(() => ({ value: null, bound: 'exact' })),
+      };
       lines.set(key, line);
     }
-    line.data[at.get(p.period)!] = p.value;
+    line.data[at.get(p.period)!] = { value: p.value, bound: p.bound };
   }
   const option = {
     textStyle: { fontFamily },
-    tooltip: { trigger: 'axis' },
+    tooltip: {
+      trigger: 'axis',
+      formatter: (params: Array<{ axisValueLabel: string; marker: string; seriesName: string; data: Item }>) =>
+        [params[0]?.axisValueLabel ?? '', ...params.filter((x) => x.data.value !== null).map((x) => `${x.marker}${x.seriesName}: ${boundSign(x.data.bound)}${x.data.value}`)].join('<br/>'),
+    },
     legend: { type: 'scroll', top: 0 },
     grid: { left: 64, right: shown.length > 1 ? 64 : 24, top: 48, bottom: 40 },
     xAxis: { type: 'category', data: periods },
