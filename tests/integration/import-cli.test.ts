@@ -1,10 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
 
 const portal = path.join(repoRoot, 'data', 'sample', 'gdp-portal-gbk.csv');
+const longSample = path.join(repoRoot, 'data', 'sample', 'chongqing-digital-economy-long.csv');
+
+/** The default workspace of a data dir, read as a plain SQLite file. */
+function readWorkspace<T>(dataDir: string, read: (db: Database.Database) => T): T {
+  const db = new Database(path.join(dataDir, 'workspaces', 'default.sqlite'), { readonly: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
 
 describe('import CLI', () => {
   it('imports the GBK portal sample over the seeded figures, lists it, shows its rows, and undoes it', () => {
@@ -54,5 +66,72 @@ describe('import CLI', () => {
     expect(result.stderr).toMatch(/^bad\.csv, row \d+: /m);
     const names = (JSON.parse(runCli(['imports', 'list', '--json'], dataDir).stdout) as Array<{ fileName: string }>).map((r) => r.fileName);
     expect(names).not.toContain('bad.csv');
+  });
+
+  it('--measure and --released set both on the rows written, a bound comes from the text, and an unknown measure writes nothing', () => {
+    const dataDir = tempDir();
+    // A workspace without the seed (which holds every row of the sample): its import undone.
+    const seed = (JSON.parse(runCli(['imports', 'list', '--json'], dataDir).stdout) as Array<{ id: number }>).at(-1)!;
+    expect(runCli(['imports', 'undo', String(seed.id)], dataDir).status).toBe(0);
+
+    const unknown = runCli(['import', longSample, '--measure', 'broad', '--released', '2024-01-01', '--lang', 'en'], dataDir);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('There is no measure with the code "broad"; nothing was imported. Known measures: standard, cq-earlier, caict-broad, nbs-core.');
+    const badDate = runCli(['import', longSample, '--released', '2024-02-30'], dataDir);
+    expect(badDate.status).toBe(1);
+    expect(badDate.stderr).toContain('发布日期“2024-02-30”不是有效的日期');
+    expect(JSON.parse(runCli(['imports', 'list', '--json'], dataDir).stdout)).toHaveLength(1);
+    expect(readWorkspace(dataDir, (db) => db.prepare('SELECT count(*) FROM observations').pluck().get())).toBe(0);
+
+    const done = runCli(['import', longSample, '--measure', 'caict-broad', '--released', '2024-01-01', '--release-label', '测试发布', '--json'], dataDir);
+    expect(done.status).toBe(0);
+    const summary = JSON.parse(done.stdout);
+    expect(summary).toMatchObject({ status: 'committed', rowsWritten: 17 });
+    const rows = readWorkspace(dataDir, (db) =>
+      db.prepare('SELECT original, bound, measure, released, release_label AS label FROM observations WHERE import_id = ? ORDER BY id').all(summary.importId),
+    ) as Array<{ original: string; bound: string; measure: string; released: string; label: string }>;
+    expect(rows).toHaveLength(17);
+    expect(rows.every((r) => r.measure === 'caict-broad' && r.released === '2024-01-01' && r.label === '测试发布')).toBe(true);
+    expect(rows.find((r) => r.original === '超6000亿元')?.bound).toBe('lower');
+    expect(rows.find((r) => r.original === '约3500亿元')?.bound).toBe('approx');
+    expect(rows.filter((r) => r.bound === 'exact')).toHaveLength(13);
+  });
+
+  it('--on-conflict revise keeps 重庆 2018 GDP as an earlier release, leaves an identical figure alone, and undo restores the row with its history', () => {
+    const dataDir = tempDir();
+    const file = path.join(dataDir, 'revision.csv');
+    fs.writeFileSync(file, '指标,地区,年份,数值,单位\n地区生产总值,重庆,2018,21600.5,亿元\n地区生产总值,重庆,2019,23605.77,亿元\n');
+    const gdp = (db: Database.Database, period: string) =>
+      db.prepare("SELECT id, value, released, release_label AS label, import_id AS importId FROM observations WHERE indicator = 'gdp' AND region = 'CQ' AND period = ? AND status = 'actual'").get(period) as {
+        id: number;
+        value: number;
+        released: string;
+        label: string;
+        importId: number;
+      };
+    const releases = (db: Database.Database, id: number) => db.prepare('SELECT import_id AS importId, value, released FROM observation_releases WHERE observation_id = ? ORDER BY id').all(id);
+    // The workspace is made (and seeded) by the first command.
+    expect(runCli(['imports', 'list'], dataDir).status).toBe(0);
+    const seeded = readWorkspace(dataDir, (db) => ({ y2018: gdp(db, '2018'), y2019: gdp(db, '2019'), history: releases(db, gdp(db, '2018').id) }));
+    expect(seeded.y2018).toMatchObject({ value: 21588.8, released: '2020-01-01', label: '第四次经济普查修订' });
+    expect(seeded.history).toEqual([{ importId: null, value: 20363.19, released: '2019-03-01' }]);
+
+    const refused = runCli(['import', file, '--on-conflict', 'revise', '--lang', 'en'], dataDir);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('Importing as a revision needs the release date');
+
+    const done = runCli(['import', file, '--on-conflict', 'revise', '--released', '2021-12-30', '--release-label', '再修订', '--lang', 'en'], dataDir);
+    expect(done.status).toBe(0);
+    expect(done.stdout).toMatch(/^Imported #(\d+): 1 rows written, 1 revised \(the values held kept as earlier releases\), 1 unchanged, 0 skipped\.$/m);
+    const importId = Number(/#(\d+)/.exec(done.stdout)![1]);
+    const after = readWorkspace(dataDir, (db) => ({ y2018: gdp(db, '2018'), y2019: gdp(db, '2019'), history: releases(db, seeded.y2018.id) }));
+    expect(after.y2018).toEqual({ id: seeded.y2018.id, value: 21600.5, released: '2021-12-30', label: '再修订', importId });
+    expect(after.y2019).toEqual(seeded.y2019);
+    expect(after.history).toEqual([...seeded.history, { importId, value: 21588.8, released: '2020-01-01' }]);
+
+    const undone = runCli(['imports', 'undo', String(importId), '--json'], dataDir);
+    expect(JSON.parse(undone.stdout)).toEqual({ importId, rowsDeleted: 1, rowsRestored: 1 });
+    const restored = readWorkspace(dataDir, (db) => ({ y2018: gdp(db, '2018'), y2019: gdp(db, '2019'), history: releases(db, seeded.y2018.id) }));
+    expect(restored).toEqual(seeded);
   });
 });

@@ -6,6 +6,8 @@
 import { basename } from 'node:path';
 import { stat } from 'node:fs/promises';
 import type Database from 'better-sqlite3';
+import type { Bound } from '../../../shared/series/bound';
+import { vintageSchema } from '../../../shared/series/vintage';
 import { holdWorkspace } from './busy';
 import { Catalogue, writeNewEntries } from './catalogue';
 import { CodeTables } from './code-tables';
@@ -53,6 +55,46 @@ function originalStart(b: ParsedBatch, r: number): number {
   return r === 0 ? 0 : b.originalEnd[r - 1]!;
 }
 
+/**
+ * Whether a file's figure is the one the workspace holds (a `revise` leaves it unchanged): the same
+ * bound and the same value, to a relative 1e-12 so that a unit's conversion (1.5万亿 → 15000) cannot
+ * make a revision out of rounding.
+ */
+export function sameFigure(heldValue: number | null, heldBound: string, value: number | null, bound: Bound): boolean {
+  if (heldBound !== bound) return false;
+  if (heldValue === null || value === null) return heldValue === value;
+  return heldValue === value || Math.abs(heldValue - value) <= 1e-12 * Math.max(Math.abs(heldValue), Math.abs(value));
+}
+
+/** The bound of observation `i` of a batch: its entry in the sparse `bounded` list (in index order), else exact. */
+export function boundAt(b: ParsedBatch, i: number): Bound {
+  const list = b.bounded;
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = list[mid]![0];
+    if (at === i) return list[mid]![1];
+    if (at < i) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 'exact';
+}
+
+/**
+ * Checks the options that name things in the workspace or a date, before anything is read or written:
+ * an unknown measure (with the known ones), a release that is no calendar date, `revise` without a
+ * release date.
+ */
+export function checkCommitOptions(db: Database.Database, options: CommitOptions): void {
+  if (options.measure !== undefined) {
+    const known = db.prepare('SELECT code FROM measures ORDER BY sort, code').pluck().all() as string[];
+    if (!known.includes(options.measure)) throw new DataError('import.unknown-measure', { code: options.measure, known: known.join(', ') });
+  }
+  if (options.released !== undefined && !vintageSchema.safeParse(options.released).success) throw new DataError('import.bad-release-date', { date: options.released });
+  if (options.onConflict === 'revise' && !options.released) throw new DataError('import.revise-needs-release');
+}
+
 function isUniqueViolation(e: unknown): boolean {
   const code = (e as { code?: string }).code;
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
@@ -77,10 +119,16 @@ class Writer {
   replaced = 0;
   kept = 0;
   duplicates = 0;
+  /** Conflicts under 'revise' whose figure the workspace already holds. */
+  unchanged = 0;
   /** Set by a conflict under 'fail' or by the first bad row without skipBadRows: stop writing. */
   failed = false;
   /** The keys of the rows the table held, while the unique key is deferred. */
   deferred: ExistingKeys | null = null;
+  /** Keys and bounds of this import's bounded rows (rare), set by key after the load: [bound, indicator, region, period, status]. */
+  private readonly bounds: Array<[Bound, string, string, string, string]> = [];
+  /** Observations of the batch being written that it did not write (kept, unchanged, a key twice). */
+  private readonly skipped = new Set<number>();
   private readonly multi = new Map<number, Database.Statement>();
   private readonly runs = new Map<number, { statement: Database.Statement; args: unknown[] }>();
   private readonly one: Database.Statement;
@@ -89,6 +137,8 @@ class Writer {
   private readonly byKey: Database.Statement;
   private readonly saveReplaced: Database.Statement;
   private readonly overwrite: Database.Statement;
+  private readonly held: Database.Statement;
+  private readonly saveRelease: Database.Statement;
   private readonly args: unknown[] = new Array(ROWS_PER_INSERT * PARAMS_PER_ROW);
   /** The named parameters of a run's INSERT: its series and the columns its rows share. */
   private readonly runConstants: Record<'indicator' | 'region' | 'unit' | 'status' | 'source' | 'note', string | undefined> & { importId: number };
@@ -104,10 +154,21 @@ class Writer {
     this.plain = db.prepare(`INSERT INTO observations (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.byKey = db.prepare('SELECT id, import_id FROM observations WHERE indicator = ? AND region = ? AND period = ? AND status = ?');
     this.saveReplaced = db.prepare(
-      `INSERT INTO import_replaced (import_id, indicator, region, period, year, value, unit, original, status, prior_import_id, source, note, observation_id)
-       SELECT ?, indicator, region, period, year, value, unit, original, status, import_id, source, note, id FROM observations WHERE id = ?`,
+      `INSERT INTO import_replaced (import_id, indicator, region, period, year, value, unit, original, status, prior_import_id, source, note, observation_id, measure, bound, released, release_label)
+       SELECT ?, indicator, region, period, year, value, unit, original, status, import_id, source, note, id, measure, bound, released, release_label FROM observations WHERE id = ?`,
     );
-    this.overwrite = db.prepare('UPDATE observations SET year = ?, value = ?, unit = ?, original = ?, import_id = ?, source = ?, note = ? WHERE id = ?');
+    // The row becomes the file's figure: its bound is reset (a bounded one is set by key after the
+    // load), its release is this import's, its measure stays unless the import names one.
+    this.overwrite = db.prepare(
+      `UPDATE observations SET year = ?, value = ?, unit = ?, original = ?, import_id = ?, source = ?, note = ?,
+         bound = 'exact', measure = coalesce(?, measure), released = ?, release_label = ? WHERE id = ?`,
+    );
+    this.held = db.prepare('SELECT value, bound FROM observations WHERE id = ?');
+    // The workspace's figure, before a revision overwrites it, becomes an earlier release of the row.
+    this.saveRelease = db.prepare(
+      `INSERT INTO observation_releases (observation_id, import_id, value, original, bound, released, release_label, source, note)
+       SELECT id, ?, value, original, bound, released, release_label, source, note FROM observations WHERE id = ?`,
+    );
     this.runConstants = { indicator: '', region: '', unit: '', status: '', source: '', note: '', importId };
   }
 
@@ -137,6 +198,31 @@ class Writer {
   }
 
   write(b: ParsedBatch): void {
+    if (this.skipped.size) this.skipped.clear();
+    this.writeBatch(b);
+    if (b.bounded.length && !this.failed) this.noteBounds(b);
+  }
+
+  /** Keeps the keys of the batch's bounded rows that it wrote, to set their bound after the load. */
+  private noteBounds(b: ParsedBatch): void {
+    const { indicatorCode, regionCode, strings } = this.codes;
+    for (const [i, bound] of b.bounded) {
+      if (this.skipped.has(i)) continue;
+      this.bounds.push([bound, indicatorCode[b.indicator[i]!]!, regionCode[b.region[i]!]!, strings[b.period[i]!]!, strings[b.status[i]!]!]);
+    }
+  }
+
+  /**
+   * Sets the bound of this import's bounded rows, by key: after the load, so that the hot path binds
+   * no bound per row. Limited to this import's rows, so a row kept or left unchanged is not touched.
+   */
+  applyBounds(): void {
+    if (!this.bounds.length) return;
+    const set = this.db.prepare('UPDATE observations SET bound = ? WHERE indicator = ? AND region = ? AND period = ? AND status = ? AND import_id = ?');
+    for (const [bound, indicator, region, period, status] of this.bounds) set.run(bound, indicator, region, period, status, this.importId);
+  }
+
+  private writeBatch(b: ParsedBatch): void {
     let mixedFrom = 0;
     let i = 0;
     while (i < b.count && !this.failed) {
@@ -293,11 +379,12 @@ class Writer {
 
   /** Row `i` (its column values in `row`) meets `holder` on the key: a duplicate, or a conflict settled as the user chose. */
   private resolve(holder: KeyHolder, row: unknown[], b: ParsedBatch, i: number): void {
-    const [indicator, region, period, year, value, unit, original, status, , source, note] = row;
+    const [indicator, region, period, , value, , , status] = row;
     const at = [b.row[i]!, b.column[i]!] as const;
     const key = { indicator: String(indicator), region: String(region), period: String(period), status: String(status) };
     if (holder.import_id === this.importId) {
       this.duplicates++;
+      this.skipped.add(i);
       this.problems.add('row.duplicate-key', key, ...at);
       if (!this.options.skipBadRows) this.failed = true;
       return;
@@ -305,19 +392,38 @@ class Writer {
     switch (this.options.onConflict) {
       case 'keep':
         this.kept++;
+        this.skipped.add(i);
         return;
       case 'fail':
         this.problems.add('conflict.exists', key, ...at);
         this.failed = true;
         return;
+      case 'revise': {
+        const figure = this.held.get(holder.id) as { value: number | null; bound: string };
+        if (sameFigure(figure.value, figure.bound, value as number | null, boundAt(b, i))) {
+          this.unchanged++;
+          this.skipped.add(i);
+          return;
+        }
+        this.saveRelease.run(this.importId, holder.id);
+        this.replace(holder, row);
+        return;
+      }
       case 'replace':
-        this.saveReplaced.run(this.importId, holder.id);
-        this.overwrite.run(year, value, unit, original, this.importId, source, note, holder.id);
-        holder.import_id = this.importId;
-        this.replaced++;
-        this.written++;
+        this.replace(holder, row);
         return;
     }
+  }
+
+  /** Overwrite `holder` in place with `row`, keeping what it was for the undo. */
+  private replace(holder: KeyHolder, row: unknown[]): void {
+    const [, , , year, value, unit, original, , , source, note] = row;
+    const { measure, released, releaseLabel } = this.options;
+    this.saveReplaced.run(this.importId, holder.id);
+    this.overwrite.run(year, value, unit, original, this.importId, source, note, measure ?? null, released ?? '', releaseLabel ?? '', holder.id);
+    holder.import_id = this.importId;
+    this.replaced++;
+    this.written++;
   }
 }
 
@@ -503,6 +609,7 @@ async function commitOnce(
   const release = holdWorkspace(db);
   try {
     if (db.inTransaction) throw new DataError('import.busy');
+    checkCommitOptions(db, options);
     const fileName = options.fileName ?? basename(filePath);
     const size = await stat(filePath).then((s) => s.size, () => 0);
     const catalogue = new Catalogue(db);
@@ -543,6 +650,7 @@ async function runCommit(
     rowsSkipped: 0,
     rowsReplaced: 0,
     rowsKept: 0,
+    rowsUnchanged: 0,
     sourceNote: '',
     problems: problems.items,
     problemCount: 0,
@@ -640,12 +748,14 @@ async function runCommit(
     summary.rowsWritten = writer.written;
     summary.rowsReplaced = writer.replaced;
     summary.rowsKept = writer.kept;
+    summary.rowsUnchanged = writer.unchanged;
     summary.rowsSkipped = bad + writer.kept + writer.duplicates;
     if (writer.failed || (problems.errors > 0 && !options.skipBadRows)) {
       db.exec('ROLLBACK');
       open = false;
       summary.rowsWritten = 0;
       summary.rowsReplaced = 0;
+      summary.rowsUnchanged = 0;
       return finish('rejected');
     }
     if (keyIndex) {
@@ -655,6 +765,18 @@ async function runCommit(
         if (isUniqueViolation(e)) throw new KeyTwiceInFile();
         throw e;
       }
+    }
+    // Bounds, measure and release after the load, by key and by id (rare: nothing on the hot path).
+    writer.applyBounds();
+    if (options.measure !== undefined || options.released || options.releaseLabel) {
+      // The rows this import added; those it replaced got them as they were overwritten.
+      db.prepare('UPDATE observations SET measure = ?, released = ?, release_label = ? WHERE id >= ? AND import_id = ?').run(
+        options.measure ?? null,
+        options.released ?? '',
+        options.releaseLabel ?? '',
+        firstNewId,
+        importId,
+      );
     }
     const fallbackSource = layout.mapping.fixed.source || layout.mapping.columns.some((col) => col.role === 'source') ? '' : sourceFromNotes(trailing);
     if (fallbackSource) {
@@ -685,6 +807,7 @@ async function runCommit(
     if (e instanceof DataError && e.code === 'import.cancelled') {
       summary.rowsWritten = 0;
       summary.rowsReplaced = 0;
+      summary.rowsUnchanged = 0;
       return finish('cancelled');
     }
     throw e;

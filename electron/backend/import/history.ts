@@ -89,12 +89,22 @@ interface ReplacedRow {
   source: string;
   note: string;
   observation_id: number | null;
+  measure: string | null;
+  bound: string;
+  released: string;
+  release_label: string;
 }
 
 /**
- * Undo an import: delete exactly the rows it wrote and bring back the rows it replaced, in one
- * transaction. A replaced row whose key a later import has taken since stays out, moved to that later
- * import's replaced list, so undoing the later import brings it back in turn.
+ * Undo an import: delete exactly the rows it wrote and bring back the rows it replaced (with their
+ * measure, bound and release), in one transaction. A replaced row whose key a later import has taken
+ * since stays out, moved to that later import's replaced list, so undoing the later import brings it
+ * back in turn.
+ *
+ * Earlier releases (observation_releases, keyed by the observation's id without a foreign key) follow:
+ * those this import moved there under 'revise' are deleted, a restored row keeps its id and so its
+ * history (the seed's first release of a figure, say), and at the end the releases of rows that no
+ * longer exist are deleted.
  */
 export function undoImport(db: Database.Database, id: number): UndoSummary {
   assertIdle(db);
@@ -105,31 +115,46 @@ export function undoImport(db: Database.Database, id: number): UndoSummary {
 
     const rowsDeleted = db.prepare('DELETE FROM observations WHERE import_id = ?').run(id).changes;
     // Rows of this import that later imports replaced are gone with it: those imports must not
-    // bring them back when they are undone.
+    // bring them back when they are undone, nor keep them as an earlier release (a later 'revise'
+    // saved the same row in both places).
+    db.prepare(
+      `DELETE FROM observation_releases WHERE import_id IS NOT NULL AND EXISTS (
+         SELECT 1 FROM import_replaced r WHERE r.prior_import_id = ? AND r.import_id <> ? AND r.import_id = observation_releases.import_id AND r.observation_id = observation_releases.observation_id)`,
+    ).run(id, id);
     db.prepare('DELETE FROM import_replaced WHERE prior_import_id = ? AND import_id <> ?').run(id, id);
 
     const replaced = db.prepare('SELECT * FROM import_replaced WHERE import_id = ? ORDER BY rowid').all(id) as ReplacedRow[];
     const occupant = db.prepare('SELECT id, import_id FROM observations WHERE indicator = ? AND region = ? AND period = ? AND status = ?');
     const idTaken = db.prepare('SELECT 1 FROM observations WHERE id = ?').pluck();
     const restore = db.prepare(
-      'INSERT INTO observations (id, indicator, region, period, year, value, unit, original, status, import_id, source, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO observations (id, indicator, region, period, year, value, unit, original, status, import_id, source, note, measure, bound, released, release_label)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const handOver = db.prepare(
-      'INSERT INTO import_replaced (import_id, indicator, region, period, year, value, unit, original, status, prior_import_id, source, note, observation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO import_replaced (import_id, indicator, region, period, year, value, unit, original, status, prior_import_id, source, note, observation_id, measure, bound, released, release_label)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    // The release this import moved into the history of a row a later import now holds belongs to that import now.
+    const handOverRelease = db.prepare('UPDATE observation_releases SET import_id = ? WHERE import_id = ? AND observation_id = ?');
     let rowsRestored = 0;
     for (const r of replaced) {
       const holder = occupant.get(r.indicator, r.region, r.period, r.status) as { id: number; import_id: number | null } | undefined;
       if (!holder) {
         const keepId = r.observation_id !== null && !idTaken.get(r.observation_id) ? r.observation_id : null;
-        restore.run(keepId, r.indicator, r.region, r.period, r.year, r.value, r.unit, r.original, r.status, r.prior_import_id, r.source, r.note);
+        restore.run(keepId, r.indicator, r.region, r.period, r.year, r.value, r.unit, r.original, r.status, r.prior_import_id, r.source, r.note, r.measure, r.bound, r.released, r.release_label);
         rowsRestored++;
       } else if (holder.import_id !== null) {
-        handOver.run(holder.import_id, r.indicator, r.region, r.period, r.year, r.value, r.unit, r.original, r.status, r.prior_import_id, r.source, r.note, r.observation_id);
+        handOver.run(
+          holder.import_id, r.indicator, r.region, r.period, r.year, r.value, r.unit, r.original, r.status, r.prior_import_id, r.source, r.note, r.observation_id,
+          r.measure, r.bound, r.released, r.release_label,
+        );
+        if (r.observation_id !== null) handOverRelease.run(holder.import_id, id, r.observation_id);
       }
       // A row entered by hand holds the key: it is newer than the replaced row and stays.
     }
     db.prepare('DELETE FROM import_replaced WHERE import_id = ?').run(id);
+    db.prepare('DELETE FROM observation_releases WHERE import_id = ?').run(id);
+    db.prepare('DELETE FROM observation_releases WHERE NOT EXISTS (SELECT 1 FROM observations o WHERE o.id = observation_releases.observation_id)').run();
     db.prepare('UPDATE imports SET undone_at = ? WHERE id = ?').run(new Date().toISOString(), id);
     return { importId: id, rowsDeleted, rowsRestored };
   });

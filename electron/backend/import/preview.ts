@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import type Database from 'better-sqlite3';
 import { Catalogue } from './catalogue';
 import { CodeTables } from './code-tables';
-import { sourceFromNotes, sourceNoteOf } from './commit';
+import { boundAt, sameFigure, sourceFromNotes, sourceNoteOf } from './commit';
 import { findDuplicate, hashFile } from './history';
 import { parseEvents } from './parse-source';
 import { clipText, PROBLEM_SEVERITY, ProblemList } from './problems';
@@ -75,6 +75,7 @@ export async function previewImport(db: Database.Database, filePath: string, opt
     observations: 0,
     badObservations: 0,
     conflicts: 0,
+    conflictsIdentical: 0,
     duplicatesInFile: 0,
     newIndicators: [],
     newRegions: [],
@@ -87,9 +88,9 @@ export async function previewImport(db: Database.Database, filePath: string, opt
   if (!layout.problems.some((p) => PROBLEM_SEVERITY[p.code] === 'error')) {
     const codes = new CodeTables(catalogue);
     const keys = new KeySet();
-    const exists = db.prepare('SELECT 1 FROM observations WHERE indicator = ? AND region = ? AND period = ? AND status = ?').pluck();
+    const held = db.prepare('SELECT value, bound FROM observations WHERE indicator = ? AND region = ? AND period = ? AND status = ?');
     // Only indicators the workspace holds rows for can conflict: skip the lookups for the others.
-    const held = new Set(db.prepare('SELECT code FROM indicators WHERE EXISTS (SELECT 1 FROM observations WHERE indicator = indicators.code)').pluck().all() as string[]);
+    const heldIndicators = new Set(db.prepare('SELECT code FROM indicators WHERE EXISTS (SELECT 1 FROM observations WHERE indicator = indicators.code)').pluck().all() as string[]);
     const trailing: string[] = [];
     let unclosed = false;
     const started = performance.now();
@@ -140,8 +141,13 @@ export async function previewImport(db: Database.Database, filePath: string, opt
           continue;
         }
         preview.observations++;
-        const conflict = held.has(indicator) && exists.get(indicator, region, period, status) !== undefined;
-        if (conflict) preview.conflicts++;
+        const figure = heldIndicators.has(indicator) ? (held.get(indicator, region, period, status) as { value: number | null; bound: string } | undefined) : undefined;
+        const conflict = figure !== undefined;
+        if (conflict) {
+          preview.conflicts++;
+          const v = b.value[i]!;
+          if (sameFigure(figure.value, figure.bound, Number.isNaN(v) ? null : v, boundAt(b, i))) preview.conflictsIdentical++;
+        }
         if (preview.sample.length < SAMPLE_SIZE) {
           const v = b.value[i]!;
           const sample: SampleObservation = {

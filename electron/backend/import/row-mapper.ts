@@ -7,6 +7,7 @@ import { parseNumber } from '../../../shared/parse/number';
 import { parsePeriod, type Period } from '../../../shared/parse/period';
 import { normaliseLabel } from '../../../shared/parse/text';
 import { parseUnit, splitHeaderUnit, toStoredValue, unknownUnit, withMagnitude, type UnitInfo } from '../../../shared/parse/unit';
+import { boundOfQualifier, type Bound } from '../../../shared/series/bound';
 import { REPLACEMENT, looksLikeMojibake } from './decode';
 import { cellsUsed, isTrailingNote, noteText, parseStatus } from './layout';
 import type { ProblemList } from './problems';
@@ -41,6 +42,12 @@ export interface ParsedBatch {
   originalEnd: Int32Array;
   row: Int32Array;
   column: Int32Array;
+  /**
+   * Observations whose text states a bound or an approximation (超6000亿元: lower), as
+   * [index in this batch, bound]; every other one is exact. Sparse, since such cells are rare: no
+   * column per row on the hot path.
+   */
+  bounded: Array<[number, Bound]>;
   /** Problems found while parsing this batch (only those within the first 200 overall). */
   problems: Problem[];
   problemTotal: number;
@@ -214,6 +221,7 @@ export class RowMapper {
   private rowNo = new Int32Array(0);
   private colNo = new Int32Array(0);
   private originals: string[] = [];
+  private bounded: Array<[number, Bound]> = [];
 
   constructor(
     private readonly mapping: Mapping,
@@ -456,7 +464,11 @@ export class RowMapper {
           this.bad++;
           continue;
         }
-        if (parsed.qualifier) problems.add('value.qualified', { text, qualifier: parsed.qualifier }, rowNo, colNo);
+        if (parsed.qualifier) {
+          problems.add('value.qualified', { text, qualifier: parsed.qualifier }, rowNo, colNo);
+          const bound = boundOfQualifier(parsed.qualifier);
+          if (bound !== 'exact') this.bounded.push([this.n, bound]);
+        }
         if (unit && unit.factor !== 1 && !parsed.unit) original = `${text} ${unit.text}`;
       }
 
@@ -506,6 +518,7 @@ export class RowMapper {
       originalEnd: ends,
       row: this.rowNo.slice(0, n),
       column: this.colNo.slice(0, n),
+      bounded: this.bounded,
       problems,
       problemTotal: this.problems.total - this.totalSent,
       errorTotal: this.problems.errors - this.errorsSent,
@@ -519,6 +532,7 @@ export class RowMapper {
     this.errorsSent = this.problems.errors;
     this.n = 0;
     this.originals = [];
+    this.bounded = [];
     this.bad = 0;
     this.rowsRead = 0;
     this.trailing = [];

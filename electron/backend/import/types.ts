@@ -93,11 +93,26 @@ export interface ImportOptions {
   source?: string;
 }
 
-export type ConflictPolicy = 'replace' | 'keep' | 'fail';
+/**
+ * What to do with a row whose key the workspace holds: `replace` overwrites it in place, `keep` leaves
+ * it, `fail` stops the import, `revise` makes the file's value the latest release and keeps the
+ * workspace's as an earlier one (observation_releases) where the two differ, changing nothing where
+ * they are the same (needs `released`).
+ */
+export type ConflictPolicy = 'replace' | 'keep' | 'fail' | 'revise';
 
 export interface CommitOptions extends ImportOptions {
   /** What to do with a row whose indicator, region, period and status are already in the workspace. */
   onConflict: ConflictPolicy;
+  /**
+   * The measure (口径, a code of the measures table) of every row this import writes; without it new
+   * rows take their indicator's and a replaced row keeps its own.
+   */
+  measure?: string;
+  /** The release date (YYYY-MM-DD) of the figures in the file; required by `revise`. */
+  released?: string;
+  /** The release's label (初步核算, 第四次经济普查修订 …). */
+  releaseLabel?: string;
   /** Skip rows with errors instead of rejecting the import. */
   skipBadRows?: boolean;
   /** Import a file even though a file with the same SHA-256 was imported before. */
@@ -182,6 +197,8 @@ export interface ImportPreview {
   badObservations: number;
   /** Observations whose key is already in the workspace. */
   conflicts: number;
+  /** Of those, the ones whose value and bound the workspace already holds (a `revise` leaves them unchanged). */
+  conflictsIdentical: number;
   /** Observations whose key appears earlier in the same file. */
   duplicatesInFile: number;
   /** Names that an import would add to the catalogue (first 50 each). */
@@ -205,6 +222,8 @@ export interface ImportSummary {
   rowsReplaced: number;
   /** Conflicts left as they were (onConflict 'keep'); included in rowsSkipped. */
   rowsKept: number;
+  /** Conflicts whose value the workspace already holds (onConflict 'revise'): nothing written, not skipped. */
+  rowsUnchanged: number;
   sourceNote: string;
   problems: Problem[];
   problemCount: number;
