@@ -21,7 +21,8 @@ const names = { indicator: () => '占比', region: () => '重庆', status: (s: s
 describe('quick look', () => {
   // 重庆's share: ≥25% (2020) and 27.2% (2021) on the city's earlier measure, 45.4% (2022) on the broad one.
   const points = [point('2020', 25, 'cq-earlier', 'lower'), point('2021', 27.2, 'cq-earlier'), point('2022', 45.4, 'caict-broad')];
-  const { option } = quickLookOption(points, names, 'sans-serif') as { option: { series: Array<{ name: string; data: Array<{ value: number | null }> }>; tooltip: { formatter: (p: unknown) => string } } };
+  type Drawn = { series: Array<{ name: string; data: Array<{ value: number | null }> }>; tooltip: { formatter: (p: unknown) => string } };
+  const option = quickLookOption(points, names, 'sans-serif').option as unknown as Drawn;
 
   it('draws each measure of a series as a line of its own, never joining 2021 to 2022', () => {
     expect(option.series.map((s) => [s.name, s.data.map((d) => d.value)])).toEqual([
@@ -36,7 +37,7 @@ describe('quick look', () => {
   });
 
   it('names no measure where a series has only one', () => {
-    const one = quickLookOption([point('2021', 27.2, 'cq-earlier')], names, 'sans-serif').option as { series: Array<{ name: string }> };
+    const one = quickLookOption([point('2021', 27.2, 'cq-earlier')], names, 'sans-serif').option as unknown as Drawn;
     expect(one.series[0]!.name).toBe('重庆 占比');
   });
 });
