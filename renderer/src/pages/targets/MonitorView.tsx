@@ -7,7 +7,9 @@ import { targetStatuses, type TargetStatus } from '../../../../shared/monitor/st
 import { useApp } from '../../app-context';
 import { saveFile } from '../../download';
 import { MonitorSettingsPanel } from './MonitorSettingsPanel';
-import { byMeasureText, latestText, measureLabel, PlanForm, ruleText, TargetDetail, TargetForm, useMeasures } from './TargetDetail';
+import { byMeasureText, latestText, measureLabel, ruleText, useMeasures } from './monitor-text';
+import { TargetDetail } from './TargetDetail';
+import { PlanForm, TargetForm } from './TargetForms';
 import { monitorChartSpec } from './monitor-chart';
 
 type Monitor = Output<'targets.monitor'>;
