@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { WorkbenchError } from '../../shared/api/errors';
 import { translate, type Locale } from '../../shared/i18n';
 import { boundSign } from '../../shared/series/bound';
 import { checkVintage } from '../backend/data/observation-view';
@@ -7,6 +6,7 @@ import { queryObservations } from '../backend/data/observations-query';
 import { writeObservationsExport } from '../backend/data/observations-export';
 import { commitImport } from '../backend/import/commit';
 import { listImports, undoImport } from '../backend/import/history';
+import { checkMeasure } from '../backend/series/figures';
 import type { ConflictPolicy, ImportProgress, Mapping, Problem } from '../backend/import/types';
 import { cliLocale, printJson, withWorkspace } from './context';
 
@@ -158,9 +158,8 @@ export function addImportCommands(program: Command): void {
         if (opts.region) filterModel.region = { filterType: 'set-values', values: [opts.region] };
         if (opts.import) filterModel.importId = { filterType: 'set-values', values: [Number(opts.import)] };
         if (opts.measure) {
-          const known = service.db.prepare('SELECT code FROM measures ORDER BY sort, code').pluck().all() as string[];
           // A mistyped code would list nothing, which reads as "no figures on that measure".
-          if (!known.includes(opts.measure)) throw new WorkbenchError('data.unknownMeasure', { code: opts.measure, known: known.join(', ') });
+          checkMeasure(service.db, opts.measure);
           filterModel.measure = { filterType: 'set-values', values: [opts.measure] };
         }
         const sortModel = [

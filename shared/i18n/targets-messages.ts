@@ -28,7 +28,6 @@ export const targetsMessagesZh: Record<string, string> = {
   'monitor.planExists': '方案编号 {code} 已存在',
   'monitor.unknownIndicator': '未知指标：{code}',
   'monitor.unknownRegion': '未知地区：{code}',
-  'monitor.unknownMeasure': '未知口径：{code}',
   'monitor.projection.other-measure': '对照情景按{measure}推算，与目标口径不同，不作比较',
   'monitor.projection.no-measure': '对照情景未标明口径，不与按口径判定的目标比较',
   'monitor.unknownArea': '方案 {plan} 下没有任务领域 {area}',
@@ -182,7 +181,6 @@ export const targetsMessagesZh: Record<string, string> = {
   'twin.why.bound': '界限值（如“超过…”）不能算增速',
   'twin.why.bound-share': '分子分母都是界限值，比重无法确定',
   'twin.why.no-gdp': '无该口径公布的比重，也无该年GDP',
-  'twin.unknownMeasure': '未知口径：{code}',
 };
 
 export const targetsMessagesEn: Record<keyof typeof targetsMessagesZh, string> = {
@@ -212,7 +210,6 @@ export const targetsMessagesEn: Record<keyof typeof targetsMessagesZh, string> =
   'monitor.planExists': 'Plan code {code} already exists',
   'monitor.unknownIndicator': 'Unknown indicator: {code}',
   'monitor.unknownRegion': 'Unknown region: {code}',
-  'monitor.unknownMeasure': 'Unknown measure: {code}',
   'monitor.projection.other-measure': 'The compared scenario projects the {measure}, not the target\'s measure: not compared',
   'monitor.projection.no-measure': 'The compared scenario names no measure: not compared with a target judged on one',
   'monitor.unknownArea': 'Plan {plan} has no task area {area}',
@@ -366,5 +363,4 @@ export const targetsMessagesEn: Record<keyof typeof targetsMessagesZh, string> =
   'twin.why.bound': 'A bound (e.g. “more than …”) gives no growth rate',
   'twin.why.bound-share': 'Both figures are bounds: the share is open',
   'twin.why.no-gdp': 'No share published on this measure and no GDP for the year',
-  'twin.unknownMeasure': 'Unknown measure: {code}',
 };

@@ -3,6 +3,7 @@
 // the questions derived from it: breaks, growth (within one measure and one vintage) and share of GDP
 // (the published share of the same measure first). The monitor, twin-city view, scenario bases and
 // backtests, and chart data read figures through here; nothing else reads observations for figures.
+import { WorkbenchError } from '../../../shared/api/errors';
 import type { Bound } from '../../../shared/series/bound';
 import { knownFrom, knownOn } from '../../../shared/series/vintage';
 import type { Db } from '../db/workspace';
@@ -186,6 +187,12 @@ export interface MeasureRow {
   description: string;
   publisher: string;
   source: string;
+}
+
+/** Refuses a code the measures catalogue does not hold, naming the codes it does. */
+export function checkMeasure(db: Db, code: string): void {
+  const known = listMeasures(db).map((m) => m.code);
+  if (!known.includes(code)) throw new WorkbenchError('measure.unknown', { code, known: known.join(', ') });
 }
 
 /** The measures catalogue, in its order. */

@@ -4,6 +4,7 @@ import { WorkbenchError } from '../../../shared/api/errors';
 import { planInputSchema, targetInputSchema, type Plan, type Target } from '../../../shared/api/targets-contract';
 import type { z } from 'zod';
 import type { Db } from '../db/workspace';
+import { checkMeasure } from '../series/figures';
 
 interface PlanRow {
   code: string;
@@ -89,13 +90,8 @@ function audit(db: Db, entity: 'plan' | 'target', id: string, before: Record<str
   }
 }
 
-function exists(db: Db, table: 'indicators' | 'regions' | 'plans' | 'measures', code: string): boolean {
-  const sql = {
-    indicators: 'SELECT 1 FROM indicators WHERE code = ?',
-    regions: 'SELECT 1 FROM regions WHERE code = ?',
-    plans: 'SELECT 1 FROM plans WHERE code = ? AND retired_at IS NULL',
-    measures: 'SELECT 1 FROM measures WHERE code = ?',
-  }[table];
+function exists(db: Db, table: 'indicators' | 'regions' | 'plans', code: string): boolean {
+  const sql = { indicators: 'SELECT 1 FROM indicators WHERE code = ?', regions: 'SELECT 1 FROM regions WHERE code = ?', plans: 'SELECT 1 FROM plans WHERE code = ? AND retired_at IS NULL' }[table];
   return db.prepare(sql).get(code) !== undefined;
 }
 
@@ -110,7 +106,7 @@ export function saveTarget(db: Db, input: z.output<typeof targetInputSchema>, cr
     if (!exists(db, 'plans', input.plan)) throw new WorkbenchError('monitor.planNotFound', { code: input.plan });
     if (input.indicator && !exists(db, 'indicators', input.indicator)) throw new WorkbenchError('monitor.unknownIndicator', { code: input.indicator });
     if (input.region && !exists(db, 'regions', input.region)) throw new WorkbenchError('monitor.unknownRegion', { code: input.region });
-    if (input.measure && !exists(db, 'measures', input.measure)) throw new WorkbenchError('monitor.unknownMeasure', { code: input.measure });
+    if (input.measure) checkMeasure(db, input.measure);
     const values = {
       plan: input.plan,
       title_zh: input.titleZh,

@@ -5,7 +5,7 @@
 import { WorkbenchError } from '../../../shared/api/errors';
 import type { TwinCell } from '../../../shared/api/targets-contract';
 import type { Db } from '../db/workspace';
-import { annualSeries, breakYears, growthOf, listMeasures, shareOfGdp, type Derived, type Figure } from '../series/figures';
+import { annualSeries, breakYears, checkMeasure, growthOf, listMeasures, shareOfGdp, type Derived, type Figure } from '../series/figures';
 
 export interface CompareOptions {
   /** Only this year; growth still reads the year before. */
@@ -57,7 +57,7 @@ export function compareRegions(db: Db, indicatorCode: string, regionCodes: strin
   if (!indicator) throw new WorkbenchError('monitor.unknownIndicator', { code: indicatorCode });
   const measures = listMeasures(db).map(({ code, nameZh, nameEn }) => ({ code, nameZh, nameEn }));
   const measure = options.measure ?? null;
-  if (measure && !measures.some((m) => m.code === measure)) throw new WorkbenchError('twin.unknownMeasure', { code: measure });
+  if (measure) checkMeasure(db, measure);
   const regionRow = db.prepare('SELECT code, name_zh AS nameZh, name_en AS nameEn FROM regions WHERE code = ?');
   const regions = regionCodes.map((code) => {
     const row = regionRow.get(code) as { code: string; nameZh: string; nameEn: string } | undefined;

@@ -90,7 +90,7 @@ describe('targets monitor on a fresh workspace', () => {
     await ok(service, 'monitor.setSettings', { thresholds: {}, scenarioId: 1 });
     m = await ok<Monitor>(service, 'targets.monitor', { asOfYear: 2026 });
     expect(row(m, 'P2027')).toMatchObject({ status: 'on-track', rule: 'monitor.rule.growthFeasible', requiredGrowth: 1.95, projection: null, projectionNote: { reason: 'other-measure' } });
-    expect((await fails(service, 'targets.save', { target: { ...later, code: 'X2', measure: 'nope' }, create: true })).code).toBe('monitor.unknownMeasure');
+    expect((await fails(service, 'targets.save', { target: { ...later, code: 'X2', measure: 'nope' }, create: true })).code).toBe('measure.unknown');
     expect((await fails(service, 'targets.save', { target: later, create: true })).code).toBe('monitor.targetExists');
     expect((await fails(service, 'targets.save', { target: { ...later, code: 'X1', indicator: 'nope' }, create: true })).code).toBe('monitor.unknownIndicator');
     const bad = await fails(service, 'targets.save', { target: { ...later, deadline: 'soon' }, create: true });

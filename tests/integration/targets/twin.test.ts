@@ -120,7 +120,7 @@ describe('twin-city comparison through the series layer', () => {
   it('refuses an unknown indicator, region or measure and a date that is not ISO', async () => {
     expect((await refused(service, { indicator: 'nope', regions: ['CQ'] })).code).toBe('monitor.unknownIndicator');
     expect((await refused(service, { indicator: 'gdp', regions: ['XX'] })).code).toBe('monitor.unknownRegion');
-    expect((await refused(service, { indicator: 'gdp', regions: ['CQ'], measure: 'nope' })).code).toBe('twin.unknownMeasure');
+    expect((await refused(service, { indicator: 'gdp', regions: ['CQ'], measure: 'nope' })).code).toBe('measure.unknown');
     expect((await refused(service, { indicator: 'gdp', regions: ['CQ'], asOf: '30.06.2019' })).code).toBe('error.badRequest');
   });
 });
@@ -150,6 +150,6 @@ describe('workbench regions compare', () => {
     expect(vintage.stdout).not.toContain('2019  ');
     const bad = runCli(['--lang', 'en', 'regions', 'compare', '--indicator', 'gdp', '--measure', 'nope'], dataDir);
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain('Unknown measure: nope');
+    expect(bad.stderr).toContain('No measure has the code "nope". Measures: standard, cq-earlier, caict-broad, nbs-core.');
   });
 });
