@@ -164,7 +164,7 @@ describe('compare and backtest in Chromium', () => {
     await page.getByRole('tab', { name: '回测' }).click();
     await expect.poll(() => page.getByTestId('mape-share').textContent()).toBe('MAPE 3.9%（计分 1 年）');
     const share = page.getByTestId('backtest-share');
-    expect(await share.getByTestId('definition-break').textContent()).toBe('口径变化：自2022年起由“重庆市此前口径”改为“中国信通院广义口径”，此后各年不与基年口径比较');
+    expect(await share.getByTestId('definition-break').textContent()).toBe('口径变化：自2022年起由“重庆市此前口径”改为“信通院广义口径”，此后各年不与基年口径比较');
     expect(await share.locator('tr.status-other-definition').textContent()).toMatch(/^202245.4%28.47%.*口径不同，不计入/);
     expect(await page.getByTestId('mape-gdp').textContent()).toBe('MAPE 1.86%（计分 4 年）');
     expect(await page.getByTestId('mape-total').textContent()).toBe('无可计分年份');
@@ -187,7 +187,7 @@ describe('the address, components, targets and bounds in Chromium', () => {
     await page.evaluate(() => (window.location.hash = '#/scenarios?id=2'));
     await expect.poll(activeScenario).toMatch(/^加速/);
     await expect.poll(summaryText).toMatch(/^按加速情景，2022年数字经济规模为9191.25亿元/);
-    await page.locator('.scenario-list button', { hasText: '保守' }).click();
+    await page.locator('.scenario-list button', { hasText: /^保守/ }).click();
     await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/scenarios?id=3');
     await expect.poll(summaryText).toMatch(/^按保守情景/);
     await page.evaluate(() => (window.location.hash = '#/scenarios?id=99'));

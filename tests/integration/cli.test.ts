@@ -26,7 +26,7 @@ describe('workbench CLI', () => {
     expect(parsed.workspace).toBe(path.join(dataDir, 'workspaces', 'default.sqlite'));
     expect(parsed.schemaVersion).toBeGreaterThanOrEqual(1);
     expect(parsed.sqliteVersion).toMatch(/^3\.\d+\.\d+$/);
-    expect(parsed.tables).toContainEqual({ table: 'targets', rows: 17 });
+    expect(parsed.tables).toContainEqual({ table: 'targets', rows: 26 });
   });
 
   it('check exits 0 on a sound workspace and 1 with a located message on a bad file', () => {
@@ -47,7 +47,7 @@ describe('workbench CLI', () => {
     expect(first.status).toBe(0);
     const copy = new Database(out, { readonly: true });
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(copy.prepare('SELECT count(*) AS n FROM plans').get()).toEqual({ n: 2 });
+    expect(copy.prepare('SELECT count(*) AS n FROM plans').get()).toEqual({ n: 3 });
     copy.close();
     const second = runCli(['backup', '--out', out, '--lang', 'en'], dataDir);
     expect(second.status).toBe(1);

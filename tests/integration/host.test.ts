@@ -139,11 +139,11 @@ describe.each(transports)('contract over %s', (_name, make) => {
     const all = await call('targets.list', {});
     expect(all.ok).toBe(true);
     const targets = (all as { result: Array<{ code: string; plan: string }> }).result;
-    expect(targets.length).toBe(17);
+    expect(targets.length).toBe(26);
     const b = (await call('targets.list', { plan: 'B' })) as { result: Array<{ plan: string }> };
     expect(b.result.every((t) => t.plan === 'B')).toBe(true);
     const plans = (await call('plans.list', {})) as { result: Array<{ code: string }> };
-    expect(plans.result.map((p) => p.code)).toEqual(['A', 'B']);
+    expect(plans.result.map((p) => p.code)).toEqual(['A', 'B', 'C']);
   });
 
   it('remembers the language and translates errors into it', async () => {
@@ -173,6 +173,6 @@ describe.each(transports)('contract over %s', (_name, make) => {
     const back = (await call('workspace.open', { path: before.result.workspace.path })) as { ok: true };
     expect(back.ok).toBe(true);
     const stats = (await call('workspace.stats', {})) as { result: { tables: Array<{ table: string; rows: number }> } };
-    expect(stats.result.tables.find((t) => t.table === 'targets')?.rows).toBe(17);
+    expect(stats.result.tables.find((t) => t.table === 'targets')?.rows).toBe(26);
   });
 });

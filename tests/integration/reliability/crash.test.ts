@@ -107,7 +107,7 @@ describe('crash safety under SIGKILL', () => {
       for (const copy of copies) {
         const db = new Database(path.join(dataDir, copy), { readonly: true });
         expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-        expect(db.prepare('SELECT count(*) FROM targets').pluck().get()).toBe(17);
+        expect(db.prepare('SELECT count(*) FROM targets').pluck().get()).toBe(26);
         db.close();
       }
     } else {

@@ -62,7 +62,7 @@ describe('storage faults', () => {
       expect(outcome.error.message).toContain('磁盘空间不足');
     }
     expect(service.db.prepare('SELECT count(*) FROM tasks').pluck().get()).toBe(0);
-    expect(service.db.prepare('SELECT count(*) FROM targets').pluck().get()).toBe(17);
+    expect(service.db.prepare('SELECT count(*) FROM targets').pluck().get()).toBe(26);
 
     service.db.pragma('max_page_count = 1073741823');
     const retried = await dispatch(service, 'register.import', file);
