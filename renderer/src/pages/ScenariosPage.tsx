@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Output } from '../../../shared/api/contract';
 import type { ScenarioSummary } from '../../../shared/api/scenarios-contract';
 import type { BacktestResult } from '../../../shared/engine';
+import { ISO_DATE } from '../../../shared/series/vintage';
 import { useApp } from '../app-context';
 import { scenarioHash, scenarioIdFromHash } from './scenarios/address';
 import {
@@ -112,19 +113,22 @@ export function ScenariosPage() {
     loadedFor.current = selected;
   }, [selected, loadDetail]);
 
-  // The backtest of the saved version: refetched when a save or restore makes a new one.
+  // The backtest of the saved version: refetched when a save or restore makes a new one, or when the
+  // published figures are asked for as known on another date (a real-time backtest).
   const savedVersion = detail?.version;
+  const [backtestVintage, setBacktestVintage] = useState('');
   useEffect(() => {
     if (selected === null || savedVersion === undefined) return;
+    if (backtestVintage && !ISO_DATE.test(backtestVintage)) return;
     let live = true;
-    client.call('scenarios.backtest', { id: selected }).then(
+    client.call('scenarios.backtest', { id: selected, asOf: backtestVintage || null }).then(
       (result) => live && setBacktest({ id: selected, result, error: null }),
       (e: unknown) => live && setBacktest({ id: selected, result: null, error: describeError(e) }),
     );
     return () => {
       live = false;
     };
-  }, [selected, savedVersion, client, describeError]);
+  }, [selected, savedVersion, backtestVintage, client, describeError]);
   const backtestNow = backtest.id === selected ? backtest : { result: null, error: null };
 
   // Bases written as {indicator, region} are looked up once each, then projected locally.
@@ -387,7 +391,7 @@ export function ScenariosPage() {
             </>
           )}
           {tab === 'compare' && <ComparePanel list={list} initial={list.map((s) => s.id).slice(0, 2)} backtest={backtestNow.result} />}
-          {tab === 'backtest' && selected !== null && <BacktestPanel result={backtestNow.result} error={backtestNow.error} projection={saved?.projection ?? null} scenarioId={selected} />}
+          {tab === 'backtest' && selected !== null && <BacktestPanel result={backtestNow.result} error={backtestNow.error} projection={saved?.projection ?? null} scenarioId={selected} vintage={backtestVintage} onVintage={setBacktestVintage} />}
         </div>
       </div>
     </section>

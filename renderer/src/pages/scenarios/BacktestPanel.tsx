@@ -7,7 +7,22 @@ import { backtestCharts } from '../scenario-charts';
 import { ChartCard } from './ChartCard';
 
 /** The saved scenario against the published figures: error per year, MAPE, and the definition breaks not scored across. */
-export function BacktestPanel({ result, error, projection, scenarioId }: { result: BacktestResult | null; error: string | null; projection: ProjectionResult | null; scenarioId: number }) {
+export function BacktestPanel({
+  result,
+  error,
+  projection,
+  scenarioId,
+  vintage,
+  onVintage,
+}: {
+  result: BacktestResult | null;
+  error: string | null;
+  projection: ProjectionResult | null;
+  scenarioId: number;
+  /** The published figures as known on this date ('' for the latest releases). */
+  vintage: string;
+  onVintage: (date: string) => void;
+}) {
   const { locale, t } = useApp();
   const charts = useMemo(() => (result && projection ? backtestCharts(result, projection, locale) : []), [result, projection, locale]);
   if (error) return <p className="error" role="alert" data-testid="backtest-error">{error}</p>;
@@ -17,6 +32,15 @@ export function BacktestPanel({ result, error, projection, scenarioId }: { resul
   return (
     <div className="backtest" data-testid="backtest">
       <p className="muted">{t('scenario.backtest.intro', { baseYear: result.baseYear, horizon: result.horizon })}</p>
+      <label className="backtest-vintage">
+        {t('scenario.backtest.vintage')}
+        <input type="date" value={vintage} onChange={(e) => onVintage(e.target.value)} data-testid="backtest-vintage" />
+        {vintage && (
+          <button type="button" onClick={() => onVintage('')}>
+            {t('scenario.backtest.latest')}
+          </button>
+        )}
+      </label>
       {result.series.map((s) => (
         <section key={`${s.metric}-${s.componentId ?? ''}`} className="panel" data-testid={`backtest-${s.metric}`}>
           <h3>
