@@ -4,7 +4,7 @@ import path from 'node:path';
 import { WorkbenchError } from '../../shared/api/errors';
 import type { MonitorRow } from '../../shared/api/targets-contract';
 import { formatWithUnit, type Locale } from '../../shared/format/number';
-import { formatBounded } from '../../shared/series/bound';
+import { comparatorSign, formatBounded } from '../../shared/series/bound';
 import { translate } from '../../shared/i18n';
 import { callApi, cliLocale, printJson, withWorkspace } from './context';
 
@@ -15,6 +15,16 @@ interface Monitor {
   rows: MonitorRow[];
 }
 
+/** A rule's figures written with their unit (≥1万亿元, not ≥10000), as the Targets page writes them. */
+function withUnits(params: MonitorRow['ruleParams'], unit: string, locale: Locale): MonitorRow['ruleParams'] {
+  const written = { ...params };
+  for (const key of ['value', 'path'] as const) {
+    const v = params[key];
+    if (typeof v === 'number') written[key] = formatWithUnit(v, unit, locale);
+  }
+  return written;
+}
+
 function printMonitor(m: Monitor, locale: Locale): void {
   const zh = locale === 'zh';
   const vintage = m.vintage ? (zh ? `；数据截至${m.vintage}` : `; data as known on ${m.vintage}`) : '';
@@ -23,13 +33,13 @@ function printMonitor(m: Monitor, locale: Locale): void {
   for (const r of m.rows) {
     const t = r.target;
     const title = zh || !t.titleEn ? t.titleZh : t.titleEn;
-    const goal = t.value === null ? (zh ? '定性' : 'qualitative') : `${t.comparator} ${formatWithUnit(t.value, t.unit, locale)}`;
+    const goal = t.value === null ? (zh ? '定性' : 'qualitative') : `${comparatorSign(t.comparator)} ${formatWithUnit(t.value, t.unit, locale)}`;
     const latest = r.latest ? `${formatBounded(r.latest.value, t.unit, r.latest.bound, locale)} (${r.latest.year})` : '—';
     const measure = r.measure ? (zh ? `（${measureName(r.measure)}）` : ` (${measureName(r.measure)})`) : '';
     console.log(`${t.code.padEnd(6)} ${translate(locale, `monitor.status.${r.status}`).padEnd(zh ? 6 : 9)} ${title}${measure}`);
     const deadline = t.deadline ? (zh ? `，${t.deadline}年` : `, by ${t.deadline}`) : '';
     console.log(`       ${goal}${deadline}${zh ? '；最新实际 ' : '; latest '}${latest}`);
-    console.log(`       ${translate(locale, r.rule, r.ruleParams)}`);
+    console.log(`       ${translate(locale, r.rule, withUnits(r.ruleParams, t.unit, locale))}`);
     for (const other of r.byMeasure.slice(1)) {
       const value = other.latest ? `${formatBounded(other.latest.value, t.unit, other.latest.bound, locale)} (${other.latest.year})` : '—';
       const status = translate(locale, `monitor.status.${other.status}`);

@@ -56,7 +56,7 @@ export const overviewStatementSchema = z.object({
       probability: z.number().nullable(),
     })
     .nullable(),
-  projectionNote: z.object({ reason: z.enum(['other-measure', 'no-measure']), scenarioMeasure: measureRef.nullable() }).nullable(),
+  projectionNote: z.object({ reason: z.enum(['other-measure', 'no-measure', 'after-vintage']), scenarioMeasure: measureRef.nullable() }).nullable(),
 });
 export type OverviewStatement = z.infer<typeof overviewStatementSchema>;
 

@@ -114,7 +114,7 @@ export const monitorRowSchema = z.object({
   /** The compared scenario's projection of this target: only when the scenario carries the target and is on the target's measure. */
   projection: z.object({ value: z.number(), met: z.boolean(), firstYearMet: z.number().int().nullable() }).nullable(),
   /** Why the compared scenario's projection is not shown: it is on another measure, or names none. */
-  projectionNote: z.object({ reason: z.enum(['other-measure', 'no-measure']), scenarioMeasure: measureRef.nullable() }).nullable(),
+  projectionNote: z.object({ reason: z.enum(['other-measure', 'no-measure', 'after-vintage']), scenarioMeasure: measureRef.nullable() }).nullable(),
   actuals: z.array(monitorActualSchema),
   /** The status under every measure the indicator has figures on, the judged one first. */
   byMeasure: z.array(

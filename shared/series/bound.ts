@@ -39,6 +39,11 @@ export function formatBounded(value: number | null | undefined, unit: string, bo
 }
 
 export type Comparator = '>=' | '>' | '=' | '<=' | '<';
+
+/** A target's comparator as a reader sees it: ≥ and ≤, not the ASCII pairs. */
+export function comparatorSign(comparator: string): string {
+  return comparator === '>=' ? '≥' : comparator === '<=' ? '≤' : comparator;
+}
 /** Whether a figure meets a target: `unknown` when a bound leaves it open (≥6000 against ≥10000). */
 export type Verdict = 'yes' | 'no' | 'unknown';
 

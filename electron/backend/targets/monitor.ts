@@ -112,17 +112,18 @@ export function actualsFor(db: Db, target: TargetRef, options: { measure?: strin
 /** The compared scenario: its projection of each target it carries (same code), its measure, or nothing when it cannot run. */
 function scenarioProjections(db: Db, scenarioId: number | null, locale: Locale) {
   const projections = new Map<string, { value: number; met: boolean; firstYearMet: number | null }>();
-  if (scenarioId === null) return { scenario: null, measure: null, projections };
+  if (scenarioId === null) return { scenario: null, measure: null, baseYear: null, projections };
   const scenario = listScenarios(db).find((s) => s.id === scenarioId);
-  if (!scenario) return { scenario: null, measure: null, projections };
-  const measure = scenarioDefinition(db, scenarioId).measure ?? null;
+  if (!scenario) return { scenario: null, measure: null, baseYear: null, projections };
+  const definition = scenarioDefinition(db, scenarioId);
+  const measure = definition.measure ?? null;
   try {
     const run = runScenario(db, scenarioId, locale);
     for (const t of run.projection.targets) projections.set(t.id, { value: t.value, met: t.met, firstYearMet: t.firstYearMet });
   } catch {
     // A scenario whose bases no longer resolve (its indicator was deleted, say) simply projects nothing here.
   }
-  return { scenario: { id: scenario.id, name: scenario.name }, measure, projections };
+  return { scenario: { id: scenario.id, name: scenario.name }, measure, baseYear: definition.baseYear, projections };
 }
 
 /** The measures catalogue as the monitor names them, by code. */
@@ -136,7 +137,9 @@ export function computeMonitor(db: Db, options: { plan?: string; asOfYear?: numb
   const vintage = options.vintage ?? null;
   // Judged as the data stood on a date, the monitor looks from that date's year.
   const asOfYear = options.asOfYear ?? (vintage ? Number(vintage.slice(0, 4)) : new Date().getFullYear());
-  const { scenario, measure: scenarioMeasure, projections } = scenarioProjections(db, settings.scenarioId, options.locale);
+  const { scenario, measure: scenarioMeasure, baseYear: scenarioBaseYear, projections } = scenarioProjections(db, settings.scenarioId, options.locale);
+  // Judged as the data stood on a date, a scenario starting from a year not yet over then is hindsight.
+  const scenarioAfterVintage = vintage !== null && scenarioBaseYear !== null && scenarioBaseYear >= asOfYear;
   const measureRef = measureRefs(db);
 
   const rows: MonitorRow[] = listTargets(db, options.plan).map((target) => {
@@ -156,9 +159,13 @@ export function computeMonitor(db: Db, options: { plan?: string; asOfYear?: numb
     // A projection is compared only on the target's own measure: a scenario on another (or none) says so instead.
     const projected = projections.get(target.code) ?? null;
     const sameMeasure = judged === null || scenarioMeasure === judged;
-    const projection = projected && sameMeasure ? projected : null;
-    const projectionNote = projected && !sameMeasure ? { reason: scenarioMeasure ? ('other-measure' as const) : ('no-measure' as const), scenarioMeasure: measureRef(scenarioMeasure) } : null;
-    const result = judge(actuals, projection);
+    const projection = projected && sameMeasure && !scenarioAfterVintage ? projected : null;
+    const reason = !sameMeasure ? (scenarioMeasure ? ('other-measure' as const) : ('no-measure' as const)) : ('after-vintage' as const);
+    const projectionNote = projected && !projection ? { reason, scenarioMeasure: measureRef(scenarioMeasure) } : null;
+    const decided = judge(actuals, projection);
+    // Looking back, a target without figures yet is one whose figures were not yet published.
+    const unpublished = vintage !== null && decided.rule === 'monitor.rule.noActual' && (target.indicator !== null || actualsFor(db, target).length > 0);
+    const result = unpublished ? { ...decided, rule: 'monitor.rule.notYetPublished', params: { vintage } } : decided;
 
     const other =
       target.indicator && target.region

@@ -29,7 +29,7 @@ function Statement({ s }: { s: OverviewStatement }) {
         <span className="code">{s.target.code}</span>
         {s.answers.map((a, i) => (
           <span key={a.measure?.code ?? i} className={`status-chip status-${a.status}${a.judged ? '' : ' other-measure'}`} title={a.measure ? (locale === 'en' ? a.measure.nameEn : a.measure.nameZh) : undefined}>
-            {a.measure && !a.judged ? `${locale === 'en' ? a.measure.nameEn : a.measure.nameZh}：` : ''}
+            {a.measure && !a.judged ? `${locale === 'en' ? `${a.measure.nameEn}: ` : `${a.measure.nameZh}：`}` : ''}
             {t(`monitor.status.${a.status}`)}
           </span>
         ))}

@@ -12,7 +12,7 @@ describe('workbench targets', () => {
     expect(text.stdout).toContain('A1     已实现');
     expect(text.stdout).toContain('数字经济总量达到万亿级规模（信通院广义口径）');
     expect(text.stdout).toContain('最新实际 ≥1万亿元 (2022)');
-    expect(text.stdout).toContain('2022年实际值 ≥10000 已达到目标');
+    expect(text.stdout).toContain('2022年实际值 ≥1万亿元 已达到目标');
     // The same target under the measure it is not judged on: its own status and latest figure.
     expect(text.stdout).toContain('按重庆市此前口径：暂无数据，最新 27.2% (2021)');
     const json = runCli(['targets', 'list', '--json'], dataDir);

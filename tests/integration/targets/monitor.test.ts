@@ -49,6 +49,11 @@ describe('targets monitor on a fresh workspace', () => {
     const earlier = await ok<Monitor>(service, 'targets.monitor', { asOfYear: 2026 });
     expect(row(earlier, 'A1')).toMatchObject({ projection: null, projectionNote: { reason: 'other-measure', scenarioMeasure: { code: 'cq-earlier' } } });
     expect(row(earlier, 'A2')).toMatchObject({ status: 'met', projection: null, projectionNote: { reason: 'other-measure' } });
+    // Looking back to mid-2021, the 2022-based scenario is hindsight, and 2022's figures were not yet out.
+    await ok(service, 'monitor.setSettings', { thresholds: {}, scenarioId: m.scenario!.id });
+    const then = await ok<Monitor>(service, 'targets.monitor', { vintage: '2021-06-30' });
+    expect(row(then, 'C1')).toMatchObject({ projection: null, projectionNote: { reason: 'after-vintage' } });
+    expect(row(then, 'A1')).toMatchObject({ status: 'no-data', rule: 'monitor.rule.notYetPublished', ruleParams: { vintage: '2021-06-30' } });
     expect(m.counts.filter((c) => c.plan === 'A').reduce((s, c) => s + c.n, 0)).toBe(8);
     service.close();
   });

@@ -2,7 +2,7 @@ import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from 'rea
 import type { Output } from '../../../../shared/api/contract';
 import type { MonitorRow, Plan } from '../../../../shared/api/targets-contract';
 import { formatWithUnit } from '../../../../shared/format/number';
-import { boundSign, type Bound } from '../../../../shared/series/bound';
+import { boundSign, comparatorSign, type Bound } from '../../../../shared/series/bound';
 import { targetStatuses, type TargetStatus } from '../../../../shared/monitor/status';
 import { useApp } from '../../app-context';
 import { saveFile } from '../../download';
@@ -18,7 +18,7 @@ export function goalText(row: MonitorRow['target'], locale: 'zh' | 'en', t: (key
   if (row.value === null) return t('targets.comparator.qualitative');
   const value = formatWithUnit(row.value, row.unit, locale);
   const by = row.deadline === null ? '' : locale === 'zh' ? `（${row.deadline}年）` : ` by ${row.deadline}`;
-  return `${row.comparator} ${value}${by}`;
+  return `${comparatorSign(row.comparator)} ${value}${by}`;
 }
 
 function StatusChip({ status }: { status: TargetStatus }) {
