@@ -193,6 +193,9 @@ describe('the address, components, targets and bounds in Chromium', () => {
     await page.evaluate(() => (window.location.hash = '#/scenarios?id=2'));
     await expect.poll(activeScenario).toMatch(/^加速/);
     await expect.poll(summaryText).toMatch(/^按加速情景，2022年数字经济规模为9191.25亿元/);
+    // Its verdict on A1/A2 is on the city's earlier measure; the monitor judges them on the broad one.
+    await expect.poll(() => page.getByTestId('scenario-measure').textContent()).toContain('口径：重庆市此前口径');
+    expect(await page.getByTestId('scenario-measure').textContent()).toContain('目标 A1、A2 在目标监测中按信通院广义口径判定');
     await page.locator('.scenario-list button', { hasText: /^保守/ }).click();
     await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/scenarios?id=3');
     await expect.poll(summaryText).toMatch(/^按保守情景/);

@@ -23,6 +23,7 @@ import { AssumptionsGrid } from './scenarios/AssumptionsGrid';
 import { BacktestPanel } from './scenarios/BacktestPanel';
 import { ComparePanel } from './scenarios/ComparePanel';
 import { DriverSliders } from './scenarios/DriverSliders';
+import { MeasureNote } from './scenarios/MeasureNote';
 import { baseRefs, liveModel, refKey, type LatestActuals } from './scenarios/live-model';
 import { ResultsPanel } from './scenarios/ResultsPanel';
 import './scenarios/scenarios.css';
@@ -387,6 +388,7 @@ export function ScenariosPage() {
                   </details>
                 </div>
               </div>
+              <MeasureNote measure={draft.measure} targetIds={(draft.targets ?? []).map((x) => x.id)} />
               {live && <ResultsPanel live={live} scenarioId={selected} backtest={backtestNow.result} />}
             </>
           )}
