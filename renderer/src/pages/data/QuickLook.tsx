@@ -103,6 +103,7 @@ export function QuickLook({ version }: { version: number }) {
         <>
           <EChart option={chart.option} height={420} testId="quick-look-chart" />
           {chart.droppedUnits.length > 0 && <p className="muted">{t('data.quick.droppedUnits', { units: chart.droppedUnits.join('、') })}</p>}
+          {chart.droppedSubAnnual > 0 && <p className="muted">{t('data.quick.subAnnual', { count: chart.droppedSubAnnual })}</p>}
         </>
       )}
     </div>

@@ -14,6 +14,8 @@ export interface QuickLook {
   option: Record<string, unknown>;
   /** Units beyond the two axes a chart can show legibly (their series are left out). */
   droppedUnits: string[];
+  /** Half-year, quarter and month figures left out because years are drawn: a half-year is not a year. */
+  droppedSubAnnual: number;
 }
 
 type Item = { value: number | null; bound: Bound };
@@ -23,7 +25,9 @@ type Item = { value: number | null; bound: Bound };
  * solid, the rest dashed. Each measure of a series is a line of its own (named by its measure where a
  * series has several), so a change of measure is never drawn as growth; bounded values keep their sign.
  */
-export function quickLookOption(points: SeriesPoint[], names: QuickLookNames, fontFamily: string): QuickLook {
+export function quickLookOption(all: SeriesPoint[], names: QuickLookNames, fontFamily: string): QuickLook {
+  const annual = all.filter((p) => p.period === String(p.year));
+  const points = annual.length ? annual : all;
   const units = [...new Set(points.map((p) => p.unit))];
   const shown = units.slice(0, 2);
   const periods = [...new Set(points.filter((p) => shown.includes(p.unit)).map((p) => p.period))].sort();
@@ -71,5 +75,5 @@ export function quickLookOption(points: SeriesPoint[], names: QuickLookNames, fo
       lineStyle: { type: l.status === 'actual' ? 'solid' : 'dashed' },
     })),
   };
-  return { option, droppedUnits: units.slice(2) };
+  return { option, droppedUnits: units.slice(2), droppedSubAnnual: all.length - points.length };
 }

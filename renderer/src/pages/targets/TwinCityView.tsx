@@ -83,7 +83,8 @@ export function TwinCityView() {
     });
     // The regions the answer was computed for, not the checkboxes' current state.
     const data = chartDataSchema.parse({
-      series: compare.regions.map(({ code }) => {
+      // A region without any figure of the indicator is left out of the chart (the table says why).
+      series: compare.regions.filter(({ code }) => compare.rows.some((r) => r.values[code]?.value != null)).map(({ code }) => {
         const cells = compare.rows.map((r) => r.values[code]);
         return {
           id: code,
@@ -93,7 +94,11 @@ export function TwinCityView() {
           region: nameOf(sources, locale, code),
           basis: cells.some((c) => c?.value !== null && c?.status === 'derived') ? 'derived' : 'published',
           breaksBefore: compare.breaks[code] ?? [],
-          points: compare.rows.map((r) => ({ year: r.year, value: r.values[code]?.value ?? null })),
+          // Each point with its bound and measure, so an end label reads ≥1万亿元 and a tooltip names the measure.
+          points: compare.rows.map((r) => {
+            const cell = r.values[code];
+            return cell && cell.value !== null ? { year: r.year, value: cell.value, bound: cell.bound, measure: cell.measure } : { year: r.year, value: null };
+          }),
         };
       }),
     });

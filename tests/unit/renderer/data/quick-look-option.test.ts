@@ -36,6 +36,15 @@ describe('quick look', () => {
     expect(text).toBe('2020<br/>重庆 占比 · 重庆市此前口径: ≥25');
   });
 
+  it('never draws a half-year between the years: it is left out and counted', () => {
+    const mixed = quickLookOption([point('2020', 6000, 'cq-earlier', 'lower'), point('2020H1', 2754.5, 'cq-earlier'), point('2021', 7000, 'cq-earlier')], names, 'sans-serif');
+    expect((mixed.option as unknown as Drawn).series.map((s) => [s.name, s.data.map((d) => d.value)])).toEqual([['重庆 占比', [6000, 7000]]]);
+    expect(mixed.droppedSubAnnual).toBe(1);
+    // A series of half-years alone is drawn.
+    const halves = quickLookOption([point('2020H1', 2754.5, 'cq-earlier')], names, 'sans-serif');
+    expect(halves.droppedSubAnnual).toBe(0);
+  });
+
   it('names no measure where a series has only one', () => {
     const one = quickLookOption([point('2021', 27.2, 'cq-earlier')], names, 'sans-serif').option as unknown as Drawn;
     expect(one.series[0]!.name).toBe('重庆 占比');
