@@ -124,6 +124,9 @@ export const indicatorEntrySchema = z.object({
   measure: z.string(),
   measureName: z.string(),
   measureNameEn: z.string(),
+  /** Other measures some of its figures name (重庆's share: the broad measure from 2022), '' when none. */
+  otherMeasureNames: z.string(),
+  otherMeasureNamesEn: z.string(),
   observations: z.number().int(),
 });
 export type IndicatorEntry = z.infer<typeof indicatorEntrySchema>;

@@ -179,6 +179,7 @@ export const dataMessagesZh: Record<string, string> = {
   'data.quick.hint': '按住 Ctrl 或 Shift 多选；最多 {max} 条线。实际值为实线，其他性质为虚线。',
   'data.quick.pick': '请至少选择一个指标和一个地区。',
   'data.quick.subAnnual': '另有 {count} 个半年、季度或月度数值未画出：与年度数值画在一条线上会误读为一年的变化，请在观测值中查看。',
+  'data.catalogue.measureAlso': '{measure}（部分年份：{other}）',
   'data.quick.droppedUnits': '单位为 {units} 的序列未画出：一张图最多两种单位。',
 };
 
@@ -361,5 +362,6 @@ export const dataMessagesEn: Record<keyof typeof dataMessagesZh, string> = {
   'data.quick.hint': 'Hold Ctrl or Shift to pick several; at most {max} lines. Actual figures are solid lines, other statuses dashed.',
   'data.quick.pick': 'Pick at least one indicator and one region.',
   'data.quick.subAnnual': '{count} half-year, quarter or month figures are not drawn: on a line with the years they would read as a year\'s change; see them in the observations.',
+  'data.catalogue.measureAlso': '{measure} (some years: {other})',
   'data.quick.droppedUnits': 'Series in {units} are not drawn: one chart shows at most two units.',
 };

@@ -79,6 +79,8 @@ export function dataHandlers(ctx: ServiceContext): DomainHandlers<'observations'
           `SELECT code, name_zh AS nameZh, name_en AS nameEn, unit, category, description, source, measure,
              COALESCE((SELECT m.name_zh FROM measures m WHERE m.code = i.measure), '') AS measureName,
              COALESCE((SELECT m.name_en FROM measures m WHERE m.code = i.measure), '') AS measureNameEn,
+             COALESCE((SELECT group_concat(name_zh, '、') FROM (SELECT DISTINCT m.name_zh FROM observations o JOIN measures m ON m.code = o.measure WHERE o.indicator = i.code AND o.measure <> i.measure)), '') AS otherMeasureNames,
+             COALESCE((SELECT group_concat(name_en, ', ') FROM (SELECT DISTINCT m.name_en FROM observations o JOIN measures m ON m.code = o.measure WHERE o.indicator = i.code AND o.measure <> i.measure)), '') AS otherMeasureNamesEn,
              (SELECT count(*) FROM observations o WHERE o.indicator = i.code) AS observations
            FROM indicators i ORDER BY category, code`,
         )

@@ -94,6 +94,12 @@ describe('observations over the API: measure, bound and release', () => {
     expect(byName.length).toBe((await rows({ measure: set('caict-broad') })).length);
   });
 
+  it('lists with an indicator the other measures some of its figures name', async () => {
+    const indicators = await call<Array<{ code: string; measureName: string; otherMeasureNames: string }>>('catalogue.indicators', {});
+    expect(indicators.find((i) => i.code === 'de_va_share_gdp')).toMatchObject({ measureName: '重庆市此前口径', otherMeasureNames: '信通院广义口径' });
+    expect(indicators.find((i) => i.code === 'gdp')).toMatchObject({ measureName: '统计部门常规口径', otherMeasureNames: '' });
+  });
+
   it('lists the measures in the catalogue, and each indicator’s measure', async () => {
     const measures = await call<MeasureEntry[]>('catalogue.measures', {});
     expect(measures.map((m) => m.code)).toEqual(['standard', 'cq-earlier', 'caict-broad', 'nbs-core']);

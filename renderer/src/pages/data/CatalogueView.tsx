@@ -32,7 +32,19 @@ export function CatalogueView({ version }: { version: number }) {
       { field: 'nameZh', headerName: t('data.catalogue.nameZh'), width: 220 },
       { field: 'nameEn', headerName: t('data.catalogue.nameEn'), width: 240 },
       { field: 'unit', headerName: t('col.unit'), width: 80 },
-      { colId: 'measure', field: locale === 'en' ? 'measureNameEn' : 'measureName', headerName: t('data.measure'), width: 150 },
+      {
+        colId: 'measure',
+        headerName: t('data.measure'),
+        width: 220,
+        // The indicator's measure, and any other its figures name, so the catalogue never hides a break.
+        valueGetter: ({ data }) => {
+          if (!data) return '';
+          const own = locale === 'en' ? data.measureNameEn : data.measureName;
+          const other = locale === 'en' ? data.otherMeasureNamesEn : data.otherMeasureNames;
+          return other ? t('data.catalogue.measureAlso', { measure: own, other }) : own;
+        },
+        tooltipValueGetter: ({ value }) => String(value ?? ''),
+      },
       { field: 'category', headerName: t('data.catalogue.category'), width: 120 },
       { field: 'observations', headerName: t('data.catalogue.observations'), width: 100, type: 'rightAligned' },
       { field: 'description', headerName: t('data.catalogue.description'), flex: 1, minWidth: 200, tooltipField: 'description' },
