@@ -168,7 +168,7 @@ export const taskAreaSchema = z.object({ plan: z.string(), code: z.string(), nam
 /** A growth or share: a value with its bound, measure and basis, or no value and why (a break, a bound, no GDP…). */
 const twinDerived = z.union([
   z.object({ value: z.number(), bound: z.enum(BOUNDS), measure: z.string(), basis: z.enum(['published', 'computed']), source: z.string() }),
-  z.object({ value: z.null(), reason: z.enum(['no-figure', 'no-previous', 'break', 'bound', 'no-gdp']), measure: z.string().optional() }),
+  z.object({ value: z.null(), reason: z.enum(['no-figure', 'no-previous', 'break', 'bound', 'no-gdp', 'revision']), measure: z.string().optional() }),
 ]);
 /** One region in one year: the figure (bound, measure, release, status, source) or why there is none. */
 const twinCell = z.union([

@@ -44,6 +44,7 @@ const seedSchema = z.object({
       released: z.string().optional(),
       releaseLabel: z.string().optional(),
       revisions: z.array(release).optional(),
+      superseded: z.boolean().optional(),
     }),
   ),
 });
@@ -83,8 +84,8 @@ export function seedSampleData(db: Database.Database): SeedSummary {
           .run(SEED_FILE_NAME, sha256, Buffer.byteLength(text), data.observations.length, 'Published figures compiled in DOMAIN.md; see each row’s source and confidence.', new Date().toISOString()).lastInsertRowid,
       );
       const insert = db.prepare(
-        `INSERT INTO observations (indicator, region, period, year, value, unit, original, status, import_id, source, note, measure, bound, released, release_label)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        `INSERT INTO observations (indicator, region, period, year, value, unit, original, status, import_id, source, note, measure, bound, released, release_label, superseded)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       );
       const earlier = db.prepare(
         `INSERT INTO observation_releases (observation_id, value, original, bound, released, release_label, source, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -96,7 +97,7 @@ export function seedSampleData(db: Database.Database): SeedSummary {
         const source = o.confidence ? `${o.source}（可信度 ${o.confidence}）` : o.source;
         const result = insert.run(
           o.indicator, o.region, period.period, period.year, o.value, o.unit, o.original, o.status, importId, source, o.note,
-          o.measure ?? null, o.bound, o.released ?? '', o.releaseLabel ?? '',
+          o.measure ?? null, o.bound, o.released ?? '', o.releaseLabel ?? '', o.superseded ? 1 : 0,
         );
         if (result.changes === 0) continue;
         written++;

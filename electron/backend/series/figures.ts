@@ -33,6 +33,8 @@ export interface Figure {
   note: string;
   /** Other releases of the same figure exist (earlier ones, or later ones past the vintage). */
   revised: boolean;
+  /** This release is known to have been revised, though the revision is not in the workspace. */
+  superseded: boolean;
 }
 
 export interface SeriesOptions {
@@ -45,8 +47,9 @@ export interface SeriesOptions {
 }
 
 /** A figure as read from its row, with the number of earlier releases kept for it. */
-export interface FigureRow extends Omit<Figure, 'revised'> {
+export interface FigureRow extends Omit<Figure, 'revised' | 'superseded'> {
   releases: number;
+  superseded: number;
 }
 
 interface ReleaseRow {
@@ -60,7 +63,7 @@ interface ReleaseRow {
 }
 
 const FIGURE_SQL = `
-  SELECT o.id, o.indicator, o.region, o.year, o.value, o.unit, o.original, o.status, o.bound,
+  SELECT o.id, o.indicator, o.region, o.year, o.value, o.unit, o.original, o.status, o.bound, o.superseded,
          COALESCE(o.measure, i.measure) AS measure, o.released, o.release_label AS releaseLabel, o.source, o.note,
          (SELECT count(*) FROM observation_releases r WHERE r.observation_id = o.id) AS releases
   FROM observations o JOIN indicators i ON i.code = o.indicator
@@ -74,11 +77,11 @@ const RELEASES_SQL = `
 
 /** The release of `row` known on `asOf`: the row itself, an earlier release, or null (not yet published). */
 export function asKnownOn(db: Db, row: FigureRow, asOf: string | null | undefined): Figure | null {
-  const { releases, ...figure } = row;
-  if (knownOn(row.released, row.year, asOf)) return { ...figure, revised: releases > 0 };
+  const { releases, superseded, ...figure } = row;
+  if (knownOn(row.released, row.year, asOf)) return { ...figure, revised: releases > 0, superseded: superseded === 1 };
   if (releases === 0) return null;
   const earlier = (db.prepare(RELEASES_SQL).all(row.id, knownFrom('', row.year)) as ReleaseRow[]).find((r) => knownOn(r.released, row.year, asOf));
-  return earlier ? { ...figure, ...earlier, revised: true } : null;
+  return earlier ? { ...figure, ...earlier, revised: true, superseded: false } : null;
 }
 
 const rank = (status: FigureStatus) => FIGURE_STATUSES.indexOf(status);
@@ -119,8 +122,8 @@ export function breakYears(db: Db, indicator: string, region: string, figures: r
   return [...years].sort((a, b) => a - b);
 }
 
-/** Why a derived number is not given: no figure, a change of measure between the two, a bound, no GDP. */
-export type NoValueReason = 'no-figure' | 'no-previous' | 'break' | 'bound' | 'no-gdp';
+/** Why a derived number is not given: no figure, a change of measure between the two, a bound, no GDP, a release known to be revised. */
+export type NoValueReason = 'no-figure' | 'no-previous' | 'break' | 'bound' | 'no-gdp' | 'revision';
 
 export type Derived = { value: number; bound: Bound; measure: string; basis: 'published' | 'computed'; source: string } | { value: null; reason: NoValueReason; measure?: string };
 
@@ -136,6 +139,8 @@ export function growthOf(figures: readonly Figure[], year: number): Derived {
   const before = figures.find((f) => f.year === year - 1 && f.value !== null);
   if (!before || !before.value) return { value: null, reason: 'no-previous', measure: now.measure };
   if (before.measure !== now.measure) return { value: null, reason: 'break', measure: now.measure };
+  // The year before is a release known to be revised (四川 2018 before the census) while this year's is not: two vintages.
+  if (before.superseded && !now.superseded) return { value: null, reason: 'revision', measure: now.measure };
   if (now.bound === 'lower' || now.bound === 'upper' || before.bound === 'lower' || before.bound === 'upper') return { value: null, reason: 'bound', measure: now.measure };
   const approx = now.bound === 'approx' || before.bound === 'approx';
   return { value: round(100 * (now.value! / before.value - 1), 2), bound: approx ? 'approx' : 'exact', measure: now.measure, basis: 'computed', source: '' };

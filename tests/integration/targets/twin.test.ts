@@ -66,8 +66,12 @@ describe('twin-city comparison through the series layer', () => {
     expect(figure(c, 2018, 'CQ')).toMatchObject({ value: 21588.8, released: '2020-01-01', releaseLabel: '第四次经济普查修订', revised: true });
     expect(cq.share).toBeNull();
     expect(c.hasShare).toBe(false);
-    // An approximate figure (成都 2019, 1.70万亿) gives an approximate growth.
-    expect(figure(c, 2019, 'CD').growth).toMatchObject({ bound: 'approx' });
+    // An approximate figure (成都 2021, 1.99万亿) gives an approximate growth.
+    expect(figure(c, 2021, 'CD').growth).toMatchObject({ bound: 'approx' });
+    // 四川, 成都 and 全国 2018 are first releases the census revised, the revisions not recorded:
+    // no 2019 growth across them (四川 would read a false 14.6%).
+    for (const region of ['SC', 'CD', 'CN']) expect(figure(c, 2019, region).growth, region).toEqual({ value: null, reason: 'revision', measure: 'standard' });
+    expect(figure(c, 2020, 'SC').growth).toMatchObject({ value: 4.25 });
     expect(figure(c, 2022, 'CQ').growth).toMatchObject({ value: 4.43 });
   });
 

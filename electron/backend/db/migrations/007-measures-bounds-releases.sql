@@ -36,6 +36,10 @@ ALTER TABLE observations ADD COLUMN measure TEXT REFERENCES measures(code) ON UP
 ALTER TABLE observations ADD COLUMN bound TEXT NOT NULL DEFAULT 'exact' CHECK (bound IN ('exact', 'lower', 'upper', 'approx'));
 ALTER TABLE observations ADD COLUMN released TEXT NOT NULL DEFAULT '';
 ALTER TABLE observations ADD COLUMN release_label TEXT NOT NULL DEFAULT '';
+-- 1: this release is known to have been revised, but the revision is not in the workspace (四川 2018 GDP
+-- before the fourth economic census). A growth from it to a year published on the revised base would
+-- mix vintages, so none is given.
+ALTER TABLE observations ADD COLUMN superseded INTEGER NOT NULL DEFAULT 0 CHECK (superseded IN (0, 1));
 
 -- Keyed by the observation's id without a foreign key: undoing an import deletes a row and restores
 -- it under the same id, and its history must survive that; the undo removes the releases it added
@@ -90,6 +94,11 @@ UPDATE observations
   SET value = 21588.80, original = '21588.80', released = '2020-01-01', release_label = '第四次经济普查修订',
       source = '重庆市统计局修订序列（第四次全国经济普查后，经第三方汇编，可信度 L）', note = '普查修订数；初步核算数 20363.19（2019年统计公报）见修订记录'
   WHERE indicator = 'gdp' AND region = 'CQ' AND period = '2018' AND status = 'actual' AND value = 20363.19;
+
+-- 2018 GDP of 四川, 成都 and 全国: first releases, revised after the fourth economic census (late 2019)
+-- like 重庆's; the revised figures are not in the seed.
+UPDATE observations SET superseded = 1, release_label = '初步核算数（第四次经济普查修订前）'
+  WHERE indicator = 'gdp' AND region IN ('SC', 'CD', 'CN') AND period = '2018' AND status = 'actual' AND value IN (40678.13, 15342.77, 900309);
 
 -- 四川 2022 GDP: the first release, then the final verification (最终核实) announced on 2024-01-19.
 INSERT INTO observation_releases (observation_id, value, original, bound, released, release_label, source, note)
