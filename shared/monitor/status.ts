@@ -40,6 +40,8 @@ export interface StatusInput {
   thresholds: MonitorThresholds;
   /** An analyst's assessment, used for targets that have no number to check. */
   assessment?: TargetStatus | null;
+  /** The plan's base year (the year before it was issued): its straight path starts no earlier. */
+  pathFrom?: number | null;
   /** The active scenario's projection of the target's measure, when it has one. */
   projection?: { met: boolean; firstYearMet: number | null; value: number } | null;
 }
@@ -108,10 +110,11 @@ export function targetStatus(input: StatusInput): StatusResult {
 
   const years = deadline - latest.year;
   const requiredGrowth = latest.value > 0 && target > 0 ? round(100 * ((target / latest.value) ** (1 / years) - 1), 2) : null;
-  // The straight path runs from the earliest actual on the latest one's definition to the target.
+  // The straight path runs to the target from the earliest actual on the latest one's definition, no
+  // earlier than the plan's base year, that is a number: a bound ("超过25%") fixes no starting point.
   const lastBreak = actuals.findLastIndex((a) => a.breakBefore);
   const comparable = actuals.slice(Math.max(0, lastBreak));
-  const start = comparable[0]!;
+  const start = comparable.find((a) => a.year >= (input.pathFrom ?? -Infinity) && a.bound !== 'lower' && a.bound !== 'upper') ?? latest;
   const withPath = { ...base, progress, requiredGrowth };
   if (start.year < latest.year) {
     const pathValue = start.value + ((target - start.value) * (latest.year - start.year)) / (deadline - start.year);

@@ -9,7 +9,7 @@ import type { Db } from '../db/workspace';
 import { listScenarios, runScenario, scenarioDefinition } from '../scenarios';
 import { knownOn } from '../../../shared/series/vintage';
 import { annualSeries, breakYears, listMeasures, measuresOf, type Figure } from '../series/figures';
-import { listTargets } from './store';
+import { listPlans, listTargets } from './store';
 
 export type MonitorSettings = z.output<typeof monitorSettingsSchema>;
 
@@ -142,6 +142,8 @@ export function computeMonitor(db: Db, options: { plan?: string; asOfYear?: numb
   const scenarioAfterVintage = vintage !== null && scenarioBaseYear !== null && scenarioBaseYear >= asOfYear;
   const measureRef = measureRefs(db);
 
+  // A plan's base year is the year before it was issued (2020-06 → 2019; 2023-12 → 2022).
+  const baseYears = new Map(listPlans(db).map((p) => [p.code, /^\d{4}/.test(p.issued) ? Number(p.issued.slice(0, 4)) - 1 : null]));
   const rows: MonitorRow[] = listTargets(db, options.plan).map((target) => {
     const judged = judgedMeasure(db, target);
     const judge = (actuals: Actual[], projection: { met: boolean; firstYearMet: number | null; value: number } | null) =>
@@ -153,6 +155,7 @@ export function computeMonitor(db: Db, options: { plan?: string; asOfYear?: numb
         asOfYear,
         thresholds: settings.thresholds,
         assessment: target.assessment,
+        pathFrom: baseYears.get(target.plan) ?? null,
         projection,
       });
     const actuals = actualsFor(db, target, { vintage });

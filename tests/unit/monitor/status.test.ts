@@ -37,6 +37,19 @@ describe('target status rules', () => {
     expect(at({ actuals: [{ year: 2022, value: 10000, bound: 'approx' }], asOfYear: 2026 })).toMatchObject({ status: 'met', params: { sign: '≈' } });
   });
 
+  it('starts the straight path no earlier than the plan’s base year, and never at a bound', () => {
+    const actuals = [{ year: 2020, value: 2008.2 }, { year: 2022, value: 2705 }];
+    const over = { comparator: '>=' as const, value: 7000, deadline: 2027, actuals, asOfYear: 2026 };
+    // From 2020 the path to 7000 passes 3434 in 2022: below it. From the plan's base year 2022 there is
+    // no path, only the growth still needed.
+    expect(at(over)).toMatchObject({ rule: 'monitor.rule.belowPath' });
+    expect(at({ ...over, pathFrom: 2022 })).toMatchObject({ rule: 'monitor.rule.growthTooHigh', requiredGrowth: 20.94 });
+    // "超过25%" (2020) fixes no starting point: 27.2% (2021) is judged by the growth it still needs.
+    expect(at({ comparator: '>', value: 50, deadline: 2027, asOfYear: 2026, actuals: [{ year: 2020, value: 25, bound: 'lower' }, { year: 2021, value: 27.2 }] })).toMatchObject({
+      rule: 'monitor.rule.growthFeasible',
+    });
+  });
+
   it('waits for data rather than calling a passed deadline missed when its year has no actual yet', () => {
     expect(at({ actuals: [{ year: 2021, value: 9000 }], asOfYear: 2023 })).toMatchObject({ status: 'no-data', rule: 'monitor.rule.awaitingDeadline' });
   });
