@@ -123,7 +123,8 @@ function scenarioProjections(db: Db, scenarioId: number | null, locale: Locale) 
   } catch {
     // A scenario whose bases no longer resolve (its indicator was deleted, say) simply projects nothing here.
   }
-  return { scenario: { id: scenario.id, name: scenario.name }, measure, baseYear: definition.baseYear, projections };
+  const name = locale === 'en' && definition.nameEn ? definition.nameEn : scenario.name;
+  return { scenario: { id: scenario.id, name }, measure, baseYear: definition.baseYear, projections };
 }
 
 /** The measures catalogue as the monitor names them, by code. */
