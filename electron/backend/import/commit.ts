@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import type Database from 'better-sqlite3';
 import type { Bound } from '../../../shared/series/bound';
 import { vintageSchema } from '../../../shared/series/vintage';
+import { listMeasures } from '../series/figures';
 import { holdWorkspace } from './busy';
 import { Catalogue, writeNewEntries } from './catalogue';
 import { CodeTables } from './code-tables';
@@ -88,7 +89,7 @@ export function boundAt(b: ParsedBatch, i: number): Bound {
  */
 export function checkCommitOptions(db: Database.Database, options: CommitOptions): void {
   if (options.measure !== undefined) {
-    const known = db.prepare('SELECT code FROM measures ORDER BY sort, code').pluck().all() as string[];
+    const known = listMeasures(db).map((m) => m.code);
     if (!known.includes(options.measure)) throw new DataError('import.unknown-measure', { code: options.measure, known: known.join(', ') });
   }
   if (options.released !== undefined && !vintageSchema.safeParse(options.released).success) throw new DataError('import.bad-release-date', { date: options.released });

@@ -130,15 +130,16 @@ export type Derived = { value: number; bound: Bound; measure: string; basis: 'pu
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /**
- * Growth on the year before (%), both figures from the same read (one vintage) and on one measure.
- * A bound gives no growth: ≥6000 over 5000 is not a rate.
+ * Growth on the year before (%), both figures from the same read (one vintage) and on one measure,
+ * and never across a break recorded by hand (`breaks`, from breakYears) even where both years name
+ * the same measure. A bound gives no growth: ≥6000 over 5000 is not a rate.
  */
-export function growthOf(figures: readonly Figure[], year: number): Derived {
+export function growthOf(figures: readonly Figure[], year: number, breaks: readonly number[] = []): Derived {
   const now = figures.find((f) => f.year === year && f.value !== null);
   if (!now) return { value: null, reason: 'no-figure' };
   const before = figures.find((f) => f.year === year - 1 && f.value !== null);
   if (!before || !before.value) return { value: null, reason: 'no-previous', measure: now.measure };
-  if (before.measure !== now.measure) return { value: null, reason: 'break', measure: now.measure };
+  if (before.measure !== now.measure || breaks.includes(year)) return { value: null, reason: 'break', measure: now.measure };
   // The year before is a release known to be revised (四川 2018 before the census) while this year's is not: two vintages.
   if (before.superseded && !now.superseded) return { value: null, reason: 'revision', measure: now.measure };
   if (now.bound === 'lower' || now.bound === 'upper' || before.bound === 'lower' || before.bound === 'upper') return { value: null, reason: 'bound', measure: now.measure };

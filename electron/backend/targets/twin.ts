@@ -5,7 +5,7 @@
 import { WorkbenchError } from '../../../shared/api/errors';
 import type { TwinCell } from '../../../shared/api/targets-contract';
 import type { Db } from '../db/workspace';
-import { annualSeries, breakYears, checkMeasure, growthOf, listMeasures, shareOfGdp, type Derived, type Figure } from '../series/figures';
+import { annualSeries, breakYears, checkMeasure, growthOf, listMeasures, shareOfGdp, type Figure } from '../series/figures';
 
 export interface CompareOptions {
   /** Only this year; growth still reads the year before. */
@@ -24,12 +24,6 @@ interface RegionSeries {
   breaks: number[];
 }
 
-/** Growth never crosses a recorded definition break, even where both years name the same measure. */
-function growthAcross(series: RegionSeries, year: number): Derived {
-  const growth = growthOf(series.figures, year);
-  return growth.value !== null && series.breaks.includes(year) ? { value: null, reason: 'break', measure: growth.measure } : growth;
-}
-
 function cellOf(db: Db, series: RegionSeries, year: number, options: { asOf: string | null; measure: string | null; hasShare: boolean }): TwinCell {
   const figure = series.figures.find((f) => f.year === year && f.value !== null);
   if (!figure) {
@@ -45,7 +39,7 @@ function cellOf(db: Db, series: RegionSeries, year: number, options: { asOf: str
     status: figure.status,
     source: figure.source,
     revised: figure.revised,
-    growth: growthAcross(series, year),
+    growth: growthOf(series.figures, year, series.breaks),
     share: options.hasShare ? shareOfGdp(db, figure, { asOf: options.asOf }) : null,
   };
 }
