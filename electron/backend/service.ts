@@ -3,44 +3,22 @@ import { WorkbenchError } from '../../shared/api/errors';
 import type { MethodName, Output, ParsedInput } from '../../shared/api/contract';
 import type { Locale } from '../../shared/i18n';
 import { AppConfigStore } from './app-config';
-import { openWorkspace, tableCounts, type Db, type Workspace } from './db/workspace';
+import { openWorkspace, tableCounts, type Workspace } from './db/workspace';
 import { defaultWorkspacePath, workspacePathFor } from './paths';
 import { chartHandlers } from './charts/handlers';
 import { seedCharts } from './charts/starter-pack';
 import { dataHandlers } from './data/handlers';
 import { isHeld } from './import/busy';
 import { JobRunner } from './jobs';
-import { scenarioHandlers } from './scenario-handlers';
-import { seedScenarios } from './scenarios';
+import type { Handlers, HostEnv, ServiceContext } from './context';
+import { scenarioHandlers } from './scenarios/handlers';
+import { seedScenarios } from './scenarios/store';
 import { seedMonitor, seedPlans, seedSample } from './seed';
 import { targetHandlers } from './targets/handlers';
 import { overviewHandlers } from './overview/handlers';
 
-export interface HostEnv {
-  dataDir: string;
-  mode: 'electron' | 'browser' | 'cli';
-  appVersion: string;
-  /** better-sqlite3 built for Electron's ABI, when running under Electron. */
-  nativeBinding?: string;
-  migrationsDir?: string;
-}
-
-export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>> };
-
 /** Calls that stay open while an import holds the workspace: following and cancelling jobs, app settings. */
 const duringImport = /^(jobs\.|app\.|settings\.|workspace\.recent$)/;
-
-/** The part of the service a domain's handlers use; read at call time, since the workspace can switch. */
-export interface ServiceContext {
-  readonly env: HostEnv;
-  readonly db: Db;
-  readonly workspace: Workspace;
-  readonly language: Locale;
-  readonly jobs: JobRunner;
-}
-
-/** The handlers of the methods whose names start with `domain.`, e.g. `DomainHandlers<'charts' | 'briefings'>`. */
-export type DomainHandlers<Domain extends string> = Pick<Handlers, Extract<MethodName, `${Domain}.${string}`>>;
 
 /**
  * The whole backend behind one object: it owns the current workspace connection and implements the

@@ -5,7 +5,8 @@ import { isLocale, translate, type Locale } from '../../shared/i18n';
 import { AppConfigStore } from '../backend/app-config';
 import { dispatch } from '../backend/dispatch';
 import { defaultDataDir } from '../backend/paths';
-import { WorkbenchService, type HostEnv } from '../backend/service';
+import type { HostEnv } from '../backend/context';
+import { WorkbenchService } from '../backend/service';
 
 export function hostEnv(mode: HostEnv['mode']): HostEnv {
   return { dataDir: defaultDataDir(), mode, appVersion: pkg.version };

@@ -10,7 +10,7 @@ import type { ExportedFile, JobStatus } from '../../../shared/api/jobs-contract'
 import type { ChartSize, ChartSpec } from '../../../shared/charts/spec';
 import { exportBriefing, ExportError, renderPdf, renderPng, renderPptx, renderSvg, type BriefingItem, type ExportApp } from '../export';
 import { fileSlug } from '../export/briefing';
-import type { ServiceContext } from '../service';
+import type { ServiceContext } from '../context';
 import { resolveChartData } from './resolve-data';
 import { briefingItems, getBriefing, getChart, parseSpec } from './storage';
 

@@ -1,4 +1,4 @@
-import type { DomainHandlers, ServiceContext } from '../service';
+import type { DomainHandlers, ServiceContext } from '../context';
 import { exportChart, startBriefingExport } from './exports';
 import { chartNotices, dismissNotice, noticeCounts } from './notices';
 import { chartSources, resolveChartData } from './resolve-data';

@@ -12,7 +12,7 @@ import { formatPlain } from '../../../shared/format/number';
 import type { Locale } from '../../../shared/i18n';
 import type { Db } from '../db/workspace';
 import { annualSeries, breakYears, FIGURE_STATUSES, listMeasures, type Figure, type FigureStatus } from '../series/figures';
-import { resolveScenario, runScenario, scenarioDefinition, scenarioSummary, sensitivityScenario } from '../scenarios';
+import { resolveScenario, runScenario, scenarioDefinition, scenarioSummary, sensitivityScenario } from '../scenarios/store';
 import { actualsFor } from '../targets/monitor';
 
 /** Monte Carlo of a fan chart: a fixed seed, so the same scenario always draws the same fan. */

@@ -1,6 +1,6 @@
 import { WorkbenchError } from '../../../shared/api/errors';
 import { importPreviewSchema, MAX_QUICK_LOOK_SERIES, type IndicatorEntry, type RegionEntry, type SeriesPoint } from '../../../shared/api/data-contract';
-import type { DomainHandlers, ServiceContext } from '../service';
+import type { DomainHandlers, ServiceContext } from '../context';
 import { assertIdle } from '../import/busy';
 import { commitImport } from '../import/commit';
 import { listImports, undoImport } from '../import/history';

@@ -1,4 +1,4 @@
-import type { DomainHandlers, ServiceContext } from '../service';
+import type { DomainHandlers, ServiceContext } from '../context';
 import { computeOverview } from './overview';
 
 export function overviewHandlers(ctx: ServiceContext): DomainHandlers<'overview'> {

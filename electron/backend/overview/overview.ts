@@ -7,7 +7,7 @@ import type { MonitorRow } from '../../../shared/api/targets-contract';
 import type { Locale } from '../../../shared/i18n';
 import { FAN_DRAWS, FAN_SEED } from '../charts/resolve-data';
 import type { Db } from '../db/workspace';
-import { runScenario, scenarioDefinition } from '../scenarios';
+import { runScenario, scenarioDefinition } from '../scenarios/store';
 import { computeMonitor, measureRefs } from '../targets/monitor';
 import { listPlans } from '../targets/store';
 

@@ -1,5 +1,5 @@
 import { WorkbenchError } from '../../../shared/api/errors';
-import type { DomainHandlers, ServiceContext } from '../service';
+import type { DomainHandlers, ServiceContext } from '../context';
 import { computeMonitor, monitorSettings, setMonitorSettings } from './monitor';
 import { exportRegister, importRegister } from './register';
 import { deleteActual, listPlans, listTargets, recordActual, retirePlan, retireTarget, savePlan, saveTarget, targetHistory } from './store';

@@ -6,7 +6,7 @@ import { targetStatus, targetStatuses, type TargetStatus } from '../../../shared
 import type { Locale } from '../../../shared/i18n';
 import type { z } from 'zod';
 import type { Db } from '../db/workspace';
-import { listScenarios, runScenario, scenarioDefinition } from '../scenarios';
+import { listScenarios, runScenario, scenarioDefinition } from '../scenarios/store';
 import { knownOn } from '../../../shared/series/vintage';
 import { annualSeries, breakYears, listMeasures, measuresOf, type Figure } from '../series/figures';
 import { listPlans, listTargets } from './store';

@@ -3,7 +3,7 @@
 // scenario engine's numbers for projections, and a located error for a binding that names nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAN_DRAWS, FAN_SEED } from '../../../electron/backend/charts/resolve-data';
-import { runScenario, scenarioDefinition, sensitivityScenario } from '../../../electron/backend/scenarios';
+import { runScenario, scenarioDefinition, sensitivityScenario } from '../../../electron/backend/scenarios/store';
 import type { WorkbenchService } from '../../../electron/backend/service';
 import { buildOption } from '../../../shared/charts/build-option';
 import { chartDataSchema, type ChartData } from '../../../shared/charts/data';

@@ -1,4 +1,4 @@
-import type { DomainHandlers, ServiceContext } from './service';
+import type { DomainHandlers, ServiceContext } from '../context';
 import {
   backtestScenario,
   deleteScenario,
@@ -13,7 +13,7 @@ import {
   scenarioSummary,
   scenarioVersions,
   sensitivityScenario,
-} from './scenarios';
+} from './store';
 
 export function scenarioHandlers(ctx: ServiceContext): DomainHandlers<'scenarios'> {
   return {

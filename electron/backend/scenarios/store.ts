@@ -1,6 +1,6 @@
-import scenariosSeed from '../../data/seed/scenarios.json';
-import { WorkbenchError } from '../../shared/api/errors';
-import type { ScenarioSummary } from '../../shared/api/scenarios-contract';
+import scenariosSeed from '../../../data/seed/scenarios.json';
+import { WorkbenchError } from '../../../shared/api/errors';
+import type { ScenarioSummary } from '../../../shared/api/scenarios-contract';
 import {
   backtest,
   EngineError,
@@ -16,10 +16,10 @@ import {
   type BacktestResult,
   type ResolvedScenario,
   type Scenario,
-} from '../../shared/engine';
-import type { Locale } from '../../shared/i18n';
-import type { Db } from './db/workspace';
-import { annualSeries, latestFigure, listMeasures } from './series/figures';
+} from '../../../shared/engine';
+import type { Locale } from '../../../shared/i18n';
+import type { Db } from '../db/workspace';
+import { annualSeries, latestFigure, listMeasures } from '../series/figures';
 
 interface ScenarioRow {
   id: number;
