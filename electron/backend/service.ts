@@ -8,6 +8,8 @@ import { defaultWorkspacePath, workspacePathFor } from './paths';
 import { chartHandlers } from './charts/handlers';
 import { seedCharts } from './charts/starter-pack';
 import { dataHandlers } from './data/handlers';
+import { exportHandlers } from './export/handlers';
+import { importHandlers } from './import/handlers';
 import { isHeld } from './import/busy';
 import { JobRunner } from './jobs';
 import type { Handlers, HostEnv, ServiceContext } from './context';
@@ -127,7 +129,9 @@ export class WorkbenchService implements ServiceContext {
     ...overviewHandlers(this),
     ...scenarioHandlers(this),
     ...dataHandlers(this),
+    ...importHandlers(this),
     ...chartHandlers(this),
+    ...exportHandlers(this),
   };
 
   /**

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importPreviewSchema, type ImportPreview, type ImportRecord } from '../../shared/api/data-contract';
 import type { JobStatus } from '../../shared/api/jobs-contract';
-import { importJobProgress } from '../../electron/backend/data/handlers';
+import { importJobProgress } from '../../electron/backend/import/handlers';
 import { dispatch } from '../../electron/backend/dispatch';
 import { previewImport } from '../../electron/backend/import/preview';
 import { stagingArea } from '../../electron/backend/import/staging';

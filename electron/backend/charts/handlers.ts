@@ -1,11 +1,10 @@
 import type { DomainHandlers, ServiceContext } from '../context';
-import { exportChart, startBriefingExport } from './exports';
 import { chartNotices, dismissNotice, noticeCounts } from './notices';
 import { chartSources, resolveChartData } from './resolve-data';
 import { deleteBriefing, deleteChart, getBriefing, getChart, listBriefings, listCharts, parseSpec, saveBriefing, saveChart } from './storage';
 
-// Saved charts, briefing packs and their exports (issue #5). See docs/CHARTS.md.
-export function chartHandlers(ctx: ServiceContext): DomainHandlers<'charts' | 'briefings' | 'export'> {
+// Saved charts and briefing packs (issue #5); their exports are export/handlers.ts. See docs/CHARTS.md.
+export function chartHandlers(ctx: ServiceContext): DomainHandlers<'charts' | 'briefings'> {
   return {
     'charts.list': () => {
       const list = listCharts(ctx.db);
@@ -29,7 +28,5 @@ export function chartHandlers(ctx: ServiceContext): DomainHandlers<'charts' | 'b
       deleteBriefing(ctx.db, id);
       return { id };
     },
-    'export.chart': (input) => exportChart(ctx, input),
-    'export.briefing': (input) => startBriefingExport(ctx, input),
   };
 }

@@ -4,6 +4,7 @@
 
 import type Database from 'better-sqlite3';
 import { normaliseLabel } from '../../../shared/parse/text';
+import { allIndicators, allRegions, type IndicatorRow as FullIndicatorRow, type RegionRow as FullRegionRow } from '../db/access';
 import { findKnownRegion, guessRegionKind } from './regions-known';
 import type { LabelEntry } from './row-mapper';
 
@@ -13,18 +14,8 @@ export interface Resolved {
   isNew: boolean;
 }
 
-interface IndicatorRow {
-  code: string;
-  name_zh: string;
-  name_en: string;
-  unit: string;
-}
-
-interface RegionRow {
-  code: string;
-  name_zh: string;
-  name_en: string;
-}
+type IndicatorRow = Pick<FullIndicatorRow, 'code' | 'name_zh' | 'name_en' | 'unit'>;
+type RegionRow = Pick<FullRegionRow, 'code' | 'name_zh' | 'name_en'>;
 
 export class Catalogue {
   private readonly indicators = new Map<string, IndicatorRow>();
@@ -33,8 +24,8 @@ export class Catalogue {
   private readonly newRegions: Array<{ code: string; name: string; nameEn: string; kind: string }> = [];
 
   constructor(db: Database.Database) {
-    for (const r of db.prepare('SELECT code, name_zh, name_en, unit FROM indicators').all() as IndicatorRow[]) this.addIndicator(r);
-    for (const r of db.prepare('SELECT code, name_zh, name_en FROM regions').all() as RegionRow[]) this.addRegion(r);
+    for (const r of allIndicators(db)) this.addIndicator(r);
+    for (const r of allRegions(db)) this.addRegion(r);
   }
 
   private addIndicator(r: IndicatorRow): void {

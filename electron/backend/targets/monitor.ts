@@ -5,6 +5,7 @@ import { monitorSettingsSchema, type MonitorRow } from '../../../shared/api/targ
 import { targetStatus, targetStatuses, type TargetStatus } from '../../../shared/monitor/status';
 import type { Locale } from '../../../shared/i18n';
 import type { z } from 'zod';
+import { indicatorMeasure } from '../db/access';
 import type { Db } from '../db/workspace';
 import { listScenarios, runScenario, scenarioDefinition } from '../scenarios/store';
 import { knownOn } from '../../../shared/series/vintage';
@@ -48,7 +49,7 @@ interface TargetRef {
 /** The measure a target is judged on: its own, else its indicator's; null without an indicator. */
 function judgedMeasure(db: Db, target: TargetRef): string | null {
   if (!target.indicator) return null;
-  return target.measure ?? ((db.prepare('SELECT measure FROM indicators WHERE code = ?').pluck().get(target.indicator) as string | undefined) ?? null);
+  return target.measure ?? indicatorMeasure(db, target.indicator);
 }
 
 function toActual(f: Figure, breaks: Set<number>): Actual {

@@ -3,37 +3,9 @@
 import { WorkbenchError } from '../../../shared/api/errors';
 import { planInputSchema, targetInputSchema, type Plan, type Target } from '../../../shared/api/targets-contract';
 import type { z } from 'zod';
+import { exists, type PlanRow, type TargetRow } from '../db/access';
 import type { Db } from '../db/workspace';
 import { checkMeasure } from '../series/figures';
-
-interface PlanRow {
-  code: string;
-  name_zh: string;
-  name_en: string;
-  issuer: string;
-  issued: string;
-  horizon: number | null;
-  source: string;
-}
-
-interface TargetRow {
-  code: string;
-  plan: string;
-  title_zh: string;
-  title_en: string;
-  area: string;
-  comparator: Target['comparator'];
-  value: number | null;
-  unit: string;
-  deadline: number | null;
-  indicator: string | null;
-  region: string | null;
-  quote: string;
-  note: string;
-  assessment: Target['assessment'];
-  assessment_note: string;
-  measure: string | null;
-}
 
 export function planFromRow(r: PlanRow): Plan {
   return { code: r.code, nameZh: r.name_zh, nameEn: r.name_en, issuer: r.issuer, issued: r.issued, horizon: r.horizon, source: r.source };
@@ -88,11 +60,6 @@ function audit(db: Db, entity: 'plan' | 'target', id: string, before: Record<str
     if (before && text(old) === text(value)) continue;
     insert.run(entity, id, field, text(old), text(value), now);
   }
-}
-
-function exists(db: Db, table: 'indicators' | 'regions' | 'plans', code: string): boolean {
-  const sql = { indicators: 'SELECT 1 FROM indicators WHERE code = ?', regions: 'SELECT 1 FROM regions WHERE code = ?', plans: 'SELECT 1 FROM plans WHERE code = ? AND retired_at IS NULL' }[table];
-  return db.prepare(sql).get(code) !== undefined;
 }
 
 /** Creates or edits a target; refuses unknown plans, indicators and regions by name. */

@@ -4,6 +4,7 @@
 // measure first, else computed within the measure, a bound staying a bound).
 import { WorkbenchError } from '../../../shared/api/errors';
 import type { TwinCell } from '../../../shared/api/targets-contract';
+import { indicatorRow, regionRow } from '../db/access';
 import type { Db } from '../db/workspace';
 import { annualSeries, breakYears, checkMeasure, growthOf, listMeasures, shareOfGdp, type Figure } from '../series/figures';
 
@@ -45,18 +46,16 @@ function cellOf(db: Db, series: RegionSeries, year: number, options: { asOf: str
 }
 
 export function compareRegions(db: Db, indicatorCode: string, regionCodes: string[], options: CompareOptions = {}) {
-  const indicator = db.prepare('SELECT code, name_zh AS nameZh, name_en AS nameEn, unit, measure FROM indicators WHERE code = ?').get(indicatorCode) as
-    | { code: string; nameZh: string; nameEn: string; unit: string; measure: string }
-    | undefined;
-  if (!indicator) throw new WorkbenchError('monitor.unknownIndicator', { code: indicatorCode });
+  const row = indicatorRow(db, indicatorCode);
+  if (!row) throw new WorkbenchError('monitor.unknownIndicator', { code: indicatorCode });
+  const indicator = { code: row.code, nameZh: row.name_zh, nameEn: row.name_en, unit: row.unit, measure: row.measure };
   const measures = listMeasures(db).map(({ code, nameZh, nameEn }) => ({ code, nameZh, nameEn }));
   const measure = options.measure ?? null;
   if (measure) checkMeasure(db, measure);
-  const regionRow = db.prepare('SELECT code, name_zh AS nameZh, name_en AS nameEn FROM regions WHERE code = ?');
   const regions = regionCodes.map((code) => {
-    const row = regionRow.get(code) as { code: string; nameZh: string; nameEn: string } | undefined;
-    if (!row) throw new WorkbenchError('monitor.unknownRegion', { code });
-    return row;
+    const region = regionRow(db, code);
+    if (!region) throw new WorkbenchError('monitor.unknownRegion', { code });
+    return { code: region.code, nameZh: region.name_zh, nameEn: region.name_en };
   });
   const asOf = options.asOf ?? null;
   // A level in money has a share of GDP; GDP itself, rates and counts do not.

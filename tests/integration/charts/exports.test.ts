@@ -5,7 +5,7 @@
 import JSZip from 'jszip';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportTempRoot } from '../../../electron/backend/charts/exports';
+import { exportTempRoot } from '../../../electron/backend/export/handlers';
 import { readChunks } from '../../../electron/backend/export/png-chunks';
 import type { WorkbenchService } from '../../../electron/backend/service';
 import type { ExportedFile, JobStatus } from '../../../shared/api/jobs-contract';

@@ -8,11 +8,11 @@ import { WorkbenchError, type ErrorParams } from '../../../shared/api/errors';
 import type { ExportFormat } from '../../../shared/api/charts-contract';
 import type { ExportedFile, JobStatus } from '../../../shared/api/jobs-contract';
 import type { ChartSize, ChartSpec } from '../../../shared/charts/spec';
-import { exportBriefing, ExportError, renderPdf, renderPng, renderPptx, renderSvg, type BriefingItem, type ExportApp } from '../export';
-import { fileSlug } from '../export/briefing';
-import type { ServiceContext } from '../context';
-import { resolveChartData } from './resolve-data';
-import { briefingItems, getBriefing, getChart, parseSpec } from './storage';
+import { exportBriefing, ExportError, renderPdf, renderPng, renderPptx, renderSvg, type BriefingItem, type ExportApp } from './index';
+import { fileSlug } from './briefing';
+import type { DomainHandlers, ServiceContext } from '../context';
+import { resolveChartData } from '../charts/resolve-data';
+import { briefingItems, getBriefing, getChart, parseSpec } from '../charts/storage';
 
 const exportCodes: Record<ExportError['code'], string> = {
   FONT_NOT_FOUND: 'export.fontNotFound',
@@ -142,4 +142,11 @@ export function startBriefingExport(ctx: ServiceContext, input: { id: number; dp
       await rm(staging, { recursive: true, force: true });
     }
   });
+}
+
+export function exportHandlers(ctx: ServiceContext): DomainHandlers<'export'> {
+  return {
+    'export.chart': (input) => exportChart(ctx, input),
+    'export.briefing': (input) => startBriefingExport(ctx, input),
+  };
 }
