@@ -31,26 +31,30 @@ export class WorkbenchService implements ServiceContext {
   readonly config: AppConfigStore;
   readonly jobs = new JobRunner();
   private ws: Workspace;
+  /** The language of this session when the caller chose one (the CLI's `--lang`), else the app's. */
+  private readonly sessionLanguage: Locale | undefined;
 
-  private constructor(env: HostEnv, config: AppConfigStore, ws: Workspace) {
+  private constructor(env: HostEnv, config: AppConfigStore, ws: Workspace, language?: Locale) {
     this.env = env;
     this.config = config;
     this.ws = ws;
+    this.sessionLanguage = language;
   }
 
   /**
    * Opens the workspace given, else the last one used, else the default (created on first run).
    * `create: false` refuses a missing file given by path; `remember: false` leaves the recent list
-   * alone, so that a CLI check of another file does not change what the UI reopens.
+   * alone, so that a CLI check of another file does not change what the UI reopens. `language`
+   * sets this session's language without changing the one the app remembers.
    */
-  static open(env: HostEnv, workspace?: string, options: { create?: boolean; remember?: boolean } = {}): WorkbenchService {
+  static open(env: HostEnv, workspace?: string, options: { create?: boolean; remember?: boolean; language?: Locale } = {}): WorkbenchService {
     const config = new AppConfigStore(env.dataDir);
     const remembered = config.recent.find((p) => fs.existsSync(p));
     const target = workspace ?? remembered ?? defaultWorkspacePath(env.dataDir);
     const create = workspace === undefined || (options.create ?? true);
     const ws = WorkbenchService.openFile(env, target, { create });
     if (options.remember ?? true) config.remember(ws.path);
-    return new WorkbenchService(env, config, ws);
+    return new WorkbenchService(env, config, ws, options.language);
   }
 
   private static openFile(env: HostEnv, file: string, options: { create: boolean; mustNotExist?: boolean }): Workspace {
@@ -77,7 +81,7 @@ export class WorkbenchService implements ServiceContext {
   }
 
   get language(): Locale {
-    return this.config.language;
+    return this.sessionLanguage ?? this.config.language;
   }
 
   close(): void {

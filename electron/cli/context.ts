@@ -12,6 +12,15 @@ export function hostEnv(mode: HostEnv['mode']): HostEnv {
   return { dataDir: defaultDataDir(), mode, appVersion: pkg.version };
 }
 
+/** `--lang` when given (set before any command runs, see `chooseLanguage`). */
+let chosenLanguage: Locale | undefined;
+
+/** Reads `--lang` for this process: messages and the service's names (scenarios, charts) follow it. */
+export function chooseLanguage(program: Command): void {
+  const { lang } = program.opts<{ lang?: string }>();
+  chosenLanguage = isLocale(lang) ? lang : undefined;
+}
+
 /** `--lang` when given, else the language the user chose in the app. */
 export function cliLocale(program: Command): Locale {
   const { lang } = program.opts<{ lang?: string }>();
@@ -26,7 +35,7 @@ export function describeCliError(error: unknown, locale: Locale): string {
 
 /** Runs `fn` on the workspace without changing what the UI reopens, and always closes it. */
 export async function withWorkspace<T>(workspace: string | undefined, fn: (service: WorkbenchService) => T | Promise<T>): Promise<T> {
-  const service = WorkbenchService.open(hostEnv('cli'), workspace, { remember: false, create: false });
+  const service = WorkbenchService.open(hostEnv('cli'), workspace, { remember: false, create: false, language: chosenLanguage });
   try {
     return await fn(service);
   } finally {

@@ -8,7 +8,7 @@ import type { Locale } from '../../shared/i18n';
 import { backupWorkspace, checkWorkspace, tableCounts } from '../backend/db/workspace';
 import { WorkbenchService } from '../backend/service';
 import { startHost } from '../host/http';
-import { cliLocale, describeCliError, hostEnv as env } from './context';
+import { chooseLanguage, cliLocale, describeCliError, hostEnv as env } from './context';
 import { findElectronRuntime, tryFetchElectronRuntime } from './electron-runtime';
 import { openInBrowser } from './open-browser';
 import { addChartCommands } from './chart-commands';
@@ -70,7 +70,8 @@ export function buildProgram(): Command {
     .description('数字经济情景工作台 Digital Economy Scenario Workbench')
     .version(pkg.version)
     .addOption(new Option('--lang <lang>', 'message language').choices(['zh', 'en']))
-    .showHelpAfterError();
+    .showHelpAfterError()
+    .hook('preAction', (root) => chooseLanguage(root));
 
   program
     .command('start')
