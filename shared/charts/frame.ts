@@ -160,6 +160,12 @@ function hasIllustrative(data: ChartData): boolean {
   );
 }
 
+/** The kinds of bound among the figures drawn, in a fixed order: the footer explains their signs. */
+function boundsDrawn(data: ChartData): Array<'lower' | 'upper' | 'approx'> {
+  const found = new Set<string>([...data.series.flatMap((s) => s.points.map((p) => p.bound)), ...data.progress.map((p) => p.bound)].filter((b) => b !== undefined));
+  return (['lower', 'upper', 'approx'] as const).filter((b) => found.has(b));
+}
+
 /** A chart pinned to a vintage says so: its figures are those published by that date. */
 function vintageLine(frame: Frame): string {
   const vintage = frame.spec.bindings.vintage;
@@ -168,11 +174,18 @@ function vintageLine(frame: Frame): string {
 }
 
 /**
- * The footer's lines: source, the vintage a pinned chart draws, footnote, and the illustrative-data
- * note when any value is illustrative.
+ * The footer's lines: source, the vintage a pinned chart draws, footnote, the illustrative-data note
+ * when any value is illustrative, and what ≥ ≤ ≈ mean when a bounded figure is drawn.
  */
 export function footerLines(frame: Frame): string[] {
-  return [sourceLine(frame), vintageLine(frame), frame.spec.footnote.trim(), hasIllustrative(frame.data) ? frame.words.illustrativeNote : ''].filter(Boolean);
+  const bounds = boundsDrawn(frame.data);
+  return [
+    sourceLine(frame),
+    vintageLine(frame),
+    frame.spec.footnote.trim(),
+    hasIllustrative(frame.data) ? frame.words.illustrativeNote : '',
+    bounds.length ? frame.words.boundNote(bounds) : '',
+  ].filter(Boolean);
 }
 
 export interface FrameContent {

@@ -10,6 +10,8 @@ const words = {
     illustrativeSuffix: '（示意）',
     derivedSuffix: '（推算）',
     illustrativeNote: '注：标“示意”的数据为示意值，并非公布数据。',
+    boundNote: (bounds: ReadonlyArray<'lower' | 'upper' | 'approx'>) =>
+      `注：${bounds.map((b) => ({ lower: '≥ 为下限（公布为“超过”）', upper: '≤ 为上限（公布为“不足”）', approx: '≈ 为约数' })[b]).join('，')}。`,
     noData: '无数据',
     definitionBreak: '口径变化',
     definitionBreakBetween: (from: string, to: string) => `口径变化：${from}→${to}`,
@@ -34,6 +36,8 @@ const words = {
     illustrativeSuffix: ' (illustrative)',
     derivedSuffix: ' (derived)',
     illustrativeNote: 'Note: values marked "illustrative" are not published figures.',
+    boundNote: (bounds: ReadonlyArray<'lower' | 'upper' | 'approx'>) =>
+      `Note: ${bounds.map((b) => ({ lower: '≥ marks a lower bound (published as "more than")', upper: '≤ an upper bound ("less than")', approx: '≈ an approximate figure' })[b]).join('; ')}.`,
     noData: 'No data',
     definitionBreak: 'Definition change',
     definitionBreakBetween: (from: string, to: string) => `Definition change: ${from} → ${to}`,

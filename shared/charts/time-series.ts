@@ -6,6 +6,7 @@ import type { ChartPoint, ChartSeries } from './data';
 import { ChartBuildError } from './errors';
 import { estimateTextWidth, type Frame, type TooltipRow } from './frame';
 import { tagMarker } from './marker-layout';
+import { boundSign } from '../series/bound';
 import { axisScale, formatBoundedValue, formatTick } from './number-format';
 import { seriesColor, seriesSymbol } from './palette';
 
@@ -143,10 +144,24 @@ export function lineSeries(frame: Frame, axis: YearAxis, s: ChartSeries, name: s
   const stretches = stretchesOf(s, join);
   const last = stretches.flat().findLast((p) => p.value !== null) ?? { value: null };
   const { metrics: m } = frame;
+  // A bounded figure (≥1万亿元) is drawn hollow with its sign above it, so a mid-series bound never
+  // reads as an exact point; the point carrying the end label already says it.
+  const marked = (pts: ChartPoint[], withEndLabel: boolean) => {
+    const bounded = new Map(pts.filter((p) => p.bound && p.bound !== 'exact' && p.value !== null && !(withEndLabel && p === last)).map((p) => [p.year, p.bound!]));
+    return alignToYears(axis, pts).map((value, k) => {
+      const bound = bounded.get(axis.years[k]!);
+      if (!bound || value === null || look.symbol === 'none') return value;
+      return {
+        value,
+        itemStyle: { color: '#ffffff', borderColor: look.color, borderWidth: 2 },
+        label: { show: true, position: 'top' as const, formatter: boundSign(bound), color: look.color, fontSize: m.smallFont },
+      };
+    });
+  };
   return stretches.map((pts, i, all) => ({
       type: 'line' as const,
       name,
-      data: alignToYears(axis, pts),
+      data: marked(pts, Boolean(look.endLabel) && i === all.length - 1),
       yAxisIndex: look.yAxisIndex ?? 0,
       stack: look.stack,
       connectNulls: false,

@@ -58,6 +58,40 @@ describe('bounded values', () => {
     expect(tooltip(en, 2022)).toContain('≥1 trillion yuan (CAICT broad measure)');
   });
 
+  it('draw a bounded point inside a line hollow with its sign over it, and the footer says what the sign means', () => {
+    const data: ChartDataInput = {
+      series: [
+        {
+          id: 'de@CQ',
+          name: '数字经济规模',
+          kind: 'actual',
+          unit: '亿元',
+          points: [
+            { year: 2020, value: 6000, bound: 'lower' },
+            { year: 2021, value: 7000 },
+            { year: 2022, value: 8000, bound: 'approx' },
+          ],
+        },
+      ],
+    };
+    const option = build({ template: 'indicator-series', title: '规模' }, data);
+    const line = (option.series as AnySeries[]).find((s) => s.name === '数字经济规模')!;
+    const [first, second, third] = line.data as Array<number | { value: number; itemStyle: { color: string }; label: { formatter: string } }>;
+    expect(first).toMatchObject({ value: 6000, itemStyle: { color: '#ffffff' }, label: { formatter: '≥' } });
+    expect(second).toBe(7000);
+    expect(third).toMatchObject({ value: 8000, label: { formatter: '≈' } });
+    // Where the last point has an end label, that label already reads ≈8000亿元: no second sign over it.
+    const trajectory = build({ template: 'target-trajectory', title: '规模' }, data);
+    expect(endLabels(trajectory)).toEqual(['≈8000亿元']);
+    expect(((trajectory.series as AnySeries[]).find((s) => s.name === '数字经济规模')!.data as unknown[])[2]).toBe(8000);
+    const footer = JSON.stringify(option.graphic);
+    expect(footer).toContain('≥ 为下限（公布为“超过”）');
+    expect(footer).toContain('≈ 为约数');
+    expect(footer).not.toContain('≤ 为上限');
+    const exact = build({ template: 'indicator-series', title: '规模' }, { series: [{ ...data.series[0]!, points: [{ year: 2021, value: 7000 }] }] });
+    expect(JSON.stringify(exact.graphic)).not.toContain('为下限');
+  });
+
   it('keep their sign in the regional and stacked tooltips', () => {
     const regional = build({ template: 'regional-comparison', title: 'GDP', options: { mode: 'bars' } }, {
       series: [{ id: 'cd', name: '成都', region: '成都', kind: 'actual', unit: '亿元', points: [{ year: 2021, value: 19900, bound: 'approx', measure: 'standard' }] }],
