@@ -8,6 +8,7 @@ import { commitImport } from '../backend/import/commit';
 import { listImports, undoImport } from '../backend/import/history';
 import { checkMeasure } from '../backend/series/figures';
 import type { ConflictPolicy, ImportProgress, Mapping, Problem } from '../backend/import/types';
+import { importProvenance } from '../../shared/format/import-provenance';
 import { cliLocale, printJson, withWorkspace } from './context';
 
 /** "file, sheet, row, column: why" in the user's language. */
@@ -35,7 +36,7 @@ export function addImportCommands(program: Command): void {
     .option('--layout <layout>', 'auto, long or wide', 'auto')
     .option('--mapping <json>', 'column mapping as JSON (as shown by a preview)')
     .option('--on-conflict <policy>', 'replace, keep, fail or revise (a differing value becomes the latest release, the old one kept as an earlier release; needs --released)', 'fail')
-    .option('--measure <code>', 'measure (口径) of the rows written, e.g. caict-broad (default: each indicator\'s)')
+    .option('--measure <code>', 'measure (口径) of the rows written, e.g. caict-broad; a row\'s own 口径 column wins, and it wins over a 口径：… note row (default: the note row\'s, else each indicator\'s)')
     .option('--released <date>', 'release date of the figures in the file, YYYY-MM-DD')
     .option('--release-label <text>', 'release label, e.g. 初步核算 or 第四次经济普查修订')
     .option('--skip-bad-rows', 'skip rows with errors instead of rejecting the import')
@@ -117,10 +118,13 @@ export function addImportCommands(program: Command): void {
       withWorkspace(opts.workspace, (service) => {
         const list = listImports(service.db);
         if (opts.json) printJson(list);
-        else
+        else {
+          const locale = cliLocale(program);
           for (const r of list) {
-            console.log(`${String(r.id).padStart(4)}  ${r.importedAt.slice(0, 19)}  ${r.fileName}  ${r.rowsWritten} rows  ${r.encoding} ${r.layout}${r.undoneAt ? '  (undone)' : ''}`);
+            const what = importProvenance(r, locale, (key) => translate(locale, key));
+            console.log(`${String(r.id).padStart(4)}  ${r.importedAt.slice(0, 19)}  ${r.fileName}  ${r.rowsWritten} rows  ${r.encoding} ${r.layout}${what ? `  ${what}` : ''}${r.undoneAt ? '  (undone)' : ''}`);
           }
+        }
       }),
     );
   imports

@@ -156,7 +156,7 @@ export const MAX_QUICK_LOOK_SERIES = 40;
 // Imports. Shapes mirror electron/backend/import/types.ts.
 const statusEnum = z.enum(['actual', 'estimate', 'target', 'illustrative', 'derived']);
 const encodingEnum = z.enum(['utf-8', 'gb18030', 'utf-16le', 'utf-16be']);
-const columnRoleEnum = z.enum(['indicator', 'region', 'period', 'value', 'unit', 'status', 'source', 'note', 'ignore', 'series']);
+const columnRoleEnum = z.enum(['indicator', 'region', 'period', 'value', 'unit', 'measure', 'status', 'source', 'note', 'ignore', 'series']);
 const dimensionEnum = z.enum(['indicator', 'region', 'period']);
 const shortText = z.string().max(500);
 
@@ -181,6 +181,8 @@ export const mappingSchema = z
         region: shortText.optional(),
         period: shortText.optional(),
         unit: shortText.optional(),
+        /** The file's measure (口径) as a `口径：…` note row names it (code, Chinese or English name). */
+        measure: shortText.optional(),
         status: statusEnum.optional(),
         source: shortText.optional(),
       })
@@ -197,14 +199,17 @@ export const importOptionsSchema = z
     mapping: mappingSchema.optional(),
     status: statusEnum.optional(),
     source: shortText.optional(),
+    /**
+     * The measure (口径 code) of the rows without a measure cell of their own; it wins over a
+     * `口径：…` note row (the preview warns when they differ). The preview shows what it assigns.
+     */
+    measure: z.string().max(64).optional(),
   })
   .strict();
 export type ImportOptionsInput = z.infer<typeof importOptionsSchema>;
 
-/** A commit's options: the preview's, plus the measure (口径 code) and the release of the rows it writes. */
-export const importCommitOptionsSchema = importOptionsSchema
-  .extend({ measure: z.string().max(64).optional(), released: vintageSchema.optional(), releaseLabel: shortText.optional() })
-  .strict();
+/** A commit's options: the preview's, plus the release of the rows it writes. */
+export const importCommitOptionsSchema = importOptionsSchema.extend({ released: vintageSchema.optional(), releaseLabel: shortText.optional() }).strict();
 export type ImportCommitOptionsInput = z.infer<typeof importCommitOptionsSchema>;
 
 const stagingId = z.string().regex(/^[0-9a-f]{32}$/);
@@ -238,6 +243,16 @@ export const importRecordSchema = z.object({
   sourceNote: z.string(),
   importedAt: z.string(),
   undoneAt: z.string().nullable(),
+  /** The measure (口径) the import gave its rows (null: each indicator's own) and its names. */
+  measure: z.string().nullable(),
+  measureName: z.string(),
+  measureNameEn: z.string(),
+  /** A column of the file gave rows their own measure (it wins over `measure`). */
+  measureColumn: z.boolean(),
+  /** The release it recorded (date ISO, '' when none; label) and its conflict choice ('' before this was recorded). */
+  released: z.string(),
+  releaseLabel: z.string(),
+  onConflict: z.enum(['replace', 'keep', 'fail', 'revise', '']),
 });
 export type ImportRecord = z.infer<typeof importRecordSchema>;
 
@@ -254,6 +269,9 @@ export const sampleObservationSchema = z.object({
   original: z.string(),
   status: z.string(),
   source: z.string(),
+  /** The measure (口径) code the row will have, and where it comes from (its measure cell, the option, the note row, its indicator). */
+  measure: z.string(),
+  measureFrom: z.enum(['column', 'option', 'note', 'indicator']),
   conflict: z.boolean(),
 });
 export type SampleObservation = z.infer<typeof sampleObservationSchema>;
@@ -267,6 +285,8 @@ export const importPreviewSchema = z.object({
   mapping: mappingSchema,
   headerRow: z.number().int(),
   notes: z.array(z.string()),
+  /** The measure given to rows without a measure cell: the option's, else the `口径：…` note row's (null: each indicator's own). */
+  measure: z.object({ code: z.string().nullable(), from: z.enum(['option', 'note']).nullable() }),
   sourceNote: z.string(),
   /** The first rows of the table as read (decoded text), so mojibake shows before anything is written. */
   rawRows: z.array(z.object({ row: z.number().int(), cells: z.array(z.string()) })),

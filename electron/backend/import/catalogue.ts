@@ -82,10 +82,14 @@ export class Catalogue {
 }
 
 /** Write new catalogue entries (inside the caller's transaction). */
-export function writeNewEntries(db: Database.Database, entries: ReturnType<Catalogue['takeNew']>, source: string): void {
+/**
+ * Writes the indicators and regions an import named for the first time. A new indicator's measure is
+ * the one the import assigned to its rows (option or 口径 note row), else the default.
+ */
+export function writeNewEntries(db: Database.Database, entries: ReturnType<Catalogue['takeNew']>, source: string, measure: string | null = null): void {
   if (entries.indicators.length) {
-    const ins = db.prepare("INSERT INTO indicators (code, name_zh, name_en, unit, source) VALUES (?, ?, '', ?, ?) ON CONFLICT(code) DO NOTHING");
-    for (const e of entries.indicators) ins.run(e.code, e.name, e.unit, source);
+    const ins = db.prepare("INSERT INTO indicators (code, name_zh, name_en, unit, source, measure) VALUES (?, ?, '', ?, ?, coalesce(?, 'standard')) ON CONFLICT(code) DO NOTHING");
+    for (const e of entries.indicators) ins.run(e.code, e.name, e.unit, source, measure);
   }
   if (entries.regions.length) {
     const ins = db.prepare('INSERT INTO regions (code, name_zh, name_en, kind) VALUES (?, ?, ?, ?) ON CONFLICT(code) DO NOTHING');

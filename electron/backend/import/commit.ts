@@ -19,9 +19,12 @@ import { DataError, PROBLEM_SEVERITY, ProblemList } from './problems';
 import type { ParsedBatch } from './row-mapper';
 import type { CommitOptions, ImportSummary, RunControl } from './types';
 import type { LayoutResult } from './layout';
+import type { MeasureRef } from './measures';
 
 const COLUMNS = 'indicator, region, period, year, value, unit, original, status, import_id, source, note';
 const PARAMS_PER_ROW = 11;
+/** A file with a measure column (口径) binds each row's measure too, as a twelfth column. */
+const MEASURE_COLUMNS = `${COLUMNS}, measure`;
 /** Columns bound per row of a run: period, year, value, original. */
 const RUN_PARAMS_PER_ROW = 4;
 /** Rows per multi-row INSERT: fewer calls into SQLite, far less per-row overhead than one call each. */
@@ -82,16 +85,25 @@ export function boundAt(b: ParsedBatch, i: number): Bound {
   return 'exact';
 }
 
+/** The workspace's measures (口径) as the parser matches a file's measure texts against them. */
+export function measureRefs(db: Database.Database): MeasureRef[] {
+  return listMeasures(db).map(({ code, nameZh, nameEn }) => ({ code, nameZh, nameEn }));
+}
+
+/** Refuses a measure option that names no measure of the workspace, with the known codes. */
+export function checkMeasureOption(db: Database.Database, measure: string | undefined): void {
+  if (measure === undefined) return;
+  const known = listMeasures(db).map((m) => m.code);
+  if (!known.includes(measure)) throw new DataError('import.unknown-measure', { code: measure, known: known.join(', ') });
+}
+
 /**
  * Checks the options that name things in the workspace or a date, before anything is read or written:
  * an unknown measure (with the known ones), a release that is no calendar date, `revise` without a
  * release date.
  */
 export function checkCommitOptions(db: Database.Database, options: CommitOptions): void {
-  if (options.measure !== undefined) {
-    const known = listMeasures(db).map((m) => m.code);
-    if (!known.includes(options.measure)) throw new DataError('import.unknown-measure', { code: options.measure, known: known.join(', ') });
-  }
+  checkMeasureOption(db, options.measure);
   if (options.released !== undefined && !vintageSchema.safeParse(options.released).success) throw new DataError('import.bad-release-date', { date: options.released });
   if (options.onConflict === 'revise' && !options.released) throw new DataError('import.revise-needs-release');
 }
@@ -140,19 +152,32 @@ class Writer {
   private readonly overwrite: Database.Statement;
   private readonly held: Database.Statement;
   private readonly saveRelease: Database.Statement;
-  private readonly args: unknown[] = new Array(ROWS_PER_INSERT * PARAMS_PER_ROW);
+  private readonly args: unknown[];
   /** The named parameters of a run's INSERT: its series and the columns its rows share. */
-  private readonly runConstants: Record<'indicator' | 'region' | 'unit' | 'status' | 'source' | 'note', string | undefined> & { importId: number };
+  private readonly runConstants: Record<'indicator' | 'region' | 'unit' | 'status' | 'source' | 'note', string | undefined> & { importId: number; measure?: string | null };
+  /** Columns written per row, and how many: eleven, or twelve with each row's measure (a file with a measure column). */
+  private readonly columns: string;
+  private readonly perRow: number;
 
+  /**
+   * `fileMeasure` is the measure of the rows without one of their own (the option's or the note
+   * row's, null: their indicator's); `withMeasure` says whether the file's rows carry their own.
+   */
   constructor(
     private readonly db: Database.Database,
     private readonly importId: number,
     private readonly options: CommitOptions,
     private readonly codes: CodeTables,
     private readonly problems: ProblemList,
+    private readonly fileMeasure: string | null = null,
+    private readonly withMeasure = false,
   ) {
-    this.one = db.prepare(`INSERT INTO observations (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
-    this.plain = db.prepare(`INSERT INTO observations (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.columns = withMeasure ? MEASURE_COLUMNS : COLUMNS;
+    this.perRow = withMeasure ? PARAMS_PER_ROW + 1 : PARAMS_PER_ROW;
+    this.args = new Array(ROWS_PER_INSERT * this.perRow);
+    const one = `(${new Array(this.perRow).fill('?').join(', ')})`;
+    this.one = db.prepare(`INSERT INTO observations (${this.columns}) VALUES ${one} ON CONFLICT DO NOTHING`);
+    this.plain = db.prepare(`INSERT INTO observations (${this.columns}) VALUES ${one}`);
     this.byKey = db.prepare('SELECT id, import_id FROM observations WHERE indicator = ? AND region = ? AND period = ? AND status = ?');
     this.saveReplaced = db.prepare(
       `INSERT INTO import_replaced (import_id, indicator, region, period, year, value, unit, original, status, prior_import_id, source, note, observation_id, measure, bound, released, release_label)
@@ -171,14 +196,20 @@ class Writer {
        SELECT id, ?, value, original, bound, released, release_label, source, note FROM observations WHERE id = ?`,
     );
     this.runConstants = { indicator: '', region: '', unit: '', status: '', source: '', note: '', importId };
+    if (withMeasure) this.runConstants.measure = null;
+  }
+
+  /** The measure observation `r` of a batch is written with: its own, else the file's (null: its indicator's). */
+  private measureAt(b: ParsedBatch, r: number): string | null {
+    return this.codes.strings[b.measure[r]!] || this.fileMeasure;
   }
 
   /** INSERT of `rows` rows with every column bound per row. */
   private statement(rows: number): Database.Statement {
     let st = this.multi.get(rows);
     if (!st) {
-      const tuple = `(${new Array(PARAMS_PER_ROW).fill('?').join(', ')})`;
-      st = this.db.prepare(`INSERT INTO observations (${COLUMNS}) VALUES ${new Array(rows).fill(tuple).join(', ')}`);
+      const tuple = `(${new Array(this.perRow).fill('?').join(', ')})`;
+      st = this.db.prepare(`INSERT INTO observations (${this.columns}) VALUES ${new Array(rows).fill(tuple).join(', ')}`);
       this.multi.set(rows, st);
     }
     return st;
@@ -190,8 +221,8 @@ class Writer {
     if (!run) {
       // A named parameter is one value however often it appears: the constants are bound once, and
       // the rows stay a plain VALUES list (a SELECT over VALUES costs 0.1 s more on 1M rows).
-      const tuple = '(@indicator, @region, ?, ?, ?, @unit, ?, @status, @importId, @source, @note)';
-      const statement = this.db.prepare(`INSERT INTO observations (${COLUMNS}) VALUES ${new Array(rows).fill(tuple).join(', ')}`);
+      const tuple = this.withMeasure ? '(@indicator, @region, ?, ?, ?, @unit, ?, @status, @importId, @source, @note, @measure)' : '(@indicator, @region, ?, ?, ?, @unit, ?, @status, @importId, @source, @note)';
+      const statement = this.db.prepare(`INSERT INTO observations (${this.columns}) VALUES ${new Array(rows).fill(tuple).join(', ')}`);
       run = { statement, args: new Array(rows * RUN_PARAMS_PER_ROW) };
       this.runs.set(rows, run);
     }
@@ -254,6 +285,10 @@ class Writer {
       note[r] === note[start]
     )
       r++;
+    if (this.withMeasure) {
+      const measure = b.measure;
+      for (let m = start + 1; m < r; m++) if (measure[m] !== measure[start]) return m;
+    }
     return r;
   }
 
@@ -272,6 +307,7 @@ class Writer {
     constants.status = strings[b.status[start]!];
     constants.source = strings[b.source[start]!];
     constants.note = strings[b.note[start]!];
+    if (this.withMeasure) constants.measure = this.measureAt(b, start);
     let off = originalStart(b, start);
     for (let r = start, o = 0; r < end; r++, o += RUN_PARAMS_PER_ROW) {
       const per = b.period[r]!;
@@ -304,7 +340,7 @@ class Writer {
       }
       this.fillFull(b, i, end);
       try {
-        this.statement(rows).run(...(rows === ROWS_PER_INSERT ? this.args : this.args.slice(0, rows * PARAMS_PER_ROW)));
+        this.statement(rows).run(...(rows === ROWS_PER_INSERT ? this.args : this.args.slice(0, rows * this.perRow)));
         this.written += rows;
       } catch (e) {
         if (!isUniqueViolation(e)) throw e;
@@ -318,7 +354,9 @@ class Writer {
     const { indicatorCode, regionCode, strings, year } = this.codes;
     const args = this.args;
     let off = originalStart(b, start);
-    for (let r = start, o = 0; r < end; r++, o += PARAMS_PER_ROW) {
+    const perRow = this.perRow;
+    const withMeasure = this.withMeasure;
+    for (let r = start, o = 0; r < end; r++, o += perRow) {
       const per = b.period[r]!;
       const v = b.value[r]!;
       const e = b.originalEnd[r]!;
@@ -333,6 +371,7 @@ class Writer {
       args[o + 8] = this.importId;
       args[o + 9] = strings[b.source[r]!];
       args[o + 10] = strings[b.note[r]!];
+      if (withMeasure) args[o + 11] = this.measureAt(b, r);
       off = e;
     }
   }
@@ -353,8 +392,8 @@ class Writer {
     const keys = this.deferred!;
     this.fillFull(b, start, end);
     for (let j = 0; j < end - start && !this.failed; j++) {
-      const o = j * PARAMS_PER_ROW;
-      const row = this.args.slice(o, o + PARAMS_PER_ROW);
+      const o = j * this.perRow;
+      const row = this.args.slice(o, o + this.perRow);
       const [indicator, region, period, , , , , status] = row as string[];
       const holder = keys.get(indicator!, region!, period!, status!);
       if (holder) {
@@ -368,8 +407,8 @@ class Writer {
   }
 
   private writeOne(b: ParsedBatch, i: number, slot: number): void {
-    const o = slot * PARAMS_PER_ROW;
-    const row = this.args.slice(o, o + PARAMS_PER_ROW);
+    const o = slot * this.perRow;
+    const row = this.args.slice(o, o + this.perRow);
     if (this.one.run(...row).changes === 1) {
       this.written++;
       return;
@@ -418,10 +457,12 @@ class Writer {
 
   /** Overwrite `holder` in place with `row`, keeping what it was for the undo. */
   private replace(holder: KeyHolder, row: unknown[]): void {
-    const [, , , year, value, unit, original, , , source, note] = row;
-    const { measure, released, releaseLabel } = this.options;
+    const [, , , year, value, unit, original, , , source, note, ownMeasure] = row;
+    const { released, releaseLabel } = this.options;
+    // The row's own measure (with the file's as its fallback, bound with the row) or the file's; none keeps the held row's.
+    const measure = this.withMeasure ? (ownMeasure as string | null) : this.fileMeasure;
     this.saveReplaced.run(this.importId, holder.id);
-    this.overwrite.run(year, value, unit, original, this.importId, source, note, measure ?? null, released ?? '', releaseLabel ?? '', holder.id);
+    this.overwrite.run(year, value, unit, original, this.importId, source, note, measure, released ?? '', releaseLabel ?? '', holder.id);
     holder.import_id = this.importId;
     this.replaced++;
     this.written++;
@@ -614,7 +655,7 @@ async function commitOnce(
     const fileName = options.fileName ?? basename(filePath);
     const size = await stat(filePath).then((s) => s.size, () => 0);
     const catalogue = new Catalogue(db);
-    const events = parseEvents({ filePath, fileName, options, regionNames: catalogue.regionNames() }, size, control.useWorker, control.signal);
+    const events = parseEvents({ filePath, fileName, options, regionNames: catalogue.regionNames(), measures: measureRefs(db) }, size, control.useWorker, control.signal);
     try {
       return await runCommit(db, events, { fileName, size, options, control, catalogue, ...how });
     } finally {
@@ -679,6 +720,8 @@ async function runCommit(
   summary.problems = problems.items;
   summary.sourceNote = sourceNoteOf(layout, []);
   if (layout.problems.some((p) => PROBLEM_SEVERITY[p.code] === 'error')) return finish('rejected');
+  // Precedence: a row's measure cell, then the option, then the `口径：…` note row, then the indicator's own.
+  const fileMeasure = layout.measure.code;
 
   const codes = new CodeTables(c.catalogue);
   const bulk = enterBulk(db, c.size);
@@ -688,14 +731,18 @@ async function runCommit(
     const importId = Number(
       db
         .prepare(
-          `INSERT INTO imports (file_name, sha256, size_bytes, encoding, sheet, layout, mapping, imported_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO imports (file_name, sha256, size_bytes, encoding, sheet, layout, mapping, imported_at, measure, released, release_label, on_conflict)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(c.fileName, '', c.size, encodingLabel(meta), meta.sheet, layout.layout.kind, JSON.stringify(layout.mapping), new Date().toISOString()).lastInsertRowid,
+        .run(
+          c.fileName, '', c.size, encodingLabel(meta), meta.sheet, layout.layout.kind, JSON.stringify(layout.mapping), new Date().toISOString(),
+          fileMeasure, options.released ?? '', options.releaseLabel ?? '', options.onConflict,
+        ).lastInsertRowid,
     );
     // Rows added in this transaction get ids above every id there (rowids are max + 1; nothing is deleted meanwhile).
     const firstNewId = (db.prepare('SELECT coalesce(max(id), 0) + 1 FROM observations').pluck().get() as number);
-    const writer = new Writer(db, importId, options, codes, problems);
+    const withMeasure = layout.mapping.columns.some((col) => col.role === 'measure');
+    const writer = new Writer(db, importId, options, codes, problems, fileMeasure, withMeasure);
     const trailing: string[] = [];
     let observations = 0;
     let bad = 0;
@@ -722,7 +769,7 @@ async function runCommit(
       bad += b.badObservations;
       observations += b.count + b.badObservations;
       codes.absorb(b, problems);
-      writeNewEntries(db, c.catalogue.takeNew(), c.fileName);
+      writeNewEntries(db, c.catalogue.takeNew(), c.fileName, fileMeasure);
       if (b.errorTotal > 0 && !options.skipBadRows) writer.failed = true;
       if (keyIndex === undefined && b.count > 0 && !writer.failed) keyIndex = c.deferKey && worthDeferringKey(db, b, c.size) ? deferKey(db, writer) : null;
       if (!writer.failed) writer.write(b);
@@ -769,10 +816,11 @@ async function runCommit(
     }
     // Bounds, measure and release after the load, by key and by id (rare: nothing on the hot path).
     writer.applyBounds();
-    if (options.measure !== undefined || options.released || options.releaseLabel) {
-      // The rows this import added; those it replaced got them as they were overwritten.
-      db.prepare('UPDATE observations SET measure = ?, released = ?, release_label = ? WHERE id >= ? AND import_id = ?').run(
-        options.measure ?? null,
+    if (fileMeasure !== null || options.released || options.releaseLabel) {
+      // The rows this import added; those it replaced got them as they were overwritten. A row's own
+      // measure (a measure column) was written with it and stays.
+      db.prepare('UPDATE observations SET measure = coalesce(measure, ?), released = ?, release_label = ? WHERE id >= ? AND import_id = ?').run(
+        fileMeasure,
         options.released ?? '',
         options.releaseLabel ?? '',
         firstNewId,

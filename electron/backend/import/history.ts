@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { assertIdle } from './busy';
 import { DataError } from './problems';
-import type { ImportRecord, Mapping, UndoSummary } from './types';
+import type { ConflictPolicy, ImportRecord, Mapping, UndoSummary } from './types';
 
 interface ImportRow {
   id: number;
@@ -23,7 +23,18 @@ interface ImportRow {
   source_note: string;
   imported_at: string;
   undone_at: string | null;
+  measure: string | null;
+  measure_name: string | null;
+  measure_name_en: string | null;
+  released: string;
+  release_label: string;
+  on_conflict: string;
 }
+
+/** An import's row with its measure's names (migration 008). */
+const SELECT_IMPORT = `SELECT i.*, m.name_zh AS measure_name, m.name_en AS measure_name_en FROM imports i LEFT JOIN measures m ON m.code = i.measure`;
+
+const CONFLICT_POLICIES: readonly string[] = ['replace', 'keep', 'fail', 'revise'];
 
 function parseMapping(text: string): Mapping | null {
   try {
@@ -35,6 +46,7 @@ function parseMapping(text: string): Mapping | null {
 }
 
 function toRecord(r: ImportRow): ImportRecord {
+  const mapping = parseMapping(r.mapping);
   return {
     id: r.id,
     fileName: r.file_name,
@@ -43,7 +55,7 @@ function toRecord(r: ImportRow): ImportRecord {
     encoding: r.encoding,
     sheet: r.sheet,
     layout: r.layout,
-    mapping: parseMapping(r.mapping),
+    mapping,
     rowsRead: r.rows_read,
     rowsWritten: r.rows_written,
     rowsSkipped: r.rows_skipped,
@@ -51,6 +63,13 @@ function toRecord(r: ImportRow): ImportRecord {
     sourceNote: r.source_note,
     importedAt: r.imported_at,
     undoneAt: r.undone_at,
+    measure: r.measure,
+    measureName: r.measure_name ?? r.measure ?? '',
+    measureNameEn: r.measure_name_en ?? r.measure ?? '',
+    measureColumn: mapping?.columns.some((c) => c.role === 'measure') ?? false,
+    released: r.released,
+    releaseLabel: r.release_label,
+    onConflict: CONFLICT_POLICIES.includes(r.on_conflict) ? (r.on_conflict as ConflictPolicy) : '',
   };
 }
 
@@ -62,17 +81,17 @@ export async function hashFile(path: string): Promise<string> {
 
 /** All imports, newest first, undone ones included (they show as undone). */
 export function listImports(db: Database.Database): ImportRecord[] {
-  return (db.prepare('SELECT * FROM imports ORDER BY id DESC').all() as ImportRow[]).map(toRecord);
+  return (db.prepare(`${SELECT_IMPORT} ORDER BY i.id DESC`).all() as ImportRow[]).map(toRecord);
 }
 
 export function getImport(db: Database.Database, id: number): ImportRecord | null {
-  const r = db.prepare('SELECT * FROM imports WHERE id = ?').get(id) as ImportRow | undefined;
+  const r = db.prepare(`${SELECT_IMPORT} WHERE i.id = ?`).get(id) as ImportRow | undefined;
   return r ? toRecord(r) : null;
 }
 
 /** The latest import (not undone) of a file with this SHA-256, if any. */
 export function findDuplicate(db: Database.Database, sha256: string): ImportRecord | null {
-  const r = db.prepare('SELECT * FROM imports WHERE sha256 = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1').get(sha256) as ImportRow | undefined;
+  const r = db.prepare(`${SELECT_IMPORT} WHERE i.sha256 = ? AND i.undone_at IS NULL ORDER BY i.id DESC LIMIT 1`).get(sha256) as ImportRow | undefined;
   return r ? toRecord(r) : null;
 }
 

@@ -6,9 +6,10 @@ import { parsePeriod } from '../../../shared/parse/period';
 import { normaliseLabel } from '../../../shared/parse/text';
 import { splitHeaderUnit } from '../../../shared/parse/unit';
 import { parseNumber } from '../../../shared/parse/number';
+import type { MeasureMatcher } from './measures';
 import type { ProblemCode } from './problems';
 import type { RawRow } from './table-reader';
-import { STATUSES, type ColumnMapping, type ColumnRole, type Dimension, type FixedValues, type ImportOptions, type LayoutInfo, type Mapping, type Status } from './types';
+import { STATUSES, type ColumnMapping, type ColumnRole, type Dimension, type FileMeasure, type FixedValues, type ImportOptions, type LayoutInfo, type Mapping, type Status } from './types';
 
 export interface LayoutProblem {
   code: ProblemCode;
@@ -22,12 +23,16 @@ export interface LayoutResult {
   mapping: Mapping;
   /** Leading note rows as written (all of them go into the import's source note). */
   notes: string[];
+  /** The measure of rows without a measure cell of their own: the `measure` option's, else the note row's. */
+  measure: FileMeasure;
   problems: LayoutProblem[];
 }
 
 export interface LayoutContext {
   /** True when a label names a region (a known one or one already in the workspace). */
   isRegion(name: string): boolean;
+  /** The workspace's measures, to read a `口径：…` note row; without it such a note is kept as a note only. */
+  measures?: MeasureMatcher;
 }
 
 type Word = Exclude<ColumnRole, 'series'>;
@@ -38,6 +43,7 @@ const ROLE_WORDS: ReadonlyArray<readonly [Word, readonly string[]]> = [
   ['period', ['年份', '年度', '年', '时间', '时期', '期间', '日期', '统计时间', '报告期', '季度', '月份', '统计年度', 'period', 'year', 'time', 'date', 'quarter', 'month']],
   ['value', ['数值', '数据', '值', '指标值', '统计值', '数量', '金额', 'value', 'amount', 'obsvalue', 'obs_value', 'data']],
   ['unit', ['单位', '计量单位', '数据单位', 'unit', 'units', 'unitofmeasure']],
+  ['measure', ['口径', '统计口径', '核算口径', '数据口径', '测算口径', 'measure']],
   ['status', ['状态', '数据状态', '数据性质', 'status']],
   ['source', ['来源', '数据来源', '资料来源', '出处', 'source', 'datasource']],
   ['note', ['备注', '注释', '说明', '附注', '注', 'note', 'notes', 'remark', 'remarks', 'comment']],
@@ -61,6 +67,7 @@ const NOTE_KEYS: ReadonlyArray<readonly [RegExp, keyof FixedValues]> = [
   [/^(地区|区域|region)$/i, 'region'],
   [/^(时间|时期|年份|年度|period|year|time)$/i, 'period'],
   [/^(单位|计量单位|unit)$/i, 'unit'],
+  [/^(口径|统计口径|核算口径|数据口径|测算口径|measure)$/i, 'measure'],
   [/^(数据来源|资料来源|来源|source)$/i, 'source'],
 ];
 
@@ -128,12 +135,14 @@ export function parseStatus(text: string): Status | null {
 interface Notes {
   notes: string[];
   fixed: FixedValues;
+  /** Where the `口径：…` note row is (1-based row and column), for a problem about it. */
+  measureAt: { row: number; column: number; text: string } | null;
   /** Index in `rows` of the first row that is not a leading note. */
   next: number;
 }
 
 function readLeadingNotes(rows: readonly RawRow[]): Notes {
-  const out: Notes = { notes: [], fixed: {}, next: rows.length };
+  const out: Notes = { notes: [], fixed: {}, measureAt: null, next: rows.length };
   for (let i = 0; i < rows.length; i++) {
     const used = cellsUsed(rows[i]!.cells);
     if (used === 0) continue;
@@ -154,6 +163,9 @@ function readLeadingNotes(rows: readonly RawRow[]): Notes {
       if (parsePeriod(value)) out.fixed.period = value;
     } else if (key === 'unit') {
       out.fixed.unit = value;
+    } else if (key === 'measure') {
+      out.fixed.measure = value;
+      out.measureAt = { row: rows[i]!.row, column: rows[i]!.cells.findIndex((c) => c.trim() !== '') + 1, text: value };
     } else if (key === 'indicator') {
       const { name, unit } = splitHeaderUnit(value);
       out.fixed.indicator = name;
@@ -231,6 +243,27 @@ function checkMapping(mapping: Mapping): LayoutProblem[] {
   return problems;
 }
 
+/**
+ * The measure of the rows without a measure cell of their own: the option's, else the one the
+ * `口径：…` note row (or the mapping's fixed measure) names. A note the option overrides is said so
+ * (a warning); a note naming no known measure, with no option to override it, is an error at the note.
+ */
+function fileMeasure(fixed: FixedValues, options: ImportOptions, leading: Notes, ctx: LayoutContext, problems: LayoutProblem[]): FileMeasure {
+  const text = (fixed.measure ?? '').trim();
+  const at = leading.measureAt && leading.measureAt.text === text ? leading.measureAt : null;
+  const noteCode = text !== '' && ctx.measures ? ctx.measures.code(text) : null;
+  if (options.measure) {
+    if (text !== '' && noteCode !== options.measure) {
+      problems.push({ code: 'measure.note-overridden', params: { note: text, option: ctx.measures?.label(options.measure) ?? options.measure }, row: at?.row ?? null, column: at?.column ?? null });
+    }
+    return { code: options.measure, from: 'option' };
+  }
+  if (text === '' || !ctx.measures) return { code: null, from: null };
+  if (noteCode) return { code: noteCode, from: 'note' };
+  problems.push({ code: 'measure.unrecognised', params: { text, known: ctx.measures.known }, row: at?.row ?? null, column: at?.column ?? null });
+  return { code: null, from: null };
+}
+
 function describe(columns: ColumnMapping[]): { kind: 'long' | 'wide'; series: Dimension | null } {
   const series = columns.find((c) => c.role === 'series');
   return series ? { kind: 'wide', series: series.dimension ?? null } : { kind: 'long', series: null };
@@ -248,11 +281,13 @@ export function detectLayout(rows: readonly RawRow[], options: ImportOptions, ct
     const given = options.mapping;
     const mapping: Mapping = { ...given, fixed: { ...given.fixed, ...(options.status && { status: options.status }), ...(options.source && { source: options.source }) } };
     const shape = describe(mapping.columns);
+    const problems = checkMapping(mapping);
     return {
       layout: { kind: options.layout ?? (portal ? 'portal' : shape.kind), series: shape.series, confidence: 1 },
       mapping,
       notes: leading.notes,
-      problems: checkMapping(mapping),
+      measure: fileMeasure(mapping.fixed, options, leading, ctx, problems),
+      problems,
     };
   }
 
@@ -267,6 +302,7 @@ export function detectLayout(rows: readonly RawRow[], options: ImportOptions, ct
       layout: { kind: portal ? 'portal' : 'long', series: null, confidence: 0 },
       mapping,
       notes: leading.notes,
+      measure: { code: options.measure ?? null, from: options.measure ? 'option' : null },
       problems: [{ code: 'layout.no-header', params: {}, row: null, column: null }],
     };
   }
@@ -344,5 +380,6 @@ export function detectLayout(rows: readonly RawRow[], options: ImportOptions, ct
   if (layout.confidence < 0.6 && !problems.some((p) => p.code.startsWith('layout.'))) {
     problems.push({ code: 'layout.uncertain', params: { confidence: layout.confidence }, row: header.row, column: null });
   }
-  return { layout, mapping, notes: leading.notes, problems };
+  const measure = fileMeasure(fixed, options, leading, ctx, problems);
+  return { layout, mapping, notes: leading.notes, measure, problems };
 }

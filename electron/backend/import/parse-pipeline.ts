@@ -1,6 +1,7 @@
 // The parsing half of an import: open the table, detect (or take) the layout, map every row. It runs
 // the same in the calling thread or in the parse worker; both hand over the same events.
 
+import { MeasureMatcher, type MeasureRef } from './measures';
 import { looksLikeRegion } from './regions-known';
 import { REPLACEMENT } from './decode';
 import { detectLayout, type LayoutProblem, type LayoutResult } from './layout';
@@ -28,6 +29,8 @@ export interface PipelineInput {
   options: ImportOptions;
   /** Region names already in the workspace (for telling region labels from indicator labels). */
   regionNames: string[];
+  /** The workspace's measures (口径), to read a measure column and a `口径：…` note row. */
+  measures: MeasureRef[];
 }
 
 const HEAD_ROWS = 300;
@@ -44,7 +47,8 @@ export async function* parseFile(input: PipelineInput, signal?: AbortSignal): As
   const table = await openTable(input.filePath, input.options);
   const meta: TableMeta = { format: table.format, encoding: table.encoding, sheets: table.sheets, sheet: table.sheet, sizeBytes: table.sizeBytes };
   const names = new Set(input.regionNames);
-  const ctx = { isRegion: (n: string) => names.has(n) || names.has(n.toLowerCase()) || looksLikeRegion(n) };
+  const measures = new MeasureMatcher(input.measures);
+  const ctx = { isRegion: (n: string) => names.has(n) || names.has(n.toLowerCase()) || looksLikeRegion(n), measures };
 
   const chunks = table.chunks(signal);
   const head: TableChunk[] = [];
@@ -77,7 +81,7 @@ export async function* parseFile(input: PipelineInput, signal?: AbortSignal): As
   }
 
   const problems = new ProblemList({ file: input.fileName, sheet: table.sheet });
-  const mapper = new RowMapper(layout.mapping, problems, table.replacementSeen);
+  const mapper = new RowMapper(layout.mapping, problems, table.replacementSeen, measures);
   for (const c of head) {
     for (const r of c.rows) mapper.mapRow(r);
     yield { type: 'batch', batch: mapper.takeBatch(c.bytesRead) };

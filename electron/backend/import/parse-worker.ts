@@ -12,7 +12,7 @@ import type { ParsedBatch } from './row-mapper';
 const WORKER_CREDITS = 3;
 
 function transferables(b: ParsedBatch): ArrayBuffer[] {
-  return [b.indicator, b.region, b.period, b.unit, b.status, b.source, b.note, b.value, b.originalEnd, b.row, b.column].map((a) => a.buffer as ArrayBuffer);
+  return [b.indicator, b.region, b.period, b.unit, b.status, b.source, b.note, b.measure, b.value, b.originalEnd, b.row, b.column].map((a) => a.buffer as ArrayBuffer);
 }
 
 async function run(): Promise<void> {

@@ -6,9 +6,10 @@
 import { basename } from 'node:path';
 import { stat } from 'node:fs/promises';
 import type Database from 'better-sqlite3';
+import { allIndicators } from '../db/access';
 import { Catalogue } from './catalogue';
 import { CodeTables } from './code-tables';
-import { boundAt, sameFigure, sourceFromNotes, sourceNoteOf } from './commit';
+import { boundAt, checkMeasureOption, measureRefs, sameFigure, sourceFromNotes, sourceNoteOf } from './commit';
 import { findDuplicate, hashFile } from './history';
 import { parseEvents } from './parse-source';
 import { clipText, PROBLEM_SEVERITY, ProblemList } from './problems';
@@ -42,8 +43,9 @@ class KeySet {
 export async function previewImport(db: Database.Database, filePath: string, options: ImportOptions = {}, control: RunControl = {}): Promise<ImportPreview> {
   const fileName = options.fileName ?? basename(filePath);
   const size = await stat(filePath).then((s) => s.size, () => 0);
+  checkMeasureOption(db, options.measure);
   const catalogue = new Catalogue(db);
-  const events = parseEvents({ filePath, fileName, options, regionNames: catalogue.regionNames() }, size, control.useWorker, control.signal);
+  const events = parseEvents({ filePath, fileName, options, regionNames: catalogue.regionNames(), measures: measureRefs(db) }, size, control.useWorker, control.signal);
   // Parsing starts while this thread hashes the file.
   const firstEvent = events.next();
   firstEvent.catch(() => undefined);
@@ -68,6 +70,7 @@ export async function previewImport(db: Database.Database, filePath: string, opt
     mapping: layout.mapping,
     headerRow: layout.mapping.headerRow,
     notes: layout.notes,
+    measure: layout.measure,
     sourceNote: clipText(sourceNoteOf(layout, []), SHOWN_SOURCE_NOTE),
     rawRows: head,
     sample: [],
@@ -91,6 +94,9 @@ export async function previewImport(db: Database.Database, filePath: string, opt
     const held = db.prepare('SELECT value, bound FROM observations WHERE indicator = ? AND region = ? AND period = ? AND status = ?');
     // Only indicators the workspace holds rows for can conflict: skip the lookups for the others.
     const heldIndicators = new Set(db.prepare('SELECT code FROM indicators WHERE EXISTS (SELECT 1 FROM observations WHERE indicator = indicators.code)').pluck().all() as string[]);
+    // The measure a row without one of its own takes from its indicator; a new indicator gets the column's default.
+    const indicatorMeasure = new Map(allIndicators(db).map((r) => [r.code, r.measure]));
+    const fileMeasure = layout.measure;
     const trailing: string[] = [];
     let unclosed = false;
     const started = performance.now();
@@ -150,6 +156,7 @@ export async function previewImport(db: Database.Database, filePath: string, opt
         }
         if (preview.sample.length < SAMPLE_SIZE) {
           const v = b.value[i]!;
+          const own = b.measure.length ? strings[b.measure[i]!]! : '';
           const sample: SampleObservation = {
             row: b.row[i]!,
             column: b.column[i]!,
@@ -165,6 +172,8 @@ export async function previewImport(db: Database.Database, filePath: string, opt
             status: status as Status,
             source: clipText(strings[b.source[i]!]!, SHOWN_TEXT),
             note: clipText(strings[b.note[i]!]!, SHOWN_TEXT),
+            measure: own || fileMeasure.code || (indicatorMeasure.get(indicator) ?? 'standard'),
+            measureFrom: own ? 'column' : fileMeasure.code ? fileMeasure.from! : 'indicator',
             conflict,
           };
           preview.sample.push(sample);

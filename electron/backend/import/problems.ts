@@ -38,6 +38,8 @@ export const PROBLEM_SEVERITY = {
   'unit.conflict': 'warning',
   'unit.indicator-mismatch': 'warning',
   'status.invalid': 'error',
+  'measure.unrecognised': 'error',
+  'measure.note-overridden': 'warning',
   'conflict.exists': 'error',
 } as const satisfies Record<string, Severity>;
 

@@ -10,6 +10,7 @@ import { parseUnit, splitHeaderUnit, toStoredValue, unknownUnit, withMagnitude, 
 import { boundOfQualifier, type Bound } from '../../../shared/series/bound';
 import { REPLACEMENT, looksLikeMojibake } from './decode';
 import { cellsUsed, isTrailingNote, noteText, parseStatus } from './layout';
+import type { MeasureMatcher } from './measures';
 import type { ProblemList } from './problems';
 import type { RawRow } from './table-reader';
 import type { Mapping, Problem, Status } from './types';
@@ -35,6 +36,11 @@ export interface ParsedBatch {
   status: Int32Array;
   source: Int32Array;
   note: Int32Array;
+  /**
+   * Ids into `strings` of each observation's own measure code ('' where its measure cell is blank),
+   * only when the mapping has a measure column: empty otherwise, so a file without one carries none.
+   */
+  measure: Int32Array;
   /** NaN for a missing value (stored as NULL). */
   value: Float64Array;
   /** All original texts joined; `originalEnd[i]` is the end offset of observation i's text. */
@@ -169,6 +175,7 @@ export class RowMapper {
   private readonly statusCol: number;
   private readonly sourceCol: number;
   private readonly noteCol: number;
+  private readonly measureCol: number;
   private readonly valueCols: ValueColumn[];
   private readonly fixedUnit: UnitInfo | null;
   private readonly fixedPeriod: Period | null;
@@ -180,6 +187,9 @@ export class RowMapper {
   private readonly noteIds = new DictField(this.strings);
   private readonly periodIds = new DictField(this.strings);
   private readonly unitIds = new DictField(this.strings);
+  private readonly measureIds = new DictField(this.strings);
+  /** The measure code a measure cell's trimmed, non-empty text names, or null. */
+  private readonly rowMeasures = new TextMemo((text) => this.measures?.code(text) ?? null);
   /** The indicator id of an indicator cell's trimmed text (-1 when it normalises to nothing). */
   private readonly rowIndicators = new TextMemo((text, row) => {
     const label = normaliseLabel(text);
@@ -217,6 +227,7 @@ export class RowMapper {
   private sta = new Int32Array(0);
   private src = new Int32Array(0);
   private not = new Int32Array(0);
+  private mea = new Int32Array(0);
   private val = new Float64Array(0);
   private rowNo = new Int32Array(0);
   private colNo = new Int32Array(0);
@@ -227,6 +238,8 @@ export class RowMapper {
     private readonly mapping: Mapping,
     private readonly problems: ProblemList,
     private readonly replacementSeen: () => boolean,
+    /** The workspace's measures, to read a measure column's cells. */
+    private readonly measures: MeasureMatcher | null = null,
   ) {
     const col = (role: string) => mapping.columns.findIndex((c) => c.role === role);
     const at = (i: number) => (i === -1 ? NO_ROW : (mapping.columns[i]?.column ?? 0) - 1);
@@ -237,6 +250,7 @@ export class RowMapper {
     this.statusCol = at(col('status'));
     this.sourceCol = at(col('source'));
     this.noteCol = at(col('note'));
+    this.measureCol = at(col('measure'));
     this.valueCols = mapping.columns
       .filter((c) => c.role === 'value' || c.role === 'series')
       .map((c) => {
@@ -308,6 +322,7 @@ export class RowMapper {
     this.sta = g32(this.sta);
     this.src = g32(this.src);
     this.not = g32(this.not);
+    if (this.measureCol !== NO_ROW) this.mea = g32(this.mea);
     this.rowNo = g32(this.rowNo);
     this.colNo = g32(this.colNo);
     const v = new Float64Array(cap);
@@ -380,6 +395,18 @@ export class RowMapper {
     }
     const sourceText = this.sourceCol === NO_ROW ? this.defaultSource : (cells[this.sourceCol] ?? '').trim() || this.defaultSource;
     const noteCell = this.noteCol === NO_ROW ? '' : (cells[this.noteCol] ?? '').trim();
+    let measureCode = '';
+    if (this.measureCol !== NO_ROW) {
+      const text = (cells[this.measureCol] ?? '').trim();
+      if (text !== '') {
+        const code = this.rowMeasures.get(text, rowNo);
+        if (code) measureCode = code;
+        else {
+          problems.add('measure.unrecognised', { text: text.slice(0, 40), known: this.measures?.known ?? '' }, rowNo, this.measureCol + 1);
+          rowOk = false;
+        }
+      }
+    }
 
     // Tables copied from pivot tables or merged cells name a group once and leave the rows below blank.
     if (this.indicatorCol !== NO_ROW) {
@@ -409,6 +436,7 @@ export class RowMapper {
     const statusId = this.statusIds.id(status);
     const sourceId = this.sourceIds.id(sourceText);
     const noteId = this.noteIds.id(noteCell);
+    const measureId = this.measureCol === NO_ROW ? -1 : this.measureIds.id(measureCode);
     const rowIndicator = this.rowIndicators.get(indicatorLabel, rowNo);
     const rowRegion = this.rowRegions.get(regionLabel, rowNo);
 
@@ -483,6 +511,7 @@ export class RowMapper {
       this.sta[i] = statusId;
       this.src[i] = sourceId;
       this.not[i] = noteId;
+      if (measureId !== -1) this.mea[i] = measureId;
       this.val[i] = value;
       this.rowNo[i] = rowNo;
       this.colNo[i] = colNo;
@@ -513,6 +542,7 @@ export class RowMapper {
       status: this.sta.slice(0, n),
       source: this.src.slice(0, n),
       note: this.not.slice(0, n),
+      measure: this.measureCol === NO_ROW ? new Int32Array(0) : this.mea.slice(0, n),
       value: this.val.slice(0, n),
       original: this.originals.join(''),
       originalEnd: ends,

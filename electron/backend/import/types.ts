@@ -32,7 +32,7 @@ export type FileFormat = 'csv' | 'tsv' | 'xlsx';
 
 export type LayoutKind = 'long' | 'wide' | 'portal';
 export type Dimension = 'indicator' | 'region' | 'period';
-export type ColumnRole = 'indicator' | 'region' | 'period' | 'value' | 'unit' | 'status' | 'source' | 'note' | 'ignore' | 'series';
+export type ColumnRole = 'indicator' | 'region' | 'period' | 'value' | 'unit' | 'measure' | 'status' | 'source' | 'note' | 'ignore' | 'series';
 
 /**
  * What one column holds. A `series` column holds values, and its header names the dimension value they
@@ -57,6 +57,11 @@ export interface FixedValues {
   region?: string;
   period?: string;
   unit?: string;
+  /**
+   * The file's measure (口径) as written in a `口径：…` note row: a measure's code, Chinese or English
+   * name. An import's `measure` option and a row's measure column both win over it.
+   */
+  measure?: string;
   status?: Status;
   source?: string;
 }
@@ -91,6 +96,21 @@ export interface ImportOptions {
   status?: Status;
   /** Source of rows that have no source column; default the file's `数据来源：` note. */
   source?: string;
+  /**
+   * The measure (口径, a code of the measures table) of every row this import writes that has no
+   * measure cell of its own; it wins over a `口径：…` note row. Without it (and without a note row)
+   * new rows take their indicator's and a replaced row keeps its own.
+   */
+  measure?: string;
+}
+
+/** Where the measure of a file's rows comes from, when not from a row's own measure cell. */
+export type MeasureSource = 'option' | 'note';
+
+/** The measure an import gives the rows without a measure cell of their own (null: each indicator's). */
+export interface FileMeasure {
+  code: string | null;
+  from: MeasureSource | null;
 }
 
 /**
@@ -104,11 +124,6 @@ export type ConflictPolicy = 'replace' | 'keep' | 'fail' | 'revise';
 export interface CommitOptions extends ImportOptions {
   /** What to do with a row whose indicator, region, period and status are already in the workspace. */
   onConflict: ConflictPolicy;
-  /**
-   * The measure (口径, a code of the measures table) of every row this import writes; without it new
-   * rows take their indicator's and a replaced row keeps its own.
-   */
-  measure?: string;
   /** The release date (YYYY-MM-DD) of the figures in the file; required by `revise`. */
   released?: string;
   /** The release's label (初步核算, 第四次经济普查修订 …). */
@@ -151,6 +166,10 @@ export interface SampleObservation {
   status: Status;
   source: string;
   note: string;
+  /** The measure (口径) code the row will have: its measure cell's, else the file's, else its indicator's. */
+  measure: string;
+  /** Where that measure comes from. */
+  measureFrom: 'column' | MeasureSource | 'indicator';
   /** The workspace already holds a row with this indicator, region, period and status. */
   conflict: boolean;
 }
@@ -171,6 +190,17 @@ export interface ImportRecord {
   sourceNote: string;
   importedAt: string;
   undoneAt: string | null;
+  /** The measure (口径) the import gave its rows (the option's or the note row's; null: each indicator's own), with its names. */
+  measure: string | null;
+  measureName: string;
+  measureNameEn: string;
+  /** Whether a column of the file gave rows their own measure (it wins over `measure`). */
+  measureColumn: boolean;
+  /** The release the import recorded: date (ISO, '' when none) and label. */
+  released: string;
+  releaseLabel: string;
+  /** The conflict choice it ran under ('' for imports made before this was recorded). */
+  onConflict: ConflictPolicy | '';
 }
 
 export interface ImportPreview {
@@ -183,6 +213,8 @@ export interface ImportPreview {
   headerRow: number;
   /** Leading note rows (`数据库：…`, `时间：…`). */
   notes: string[];
+  /** The measure given to rows without a measure cell of their own: the option's, else the `口径：…` note row's, else none (each indicator's). */
+  measure: FileMeasure;
   /** Trailing `注：…` / `数据来源：…` rows, stored as the import's source note. */
   sourceNote: string;
   /** The first rows of the table as read (decoded, cells cut to 120 characters), header and notes included. */

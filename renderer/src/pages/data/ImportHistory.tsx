@@ -1,10 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ImportRecord } from '../../../../shared/api/data-contract';
+import { importProvenance } from '../../../../shared/format/import-provenance';
 import { useApp } from '../../app-context';
 
-/** Every import with its provenance, newest first; undo removes exactly its rows and restores those it replaced. */
+/**
+ * Every import with its provenance, newest first: file, format, counts, and what it said its rows
+ * were (measure, release, conflict choice); undo removes exactly its rows and restores those it replaced.
+ */
 export function ImportHistory({ version, onUndone }: { version: number; onUndone: () => void }) {
-  const { client, t, describeError } = useApp();
+  const { client, t, describeError, locale } = useApp();
   const [imports, setImports] = useState<ImportRecord[] | null>(null);
   const [confirming, setConfirming] = useState<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -44,6 +48,7 @@ export function ImportHistory({ version, onUndone }: { version: number; onUndone
                 <th>{t('data.history.when')}</th>
                 <th>{t('data.history.format')}</th>
                 <th>{t('data.history.rows')}</th>
+                <th>{t('data.history.provenance')}</th>
                 <th>{t('data.history.note')}</th>
                 <th />
               </tr>
@@ -58,6 +63,7 @@ export function ImportHistory({ version, onUndone }: { version: number; onUndone
                     {[r.encoding, r.sheet, r.layout ? t(`data.layout.${r.layout}`) : ''].filter(Boolean).join(' · ')}
                   </td>
                   <td>{t('data.history.counts', { read: r.rowsRead, written: r.rowsWritten, skipped: r.rowsSkipped, replaced: r.rowsReplaced })}</td>
+                  <td className="provenance" data-testid="import-provenance">{importProvenance(r, locale, (key) => t(key)) || '—'}</td>
                   <td className="source-cell" title={r.sourceNote}>{r.sourceNote.split('\n').slice(-1)[0]}</td>
                   <td>
                     {r.undoneAt ? (

@@ -1,15 +1,36 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { importPreviewSchema, importSummarySchema, type ImportMapping, type ImportOptionsInput, type ImportPreview, type ImportSummary, type StagedFile } from '../../../../shared/api/data-contract';
+import {
+  importPreviewSchema,
+  importSummarySchema,
+  type ImportCommitOptionsInput,
+  type ImportMapping,
+  type ImportOptionsInput,
+  type ImportPreview,
+  type ImportSummary,
+  type MeasureEntry,
+  type StagedFile,
+} from '../../../../shared/api/data-contract';
 import type { JobStatus } from '../../../../shared/api/jobs-contract';
 import { formatPlain } from '../../../../shared/format/number';
 import { useApp } from '../../app-context';
 import { JobProgress } from '../../components/JobProgress';
-import { PreviewSettings } from './PreviewSettings';
+import { measureName, PreviewSettings } from './PreviewSettings';
 import { RawRows, SampleRows } from './PreviewTables';
 import { ProblemList } from './ProblemList';
 import { nativePicker, pickNative, uploadFile } from './stage-file';
 
-type ConflictPolicy = 'replace' | 'keep' | 'fail';
+type ConflictPolicy = 'replace' | 'keep' | 'fail' | 'revise';
+const CONFLICT_POLICIES: readonly ConflictPolicy[] = ['fail', 'replace', 'keep', 'revise'];
+/** Labels releases are often given (the list is a suggestion; any text is taken). */
+const RELEASE_LABELS = ['初步核算', '最终核实', '第四次经济普查修订', '第五次经济普查修订', '统计公报', '统计年鉴'];
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+interface Outcome {
+  summary: ImportSummary | null;
+  state: JobStatus['state'];
+  error: string | null;
+  onConflict: ConflictPolicy;
+}
 
 const ACCEPT = '.csv,.tsv,.tab,.txt,.xlsx,.xlsm,.xls';
 
@@ -58,15 +79,22 @@ export function ImportPanel({ onImported, onRunning }: { onImported: (summary: I
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [onConflict, setOnConflict] = useState<ConflictPolicy>('fail');
+  const [released, setReleased] = useState('');
+  const [releaseLabel, setReleaseLabel] = useState('');
+  const [measures, setMeasures] = useState<MeasureEntry[]>([]);
   const [skipBadRows, setSkipBadRows] = useState(false);
   const [allowDuplicate, setAllowDuplicate] = useState(false);
   const [job, setJob] = useState<JobStatus | null>(null);
   const [previewJob, setPreviewJob] = useState<JobStatus | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [outcome, setOutcome] = useState<{ summary: ImportSummary | null; state: JobStatus['state']; error: string | null } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const picker = nativePicker();
   const grouped = (n: number) => formatPlain(n, locale, 0, true);
   const working = busy || job !== null || previewJob !== null;
+
+  useEffect(() => {
+    client.call('catalogue.measures', {}).then(setMeasures, () => setMeasures([]));
+  }, [client]);
 
   // Leaving the Import tab (or the page) while a preview is read cancels it and drops its file, as the cancel button does.
   const runningPreview = useRef<{ jobId: string; stagingId: string } | null>(null);
@@ -139,6 +167,8 @@ export function ImportPanel({ onImported, onRunning }: { onImported: (summary: I
       setMapping(null);
       setOptions({});
       setOnConflict('fail');
+      setReleased('');
+      setReleaseLabel('');
       setSkipBadRows(false);
       setAllowDuplicate(false);
       await read(staged, {});
@@ -161,13 +191,19 @@ export function ImportPanel({ onImported, onRunning }: { onImported: (summary: I
     void read(file, next);
   };
 
+  /** The conflict choice of the import running, for its outcome's wording. */
+  const committing = useRef<ConflictPolicy>('fail');
+
   const commit = async () => {
     if (!file) return;
     setError(null);
     setNotice(null);
     setOutcome(null);
+    const label = releaseLabel.trim();
+    const commitOptions: ImportCommitOptionsInput = { ...options, ...(released ? { released } : {}), ...(label ? { releaseLabel: label } : {}) };
+    committing.current = onConflict;
     try {
-      setJob(await client.call('imports.commit', { stagingId: file.stagingId, options, onConflict, skipBadRows, allowDuplicate }));
+      setJob(await client.call('imports.commit', { stagingId: file.stagingId, options: commitOptions, onConflict, skipBadRows, allowDuplicate }));
       onRunning(true);
     } catch (e) {
       setError(describeError(e));
@@ -180,7 +216,7 @@ export function ImportPanel({ onImported, onRunning }: { onImported: (summary: I
       onRunning(false);
       const parsed = status.state === 'done' ? importSummarySchema.safeParse(status.result) : null;
       const summary = parsed?.success ? parsed.data : null;
-      setOutcome({ summary, state: status.state, error: status.error ? t(status.error.code, status.error.params) : null });
+      setOutcome({ summary, state: status.state, error: status.error ? t(status.error.code, status.error.params) : null, onConflict: committing.current });
       if (summary?.status === 'committed') {
         setFile(null);
         setPreview(null);
@@ -194,7 +230,13 @@ export function ImportPanel({ onImported, onRunning }: { onImported: (summary: I
   const needsSkip = preview !== null && preview.badObservations > 0 && !skipBadRows;
   const needsDuplicate = preview?.duplicateOf != null && !allowDuplicate;
   const conflictsBlock = preview !== null && preview.conflicts > 0 && onConflict === 'fail';
-  const canCommit = preview !== null && !working && !layoutBroken && !needsSkip && !needsDuplicate && !conflictsBlock && preview.observations > 0;
+  // The backend refuses these too (import.revise-needs-release, import.bad-release-date); said here next to the field.
+  const releaseMissing = onConflict === 'revise' && released === '';
+  const releaseBad = released !== '' && !ISO_DATE.test(released);
+  const canCommit = preview !== null && !working && !layoutBroken && !needsSkip && !needsDuplicate && !conflictsBlock && !releaseMissing && !releaseBad && preview.observations > 0;
+  const names = new Map(measures.map((m) => [m.code, measureName(m, locale)]));
+  /** Between two sentences: a space in English, nothing after a Chinese full stop. */
+  const sentenceGap = locale === 'en' ? ' ' : '';
 
   return (
     <section className="import-panel" aria-label={t('data.import.title')}>
@@ -243,6 +285,12 @@ export function ImportPanel({ onImported, onRunning }: { onImported: (summary: I
             {' · '}
             {t('data.preview.layoutIs', { layout: t(`data.layout.${preview.layout.kind}`) })} · {t('data.preview.headerRowIs', { row: preview.headerRow })}
           </p>
+          <p className="file-facts" data-testid="import-measure-facts">
+            {preview.measure.code
+              ? t(`data.preview.measure.${preview.measure.from ?? 'option'}`, { name: names.get(preview.measure.code) ?? preview.measure.code })
+              : t('data.preview.measure.indicator')}
+            {preview.mapping.columns.some((c) => c.role === 'measure') && <>{sentenceGap}{t('data.preview.measure.column')}</>}
+          </p>
           {preview.notes.length > 0 && (
             <ul className="notes" data-testid="import-notes">
               {preview.notes.map((n, i) => (
@@ -254,13 +302,14 @@ export function ImportPanel({ onImported, onRunning }: { onImported: (summary: I
             preview={preview}
             options={options}
             mapping={mapping}
+            measures={measures}
             onOptions={changeOptions}
             onMapping={setMapping}
             onApplyMapping={applyMapping}
             busy={working}
           />
           <RawRows preview={preview} />
-          <SampleRows preview={preview} />
+          <SampleRows preview={preview} measures={measures} />
           {preview.sourceNote && (
             <p className="source-note" data-testid="import-source-note">
               {t('data.preview.sourceNote')}: {preview.sourceNote}
@@ -280,14 +329,64 @@ export function ImportPanel({ onImported, onRunning }: { onImported: (summary: I
 
           <fieldset className="commit-choices" disabled={working}>
             <legend>{t('data.import.choices')}</legend>
-            <div data-testid="import-conflicts">
-              <span>{t('data.import.conflicts', { count: grouped(preview.conflicts) })}</span>
-              {(['fail', 'replace', 'keep'] as const).map((p) => (
-                <label key={p}>
-                  <input type="radio" name="on-conflict" value={p} checked={onConflict === p} onChange={() => setOnConflict(p)} />
-                  {t(`data.conflict.${p}`)}
-                </label>
-              ))}
+            <div className="conflict-choice" data-testid="import-conflicts">
+              <span data-testid="import-conflict-count">
+                {t('data.import.conflicts', { count: grouped(preview.conflicts) })}
+                {preview.conflictsIdentical > 0 && <>{sentenceGap}{t('data.import.conflictsIdentical', { identical: grouped(preview.conflictsIdentical) })}</>}
+              </span>
+              <div className="choice-options" role="radiogroup" aria-label={t('data.import.conflicts', { count: grouped(preview.conflicts) })}>
+                {CONFLICT_POLICIES.map((p) => (
+                  <label key={p}>
+                    <input type="radio" name="on-conflict" value={p} checked={onConflict === p} onChange={() => setOnConflict(p)} />
+                    {t(`data.conflict.${p}`)}
+                  </label>
+                ))}
+              </div>
+              {preview.conflicts > 0 && onConflict !== 'fail' && (
+                <span className="muted" data-testid="import-conflict-effect">
+                  {onConflict === 'revise'
+                    ? t('data.import.effect.revise', { changed: grouped(preview.conflicts - preview.conflictsIdentical), identical: grouped(preview.conflictsIdentical) })
+                    : t(`data.import.effect.${onConflict}`, { count: grouped(preview.conflicts) })}
+                </span>
+              )}
+            </div>
+            <div className="settings-row release-row">
+              <label>
+                {t('data.import.released')}
+                <input
+                  type="date"
+                  value={released}
+                  onChange={(e) => setReleased(e.target.value)}
+                  required={onConflict === 'revise'}
+                  aria-invalid={releaseMissing || releaseBad}
+                  aria-describedby={releaseMissing || releaseBad ? 'import-released-error' : undefined}
+                  data-testid="import-released"
+                />
+              </label>
+              <label>
+                {t('data.import.releaseLabel')}
+                <input
+                  className="medium"
+                  list="import-release-labels"
+                  value={releaseLabel}
+                  maxLength={500}
+                  placeholder={t('data.import.releaseLabelHint')}
+                  onChange={(e) => setReleaseLabel(e.target.value)}
+                  data-testid="import-release-label"
+                />
+                <datalist id="import-release-labels">
+                  {RELEASE_LABELS.map((l) => (
+                    <option key={l} value={l} />
+                  ))}
+                </datalist>
+              </label>
+              {releaseMissing || releaseBad ? (
+                <span id="import-released-error" role="alert" className="error field-error" data-testid="import-released-error">
+                  {releaseMissing ? t('data.import.reviseNeedsDate') : t('import.bad-release-date', { date: released })}
+                </span>
+              ) : (
+                <span className="muted field-hint">{t('data.import.releaseHint')}</span>
+              )}
             </div>
             <label>
               <input type="checkbox" checked={skipBadRows} onChange={(e) => setSkipBadRows(e.target.checked)} data-testid="import-skip-bad" />
@@ -332,7 +431,7 @@ export function ImportPanel({ onImported, onRunning }: { onImported: (summary: I
   );
 }
 
-function ImportOutcome({ outcome }: { outcome: { summary: ImportSummary | null; state: JobStatus['state']; error: string | null } }) {
+function ImportOutcome({ outcome }: { outcome: Outcome }) {
   const { t } = useApp();
   const { summary, state, error } = outcome;
   if (state === 'cancelled' || summary?.status === 'cancelled') return <p className="summary" data-testid="import-outcome">{t('import.cancelled')}</p>;
@@ -340,7 +439,9 @@ function ImportOutcome({ outcome }: { outcome: { summary: ImportSummary | null; 
   if (summary.status === 'committed') {
     return (
       <p className="summary" data-testid="import-outcome">
-        {t('data.import.done', { id: summary.importId ?? '', written: summary.rowsWritten, replaced: summary.rowsReplaced, kept: summary.rowsKept, skipped: summary.rowsSkipped })}
+        {outcome.onConflict === 'revise'
+          ? t('data.import.doneRevise', { id: summary.importId ?? '', written: summary.rowsWritten, replaced: summary.rowsReplaced, unchanged: summary.rowsUnchanged, skipped: summary.rowsSkipped })
+          : t('data.import.done', { id: summary.importId ?? '', written: summary.rowsWritten, replaced: summary.rowsReplaced, kept: summary.rowsKept, skipped: summary.rowsSkipped })}
       </p>
     );
   }

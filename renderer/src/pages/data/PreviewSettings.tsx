@@ -1,22 +1,30 @@
-import type { ImportMapping, ImportOptionsInput, ImportPreview } from '../../../../shared/api/data-contract';
+import type { ImportMapping, ImportOptionsInput, ImportPreview, MeasureEntry } from '../../../../shared/api/data-contract';
+import type { Locale } from '../../../../shared/format/number';
 import { useApp } from '../../app-context';
 
-const ROLES = ['indicator', 'region', 'period', 'value', 'unit', 'status', 'source', 'note', 'series', 'ignore'] as const;
+const ROLES = ['indicator', 'region', 'period', 'value', 'unit', 'measure', 'status', 'source', 'note', 'series', 'ignore'] as const;
 const DIMENSIONS = ['period', 'indicator', 'region'] as const;
 const STATUSES = ['actual', 'estimate', 'target', 'illustrative', 'derived'] as const;
 const FIXED = ['indicator', 'region', 'period', 'unit'] as const;
 
 type Column = ImportMapping['columns'][number];
 
+/** A measure's name in the UI language. */
+export function measureName(m: MeasureEntry, locale: Locale): string {
+  return locale === 'en' ? m.nameEn || m.nameZh : m.nameZh;
+}
+
 /**
  * What the user may correct before committing. Encoding, sheet and layout read the file again at
- * once (detection runs anew); the mapping (header row, each column's role, fixed values) is edited
- * here and applied with the re-read button.
+ * once (detection runs anew); the measure (口径) reads it again keeping the mapping, so the preview
+ * shows the measure each row will get; the mapping (header row, each column's role, fixed values)
+ * is edited here and applied with the re-read button.
  */
 export function PreviewSettings({
   preview,
   options,
   mapping,
+  measures,
   onOptions,
   onMapping,
   onApplyMapping,
@@ -25,12 +33,20 @@ export function PreviewSettings({
   preview: ImportPreview;
   options: ImportOptionsInput;
   mapping: ImportMapping;
+  /** The workspace's measures (catalogue.measures), for the measure select. */
+  measures: MeasureEntry[];
   onOptions: (options: ImportOptionsInput) => void;
   onMapping: (mapping: ImportMapping) => void;
   onApplyMapping: () => void;
   busy: boolean;
 }) {
-  const { t } = useApp();
+  const { t, locale } = useApp();
+  const noteMeasure = preview.mapping.fixed.measure;
+  const chooseMeasure = (code: string) => {
+    // Mapping corrections made and not yet applied go along, rather than being lost to the re-read.
+    const edited = JSON.stringify(mapping) !== JSON.stringify(preview.mapping);
+    onOptions({ ...options, measure: code || undefined, ...(edited ? { mapping } : {}) });
+  };
   const enc = preview.encoding;
   const setColumn = (index: number, change: Partial<Column>) => onMapping({ ...mapping, columns: mapping.columns.map((c, i) => (i === index ? { ...c, ...change } : c)) });
   const setFixed = (key: (typeof FIXED)[number] | 'status' | 'source', value: string) => {
@@ -80,6 +96,15 @@ export function PreviewSettings({
             <option value="">{t('data.preview.detectedLayout', { layout: t(`data.layout.${preview.layout.kind}`), confidence: Math.round(preview.layout.confidence * 100) })}</option>
             {(['long', 'wide', 'portal'] as const).map((k) => (
               <option key={k} value={k}>{t(`data.layout.${k}`)}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('data.import.measure')}
+          <select data-testid="import-measure" value={options.measure ?? ''} disabled={busy} onChange={(e) => chooseMeasure(e.target.value)}>
+            <option value="">{noteMeasure ? t('data.import.measureFromNote', { name: noteMeasure }) : t('data.import.measureDefault')}</option>
+            {measures.map((m) => (
+              <option key={m.code} value={m.code}>{measureName(m, locale)}</option>
             ))}
           </select>
         </label>

@@ -1,6 +1,7 @@
-import type { ImportPreview } from '../../../../shared/api/data-contract';
+import type { ImportPreview, MeasureEntry } from '../../../../shared/api/data-contract';
 import { formatPlain } from '../../../../shared/format/number';
 import { useApp } from '../../app-context';
+import { measureName } from './PreviewSettings';
 
 /** The file's first rows as decoded, header row marked: wrong encodings show here as mojibake before anything is written. */
 export function RawRows({ preview }: { preview: ImportPreview }) {
@@ -25,10 +26,11 @@ export function RawRows({ preview }: { preview: ImportPreview }) {
   );
 }
 
-/** The first observations as they would be stored. */
-export function SampleRows({ preview }: { preview: ImportPreview }) {
+/** The first observations as they would be stored, each with the measure (口径) it will have. */
+export function SampleRows({ preview, measures }: { preview: ImportPreview; measures: MeasureEntry[] }) {
   const { t, locale } = useApp();
   if (!preview.sample.length) return null;
+  const names = new Map(measures.map((m) => [m.code, measureName(m, locale)]));
   return (
     <div className="table-scroll">
       <table className="data-table" data-testid="import-sample">
@@ -43,6 +45,7 @@ export function SampleRows({ preview }: { preview: ImportPreview }) {
             <th>{t('col.unit')}</th>
             <th>{t('data.original')}</th>
             <th>{t('data.status')}</th>
+            <th>{t('data.import.measure')}</th>
             <th>{t('data.source')}</th>
           </tr>
         </thead>
@@ -59,6 +62,10 @@ export function SampleRows({ preview }: { preview: ImportPreview }) {
               <td>
                 {t(`status.${s.status}`)}
                 {s.conflict && <span className="tag warn">{t('data.preview.conflictTag')}</span>}
+              </td>
+              <td title={s.measure} data-measure={s.measure}>
+                {names.get(s.measure) ?? s.measure}
+                {s.measureFrom === 'indicator' && <span className="muted">{t('data.preview.measureOwn')}</span>}
               </td>
               <td>{s.source}</td>
             </tr>

@@ -1,0 +1,28 @@
+// What an import said its rows were, as one line for the import history (the Data page's 导入记录 and
+// `workbench imports list`): "信通院广义口径 · 2024-01-19 最终核实 · 记为新发布".
+
+import type { Locale } from './number';
+
+export interface ImportProvenanceFields {
+  measure: string | null;
+  measureName: string;
+  measureNameEn: string;
+  measureColumn: boolean;
+  released: string;
+  releaseLabel: string;
+  onConflict: string;
+}
+
+/** The parts of the line, '' when the import said nothing of them: measure, release, conflict choice. */
+export function importProvenanceParts(r: ImportProvenanceFields, locale: Locale, t: (key: string) => string): { measure: string; release: string; conflict: string } {
+  const named = r.measure ? (locale === 'en' ? r.measureNameEn || r.measureName : r.measureName) : '';
+  const measure = [named, r.measureColumn ? t('data.history.measureColumn') : ''].filter(Boolean).join(' · ');
+  const release = [r.released, r.releaseLabel].filter(Boolean).join(' ');
+  const conflict = r.onConflict ? t(`data.history.conflict.${r.onConflict}`) : '';
+  return { measure, release, conflict };
+}
+
+export function importProvenance(r: ImportProvenanceFields, locale: Locale, t: (key: string) => string): string {
+  const { measure, release, conflict } = importProvenanceParts(r, locale, t);
+  return [measure, release, conflict].filter(Boolean).join(' · ');
+}
