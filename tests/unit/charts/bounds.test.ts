@@ -88,7 +88,7 @@ describe('bounded values', () => {
     expect(footer).toContain('≥ 为下限（公布为“超过”）');
     expect(footer).toContain('≈ 为约数');
     expect(footer).not.toContain('≤ 为上限');
-    const exact = build({ template: 'indicator-series', title: '规模' }, { series: [{ ...data.series[0]!, points: [{ year: 2021, value: 7000 }] }] });
+    const exact = build({ template: 'indicator-series', title: '规模' }, { series: [{ ...data.series![0]!, points: [{ year: 2021, value: 7000 }] }] });
     expect(JSON.stringify(exact.graphic)).not.toContain('为下限');
   });
 
