@@ -3,10 +3,9 @@ import pkg from '../../package.json';
 import { WorkbenchError } from '../../shared/api/errors';
 import { isLocale, translate, type Locale } from '../../shared/i18n';
 import { AppConfigStore } from '../backend/app-config';
-import { dispatch } from '../backend/dispatch';
 import { defaultDataDir } from '../backend/paths';
 import type { HostEnv } from '../backend/context';
-import { WorkbenchService } from '../backend/service';
+import type { WorkbenchService } from '../backend/service';
 
 export function hostEnv(mode: HostEnv['mode']): HostEnv {
   return { dataDir: defaultDataDir(), mode, appVersion: pkg.version };
@@ -35,6 +34,8 @@ export function describeCliError(error: unknown, locale: Locale): string {
 
 /** Runs `fn` on the workspace without changing what the UI reopens, and always closes it. */
 export async function withWorkspace<T>(workspace: string | undefined, fn: (service: WorkbenchService) => T | Promise<T>): Promise<T> {
+  // Imported here, not with this module, so that commands that open no workspace do not load the backend.
+  const { WorkbenchService } = await import('../backend/service');
   const service = WorkbenchService.open(hostEnv('cli'), workspace, { remember: false, create: false, language: chosenLanguage });
   try {
     return await fn(service);
@@ -49,6 +50,7 @@ export function printJson(value: unknown): void {
 
 /** Calls the service through the same validating dispatcher the UI uses; a refusal is thrown as a WorkbenchError. */
 export async function callApi<T>(service: WorkbenchService, method: string, input: unknown): Promise<T> {
+  const { dispatch } = await import('../backend/dispatch');
   const outcome = await dispatch(service, method, input);
   if (!outcome.ok) throw new WorkbenchError(outcome.error.code, outcome.error.params ?? {}, outcome.error.details);
   return outcome.result as T;

@@ -5,20 +5,67 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pkg from '../../package.json';
 import type { Locale } from '../../shared/i18n';
-import { backupWorkspace, checkWorkspace, tableCounts } from '../backend/db/workspace';
-import { WorkbenchService } from '../backend/service';
-import { startHost } from '../host/http';
+import type { WorkbenchService } from '../backend/service';
 import { chooseLanguage, cliLocale, describeCliError, hostEnv as env } from './context';
 import { findElectronRuntime, tryFetchElectronRuntime } from './electron-runtime';
 import { openInBrowser } from './open-browser';
-import { addChartCommands } from './chart-commands';
-import { addImportCommands } from './import-commands';
-import { addOverviewCommands } from './overview-commands';
-import { addRegionsCommands } from './regions-commands';
-import { addScenarioCommands } from './scenario-commands';
-import { addTargetsCommands } from './targets-commands';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+// Each command loads only what it uses: the service, the host and each group of commands are imported
+// when a command needs them, so `--version` reads no workspace code and `info` no export code.
+const service = () => import('../backend/service').then((m) => m.WorkbenchService);
+const workspaceTools = () => import('../backend/db/workspace');
+
+type AddCommands = (program: Command) => void;
+const groups: Record<string, () => Promise<AddCommands>> = {
+  imports: () => import('./import-commands').then((m) => m.addImportCommands),
+  scenario: () => import('./scenario-commands').then((m) => m.addScenarioCommands),
+  charts: () => import('./chart-commands').then((m) => m.addChartCommands),
+  overview: () => import('./overview-commands').then((m) => m.addOverviewCommands),
+  targets: () => import('./targets-commands').then((m) => m.addTargetsCommands),
+  regions: () => import('./regions-commands').then((m) => m.addRegionsCommands),
+};
+/** The group declaring each top-level command; the workbench's own commands are declared below. */
+const groupOf: Record<string, keyof typeof groups> = {
+  import: 'imports',
+  imports: 'imports',
+  observations: 'imports',
+  scenario: 'scenario',
+  charts: 'charts',
+  briefings: 'charts',
+  export: 'charts',
+  overview: 'overview',
+  targets: 'targets',
+  regions: 'regions',
+};
+const ownCommands = new Set(['start', 'serve', 'info', 'check', 'backup']);
+
+/** The command word of an argument list (after the global `--lang`), or null. */
+export function commandWord(args: readonly string[]): string | null {
+  for (let i = 0; i < args.length; i += 1) {
+    const a = args[i]!;
+    if (a === '--lang') i += 1;
+    else if (!a.startsWith('-')) return a;
+  }
+  return null;
+}
+
+/** The command groups a call needs: its own, none for the workbench's own commands, all for help or an unknown word. */
+async function commandGroups(args: readonly string[]): Promise<AddCommands[]> {
+  const word = commandWord(args);
+  if (word !== null && ownCommands.has(word)) return [];
+  const group = word === null ? undefined : groupOf[word];
+  return Promise.all(group ? [groups[group]!()] : Object.values(groups).map((load) => load()));
+}
+
+/** The app's folder: the nearest above this module holding package.json (from the sources or from dist-cli/). */
+function appRoot(): string {
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error('package.json not found above the workbench command');
+  }
+}
+
+const repoRoot = appRoot();
 const staticDir = path.join(repoRoot, 'dist', 'renderer');
 
 const messages = {
@@ -47,6 +94,7 @@ function say(locale: Locale, key: keyof (typeof messages)['zh'], params: Record<
 /** Serves browser mode until SIGINT/SIGTERM; prints exactly one line with the URL. */
 async function serve(service: WorkbenchService, port: number, open: boolean, locale: Locale): Promise<void> {
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error(say(locale, 'noRenderer', { dir: staticDir }));
+  const { startHost } = await import('../host/http');
   const host = await startHost({ service, staticDir, port });
   console.log(`Workbench running at ${host.url}`);
   if (open) openInBrowser(host.url, path.join(service.env.dataDir, 'browser-profile'));
@@ -65,7 +113,7 @@ function parsePort(value: string): number {
   return port;
 }
 
-export function buildProgram(): Command {
+export async function buildProgram(args: readonly string[] = process.argv.slice(2)): Promise<Command> {
   const program = new Command('workbench')
     .description('数字经济情景工作台 Digital Economy Scenario Workbench')
     .version(pkg.version)
@@ -94,8 +142,7 @@ export function buildProgram(): Command {
         return;
       }
       console.log(say(locale, 'fallback'));
-      const service = WorkbenchService.open(env('browser'), opts.workspace);
-      await serve(service, opts.port, opts.open, locale);
+      await serve((await service()).open(env('browser'), opts.workspace), opts.port, opts.open, locale);
     });
 
   program
@@ -105,8 +152,7 @@ export function buildProgram(): Command {
     .option('--port <n>', 'port (0 = any free port)', parsePort, 0)
     .option('--no-open', 'do not open a browser window')
     .action(async (opts: { workspace?: string; port: number; open: boolean }) => {
-      const service = WorkbenchService.open(env('browser'), opts.workspace);
-      await serve(service, opts.port, opts.open, cliLocale(program));
+      await serve((await service()).open(env('browser'), opts.workspace), opts.port, opts.open, cliLocale(program));
     });
 
   program
@@ -114,11 +160,12 @@ export function buildProgram(): Command {
     .description('workspace path, schema version, SQLite version and row counts per table')
     .option('--workspace <file>', 'workspace file')
     .option('--json', 'machine-readable output')
-    .action((opts: { workspace?: string; json?: boolean }) => {
-      const service = WorkbenchService.open(env('cli'), opts.workspace, { remember: false, create: false });
+    .action(async (opts: { workspace?: string; json?: boolean }) => {
+      const { tableCounts } = await workspaceTools();
+      const opened = (await service()).open(env('cli'), opts.workspace, { remember: false, create: false });
       try {
-        const { path: file, schemaVersion, sqliteVersion } = service.workspace;
-        const tables = tableCounts(service.db);
+        const { path: file, schemaVersion, sqliteVersion } = opened.workspace;
+        const tables = tableCounts(opened.db);
         if (opts.json) {
           console.log(JSON.stringify({ workspace: file, schemaVersion, sqliteVersion, appVersion: pkg.version, tables }, null, 2));
         } else {
@@ -128,7 +175,7 @@ export function buildProgram(): Command {
           for (const t of tables) console.log(`  ${t.table.padEnd(18)} ${String(t.rows).padStart(10)}`);
         }
       } finally {
-        service.close();
+        opened.close();
       }
     });
 
@@ -137,14 +184,15 @@ export function buildProgram(): Command {
     .description('PRAGMA integrity_check and foreign key check; exit 0 when sound')
     .option('--workspace <file>', 'workspace file')
     .option('--json', 'machine-readable output')
-    .action((opts: { workspace?: string; json?: boolean }) => {
+    .action(async (opts: { workspace?: string; json?: boolean }) => {
       const locale = cliLocale(program);
-      const service = WorkbenchService.open(env('cli'), opts.workspace, { remember: false, create: false });
+      const { checkWorkspace } = await workspaceTools();
+      const opened = (await service()).open(env('cli'), opts.workspace, { remember: false, create: false });
       try {
-        const result = checkWorkspace(service.db);
-        if (opts.json) console.log(JSON.stringify({ workspace: service.workspace.path, ...result }, null, 2));
+        const result = checkWorkspace(opened.db);
+        if (opts.json) console.log(JSON.stringify({ workspace: opened.workspace.path, ...result }, null, 2));
         else {
-          console.log(say(locale, result.ok ? 'checkOk' : 'checkBad', { path: service.workspace.path }));
+          console.log(say(locale, result.ok ? 'checkOk' : 'checkBad', { path: opened.workspace.path }));
           if (!result.ok) {
             for (const line of result.integrity) console.log(`  integrity: ${line}`);
             for (const v of result.foreignKeyViolations) console.log(`  foreign key: ${v.table} rowid ${v.rowid} -> ${v.parent}`);
@@ -152,7 +200,7 @@ export function buildProgram(): Command {
         }
         if (!result.ok) process.exitCode = 1;
       } finally {
-        service.close();
+        opened.close();
       }
     });
 
@@ -163,24 +211,20 @@ export function buildProgram(): Command {
     .option('--workspace <file>', 'workspace file')
     .action(async (opts: { out: string; workspace?: string }) => {
       const locale = cliLocale(program);
-      const service = WorkbenchService.open(env('cli'), opts.workspace, { remember: false, create: false });
+      const { backupWorkspace } = await workspaceTools();
+      const opened = (await service()).open(env('cli'), opts.workspace, { remember: false, create: false });
       try {
-        const written = await backupWorkspace(service.db, opts.out, (percent) => {
+        const written = await backupWorkspace(opened.db, opts.out, (percent) => {
           if (process.stderr.isTTY) process.stderr.write(`\r${percent}%`);
         });
         if (process.stderr.isTTY) process.stderr.write('\r');
         console.log(say(locale, 'backupDone', { path: written }));
       } finally {
-        service.close();
+        opened.close();
       }
     });
 
-  addImportCommands(program);
-  addScenarioCommands(program);
-  addChartCommands(program);
-  addOverviewCommands(program);
-  addTargetsCommands(program);
-  addRegionsCommands(program);
+  for (const add of await commandGroups(args)) add(program);
   return program;
 }
 
@@ -190,7 +234,7 @@ async function main(): Promise<void> {
     if (error.code === 'EPIPE') process.exit(0);
     throw error;
   });
-  const program = buildProgram();
+  const program = await buildProgram();
   try {
     await program.parseAsync(process.argv);
   } catch (error) {

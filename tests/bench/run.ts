@@ -5,12 +5,14 @@ import { fileURLToPath } from 'node:url';
 import { benchEngine } from './engine';
 import { benchExport } from './export';
 import { benchImport } from './import';
+import { benchStartup } from './startup';
 import type { BenchFigure } from './figure';
 
 const suites: Array<[string, () => Promise<BenchFigure[]>]> = [
   ['engine', benchEngine],
   ['import', benchImport],
   ['export', benchExport],
+  ['startup', benchStartup],
 ];
 
 const only = process.argv.slice(2);

@@ -7,7 +7,6 @@
 import { createWriteStream } from 'node:fs';
 import { PassThrough, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import ExcelJS from 'exceljs';
 import type Database from 'better-sqlite3';
 import type { Locale } from '../../../shared/format/number';
 import type { Bound } from '../../../shared/series/bound';
@@ -119,7 +118,9 @@ async function writeXlsx(db: Database.Database, options: ExportOptions, columns:
   if (total > XLSX_MAX_ROWS) throw new DataError('export.too-many-rows', { rows: total, max: XLSX_MAX_ROWS });
   const locale = options.locale ?? 'zh';
   const titles = TITLES[locale];
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  // Loaded here, not with the module: ExcelJS takes about half a second to load, and most commands never write a workbook.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet(options.locale === 'en' ? 'Observations' : '观测值', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ header: titles[c], key: c, width: c === 'indicatorName' || c === 'source' || c === 'note' ? 28 : c === 'measureName' || c === 'releaseLabel' ? 18 : 12 }));
   ws.getRow(1).font = { bold: true };

@@ -1,6 +1,8 @@
 // Exports through the API: one chart to one file (the bytes the CLI writes too), and a briefing pack
 // as a background job that writes the pack folder to a temporary directory, zips it, and removes the
-// directory whatever happens. Export failures become WorkbenchErrors with translated codes.
+// directory whatever happens. Export failures become WorkbenchErrors with translated codes. The
+// renderers (ECharts, resvg, PDFKit, PptxGenJS, the font tools: about 2 s to load) are imported on
+// the first export, so that the service, and every command that does not export, starts without them.
 import JSZip from 'jszip';
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -8,8 +10,8 @@ import { WorkbenchError, type ErrorParams } from '../../../shared/api/errors';
 import type { ExportFormat } from '../../../shared/api/charts-contract';
 import type { ExportedFile, JobStatus } from '../../../shared/api/jobs-contract';
 import type { ChartSize, ChartSpec } from '../../../shared/charts/spec';
-import { exportBriefing, ExportError, renderPdf, renderPng, renderPptx, renderSvg, type BriefingItem, type ExportApp } from './index';
-import { fileSlug } from './briefing';
+import { ExportError } from './errors';
+import type { BriefingItem, ExportApp } from './index';
 import type { DomainHandlers, ServiceContext } from '../context';
 import { resolveChartData } from '../charts/resolve-data';
 import { briefingItems, getBriefing, getChart, parseSpec } from '../charts/storage';
@@ -41,6 +43,11 @@ async function exporting<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The export stack, loaded once on first use. */
+function renderers() {
+  return import('./index');
+}
+
 export function appOf(ctx: ServiceContext): ExportApp {
   return { name: 'digital-economy-workbench', version: ctx.env.appVersion };
 }
@@ -68,6 +75,7 @@ export async function exportChart(ctx: ServiceContext, input: ChartExportInput):
   const data = resolveChartData(ctx.db, spec);
   const app = appOf(ctx);
   const item: BriefingItem = { spec, data };
+  const { renderSvg, renderPng, renderPdf, renderPptx, fileSlug } = await renderers();
   const bytes = await exporting(async (): Promise<Uint8Array> => {
     switch (input.format) {
       case 'svg':
@@ -117,6 +125,7 @@ export function startBriefingExport(ctx: ServiceContext, input: { id: number; dp
     try {
       const outDir = join(staging, 'pack');
       let total = 1;
+      const { exportBriefing, fileSlug } = await renderers();
       await exporting(() =>
         exportBriefing(pack.items, outDir, {
           app,

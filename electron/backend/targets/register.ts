@@ -1,7 +1,7 @@
 // The targets register as one XLSX workbook: targets, recorded actuals and tasks, one sheet each, with
 // Chinese headers (English ones are read too). Import is all or nothing: every problem is reported
 // with its sheet, row and column, and nothing is written unless the whole workbook is good.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { WorkbenchError } from '../../../shared/api/errors';
 import { taskInputSchema, taskStatuses, targetInputSchema } from '../../../shared/api/targets-contract';
@@ -76,7 +76,8 @@ function addSheet(wb: ExcelJS.Workbook, name: string, columns: Column[], rows: A
 }
 
 export async function exportRegister(db: Db): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'Digital Economy Scenario Workbench';
   wb.title = '规划目标登记表';
   addSheet(wb, sheets.targets.zh, targetColumns, listTargets(db).map((t) => ({ ...t })));
@@ -145,7 +146,8 @@ function check<T extends z.ZodType>(schema: T, value: unknown, where: { sheet: s
 
 /** Reads and applies a register workbook in one transaction; throws `register.invalid` with every problem located. */
 export async function importRegister(db: Db, buffer: Buffer, fileName: string, locale: Locale) {
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch (error) {
