@@ -2,6 +2,7 @@
 // that has figures, with the compared scenario's projection on the target's own measure. It is built
 // from the monitor's rows, so the two pages cannot disagree.
 import { z } from 'zod';
+import { templateIds } from '../charts/spec';
 import { BOUNDS } from '../series/bound';
 import { vintageSchema } from '../series/vintage';
 import { comparatorSchema, targetStatusSchema } from './targets-contract';
@@ -57,6 +58,25 @@ export const overviewStatementSchema = z.object({
     })
     .nullable(),
   projectionNote: z.object({ reason: z.enum(['other-measure', 'no-measure', 'after-vintage']), scenarioMeasure: measureRef.nullable() }).nullable(),
+  /**
+   * The saved charts that draw this target (its line or progress bar) or its figure (its indicator in
+   * its region), best first: a chart drawing the figure on the measure the target is judged on, with
+   * the target, before one on the figure alone, then one on another measure, then one drawing only
+   * the target; among equals the chart drawing least first. Empty: no saved chart draws it.
+   */
+  charts: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      template: z.enum(templateIds),
+      /** Draws the target: its line, or its bar on a progress chart. */
+      target: z.boolean(),
+      /** Draws the target's figure: its indicator in its region (for a target no indicator measures, the progress recorded for it, as its bar on a progress chart). */
+      figure: z.boolean(),
+      /** Those figures include the measure the target is judged on (recorded progress: always). */
+      sameMeasure: z.boolean(),
+    }),
+  ),
 });
 export type OverviewStatement = z.infer<typeof overviewStatementSchema>;
 

@@ -25,6 +25,9 @@ export const overviewMessagesZh: Record<string, string> = {
   'overview.link.data': '查看数据',
   'overview.link.scenario': '查看情景',
   'overview.link.monitor': '目标监测',
+  'overview.link.chart': '图表：{name}',
+  'overview.link.chartTitle': '在图表页打开“{name}”',
+  'overview.link.otherCharts': '；另见：{names}',
 };
 
 export const overviewMessagesEn: Record<string, string> = {
@@ -53,4 +56,7 @@ export const overviewMessagesEn: Record<string, string> = {
   'overview.link.data': 'See the data',
   'overview.link.scenario': 'See the scenario',
   'overview.link.monitor': 'Targets monitor',
+  'overview.link.chart': 'Chart: {name}',
+  'overview.link.chartTitle': 'Open "{name}" on the Charts page',
+  'overview.link.otherCharts': '; also drawn in: {names}',
 };

@@ -44,4 +44,23 @@ describe('overview (总览) in Chromium', () => {
     await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/data?indicator=de_scale&region=CQ');
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('links a statement to the saved chart that draws it, opened on the Charts page', async () => {
+    const { page } = app;
+    await page.locator('nav.sidenav a', { hasText: '总览' }).click();
+    // A1 is judged on the broad measure: its chart is the one drawing ≥1万亿元 on that measure.
+    await expect.poll(() => page.getByTestId('overview-chart-A1').textContent()).toBe('图表：试验区目标进展');
+    const link = page.getByTestId('overview-chart-A2');
+    expect(await link.textContent()).toBe('图表：数字经济占GDP比重与40%目标');
+    expect(await page.getByTestId('overview-chart-C1').textContent()).toBe('图表：数字经济占GDP比重与40%目标');
+    // C4's figure is drawn by no saved chart: no link rather than a dead one.
+    expect(await page.getByTestId('overview-chart-C4').count()).toBe(0);
+    const id = await link.getAttribute('data-chart');
+    await link.click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('简报图表');
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#/charts?chart=${id}`);
+    await expect.poll(() => page.getByTestId('designer-title').textContent()).toBe('数字经济占GDP比重与40%目标');
+    expect(await page.locator(`[data-testid="chart-list"] button[data-chart-id="${id}"]`).getAttribute('aria-current')).toBe('true');
+    expect(app.pageErrors).toEqual([]);
+  });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/backend/dispatch';
 import type { Overview } from '../../shared/api/overview-contract';
+import type { ChartData } from '../../shared/charts/data';
+import type { ChartSpec } from '../../shared/charts/spec';
 import { overviewSentence } from '../../shared/overview/sentence';
 import { runCli } from '../helpers/cli';
 import { tempDir, tempService } from '../helpers/temp';
@@ -64,6 +66,53 @@ describe('overview (总览)', () => {
     ]);
   });
 
+  it('links A1, A2 and C1 to a starter-pack chart that draws their figure on their own measure', async () => {
+    const { service } = tempService();
+    const call = async <T,>(method: string, input: Record<string, unknown>): Promise<T> => {
+      const outcome = await dispatch(service, method, input);
+      if (!outcome.ok) throw new Error(JSON.stringify(outcome.error));
+      return outcome.result as T;
+    };
+    try {
+      const o = await call<Overview>('overview.get', {});
+      const expected: Record<string, { chart: string; year: number; value: number; bound: string }> = {
+        A1: { chart: '试验区目标进展', year: 2022, value: 10000, bound: 'lower' },
+        A2: { chart: '数字经济占GDP比重与40%目标', year: 2022, value: 45.4, bound: 'exact' },
+        C1: { chart: '数字经济占GDP比重与40%目标', year: 2022, value: 45.4, bound: 'exact' },
+      };
+      for (const [code, want] of Object.entries(expected)) {
+        const s = statement(o, code);
+        const best = s.charts[0]!;
+        expect(best, code).toMatchObject({ name: want.chart, target: true, figure: true, sameMeasure: true });
+        // The chart really binds the target's figure: its indicator in its region ...
+        const chart = await call<{ name: string; spec: ChartSpec }>('charts.get', { id: best.id });
+        expect(chart.name).toBe(want.chart);
+        expect(chart.spec.bindings.indicators, code).toContain(s.target.indicator);
+        expect(chart.spec.bindings.regions, code).toContain(s.target.region);
+        // ... and draws the very figure the statement gives, on the measure the target is judged on.
+        const data = await call<ChartData>('charts.data', { spec: chart.spec });
+        const points = [
+          ...data.series.filter((x) => x.id === `${s.target.indicator}@${s.target.region}`).flatMap((x) => x.points),
+          ...data.progress.map((p) => ({ year: p.actualYear, value: p.actual, bound: p.bound, measure: p.measure })),
+        ];
+        expect(points, code).toContainEqual(expect.objectContaining({ year: want.year, value: want.value, bound: want.bound, measure: 'caict-broad' }));
+        expect(s.answers[0]!.measure!.code).toBe('caict-broad');
+      }
+      // The trajectory chart draws the A1 line over the city's earlier measure: listed, but after the chart on A1's own measure.
+      expect(statement(o, 'A1').charts.map((c) => [c.name, c.sameMeasure])).toContainEqual(['数字经济规模与万亿目标', false]);
+      // No saved chart draws C4 (core industries): no link, not a dead one.
+      expect(statement(o, 'C4').charts).toEqual([]);
+      // A chart the analyst saves on C4's figure is found.
+      const saved = await call<{ id: number }>('charts.save', {
+        spec: { template: 'indicator-series', title: '核心产业增加值', bindings: { indicators: ['de_core_va'], regions: ['CQ'] } },
+      });
+      const again = statement(await call<Overview>('overview.get', { plan: 'C' }), 'C4');
+      expect(again.charts).toEqual([{ id: saved.id, name: '核心产业增加值', template: 'indicator-series', target: true, figure: true, sameMeasure: true }]);
+    } finally {
+      service.close();
+    }
+  });
+
   it('prints the same sentences on the command line, and JSON', () => {
     const dataDir = tempDir();
     const text = runCli(['--lang', 'zh', 'overview'], dataDir);
@@ -73,6 +122,8 @@ describe('overview (总览)', () => {
     expect(text.stdout).toContain('实现概率：蒙特卡洛 2000 次抽样，种子 20200622。');
     const json = JSON.parse(runCli(['overview', '--json', '--plan', 'C'], dataDir).stdout) as Overview;
     expect(json.statements.map((s) => s.target.code)).toEqual(['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9']);
+    // Each record names the saved charts that draw it, best first.
+    expect(json.statements[0]!.charts[0]).toMatchObject({ id: expect.any(Number), name: '数字经济占GDP比重与40%目标', template: 'share-of-gdp' });
     const bad = runCli(['--lang', 'en', 'overview', '--vintage', '2021-02-30'], dataDir);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('vintage');

@@ -10,8 +10,9 @@ import type { ChartSpec } from '../../../shared/charts/spec';
 import type { ResolvedScenario, Target as ScenarioTarget } from '../../../shared/engine';
 import { formatPlain } from '../../../shared/format/number';
 import type { Locale } from '../../../shared/i18n';
+import { exists, indicatorRow, regionRow, type IndicatorRow, type RegionRow, type TargetRow } from '../db/access';
 import type { Db } from '../db/workspace';
-import { annualSeries, breakYears, FIGURE_STATUSES, listMeasures, type Figure, type FigureStatus } from '../series/figures';
+import { annualSeries, breakYears, FIGURE_STATUSES, listMeasures, measuresOf, type Figure, type FigureStatus } from '../series/figures';
 import { resolveScenario, runScenario, scenarioDefinition, scenarioSummary, sensitivityScenario } from '../scenarios/store';
 import { actualsFor } from '../targets/monitor';
 
@@ -21,40 +22,22 @@ export const FAN_SEED = 20200622;
 
 type Metric = 'total' | 'share' | 'gdp';
 
-interface IndicatorRow {
-  code: string;
-  name_zh: string;
-  name_en: string;
-  unit: string;
-}
+/** A target as a chart draws it: with its plan's issue date and the measure it is judged on (its own, else its indicator's; null when neither says). */
+type DrawnTarget = TargetRow & { issued: string; judged: string | null };
 
-interface RegionRow {
-  code: string;
-  name_zh: string;
-  name_en: string;
-}
-
-interface TargetRow {
-  code: string;
-  plan: string;
-  title_zh: string;
-  title_en: string;
-  comparator: string;
-  value: number | null;
-  unit: string;
-  deadline: number | null;
-  indicator: string | null;
-  region: string | null;
-  issued: string;
-  /** The measure the target is judged on: its own, else its indicator's; null when neither says. */
-  judged: string | null;
-}
-
-/** Published figures a chart draws: one indicator in one region, the years drawn. */
+/** Published figures a chart draws: one indicator in one region, the years drawn and the measures they are on. */
 export interface DrawnFigures {
   indicator: string;
   region: string;
   years: number[];
+  measures: string[];
+}
+
+/** What a saved chart draws without running its scenarios: published figures, and plan targets by code. */
+export interface DrawnEvidence {
+  figures: DrawnFigures[];
+  /** Plan targets drawn as a target line or a progress bar. */
+  targets: string[];
 }
 
 interface BoundScenario {
@@ -92,6 +75,8 @@ class Resolver {
   newerData = false;
   /** The published figures drawn: indicator, region and the years with a value (set while resolving). */
   readonly draws: DrawnFigures[] = [];
+  /** The plan targets drawn, by code (set by `readFigures`). */
+  readonly drawnTargets: string[] = [];
 
   constructor(
     readonly db: Db,
@@ -101,15 +86,13 @@ class Resolver {
     const b = spec.bindings;
     this.years = b.years;
     this.vintage = b.vintage;
-    const indicator = db.prepare('SELECT code, name_zh, name_en, unit FROM indicators WHERE code = ?');
     this.indicators = b.indicators.map((code, i) => {
-      const row = indicator.get(code) as IndicatorRow | undefined;
+      const row = indicatorRow(db, code);
       if (!row) throw new WorkbenchError('chart.unknownIndicator', { path: `bindings.indicators[${i}]`, code });
       return row;
     });
-    const region = db.prepare('SELECT code, name_zh, name_en FROM regions WHERE code = ?');
     this.regions = b.regions.map((code, i) => {
-      const row = region.get(code) as RegionRow | undefined;
+      const row = regionRow(db, code);
       if (!row) throw new WorkbenchError('chart.unknownRegion', { path: `bindings.regions[${i}]`, code });
       return row;
     });
@@ -127,9 +110,8 @@ class Resolver {
       const name = this.locale === 'en' && resolved.nameEn ? resolved.nameEn : summary.name;
       return { id, name, version: summary.version, resolved };
     });
-    const target = db.prepare('SELECT 1 FROM targets WHERE code = ?');
     b.targets.forEach((code, i) => {
-      if (!target.get(code)) throw new WorkbenchError('chart.unknownTarget', { path: `bindings.targets[${i}]`, code });
+      if (!exists(db, 'targets', code)) throw new WorkbenchError('chart.unknownTarget', { path: `bindings.targets[${i}]`, code });
     });
     this.targetCodes = b.targets;
   }
@@ -162,20 +144,20 @@ class Resolver {
     if (drawn(pinned) !== drawn(latest)) this.newerData = true;
   }
 
-  targetRows(): TargetRow[] {
+  targetRows(): DrawnTarget[] {
     return this.db
       .prepare(
         `SELECT t.*, p.issued, COALESCE(t.measure, i.measure) AS judged FROM targets t JOIN plans p ON p.code = t.plan LEFT JOIN indicators i ON i.code = t.indicator
          WHERE t.retired_at IS NULL ORDER BY t.plan, t.sort, t.code`,
       )
-      .all() as TargetRow[];
+      .all() as DrawnTarget[];
   }
 
   /** Regions bound, or every region holding figures of the indicator when none is bound. */
   regionsFor(indicator: IndicatorRow): RegionRow[] {
     if (this.regions.length) return this.regions;
     return this.db
-      .prepare(`SELECT DISTINCT r.code, r.name_zh, r.name_en FROM observations o JOIN regions r ON r.code = o.region WHERE o.indicator = ? ORDER BY r.code`)
+      .prepare(`SELECT DISTINCT r.* FROM observations o JOIN regions r ON r.code = o.region WHERE o.indicator = ? ORDER BY r.code`)
       .all(indicator.code) as RegionRow[];
   }
 
@@ -188,7 +170,7 @@ class Resolver {
         const rows = all.filter((r) => this.inYears(r.year));
         const valued = rows.filter((r) => r.value !== null).map((r) => r.year);
         if (!valued.length) return [];
-        this.draws.push({ indicator: indicator.code, region: region.code, years: valued });
+        this.draws.push({ indicator: indicator.code, region: region.code, years: valued, measures: measuresOf(rows) });
         return [{ indicator, region, rows, breaks: breakYears(this.db, indicator.code, region.code, all) }];
       }),
     );
@@ -274,23 +256,25 @@ class Resolver {
     });
   }
 
+  /** Targets of the table a line chart draws: bound by code, or linked to a bound indicator (in a bound region) in a unit drawn. */
+  tableTargets(units: Set<string>): DrawnTarget[] {
+    const bound = new Set(this.indicators.map((i) => i.code));
+    const regions = new Set(this.regions.map((r) => r.code));
+    const linked = (t: DrawnTarget) =>
+      t.indicator !== null && bound.has(t.indicator) && (regions.size === 0 || (t.region !== null && regions.has(t.region))) && units.has(t.unit);
+    return this.targetRows().filter((t) => this.targetCodes.includes(t.code) || linked(t));
+  }
+
   /**
    * Target lines: targets bound by code, targets linked to a bound indicator (in a bound region), and
    * the bound scenarios' own targets in the metrics drawn. One line per unit, value and year.
    */
   targetSeries(metrics: Metric[], units: Set<string>): ChartSeries[] {
-    const rows = this.targetRows();
-    const bound = new Set(this.indicators.map((i) => i.code));
-    const regions = new Set(this.regions.map((r) => r.code));
-    const linked = (t: TargetRow) =>
-      t.indicator !== null && bound.has(t.indicator) && (regions.size === 0 || (t.region !== null && regions.has(t.region))) && units.has(t.unit);
-    const fromTable = rows
-      .filter((t) => this.targetCodes.includes(t.code) || linked(t))
-      .flatMap((t) =>
-        t.value === null || t.deadline === null || t.comparator === 'qualitative'
-          ? []
-          : [{ id: `target-${t.code}`, name: this.locale === 'zh' ? `${t.code}目标` : `Target ${t.code}`, unit: t.unit, year: t.deadline, value: t.value, measure: t.judged }],
-      );
+    const fromTable = this.tableTargets(units).flatMap((t) =>
+      t.value === null || t.deadline === null || t.comparator === 'qualitative'
+        ? []
+        : [{ id: `target-${t.code}`, name: this.locale === 'zh' ? `${t.code}目标` : `Target ${t.code}`, unit: t.unit, year: t.deadline, value: t.value, measure: t.judged }],
+    );
     const fromScenarios = this.scenarios.flatMap((s) =>
       s.resolved.targets
         .filter((t): t is Exclude<ScenarioTarget, { kind: 'component' }> => t.kind !== 'component' && metrics.includes(t.kind))
@@ -487,13 +471,14 @@ class Resolver {
     const progress = chosen.flatMap((t): ProgressItem[] => {
       const item = this.progressItem(t, this.vintage, true);
       if (item && this.vintage && !this.newerData && JSON.stringify(item) !== JSON.stringify(this.progressItem(t, null, false))) this.newerData = true;
+      if (item) this.drawnTargets.push(t.code);
       return item ? [item] : [];
     });
     return { ...this.empty(), progress };
   }
 
   /** One target's progress item with the figures as known on `asOf`; `record`: note the figures it draws. */
-  progressItem(t: TargetRow, asOf: string | null, record: boolean): ProgressItem | null {
+  progressItem(t: DrawnTarget, asOf: string | null, record: boolean): ProgressItem | null {
     if (t.value === null || t.deadline === null || t.comparator === 'qualitative') return null;
     const region = t.region ?? this.regions[0]?.code ?? null;
     const candidates = [t.indicator, ...this.indicators.filter((i) => i.unit === t.unit).map((i) => i.code)].filter((c): c is string => c !== null);
@@ -527,7 +512,7 @@ class Resolver {
     const definitionFrom = Math.max(-Infinity, ...breakYears(this.db, found.code, region, found.all).filter((y) => y <= latest.year));
     const planYear = Number(t.issued.slice(0, 4)) || latest.year;
     const base = found.rows.filter((r) => r.year >= definitionFrom && r.year <= planYear && r.year < latest.year).at(-1);
-    if (record) this.draws.push({ indicator: found.code, region, years: base ? [base.year, latest.year] : [latest.year] });
+    if (record) this.draws.push({ indicator: found.code, region, years: base ? [base.year, latest.year] : [latest.year], measures: [...new Set([base?.measure ?? latest.measure, latest.measure])] });
     return {
       label,
       unit: t.unit,
@@ -542,18 +527,32 @@ class Resolver {
     };
   }
 
-  /** Reads only the figures the template draws, running no scenario: what `draws` needs. */
+  /** Reads only the figures the template draws, running no scenario: what `draws` and `drawnTargets` need. */
   readFigures(): void {
+    const targets = (units: Iterable<string>) =>
+      this.drawnTargets.push(
+        ...this.tableTargets(new Set(units))
+          .filter((t) => t.value !== null && t.deadline !== null && t.comparator !== 'qualitative')
+          .map((t) => t.code),
+      );
     switch (this.spec.template) {
       case 'target-trajectory':
       case 'regional-comparison':
       case 'indicator-series':
-      case 'share-of-gdp':
+      case 'share-of-gdp': {
+        // The units `lines` draws: the actuals', and the metrics' of the scenarios' paths.
+        const fallback = this.spec.template === 'share-of-gdp' ? 'share' : 'total';
+        const projected = this.scenarios.length ? this.metrics(fallback).map((m) => metricUnit[m]) : [];
+        targets([...this.actualSeries().map((a) => a.unit), ...projected]);
+        return;
+      }
       case 'stacked-components':
         this.actualSeries();
+        targets(['亿元']);
         return;
       case 'scenario-fan':
         this.actualSeries(this.fanIndicators());
+        targets([metricUnit[this.metrics('total')[0]!]]);
         return;
       case 'target-progress':
         this.progress();
@@ -616,9 +615,18 @@ export function resolveChartData(db: Db, spec: ChartSpec): ChartData {
  * without running its scenarios. Throws like resolveChartData for bindings that name nothing.
  */
 export function drawnFigures(db: Db, spec: ChartSpec): DrawnFigures[] {
+  return drawnEvidence(db, spec).figures;
+}
+
+/**
+ * What a spec draws without running its scenarios: the published figures (indicator, region, years,
+ * measures) and the plan targets (a target line or a progress bar), for the overview's chart links.
+ * Throws like resolveChartData for bindings that name nothing.
+ */
+export function drawnEvidence(db: Db, spec: ChartSpec): DrawnEvidence {
   const resolver = new Resolver(db, spec);
   resolver.readFigures();
-  return resolver.draws;
+  return { figures: resolver.draws, targets: [...new Set(resolver.drawnTargets)] };
 }
 
 /** What a chart can be bound to: indicators and regions holding annual figures, scenarios, targets, years. */

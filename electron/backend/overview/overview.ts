@@ -10,6 +10,7 @@ import type { Db } from '../db/workspace';
 import { runScenario, scenarioDefinition } from '../scenarios/store';
 import { computeMonitor, measureRefs } from '../targets/monitor';
 import { listPlans } from '../targets/store';
+import { chartLinks } from './charts';
 
 type Actual = MonitorRow['actuals'][number];
 
@@ -46,7 +47,7 @@ export function computeOverview(db: Db, options: { plan?: string; vintage?: stri
   const rows = monitor.rows.filter((r) => r.target.comparator !== 'qualitative' && r.target.value !== null);
   const probability = monitor.scenario && rows.some((r) => r.projection) ? probabilities(db, monitor.scenario.id, options.locale) : null;
 
-  const statements = rows.map((r): OverviewStatement => {
+  const statements = rows.map((r): Omit<OverviewStatement, 'charts'> => {
     const t = r.target;
     const answers: OverviewStatement['answers'] = r.byMeasure.length
       ? r.byMeasure.map((b, i) => ({ measure: b.measure, judged: i === 0, status: b.status, rule: b.rule, ruleParams: b.ruleParams, latest: evidence(b.latest) }))
@@ -80,11 +81,12 @@ export function computeOverview(db: Db, options: { plan?: string; vintage?: stri
       projectionNote: r.projectionNote,
     };
   });
+  const charts = chartLinks(db, statements);
   return {
     asOfYear: monitor.asOfYear,
     vintage: monitor.vintage,
     scenario: monitor.scenario,
     monteCarlo: probability ? { draws: FAN_DRAWS, seed: FAN_SEED } : null,
-    statements,
+    statements: statements.map((s) => ({ ...s, charts: charts.get(s.target.code) ?? [] })),
   };
 }

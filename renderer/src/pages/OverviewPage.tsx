@@ -6,16 +6,30 @@ import { useApp } from '../app-context';
 import './targets/targets.css';
 import './overview.css';
 
-/** Links from a statement to its evidence: the figures' rows in the grid, the compared scenario. */
+/**
+ * Links from a statement to its evidence: the figures' rows in the grid, the compared scenario, the
+ * saved chart that draws it best (the backend orders them: the target's figure on its own measure
+ * first), and the monitor.
+ */
 function EvidenceLinks({ s }: { s: OverviewStatement }) {
-  const { t } = useApp();
+  const { locale, t } = useApp();
   const withFigures = s.answers.some((a) => a.latest?.from === 'observation');
+  const [chart, ...otherCharts] = s.charts;
+  const chartTitle = chart
+    ? t('overview.link.chartTitle', { name: chart.name }) +
+      (otherCharts.length ? t('overview.link.otherCharts', { names: otherCharts.map((c) => c.name).join(locale === 'en' ? ', ' : '、') }) : '')
+    : '';
   return (
     <span className="evidence">
       {withFigures && s.target.indicator && s.target.region && (
         <a href={`#/data?indicator=${encodeURIComponent(s.target.indicator)}&region=${encodeURIComponent(s.target.region)}`}>{t('overview.link.data')}</a>
       )}
       {s.projection && <a href={`#/scenarios?id=${s.projection.scenario.id}`}>{t('overview.link.scenario')}</a>}
+      {chart && (
+        <a href={`#/charts?chart=${chart.id}`} title={chartTitle} data-testid={`overview-chart-${s.target.code}`} data-chart={chart.id} className="chart-link">
+          {t('overview.link.chart', { name: chart.name })}
+        </a>
+      )}
       <a href="#/targets">{t('overview.link.monitor')}</a>
     </span>
   );

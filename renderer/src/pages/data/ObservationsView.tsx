@@ -73,15 +73,23 @@ export function ObservationsView({ version }: { version: number }) {
     const list = (column: ValueListColumn, describe?: (o: ValueListOption) => string) =>
       valueListFilter({ load: (filterModel) => client.call('observations.values', { column, filterModel }), describe });
     const named = (o: ValueListOption) => (o.label && o.label !== o.value ? `${o.label} (${String(o.value)})` : String(o.value ?? ''));
+    // Widths: the columns that say what a figure is (indicator to release) come first and fit side by
+    // side in a 1280 px window (about 1090 px of grid beside its scrollbar), each as wide as its longest
+    // seeded text or its header (数字经济核心产业增加值占GDP比重, 统计局核心产业口径, 初步核算数（第四次经济
+    // 普查修订前）; in English "Gross domestic product", "official statistics measure", "approximate (≈)");
+    // the rest scroll, the source taking what is left. A cell cut anyway (a longer imported name, the long
+    // English indicator names, "NBS core-industries measure") shows its full text on hover.
+    const w = (zh: number, en: number) => (locale === 'en' ? en : zh);
     return [
       // Value lists filter by code; sorting is by code too, which groups the rows the same way.
-      { colId: 'indicator', field: locale === 'en' ? 'indicatorNameEn' : 'indicatorName', headerName: t('data.indicator'), width: 230, ...list('indicator', named) },
-      { colId: 'region', field: locale === 'en' ? 'regionNameEn' : 'regionName', headerName: t('data.region'), width: 120, ...list('region', named) },
-      { field: 'period', headerName: t('data.period'), width: 100, ...text },
+      { colId: 'indicator', field: locale === 'en' ? 'indicatorNameEn' : 'indicatorName', headerName: t('data.indicator'), width: w(252, 174), minWidth: 120, ...list('indicator', named), tooltipField: locale === 'en' ? 'indicatorNameEn' : 'indicatorName' },
+      { colId: 'region', field: locale === 'en' ? 'regionNameEn' : 'regionName', headerName: t('data.region'), width: w(76, 94), minWidth: 72, ...list('region', named) },
+      { field: 'period', headerName: t('data.period'), width: w(76, 84), minWidth: 72, ...text },
       {
         field: 'value',
         headerName: t('data.value'),
-        width: 140,
+        width: w(94, 92),
+        minWidth: 80,
         type: 'rightAligned',
         ...number,
         // A vintage shows earlier releases: an edit would change the latest one, unseen.
@@ -97,11 +105,12 @@ export function ObservationsView({ version }: { version: number }) {
           return `${value !== null && p.data ? boundSign(p.data.bound) : ''}${formatPlain(value, locale, 4, true)}`;
         },
       },
-      { field: 'unit', headerName: t('col.unit'), width: 80, ...text },
+      { field: 'unit', headerName: t('col.unit'), width: w(68, 70), minWidth: 60, ...text },
       {
         field: 'bound',
         headerName: t('data.bound'),
-        width: 90,
+        width: w(96, 124),
+        minWidth: 72,
         ...list('bound', (o) => t(`data.bound.${String(o.value)}`)),
         // Only a bound or an approximation is worth a word; exact is the rule.
         valueFormatter: (p) => (p.value && p.value !== 'exact' ? t(`data.bound.${String(p.value)}`) : ''),
@@ -111,22 +120,17 @@ export function ObservationsView({ version }: { version: number }) {
         colId: 'measure',
         field: locale === 'en' ? 'measureNameEn' : 'measureName',
         headerName: t('data.measure'),
-        width: 150,
+        width: w(152, 182),
+        minWidth: 100,
         ...list('measure', named),
-        tooltipValueGetter: (p) => p.data?.measure,
-      },
-      {
-        field: 'status',
-        headerName: t('data.status'),
-        width: 110,
-        ...list('status', (o) => t(`status.${String(o.value)}`)),
-        valueFormatter: (p) => (p.value ? t(`status.${String(p.value)}`) : ''),
+        tooltipValueGetter: (p) => (p.data ? `${locale === 'en' ? p.data.measureNameEn : p.data.measureName} (${p.data.measure})` : undefined),
       },
       {
         colId: 'released',
         field: 'released',
         headerName: t('data.released'),
-        width: 230,
+        width: 264,
+        minWidth: 120,
         ...text,
         // Label and date of the release shown (the date sorts); a release without a date shows its label alone.
         valueFormatter: (p) => [p.data?.releaseLabel, p.value].filter(Boolean).join(' · '),
@@ -135,14 +139,23 @@ export function ObservationsView({ version }: { version: number }) {
       {
         field: 'revisions',
         headerName: t('data.revisions'),
-        width: 90,
+        width: w(90, 116),
+        minWidth: 72,
         ...number,
         cellRenderer: RevisionsCell,
         cellRendererParams: { onOpen: openReleases, label: (count: number) => t('data.revisions.count', { count }), hint: t('data.revisions.hint') },
       },
-      { field: 'importId', headerName: t('data.import'), width: 100, ...list('importId', (o) => (o.value === null ? t('data.filter.manual') : `#${String(o.value)} ${o.label}`)) },
+      {
+        field: 'status',
+        headerName: t('data.status'),
+        width: 96,
+        minWidth: 72,
+        ...list('status', (o) => t(`status.${String(o.value)}`)),
+        valueFormatter: (p) => (p.value ? t(`status.${String(p.value)}`) : ''),
+      },
+      { field: 'importId', headerName: t('data.import'), width: 96, minWidth: 72, ...list('importId', (o) => (o.value === null ? t('data.filter.manual') : `#${String(o.value)} ${o.label}`)) },
       { field: 'source', headerName: t('data.source'), flex: 1, minWidth: 240, ...text, tooltipField: 'source' },
-      { field: 'note', headerName: t('data.note'), width: 180, ...text, editable: true, cellClass: 'editable-cell', tooltipField: 'note' },
+      { field: 'note', headerName: t('data.note'), width: 180, minWidth: 100, ...text, editable: true, cellClass: 'editable-cell', tooltipField: 'note' },
     ];
   }, [client, locale, t, vintage, openReleases]);
 
