@@ -9,7 +9,7 @@ const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'ht
 const nodePatterns = [...nodeBuiltins, ...nodeBuiltins.map((m) => `node:${m}`)];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'dist-electron/**', 'dist-cli/**', 'release/**', 'node_modules/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
