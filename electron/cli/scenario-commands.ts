@@ -1,11 +1,23 @@
 import type { Command } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
-import { WorkbenchError } from '../../shared/api/errors';
-import type { BacktestResult, ProjectionResult } from '../../shared/engine';
+import { WorkbenchError, type ErrorParams } from '../../shared/api/errors';
+import {
+  readableGoalParams,
+  type BacktestResult,
+  type GoalSeekResult,
+  type JointGoalSeekResult,
+  type MonteCarloResult,
+  type Persistence,
+  type ProjectionResult,
+  type Scenario,
+  type ShareFlag,
+} from '../../shared/engine';
 import { formatPercent, formatPlain, formatYi, type Locale } from '../../shared/format/number';
+import { translate } from '../../shared/i18n';
+import { goalSeekErrorSentence, goalSeekSentence, type GoalNames } from '../../shared/i18n/goal-seek-text';
 import { boundSign } from '../../shared/series/bound';
-import { callApi, cliLocale, printJson, withWorkspace } from './context';
+import { callApi, cliLocale, describeCliError, printJson, withWorkspace } from './context';
 
 function scenarioId(value: string): number {
   const id = Number(value);
@@ -19,6 +31,25 @@ function positiveInt(value: string): number {
   return n;
 }
 
+/** A share as printed: a flagged one says what is wrong with it (see ProjectionResult.share.flags), never a number like 246,104%. */
+function shareText(value: number, flag: ShareFlag | null | undefined, locale: Locale): string {
+  if (flag === 'gdp-not-positive') return locale === 'zh' ? '无定义' : 'undefined';
+  if (flag === 'above-100') return '>100%';
+  return formatPercent(value, locale);
+}
+
+/** Targets by label and drivers by name (GDP growth, the uplift, a component's name), in the CLI's language. */
+function goalNames(definition: Scenario, locale: Locale): GoalNames {
+  return {
+    target: (id) => {
+      const x = definition.targets.find((t) => t.id === id);
+      return x ? (locale === 'en' && x.labelEn ? x.labelEn : x.label) : id;
+    },
+    driver: (id) =>
+      id === 'gdp' || id === 'uplift' ? translate(locale, `scenario.driver.${id}`) : (definition.components.find((c) => c.id === id)?.name ?? id),
+  };
+}
+
 function printProjection(p: ProjectionResult, summary: string, locale: Locale): void {
   console.log(summary);
   console.log('');
@@ -26,7 +57,7 @@ function printProjection(p: ProjectionResult, summary: string, locale: Locale): 
   console.log(`${head[0]!.padEnd(6)} ${head[1]!.padStart(16)} ${head[2]!.padStart(16)} ${head[3]!.padStart(8)}`);
   p.years.forEach((year, t) => {
     console.log(
-      `${String(year).padEnd(6)} ${formatYi(p.total.values[t], locale).padStart(16)} ${formatYi(p.gdp.values[t], locale).padStart(16)} ${formatPercent(p.share.values[t], locale).padStart(8)}`,
+      `${String(year).padEnd(6)} ${formatYi(p.total.values[t], locale).padStart(16)} ${formatYi(p.gdp.values[t], locale).padStart(16)} ${shareText(p.share.values[t]!, p.share.flags?.[t], locale).padStart(8)}`,
     );
   });
   console.log('');
@@ -62,6 +93,33 @@ function printBacktest(result: BacktestResult, locale: Locale): void {
   }
 }
 
+/**
+ * Goal seek's answers that are errors to the engine but not failures of the search: the target is met
+ * for every value searched, or does not depend on the driver and is met anyway. Some value meets it,
+ * so `scenario goal-seek` exits 0.
+ */
+function goalMet(code: string, params: ErrorParams): boolean {
+  return code === 'engine.goal_always_met' || (code === 'engine.goal_independent' && params.met === 1);
+}
+
+/**
+ * With --json, a failure is printed as JSON too ({"error": {code, message, params}}) on standard
+ * output, exit code 1, so a script reading the output can tell what went wrong.
+ */
+async function jsonErrors(program: Command, opts: { json?: boolean }, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (!opts.json) throw error;
+    const locale = cliLocale(program);
+    const code = error instanceof WorkbenchError ? error.code : 'cli.failed';
+    const params = error instanceof WorkbenchError ? error.params : {};
+    const message = code.startsWith('engine.goal_') ? translate(locale, code, readableGoalParams(params, locale)) : describeCliError(error, locale);
+    printJson({ error: { code, message, params } });
+    process.exitCode = goalMet(code, params) ? 0 : 1;
+  }
+}
+
 export function addScenarioCommands(program: Command): void {
   const scenario = program.command('scenario').description('scenarios: list, show, run, goal-seek, sensitivity, backtest, create, export');
 
@@ -70,11 +128,13 @@ export function addScenarioCommands(program: Command): void {
     .option('--workspace <file>', 'workspace file')
     .option('--json', 'machine-readable output')
     .action((opts: { workspace?: string; json?: boolean }) =>
-      withWorkspace(opts.workspace, async (service) => {
-        const list = await callApi<Array<{ id: number; name: string; version: number; updatedAt: string }>>(service, 'scenarios.list', {});
-        if (opts.json) printJson(list);
-        else for (const s of list) console.log(`${String(s.id).padStart(4)}  ${s.name}  (v${s.version}, ${s.updatedAt.slice(0, 10)})`);
-      }),
+      jsonErrors(program, opts, () =>
+        withWorkspace(opts.workspace, async (service) => {
+          const list = await callApi<Array<{ id: number; name: string; version: number; updatedAt: string }>>(service, 'scenarios.list', {});
+          if (opts.json) printJson(list);
+          else for (const s of list) console.log(`${String(s.id).padStart(4)}  ${s.name}  (v${s.version}, ${s.updatedAt.slice(0, 10)})`);
+        }),
+      ),
     );
 
   scenario
@@ -83,16 +143,18 @@ export function addScenarioCommands(program: Command): void {
     .option('--workspace <file>', 'workspace file')
     .option('--json', 'machine-readable output')
     .action((id: string, opts: { workspace?: string; json?: boolean }) =>
-      withWorkspace(opts.workspace, async (service) => {
-        const s = await callApi<{ name: string; description: string; basis: string; version: number; definition: unknown; versions: unknown[] }>(service, 'scenarios.get', {
-          id: scenarioId(id),
-        });
-        if (opts.json) printJson(s);
-        else {
-          console.log(`${s.name} (v${s.version})\n${s.description}\n\n${s.basis}\n`);
-          console.log(JSON.stringify(s.definition, null, 2));
-        }
-      }),
+      jsonErrors(program, opts, () =>
+        withWorkspace(opts.workspace, async (service) => {
+          const s = await callApi<{ name: string; description: string; basis: string; version: number; definition: unknown; versions: unknown[] }>(service, 'scenarios.get', {
+            id: scenarioId(id),
+          });
+          if (opts.json) printJson(s);
+          else {
+            console.log(`${s.name} (v${s.version})\n${s.description}\n\n${s.basis}\n`);
+            console.log(JSON.stringify(s.definition, null, 2));
+          }
+        }),
+      ),
     );
 
   scenario
@@ -103,19 +165,30 @@ export function addScenarioCommands(program: Command): void {
     .option('--workspace <file>', 'workspace file')
     .option('--json', "the engine's result as-is")
     .action((id: string, opts: { mc?: number; seed: number; workspace?: string; json?: boolean }) =>
-      withWorkspace(opts.workspace, async (service) => {
-        const locale = cliLocale(program);
-        const result = await callApi<{ projection: ProjectionResult; summary: string; monteCarlo?: { targets: Array<{ label: string; probability: number }> } }>(
-          service,
-          'scenarios.run',
-          { id: scenarioId(id), locale, ...(opts.mc ? { monteCarlo: { draws: opts.mc, seed: opts.seed } } : {}) },
-        );
-        if (opts.json) printJson(result);
-        else {
-          printProjection(result.projection, result.summary, locale);
-          for (const t of result.monteCarlo?.targets ?? []) console.log(`  P(${t.label}) = ${formatPercent(t.probability * 100, locale)}`);
-        }
-      }),
+      jsonErrors(program, opts, () =>
+        withWorkspace(opts.workspace, async (service) => {
+          const locale = cliLocale(program);
+          const result = await callApi<{ projection: ProjectionResult; summary: string; monteCarlo?: MonteCarloResult }>(
+            service,
+            'scenarios.run',
+            { id: scenarioId(id), locale, ...(opts.mc ? { monteCarlo: { draws: opts.mc, seed: opts.seed } } : {}) },
+          );
+          if (opts.json) printJson(result);
+          else {
+            printProjection(result.projection, result.summary, locale);
+            const mc = result.monteCarlo;
+            if (mc) {
+              // Which persistence the draws had (docs/ENGINE.md, "Persistence"), then each target's probability.
+              const label = (p: Persistence) =>
+                typeof p === 'number' ? translate(locale, 'scenario.persistence.rho', { rho: formatPlain(p, locale, 2) }) : translate(locale, `scenario.persistence.${p}`);
+              const own = Object.entries(mc.persistence.drivers).filter(([, p]) => p !== mc.persistence.scenario);
+              const drivers = own.map(([driver, p]) => `${driver}: ${label(p)}`).join('; ');
+              console.log(translate(locale, 'scenario.mc.persistence', { persistence: label(mc.persistence.scenario) }) + (own.length ? translate(locale, 'scenario.mc.persistenceDrivers', { drivers }) : ''));
+            }
+            for (const t of mc?.targets ?? []) console.log(`  P(${t.label}) = ${formatPercent(t.probability * 100, locale)}`);
+          }
+        }),
+      ),
     );
 
   scenario
@@ -126,15 +199,30 @@ export function addScenarioCommands(program: Command): void {
     .option('--workspace <file>', 'workspace file')
     .option('--json', "the engine's result as-is")
     .action((id: string, opts: { target: string; driver: string; workspace?: string; json?: boolean }) =>
-      withWorkspace(opts.workspace, async (service) => {
-        const result = await callApi<{ value: number; unit: string; binding?: string }>(service, 'scenarios.goalSeek', {
-          id: scenarioId(id),
-          targets: opts.target.split(',').map((t) => t.trim()).filter(Boolean),
-          driver: opts.driver,
-        });
-        if (opts.json) printJson(result);
-        else console.log(`${opts.driver} = ${formatPlain(result.value, 'en', 4)} ${result.unit}${result.binding ? ` (binding: ${result.binding})` : ''}`);
-      }),
+      jsonErrors(program, opts, () =>
+        withWorkspace(opts.workspace, async (service) => {
+          const locale = cliLocale(program);
+          const input = { id: scenarioId(id), targets: opts.target.split(',').map((t) => t.trim()).filter(Boolean), driver: opts.driver };
+          let result: GoalSeekResult | JointGoalSeekResult;
+          try {
+            result = await callApi<GoalSeekResult | JointGoalSeekResult>(service, 'scenarios.goalSeek', input);
+          } catch (error) {
+            // The engine's reasons (not met anywhere, met everywhere, does not depend on the driver) with names, not ids.
+            if (opts.json || !(error instanceof WorkbenchError) || !error.code.startsWith('engine.')) throw error;
+            const { definition } = await callApi<{ definition: Scenario }>(service, 'scenarios.get', { id: input.id });
+            const sentence = goalSeekErrorSentence(error.code, error.params, locale, goalNames(definition, locale));
+            if (!goalMet(error.code, error.params)) throw new Error(sentence, { cause: error });
+            console.log(sentence);
+            return;
+          }
+          if (opts.json) printJson(result);
+          else {
+            const { definition } = await callApi<{ definition: Scenario }>(service, 'scenarios.get', { id: input.id });
+            console.log(goalSeekSentence(result, locale, goalNames(definition, locale)));
+            console.log(`${opts.driver} = ${formatPlain(result.value, 'en', 4)} ${result.unit}`);
+          }
+        }),
+      ),
     );
 
   scenario
@@ -145,15 +233,17 @@ export function addScenarioCommands(program: Command): void {
     .option('--workspace <file>', 'workspace file')
     .option('--json', "the engine's result as-is")
     .action((id: string, opts: { output: string; year?: number; workspace?: string; json?: boolean }) =>
-      withWorkspace(opts.workspace, async (service) => {
-        const result = await callApi<{ bars: Array<{ label: string; low: { output: number }; high: { output: number }; swing: number }> }>(service, 'scenarios.sensitivity', {
-          id: scenarioId(id),
-          output: opts.output,
-          ...(opts.year ? { year: opts.year } : {}),
-        });
-        if (opts.json) printJson(result);
-        else for (const bar of result.bars) console.log(`${bar.label.padEnd(24)} ${formatPlain(bar.low.output, 'en')} .. ${formatPlain(bar.high.output, 'en')}  (swing ${formatPlain(bar.swing, 'en')})`);
-      }),
+      jsonErrors(program, opts, () =>
+        withWorkspace(opts.workspace, async (service) => {
+          const result = await callApi<{ bars: Array<{ label: string; low: { output: number }; high: { output: number }; swing: number }> }>(service, 'scenarios.sensitivity', {
+            id: scenarioId(id),
+            output: opts.output,
+            ...(opts.year ? { year: opts.year } : {}),
+          });
+          if (opts.json) printJson(result);
+          else for (const bar of result.bars) console.log(`${bar.label.padEnd(24)} ${formatPlain(bar.low.output, 'en')} .. ${formatPlain(bar.high.output, 'en')}  (swing ${formatPlain(bar.swing, 'en')})`);
+        }),
+      ),
     );
 
   scenario
@@ -163,11 +253,13 @@ export function addScenarioCommands(program: Command): void {
     .option('--workspace <file>', 'workspace file')
     .option('--json', "the engine's result as-is")
     .action((id: string, opts: { workspace?: string; json?: boolean; vintage?: string }) =>
-      withWorkspace(opts.workspace, async (service) => {
-        const result = await callApi<BacktestResult>(service, 'scenarios.backtest', { id: scenarioId(id), asOf: opts.vintage ?? null });
-        if (opts.json) printJson(result);
-        else printBacktest(result, cliLocale(program));
-      }),
+      jsonErrors(program, opts, () =>
+        withWorkspace(opts.workspace, async (service) => {
+          const result = await callApi<BacktestResult>(service, 'scenarios.backtest', { id: scenarioId(id), asOf: opts.vintage ?? null });
+          if (opts.json) printJson(result);
+          else printBacktest(result, cliLocale(program));
+        }),
+      ),
     );
 
   scenario
@@ -177,17 +269,19 @@ export function addScenarioCommands(program: Command): void {
     .option('--workspace <file>', 'workspace file')
     .option('--json', 'machine-readable output')
     .action((opts: { from: string; workspace?: string; json?: boolean }) =>
-      withWorkspace(opts.workspace, async (service) => {
-        let definition: unknown;
-        try {
-          definition = JSON.parse(fs.readFileSync(path.resolve(opts.from), 'utf8'));
-        } catch (error) {
-          throw new WorkbenchError('scenario.fileUnreadable', { file: opts.from, detail: error instanceof Error ? error.message : String(error) });
-        }
-        const saved = await callApi<{ id: number; name: string; version: number }>(service, 'scenarios.save', { definition });
-        if (opts.json) printJson(saved);
-        else console.log(`${saved.id}  ${saved.name}`);
-      }),
+      jsonErrors(program, opts, () =>
+        withWorkspace(opts.workspace, async (service) => {
+          let definition: unknown;
+          try {
+            definition = JSON.parse(fs.readFileSync(path.resolve(opts.from), 'utf8'));
+          } catch (error) {
+            throw new WorkbenchError('scenario.fileUnreadable', { file: opts.from, detail: error instanceof Error ? error.message : String(error) });
+          }
+          const saved = await callApi<{ id: number; name: string; version: number }>(service, 'scenarios.save', { definition });
+          if (opts.json) printJson(saved);
+          else console.log(`${saved.id}  ${saved.name}`);
+        }),
+      ),
     );
 
   scenario

@@ -209,3 +209,26 @@ export function sampleBlock(s: Sampler, rng: Sfc32, x: Float64Array, z: Float64A
   else if (s.kind === SAMPLE_LOGNORMAL) for (let d = 0; d < m; d++) x[d] = Math.exp(a + b * x[d]!);
   else for (let d = 0; d < m; d++) x[d] = sample(s, x[d]!);
 }
+
+/**
+ * Fill u with standard normal scores, each mixed with the common shock z when there is one
+ * (u = √w·z + √(1−w)·e): the same numbers sampleBlock starts from.
+ */
+export function normalScores(rng: Sfc32, u: Float64Array, z: Float64Array | null, weight: number): void {
+  const m = u.length;
+  rng.fillNormals(u, 0, m);
+  if (z) {
+    const shock = Math.sqrt(weight);
+    const own = Math.sqrt(1 - weight);
+    for (let d = 0; d < m; d++) u[d] = shock * z[d]! + own * u[d]!;
+  }
+}
+
+/** x ← the sampler's distribution at the normal scores u (its quantile at Φ(u)); x and u may not alias. */
+export function fromScores(s: Sampler, u: Float64Array, x: Float64Array): void {
+  const m = x.length;
+  const { a, b } = s;
+  if (s.kind === SAMPLE_NORMAL) for (let d = 0; d < m; d++) x[d] = a + b * u[d]!;
+  else if (s.kind === SAMPLE_LOGNORMAL) for (let d = 0; d < m; d++) x[d] = Math.exp(a + b * u[d]!);
+  else for (let d = 0; d < m; d++) x[d] = sample(s, u[d]!);
+}

@@ -15,6 +15,8 @@ export type EngineErrorCode =
   | 'goal_unreachable'
   | 'goal_always_met'
   | 'goal_conflict'
+  | 'goal_independent'
+  | 'goal_gdp_not_positive'
   | 'non_finite'
   | 'cancelled';
 
@@ -60,9 +62,11 @@ const templates: Record<EngineErrorCode, string> = {
   unknown_target: 'no target with id {targetId}',
   unknown_driver: 'no driver with id {driver}',
   unknown_component: 'no component with id {componentId}',
-  goal_unreachable: 'target {targetId} is not met for any value of {driver} in [{lower}, {upper}]',
+  goal_unreachable: 'target {targetId} is not met for any value of {driver} in [{lower}, {upper}]: it is {atLower} at {lower} and {atUpper} at {upper}, against {threshold}',
   goal_always_met: 'target {targetId} is met for every value of {driver} in [{lower}, {upper}]',
   goal_conflict: 'no value of {driver} in [{lower}, {upper}] meets all of {targetIds}',
+  goal_independent: 'target {targetId} does not depend on {driver}: it is {value} (against {threshold}) whatever the value of {driver}',
+  goal_gdp_not_positive: 'GDP falls to 0 by {year} for every value of {driver} in [{lower}, {upper}], so target {targetId} cannot be judged',
   non_finite: 'the projection of {what} in {year} is not a finite number',
   cancelled: 'cancelled after {done} of {total} draws',
 };

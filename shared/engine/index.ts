@@ -10,6 +10,9 @@ export {
   targetSchema,
   parseScenario,
   parseResolvedScenario,
+  persistenceSchema,
+  persistenceOf,
+  defaultPersistence,
   formatPath,
   reservedDriverIds,
   type Scenario,
@@ -18,6 +21,8 @@ export {
   type GrowthSpec,
   type GdpGrowthSpec,
   type Distribution,
+  type Uncertainty,
+  type Persistence,
   type Target,
   type Bounds,
   type BaseRef,
@@ -27,12 +32,14 @@ export {
 } from './schema';
 export { resolveBases, type LatestActual, type ResolveResult } from './resolve';
 export { requiredGrowth, leastSquares, logisticRateFromMidpoint } from './growth';
-export { listDrivers, type DriverInfo, type DriverParam, type DriverUnit } from './model';
+export { listDrivers, shareFlag, type DriverInfo, type DriverParam, type DriverUnit, type ShareFlag } from './model';
 export { project, type ProjectionResult, type SeriesResult, type ComponentResult, type TargetOutcome } from './project';
 export {
   goalSeek,
   goalSeekJoint,
   defaultTolerance,
+  scanSteps,
+  readableGoalParams,
   type GoalSeekOptions,
   type GoalSeekResult,
   type JointGoalSeekOptions,
@@ -46,6 +53,8 @@ export {
   monteCarloSteps,
   percentileLevels,
   blockSize,
+  DriverDraws,
+  type DrawnDriver,
   type MonteCarloOptions,
   type MonteCarloProgress,
   type MonteCarloResult,

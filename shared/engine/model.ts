@@ -150,8 +150,9 @@ export function compile(s: ResolvedScenario): Model {
         break;
     }
     const unit: DriverUnit = param === 'elasticity' ? '×' : param === 'amount' || param === 'slope' ? '亿元/年' : param === 'shift' ? 'pp' : '%';
+    // A yearly amount or slope: the nominal ± the series' base (docs/ENGINE.md, "Drivers").
     const fallback =
-      param === 'logisticRate' ? logisticDefault : unit === '×' ? elasticityDefault : unit === '亿元/年' ? { min: -d.base, max: d.base } : percentDefault;
+      param === 'logisticRate' ? logisticDefault : unit === '×' ? elasticityDefault : unit === '亿元/年' ? { min: nominal - d.base, max: nominal + d.base } : percentDefault;
     model.nominal[i] = nominal;
     model.drivers.push({
       id: d.id,
@@ -352,9 +353,21 @@ export function totalAt(model: Model, paths: Float64Array, t: number): number {
   return total;
 }
 
-/** Share of GDP in %, 0 when GDP is 0 (a level floored at zero). */
+/** Share of GDP in %, 0 when GDP is 0 (a level floored at zero): undefined then, see shareFlag. */
 export function shareOf(total: number, gdp: number): number {
   return gdp > 0 ? (total / gdp) * 100 : 0;
+}
+
+/**
+ * What is wrong with a share of GDP, if anything: 'gdp-not-positive' when GDP is 0 (the share is
+ * undefined; its value is given as 0), 'above-100' when the digital economy's value added exceeds the
+ * GDP it is part of (an impossible projection). null for a share that can be read as it is.
+ */
+export type ShareFlag = 'gdp-not-positive' | 'above-100';
+
+export function shareFlag(total: number, gdp: number): ShareFlag | null {
+  if (!(gdp > 0)) return 'gdp-not-positive';
+  return total > gdp ? 'above-100' : null;
 }
 
 export function metricAt(model: Model, paths: Float64Array, metric: MetricSpec, t: number): number {

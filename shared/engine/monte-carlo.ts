@@ -1,12 +1,12 @@
-// Monte Carlo over the drivers' distributions: a fresh draw per uncertain driver per year, optionally
-// correlated through a common shock. All work space is allocated once per run (typed arrays); a draw
-// allocates nothing. Results are plain arrays.
-import { compileSampler, plainNormal, sampleBlock, type Sampler } from './distributions';
+// Monte Carlo over the drivers' distributions: each uncertain driver drawn once per path, afresh each
+// year, or as an AR(1) in between (its persistence), optionally correlated through a common shock. All
+// work space is allocated once per run (typed arrays); a draw allocates nothing. Results are plain arrays.
+import { compileSampler, fromScores, normalScores, plainNormal, sampleBlock, type Sampler } from './distributions';
 import { EngineError } from './errors';
 import { advance, blockViews, compile, driverIndex, isMultiplicative, targetMetric, type Block, type Model } from './model';
 import { columnStats, histogramOf, QuantileScratch, type Histogram } from './quantiles';
 import { Sfc32 } from './random';
-import type { ResolvedScenario, Target } from './schema';
+import { defaultPersistence, persistenceOf, type Persistence, type ResolvedScenario, type Target } from './schema';
 
 export const percentileLevels = [5, 10, 25, 50, 75, 90, 95] as const;
 const maxDraws = 10_000_000;
@@ -68,6 +68,11 @@ export interface MonteCarloResult {
   /** Drivers drawn from a distribution; all others stay at their nominal value. */
   uncertainDrivers: string[];
   commonShockWeight: number;
+  /**
+   * How the draws persisted over the years: the scenario's setting (its default, 'year', when it
+   * names none) and each uncertain driver's, which may override it.
+   */
+  persistence: { scenario: Persistence; drivers: Record<string, Persistence> };
   targets: TargetProbability[];
   total: FanSeries;
   /** Share of GDP, %. */
@@ -94,6 +99,67 @@ function fan(base: number, columns: Float64Array, steps: number, draws: number, 
   return out;
 }
 
+/** A driver drawn from its distribution: its index in the model, its sampler, how its draws persist. */
+export interface DrawnDriver {
+  k: number;
+  sampler: Sampler;
+  persistence: Persistence;
+}
+
+/**
+ * The drivers' values for each year of a block of draws, by persistence (docs/ENGINE.md,
+ * "Persistence"). Every draw starts from a standard normal score, mixed with the year's common shock
+ * when there is one. 'year': a fresh score each year (the original behaviour, bit for bit). 'path':
+ * the first year's value is kept for the whole path. ρ: the score follows a stationary AR(1),
+ * u₁ = v₁, uₜ = ρ·uₜ₋₁ + √(1−ρ²)·vₜ with vₜ the year's fresh (mixed) score, so every year's score is
+ * standard normal and every year's value has the driver's stated distribution.
+ */
+export class DriverDraws {
+  private readonly z: Float64Array | null;
+  private readonly fresh: Float64Array;
+  /** Per drawn driver with an AR(1) persistence, its scores carried from year to year. */
+  private readonly scores: (Float64Array | null)[];
+  /** Whether a driver needs a new common shock after the first year (one that is not drawn once per path). */
+  private readonly shockEachYear: boolean;
+
+  constructor(
+    readonly drawn: readonly DrawnDriver[],
+    private readonly weight: number,
+    size: number,
+  ) {
+    this.z = weight > 0 ? new Float64Array(size) : null;
+    this.scores = drawn.map((d) => (typeof d.persistence === 'number' ? new Float64Array(size) : null));
+    this.fresh = new Float64Array(this.scores.some(Boolean) ? size : 0);
+    this.shockEachYear = drawn.some((d) => d.persistence !== 'path');
+  }
+
+  /** Year t (1-based) of a block of m draws: each drawn driver's values into out[k] (views of length m). */
+  draw(rng: Sfc32, t: number, m: number, out: readonly Float64Array[]): void {
+    const { z, weight, drawn } = this;
+    if (z && (t === 1 || this.shockEachYear)) rng.fillNormals(z, 0, m);
+    for (let i = 0; i < drawn.length; i++) {
+      const { k, sampler, persistence } = drawn[i]!;
+      const x = out[k]!;
+      if (persistence === 'year') sampleBlock(sampler, rng, x, z, weight);
+      else if (persistence === 'path') {
+        // Drawn in the first year; the values stay in `out` for the rest of the path.
+        if (t === 1) sampleBlock(sampler, rng, x, z, weight);
+      } else {
+        const u = this.scores[i]!.subarray(0, m);
+        if (t === 1) normalScores(rng, u, z, weight);
+        else {
+          const v = this.fresh.subarray(0, m);
+          normalScores(rng, v, z, weight);
+          const rho = persistence;
+          const c = Math.sqrt(1 - rho * rho);
+          for (let d = 0; d < m; d++) u[d] = rho * u[d]! + c * v[d]!;
+        }
+        fromScores(sampler, u, x);
+      }
+    }
+  }
+}
+
 /**
  * The work space of one run, allocated once: [year][draw] results, and per block the levels, the
  * driver values, the common shock, GDP growth, total and share.
@@ -103,21 +169,20 @@ class Simulation {
   readonly shares: Float64Array;
   readonly metCount: Float64Array;
   private readonly work: { levels: Float64Array; drivers: Float64Array; gdpGrowth: Float64Array; total: Float64Array };
-  private readonly z: Float64Array | null;
   private readonly share = new Float64Array(blockSize);
   private readonly targetStep: Int32Array;
   private readonly targetSeries: Int32Array;
   private readonly upliftVaries: boolean;
-  /** Drivers drawn into the block before each year's step: [driver index, sampler]. */
-  private readonly drawn: [number, Sampler][];
+  /** Drivers drawn into the block before each year's step. */
+  private readonly drawn: DriverDraws;
   private readonly fused: Block['fused'];
   private block: Block;
 
   constructor(
     private readonly model: Model,
     private readonly targets: Target[],
-    samplers: [number, Sampler][],
-    private readonly weight: number,
+    samplers: DrawnDriver[],
+    weight: number,
     private readonly rng: Sfc32,
     private readonly draws: number,
   ) {
@@ -131,17 +196,18 @@ class Simulation {
       gdpGrowth: new Float64Array(blockSize),
       total: new Float64Array(blockSize),
     };
-    this.z = weight > 0 ? new Float64Array(blockSize) : null;
-    this.upliftVaries = samplers.some(([k]) => k === n);
-    // A plain normal rate on a multiplicative component is drawn inside its step (see Sfc32.compoundNormals),
-    // when neither a common shock nor a drawn uplift has to be mixed in first.
+    this.upliftVaries = samplers.some((d) => d.k === n);
+    // A plain normal rate drawn afresh each year on a multiplicative component is drawn inside its step
+    // (see Sfc32.compoundNormals), when neither a common shock nor a drawn uplift has to be mixed in first.
     this.fused = Array.from({ length: n }, () => null);
-    this.drawn = [];
-    for (const [k, sampler] of samplers) {
-      const normal = plainNormal(sampler);
-      if (normal && k > 0 && k < n && !this.z && !this.upliftVaries && isMultiplicative(model, k)) this.fused[k] = { rng, ...normal };
-      else this.drawn.push([k, sampler]);
+    const drawn: DrawnDriver[] = [];
+    for (const d of samplers) {
+      const normal = plainNormal(d.sampler);
+      if (normal && d.persistence === 'year' && d.k > 0 && d.k < n && !(weight > 0) && !this.upliftVaries && isMultiplicative(model, d.k)) {
+        this.fused[d.k] = { rng, ...normal };
+      } else drawn.push(d);
     }
+    this.drawn = new DriverDraws(drawn, weight, blockSize);
     this.block = this.views(Math.min(blockSize, draws));
     this.targetStep = Int32Array.from(targets, (t) => t.year - model.baseYear);
     this.targetSeries = Int32Array.from(targets, (t) => {
@@ -156,7 +222,7 @@ class Simulation {
 
   /** Simulate draws start…start+m−1 (m ≤ blockSize) over every year. */
   runBlock(start: number, m: number): void {
-    const { model, z, share, totals, shares, rng, drawn, weight, draws, targets } = this;
+    const { model, share, totals, shares, rng, drawn, draws, targets } = this;
     // Only the last block can be shorter; it gets views of its own length.
     if (this.block.total.length !== m) this.block = this.views(m);
     const block = this.block;
@@ -165,8 +231,7 @@ class Simulation {
     model.base.forEach((base, i) => block.levels[i]!.fill(base));
     model.nominal.forEach((nominal, k) => block.drivers[k]!.fill(nominal));
     for (let t = 1; t <= model.steps; t++) {
-      if (z) rng.fillNormals(z, 0, m);
-      for (const [k, sampler] of drawn) sampleBlock(sampler, rng, block.drivers[k]!, z, weight);
+      drawn.draw(rng, t, m, block.drivers);
       advance(model, t, block);
       const at = (t - 1) * draws + start;
       for (let d = 0; d < m; d++) {
@@ -208,10 +273,11 @@ export function* monteCarloSteps(s: ResolvedScenario, options: MonteCarloOptions
   }
   const drivers = Object.entries(s.uncertainty?.drivers ?? {});
   const weight = drivers.length > 0 ? (s.uncertainty?.commonShock?.weight ?? 0) : 0;
+  const persistence = Object.fromEntries(drivers.map(([id]) => [id, persistenceOf(s.uncertainty, id)]));
   const sim = new Simulation(
     model,
     s.targets,
-    drivers.map(([id, dist]) => [driverIndex(model, id), compileSampler(dist, `uncertainty.drivers.${id}`)]),
+    drivers.map(([id, dist]) => ({ k: driverIndex(model, id), sampler: compileSampler(dist, `uncertainty.drivers.${id}`), persistence: persistence[id]! })),
     weight,
     rng,
     draws,
@@ -243,6 +309,7 @@ export function* monteCarloSteps(s: ResolvedScenario, options: MonteCarloOptions
     years: Array.from({ length: steps + 1 }, (_, t) => s.baseYear + t),
     uncertainDrivers: drivers.map(([id]) => id),
     commonShockWeight: weight,
+    persistence: { scenario: s.uncertainty?.persistence ?? defaultPersistence, drivers: persistence },
     targets: s.targets.map((t, k) => ({ id: t.id, label: t.label, labelEn: t.labelEn ?? null, year: t.year, probability: sim.metCount[k]! / draws })),
     total: fan(baseTotal, sim.totals, steps, draws, scratch, s.baseYear, 'total'),
     share: fan((baseTotal / model.base[0]!) * 100, sim.shares, steps, draws, scratch, s.baseYear, 'share'),

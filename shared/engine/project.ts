@@ -2,7 +2,7 @@
 // contributions, and how each target fares.
 import { EngineError } from './errors';
 import { requiredGrowth } from './growth';
-import { compile, meets, metricAt, runPaths, shareOf, targetMetric, totalAt, type DriverInfo, type Model } from './model';
+import { compile, meets, metricAt, runPaths, shareFlag, shareOf, targetMetric, totalAt, type DriverInfo, type Model, type ShareFlag } from './model';
 import type { ResolvedScenario, Target } from './schema';
 
 export interface SeriesResult {
@@ -40,10 +40,16 @@ export interface TargetOutcome {
   /** The quantity (total for a share target) in the base year. */
   baseValue: number;
   /**
+   * A share target's value that cannot be read as a share (see ProjectionResult.share.flags): GDP at 0
+   * in the target year (the value is 0 and the target not met) or a share above 100%. null otherwise.
+   */
+  flag: ShareFlag | null;
+  /**
    * Constant yearly growth (%) from the base year that just reaches the threshold on time: of the total
    * (for a share target, the total that makes the share with this scenario's GDP), or of the component.
+   * null for a share target whose GDP is 0 in the target year (no total makes a share of nothing).
    */
-  requiredGrowth: number;
+  requiredGrowth: number | null;
 }
 
 export interface ProjectionResult {
@@ -54,8 +60,12 @@ export interface ProjectionResult {
   gdp: SeriesResult;
   components: ComponentResult[];
   total: SeriesResult;
-  /** Share of GDP in %, and its change on the previous year in pp. */
-  share: { values: number[]; change: (number | null)[] };
+  /**
+   * Share of GDP in %, and its change on the previous year in pp. `flags` per year: null, or why the
+   * value cannot be read as a share ('gdp-not-positive': GDP is 0, the share undefined and given as 0;
+   * 'above-100': more than the GDP it is part of). Print a flagged share as what the flag says, not as a number.
+   */
+  share: { values: number[]; change: (number | null)[]; flags: (ShareFlag | null)[] };
   targets: TargetOutcome[];
   /** The driver values this projection used. */
   drivers: DriverInfo[];
@@ -82,7 +92,8 @@ export function outcomeOf(model: Model, paths: Float64Array, target: Target): Ta
   const gap = target.value - value;
   const quantity = metric.kind === 'share' ? { kind: 'total' as const } : metric;
   const baseValue = metricAt(model, paths, quantity, 0);
-  const needed = metric.kind === 'share' ? (target.value / 100) * paths[t * (model.components + 1)]! : target.value;
+  const gdp = paths[t * (model.components + 1)]!;
+  const needed = metric.kind === 'share' ? (target.value / 100) * gdp : target.value;
   return {
     id: target.id,
     label: target.label,
@@ -99,7 +110,8 @@ export function outcomeOf(model: Model, paths: Float64Array, target: Target): Ta
     gapPercent: (gap / target.value) * 100,
     firstYearMet,
     baseValue,
-    requiredGrowth: requiredGrowth(baseValue, needed, t),
+    requiredGrowth: needed > 0 ? requiredGrowth(baseValue, needed, t) : null,
+    flag: metric.kind === 'share' ? shareFlag(totalAt(model, paths, t), gdp) : null,
   };
 }
 
@@ -139,7 +151,11 @@ export function project(s: ResolvedScenario): ProjectionResult {
     gdp: { values: gdp, growth: growthOf(gdp) },
     components,
     total: { values: total, growth: growthOf(total) },
-    share: { values: share, change: share.map((v, t) => (t > 0 ? v - share[t - 1]! : null)) },
+    share: {
+      values: share,
+      change: share.map((v, t) => (t > 0 ? v - share[t - 1]! : null)),
+      flags: years.map((_, t) => shareFlag(total[t]!, gdp[t]!)),
+    },
     targets: s.targets.map((target) => outcomeOf(model, paths, target)),
     drivers: model.drivers,
   };

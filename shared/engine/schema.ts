@@ -58,15 +58,37 @@ const truncateSchema = z
   .strictObject({ min: z.number().optional(), max: z.number().optional() })
   .refine((t) => t.min === undefined || t.max === undefined || t.min < t.max, { message: 'min must be below max', path: ['max'], params: { key: 'minBelowMax' } });
 
+/**
+ * How a driver's Monte Carlo draws persist over the years of one simulated path (see docs/ENGINE.md,
+ * "Persistence"): 'path' drawn once per path (an uncertain trend), 'year' drawn anew each year, or
+ * a number ρ in (0, 1): the driver's normal score follows a stationary AR(1) with lag-one correlation ρ.
+ */
+export type Persistence = 'path' | 'year' | number;
+
+export const persistenceSchema = z.custom<Persistence>(
+  (v) => v === 'path' || v === 'year' || (typeof v === 'number' && v > 0 && v < 1),
+  { message: 'persistence is "path", "year" or a number ρ with 0 < ρ < 1', params: { key: 'persistence' } },
+);
+
+/**
+ * What a definition without `persistence` means: 'year', the only behaviour before persistence
+ * existed, so a scenario written then (a file, a saved version) keeps its meaning. New scenarios (the
+ * editor's, the seeds) write 'path' explicitly.
+ */
+export const defaultPersistence: Persistence = 'year';
+
+/** A driver's own persistence, overriding the scenario's (`uncertainty.persistence`). */
+const driverPersistence = { persistence: persistenceSchema.optional() };
+
 export const distributionSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('normal'), mean: z.number(), sd: z.number().positive(), truncate: truncateSchema.optional() }),
+  z.strictObject({ kind: z.literal('normal'), mean: z.number(), sd: z.number().positive(), truncate: truncateSchema.optional(), ...driverPersistence }),
   // Parameterised by the variable's own mean and sd (not those of its log), as analysts quote them.
-  z.strictObject({ kind: z.literal('lognormal'), mean: z.number().positive(), sd: z.number().positive(), truncate: truncateSchema.optional() }),
+  z.strictObject({ kind: z.literal('lognormal'), mean: z.number().positive(), sd: z.number().positive(), truncate: truncateSchema.optional(), ...driverPersistence }),
   z
-    .strictObject({ kind: z.literal('triangular'), min: z.number(), mode: z.number(), max: z.number(), truncate: truncateSchema.optional() })
+    .strictObject({ kind: z.literal('triangular'), min: z.number(), mode: z.number(), max: z.number(), truncate: truncateSchema.optional(), ...driverPersistence })
     .refine((d) => d.min < d.max && d.min <= d.mode && d.mode <= d.max, { message: 'need min <= mode <= max and min < max', path: ['mode'], params: { key: 'triangularOrder' } }),
   z
-    .strictObject({ kind: z.literal('uniform'), min: z.number(), max: z.number(), truncate: truncateSchema.optional() })
+    .strictObject({ kind: z.literal('uniform'), min: z.number(), max: z.number(), truncate: truncateSchema.optional(), ...driverPersistence })
     .refine((d) => d.min < d.max, { message: 'min must be below max', path: ['max'], params: { key: 'minBelowMax' } }),
 ]);
 
@@ -75,6 +97,8 @@ export const uncertaintySchema = z.strictObject({
   drivers: z.record(z.string(), distributionSchema),
   /** Weight w in [0, 1]: every driver's underlying normal is sqrt(w)·Z + sqrt(1-w)·e, so any two correlate by w. */
   commonShock: z.strictObject({ weight: z.number().min(0).max(1) }).optional(),
+  /** Every driver's persistence unless its distribution names its own; absent means `defaultPersistence` ('year'). */
+  persistence: persistenceSchema.optional(),
 });
 
 /**
@@ -231,6 +255,7 @@ export type ResolvedScenario = z.output<typeof resolvedScenarioSchema>;
 export type GrowthSpec = z.output<typeof growthSpecSchema>;
 export type GdpGrowthSpec = z.output<typeof gdpGrowthSpecSchema>;
 export type Distribution = z.output<typeof distributionSchema>;
+export type Uncertainty = z.output<typeof uncertaintySchema>;
 export type Target = z.output<typeof targetSchema>;
 export type Bounds = z.output<typeof boundsSchema>;
 export type BaseRef = z.output<typeof baseRefSchema>;
@@ -263,6 +288,11 @@ function parseWith<T>(schema: z.ZodType<T>, input: unknown): T {
 /** Validate a scenario as written; throws EngineError('invalid_scenario') listing every issue with its path. */
 export function parseScenario(input: unknown): Scenario {
   return parseWith(scenarioSchema, input);
+}
+
+/** The persistence a driver's draws follow: its own, else the scenario's, else `defaultPersistence`. */
+export function persistenceOf(uncertainty: Uncertainty | undefined, driver: string): Persistence {
+  return uncertainty?.drivers[driver]?.persistence ?? uncertainty?.persistence ?? defaultPersistence;
 }
 
 export function parseResolvedScenario(input: unknown): ResolvedScenario {

@@ -44,7 +44,31 @@ function subject(r: ProjectionResult, o: TargetOutcome, locale: Locale): string 
     : `the digital economy reaches ${formatYi(o.value, locale)} in ${o.year}`;
 }
 
+/**
+ * A share target whose share cannot be read as one (see ProjectionResult.share.flags): said in words,
+ * without the number, the gap or the growth it would take.
+ */
+function flaggedSentence(r: ProjectionResult, o: TargetOutcome, first: boolean, locale: Locale): string {
+  const t = o.year - r.baseYear;
+  const total = formatYi(r.total.values[t], locale);
+  const gdp = formatYi(r.gdp.values[t], locale);
+  if (locale === 'zh') {
+    const lead = first ? `按${scenarioName(r, locale)}，` : '';
+    return o.flag === 'gdp-not-positive'
+      ? `${lead}${o.year}年GDP降至0，占GDP比重无定义，“${o.label}”目标无从判断，请检查假设。`
+      : `${lead}${o.year}年数字经济规模${total}超过当年GDP（${gdp}），占GDP比重超过100%，不合理，请检查假设。`;
+  }
+  const label = o.labelEn ?? o.label;
+  const lead = first ? `Under the ${scenarioName(r, locale)} scenario, ` : '';
+  const body =
+    o.flag === 'gdp-not-positive'
+      ? `GDP falls to 0 in ${o.year}, so the share of GDP is undefined and the “${label}” target cannot be judged; check the assumptions.`
+      : `the digital economy, ${total} in ${o.year}, exceeds that year’s GDP (${gdp}): a share above 100% is impossible; check the assumptions.`;
+  return first ? `${lead}${body}` : `${body.charAt(0).toUpperCase()}${body.slice(1)}`;
+}
+
 function sentence(r: ProjectionResult, o: TargetOutcome, first: boolean, locale: Locale, probability: number | null): string {
+  if (o.flag) return flaggedSentence(r, o, first, locale);
   const threshold = amount(o.threshold, o.unit, locale);
   const gap = o.unit === '%' ? points(Math.abs(o.gap), locale) : formatYi(Math.abs(o.gap), locale);
   const required = formatPercent(o.requiredGrowth, locale, 2);
@@ -77,7 +101,17 @@ export function summarize(result: ProjectionResult, locale: Locale, options: Sum
   if (result.targets.length === 0) {
     const t = result.years.length - 1;
     const total = formatYi(result.total.values[t], locale);
-    const share = formatPercent(result.share.values[t], locale);
+    const flag = result.share.flags[t];
+    const share =
+      flag === 'gdp-not-positive'
+        ? locale === 'zh'
+          ? '无定义（GDP为0）'
+          : 'undefined (GDP is 0)'
+        : flag === 'above-100'
+          ? locale === 'zh'
+            ? '超过100%（不合理）'
+            : 'above 100% (impossible)'
+          : formatPercent(result.share.values[t], locale);
     return locale === 'zh'
       ? `按${scenarioName(result, locale)}，${result.horizon}年数字经济规模为${total}，占GDP比重为${share}。`
       : `Under the ${scenarioName(result, locale)} scenario, the digital economy reaches ${total} in ${result.horizon}, ${share} of GDP.`;

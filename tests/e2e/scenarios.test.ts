@@ -133,11 +133,54 @@ describe('scenario editor in Chromium', () => {
     expect(await rows.first().textContent()).toMatch(/万亿级规模2022\d+(\.\d)?%/);
     expect(await page.getByTestId('chart-fan').locator('svg').count()).toBe(1);
     expect(await page.getByTestId('chart-histogram').locator('svg').count()).toBe(1);
+    // The seeds draw each driver once per path, and the panel says so.
+    expect(await page.getByTestId('mc-persistence-used').textContent()).toBe('抽取方式：每条路径抽取一次');
+    expect(await page.getByTestId('mc-persistence-help').textContent()).toContain('每年重新抽取');
+  });
+
+  it('draws anew each year or with an autocorrelation ρ when picked beside the run, and in the sheet', async () => {
+    const status = page.getByTestId('mc-status');
+    const p2027 = async () => (await page.getByTestId('mc-probabilities').locator('tbody tr').nth(2).locator('td').nth(2).textContent()) ?? '';
+    const perPath = await p2027();
+    await page.getByTestId('mc-persistence').selectOption('year');
+    await expect.poll(() => page.getByTestId('editor-state').textContent()).toBe('有未保存的修改');
+    await page.getByRole('button', { name: '运行', exact: true }).click();
+    await expect.poll(() => page.getByTestId('mc-persistence-used').textContent()).toBe('抽取方式：每年重新抽取');
+    await expect.poll(() => status.getAttribute('data-state')).toBe('done');
+    // P(share > 50% in 2027): about 17.6% drawn once per path, under 1% drawn each year.
+    expect(Number.parseFloat(perPath)).toBeGreaterThan(15);
+    expect(Number.parseFloat(await p2027())).toBeLessThan(1.5);
+    expect(await (await sheetCell('uncertainty.persistence.kind')).textContent()).toBe('每年重新抽取');
+    await page.getByTestId('mc-persistence').selectOption('ar');
+    await expect.poll(() => page.getByTestId('mc-rho').inputValue()).toBe('0.5');
+    await page.getByTestId('mc-rho').fill('0.8');
+    await page.getByTestId('mc-rho').press('Enter');
+    await expect.poll(async () => (await sheetCell('uncertainty.persistence')).textContent()).toBe('0.8');
+    // A driver's own, in the sheet.
+    await pick('uncertainty.drivers.gdp.persistence.kind', 'year');
+    await page.getByRole('button', { name: '运行', exact: true }).click();
+    await expect.poll(() => page.getByTestId('mc-persistence-used').textContent()).toBe('抽取方式：自相关 ρ=0.8（GDP增速：每年重新抽取）');
+    if (process.env.WORKBENCH_SCREENSHOTS) await page.getByTestId('mc-panel').screenshot({ path: path.join(process.env.WORKBENCH_SCREENSHOTS, 'mc-persistence.png') });
+    await page.getByRole('button', { name: '放弃修改' }).click();
+    await expect.poll(() => page.getByTestId('mc-persistence').inputValue()).toBe('path');
   });
 
   it('goal-seeks the 2022 targets jointly and names the binding one', async () => {
     await page.getByTestId('goal-seek').getByRole('button', { name: '求解' }).click();
     await expect.poll(() => page.getByTestId('goal-answer').textContent()).toMatch(/^统一上调需至少为 [\d.]+个百分点（当前 0个百分点），起约束作用的是“占GDP比重40%以上”$/);
+  });
+
+  it('says by name when a target does not depend on the driver', async () => {
+    const panel = page.getByTestId('goal-seek');
+    await panel.getByLabel('占GDP比重40%以上（2022）').uncheck();
+    await page.getByTestId('goal-driver').selectOption('gdp');
+    await panel.getByRole('button', { name: '求解' }).click();
+    await expect.poll(() => page.getByTestId('goal-answer').textContent()).toBe(
+      '目标“万亿级规模”与GDP增速无关：无论GDP增速取何值，它都是 8073.6亿元（目标为 1万亿元），调整GDP增速无法改变结果',
+    );
+    if (process.env.WORKBENCH_SCREENSHOTS) await panel.screenshot({ path: path.join(process.env.WORKBENCH_SCREENSHOTS, 'goal-independent.png') });
+    await panel.getByLabel('占GDP比重40%以上（2022）').check();
+    await page.getByTestId('goal-driver').selectOption('uplift');
   });
 
   it('draws every result chart with the briefing templates', async () => {

@@ -13,6 +13,7 @@ import {
   issueKey,
   placeIssues,
   removeComponent,
+  newScenarioPersistence,
   removeTarget,
   rowForIssue,
   type AssumptionRow,
@@ -205,6 +206,15 @@ export function ScenariosPage() {
     (path: string, value: number) => setDraft((cur) => (cur && committed ? applyEdit(cur, { path, editor: 'number' }, String(value), committed) : cur)),
     [committed],
   );
+  // An edit made outside the sheet (the persistence choice beside Monte Carlo), applied as the sheet's.
+  const onEdit = useCallback(
+    (row: Pick<AssumptionRow, 'path' | 'editor'>, text: string) => {
+      setTyping(null);
+      setMessage(null);
+      setDraft((cur) => (cur && committed ? applyEdit(cur, row, text, committed) : cur));
+    },
+    [committed],
+  );
 
   const act = async (work: () => Promise<void>) => {
     setError(null);
@@ -256,7 +266,10 @@ export function ScenariosPage() {
     setSelected(null);
     setDetail(null);
     setTab('edit');
-    setDraft({ ...draft, name: t('scenario.newName'), nameEn: undefined, description: '' });
+    // A new scenario draws each uncertain driver once per path (docs/ENGINE.md, "Persistence"),
+    // whatever the scenario it starts from was saved with; a driver's own persistence is kept.
+    const uncertainty = draft.uncertainty ? { ...draft.uncertainty, persistence: newScenarioPersistence } : undefined;
+    setDraft({ ...draft, name: t('scenario.newName'), nameEn: undefined, description: '', uncertainty });
   };
 
   const current = list.find((s) => s.id === selected);
@@ -389,7 +402,7 @@ export function ScenariosPage() {
                 </div>
               </div>
               <MeasureNote measure={draft.measure} targetIds={(draft.targets ?? []).map((x) => x.id)} />
-              {live && <ResultsPanel live={live} scenarioId={selected} backtest={backtestNow.result} />}
+              {live && <ResultsPanel live={live} scenarioId={selected} backtest={backtestNow.result} onEdit={onEdit} />}
             </>
           )}
           {tab === 'compare' && <ComparePanel list={list} initial={list.map((s) => s.id).slice(0, 2)} backtest={backtestNow.result} />}

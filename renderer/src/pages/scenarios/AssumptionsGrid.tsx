@@ -127,7 +127,14 @@ export function AssumptionsGrid({ rows, issues, onCommit, onLive, onAdd, onRemov
         width: 190,
         tooltipValueGetter: (p) => (p.data ? t(p.data.group.key, p.data.group.params) : ''),
       },
-      { colId: 'field', headerName: t('scenario.col.field'), valueGetter: (p) => (p.data ? t(p.data.field) : ''), width: 150, tooltipValueGetter: (p) => (p.data ? t(p.data.field) : '') },
+      {
+        colId: 'field',
+        headerName: t('scenario.col.field'),
+        valueGetter: (p) => (p.data ? t(p.data.field) : ''),
+        width: 150,
+        // A row with a hint (the persistence choices) explains itself on hover.
+        tooltipValueGetter: (p) => (p.data ? (p.data.hint ? `${t(p.data.field)}：${t(p.data.hint)}` : t(p.data.field)) : ''),
+      },
       {
         colId: 'value',
         field: 'value',

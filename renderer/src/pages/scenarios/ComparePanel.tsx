@@ -86,7 +86,9 @@ export function ComparePanel({ list, initial, backtest }: { list: ScenarioSummar
                       const x = r.live.projection?.targets.find((o) => o.id === id);
                       return (
                         <td key={r.id} className={x ? (x.met ? 'met-cell' : 'missed-cell') : undefined}>
-                          {x ? `${x.unit === '%' ? formatPercent(x.value, locale) : formatYi(x.value, locale)} · ${x.met ? t('scenario.met') : t('scenario.notMet')}` : '—'}
+                          {x
+                            ? `${x.flag ? t(x.flag === 'above-100' ? 'scenario.share.above100' : 'scenario.share.gdpNotPositive') : x.unit === '%' ? formatPercent(x.value, locale) : formatYi(x.value, locale)} · ${x.met ? t('scenario.met') : t('scenario.notMet')}`
+                            : '—'}
                         </td>
                       );
                     })}

@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { EngineError, goalSeek, goalSeekJoint, type DriverInfo, type GoalSeekResult, type JointGoalSeekResult, type ResolvedScenario } from '../../../../shared/engine';
-import { formatPlain } from '../../../../shared/format/number';
+import { goalSeekErrorSentence, goalSeekSentence, type GoalNames } from '../../../../shared/i18n/goal-seek-text';
 import { useApp } from '../../app-context';
 
 type Outcome = { ok: true; result: GoalSeekResult | JointGoalSeekResult } | { ok: false; code: string; params: Record<string, string | number | null> };
 
 /**
- * Goal seek on the scenario as edited: pick one or more targets and a driver; the engine bisects for
- * the value that just meets them (jointly, naming the binding one). Runs in the renderer, so it
- * answers for unsaved edits too.
+ * Goal seek on the scenario as edited: pick one or more targets and a driver; the engine scans the
+ * driver's range and bisects for the value nearest the current one that just meets them (jointly,
+ * naming the binding one), or says why none does, with names rather than ids. Runs in the renderer,
+ * so it answers for unsaved edits too.
  */
 export function GoalSeekPanel({ scenario, drivers }: { scenario: ResolvedScenario; drivers: DriverInfo[] }) {
   const { locale, t } = useApp();
@@ -30,7 +31,7 @@ export function GoalSeekPanel({ scenario, drivers }: { scenario: ResolvedScenari
       setOutcome({ ok: false, code: `engine.${error.code}`, params: error.params });
     }
   };
-  const unit = (u: string) => t(`scenario.unit.${u}`);
+  const names: GoalNames = { target: label, driver: (id) => driverLabel(drivers.find((d) => d.id === id) ?? { id, label: id } as DriverInfo) };
   return (
     <section className="panel" data-testid="goal-seek">
       <h3>{t('scenario.goal.title')}</h3>
@@ -62,16 +63,7 @@ export function GoalSeekPanel({ scenario, drivers }: { scenario: ResolvedScenari
       </div>
       {outcome && (
         <p className={outcome.ok ? 'goal-answer' : 'error'} data-testid="goal-answer" role={outcome.ok ? undefined : 'alert'}>
-          {outcome.ok
-            ? t('binding' in outcome.result ? 'scenario.goal.answerJoint' : 'scenario.goal.answer', {
-                driver: driverLabel(drivers.find((d) => d.id === outcome.result.driver) ?? drivers[0]!),
-                value: formatPlain(outcome.result.value, locale, 3),
-                unit: unit(outcome.result.unit),
-                nominal: formatPlain(outcome.result.nominal, locale, 3),
-                direction: t(`scenario.goal.direction.${outcome.result.direction}`),
-                binding: 'binding' in outcome.result ? label(outcome.result.binding) : '',
-              })
-            : t(outcome.code, outcome.params)}
+          {outcome.ok ? goalSeekSentence(outcome.result, locale, names) : goalSeekErrorSentence(outcome.code, outcome.params, locale, names)}
         </p>
       )}
     </section>

@@ -1,12 +1,13 @@
 import type { EChartsCoreOption } from 'echarts';
 import { useMemo, useState } from 'react';
-import type { MonteCarloResult, ProjectionResult, ResolvedScenario } from '../../../../shared/engine';
+import type { DriverInfo, MonteCarloResult, ProjectionResult, ResolvedScenario } from '../../../../shared/engine';
 import type { BacktestResult } from '../../../../shared/engine';
 import { formatPercent, formatPlain, formatYi, type Locale } from '../../../../shared/format/number';
 import { useApp } from '../../app-context';
 import { EChart } from '../../components/EChart';
 import { fanChart } from '../scenario-charts';
 import { ChartCard } from './ChartCard';
+import { PersistenceControl, persistenceUsed, type DraftEdit } from './PersistenceControl';
 import { useMonteCarlo } from './use-monte-carlo';
 
 const drawChoices = [10_000, 100_000, 1_000_000] as const;
@@ -32,8 +33,25 @@ export function histogramOption(mc: MonteCarloResult, locale: Locale, title: str
   };
 }
 
-/** Monte Carlo in a Web Worker: draws and seed, progress with cancel, then probabilities, fan and histogram. */
-export function MonteCarloPanel({ scenario, projection, scenarioId, backtest }: { scenario: ResolvedScenario | null; projection: ProjectionResult | null; scenarioId: number | null; backtest: BacktestResult | null }) {
+/**
+ * Monte Carlo in a Web Worker: the persistence of the draws (editing the draft), draws and seed,
+ * progress with cancel, then which persistence was used, probabilities, fan and histogram.
+ */
+export function MonteCarloPanel({
+  scenario,
+  projection,
+  scenarioId,
+  backtest,
+  drivers = [],
+  onEdit,
+}: {
+  scenario: ResolvedScenario | null;
+  projection: ProjectionResult | null;
+  scenarioId: number | null;
+  backtest: BacktestResult | null;
+  drivers?: readonly DriverInfo[];
+  onEdit?: DraftEdit;
+}) {
   const { locale, t } = useApp();
   const mc = useMonteCarlo();
   const [draws, setDraws] = useState<number>(100_000);
@@ -52,6 +70,7 @@ export function MonteCarloPanel({ scenario, projection, scenarioId, backtest }: 
   return (
     <section className="panel" data-testid="mc-panel">
       <h3>{t('scenario.mc.title')}</h3>
+      {scenario && onEdit && <PersistenceControl scenario={scenario} onEdit={onEdit} />}
       <div className="toolbar">
         <label>
           {t('scenario.mc.draws')}{' '}
@@ -90,6 +109,9 @@ export function MonteCarloPanel({ scenario, projection, scenarioId, backtest }: 
       {!scenario && <p className="muted">{t('scenario.mc.needsValid')}</p>}
       {result && (
         <>
+          <p className="mc-persistence-used" data-testid="mc-persistence-used">
+            {persistenceUsed(result, drivers, t, locale)}
+          </p>
           <table className="outcomes" data-testid="mc-probabilities">
             <thead>
               <tr>

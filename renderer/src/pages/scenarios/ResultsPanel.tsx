@@ -7,9 +7,12 @@ import { ChartCard } from './ChartCard';
 import { GoalSeekPanel } from './GoalSeekPanel';
 import type { LiveResult } from './live-model';
 import { MonteCarloPanel } from './MonteCarloPanel';
+import type { DraftEdit } from './PersistenceControl';
+
+const flagKey = { 'above-100': 'scenario.share.above100', 'gdp-not-positive': 'scenario.share.gdpNotPositive' } as const;
 
 /** What the edited scenario gives: the summary, each target's outcome, the charts, tornado, goal seek and Monte Carlo. */
-export function ResultsPanel({ live, scenarioId, backtest }: { live: LiveResult; scenarioId: number | null; backtest: BacktestResult | null }) {
+export function ResultsPanel({ live, scenarioId, backtest, onEdit }: { live: LiveResult; scenarioId: number | null; backtest: BacktestResult | null; onEdit?: DraftEdit }) {
   const { locale, t } = useApp();
   const p = live.projection;
   const ids = scenarioId === null ? [] : [scenarioId];
@@ -27,6 +30,11 @@ export function ResultsPanel({ live, scenarioId, backtest }: { live: LiveResult;
     }
   }, [live.resolved, live.drivers, output, tornadoYear, locale, t]);
   if (!p || !live.resolved) return null;
+  // Years whose share cannot be read as one (GDP at 0, or above 100%): said, not printed as numbers.
+  const flagged = p.years.flatMap((year, i) => {
+    const flag = p.share.flags[i];
+    return flag ? [{ year, flag }] : [];
+  });
   return (
     <div className="results" data-testid="scenario-results">
       <p className="summary" data-testid="scenario-summary">
@@ -52,15 +60,25 @@ export function ResultsPanel({ live, scenarioId, backtest }: { live: LiveResult;
             <tr key={x.id} className={x.met ? 'met' : 'missed'}>
               <td>{locale === 'en' && x.labelEn ? x.labelEn : x.label}</td>
               <td>{x.year}</td>
-              <td>{x.unit === '%' ? formatPercent(x.value, locale) : formatYi(x.value, locale)}</td>
+              <td className={x.flag ? 'missed-cell' : undefined}>
+                {x.flag ? t(flagKey[x.flag]) : x.unit === '%' ? formatPercent(x.value, locale) : formatYi(x.value, locale)}
+              </td>
               <td>{x.met ? t('scenario.met') : t('scenario.notMet')}</td>
-              <td>{x.unit === '%' ? t('scenario.points', { value: formatPlain(x.gap, locale, 1) }) : formatYi(x.gap, locale)}</td>
+              <td>{x.flag ? '—' : x.unit === '%' ? t('scenario.points', { value: formatPlain(x.gap, locale, 1) }) : formatYi(x.gap, locale)}</td>
               <td>{x.firstYearMet ?? '—'}</td>
-              <td>{formatPercent(x.requiredGrowth, locale, 2)}</td>
+              <td>{x.flag || x.requiredGrowth === null ? '—' : formatPercent(x.requiredGrowth, locale, 2)}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      {flagged.length > 0 && (
+        <p className="error" role="note" data-testid="share-flags">
+          {t('scenario.share.flagNote', {
+            years: flagged.map((f) => f.year).join(locale === 'zh' ? '、' : ', '),
+            what: [...new Set(flagged.map((f) => t(flagKey[f.flag])))].join(locale === 'zh' ? '或' : ' or '),
+          })}
+        </p>
+      )}
       <div className="chart-grid">
         {charts.map((plan) => (
           <ChartCard key={plan.id} plan={plan} scenarioIds={ids} />
@@ -80,7 +98,7 @@ export function ResultsPanel({ live, scenarioId, backtest }: { live: LiveResult;
         {tornado && <ChartCard plan={tornado} scenarioIds={ids} height={300} />}
       </section>
       <GoalSeekPanel key={scenarioId ?? 'new'} scenario={live.resolved} drivers={live.drivers} />
-      <MonteCarloPanel key={`mc-${scenarioId ?? 'new'}`} scenario={live.resolved} projection={p} scenarioId={scenarioId} backtest={backtest} />
+      <MonteCarloPanel key={`mc-${scenarioId ?? 'new'}`} scenario={live.resolved} projection={p} scenarioId={scenarioId} backtest={backtest} drivers={live.drivers} onEdit={onEdit} />
     </div>
   );
 }

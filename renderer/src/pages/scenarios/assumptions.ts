@@ -2,7 +2,7 @@
 // engine path of its value, so a schema error (`components[1].growth.rate`) lands on its row.
 // Pure functions: rows from a draft, an edit back into the draft, components and targets added and
 // removed, issues onto rows, and the diff the compare view highlights.
-import { reservedDriverIds, scenarioSchema, type DriverInfo, type ProjectionResult, type ScenarioInput } from '../../../../shared/engine';
+import { reservedDriverIds, scenarioSchema, type DriverInfo, type Persistence, type ProjectionResult, type ScenarioInput } from '../../../../shared/engine';
 
 /** A scenario being edited: its JSON form, possibly with a bad value where the user typed one. */
 export type Draft = ScenarioInput;
@@ -35,6 +35,8 @@ export interface AssumptionRow {
   optionLabels?: Readonly<Record<string, string>>;
   /** What the engine uses while the value is empty (a driver's default bound), shown greyed. */
   fallback?: string;
+  /** Message key of a longer explanation, shown as the field's tooltip (the persistence choices). */
+  hint?: string;
   /** On the first row of a component's or a target's group: the item, and whether the sheet may remove it. */
   item?: { list: ItemList; index: number; removable: boolean };
 }
@@ -43,6 +45,52 @@ export const growthKinds = ['cagr', 'rates', 'increment', 'linear', 'logistic', 
 export const gdpGrowthKinds = growthKinds.filter((k) => k !== 'elasticity');
 export const distributionKinds = ['none', 'normal', 'lognormal', 'triangular', 'uniform'] as const;
 export const comparators = ['>=', '>'] as const;
+/** The scenario's persistence choices (docs/ENGINE.md, "Persistence"); 'ar' stands for a number ρ. */
+export const persistenceKinds = ['path', 'year', 'ar'] as const;
+/** A driver's: as the scenario, or its own. */
+export const driverPersistenceKinds = ['inherit', ...persistenceKinds] as const;
+/** ρ when 自相关 is picked and no number was written before. */
+export const defaultRho = 0.5;
+/** What a new scenario draws with (the editor's 新建情景; the engine's default for a definition without one is 'year'). */
+export const newScenarioPersistence: Persistence = 'path';
+
+/**
+ * The select's value for a persistence as written: the word 'path' or 'year', `absent` when none, else
+ * 'ar' (a number, or text typed where ρ goes: its row stays, with the schema's complaint on it).
+ */
+function persistenceKind(value: unknown, absent: string): string {
+  return value === undefined ? absent : value === 'path' || value === 'year' ? value : 'ar';
+}
+
+/**
+ * What a persistence not written means: a driver's, the scenario's ('inherit'); the scenario's, 'year'
+ * (the engine's default) in an uncertainty section, else what the editor will write when it creates one.
+ */
+function absentPersistence(draft: Draft, path: string): string {
+  if (path !== 'uncertainty.persistence') return 'inherit';
+  return persistenceKind(draft.uncertainty ? undefined : newScenarioPersistence, 'year');
+}
+
+/** The persistence rows at `path` (`uncertainty.persistence` or a driver's): the choice, and ρ when it is a number. */
+function persistenceRows(value: unknown, path: string, group: RowGroup, absent: string): AssumptionRow[] {
+  const driver = path !== 'uncertainty.persistence';
+  const kind = persistenceKind(value, absent);
+  const rows: AssumptionRow[] = [
+    {
+      path: `${path}.kind`,
+      group,
+      field: driver ? 'scenario.field.driverPersistence' : 'scenario.field.persistence',
+      value: kind,
+      unit: '',
+      editor: 'select',
+      options: driver ? driverPersistenceKinds : persistenceKinds,
+      optionPrefix: 'scenario.persistence.',
+      hint: 'scenario.persistence.help',
+    },
+  ];
+  if (kind === 'ar') rows.push({ path, group, field: 'scenario.field.rho', value: num(value), unit: '', editor: 'number', hint: 'scenario.persistence.help' });
+  return rows;
+}
 export const targetKinds = ['total', 'share', 'component'] as const;
 
 /** The unit of the driver a growth spec gives its series (see docs/ENGINE.md, "Drivers"). */
@@ -167,6 +215,7 @@ function distributionRows(dist: Json | undefined, driver: string, group: RowGrou
     for (const side of ['min', 'max']) {
       rows.push({ path: `${path}.truncate.${side}`, group, field: `scenario.field.truncate.${side}`, value: num(truncate?.[side]), unit, editor: 'optionalNumber' });
     }
+    rows.push(...persistenceRows(dist?.persistence, `${path}.persistence`, group, 'inherit'));
   }
   return rows;
 }
@@ -248,6 +297,7 @@ export function assumptionRows(draft: Draft, drivers: readonly DriverInfo[] = []
     rows.push(...distributionRows(dists[id], id, group, driverUnit((c.growth as Json | undefined)?.kind ?? 'cagr')));
   }
   rows.push(...distributionRows(dists.uplift, 'uplift', { key: 'scenario.group.uncertaintyUplift' }, 'pp'));
+  rows.push(...persistenceRows(uncertainty.persistence, 'uncertainty.persistence', { key: 'scenario.group.persistence' }, absentPersistence(draft, 'uncertainty.persistence')));
   rows.push({
     path: 'uncertainty.commonShock.weight',
     group: { key: 'scenario.group.commonShock' },
@@ -377,13 +427,22 @@ function clearAt(draft: Draft, path: string): Draft {
   return out;
 }
 
+/**
+ * The draft with an uncertainty section to write into: one the editor creates draws once per path
+ * (`newScenarioPersistence`), as new scenarios do; an existing one is kept as it is.
+ */
+function withUncertainty(draft: Draft): Draft {
+  if (draft.uncertainty?.drivers) return draft;
+  return setAt(draft, 'uncertainty', { ...(draft.uncertainty ?? {}), drivers: {}, persistence: draft.uncertainty?.persistence ?? newScenarioPersistence });
+}
+
 /** The uncertainty section with one driver's distribution set, or removed (and the section with its last one). */
 function withDistribution(draft: Draft, driver: string, dist: Json | undefined): Draft {
   const drivers = { ...((draft.uncertainty?.drivers ?? {}) as Record<string, Json>) };
   if (dist) drivers[driver] = dist;
   else delete drivers[driver];
   if (!Object.keys(drivers).length) return setAt(draft, 'uncertainty', undefined);
-  return setAt(draft, 'uncertainty', { ...(draft.uncertainty ?? {}), drivers });
+  return setAt(withUncertainty(draft), 'uncertainty.drivers', drivers);
 }
 
 /** The driver id of a series path: `gdp`, `uplift` or the component's id. */
@@ -449,11 +508,24 @@ function changeTargetKind(draft: Draft, index: number, kind: string, ctx: EditCo
   return setAt(draft, `targets[${index}]`, next);
 }
 
+/**
+ * A persistence picked at `path` (the scenario's or a driver's): 'path' and 'year' as they are, 'ar'
+ * as ρ (the one written, else 0.5), 'inherit' removes a driver's own. The section is created when
+ * the scenario has no distribution yet, as for the common shock.
+ */
+function changePersistence(draft: Draft, path: string, kind: string): Draft {
+  const current = getAt(draft, path);
+  if (kind === persistenceKind(current, absentPersistence(draft, path))) return draft;
+  if (kind === 'inherit') return clearAt(draft, path);
+  return setAt(withUncertainty(draft), path, kind === 'ar' ? (typeof current === 'number' ? current : defaultRho) : kind);
+}
+
 /** The draft with one row's new text applied. Text that does not parse is kept as typed, so the schema names the field. */
 export function applyEdit(draft: Draft, row: Pick<AssumptionRow, 'path' | 'editor'>, text: string, ctx: EditContext): Draft {
   const { path } = row;
   const keys = parsePath(path);
   const last = keys[keys.length - 1];
+  if (row.editor === 'select' && last === 'kind' && keys[keys.length - 2] === 'persistence') return changePersistence(draft, path.slice(0, -'.kind'.length), text);
   if (row.editor === 'select' && last === 'kind' && keys[0] === 'uncertainty') {
     const driver = String(keys[2]);
     if (String(getAt(draft, path) ?? 'none') === text) return draft;
@@ -463,7 +535,7 @@ export function applyEdit(draft: Draft, row: Pick<AssumptionRow, 'path' | 'edito
   if (row.editor === 'select' && last === 'kind') return changeGrowthKind(draft, path.slice(0, -'.kind'.length), text, ctx);
   if (keys[0] === 'components' && keys.length === 3 && last === 'id') return renameComponent(draft, Number(keys[1]), text);
   // A common-shock weight needs the section it lives in, which may have no distribution yet.
-  const ready = keys[0] === 'uncertainty' && !draft.uncertainty?.drivers ? setAt(draft, 'uncertainty.drivers', {}) : draft;
+  const ready = keys[0] === 'uncertainty' ? withUncertainty(draft) : draft;
   switch (row.editor) {
     case 'text':
     case 'select':

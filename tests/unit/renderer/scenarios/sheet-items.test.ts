@@ -244,7 +244,8 @@ describe('editing distribution parameters', () => {
   it('sets a common shock on a scenario without any distribution', () => {
     const d = setAt(baseline(), 'uncertainty', undefined);
     const e = edit(d, 'uncertainty.commonShock.weight', '0.3');
-    expect(getAt(e, 'uncertainty')).toEqual({ drivers: {}, commonShock: { weight: 0.3 } });
+    // The section the editor creates draws once per path, as new scenarios do (ENGINE.md, "Persistence").
+    expect(getAt(e, 'uncertainty')).toEqual({ drivers: {}, persistence: 'path', commonShock: { weight: 0.3 } });
     expect(validateDraft(e)).toEqual([]);
   });
 });

@@ -1,0 +1,49 @@
+// Goal seek's answer and its errors as sentences, with targets and drivers by name: the scenario
+// page and `workbench scenario goal-seek` say the same thing.
+import { readableGoalParams, type Bounds, type GoalSeekResult, type JointGoalSeekResult } from '../engine';
+import type { ErrorParams } from '../api/errors';
+import { formatPlain, type Locale } from '../format/number';
+import { translate } from './index';
+
+/** How the caller shows a target (its label) and a driver (GDP growth, the uplift, a component's name). */
+export interface GoalNames {
+  target: (id: string) => string;
+  driver: (id: string) => string;
+}
+
+const value = (v: number, locale: Locale) => formatPlain(v, locale, 3);
+
+function ranges(intervals: readonly Bounds[], locale: Locale): string {
+  return intervals.map((x) => `[${value(x.min, locale)}, ${value(x.max, locale)}]`).join(locale === 'zh' ? '、' : ', ');
+}
+
+/**
+ * One sentence: the value and its direction against the nominal (or that the nominal already meets
+ * it), the binding target of a joint search; the ranges meeting it when there is more than one, and
+ * the part of the bounds searched when GDP would fall to 0 beyond it.
+ */
+export function goalSeekSentence(result: GoalSeekResult | JointGoalSeekResult, locale: Locale, names: GoalNames): string {
+  const unit = translate(locale, `scenario.unit.${result.unit}`);
+  const joint = 'binding' in result;
+  const key = `scenario.goal.${joint ? 'answerJoint' : 'answer'}${result.metAtNominal ? 'Met' : ''}`;
+  const parts = [
+    translate(locale, key, {
+      driver: names.driver(result.driver),
+      value: value(result.value, locale),
+      unit,
+      nominal: value(result.nominal, locale),
+      direction: translate(locale, `scenario.goal.direction.${result.direction}`),
+      binding: joint ? names.target(result.binding) : '',
+    }),
+  ];
+  if (result.intervals.length > 1) parts.push(translate(locale, 'scenario.goal.ranges', { driver: names.driver(result.driver), ranges: ranges(result.intervals, locale) }));
+  if (result.searched.min !== result.bounds.min || result.searched.max !== result.bounds.max) {
+    parts.push(translate(locale, 'scenario.goal.searched', { lower: value(result.searched.min, locale), upper: value(result.searched.max, locale) }));
+  }
+  return parts.join(locale === 'zh' ? '；' : '; ');
+}
+
+/** An engine error of goal seek (`engine.goal_…` and the others) with names and readable quantities. */
+export function goalSeekErrorSentence(code: string, params: ErrorParams, locale: Locale, names: GoalNames): string {
+  return translate(locale, code, readableGoalParams(params as Record<string, string | number | null>, locale, names));
+}

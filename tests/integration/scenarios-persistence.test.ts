@@ -1,0 +1,163 @@
+// Persistence of Monte Carlo draws (issue #14): a workspace saved before it existed keeps its Monte
+// Carlo results bit for bit after migration 009 writes "persistence": "year" into its scenario
+// versions; new workspaces' seeds draw once per path. And `workbench scenario goal-seek` says why when
+// it has no value to give (names, not ids), and exits 0 whenever some value meets the target.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import seeds from '../../data/seed/scenarios.json';
+import { loadMigrations, openWorkspace } from '../../electron/backend/db/workspace';
+import { dispatch } from '../../electron/backend/dispatch';
+import { WorkbenchService } from '../../electron/backend/service';
+import { parseScenario, type MonteCarloResult } from '../../shared/engine';
+import { runCli } from '../helpers/cli';
+import { tempDir, tempService } from '../helpers/temp';
+
+async function ok<T>(call: Promise<{ ok: boolean; result?: unknown; error?: unknown }>): Promise<T> {
+  const outcome = await call;
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.error));
+  return outcome.result as T;
+}
+
+/**
+ * sha256 of each seed's Monte Carlo result (20,000 draws, seed 1: targets, fans, histogram) as the
+ * engine computed it before persistence existed, when every driver was drawn anew each year. Pinned
+ * from that engine, so these are the results an older workspace showed.
+ */
+const before = [
+  '55c5ab498c54d04b853eda4cea3fa38b9b451902c1f3a033bbd917ef68818c71',
+  '221e9f010f9f82cb6f7d83ff96aeb12d3f835dfa5dda6008e9079e25862eb6b5',
+  '3849222ab5b446fd56226ccdc26fc16f77c35157a9a908ab87c2f87fa0ef86d3',
+  'b4b5b6d77181c4ec2b9e3741f14b084b0d47676fb26ada76370f83234dbc4a54',
+  '3da7a93a0e5a9562c53061abd9f28e298cf6064e7e84bdfa17816f169d60b78f',
+  '018cb7f62895f3de6db65716fdca3733a0865371afc5777d911db266f9957c9b',
+];
+
+const fingerprint = (r: MonteCarloResult) =>
+  createHash('sha256').update(JSON.stringify({ targets: r.targets, total: r.total, share: r.share, histogram: r.histogram })).digest('hex');
+
+/** The seeds as an app before persistence saved them: no `persistence` anywhere. */
+function oldDefinitions(): unknown[] {
+  return seeds.map((seed) => {
+    const def = structuredClone(seed) as { uncertainty?: { persistence?: unknown } };
+    delete def.uncertainty!.persistence;
+    return parseScenario(def);
+  });
+}
+
+/**
+ * A workspace as version 8 of the app left it (migrations 001–008), with the six starting scenarios
+ * saved then, a scenario without uncertainty, and the seed marks set so nothing is seeded again.
+ */
+function version8Workspace(): { file: string; dataDir: string; texts: string[] } {
+  const dir = tempDir();
+  const v8 = path.join(dir, 'migrations-v8');
+  fs.mkdirSync(v8);
+  const migrations = loadMigrations();
+  expect(migrations[8]?.name).toBe('009-scenario-persistence.sql');
+  for (const m of migrations.slice(0, 8)) fs.writeFileSync(path.join(v8, m.name), m.sql);
+  const file = path.join(dir, 'v8.sqlite');
+  const ws = openWorkspace(file, { create: true, migrationsDir: v8 });
+  expect(ws.schemaVersion).toBe(8);
+  const now = '2025-01-01T00:00:00.000Z';
+  const plain: Record<string, unknown> = { ...(oldDefinitions()[0] as Record<string, unknown>), name: '无不确定性' };
+  delete plain.uncertainty;
+  const texts = [...oldDefinitions(), plain].map((d) => JSON.stringify(d));
+  texts.forEach((text, i) => {
+    const def = JSON.parse(text) as { name: string };
+    ws.db.prepare('INSERT INTO scenarios (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)').run(i + 1, def.name, now, now);
+    ws.db.prepare("INSERT INTO scenario_versions (scenario_id, version, definition, saved_at, note) VALUES (?, 1, ?, ?, 'seed')").run(i + 1, text, now);
+  });
+  ws.db.prepare("INSERT INTO settings (key, value) VALUES ('seed.scenarios', ?), ('seed.scenarios.broad', ?)").run(now, now);
+  ws.db.close();
+  const dataDir = path.join(dir, 'data');
+  fs.mkdirSync(dataDir);
+  return { file, dataDir, texts };
+}
+
+describe('migration 009: saved scenarios keep their Monte Carlo results', () => {
+  it('writes "year" into every saved definition with uncertainty, changes nothing else, and every result stays bit for bit', async () => {
+    const { file, dataDir, texts } = version8Workspace();
+    const service = WorkbenchService.open({ dataDir, mode: 'cli', appVersion: 'test' }, file);
+    try {
+      expect(service.db.pragma('user_version', { simple: true })).toBe(loadMigrations().length);
+      const stored = service.db.prepare('SELECT definition FROM scenario_versions ORDER BY scenario_id').pluck().all() as string[];
+      expect(stored).toHaveLength(7);
+      stored.forEach((text, i) => {
+        const after = JSON.parse(text) as { uncertainty?: Record<string, unknown> };
+        const was = JSON.parse(texts[i]!) as { uncertainty?: Record<string, unknown> };
+        if (was.uncertainty) {
+          expect(after.uncertainty!.persistence).toBe('year');
+          delete after.uncertainty!.persistence;
+        } else expect(text).toBe(texts[i]);
+        expect(after).toEqual(was);
+      });
+      for (let id = 1; id <= 6; id++) {
+        const run = await ok<{ monteCarlo: MonteCarloResult }>(dispatch(service, 'scenarios.run', { id, monteCarlo: { draws: 20_000, seed: 1 } }));
+        expect(run.monteCarlo.persistence.scenario).toBe('year');
+        expect(fingerprint(run.monteCarlo), `scenario ${id}`).toBe(before[id - 1]);
+      }
+      // The seeds are not added again: the workspace still has its seven scenarios.
+      expect(await ok<unknown[]>(dispatch(service, 'scenarios.list', {}))).toHaveLength(7);
+    } finally {
+      service.close();
+    }
+  });
+
+  it('leaves a definition that names its persistence as it is', () => {
+    const { file, texts } = version8Workspace();
+    const ws = openWorkspace(file, { migrationsDir: path.join(path.dirname(file), 'migrations-v8') });
+    const named = JSON.parse(texts[3]!) as { uncertainty: Record<string, unknown> };
+    named.uncertainty.persistence = 0.6;
+    ws.db.prepare('UPDATE scenario_versions SET definition = ? WHERE scenario_id = 4').run(JSON.stringify(named));
+    ws.db.close();
+    const upgraded = openWorkspace(file);
+    const text = upgraded.db.prepare('SELECT definition FROM scenario_versions WHERE scenario_id = 4').pluck().get() as string;
+    expect(JSON.parse(text).uncertainty.persistence).toBe(0.6);
+    upgraded.db.close();
+  });
+
+  it('seeds a new workspace with scenarios drawn once per path: the baseline’s 2027 band is wide', async () => {
+    const { service } = tempService();
+    try {
+      const got = await ok<{ definition: { uncertainty: { persistence: unknown } } }>(dispatch(service, 'scenarios.get', { id: 1 }));
+      expect(got.definition.uncertainty.persistence).toBe('path');
+      const run = await ok<{ monteCarlo: MonteCarloResult }>(dispatch(service, 'scenarios.run', { id: 1, monteCarlo: { draws: 100_000, seed: 1 } }));
+      expect(run.monteCarlo.persistence).toEqual({ scenario: 'path', drivers: { gdp: 'path', 'digital-industry': 'path', 'industry-digitalization': 'path' } });
+      // About 17.6% (see tests/unit/engine/persistence.test.ts for the oracle), against 0.6% drawn anew each year.
+      expect(run.monteCarlo.targets.find((t) => t.id === 'P2027')!.probability).toBeGreaterThan(0.165);
+      expect(run.monteCarlo.targets.find((t) => t.id === 'P2027')!.probability).toBeLessThan(0.187);
+    } finally {
+      service.close();
+    }
+  });
+});
+
+describe('workbench scenario goal-seek', () => {
+  const dataDir = tempDir();
+
+  it('answers with the direction and the current value, by name', () => {
+    const result = runCli(['scenario', 'goal-seek', '1', '--target', 'A2', '--driver', 'gdp'], dataDir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^GDP增速需至多为 -10\.152%（当前 6\.5%）\n/);
+    const met = runCli(['scenario', 'goal-seek', '4', '--target', 'C1', '--driver', 'gdp', '--lang', 'en'], dataDir);
+    expect(met.status).toBe(0);
+    expect(met.stdout).toMatch(/^Already met at the current value, 5 %; still met with GDP growth at most 5\.935 %/);
+  });
+
+  it('says a target does not depend on the driver, and exits 1 when no value meets it', () => {
+    const result = runCli(['scenario', 'goal-seek', '1', '--target', 'A1', '--driver', 'gdp'], dataDir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('目标“万亿级规模”与GDP增速无关：无论GDP增速取何值，它都是 8073.6亿元（目标为 1万亿元）');
+    const json = runCli(['scenario', 'goal-seek', '1', '--target', 'A1', '--driver', 'gdp', '--json'], dataDir);
+    expect(json.status).toBe(1);
+    expect(JSON.parse(json.stdout).error).toMatchObject({ code: 'engine.goal_independent', params: { targetId: 'A1', driver: 'gdp', met: 0 } });
+  });
+
+  it('names the quantity at each end of the range when no value meets the target', () => {
+    const result = runCli(['scenario', 'goal-seek', '1', '--target', 'A2', '--driver', 'digital-industry', '--lang', 'en'], dataDir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('Target “above 40% of GDP” is not met for any value of 数字产业化 in [-20, 80]: it is 24.74% at -20 and 38.49% at 80, against 40%');
+  });
+});
