@@ -50,16 +50,30 @@ function goalNames(definition: Scenario, locale: Locale): GoalNames {
   };
 }
 
-function printProjection(p: ProjectionResult, summary: string, locale: Locale): void {
+/** Columns as a terminal shows them: CJK characters take two cells. */
+function cells(text: string): number {
+  let n = 0;
+  for (const ch of text) n += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
+  return n;
+}
+
+/** A table whose first column is left-aligned and the others right-aligned, each as wide as its widest cell. */
+function printTable(rows: string[][]): void {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => cells(r[c]!))));
+  for (const r of rows) {
+    console.log(r.map((cell, c) => (c === 0 ? cell + ' '.repeat(widths[c]! - cells(cell)) : ' '.repeat(widths[c]! - cells(cell)) + cell)).join('  '));
+  }
+}
+
+function printProjection(p: ProjectionResult, summary: string, measureLine: string, locale: Locale): void {
+  console.log(measureLine);
   console.log(summary);
   console.log('');
   const head = locale === 'zh' ? ['年份', '数字经济', 'GDP', '占比'] : ['year', 'digital economy', 'GDP', 'share'];
-  console.log(`${head[0]!.padEnd(6)} ${head[1]!.padStart(16)} ${head[2]!.padStart(16)} ${head[3]!.padStart(8)}`);
-  p.years.forEach((year, t) => {
-    console.log(
-      `${String(year).padEnd(6)} ${formatYi(p.total.values[t], locale).padStart(16)} ${formatYi(p.gdp.values[t], locale).padStart(16)} ${shareText(p.share.values[t]!, p.share.flags?.[t], locale).padStart(8)}`,
-    );
-  });
+  printTable([
+    head,
+    ...p.years.map((year, t) => [String(year), formatYi(p.total.values[t], locale), formatYi(p.gdp.values[t], locale), shareText(p.share.values[t]!, p.share.flags?.[t], locale)]),
+  ]);
   console.log('');
   for (const target of p.targets) {
     const label = locale === 'en' && target.labelEn ? target.labelEn : target.label;
@@ -175,7 +189,14 @@ export function addScenarioCommands(program: Command): void {
           );
           if (opts.json) printJson(result);
           else {
-            printProjection(result.projection, result.summary, locale);
+            // The measure (口径) the scenario's figures are on comes first: its verdicts hold on that measure only.
+            const { definition } = await callApi<{ definition: Scenario }>(service, 'scenarios.get', { id: scenarioId(id) });
+            const measures = await callApi<Array<{ code: string; nameZh: string; nameEn: string }>>(service, 'catalogue.measures', {});
+            const measure = measures.find((m) => m.code === definition.measure);
+            const measureLine = measure
+              ? translate(locale, 'scenario.measure', { measure: locale === 'en' && measure.nameEn ? measure.nameEn : measure.nameZh })
+              : translate(locale, 'scenario.measureNone');
+            printProjection(result.projection, result.summary, measureLine, locale);
             const mc = result.monteCarlo;
             if (mc) {
               // Which persistence the draws had (docs/ENGINE.md, "Persistence"), then each target's probability.

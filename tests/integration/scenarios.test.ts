@@ -103,6 +103,21 @@ describe('scenario CLI', () => {
     expect(again.monteCarlo).toEqual(result.monteCarlo);
   });
 
+  it('says first which measure a run is on, and prints its table in aligned columns', () => {
+    const dataDir = tempDir();
+    const zh = runCli(['scenario', 'run', '1'], dataDir);
+    expect(zh.status, zh.stderr).toBe(0);
+    const lines = zh.stdout.split('\n');
+    expect(lines[0]).toBe('口径：重庆市此前口径');
+    const en = runCli(['scenario', 'run', '4', '--lang', 'en'], dataDir);
+    expect(en.stdout.split('\n')[0]).toBe('Measure: CAICT broad measure');
+    // Every row of the year table ends at the same terminal column (CJK characters take two).
+    const width = (line: string) => [...line].reduce((n, ch) => n + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1), 0);
+    const table = lines.filter((l) => /^(年份|20\d\d)\s/.test(l));
+    expect(table.length).toBeGreaterThan(5);
+    expect(new Set(table.map(width)).size).toBe(1);
+  });
+
   it('names the bad field of a scenario file, exits 1 and saves nothing', () => {
     const dataDir = tempDir();
     const file = path.join(dataDir, 'bad.json');
