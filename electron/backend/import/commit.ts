@@ -184,9 +184,10 @@ class Writer {
        SELECT ?, indicator, region, period, year, value, unit, original, status, import_id, source, note, id, measure, bound, released, release_label FROM observations WHERE id = ?`,
     );
     // The row becomes the file's figure: its bound is reset (a bounded one is set by key after the
-    // load), its release is this import's, its measure stays unless the import names one.
+    // load), its release is this import's, its measure stays unless the import names one, and so does
+    // its unit when the file gives none (a revision of 29129.03亿元 to 29129.50 stays in 亿元).
     this.overwrite = db.prepare(
-      `UPDATE observations SET year = ?, value = ?, unit = ?, original = ?, import_id = ?, source = ?, note = ?,
+      `UPDATE observations SET year = ?, value = ?, unit = coalesce(nullif(?, ''), unit), original = ?, import_id = ?, source = ?, note = ?,
          bound = 'exact', measure = coalesce(?, measure), released = ?, release_label = ? WHERE id = ?`,
     );
     this.held = db.prepare('SELECT value, bound FROM observations WHERE id = ?');

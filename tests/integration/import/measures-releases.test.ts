@@ -221,6 +221,18 @@ describe("conflict choice 'revise'", () => {
     expect(history(scale.id)).toEqual([]);
   });
 
+  it('a file without a unit keeps the held row\'s unit, in a revision as in a replacement', async () => {
+    seedSampleData(ws.db);
+    const header = ['指标', '地区', '年份', '数值'];
+    await commitImport(ws.db, csv('nounit.csv', [['地区生产总值', '重庆', '2022', '29129.50']], header), { onConflict: 'revise', released: '2024-06-30' });
+    const unitOf = (period: string) => ws.db.prepare("SELECT unit FROM observations WHERE indicator = 'gdp' AND region = 'CQ' AND period = ? AND status = 'actual'").pluck().get(period);
+    expect(figure('gdp', 'CQ', '2022')).toMatchObject({ value: 29129.5, released: '2024-06-30' });
+    expect(unitOf('2022')).toBe('亿元');
+    await commitImport(ws.db, csv('nounit2.csv', [['地区生产总值', '重庆', '2021', '27900']], header), { onConflict: 'replace' });
+    expect(figure('gdp', 'CQ', '2021')).toMatchObject({ value: 27900 });
+    expect(unitOf('2021')).toBe('亿元');
+  });
+
   it('two revisions of one row undone in either order leave the seed\'s row and history', async () => {
     for (const order of ['first-first', 'last-first'] as const) {
       const local = createTestWorkspace();

@@ -62,7 +62,7 @@ export function ImportHistory({ version, onUndone }: { version: number; onUndone
                   <td>
                     {[r.encoding, r.sheet, r.layout ? t(`data.layout.${r.layout}`) : ''].filter(Boolean).join(' · ')}
                   </td>
-                  <td>{t('data.history.counts', { read: r.rowsRead, written: r.rowsWritten, skipped: r.rowsSkipped, replaced: r.rowsReplaced })}</td>
+                  <td>{t(r.onConflict === 'revise' ? 'data.history.countsRevise' : 'data.history.counts', { read: r.rowsRead, written: r.rowsWritten, skipped: r.rowsSkipped, replaced: r.rowsReplaced })}</td>
                   <td className="provenance" data-testid="import-provenance">{importProvenance(r, locale, (key) => t(key)) || '—'}</td>
                   <td className="source-cell" title={r.sourceNote}>{r.sourceNote.split('\n').slice(-1)[0]}</td>
                   <td>
