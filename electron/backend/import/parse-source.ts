@@ -2,7 +2,7 @@
 // calling thread otherwise. Both give the same PipelineEvent stream.
 //
 // The worker entry is `import-parse-worker.{js,cjs,mjs}` next to the bundle when the build emits one
-// (Electron), or else `parse-worker.ts` next to this file (tests, the CLI and browser mode under tsx),
+// (Electron, and the CLI's dist-cli/), or else `parse-worker.ts` next to this file (tests from sources),
 // bundled on first use (worker-bundle.ts) or, failing that, loaded through tsx. Without either, or
 // when the worker cannot start, parsing falls back to the calling thread: slower, never different.
 
