@@ -63,8 +63,9 @@ describe('properties', () => {
         const [a, b] = [lo + Math.min(u, v) * (hi - lo), lo + Math.max(u, v) * (hi - lo)];
         const low = totalsWith(s, d.id, a);
         const high = totalsWith(s, d.id, b);
-        // Equal up to rounding where the driver does not act (an elasticity of 0, a level at zero).
-        high.forEach((h, t) => expect(h).toBeGreaterThanOrEqual(low[t]! * (1 - 1e-12) - 1e-12));
+        // Equal up to rounding where the driver does not act (an elasticity of 0, a level at zero); a
+        // few ulps per year of compounding (seen: 1.0e-12 relative after six years), never a real fall.
+        high.forEach((h, t) => expect(h).toBeGreaterThanOrEqual(low[t]! * (1 - 1e-10) - 1e-10));
       }),
       { numRuns: 300 },
     );
