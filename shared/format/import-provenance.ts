@@ -1,17 +1,11 @@
 // What an import said its rows were, as one line for the import history (the Data page's 导入记录 and
 // `workbench imports list`): "信通院广义口径 · 2024-01-19 最终核实 · 记为新发布".
 
+import type { ImportRecord } from '../api/data-contract';
 import type { Locale } from './number';
 
-export interface ImportProvenanceFields {
-  measure: string | null;
-  measureName: string;
-  measureNameEn: string;
-  measureColumn: boolean;
-  released: string;
-  releaseLabel: string;
-  onConflict: string;
-}
+/** The fields of an import record the line is made of. */
+export type ImportProvenanceFields = Pick<ImportRecord, 'measure' | 'measureName' | 'measureNameEn' | 'measureColumn' | 'released' | 'releaseLabel' | 'onConflict'>;
 
 /** The parts of the line, '' when the import said nothing of them: measure, release, conflict choice. */
 export function importProvenanceParts(r: ImportProvenanceFields, locale: Locale, t: (key: string) => string): { measure: string; release: string; conflict: string } {
