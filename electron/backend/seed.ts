@@ -13,6 +13,7 @@ const seedSchema = z.object({
       unit: z.string(),
       category: z.string(),
       description: z.string(),
+      descriptionEn: z.string(),
       source: z.string(),
       measure: z.string(),
       gdpShare: z.boolean(),
@@ -62,9 +63,9 @@ function settingExists(db: Db, key: string): boolean {
 /** The seed's indicators and regions, and the plans in `plans` with their targets, where missing. */
 function insertPlans(db: Db, seed: PlansSeed, plans: ReadonlySet<string>): void {
   const indicator = db.prepare(
-    'INSERT OR IGNORE INTO indicators (code, name_zh, name_en, unit, category, description, source, measure, gdp_share) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT OR IGNORE INTO indicators (code, name_zh, name_en, unit, category, description, description_en, source, measure, gdp_share) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  for (const i of seed.indicators) indicator.run(i.code, i.nameZh, i.nameEn, i.unit, i.category, i.description, i.source, i.measure, i.gdpShare ? 1 : 0);
+  for (const i of seed.indicators) indicator.run(i.code, i.nameZh, i.nameEn, i.unit, i.category, i.description, i.descriptionEn, i.source, i.measure, i.gdpShare ? 1 : 0);
   const region = db.prepare('INSERT OR IGNORE INTO regions (code, name_zh, name_en, kind) VALUES (?, ?, ?, ?)');
   for (const r of seed.regions) region.run(r.code, r.nameZh, r.nameEn, r.kind);
   const plan = db.prepare('INSERT OR IGNORE INTO plans (code, name_zh, name_en, issuer, issued, horizon, source) VALUES (?, ?, ?, ?, ?, ?, ?)');

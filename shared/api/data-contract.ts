@@ -92,6 +92,10 @@ export const releaseSchema = z.object({
   value: z.number().nullable(),
   original: z.string(),
   bound: boundSchema,
+  /** The measure this release is on, and its names: a reclassified figure's releases differ here. */
+  measure: z.string(),
+  measureName: z.string(),
+  measureNameEn: z.string(),
   released: z.string(),
   releaseLabel: z.string(),
   source: z.string(),
@@ -99,6 +103,9 @@ export const releaseSchema = z.object({
   latest: z.boolean(),
 });
 export type Release = z.infer<typeof releaseSchema>;
+/** A date on which some figure of the workspace was released, with the releases' labels: the dates worth viewing the data as known on. */
+export const releaseDateSchema = z.object({ date: z.string(), labels: z.array(z.string()), figures: z.number().int() });
+export type ReleaseDate = z.infer<typeof releaseDateSchema>;
 export const releasesSchema = z.object({ id: z.number().int(), unit: z.string(), releases: z.array(releaseSchema) });
 export type Releases = z.infer<typeof releasesSchema>;
 
@@ -107,6 +114,7 @@ export const measureEntrySchema = z.object({
   nameZh: z.string(),
   nameEn: z.string(),
   description: z.string(),
+  descriptionEn: z.string(),
   publisher: z.string(),
   source: z.string(),
 });
@@ -118,7 +126,9 @@ export const indicatorEntrySchema = z.object({
   nameEn: z.string(),
   unit: z.string(),
   category: z.string(),
+  /** Chinese, and English ('' when none was written: the screens fall back to the Chinese). */
   description: z.string(),
+  descriptionEn: z.string(),
   source: z.string(),
   /** The measure its figures use unless an observation names its own, and its names. */
   measure: z.string(),
@@ -364,6 +374,7 @@ export const dataMethods = {
   'catalogue.regions': { input: z.object({}).strict(), output: z.array(regionEntrySchema) },
   /** The measures (口径) figures are published on: names, what each counts, who publishes it, where. */
   'catalogue.measures': { input: z.object({}).strict(), output: z.array(measureEntrySchema) },
+  'catalogue.releaseDates': { input: z.object({}).strict(), output: z.array(releaseDateSchema) },
   /**
    * Read a staged file without writing anything, with the options the user corrected, as a
    * background job (a large file takes seconds: progress and cancel); its result is an ImportPreview.

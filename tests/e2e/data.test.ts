@@ -82,8 +82,16 @@ describe('Data page in Chromium', () => {
     expect(await first.locator('[col-id="measure"]').textContent()).toBe('统计部门常规口径');
     expect(await first.locator('[col-id="released"]').textContent()).toBe('第四次经济普查修订 · 2020-01-01');
 
-    // As known in mid-2019: the first release of 2018, and no 2019 yet.
-    await page.getByTestId('vintage').fill('2019-06-30');
+    // As known in mid-2019: the first release of 2018, and no 2019 yet. The date reads as typed in
+    // Chinese, whatever the browser's locale, and the workspace's release dates are offered.
+    const vintage = page.getByTestId('vintage');
+    expect(await vintage.getAttribute('placeholder')).toBe('年-月-日');
+    const suggestions = page.locator(`datalist[id="${await vintage.getAttribute('list')}"] option`);
+    await expect.poll(() => suggestions.evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toContain('2023-12-13');
+    await vintage.fill('2019年6月');
+    expect(await vintage.getAttribute('aria-invalid')).toBe('true');
+    await vintage.fill('2019年6月30日');
+    expect(await vintage.getAttribute('aria-invalid')).toBe('false');
     await expect.poll(() => grid.locator('.ag-row [col-id="value"]').allTextContents()).toEqual(['20,363.19']);
     await page.getByRole('button', { name: '回到最新数据' }).click();
     await expect.poll(() => grid.locator('.ag-row').count()).toBe(7);

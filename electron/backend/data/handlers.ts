@@ -4,7 +4,7 @@ import type { DomainHandlers, ServiceContext } from '../context';
 import { listIndicatorEntries, listRegionEntries } from '../db/access';
 import { listMeasures } from '../series/figures';
 import { editObservation, listEdits, undoEdit } from './observation-edits';
-import { listReleases } from './observation-releases';
+import { listReleaseDates, listReleases } from './observation-releases';
 import { compileView } from './observation-view';
 import { exportObservations } from './observations-export';
 import { distinctValues, gridRequestSchema, queryObservations } from './observations-query';
@@ -61,5 +61,6 @@ export function dataHandlers(ctx: ServiceContext): DomainHandlers<'observations'
     'catalogue.indicators': () => listIndicatorEntries(ctx.db),
     'catalogue.regions': () => listRegionEntries(ctx.db),
     'catalogue.measures': () => listMeasures(ctx.db),
+    'catalogue.releaseDates': () => listReleaseDates(ctx.db),
   };
 }

@@ -236,7 +236,8 @@ const knownFrom = (released: string, year: string) => `(CASE WHEN ${released} <>
  * asKnownOn in electron/backend/series/figures.ts picks it), a row with no release yet left out.
  * Sorts and filters then apply to the values as they were known. Three parameters, each the date.
  */
-export const VINTAGE_FROM = `(SELECT v.id, v.indicator, v.region, v.period, v.year, v.unit, v.status, v.import_id, v.measure,
+export const VINTAGE_FROM = `(SELECT v.id, v.indicator, v.region, v.period, v.year, v.unit, v.status, v.import_id,
+    CASE WHEN k.id IS NULL THEN v.measure ELSE COALESCE(k.measure, v.measure) END AS measure,
     CASE WHEN k.id IS NULL THEN v.value ELSE k.value END AS value,
     CASE WHEN k.id IS NULL THEN v.original ELSE k.original END AS original,
     CASE WHEN k.id IS NULL THEN v.bound ELSE k.bound END AS bound,

@@ -14,6 +14,7 @@ export interface IndicatorRow {
   unit: string;
   category: string;
   description: string;
+  description_en: string;
   source: string;
   /** The measure its figures use unless an observation names its own. */
   measure: string;
@@ -94,7 +95,7 @@ export function indicatorMeasure(db: Db, code: string): string | null {
 export function listIndicatorEntries(db: Db): IndicatorEntry[] {
   return db
     .prepare(
-      `SELECT code, name_zh AS nameZh, name_en AS nameEn, unit, category, description, source, measure,
+      `SELECT code, name_zh AS nameZh, name_en AS nameEn, unit, category, description, description_en AS descriptionEn, source, measure,
          COALESCE((SELECT m.name_zh FROM measures m WHERE m.code = i.measure), '') AS measureName,
          COALESCE((SELECT m.name_en FROM measures m WHERE m.code = i.measure), '') AS measureNameEn,
          COALESCE((SELECT group_concat(name_zh, '、') FROM (SELECT DISTINCT m.name_zh FROM observations o JOIN measures m ON m.code = o.measure WHERE o.indicator = i.code AND o.measure <> i.measure)), '') AS otherMeasureNames,

@@ -59,15 +59,27 @@ function originalStart(b: ParsedBatch, r: number): number {
   return r === 0 ? 0 : b.originalEnd[r - 1]!;
 }
 
+/** A figure the workspace holds, as a conflict compares it: its measure is its own, else its indicator's. */
+export interface HeldFigure {
+  value: number | null;
+  bound: string;
+  measure: string;
+}
+
+/** The held figure of an observation (by id, or by key), its measure resolved as HeldFigure says. */
+export const HELD_FIGURE_SQL = `SELECT o.value, o.bound, COALESCE(o.measure, i.measure) AS measure
+  FROM observations o JOIN indicators i ON i.code = o.indicator`;
+
 /**
  * Whether a file's figure is the one the workspace holds (a `revise` leaves it unchanged): the same
- * bound and the same value, to a relative 1e-12 so that a unit's conversion (1.5万亿 → 15000) cannot
- * make a revision out of rounding.
+ * bound, the same measure (`measure` null: the row names none and would keep the held one) and the
+ * same value, to a relative 1e-12 so that a unit's conversion (1.5万亿 → 15000) cannot make a revision
+ * out of rounding. The same number on another measure is a new release: the figure was reclassified.
  */
-export function sameFigure(heldValue: number | null, heldBound: string, value: number | null, bound: Bound): boolean {
-  if (heldBound !== bound) return false;
-  if (heldValue === null || value === null) return heldValue === value;
-  return heldValue === value || Math.abs(heldValue - value) <= 1e-12 * Math.max(Math.abs(heldValue), Math.abs(value));
+export function sameFigure(held: HeldFigure, value: number | null, bound: Bound, measure: string | null): boolean {
+  if (held.bound !== bound || (measure !== null && measure !== held.measure)) return false;
+  if (held.value === null || value === null) return held.value === value;
+  return held.value === value || Math.abs(held.value - value) <= 1e-12 * Math.max(Math.abs(held.value), Math.abs(value));
 }
 
 /** The bound of observation `i` of a batch: its entry in the sparse `bounded` list (in index order), else exact. */
@@ -190,11 +202,12 @@ class Writer {
       `UPDATE observations SET year = ?, value = ?, unit = coalesce(nullif(?, ''), unit), original = ?, import_id = ?, source = ?, note = ?,
          bound = 'exact', measure = coalesce(?, measure), released = ?, release_label = ? WHERE id = ?`,
     );
-    this.held = db.prepare('SELECT value, bound FROM observations WHERE id = ?');
+    this.held = db.prepare(`${HELD_FIGURE_SQL} WHERE o.id = ?`);
     // The workspace's figure, before a revision overwrites it, becomes an earlier release of the row.
     this.saveRelease = db.prepare(
-      `INSERT INTO observation_releases (observation_id, import_id, value, original, bound, released, release_label, source, note)
-       SELECT id, ?, value, original, bound, released, release_label, source, note FROM observations WHERE id = ?`,
+      `INSERT INTO observation_releases (observation_id, import_id, value, original, bound, released, release_label, source, note, measure)
+       SELECT o.id, ?, o.value, o.original, o.bound, o.released, o.release_label, o.source, o.note, COALESCE(o.measure, i.measure)
+       FROM observations o JOIN indicators i ON i.code = o.indicator WHERE o.id = ?`,
     );
     this.runConstants = { indicator: '', region: '', unit: '', status: '', source: '', note: '', importId };
     if (withMeasure) this.runConstants.measure = null;
@@ -420,7 +433,7 @@ class Writer {
 
   /** Row `i` (its column values in `row`) meets `holder` on the key: a duplicate, or a conflict settled as the user chose. */
   private resolve(holder: KeyHolder, row: unknown[], b: ParsedBatch, i: number): void {
-    const [indicator, region, period, , value, , , status] = row;
+    const [indicator, region, period, , value, , , status, , , , ownMeasure] = row;
     const at = [b.row[i]!, b.column[i]!] as const;
     const key = { indicator: String(indicator), region: String(region), period: String(period), status: String(status) };
     if (holder.import_id === this.importId) {
@@ -440,8 +453,8 @@ class Writer {
         this.failed = true;
         return;
       case 'revise': {
-        const figure = this.held.get(holder.id) as { value: number | null; bound: string };
-        if (sameFigure(figure.value, figure.bound, value as number | null, boundAt(b, i))) {
+        const figure = this.held.get(holder.id) as HeldFigure;
+        if (sameFigure(figure, value as number | null, boundAt(b, i), this.measureOf(ownMeasure))) {
           this.unchanged++;
           this.skipped.add(i);
           return;
@@ -456,12 +469,16 @@ class Writer {
     }
   }
 
+  /** The measure a row writes: its own (with the file's as its fallback, bound with the row) or the file's; null keeps the held row's. */
+  private measureOf(ownMeasure: unknown): string | null {
+    return this.withMeasure ? (ownMeasure as string | null) : this.fileMeasure;
+  }
+
   /** Overwrite `holder` in place with `row`, keeping what it was for the undo. */
   private replace(holder: KeyHolder, row: unknown[]): void {
     const [, , , year, value, unit, original, , , source, note, ownMeasure] = row;
     const { released, releaseLabel } = this.options;
-    // The row's own measure (with the file's as its fallback, bound with the row) or the file's; none keeps the held row's.
-    const measure = this.withMeasure ? (ownMeasure as string | null) : this.fileMeasure;
+    const measure = this.measureOf(ownMeasure);
     this.saveReplaced.run(this.importId, holder.id);
     this.overwrite.run(year, value, unit, original, this.importId, source, note, measure, released ?? '', releaseLabel ?? '', holder.id);
     holder.import_id = this.importId;

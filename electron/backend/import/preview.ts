@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import { allIndicators } from '../db/access';
 import { Catalogue } from './catalogue';
 import { CodeTables } from './code-tables';
-import { boundAt, checkMeasureOption, measureRefs, sameFigure, sourceFromNotes, sourceNoteOf } from './commit';
+import { boundAt, checkMeasureOption, HELD_FIGURE_SQL, measureRefs, sameFigure, sourceFromNotes, sourceNoteOf, type HeldFigure } from './commit';
 import { findDuplicate, hashFile } from './history';
 import { parseEvents } from './parse-source';
 import { clipText, PROBLEM_SEVERITY, ProblemList } from './problems';
@@ -91,7 +91,7 @@ export async function previewImport(db: Database.Database, filePath: string, opt
   if (!layout.problems.some((p) => PROBLEM_SEVERITY[p.code] === 'error')) {
     const codes = new CodeTables(catalogue);
     const keys = new KeySet();
-    const held = db.prepare('SELECT value, bound FROM observations WHERE indicator = ? AND region = ? AND period = ? AND status = ?');
+    const held = db.prepare(`${HELD_FIGURE_SQL} WHERE o.indicator = ? AND o.region = ? AND o.period = ? AND o.status = ?`);
     // Only indicators the workspace holds rows for can conflict: skip the lookups for the others.
     const heldIndicators = new Set(db.prepare('SELECT code FROM indicators WHERE EXISTS (SELECT 1 FROM observations WHERE indicator = indicators.code)').pluck().all() as string[]);
     // The measure a row without one of its own takes from its indicator; a new indicator gets the column's default.
@@ -147,12 +147,13 @@ export async function previewImport(db: Database.Database, filePath: string, opt
           continue;
         }
         preview.observations++;
-        const figure = heldIndicators.has(indicator) ? (held.get(indicator, region, period, status) as { value: number | null; bound: string } | undefined) : undefined;
+        const figure = heldIndicators.has(indicator) ? (held.get(indicator, region, period, status) as HeldFigure | undefined) : undefined;
         const conflict = figure !== undefined;
         if (conflict) {
           preview.conflicts++;
           const v = b.value[i]!;
-          if (sameFigure(figure.value, figure.bound, Number.isNaN(v) ? null : v, boundAt(b, i))) preview.conflictsIdentical++;
+          const measure = (b.measure.length ? strings[b.measure[i]!]! : '') || fileMeasure.code || null;
+          if (sameFigure(figure, Number.isNaN(v) ? null : v, boundAt(b, i), measure)) preview.conflictsIdentical++;
         }
         if (preview.sample.length < SAMPLE_SIZE) {
           const v = b.value[i]!;

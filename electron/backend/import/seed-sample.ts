@@ -25,7 +25,7 @@ const release = z.object({
 const seedSchema = z.object({
   regions: z.array(z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), kind: z.string() })),
   indicators: z.array(
-    z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), unit: z.string(), category: z.string(), description: z.string(), source: z.string(), measure: z.string(), gdpShare: z.boolean() }),
+    z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), unit: z.string(), category: z.string(), description: z.string(), descriptionEn: z.string(), source: z.string(), measure: z.string(), gdpShare: z.boolean() }),
   ),
   observations: z.array(
     z.object({
@@ -50,6 +50,8 @@ const seedSchema = z.object({
 });
 
 export const SEED_FILE_NAME = 'data/sample/observations.json';
+/** The seed import's source note; the import history shows it in the screen's language. */
+export const SEED_SOURCE_NOTE = '已公布数据汇编：每行注明发布机构、文件与可信度。';
 
 export interface SeedSummary {
   importId: number;
@@ -71,9 +73,9 @@ export function seedSampleData(db: Database.Database): SeedSummary {
       const region = db.prepare('INSERT INTO regions (code, name_zh, name_en, kind) VALUES (?, ?, ?, ?) ON CONFLICT(code) DO NOTHING');
       for (const r of data.regions) region.run(r.code, r.nameZh, r.nameEn, r.kind);
       const indicator = db.prepare(
-        'INSERT INTO indicators (code, name_zh, name_en, unit, category, description, source, measure, gdp_share) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(code) DO NOTHING',
+        'INSERT INTO indicators (code, name_zh, name_en, unit, category, description, description_en, source, measure, gdp_share) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(code) DO NOTHING',
       );
-      for (const i of data.indicators) indicator.run(i.code, i.nameZh, i.nameEn, i.unit, i.category, i.description, i.source, i.measure, i.gdpShare ? 1 : 0);
+      for (const i of data.indicators) indicator.run(i.code, i.nameZh, i.nameEn, i.unit, i.category, i.description, i.descriptionEn, i.source, i.measure, i.gdpShare ? 1 : 0);
 
       const importId = Number(
         db
@@ -81,7 +83,7 @@ export function seedSampleData(db: Database.Database): SeedSummary {
             `INSERT INTO imports (file_name, sha256, size_bytes, encoding, layout, mapping, rows_read, source_note, imported_at)
              VALUES (?, ?, ?, 'utf-8', 'seed', '{}', ?, ?, ?)`,
           )
-          .run(SEED_FILE_NAME, sha256, Buffer.byteLength(text), data.observations.length, 'Published figures compiled in DOMAIN.md; see each row’s source and confidence.', new Date().toISOString()).lastInsertRowid,
+          .run(SEED_FILE_NAME, sha256, Buffer.byteLength(text), data.observations.length, SEED_SOURCE_NOTE, new Date().toISOString()).lastInsertRowid,
       );
       const insert = db.prepare(
         `INSERT INTO observations (indicator, region, period, year, value, unit, original, status, import_id, source, note, measure, bound, released, release_label, superseded)

@@ -191,6 +191,7 @@ export interface MeasureRow {
   nameZh: string;
   nameEn: string;
   description: string;
+  descriptionEn: string;
   publisher: string;
   source: string;
 }
@@ -203,5 +204,5 @@ export function checkMeasure(db: Db, code: string): void {
 
 /** The measures catalogue, in its order. */
 export function listMeasures(db: Db): MeasureRow[] {
-  return db.prepare('SELECT code, name_zh AS nameZh, name_en AS nameEn, description, publisher, source FROM measures ORDER BY sort, code').all() as MeasureRow[];
+  return db.prepare('SELECT code, name_zh AS nameZh, name_en AS nameEn, description, description_en AS descriptionEn, publisher, source FROM measures ORDER BY sort, code').all() as MeasureRow[];
 }

@@ -6,6 +6,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/backend/dispatch';
+import { listReleases } from '../../../electron/backend/data/observation-releases';
+import { VINTAGE_FROM } from '../../../electron/backend/data/observation-view';
 import { commitImport } from '../../../electron/backend/import/commit';
 import { undoImport } from '../../../electron/backend/import/history';
 import { previewImport } from '../../../electron/backend/import/preview';
@@ -219,6 +221,28 @@ describe("conflict choice 'revise'", () => {
     undoImport(ws.db, exact.importId!);
     expect(figure('de_scale', 'CQ', '2022')).toEqual(scale);
     expect(history(scale.id)).toEqual([]);
+  });
+
+  it('the same number on another measure is a reclassification: a new release, the earlier one keeping its measure', async () => {
+    seedSampleData(ws.db);
+    const share = ['数字经济增加值占GDP比重（重庆）', '重庆', '2021', '27.2', '%'];
+    const held = figure('de_va_share_gdp', 'CQ', '2021')!;
+    expect(held).toMatchObject({ value: 27.2, measure: null });
+
+    const sameMeasure = await commitImport(ws.db, csv('same.csv', [share]), { onConflict: 'revise', released: '2024-01-01', measure: 'cq-earlier' });
+    expect(sameMeasure).toMatchObject({ rowsWritten: 0, rowsUnchanged: 1 });
+    expect(await previewImport(ws.db, csv('other.csv', [share]), { measure: 'caict-broad' })).toMatchObject({ conflicts: 1, conflictsIdentical: 0 });
+
+    const other = await commitImport(ws.db, csv('other.csv', [share]), { onConflict: 'revise', released: '2024-01-01', releaseLabel: '改按广义口径', measure: 'caict-broad', allowDuplicate: true });
+    expect(other).toMatchObject({ rowsReplaced: 1, rowsUnchanged: 0 });
+    expect(figure('de_va_share_gdp', 'CQ', '2021')).toMatchObject({ value: 27.2, measure: 'caict-broad', released: '2024-01-01' });
+    expect(listReleases(ws.db, held.id).releases.map((r) => [r.value, r.measure, r.measureName, r.released])).toEqual([
+      [27.2, 'caict-broad', '信通院广义口径', '2024-01-01'],
+      [27.2, 'cq-earlier', '重庆市此前口径', held.released],
+    ]);
+    // As known before the reclassification, the figure is on the measure it had then.
+    const asKnown = ws.db.prepare(`SELECT value, measure FROM ${VINTAGE_FROM} WHERE o.id = ?`).get('2023-06-30', '2023-06-30', '2023-06-30', held.id);
+    expect(asKnown).toEqual({ value: 27.2, measure: 'cq-earlier' });
   });
 
   it('a file without a unit keeps the held row\'s unit, in a revision as in a replacement', async () => {

@@ -4,6 +4,11 @@ import type { IndicatorEntry, MeasureEntry, RegionEntry } from '../../../../shar
 import { useApp } from '../../app-context';
 import { DataGrid } from '../../components/DataGrid';
 
+/** A catalogue entry's description in the screen's language, the Chinese one where no English was written. */
+function described(entry: { description: string; descriptionEn: string }, locale: string): string {
+  return locale === 'en' && entry.descriptionEn ? entry.descriptionEn : entry.description;
+}
+
 /**
  * The indicator catalogue (code, names, unit, measure, category, description, source), the measures
  * (口径) figures are published on, and the regions, with how many observations each has.
@@ -47,7 +52,14 @@ export function CatalogueView({ version }: { version: number }) {
       },
       { field: 'category', headerName: t('data.catalogue.category'), width: 120 },
       { field: 'observations', headerName: t('data.catalogue.observations'), width: 100, type: 'rightAligned' },
-      { field: 'description', headerName: t('data.catalogue.description'), flex: 1, minWidth: 200, tooltipField: 'description' },
+      {
+        colId: 'description',
+        headerName: t('data.catalogue.description'),
+        flex: 1,
+        minWidth: 200,
+        valueGetter: ({ data }) => (data ? described(data, locale) : ''),
+        tooltipValueGetter: ({ value }) => String(value ?? ''),
+      },
       { field: 'source', headerName: t('data.source'), width: 240, tooltipField: 'source' },
     ],
     [t, locale],
@@ -58,10 +70,19 @@ export function CatalogueView({ version }: { version: number }) {
       { field: 'nameZh', headerName: t('data.catalogue.nameZh'), width: 170 },
       { field: 'nameEn', headerName: t('data.catalogue.nameEn'), width: 190 },
       { field: 'publisher', headerName: t('data.catalogue.publisher'), width: 160 },
-      { field: 'description', headerName: t('data.catalogue.description'), flex: 1, minWidth: 260, tooltipField: 'description', wrapText: true, autoHeight: true },
+      {
+        colId: 'description',
+        headerName: t('data.catalogue.description'),
+        flex: 1,
+        minWidth: 260,
+        valueGetter: ({ data }) => (data ? described(data, locale) : ''),
+        tooltipValueGetter: ({ value }) => String(value ?? ''),
+        wrapText: true,
+        autoHeight: true,
+      },
       { field: 'source', headerName: t('data.source'), width: 260, tooltipField: 'source', wrapText: true, autoHeight: true },
     ],
-    [t],
+    [t, locale],
   );
   const kindLabel = useCallback((kind: string) => {
     const key = `data.regionKind.${kind}`;

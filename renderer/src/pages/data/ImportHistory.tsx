@@ -64,7 +64,9 @@ export function ImportHistory({ version, onUndone }: { version: number; onUndone
                   </td>
                   <td>{t(r.onConflict === 'revise' ? 'data.history.countsRevise' : 'data.history.counts', { read: r.rowsRead, written: r.rowsWritten, skipped: r.rowsSkipped, replaced: r.rowsReplaced })}</td>
                   <td className="provenance" data-testid="import-provenance">{importProvenance(r, locale, (key) => t(key)) || '—'}</td>
-                  <td className="source-cell" title={r.sourceNote}>{r.sourceNote.split('\n').slice(-1)[0]}</td>
+                  <td className="source-cell" title={r.layout === 'seed' ? t('data.history.seedNote') : r.sourceNote}>
+                    {r.layout === 'seed' ? t('data.history.seedNote') : r.sourceNote.split('\n').slice(-1)[0]}
+                  </td>
                   <td>
                     {r.undoneAt ? (
                       <span className="tag">{t('data.history.undoneAt', { at: r.undoneAt.slice(0, 16).replace('T', ' ') })}</span>

@@ -13,6 +13,7 @@ import {
 import type { JobStatus } from '../../../../shared/api/jobs-contract';
 import { formatPlain } from '../../../../shared/format/number';
 import { useApp } from '../../app-context';
+import { DateField } from '../../components/DateField';
 import { JobProgress } from '../../components/JobProgress';
 import { measureName, PreviewSettings } from './PreviewSettings';
 import { RawRows, SampleRows } from './PreviewTables';
@@ -353,14 +354,14 @@ export function ImportPanel({ onImported, onRunning }: { onImported: (summary: I
             <div className="settings-row release-row">
               <label>
                 {t('data.import.released')}
-                <input
-                  type="date"
+                <DateField
                   value={released}
-                  onChange={(e) => setReleased(e.target.value)}
+                  onChange={setReleased}
+                  passInvalid
                   required={onConflict === 'revise'}
-                  aria-invalid={releaseMissing || releaseBad}
-                  aria-describedby={releaseMissing || releaseBad ? 'import-released-error' : undefined}
-                  data-testid="import-released"
+                  ariaInvalid={releaseMissing || releaseBad}
+                  ariaDescribedBy={releaseMissing || releaseBad ? 'import-released-error' : undefined}
+                  testId="import-released"
                 />
               </label>
               <label>

@@ -6,6 +6,7 @@ import { formatPlain } from '../../../../shared/format/number';
 import { boundSign } from '../../../../shared/series/bound';
 import { useApp } from '../../app-context';
 import { DataGrid, valueListFilter, type GridView, type PageFetcher, type ValueListOption } from '../../components/DataGrid';
+import { DateField } from '../../components/DateField';
 import { JobProgress } from '../../components/JobProgress';
 import { saveFile } from '../../download';
 
@@ -221,7 +222,7 @@ export function ObservationsView({ version }: { version: number }) {
         <span className="spacer" />
         <label className="vintage">
           {t('data.vintage.label')}
-          <input type="date" className="medium" value={vintage} onChange={(e) => setVintage(e.target.value)} data-testid="vintage" />
+          <DateField className="medium" value={vintage} onChange={setVintage} releases testId="vintage" />
         </label>
         {vintage && <button type="button" onClick={() => setVintage('')}>{t('data.vintage.latest')}</button>}
         <button type="button" disabled={!lastEdit} onClick={() => lastEdit && void undoEdit(lastEdit.id)} data-testid="undo-edit">{t('data.edit.undoLast')}</button>
@@ -282,6 +283,7 @@ export function ObservationsView({ version }: { version: number }) {
                 <th>{t('data.releases.date')}</th>
                 <th>{t('data.releases.label')}</th>
                 <th>{t('data.value')}</th>
+                <th>{t('data.measure')}</th>
                 <th>{t('data.original')}</th>
                 <th>{t('data.source')}</th>
                 <th>{t('data.note')}</th>
@@ -297,6 +299,7 @@ export function ObservationsView({ version }: { version: number }) {
                   <td>{r.releaseLabel}</td>
                   {/* Every digit, in the row's unit as the grid shows it: releases differ in the last ones. */}
                   <td className="num">{r.value === null ? '—' : `${boundSign(r.bound)}${formatPlain(r.value, locale, 4, true)} ${releases.list.unit}`}</td>
+                  <td>{locale === 'en' ? r.measureNameEn : r.measureName}</td>
                   <td>{r.original}</td>
                   <td className="source-cell" title={r.source}>{r.source}</td>
                   <td title={r.note}>{r.note}</td>
