@@ -206,7 +206,7 @@ export function addImportCommands(program: Command): void {
             } else {
               // The bound's sign is part of the value: ≥10000 is not 10000.
               const value = r.value === null ? '—' : `${boundSign(r.bound)}${r.value}`;
-              out(`${r.indicator}\t${r.region}\t${r.period}\t${value}\t${r.unit}\t${r.measure}\t${r.status}\t${r.released || '—'}\n`);
+              out(`${r.indicator}\t${r.region}\t${r.period}\t${value}\t${r.unit}\t${r.measure}\t${r.status}\t${r.released || '—'}\t${r.releaseLabel || '—'}\n`);
             }
             written++;
           }

@@ -45,6 +45,7 @@ function version9Workspace(): { file: string; dataDir: string } {
   // Edited by the user since: a value the seed never wrote keeps its (absent) release date.
   obs.run('de_va_share_gdp', '2021', 2021, 27.5, '27.5%', seedImport, null);
   const kept = Number(obs.run('gdp', '2018', 2018, 21588.8, '21588.80', seedImport, null).lastInsertRowid);
+  obs.run('gdp', '2020', 2020, 25002.79, '25002.79', seedImport, null);
   db.prepare("INSERT INTO observation_releases (observation_id, value, original, released, release_label) VALUES (?, 20363.19, '20363.19', '2019-03-01', '统计公报初步核算数')").run(kept);
   db.prepare("INSERT INTO settings (key, value) VALUES ('seed.sample', 'x'), ('seed.plans', 'x'), ('seed.monitor', 'x'), ('seed.scenarios', 'x'), ('seed.scenarios.broad', 'x'), ('seed.charts', 'x')").run();
   db.close();
@@ -68,6 +69,8 @@ describe('migration 010', () => {
       const released = (period: string) => db.prepare("SELECT released, release_label AS label FROM observations WHERE indicator = 'de_va_share_gdp' AND period = ?").get(period);
       expect(released('2022')).toEqual({ released: '2023-12-13', label: '《行动计划》指标表' });
       expect(released('2021')).toEqual({ released: '', label: '' });
+      // A first release says so; 重庆 2020's is known to have been revised.
+      expect(db.prepare("SELECT release_label AS label, superseded FROM observations WHERE indicator = 'gdp' AND period = '2020'").get()).toEqual({ label: '初步核算数', superseded: 1 });
 
       expect(db.prepare("SELECT source_note FROM imports WHERE layout = 'seed'").pluck().get()).toBe('已公布数据汇编：每行注明发布机构、文件与可信度。');
       const measures = db.prepare('SELECT code, description_en FROM measures ORDER BY sort').all() as Array<{ code: string; description_en: string }>;

@@ -132,7 +132,9 @@ describe('workbench observations', () => {
 
   it('shows the bound sign and measure as text, and refuses a bad date or measure in the user’s language', () => {
     const text = runCli(['observations', '--indicator', 'de_scale', '--region', 'CQ'], dataDir);
-    expect(text.stdout).toBe('de_scale\tCQ\t2022\t≥10000\t亿元\tcaict-broad\tactual\t—\n');
+    expect(text.stdout).toBe('de_scale\tCQ\t2022\t≥10000\t亿元\tcaict-broad\tactual\t—\t—\n');
+    const gdp = runCli(['observations', '--indicator', 'gdp', '--region', 'CQ'], dataDir).stdout.split('\n');
+    expect(gdp.slice(0, 2)).toEqual(['gdp\tCQ\t2018\t21588.8\t亿元\tstandard\tactual\t2020-01-01\t第四次经济普查修订', 'gdp\tCQ\t2019\t23605.77\t亿元\tstandard\tactual\t—\t初步核算数']);
     const zh = runCli(['observations', '--vintage', '2019-13-01'], dataDir);
     expect(zh.status).toBe(1);
     expect(zh.stderr).toContain('“2019-13-01”不是有效日期：请写成 YYYY-MM-DD');

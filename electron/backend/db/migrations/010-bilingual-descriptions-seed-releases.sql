@@ -9,6 +9,11 @@
 --    before, they counted as known from 1 January after their year. Only rows still as the seed wrote
 --    them (same value, no release date yet) change. A view "as known on" a date between the two now
 --    leaves such a figure out until its release date: that is the point of a release date.
+--    Seeded GDP figures without a release label are first releases (初步核算数; 成都's rounded figures
+--    come from its government work reports): they say so now instead of showing no release at all.
+--    重庆 2020 (25002.79) is known to have been revised (to 25041.43, a third-party compilation, not
+--    in the workspace): it is marked superseded, so 2021's growth over it is not computed across two
+--    vintages.
 -- 3. An earlier release keeps the measure it was on: a `revise` import that reclassifies a figure
 --    (the same number, now on another measure) records a new release instead of counting it unchanged,
 --    and the earlier release must still say which measure it was. NULL (every release kept before):
@@ -48,5 +53,27 @@ UPDATE observations SET released = '2022-08-23', release_label = '新闻报道' 
 UPDATE observations SET released = '2018-08-27', release_label = '新闻报道' WHERE indicator = 'bigdata_ai_sales' AND region = 'CQ' AND period = '2017' AND value = 3500 AND released = '' AND import_id IN (SELECT id FROM imports WHERE layout = 'seed');
 UPDATE observations SET released = '2022-08-18', release_label = '推算（27.2%公布之日）' WHERE indicator = 'de_va' AND region = 'CQ' AND period = '2021' AND value = 7587.17 AND released = '' AND import_id IN (SELECT id FROM imports WHERE layout = 'seed');
 UPDATE observations SET released = '2023-12-13', release_label = '推算（45.4%公布之日）' WHERE indicator = 'de_va' AND region = 'CQ' AND period = '2022' AND value = 13224.58 AND released = '' AND import_id IN (SELECT id FROM imports WHERE layout = 'seed');
+
+UPDATE observations SET release_label = '初步核算数' WHERE indicator = 'gdp' AND region = 'CQ' AND period = '2019' AND value = 23605.77 AND release_label = '' AND import_id IN (SELECT id FROM imports WHERE layout = 'seed');
+UPDATE observations SET release_label = '初步核算数', superseded = 1 WHERE indicator = 'gdp' AND region = 'CQ' AND period = '2020' AND value = 25002.79 AND release_label = '' AND import_id IN (SELECT id FROM imports WHERE layout = 'seed');
+UPDATE observations SET release_label = '初步核算数' WHERE indicator = 'gdp' AND region = 'CQ' AND period = '2021' AND value = 27894.02 AND release_label = '' AND import_id IN (SELECT id FROM imports WHERE layout = 'seed');
+UPDATE observations SET release_label = '初步核算数' WHERE indicator = 'gdp' AND region = 'CQ' AND period = '2022' AND value = 29129.03 AND release_label = '' AND import_id IN (SELECT id FROM imports WHERE layout = 'seed');
+UPDATE observations SET release_label = '初步核算数' WHERE indicator = 'gdp' AND region = 'CQ' AND period = '2023' AND value = 30145.79 AND release_label = '' AND import_id IN (SELECT id FROM imports WHERE layout = 'seed');
+UPDATE observations SET release_label = '初步核算数' WHERE indicator = 'gdp' AND region = 'CQ' AND period = '2024' AND value = 32193.15 AND release_label = '' AND import_id IN (SELECT id FROM imports WHERE layout = 'seed');
+UPDATE observations SET release_label = '初步核算数' WHERE indicator = 'gdp' AND region = 'SC' AND period = '2019' AND value = 46615.8 AND release_label = '' AND import_id IN (SELECT id FROM imports WHERE layout = 'seed');
+UPDATE observations SET release_label = '初步核算数' WHERE indicator = 'gdp' AND region = 'SC' AND period = '2020' AND value = 48598.8 AND release_label = '' AND import_id IN (SELECT id FROM imports WHERE layout = 'seed');
+UPDATE observations SET release_label = '初步核算数' WHERE indicator = 'gdp' AND region = 'SC' AND period = '2021' AND value = 53850.79 AND release_label = '' AND import_id IN (SELECT id FROM imports WHERE layout = 'seed');
+UPDATE observations SET release_label = '初步核算数' WHERE indicator = 'gdp' AND region = 'SC' AND period = '2023' AND value = 60132.9 AND release_label = '' AND import_id IN (SELECT id FROM imports WHERE layout = 'seed');
+UPDATE observations SET release_label = '政府工作报告' WHERE indicator = 'gdp' AND region = 'CD' AND period = '2019' AND value = 17000 AND release_label = '' AND import_id IN (SELECT id FROM imports WHERE layout = 'seed');
+UPDATE observations SET release_label = '初步核算数' WHERE indicator = 'gdp' AND region = 'CD' AND period = '2020' AND value = 17716.67 AND release_label = '' AND import_id IN (SELECT id FROM imports WHERE layout = 'seed');
+UPDATE observations SET release_label = '政府工作报告' WHERE indicator = 'gdp' AND region = 'CD' AND period = '2021' AND value = 19900 AND release_label = '' AND import_id IN (SELECT id FROM imports WHERE layout = 'seed');
+UPDATE observations SET release_label = '初步核算数' WHERE indicator = 'gdp' AND region = 'CD' AND period = '2023' AND value = 22074.72 AND release_label = '' AND import_id IN (SELECT id FROM imports WHERE layout = 'seed');
+UPDATE observations SET release_label = '初步核算数' WHERE indicator = 'gdp' AND region = 'CD' AND period = '2024' AND value = 23511.3 AND release_label = '' AND import_id IN (SELECT id FROM imports WHERE layout = 'seed');
+UPDATE observations SET release_label = '初步核算数' WHERE indicator = 'gdp' AND region = 'CN' AND period = '2019' AND value = 990865 AND release_label = '' AND import_id IN (SELECT id FROM imports WHERE layout = 'seed');
+UPDATE observations SET release_label = '初步核算数' WHERE indicator = 'gdp' AND region = 'CN' AND period = '2020' AND value = 1015986 AND release_label = '' AND import_id IN (SELECT id FROM imports WHERE layout = 'seed');
+UPDATE observations SET release_label = '初步核算数' WHERE indicator = 'gdp' AND region = 'CN' AND period = '2021' AND value = 1143670 AND release_label = '' AND import_id IN (SELECT id FROM imports WHERE layout = 'seed');
+UPDATE observations SET release_label = '初步核算数' WHERE indicator = 'gdp' AND region = 'CN' AND period = '2022' AND value = 1210207 AND release_label = '' AND import_id IN (SELECT id FROM imports WHERE layout = 'seed');
+UPDATE observations SET release_label = '初步核算数' WHERE indicator = 'gdp' AND region = 'CN' AND period = '2023' AND value = 1260582 AND release_label = '' AND import_id IN (SELECT id FROM imports WHERE layout = 'seed');
+UPDATE observations SET release_label = '初步核算数' WHERE indicator = 'gdp' AND region = 'CN' AND period = '2024' AND value = 1349084 AND release_label = '' AND import_id IN (SELECT id FROM imports WHERE layout = 'seed');
 
 UPDATE imports SET source_note = '已公布数据汇编：每行注明发布机构、文件与可信度。' WHERE layout = 'seed' AND source_note = 'Published figures compiled in DOMAIN.md; see each row’s source and confidence.';
