@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
 import { WorkbenchError, type ErrorParams } from '../../shared/api/errors';
+import { localName, nameOf, scenarioName, type ScenarioBacktest, type ScenarioSummary } from '../../shared/api/scenarios-contract';
 import {
   readableGoalParams,
-  type BacktestResult,
   type GoalSeekResult,
   type JointGoalSeekResult,
   type MonteCarloResult,
@@ -57,12 +57,17 @@ function cells(text: string): number {
   return n;
 }
 
-/** A table whose first column is left-aligned and the others right-aligned, each as wide as its widest cell. */
-function printTable(rows: string[][]): void {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => cells(r[c]!))));
-  for (const r of rows) {
-    console.log(r.map((cell, c) => (c === 0 ? cell + ' '.repeat(widths[c]! - cells(cell)) : ' '.repeat(widths[c]! - cells(cell)) + cell)).join('  '));
-  }
+/**
+ * A table whose first column is left-aligned and the others right-aligned, each as wide as its widest
+ * cell, the last left-aligned when it is words (a reason); a row of one cell is a line of its own.
+ */
+function printTable(rows: string[][], indent = '', wordsLast = false): void {
+  const table = rows.filter((r) => r.length > 1);
+  const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => cells(r[c]!))));
+  const last = widths.length - 1;
+  const pad = (cell: string, c: number) =>
+    c === 0 || (wordsLast && c === last) ? cell + (c === last ? '' : ' '.repeat(widths[c]! - cells(cell))) : ' '.repeat(widths[c]! - cells(cell)) + cell;
+  for (const r of rows) console.log(r.length === 1 ? r[0]! : indent + r.map(pad).join('  '));
 }
 
 function printProjection(p: ProjectionResult, summary: string, measureLine: string, locale: Locale): void {
@@ -84,26 +89,32 @@ function printProjection(p: ProjectionResult, summary: string, measureLine: stri
   }
 }
 
-const statusWords: Record<Locale, Record<string, string>> = {
-  zh: { scored: '计入', 'within-bound': '符合界限，无误差', 'other-definition': '口径不同，不计入', 'base-year': '基年', 'outside-horizon': '超出预测期' },
-  en: { scored: 'scored', 'within-bound': 'within the bound, no error', 'other-definition': 'other definition, not scored', 'base-year': 'base year', 'outside-horizon': 'outside the horizon' },
-};
-
-function printBacktest(result: BacktestResult, locale: Locale): void {
-  const zh = locale === 'zh';
-  const metricName = (s: BacktestResult['series'][number]) =>
-    s.metric === 'component' ? s.componentId! : zh ? { total: '数字经济规模', share: '占GDP比重', gdp: 'GDP' }[s.metric] : { total: 'digital economy', share: 'share of GDP', gdp: 'GDP' }[s.metric];
+/**
+ * The backtest as a table per series, everything by name in the CLI's language: a year on another
+ * measure than the series is scored on has no error, only the reason.
+ */
+function printBacktest(result: ScenarioBacktest, definition: Scenario, locale: Locale): void {
+  const measure = (code: string) => nameOf(result.names.measures, code, locale);
+  const metricName = (s: ScenarioBacktest['series'][number]) =>
+    s.metric === 'component' ? (definition.components.find((c) => c.id === s.componentId)?.name ?? '') : translate(locale, `scenario.metric.${s.metric}`);
   const value = (v: number | null, unit: string) => (unit === '%' ? formatPercent(v, locale, 2) : formatYi(v, locale));
-  console.log(zh ? `${result.scenario}：自${result.baseYear}年起回测（至${result.horizon}年）` : `${result.scenario}: backtest from ${result.baseYear} (to ${result.horizon})`);
+  console.log(translate(locale, 'scenario.backtest.head', { name: scenarioName({ name: result.scenario, nameEn: result.scenarioEn }, locale), baseYear: result.baseYear, horizon: result.horizon }));
   for (const s of result.series) {
     console.log('');
-    const mape = s.mape === null ? (zh ? '无可计分年份' : 'nothing scored') : formatPercent(s.mape, locale, 2);
-    console.log(`${metricName(s)} (${s.baseDefinition}) — MAPE ${mape}${zh ? `，计分${s.scored}年` : `, ${s.scored} year(s) scored`}`);
-    for (const p of s.points) {
-      const err = p.percentError === null ? '' : ` ${formatPlain(p.percentError, locale, 2)}%`;
-      console.log(`  ${p.year}  ${(boundSign(p.bound) + value(p.actual, s.unit)).padStart(14)}  ${value(p.projected, s.unit).padStart(14)}${err.padStart(10)}  ${statusWords[locale][p.status]}`);
-    }
-    for (const b of s.breaks) console.log(zh ? `  口径变化：${b.year}年起由“${b.from}”改为“${b.to}”，不跨断点计分` : `  definition break: from ${b.year}, "${b.from}" became "${b.to}"; not scored across it`);
+    const mape = s.mape === null ? translate(locale, 'scenario.backtest.noMape') : translate(locale, 'scenario.backtest.mapeText', { mape: formatPercent(s.mape, locale, 2), scored: s.scored });
+    console.log(translate(locale, 'scenario.backtest.seriesHead', { metric: metricName(s), measure: measure(s.measure), mape }));
+    const rows = s.points.flatMap((p) => {
+      const brk = s.breaks.find((b) => b.year === p.year);
+      const row = [
+        String(p.year),
+        boundSign(p.bound) + value(p.actual, s.unit),
+        value(p.projected, s.unit),
+        p.percentError === null ? '—' : `${formatPlain(p.percentError, locale, 2)}%`,
+        translate(locale, `scenario.backtest.status.${p.status}`, { measure: measure(p.definition) }),
+      ];
+      return brk ? [[`  ${translate(locale, 'scenario.backtest.break', { year: brk.year, from: measure(brk.from), to: measure(brk.to), measure: measure(s.measure) })}`], row] : [row];
+    });
+    printTable(rows, '  ', true);
   }
 }
 
@@ -144,9 +155,20 @@ export function addScenarioCommands(program: Command): void {
     .action((opts: { workspace?: string; json?: boolean }) =>
       jsonErrors(program, opts, () =>
         withWorkspace(opts.workspace, async (service) => {
-          const list = await callApi<Array<{ id: number; name: string; version: number; updatedAt: string }>>(service, 'scenarios.list', {});
+          const list = await callApi<ScenarioSummary[]>(service, 'scenarios.list', {});
           if (opts.json) printJson(list);
-          else for (const s of list) console.log(`${String(s.id).padStart(4)}  ${s.name}  (v${s.version}, ${s.updatedAt.slice(0, 10)})`);
+          else {
+            const locale = cliLocale(program);
+            for (const s of list) {
+              const line = translate(locale, 'scenario.list.line', {
+                name: scenarioName(s, locale),
+                measure: s.measure ? localName(s.measure, locale) : translate(locale, 'scenario.measureUnstated'),
+                version: s.version,
+                date: s.updatedAt.slice(0, 10),
+              });
+              console.log(`${String(s.id).padStart(4)}  ${line}`);
+            }
+          }
         }),
       ),
     );
@@ -159,12 +181,10 @@ export function addScenarioCommands(program: Command): void {
     .action((id: string, opts: { workspace?: string; json?: boolean }) =>
       jsonErrors(program, opts, () =>
         withWorkspace(opts.workspace, async (service) => {
-          const s = await callApi<{ name: string; description: string; basis: string; version: number; definition: unknown; versions: unknown[] }>(service, 'scenarios.get', {
-            id: scenarioId(id),
-          });
+          const s = await callApi<ScenarioSummary & { definition: unknown; versions: unknown[] }>(service, 'scenarios.get', { id: scenarioId(id) });
           if (opts.json) printJson(s);
           else {
-            console.log(`${s.name} (v${s.version})\n${s.description}\n\n${s.basis}\n`);
+            console.log(`${scenarioName(s, cliLocale(program))} (v${s.version})\n${s.description}\n\n${s.basis}\n`);
             console.log(JSON.stringify(s.definition, null, 2));
           }
         }),
@@ -203,10 +223,11 @@ export function addScenarioCommands(program: Command): void {
               const label = (p: Persistence) =>
                 typeof p === 'number' ? translate(locale, 'scenario.persistence.rho', { rho: formatPlain(p, locale, 2) }) : translate(locale, `scenario.persistence.${p}`);
               const own = Object.entries(mc.persistence.drivers).filter(([, p]) => p !== mc.persistence.scenario);
-              const drivers = own.map(([driver, p]) => `${driver}: ${label(p)}`).join('; ');
+              const driverName = goalNames(definition, locale).driver;
+              const drivers = own.map(([driver, p]) => `${driverName(driver)}${locale === 'zh' ? '：' : ': '}${label(p)}`).join(locale === 'zh' ? '；' : '; ');
               console.log(translate(locale, 'scenario.mc.persistence', { persistence: label(mc.persistence.scenario) }) + (own.length ? translate(locale, 'scenario.mc.persistenceDrivers', { drivers }) : ''));
             }
-            for (const t of mc?.targets ?? []) console.log(`  P(${t.label}) = ${formatPercent(t.probability * 100, locale)}`);
+            for (const t of mc?.targets ?? []) console.log(`  P(${locale === 'en' && t.labelEn ? t.labelEn : t.label}) = ${formatPercent(t.probability * 100, locale)}`);
           }
         }),
       ),
@@ -239,8 +260,9 @@ export function addScenarioCommands(program: Command): void {
           if (opts.json) printJson(result);
           else {
             const { definition } = await callApi<{ definition: Scenario }>(service, 'scenarios.get', { id: input.id });
-            console.log(goalSeekSentence(result, locale, goalNames(definition, locale)));
-            console.log(`${opts.driver} = ${formatPlain(result.value, 'en', 4)} ${result.unit}`);
+            const names = goalNames(definition, locale);
+            console.log(goalSeekSentence(result, locale, names));
+            console.log(`${names.driver(opts.driver)} = ${formatPlain(result.value, 'en', 4)} ${result.unit}`);
           }
         }),
       ),
@@ -256,13 +278,25 @@ export function addScenarioCommands(program: Command): void {
     .action((id: string, opts: { output: string; year?: number; workspace?: string; json?: boolean }) =>
       jsonErrors(program, opts, () =>
         withWorkspace(opts.workspace, async (service) => {
-          const result = await callApi<{ bars: Array<{ label: string; low: { output: number }; high: { output: number }; swing: number }> }>(service, 'scenarios.sensitivity', {
+          const result = await callApi<{ bars: Array<{ driver: string; low: { output: number }; high: { output: number }; swing: number }> }>(service, 'scenarios.sensitivity', {
             id: scenarioId(id),
             output: opts.output,
             ...(opts.year ? { year: opts.year } : {}),
           });
           if (opts.json) printJson(result);
-          else for (const bar of result.bars) console.log(`${bar.label.padEnd(24)} ${formatPlain(bar.low.output, 'en')} .. ${formatPlain(bar.high.output, 'en')}  (swing ${formatPlain(bar.swing, 'en')})`);
+          else {
+            // Drivers by name (GDP增速, 统一上调, a component's name), not by id.
+            const locale = cliLocale(program);
+            const { definition } = await callApi<{ definition: Scenario }>(service, 'scenarios.get', { id: scenarioId(id) });
+            const name = goalNames(definition, locale).driver;
+            printTable(
+              result.bars.map((bar) => [
+                name(bar.driver),
+                `${formatPlain(bar.low.output, 'en')} .. ${formatPlain(bar.high.output, 'en')}`,
+                translate(locale, 'scenario.sensitivity.swing', { swing: formatPlain(bar.swing, 'en') }),
+              ]),
+            );
+          }
         }),
       ),
     );
@@ -276,9 +310,12 @@ export function addScenarioCommands(program: Command): void {
     .action((id: string, opts: { workspace?: string; json?: boolean; vintage?: string }) =>
       jsonErrors(program, opts, () =>
         withWorkspace(opts.workspace, async (service) => {
-          const result = await callApi<BacktestResult>(service, 'scenarios.backtest', { id: scenarioId(id), asOf: opts.vintage ?? null });
+          const result = await callApi<ScenarioBacktest>(service, 'scenarios.backtest', { id: scenarioId(id), asOf: opts.vintage ?? null });
           if (opts.json) printJson(result);
-          else printBacktest(result, cliLocale(program));
+          else {
+            const { definition } = await callApi<{ definition: Scenario }>(service, 'scenarios.get', { id: scenarioId(id) });
+            printBacktest(result, definition, cliLocale(program));
+          }
         }),
       ),
     );

@@ -1,12 +1,36 @@
 import { z } from 'zod';
+import type { Locale } from '../format/number';
 import { vintageSchema } from '../series/vintage';
 import type { BacktestResult, MonteCarloResult, ProjectionResult, SensitivityResult, GoalSeekResult, JointGoalSeekResult } from '../engine';
 
 const id = z.number().int().positive();
 
+/** A code with its names; nameEn is '' where none was written. */
+export const namedCodeSchema = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() });
+export type NamedCode = z.infer<typeof namedCodeSchema>;
+
+/** A name in `locale`: the English one in English where it exists, else the Chinese. */
+export function localName(named: NamedCode, locale: Locale): string {
+  return locale === 'en' && named.nameEn ? named.nameEn : named.nameZh;
+}
+
+/** The name of `code` among `named` in `locale`, or the code itself when none is known. */
+export function nameOf(named: readonly NamedCode[], code: string, locale: Locale): string {
+  const found = named.find((n) => n.code === code);
+  return found ? localName(found, locale) : code;
+}
+
+/** A scenario's name in `locale`: its English name in English where it has one. */
+export function scenarioName(s: { name: string; nameEn?: string | null }, locale: Locale): string {
+  return locale === 'en' && s.nameEn ? s.nameEn : s.name;
+}
+
 export const scenarioSummarySchema = z.object({
   id,
   name: z.string(),
+  nameEn: z.string().nullable(),
+  /** The measure (口径) the scenario's digital economy is on, with its names; null when it names none. */
+  measure: namedCodeSchema.nullable(),
   description: z.string(),
   basis: z.string(),
   version: z.number().int(),
@@ -14,9 +38,29 @@ export const scenarioSummarySchema = z.object({
   updatedAt: z.string(),
 });
 
-export const scenarioVersionSchema = z.object({ version: z.number().int(), savedAt: z.string(), note: z.string() });
+/**
+ * A version saved by the workbench itself rather than by a user's save: the starting scenarios, a
+ * copy of another scenario, a restored version. Shown by name, in the reader's language.
+ */
+export const versionOriginSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('seed') }),
+  z.object({ kind: z.literal('copy'), scenario: id, name: z.string().nullable(), nameEn: z.string().nullable() }),
+  z.object({ kind: z.literal('restore'), version: z.number().int() }),
+]);
+export type VersionOrigin = z.infer<typeof versionOriginSchema>;
+
+/** A version: its user's note ('' for none) or, when the workbench saved it, its origin. */
+export const scenarioVersionSchema = z.object({ version: z.number().int(), savedAt: z.string(), note: z.string(), origin: versionOriginSchema.nullable() });
 
 export type ScenarioSummary = z.infer<typeof scenarioSummarySchema>;
+
+/**
+ * A backtest as the service answers it: the engine's result, whose points name measures, indicators
+ * and regions by code, with the names of every code it uses, so no screen or CLI line shows a code.
+ */
+export interface ScenarioBacktest extends BacktestResult {
+  names: { measures: NamedCode[]; indicators: NamedCode[]; regions: NamedCode[] };
+}
 
 // Scenario definitions are validated by the engine's own schema inside the service, so that a bad
 // field gets the engine's located message (which field, why) rather than a generic one.
@@ -58,8 +102,11 @@ export const scenarioMethods = {
     input: z.object({ id, output: z.enum(['total', 'share']).optional(), year: z.number().int().optional() }).strict(),
     output: z.custom<SensitivityResult>(),
   },
-  /** The scenario against the published figures its `backtest.sources` name: error per year, MAPE, definition breaks. */
-  'scenarios.backtest': { input: z.object({ id, asOf: vintageSchema.nullable().default(null) }).strict(), output: z.custom<BacktestResult>() },
+  /**
+   * The scenario against the published figures its `backtest.sources` name: error per year, MAPE,
+   * measure breaks; only figures on the scenario's own measure are scored.
+   */
+  'scenarios.backtest': { input: z.object({ id, asOf: vintageSchema.nullable().default(null) }).strict(), output: z.custom<ScenarioBacktest>() },
   /**
    * The latest annual actual of each indicator and region: what a base written as {indicator, region}
    * resolves to, so the editor can project an unsaved scenario in the renderer.

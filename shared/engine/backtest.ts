@@ -1,8 +1,11 @@
 // Backtest: run a scenario from an earlier base year and set it against what was later published.
-// Each published figure names its definition (its measure); where the definition changes, the
-// comparison stops being like with like, so the break is reported and points on another definition
-// than the base year's are shown but not scored. A published bound ("超6000亿元") is an inequality:
-// a projection on its right side is no error, and only a violated bound is scored, by the distance.
+// Each published figure names its measure (口径). A scenario's digital economy is on the scenario's
+// own measure (`measure`), so its total, share and components are scored only against figures on
+// that measure; GDP, one quantity with its own measure, against figures on the measure of its
+// base-year figure. A figure on another measure is listed with the break where the measure changes,
+// its projection beside it, but no error: the two are not like with like. A published bound
+// ("超6000亿元") is an inequality: a projection on its right side is no error, and only a violated
+// bound is scored, by the distance.
 import { z } from 'zod';
 import { BOUNDS, boundedError } from '../series/bound';
 import { EngineError } from './errors';
@@ -14,15 +17,21 @@ export const actualPointSchema = z.strictObject({
   componentId: z.string().optional(),
   year: z.number().int(),
   value: z.number().positive(),
-  /** The measure the figure is on, e.g. "重庆市统计局口径" or "CAICT 广义口径". */
+  /** The measure the figure is on: a code of the workspace's measures (cq-earlier, caict-broad, …). */
   definition: z.string().min(1),
+  /** The series the figure was read from, for naming it: indicator and region codes. */
+  indicator: z.string().optional(),
+  region: z.string().optional(),
   source: z.string().optional(),
   /** exact, or a bound (lower: the true value is at least `value`), or approximate. */
   bound: z.enum(BOUNDS).default('exact'),
 });
 export type ActualPoint = z.input<typeof actualPointSchema>;
 
-/** `within-bound`: the figure is a bound the projection respects, so there is no error to score. */
+/**
+ * `within-bound`: the figure is a bound the projection respects, so there is no error to score.
+ * `other-definition`: the figure is on another measure than the series is scored on: no error.
+ */
 export type PointStatus = 'scored' | 'within-bound' | 'other-definition' | 'base-year' | 'outside-horizon';
 
 export interface BacktestPoint {
@@ -30,11 +39,13 @@ export interface BacktestPoint {
   actual: number;
   bound: (typeof BOUNDS)[number];
   definition: string;
+  indicator: string | null;
+  region: string | null;
   source: string | null;
   projected: number | null;
-  /** projected − actual. */
+  /** projected − actual; null when the figure is on another measure or its bound holds the projection. */
   error: number | null;
-  /** (projected − actual) / actual × 100. */
+  /** (projected − actual) / actual × 100, null with the error. */
   percentError: number | null;
   status: PointStatus;
 }
@@ -50,8 +61,11 @@ export interface BacktestSeries {
   metric: MetricSpec['kind'];
   componentId: string | null;
   unit: '亿元' | '%';
-  /** The definition of the series' point in the base year, or of its earliest point if it has none then. */
-  baseDefinition: string;
+  /**
+   * The measure the series is scored on: the scenario's own for the digital economy (total, share,
+   * component) when it names one, else that of the figure in the base year (or of the earliest).
+   */
+  measure: string;
   points: BacktestPoint[];
   breaks: DefinitionBreak[];
   /** Mean absolute percentage error over the scored points; null when none is scored. */
@@ -61,6 +75,9 @@ export interface BacktestSeries {
 
 export interface BacktestResult {
   scenario: string;
+  scenarioEn: string | null;
+  /** The measure the scenario's digital economy is on, null when it names none. */
+  measure: string | null;
   baseYear: number;
   horizon: number;
   series: BacktestSeries[];
@@ -88,7 +105,8 @@ export function backtest(s: ResolvedScenario, actuals: readonly ActualPoint[]): 
     const first = points[0]!;
     const metric: MetricSpec =
       first.metric === 'component' ? { kind: 'component', index: model.ids.indexOf(first.componentId!) } : { kind: first.metric };
-    const baseDefinition = (points.find((p) => p.year === s.baseYear) ?? first).definition;
+    const baseYearMeasure = (points.find((p) => p.year === s.baseYear) ?? first).definition;
+    const measure = metric.kind !== 'gdp' && s.measure ? s.measure : baseYearMeasure;
     const breaks: DefinitionBreak[] = [];
     points.forEach((p, i) => {
       const prev = points[i - 1];
@@ -98,13 +116,14 @@ export function backtest(s: ResolvedScenario, actuals: readonly ActualPoint[]): 
       const inRange = p.year >= s.baseYear && p.year <= s.horizon;
       const bound = p.bound ?? 'exact';
       const projected = inRange ? metricAt(model, paths, metric, p.year - s.baseYear) : null;
-      const error = projected === null ? null : boundedError(projected, p.value, bound);
+      const comparable = inRange && p.definition === measure;
+      const error = projected === null || !comparable ? null : boundedError(projected, p.value, bound);
       const status: PointStatus = !inRange
         ? 'outside-horizon'
-        : p.year === s.baseYear
-          ? 'base-year'
-          : p.definition !== baseDefinition
-            ? 'other-definition'
+        : !comparable
+          ? 'other-definition'
+          : p.year === s.baseYear
+            ? 'base-year'
             : error === null
               ? 'within-bound'
               : 'scored';
@@ -113,6 +132,8 @@ export function backtest(s: ResolvedScenario, actuals: readonly ActualPoint[]): 
         actual: p.value,
         bound,
         definition: p.definition,
+        indicator: p.indicator ?? null,
+        region: p.region ?? null,
         source: p.source ?? null,
         projected,
         error,
@@ -125,12 +146,12 @@ export function backtest(s: ResolvedScenario, actuals: readonly ActualPoint[]): 
       metric: metric.kind,
       componentId: first.metric === 'component' ? first.componentId! : null,
       unit: metric.kind === 'share' ? '%' : '亿元',
-      baseDefinition,
+      measure,
       points: scoredPoints,
       breaks,
       mape: scored.length ? scored.reduce((sum, p) => sum + Math.abs(p.percentError!), 0) / scored.length : null,
       scored: scored.length,
     };
   });
-  return { scenario: s.name, baseYear: s.baseYear, horizon: s.horizon, series };
+  return { scenario: s.name, scenarioEn: s.nameEn ?? null, measure: s.measure ?? null, baseYear: s.baseYear, horizon: s.horizon, series };
 }

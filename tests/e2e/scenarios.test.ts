@@ -95,6 +95,9 @@ describe('scenario editor in Chromium', () => {
   });
 
   it('saves a new version with a note, then restores the first', async () => {
+    // The seeded version says what it is, not the note the workbench stored ("seed").
+    expect(await page.getByTestId('versions').textContent()).toContain('工作台提供的初始情景');
+    expect(await page.getByTestId('versions').textContent()).not.toContain('seed');
     await page.getByLabel('版本说明').fill('数字产业化按20%');
     await page.getByTestId('save-scenario').click();
     await expect.poll(() => page.getByTestId('scenario-message').textContent()).toBe('已保存为第 2 版');
@@ -103,6 +106,7 @@ describe('scenario editor in Chromium', () => {
     expect(await page.getByTestId('versions').textContent()).toContain('数字产业化按20%');
     await page.getByRole('button', { name: '恢复第 1 版' }).click();
     await expect.poll(() => page.getByTestId('scenario-message').textContent()).toBe('已恢复第 1 版（保存为第 3 版）');
+    await expect.poll(() => page.getByTestId('versions').locator('li').first().textContent()).toContain('由第 1 版恢复');
     await expect.poll(() => rateCell().textContent()).toBe('16');
     expect(versions(1)).toBe(3);
     await expect.poll(() => page.getByTestId('scenario-summary').textContent()).toMatch(/8073.6亿元/);
@@ -192,25 +196,69 @@ describe('scenario editor in Chromium', () => {
 });
 
 describe('compare and backtest in Chromium', () => {
+  it('lists the scenarios under the name of their measure', async () => {
+    expect(await page.getByTestId('scenario-list-measure').allTextContents()).toEqual(['重庆市此前口径', '信通院广义口径']);
+  });
+
   it('compares two scenarios: differing assumptions highlighted, outcomes side by side, overlay chart', async () => {
     await page.getByRole('tab', { name: '情景比较' }).click();
     const outcomes = page.getByTestId('compare-outcomes');
-    await expect.poll(() => outcomes.locator('thead th').allTextContents()).toEqual(['目标', '基准', '加速']);
-    expect(await outcomes.locator('tbody tr').first().textContent()).toBe('万亿级规模（2022）8073.6亿元 · 未实现9191.25亿元 · 未实现');
+    await expect.poll(() => outcomes.locator('thead th').allTextContents()).toEqual(['目标', '口径', '基准重庆市此前口径', '加速重庆市此前口径']);
+    expect(await outcomes.locator('tbody tr').first().textContent()).toBe('万亿级规模（2022）重庆市此前口径8073.6亿元 · 未实现9191.25亿元 · 未实现');
     const differing = page.getByTestId('compare-assumptions').locator('tr.differs');
     await expect.poll(() => differing.count()).toBe(6);
     expect(await page.getByTestId('compare-assumptions').locator('tr[data-path="components[1].growth.rate"]').textContent()).toContain('1625');
+    // One measure: one chart, titled with it, and no note about measures.
+    await expect.poll(() => page.getByTestId('compare-chart').count()).toBe(1);
     expect(await page.getByTestId('chart-overlay').locator('svg').count()).toBe(1);
+    expect(await page.getByTestId('chart-overlay').locator('svg').textContent()).toContain('各情景数字经济规模对比（重庆市此前口径）');
+    expect(await page.getByTestId('compare-measures').count()).toBe(0);
   });
 
-  it('shows the backtest with error per year, MAPE and the 2022 definition break unscored', async () => {
+  it('never compares scenarios on two measures as one: a chart and a verdict per measure', async () => {
+    await page.getByTestId('compare').getByRole('checkbox', { name: '广义口径基准（2022年起）' }).check();
+    await expect.poll(() => page.getByTestId('compare-measures').textContent()).toContain('所选情景分属不同口径：重庆市此前口径（基准、加速）；信通院广义口径（广义口径基准（2022年起））');
+    const outcomes = page.getByTestId('compare-outcomes');
+    // The 2027 50% target is on both measures: two rows, each named by its measure and judged only by its own scenarios.
+    await expect.poll(() => outcomes.locator('tbody tr').count()).toBe(4);
+    const cells = async (n: number) => outcomes.locator('tbody tr').nth(n).locator('td').allTextContents();
+    expect(await cells(2)).toEqual(['2027年占GDP比重50%以上（2027）', '重庆市此前口径', '43.6% · 未实现', '64.7% · 实现', '口径不同，不作比较']);
+    expect(await cells(3)).toEqual(['2027年占GDP比重超过50%（2027）', '信通院广义口径', '口径不同，不作比较', '口径不同，不作比较', '52.3% · 实现']);
+    const charts = page.getByTestId('compare-chart');
+    await expect.poll(() => charts.count()).toBe(2);
+    const titles = await charts.locator('svg').evaluateAll((svgs) => svgs.map((svg) => svg.textContent ?? ''));
+    expect(titles[0]).toContain('各情景数字经济规模对比（重庆市此前口径）');
+    expect(titles[0]).not.toContain('广义口径基准');
+    expect(titles[1]).toContain('各情景数字经济规模对比（信通院广义口径）');
+    expect(titles[1]).not.toMatch(/基准（推算）|加速（推算）/);
+    // The targets are set beside the same target, not the one in the same place: 基准's A1 is not 广义口径基准's C1.
+    const label = page.getByTestId('compare-assumptions').locator('tr[data-path="targets[0].label"]');
+    expect(await label.nth(0).locator('td').allTextContents()).toEqual(['目标：万亿级规模', '目标名称', '万亿级规模', '万亿级规模', '—', '']);
+    await page.getByTestId('compare').getByRole('checkbox', { name: '广义口径基准（2022年起）' }).uncheck();
+    await expect.poll(() => charts.count()).toBe(1);
+  });
+
+  it('shows the backtest with error per year, MAPE and the 2022 change of measure with no error', async () => {
     await page.getByRole('tab', { name: '回测' }).click();
     await expect.poll(() => page.getByTestId('mape-share').textContent()).toBe('MAPE 3.9%（计分 1 年）');
     const share = page.getByTestId('backtest-share');
-    expect(await share.getByTestId('definition-break').textContent()).toBe('口径变化：自2022年起由“重庆市此前口径”改为“信通院广义口径”，此后各年不与基年口径比较');
-    expect(await share.locator('tr.status-other-definition').textContent()).toMatch(/^202245.4%28.47%.*口径不同，不计入/);
+    expect(await share.locator('h3').textContent()).toContain('数字经济占GDP比重 （按重庆市此前口径计分）');
+    expect(await share.getByTestId('definition-break').textContent()).toBe('口径变化：自2022年起由“重庆市此前口径”改为“信通院广义口径”；只有重庆市此前口径的年份计误差');
+    // 2022's 45.4% is on the broad measure: listed with the reason, no error.
+    expect(await share.locator('tr.status-other-definition td').allTextContents()).toEqual([
+      '2022',
+      '45.4%',
+      '28.47%',
+      '—',
+      '—',
+      '口径不同（信通院广义口径），不计误差',
+      '数字经济增加值占GDP比重（重庆）：《重庆市数字经济创新发展行动计划》指标表（2023-12-13，来源：市统计局）（可信度 M）',
+    ]);
     expect(await page.getByTestId('mape-gdp').textContent()).toBe('MAPE 1.86%（计分 4 年）');
     expect(await page.getByTestId('mape-total').textContent()).toBe('无可计分年份');
+    // Series and measures by name: no indicator, region or measure code anywhere.
+    expect(await page.getByTestId('backtest-gdp').locator('td.source').first().textContent()).toMatch(/^地区生产总值·重庆：重庆市统计局/);
+    expect(await page.getByTestId('backtest').locator('table').allTextContents()).not.toEqual(expect.arrayContaining([expect.stringMatching(/gdp\/CQ|de_va|de_scale|cq-earlier|caict-broad/)]));
     expect(await page.getByTestId('chart-backtest-share').locator('svg').count()).toBe(1);
     // A real-time backtest: as published by mid-2022, the 2021 figures were out and 2022's were not.
     await page.getByTestId('backtest-vintage').fill('2022-06-30');
@@ -218,6 +266,39 @@ describe('compare and backtest in Chromium', () => {
     expect(await page.getByTestId('mape-gdp').textContent()).toBe('MAPE 4.54%（计分 1 年）');
     await page.getByRole('button', { name: '使用最新数据' }).click();
     await expect.poll(() => page.getByTestId('mape-gdp').textContent()).toBe('MAPE 1.86%（计分 4 年）');
+  });
+
+  it('speaks English names in English: scenarios, measures, series', async () => {
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.getByTestId('scenario-list-measure').allTextContents()).toEqual(['Chongqing earlier measure', 'CAICT broad measure']);
+    // 基准 is at version 3 (saved and restored above).
+    expect(await page.locator('.scenario-list button').allTextContents()).toEqual([
+      'baseline v3',
+      'accelerated v1',
+      'conservative v1',
+      'broad measure, baseline (from 2022) v1',
+      'broad measure, faster (from 2022) v1',
+      'broad measure, slower (from 2022) v1',
+    ]);
+    const share = page.getByTestId('backtest-share');
+    await expect.poll(() => share.getByTestId('definition-break').textContent()).toBe(
+      'Change of measure: from 2022, “Chongqing earlier measure” became “CAICT broad measure”; only years on the Chongqing earlier measure get an error',
+    );
+    expect(await share.locator('tr.status-other-definition td').nth(5).textContent()).toBe('other measure (CAICT broad measure), no error');
+    expect(await page.getByTestId('backtest-gdp').locator('td.source').first().textContent()).toMatch(/^Gross domestic product, Chongqing: /);
+    await page.getByRole('tab', { name: 'Compare' }).click();
+    await expect.poll(() => page.getByTestId('compare-outcomes').locator('thead th').allTextContents()).toEqual([
+      'Target',
+      'Measure',
+      'baselineChongqing earlier measure',
+      'acceleratedChongqing earlier measure',
+    ]);
+    expect(await page.getByTestId('chart-overlay').locator('svg').textContent()).toContain('Digital economy under each scenario (Chongqing earlier measure)');
+    await page.getByRole('tab', { name: 'Edit and results' }).click();
+    expect(await page.getByTestId('versions').textContent()).toContain('restored from version 1');
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.getByRole('tab', { name: '回测' }).count()).toBe(1);
+    await page.getByRole('tab', { name: '回测' }).click();
   });
 
   it('sends a chart to the Charts page bound to the scenario', async () => {

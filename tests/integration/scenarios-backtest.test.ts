@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/backend/dispatch';
-import type { BacktestResult } from '../../shared/engine';
+import type { ScenarioBacktest } from '../../shared/api/scenarios-contract';
 import { runCli } from '../helpers/cli';
 import { tempDir, tempService } from '../helpers/temp';
 
@@ -24,7 +24,7 @@ const share2021 = (100 * 6000 * 1.16) / gdp2021;
 describe('scenarios.backtest', () => {
   it('scores GDP and the 2021 share against the published figures and does not score across the 2022 definition break', async () => {
     const { service } = tempService();
-    const result = await ok<BacktestResult>(dispatch(service, 'scenarios.backtest', { id: 1 }));
+    const result = await ok<ScenarioBacktest>(dispatch(service, 'scenarios.backtest', { id: 1 }));
     expect(result).toMatchObject({ scenario: '基准', baseYear: 2020, horizon: 2027 });
 
     const gdp = result.series.find((s) => s.metric === 'gdp')!;
@@ -39,13 +39,17 @@ describe('scenarios.backtest', () => {
     expect(gdp.breaks).toEqual([]);
 
     const share = result.series.find((s) => s.metric === 'share')!;
-    expect(share.baseDefinition).toBe('重庆市此前口径');
-    expect(share.breaks).toEqual([{ year: 2022, from: '重庆市此前口径', to: '信通院广义口径' }]);
+    // Scored on the scenario's own measure, the city's earlier one; 2022's 45.4% is on the broad measure.
+    expect(result.measure).toBe('cq-earlier');
+    expect(share.measure).toBe('cq-earlier');
+    expect(share.breaks).toEqual([{ year: 2022, from: 'cq-earlier', to: 'caict-broad' }]);
     expect(share.points.map((p) => [p.year, p.actual, p.bound, p.status])).toEqual([
       [2020, 25, 'lower', 'base-year'],
       [2021, 27.2, 'exact', 'scored'],
       [2022, 45.4, 'exact', 'other-definition'],
     ]);
+    // No error across the change of measure: 28.47% projected against 45.4% published is not an error of 37%.
+    expect(share.points[2]).toMatchObject({ error: null, percentError: null, projected: expect.closeTo((100 * 6000 * 1.16 ** 2) / (25002.79 * 1.065 ** 2), 6) });
     expect(share.points[1]!.projected).toBeCloseTo(share2021, 9);
     // Only 2021 is scored: |26.14 − 27.2| / 27.2 = 3.90%; the 45.4% of 2022 would have made it about 20%.
     expect(share.scored).toBe(1);
@@ -59,10 +63,30 @@ describe('scenarios.backtest', () => {
       [2020, 6000, 'lower', 'base-year'],
       [2022, 10000, 'lower', 'other-definition'],
     ]);
-    expect(total.breaks).toEqual([{ year: 2022, from: '重庆市此前口径', to: '信通院广义口径' }]);
+    expect(total.breaks).toEqual([{ year: 2022, from: 'cq-earlier', to: 'caict-broad' }]);
+    expect(total.points.map((p) => p.error)).toEqual([null, null]);
     expect(total.mape).toBeNull();
     // Only published figures take part: the derived de_va of 2021 and 2022 are left out.
-    expect(total.points.every((p) => p.source?.startsWith('de_va/CQ') || p.source?.startsWith('de_scale/CQ'))).toBe(true);
+    expect(total.points.map((p) => [p.indicator, p.region])).toEqual([
+      ['de_va', 'CQ'],
+      ['de_scale', 'CQ'],
+    ]);
+    // Every code the points use comes with its names, for the screens and the CLI to show.
+    expect(result.names.measures.map((m) => m.code).sort()).toEqual(['caict-broad', 'cq-earlier', 'standard']);
+    expect(result.names.measures.find((m) => m.code === 'caict-broad')).toEqual({ code: 'caict-broad', nameZh: '信通院广义口径', nameEn: 'CAICT broad measure' });
+    expect(result.names.indicators.find((i) => i.code === 'gdp')).toMatchObject({ nameZh: '地区生产总值' });
+    expect(result.names.regions).toEqual([expect.objectContaining({ code: 'CQ', nameZh: '重庆' })]);
+    expect(result.scenarioEn).toBe('baseline');
+    service.close();
+  });
+
+  it('scores a broad-measure scenario on the broad measure only', async () => {
+    const { service } = tempService();
+    const result = await ok<ScenarioBacktest>(dispatch(service, 'scenarios.backtest', { id: 4 }));
+    expect(result.measure).toBe('caict-broad');
+    const share = result.series.find((s) => s.metric === 'share')!;
+    expect(share.measure).toBe('caict-broad');
+    expect(share.points.every((p) => p.definition === 'caict-broad')).toBe(true);
     service.close();
   });
 
@@ -116,14 +140,21 @@ describe('workbench scenario backtest', () => {
     const dataDir = tempDir();
     const json = runCli(['scenario', 'backtest', '1', '--json'], dataDir);
     expect(json.status).toBe(0);
-    const result = JSON.parse(json.stdout) as BacktestResult;
+    const result = JSON.parse(json.stdout) as ScenarioBacktest;
     expect(result.series.find((s) => s.metric === 'share')!.breaks[0]!.year).toBe(2022);
     const text = runCli(['scenario', 'backtest', '1'], dataDir);
     expect(text.status).toBe(0);
     expect(text.stdout).toContain('MAPE 3.9%');
-    expect(text.stdout).toContain('口径变化：2022年起由“重庆市此前口径”改为“信通院广义口径”');
-    expect(text.stdout).toMatch(/2022\s+45\.4%\s+28\.47%\s+-37\.29%\s+口径不同，不计入/);
+    expect(text.stdout).toContain('数字经济占GDP比重（按重庆市此前口径计分）');
+    expect(text.stdout).toContain('口径变化：自2022年起由“重庆市此前口径”改为“信通院广义口径”');
+    // The broad-measure 45.4% of 2022: listed, with the reason and no error number.
+    expect(text.stdout).toMatch(/2022\s+45\.4%\s+28\.47%\s+—\s+口径不同（信通院广义口径），不计误差/);
+    expect(text.stdout).not.toContain('-37.29%');
+    expect(text.stdout).not.toMatch(/caict-broad|cq-earlier|de_va|\bCQ\b|gdp\//);
     const en = runCli(['scenario', 'backtest', '1', '--lang', 'en'], dataDir);
-    expect(en.stdout).toContain('definition break: from 2022');
+    expect(en.stdout).toContain('baseline: backtest from 2020');
+    expect(en.stdout).toContain('Change of measure: from 2022, “Chongqing earlier measure” became “CAICT broad measure”');
+    expect(en.stdout).toMatch(/2022\s+45\.4%\s+28\.47%\s+—\s+other measure \(CAICT broad measure\), no error/);
+    expect(en.stdout).not.toMatch(/[\u4e00-\u9fff]/);
   });
 });

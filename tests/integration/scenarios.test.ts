@@ -23,6 +23,48 @@ describe('scenarios in the workspace', () => {
     service.close();
   });
 
+  it('lists each scenario with its English name and its measure by name', async () => {
+    const { service } = tempService();
+    const list = await ok<Array<{ id: number; nameEn: string | null; measure: { code: string; nameZh: string; nameEn: string } | null }>>(dispatch(service, 'scenarios.list', {}));
+    expect(list.map((s) => [s.nameEn, s.measure?.nameZh])).toEqual([
+      ['baseline', '重庆市此前口径'],
+      ['accelerated', '重庆市此前口径'],
+      ['conservative', '重庆市此前口径'],
+      ['broad measure, baseline (from 2022)', '信通院广义口径'],
+      ['broad measure, faster (from 2022)', '信通院广义口径'],
+      ['broad measure, slower (from 2022)', '信通院广义口径'],
+    ]);
+    expect(list[3]!.measure).toEqual({ code: 'caict-broad', nameZh: '信通院广义口径', nameEn: 'CAICT broad measure' });
+    // A scenario naming no measure says so (null), and is listed all the same.
+    const got = await ok<{ definition: Record<string, unknown> }>(dispatch(service, 'scenarios.get', { id: 1 }));
+    const { measure: _dropped, nameEn: _noEnglish, ...definition } = got.definition;
+    const saved = await ok<{ id: number; nameEn: string | null; measure: unknown }>(dispatch(service, 'scenarios.save', { definition: { ...definition, name: '无口径' } }));
+    expect(saved).toMatchObject({ nameEn: null, measure: null });
+    service.close();
+  });
+
+  it('says where a version came from by what happened, not by the note the workbench wrote', async () => {
+    const { service } = tempService();
+    type Versions = { versions: Array<{ version: number; note: string; origin: unknown }> };
+    expect((await ok<Versions>(dispatch(service, 'scenarios.get', { id: 2 }))).versions).toEqual([{ version: 1, savedAt: expect.any(String), note: '', origin: { kind: 'seed' } }]);
+    const got = await ok<{ definition: Record<string, unknown> }>(dispatch(service, 'scenarios.get', { id: 2 }));
+    await ok(dispatch(service, 'scenarios.save', { id: 2, definition: { ...got.definition, description: '改' }, note: '按2023年数据调整' }));
+    await ok(dispatch(service, 'scenarios.restore', { id: 2, version: 1 }));
+    const copy = await ok<{ id: number; name: string; nameEn: string | null }>(dispatch(service, 'scenarios.duplicate', { id: 2 }));
+    // The copy's English name says it is a copy too.
+    expect(copy).toMatchObject({ name: '加速（副本）', nameEn: 'accelerated (copy)' });
+    expect((await ok<Versions>(dispatch(service, 'scenarios.get', { id: 2 }))).versions.map((v) => [v.version, v.note, v.origin])).toEqual([
+      [3, '', { kind: 'restore', version: 1 }],
+      [2, '按2023年数据调整', null],
+      [1, '', { kind: 'seed' }],
+    ]);
+    expect((await ok<Versions>(dispatch(service, 'scenarios.get', { id: copy.id }))).versions[0]!.origin).toEqual({ kind: 'copy', scenario: 2, name: '加速', nameEn: 'accelerated' });
+    // A copy given a name of its own drops the English name, which named the original.
+    const named = await ok<{ name: string; nameEn: string | null }>(dispatch(service, 'scenarios.duplicate', { id: 2, name: '我的情景' }));
+    expect(named).toMatchObject({ name: '我的情景', nameEn: null });
+    service.close();
+  });
+
   it('runs a projection with targets and a summary in the user language', async () => {
     const { service } = tempService();
     const run = await ok<{ projection: { years: number[]; targets: Array<{ id: string; met: boolean; firstYearMet: number | null }> }; summary: string }>(
@@ -116,6 +158,26 @@ describe('scenario CLI', () => {
     const table = lines.filter((l) => /^(年份|20\d\d)\s/.test(l));
     expect(table.length).toBeGreaterThan(5);
     expect(new Set(table.map(width)).size).toBe(1);
+  });
+
+  it('lists scenarios by name with their measure, in the CLI’s language', () => {
+    const dataDir = tempDir();
+    const zh = runCli(['scenario', 'list'], dataDir).stdout.split('\n');
+    expect(zh[0]).toMatch(/^\s+1 {2}基准（重庆市此前口径；第 1 版，\d{4}-\d\d-\d\d）$/);
+    expect(zh[3]).toMatch(/^\s+4 {2}广义口径基准（2022年起）（信通院广义口径；第 1 版，/);
+    const en = runCli(['scenario', 'list', '--lang', 'en'], dataDir).stdout.split('\n');
+    expect(en[0]).toMatch(/^\s+1 {2}baseline \(Chongqing earlier measure; version 1, \d{4}-\d\d-\d\d\)$/);
+    expect(en[3]).toMatch(/^\s+4 {2}broad measure, baseline \(from 2022\) \(CAICT broad measure; version 1, /);
+  });
+
+  it('names drivers, not their ids, in sensitivity and goal seek', () => {
+    const dataDir = tempDir();
+    const sensitivity = runCli(['scenario', 'sensitivity', '1'], dataDir).stdout;
+    expect(sensitivity.split('\n').filter(Boolean).map((l) => l.split(/\s{2,}/)[0])).toEqual(['产业数字化', '统一上调', '数字产业化', 'GDP增速']);
+    expect(sensitivity).not.toMatch(/uplift|digital-industry/);
+    const goal = runCli(['scenario', 'goal-seek', '1', '--target', 'A1', '--driver', 'digital-industry'], dataDir).stdout;
+    expect(goal).toMatch(/^数字产业化 = [\d.]+ %$/m);
+    expect(goal).not.toContain('digital-industry');
   });
 
   it('names the bad field of a scenario file, exits 1 and saves nothing', () => {

@@ -1,6 +1,6 @@
 import scenariosSeed from '../../../data/seed/scenarios.json';
 import { WorkbenchError } from '../../../shared/api/errors';
-import type { ScenarioSummary } from '../../../shared/api/scenarios-contract';
+import type { NamedCode, ScenarioBacktest, ScenarioSummary, VersionOrigin } from '../../../shared/api/scenarios-contract';
 import {
   backtest,
   EngineError,
@@ -13,17 +13,21 @@ import {
   sensitivity,
   summarize,
   type ActualPoint,
-  type BacktestResult,
   type ResolvedScenario,
   type Scenario,
 } from '../../../shared/engine';
 import type { Locale } from '../../../shared/i18n';
+import { allIndicators, allRegions } from '../db/access';
 import type { Db } from '../db/workspace';
 import { annualSeries, latestFigure, listMeasures } from '../series/figures';
 
 interface ScenarioRow {
   id: number;
   name: string;
+  name_en: string | null;
+  measure: string | null;
+  measure_zh: string | null;
+  measure_en: string | null;
   description: string;
   basis: string;
   created_at: string;
@@ -45,12 +49,29 @@ function engine<T>(fn: () => T): T {
   }
 }
 
-const summarySql = `SELECT s.id, s.name, s.description, s.basis, s.created_at, s.updated_at,
-  (SELECT max(version) FROM scenario_versions v WHERE v.scenario_id = s.id) AS version
-  FROM scenarios s WHERE s.deleted_at IS NULL`;
+// The English name and the measure are read from the latest version's definition, the measure's names from the catalogue.
+const summarySql = `SELECT s.id, s.name, s.description, s.basis, s.created_at, s.updated_at, v.version,
+  json_extract(v.definition, '$.nameEn') AS name_en, json_extract(v.definition, '$.measure') AS measure,
+  m.name_zh AS measure_zh, m.name_en AS measure_en
+  FROM scenarios s
+  JOIN scenario_versions v ON v.scenario_id = s.id AND v.version = (SELECT max(version) FROM scenario_versions x WHERE x.scenario_id = s.id)
+  LEFT JOIN measures m ON m.code = json_extract(v.definition, '$.measure')
+  WHERE s.deleted_at IS NULL`;
 
 function toSummary(row: ScenarioRow): ScenarioSummary {
-  return { id: row.id, name: row.name, description: row.description, basis: row.basis, version: row.version, createdAt: row.created_at, updatedAt: row.updated_at };
+  // A measure the catalogue does not hold is named by its code: it has no other name.
+  const measure = row.measure === null ? null : { code: row.measure, nameZh: row.measure_zh ?? row.measure, nameEn: row.measure_en ?? '' };
+  return {
+    id: row.id,
+    name: row.name,
+    nameEn: row.name_en,
+    measure,
+    description: row.description,
+    basis: row.basis,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }
 
 export function listScenarios(db: Db): ScenarioSummary[] {
@@ -72,12 +93,40 @@ export function scenarioDefinition(db: Db, id: number, version?: number): Scenar
   return parseScenario(JSON.parse(row.definition));
 }
 
-export function scenarioVersions(db: Db, id: number): Array<{ version: number; savedAt: string; note: string }> {
-  return db.prepare('SELECT version, saved_at AS savedAt, note FROM scenario_versions WHERE scenario_id = ? ORDER BY version DESC').all(id) as Array<{
+// The notes the workbench writes on the versions it saves itself (the same since the first workspace).
+const seedNote = 'seed';
+const copyNote = (from: number) => `copy of #${from}`;
+const restoreNote = (version: number) => `restored version ${version}`;
+
+/** What a note the workbench wrote says, or null for a user's note. */
+function originOf(db: Db, note: string): VersionOrigin | null {
+  if (note === seedNote) return { kind: 'seed' };
+  const copy = /^copy of #(\d+)$/.exec(note);
+  if (copy) {
+    const from = Number(copy[1]);
+    // Named as it is now, even when deleted since.
+    const row = db
+      .prepare(
+        `SELECT s.name, json_extract(v.definition, '$.nameEn') AS nameEn FROM scenarios s
+         JOIN scenario_versions v ON v.scenario_id = s.id WHERE s.id = ? ORDER BY v.version DESC LIMIT 1`,
+      )
+      .get(from) as { name: string; nameEn: string | null } | undefined;
+    return { kind: 'copy', scenario: from, name: row?.name ?? null, nameEn: row?.nameEn ?? null };
+  }
+  const restored = /^restored version (\d+)$/.exec(note);
+  return restored ? { kind: 'restore', version: Number(restored[1]) } : null;
+}
+
+export function scenarioVersions(db: Db, id: number): Array<{ version: number; savedAt: string; note: string; origin: VersionOrigin | null }> {
+  const rows = db.prepare('SELECT version, saved_at AS savedAt, note FROM scenario_versions WHERE scenario_id = ? ORDER BY version DESC').all(id) as Array<{
     version: number;
     savedAt: string;
     note: string;
   }>;
+  return rows.map((row) => {
+    const origin = originOf(db, row.note);
+    return { ...row, note: origin ? '' : row.note, origin };
+  });
 }
 
 /** Validates with the engine's schema (a located error, nothing saved) and appends a version. */
@@ -102,15 +151,22 @@ export function saveScenario(db: Db, input: { id?: number; definition: unknown; 
   })();
 }
 
+/**
+ * A copy named "<name>（副本）" with English name "<nameEn> (copy)"; a name given replaces both, since
+ * the original's English name would no longer name it.
+ */
 export function duplicateScenario(db: Db, id: number, name: string | undefined, locale: Locale): ScenarioSummary {
-  const definition = scenarioDefinition(db, id);
-  const copyName = name ?? `${definition.name}${locale === 'zh' ? '（副本）' : ' (copy)'}`;
-  return saveScenario(db, { definition: { ...definition, name: copyName }, note: `copy of #${id}` });
+  const { nameEn, ...definition } = scenarioDefinition(db, id);
+  const names =
+    name !== undefined
+      ? { name }
+      : { name: `${definition.name}${locale === 'zh' ? '（副本）' : ' (copy)'}`, ...(nameEn === undefined ? {} : { nameEn: `${nameEn} (copy)` }) };
+  return saveScenario(db, { definition: { ...definition, ...names }, note: copyNote(id) });
 }
 
 export function restoreScenario(db: Db, id: number, version: number): ScenarioSummary {
   const definition = scenarioDefinition(db, id, version);
-  return saveScenario(db, { id, definition, note: `restored version ${version}` });
+  return saveScenario(db, { id, definition, note: restoreNote(version) });
 }
 
 export function deleteScenario(db: Db, id: number): void {
@@ -161,13 +217,13 @@ export function sensitivityScenario(db: Db, id: number, output: 'total' | 'share
 /**
  * The published figures a scenario's `backtest.sources` name, through the series layer: annual
  * actuals only (a derived or illustrative figure is not a publication), as known on `asOf` (the
- * latest releases when absent), each with its bound and named by its measure, so the engine lists
- * the break where the measure changes, scores only like with like and treats a bound as one.
+ * latest releases when absent), each with its bound, its measure's code and the series it was read
+ * from, so the engine lists the break where the measure changes, scores only figures on the
+ * scenario's measure and treats a bound as one.
  */
 export function backtestActuals(db: Db, scenario: Scenario, asOf?: string | null): ActualPoint[] {
   const sources = scenario.backtest?.sources;
   if (!sources) throw new WorkbenchError('scenario.noBacktestSources', { name: scenario.name });
-  const measureName = new Map(listMeasures(db).map((m) => [m.code, m.nameZh]));
   return sources.flatMap((src) =>
     annualSeries(db, src.indicator, src.region, { statuses: ['actual'], asOf })
       .filter((f) => f.value !== null && f.year >= (src.from ?? 0) && f.year <= (src.to ?? 9999))
@@ -178,18 +234,37 @@ export function backtestActuals(db: Db, scenario: Scenario, asOf?: string | null
           year: f.year,
           value: f.value!,
           bound: f.bound,
-          definition: measureName.get(f.measure) ?? f.measure,
-          source: `${src.indicator}/${src.region}${f.source ? `: ${f.source}` : ''}`,
+          definition: f.measure,
+          indicator: src.indicator,
+          region: src.region,
+          ...(f.source ? { source: f.source } : {}),
         }),
       ),
   );
 }
 
-export function backtestScenario(db: Db, id: number, asOf?: string | null): BacktestResult {
+/** The catalogue entries among `rows` whose code is in `codes`, as code and names. */
+function named(rows: ReadonlyArray<{ code: string; nameZh: string; nameEn: string }>, codes: ReadonlySet<string>): NamedCode[] {
+  return rows.filter((r) => codes.has(r.code)).map((r) => ({ code: r.code, nameZh: r.nameZh, nameEn: r.nameEn }));
+}
+
+export function backtestScenario(db: Db, id: number, asOf?: string | null): ScenarioBacktest {
   const definition = scenarioDefinition(db, id);
   const resolved = resolveScenario(db, definition);
   const actuals = backtestActuals(db, definition, asOf);
-  return engine(() => backtest(resolved, actuals));
+  const result = engine(() => backtest(resolved, actuals));
+  const points = result.series.flatMap((s) => s.points);
+  const measures = new Set([...points.map((p) => p.definition), ...result.series.map((s) => s.measure), ...(result.measure ? [result.measure] : [])]);
+  const indicators = new Set(points.flatMap((p) => (p.indicator ? [p.indicator] : [])));
+  const regions = new Set(points.flatMap((p) => (p.region ? [p.region] : [])));
+  return {
+    ...result,
+    names: {
+      measures: named(listMeasures(db), measures),
+      indicators: named(allIndicators(db).map((r) => ({ code: r.code, nameZh: r.name_zh, nameEn: r.name_en })), indicators),
+      regions: named(allRegions(db).map((r) => ({ code: r.code, nameZh: r.name_zh, nameEn: r.name_en })), regions),
+    },
+  };
 }
 
 const seedKey = 'seed.scenarios';
@@ -204,7 +279,7 @@ export function seedScenarios(db: Db): void {
   if (has(seedKey) && has(broadSeedKey)) return;
   const fresh = !has(seedKey);
   db.transaction(() => {
-    for (const definition of scenariosSeed as unknown[]) if (fresh || isBroad(definition)) saveScenario(db, { definition, note: 'seed' });
+    for (const definition of scenariosSeed as unknown[]) if (fresh || isBroad(definition)) saveScenario(db, { definition, note: seedNote });
     const now = new Date().toISOString();
     if (fresh) mark.run(seedKey, now);
     mark.run(broadSeedKey, now);

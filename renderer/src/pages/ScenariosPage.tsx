@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Output } from '../../../shared/api/contract';
-import type { ScenarioSummary } from '../../../shared/api/scenarios-contract';
-import type { BacktestResult } from '../../../shared/engine';
+import { localName, scenarioName, type ScenarioBacktest, type ScenarioSummary, type VersionOrigin } from '../../../shared/api/scenarios-contract';
 import { ISO_DATE } from '../../../shared/series/vintage';
 import { useApp } from '../app-context';
 import { scenarioHash, scenarioIdFromHash } from './scenarios/address';
@@ -54,7 +53,7 @@ export function ScenariosPage() {
   const [tab, setTab] = useState<Tab>('edit');
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [backtest, setBacktest] = useState<{ id: number | null; result: BacktestResult | null; error: string | null }>({ id: null, result: null, error: null });
+  const [backtest, setBacktest] = useState<{ id: number | null; result: ScenarioBacktest | null; error: string | null }>({ id: null, result: null, error: null });
   const [confirmDelete, setConfirmDelete] = useState(false);
   /** An id the address asked for that the workspace does not have. */
   const [missing, setMissing] = useState<number | null>(null);
@@ -273,6 +272,15 @@ export function ScenariosPage() {
   };
 
   const current = list.find((s) => s.id === selected);
+  // The list goes measure by measure, under each measure's name: scenarios on different measures are not comparable.
+  const byMeasure = [...list.reduce((groups, s) => groups.set(s.measure?.code ?? '', [...(groups.get(s.measure?.code ?? '') ?? []), s]), new Map<string, ScenarioSummary[]>()).values()];
+  const versionNote = (v: { note: string; origin: VersionOrigin | null }) => {
+    const origin = v.origin;
+    if (!origin) return v.note;
+    if (origin.kind === 'seed') return t('scenario.version.seed');
+    if (origin.kind === 'restore') return t('scenario.version.restore', { version: origin.version });
+    return origin.name === null ? t('scenario.version.copyUnknown') : t('scenario.version.copy', { name: scenarioName({ name: origin.name, nameEn: origin.nameEn }, locale) });
+  };
   const failure = committed?.failure;
   const unplacedText = [
     ...placed.unplaced.map((issue) => {
@@ -301,21 +309,26 @@ export function ScenariosPage() {
       <div className="scenario-layout">
         <aside className="scenario-side">
           <ul className="scenario-list" aria-label={t('scenario.list')}>
-            {list.map((s) => (
-              <li key={s.id}>
-                <button
-                  type="button"
-                  className={s.id === selected ? 'active' : undefined}
-                  onClick={() => {
-                    setConfirmDelete(false);
-                    setMissing(null);
-                    setSelected(s.id);
-                  }}
-                >
-                  {s.name} <span className="muted">v{s.version}</span>
-                </button>
-              </li>
-            ))}
+            {byMeasure.map((group) => [
+              <li key={`measure-${group[0]!.measure?.code ?? ''}`} className="measure-heading" data-testid="scenario-list-measure">
+                {group[0]!.measure ? localName(group[0]!.measure, locale) : t('scenario.measureUnstated')}
+              </li>,
+              ...group.map((s) => (
+                <li key={s.id}>
+                  <button
+                    type="button"
+                    className={s.id === selected ? 'active' : undefined}
+                    onClick={() => {
+                      setConfirmDelete(false);
+                      setMissing(null);
+                      setSelected(s.id);
+                    }}
+                  >
+                    {scenarioName(s, locale)} <span className="muted">v{s.version}</span>
+                  </button>
+                </li>
+              )),
+            ])}
             {selected === null && draft && (
               <li>
                 <button type="button" className="active">
@@ -383,7 +396,7 @@ export function ScenariosPage() {
                           <li key={v.version}>
                             <span>
                               v{v.version} · {v.savedAt.slice(0, 16).replace('T', ' ')}
-                              {v.note ? ` · ${v.note}` : ''}
+                              {versionNote(v) ? ` · ${versionNote(v)}` : ''}
                             </span>
                             {v.version !== detail.version && (
                               <button type="button" onClick={() => void restore(v.version)} aria-label={t('scenario.restoreVersion', { version: v.version })}>

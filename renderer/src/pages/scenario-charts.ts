@@ -1,3 +1,4 @@
+import { localName, type ScenarioBacktest } from '../../../shared/api/scenarios-contract';
 import { buildOption } from '../../../shared/charts/build-option';
 import { chartDataSchema, type ChartDataInput } from '../../../shared/charts/data';
 import { chartSpecSchema, type TemplateId } from '../../../shared/charts/spec';
@@ -24,24 +25,43 @@ function targetSeries(p: ProjectionResult, unit: '亿元' | '%', locale: Locale)
     .map((x) => ({ id: `target-${x.id}`, name: locale === 'en' && x.labelEn ? x.labelEn : x.label, kind: 'target' as const, unit, points: [{ year: x.year, value: x.threshold }] }));
 }
 
-/** Published figures of one metric from a backtest, as an actual series broken where the definition changes. */
-function actualSeries(backtest: BacktestResult | null, metric: 'total' | 'share' | 'gdp', locale: Locale) {
+/**
+ * Published figures of one metric from a backtest, as an actual series, each point with its bound
+ * and measure: broken where the measure changes, or only the points on `onMeasure` when one is given.
+ */
+function actualSeries(backtest: BacktestResult | null, metric: 'total' | 'share' | 'gdp', locale: Locale, onMeasure?: string) {
   const s = backtest?.series.find((x) => x.metric === metric);
-  if (!s || !s.points.length) return [];
+  const points = (s?.points ?? []).filter((pt) => onMeasure === undefined || pt.definition === onMeasure);
+  if (!s || !points.length) return [];
   return [
     {
       id: `actual-${metric}`,
       name: translate(locale, 'scenario.chart.actual'),
       kind: 'actual' as const,
       unit: s.unit,
-      points: s.points.map((pt) => ({ year: pt.year, value: pt.actual })),
-      breaksBefore: s.breaks.map((b) => b.year),
+      points: points.map((pt) => ({ year: pt.year, value: pt.actual, bound: pt.bound, measure: pt.definition })),
+      breaksBefore: onMeasure === undefined ? s.breaks.map((b) => b.year) : [],
     },
   ];
 }
 
-function projectionSeries(p: ProjectionResult, unit: '亿元' | '%', values: number[], locale: Locale, scenarioId: string | null = null) {
-  return { id: `projection-${scenarioId ?? 'draft'}`, name: nameOf(p, locale), kind: 'projection' as const, unit, basis: 'derived' as const, scenarioId, points: p.years.map((year, t) => ({ year, value: values[t] ?? null })) };
+/** A scenario's path; its points carry the scenario's measure when it names one, so no line joins it to a figure on another. */
+function projectionSeries(p: ProjectionResult, unit: '亿元' | '%', values: number[], locale: Locale, scenarioId: string | null = null, measure: string | null = null) {
+  return {
+    id: `projection-${scenarioId ?? 'draft'}`,
+    name: nameOf(p, locale),
+    kind: 'projection' as const,
+    unit,
+    basis: 'derived' as const,
+    scenarioId,
+    points: p.years.map((year, t) => ({ year, value: values[t] ?? null, ...(measure ? { measure } : {}) })),
+  };
+}
+
+/** The names of the measures a backtest's points are on, in the chart's language (only the service's answer carries them). */
+function measureMeta(backtest: BacktestResult | ScenarioBacktest | null, locale: Locale) {
+  const measures = backtest && 'names' in backtest ? backtest.names.measures : [];
+  return { measures: measures.map((m) => ({ code: m.code, name: localName(m, locale) })) };
 }
 
 /** The year a contribution waterfall runs to: the first total target's, else the horizon. */
@@ -49,7 +69,8 @@ export function waterfallYear(p: ProjectionResult): number {
   return p.targets.find((x) => x.kind === 'total')?.year ?? p.horizon;
 }
 
-export function resultCharts(p: ProjectionResult, locale: Locale, backtest: BacktestResult | null): ChartPlan[] {
+/** The edited scenario's charts; `measure` is the scenario's (its `measure`), null when it names none. */
+export function resultCharts(p: ProjectionResult, locale: Locale, backtest: BacktestResult | null, measure: string | null = null): ChartPlan[] {
   const tr = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
   const year = waterfallYear(p);
   const t = year - p.baseYear;
@@ -58,13 +79,19 @@ export function resultCharts(p: ProjectionResult, locale: Locale, backtest: Back
       id: 'trajectory',
       template: 'target-trajectory',
       title: tr('scenario.chart.trajectory'),
-      data: { series: [...actualSeries(backtest, 'total', locale), projectionSeries(p, '亿元', p.total.values, locale), ...targetSeries(p, '亿元', locale)] },
+      data: {
+        series: [...actualSeries(backtest, 'total', locale), projectionSeries(p, '亿元', p.total.values, locale, null, measure), ...targetSeries(p, '亿元', locale)],
+        meta: measureMeta(backtest, locale),
+      },
     },
     {
       id: 'share',
       template: 'share-of-gdp',
       title: tr('scenario.chart.share'),
-      data: { series: [...actualSeries(backtest, 'share', locale), projectionSeries(p, '%', p.share.values, locale), ...targetSeries(p, '%', locale)] },
+      data: {
+        series: [...actualSeries(backtest, 'share', locale), projectionSeries(p, '%', p.share.values, locale, null, measure), ...targetSeries(p, '%', locale)],
+        meta: measureMeta(backtest, locale),
+      },
     },
     {
       id: 'stacked',
@@ -116,7 +143,8 @@ export function tornadoChart(result: SensitivityResult, locale: Locale, unitOf: 
         baseLabel: what,
         basis: 'derived',
         items: result.bars.map((b) => ({
-          label: b.label === 'uplift' ? translate(locale, 'scenario.driver.uplift') : b.label,
+          // The scenario-wide drivers by their names (GDP增速, 统一上调); a component's is its own.
+          label: b.driver === 'uplift' || b.driver === 'gdp' ? translate(locale, `scenario.driver.${b.driver}`) : b.label,
           low: b.low.output,
           high: b.high.output,
           lowInput: `${formatPlain(b.low.input, locale, 2)}${unitOf(b.driver)}`,
@@ -147,23 +175,33 @@ export function fanChart(mc: MonteCarloResult, p: ProjectionResult, locale: Loca
         ...targetSeries(p, '亿元', locale),
       ],
       bands: [band(5, 95), band(25, 75)],
+      meta: measureMeta(backtest, locale),
     },
   };
 }
 
-/** 2–4 scenarios' totals on one trajectory chart. */
-export function overlayChart(runs: Array<{ id: number; projection: ProjectionResult }>, locale: Locale, backtest: BacktestResult | null): ChartPlan {
+/**
+ * The totals of scenarios on one measure on one trajectory chart, titled with the measure's name
+ * (`measure` null: scenarios naming none), with the published figures on that measure only.
+ */
+export function overlayChart(
+  runs: Array<{ id: number; projection: ProjectionResult }>,
+  locale: Locale,
+  backtest: BacktestResult | null,
+  measure: { code: string; name: string } | null,
+): ChartPlan {
   const first = runs[0]!.projection;
   return {
     id: 'overlay',
     template: 'target-trajectory',
-    title: translate(locale, 'scenario.chart.overlay'),
+    title: translate(locale, 'scenario.chart.overlayOn', { measure: measure?.name ?? translate(locale, 'scenario.measureUnstated') }),
     data: {
       series: [
-        ...actualSeries(backtest, 'total', locale),
-        ...runs.map((r) => projectionSeries(r.projection, '亿元', r.projection.total.values, locale, String(r.id))),
+        ...(measure ? actualSeries(backtest, 'total', locale, measure.code) : []),
+        ...runs.map((r) => projectionSeries(r.projection, '亿元', r.projection.total.values, locale, String(r.id), measure?.code ?? null)),
         ...targetSeries(first, '亿元', locale),
       ],
+      meta: { measures: measure ? [measure] : [] },
     },
   };
 }
@@ -180,9 +218,10 @@ export function backtestCharts(result: BacktestResult, p: ProjectionResult, loca
       data: {
         series: [
           ...actualSeries(result, s.metric, locale),
-          projectionSeries(p, s.unit, values[s.metric], locale),
+          projectionSeries(p, s.unit, values[s.metric], locale, null, s.measure),
           ...(s.metric === 'gdp' ? [] : targetSeries(p, s.unit, locale)),
         ],
+        meta: measureMeta(result, locale),
       },
     }));
 }

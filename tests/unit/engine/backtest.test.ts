@@ -4,12 +4,13 @@ import { scenario } from './helpers';
 
 // A scenario run from 2020: GDP 25,002.79亿元 (published) growing an illustrative 7%; the digital
 // economy from the "超6000亿元" lower bound growing an illustrative 16%.
-const from2020 = scenario({
+const from2020Input = {
   horizon: 2022,
   gdp: { base: 25002.79, growth: { kind: 'cagr', rate: 7 } },
   components: [{ id: 'de', name: '数字经济', base: 6000, growth: { kind: 'cagr', rate: 16 } }],
   targets: [],
-});
+};
+const from2020 = scenario(from2020Input);
 
 // Published shares: 27.2% in 2021 (经济日报, the mayor, 2022-08-18) on the city's earlier measure;
 // 45.4% in 2022 (行动计划 indicator table, 市统计局) on CAICT's broad measure. GDP: 重庆市统计局.
@@ -28,7 +29,7 @@ describe('backtest', () => {
   const gdp = result.series.find((s) => s.metric === 'gdp')!;
 
   it('reports the definition break in the share and does not score across it', () => {
-    expect(share.baseDefinition).toBe('重庆此前口径');
+    expect(share.measure).toBe('重庆此前口径');
     expect(share.breaks).toEqual([{ year: 2022, from: '重庆此前口径', to: '中国信通院广义口径' }]);
     expect(share.points.map((p) => [p.year, p.status])).toEqual([
       [2021, 'scored'],
@@ -40,8 +41,8 @@ describe('backtest', () => {
     expect(share.points[0]!.error).toBeCloseTo(projected2021 - 27.2, 9);
     expect(share.mape).toBeCloseTo((Math.abs(projected2021 - 27.2) / 27.2) * 100, 9);
     expect(share.scored).toBe(1);
-    // The unscored point is still shown with its error, for the reader to judge.
-    expect(share.points[1]!.percentError).toBeLessThan(-30);
+    // The point on the other measure keeps its projection but has no error: the two are not like with like.
+    expect(share.points[1]).toMatchObject({ projected: expect.closeTo((6000 * 1.16 ** 2 * 100) / (25002.79 * 1.07 ** 2), 9), error: null, percentError: null });
   });
 
   it('scores a series without a break over every year after the base', () => {
@@ -59,7 +60,7 @@ describe('backtest', () => {
       { metric: 'total', year: 2020, value: 6000, definition: 'A' },
       { metric: 'total', year: 2022, value: 10000, definition: 'B' },
     ]).series[0]!;
-    expect(only.baseDefinition).toBe('A');
+    expect(only.measure).toBe('A');
     expect(only.mape).toBeNull();
   });
 
@@ -81,6 +82,65 @@ describe('backtest', () => {
     // Approximate figures are scored as numbers.
     const approx = backtest(from2020, [{ metric: 'total', year: 2021, value: 7000, bound: 'approx', definition: 'A' }]).series[0]!;
     expect(approx.points[0]).toMatchObject({ status: 'scored', error: expect.closeTo(-40, 9) });
+  });
+
+  describe('a scenario that names its measure', () => {
+    // The same scenario on the city's earlier measure; published shares on both measures, GDP on its own.
+    const onEarlier = scenario({ ...from2020Input, measure: 'cq-earlier' });
+    const published: ActualPoint[] = [
+      { metric: 'share', year: 2020, value: 25, bound: 'lower', definition: 'cq-earlier' },
+      { metric: 'share', year: 2021, value: 27.2, definition: 'cq-earlier' },
+      { metric: 'share', year: 2022, value: 45.4, definition: 'caict-broad' },
+      { metric: 'gdp', year: 2021, value: 27894.02, definition: 'standard' },
+    ];
+
+    it('scores the digital economy only on its own measure, and says which', () => {
+      const result = backtest(onEarlier, published);
+      expect(result).toMatchObject({ measure: 'cq-earlier', scenarioEn: 'test' });
+      const s = result.series.find((x) => x.metric === 'share')!;
+      expect(s.measure).toBe('cq-earlier');
+      expect(s.points.map((p) => [p.year, p.status, p.error === null])).toEqual([
+        [2020, 'base-year', false],
+        [2021, 'scored', false],
+        [2022, 'other-definition', true],
+      ]);
+      expect(s.scored).toBe(1);
+      // GDP is one quantity with its own measure: scored on it whatever the scenario's digital economy is on.
+      const gdp = result.series.find((x) => x.metric === 'gdp')!;
+      expect(gdp).toMatchObject({ measure: 'standard', scored: 1 });
+    });
+
+    it('scores nothing from a series on another measure, even its base year', () => {
+      // Read against the broad measure, this scenario's base (6000, the earlier measure) is not comparable with any published share.
+      const onBroad = scenario({ ...from2020Input, measure: 'caict-broad' });
+      const s = backtest(onBroad, published).series.find((x) => x.metric === 'share')!;
+      expect(s.measure).toBe('caict-broad');
+      expect(s.points.map((p) => [p.year, p.status])).toEqual([
+        [2020, 'other-definition'],
+        [2021, 'other-definition'],
+        [2022, 'scored'],
+      ]);
+      expect(s.points.slice(0, 2).every((p) => p.error === null && p.percentError === null)).toBe(true);
+      expect(s.mape).toBeCloseTo((100 * Math.abs((6000 * 1.16 ** 2 * 100) / (25002.79 * 1.07 ** 2) - 45.4)) / 45.4, 9);
+    });
+
+    it('scores a lower bound only when the projection violates it', () => {
+      // Projected share: 24.0% in 2020 (under ≥25%: violated), 26.0% in 2021 (above ≥26%: held).
+      const s = backtest(onEarlier, [
+        { metric: 'share', year: 2021, value: 26, bound: 'lower', definition: 'cq-earlier' },
+        { metric: 'share', year: 2022, value: 30, bound: 'lower', definition: 'cq-earlier' },
+      ]).series[0]!;
+      const p2022 = (6000 * 1.16 ** 2 * 100) / (25002.79 * 1.07 ** 2);
+      expect(s.points.map((p) => [p.year, p.status, p.error])).toEqual([
+        [2021, 'within-bound', null],
+        [2022, 'scored', expect.closeTo(p2022 - 30, 9)],
+      ]);
+    });
+
+    it('passes the series a figure was read from through, for naming it', () => {
+      const [point] = backtest(onEarlier, [{ metric: 'share', year: 2021, value: 27.2, definition: 'cq-earlier', indicator: 'de_va_share_gdp', region: 'CQ' }]).series[0]!.points;
+      expect(point).toMatchObject({ indicator: 'de_va_share_gdp', region: 'CQ' });
+    });
   });
 
   it('validates its input', () => {

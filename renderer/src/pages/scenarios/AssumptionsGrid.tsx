@@ -4,7 +4,7 @@ import { AgGridReact, type CustomCellEditorProps } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatPlain, type Locale } from '../../../../shared/format/number';
 import { useApp } from '../../app-context';
-import type { AssumptionRow, ItemList } from './assumptions';
+import { groupHeading, type AssumptionRow, type ItemList } from './assumptions';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -122,10 +122,10 @@ export function AssumptionsGrid({ rows, issues, onCommit, onLive, onAdd, onRemov
       {
         colId: 'group',
         headerName: t('scenario.col.group'),
-        valueGetter: (p) => (p.data ? t(p.data.group.key, p.data.group.params) : ''),
+        valueGetter: (p) => (p.data ? groupHeading(p.data.group, locale, t) : ''),
         cellRenderer: GroupCell,
         width: 190,
-        tooltipValueGetter: (p) => (p.data ? t(p.data.group.key, p.data.group.params) : ''),
+        tooltipValueGetter: (p) => (p.data ? groupHeading(p.data.group, locale, t) : ''),
       },
       {
         colId: 'field',

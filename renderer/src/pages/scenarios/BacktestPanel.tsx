@@ -1,12 +1,16 @@
 import { Fragment, useMemo } from 'react';
-import type { BacktestResult, BacktestSeries, ProjectionResult } from '../../../../shared/engine';
+import { nameOf, type ScenarioBacktest } from '../../../../shared/api/scenarios-contract';
+import type { BacktestPoint, BacktestSeries, ProjectionResult } from '../../../../shared/engine';
 import { formatPercent, formatPlain, formatYi } from '../../../../shared/format/number';
 import { boundSign } from '../../../../shared/series/bound';
 import { useApp } from '../../app-context';
 import { backtestCharts } from '../scenario-charts';
 import { ChartCard } from './ChartCard';
 
-/** The saved scenario against the published figures: error per year, MAPE, and the definition breaks not scored across. */
+/**
+ * The saved scenario against the published figures: error per year and MAPE on the scenario's own
+ * measure; a year on another measure is listed with the reason and no error, the change of measure marked.
+ */
 export function BacktestPanel({
   result,
   error,
@@ -15,7 +19,7 @@ export function BacktestPanel({
   vintage,
   onVintage,
 }: {
-  result: BacktestResult | null;
+  result: ScenarioBacktest | null;
   error: string | null;
   projection: ProjectionResult | null;
   scenarioId: number;
@@ -27,11 +31,24 @@ export function BacktestPanel({
   const charts = useMemo(() => (result && projection ? backtestCharts(result, projection, locale) : []), [result, projection, locale]);
   if (error) return <p className="error" role="alert" data-testid="backtest-error">{error}</p>;
   if (!result) return <p className="muted">{t('common.loading')}</p>;
+  const measureName = (code: string) => nameOf(result.names.measures, code, locale);
   const value = (s: BacktestSeries, v: number | null) => (s.unit === '%' ? formatPercent(v, locale, 2) : formatYi(v, locale));
-  const metricName = (s: BacktestSeries) => (s.metric === 'component' ? (projection?.components.find((c) => c.id === s.componentId)?.name ?? s.componentId ?? '') : t(`scenario.metric.${s.metric}`));
+  const metricName = (s: BacktestSeries) => (s.metric === 'component' ? (projection?.components.find((c) => c.id === s.componentId)?.name ?? '') : t(`scenario.metric.${s.metric}`));
+  // The series by name: 地区生产总值·重庆, or the indicator's name alone when it names the region (数字经济增加值（重庆）).
+  const seriesName = (indicator: string, region: string) => {
+    const [what, where] = [nameOf(result.names.indicators, indicator, locale), nameOf(result.names.regions, region, locale)];
+    return what.includes(where) ? what : t('scenario.backtest.series', { indicator: what, region: where });
+  };
+  const source = (pt: BacktestPoint) => {
+    const series = pt.indicator && pt.region ? seriesName(pt.indicator, pt.region) : '';
+    return series && pt.source ? t('scenario.backtest.sourceText', { series, source: pt.source }) : series || (pt.source ?? '');
+  };
+  const intro = { baseYear: result.baseYear, horizon: result.horizon };
   return (
     <div className="backtest" data-testid="backtest">
-      <p className="muted">{t('scenario.backtest.intro', { baseYear: result.baseYear, horizon: result.horizon })}</p>
+      <p className="muted">
+        {result.measure ? t('scenario.backtest.intro', { ...intro, measure: measureName(result.measure) }) : t('scenario.backtest.introNoMeasure', intro)}
+      </p>
       <label className="backtest-vintage">
         {t('scenario.backtest.vintage')}
         <input type="date" value={vintage} onChange={(e) => onVintage(e.target.value)} data-testid="backtest-vintage" />
@@ -44,7 +61,7 @@ export function BacktestPanel({
       {result.series.map((s) => (
         <section key={`${s.metric}-${s.componentId ?? ''}`} className="panel" data-testid={`backtest-${s.metric}`}>
           <h3>
-            {metricName(s)} <span className="muted">（{s.baseDefinition}）</span>
+            {metricName(s)} <span className="muted">（{t('scenario.backtest.scoredOn', { measure: measureName(s.measure) })}）</span>
             <span className="mape" data-testid={`mape-${s.metric}`}>
               {s.mape === null ? t('scenario.backtest.noMape') : t('scenario.backtest.mape', { mape: formatPercent(s.mape, locale, 2), scored: s.scored })}
             </span>
@@ -68,7 +85,7 @@ export function BacktestPanel({
                   <Fragment key={pt.year}>
                     {brk && (
                       <tr className="break-row" data-testid="definition-break">
-                        <td colSpan={7}>{t('scenario.backtest.break', { year: brk.year, from: brk.from, to: brk.to })}</td>
+                        <td colSpan={7}>{t('scenario.backtest.break', { year: brk.year, from: measureName(brk.from), to: measureName(brk.to), measure: measureName(s.measure) })}</td>
                       </tr>
                     )}
                     <tr className={`status-${pt.status}`}>
@@ -77,8 +94,8 @@ export function BacktestPanel({
                       <td>{value(s, pt.projected)}</td>
                       <td>{pt.error === null ? '—' : s.unit === '%' ? t('scenario.points', { value: formatPlain(pt.error, locale, 2) }) : formatYi(pt.error, locale)}</td>
                       <td>{pt.percentError === null ? '—' : formatPercent(pt.percentError, locale, 2)}</td>
-                      <td>{t(`scenario.backtest.status.${pt.status}`)}</td>
-                      <td className="source">{pt.source ?? ''}</td>
+                      <td>{t(`scenario.backtest.status.${pt.status}`, { measure: measureName(pt.definition) })}</td>
+                      <td className="source">{source(pt)}</td>
                     </tr>
                   </Fragment>
                 );

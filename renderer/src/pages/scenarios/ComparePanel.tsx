@@ -1,14 +1,19 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { ScenarioSummary } from '../../../../shared/api/scenarios-contract';
+import { localName, scenarioName, type NamedCode, type ScenarioSummary } from '../../../../shared/api/scenarios-contract';
 import type { BacktestResult } from '../../../../shared/engine';
 import { formatPercent, formatYi } from '../../../../shared/format/number';
 import { useApp } from '../../app-context';
 import { overlayChart } from '../scenario-charts';
-import { diffAssumptions, type Draft } from './assumptions';
+import { diffAssumptions, groupHeading, type Draft } from './assumptions';
 import { ChartCard } from './ChartCard';
+import { groupByMeasure, outcomeRows, type Outcome } from './compare';
 import { baseRefs, liveModel, refKey, type LatestActuals } from './live-model';
 
-/** 2–4 scenarios side by side: the assumptions that differ highlighted, each target's outcome, the totals overlaid. */
+/**
+ * 2–4 scenarios side by side: each target's outcome, the totals drawn and the assumptions that differ
+ * highlighted. Scenarios on different measures (口径) are not comparable: each measure has its own
+ * chart, a target row names its measure and is compared only with the scenarios on it.
+ */
 export function ComparePanel({ list, initial, backtest }: { list: ScenarioSummary[]; initial: number[]; backtest: BacktestResult | null }) {
   const { client, locale, t, describeError } = useApp();
   const [chosen, setChosen] = useState<number[]>(initial.slice(0, 4));
@@ -35,17 +40,38 @@ export function ComparePanel({ list, initial, backtest }: { list: ScenarioSummar
     };
   }, [chosen, drafts, client, describeError]);
 
-  const runs = useMemo(
+  const groups = useMemo(
     () =>
-      chosen
-        .filter((id) => drafts.has(id))
-        .map((id) => ({ id, name: list.find((s) => s.id === id)?.name ?? String(id), draft: drafts.get(id)!, live: liveModel(drafts.get(id)!, latest, locale) })),
+      groupByMeasure(
+        chosen.flatMap((id) => {
+          const draft = drafts.get(id);
+          const summary = list.find((s) => s.id === id);
+          if (!draft || !summary) return [];
+          const live = liveModel(draft, latest, locale);
+          return [{ id, name: scenarioName(summary, locale), measure: summary.measure, draft, projection: live.projection }];
+        }),
+      ),
     [chosen, drafts, latest, locale, list],
   );
+  // Columns go measure by measure, so that the scenarios a target is compared with stand together.
+  const runs = useMemo(() => groups.flatMap((g) => g.runs), [groups]);
   const diff = useMemo(() => diffAssumptions(runs.map((r) => r.draft)), [runs]);
-  const projected = useMemo(() => runs.filter((r) => r.live.projection).map((r) => ({ id: r.id, projection: r.live.projection! })), [runs]);
-  const overlay = useMemo(() => (projected.length >= 2 ? overlayChart(projected, locale, backtest) : null), [projected, locale, backtest]);
-  const targetIds = [...new Set(projected.flatMap((r) => r.projection.targets.map((x) => x.id)))];
+  const measureName = (measure: NamedCode | null) => (measure ? localName(measure, locale) : t('scenario.measureUnstated'));
+  const overlays = useMemo(
+    () =>
+      groups.flatMap((g) => {
+        const projected = g.runs.flatMap((r) => (r.projection ? [{ id: r.id, projection: r.projection }] : []));
+        if (!projected.length) return [];
+        const measure = g.measure ? { code: g.measure.code, name: localName(g.measure, locale) } : null;
+        return [{ key: g.key, ids: projected.map((r) => r.id), plan: overlayChart(projected, locale, backtest, measure) }];
+      }),
+    [groups, locale, backtest],
+  );
+  // One row per target and measure: the same target on two measures is two rows, each named by its measure.
+  const rows = outcomeRows(groups, runs);
+  const outcome = (x: Outcome) =>
+    `${x.flag ? t(x.flag === 'above-100' ? 'scenario.share.above100' : 'scenario.share.gdpNotPositive') : x.unit === '%' ? formatPercent(x.value, locale) : formatYi(x.value, locale)} · ${x.met ? t('scenario.met') : t('scenario.notMet')}`;
+  const join = locale === 'zh' ? '、' : ', ';
 
   const toggle = (id: number, on: boolean) => setChosen((cur) => (on ? [...cur, id].slice(0, 4) : cur.filter((x) => x !== id)));
   return (
@@ -55,7 +81,7 @@ export function ComparePanel({ list, initial, backtest }: { list: ScenarioSummar
         {list.map((s) => (
           <label key={s.id} className="check">
             <input type="checkbox" checked={chosen.includes(s.id)} disabled={!chosen.includes(s.id) && chosen.length >= 4} onChange={(e) => toggle(s.id, e.target.checked)} />
-            {s.name}
+            {scenarioName(s, locale)}
           </label>
         ))}
       </div>
@@ -64,40 +90,51 @@ export function ComparePanel({ list, initial, backtest }: { list: ScenarioSummar
         <p className="muted">{t('scenario.compare.needTwo')}</p>
       ) : (
         <>
+          {groups.length > 1 && (
+            <p className="warning measure-split" role="note" data-testid="compare-measures">
+              {t('scenario.compare.byMeasure', {
+                groups: groups.map((g) => t('scenario.compare.group', { measure: measureName(g.measure), names: g.runs.map((r) => r.name).join(join) })).join(locale === 'zh' ? '；' : '; '),
+              })}
+            </p>
+          )}
           <h3>{t('scenario.compare.outcomes')}</h3>
           <table className="outcomes" data-testid="compare-outcomes">
             <thead>
               <tr>
                 <th>{t('col.target')}</th>
+                <th>{t('scenario.col.measure')}</th>
                 {runs.map((r) => (
-                  <th key={r.id}>{r.name}</th>
+                  <th key={r.id}>
+                    {r.name}
+                    <span className="column-measure">{measureName(r.measure)}</span>
+                  </th>
                 ))}
               </tr>
             </thead>
             <tbody>
-              {targetIds.map((id) => {
-                const first = projected.map((r) => r.projection.targets.find((x) => x.id === id)).find(Boolean)!;
-                return (
-                  <tr key={id}>
-                    <td>
-                      {locale === 'en' && first.labelEn ? first.labelEn : first.label}（{first.year}）
+              {rows.map(({ key, measure, target, cells }) => (
+                <tr key={key} data-measure={measure?.code ?? ''}>
+                  <td>{locale === 'en' ? `${target.labelEn ?? target.label} (${target.year})` : `${target.label}（${target.year}）`}</td>
+                  <td className="measure-cell">{measureName(measure)}</td>
+                  {cells.map((cell, i) => (
+                    <td
+                      key={runs[i]!.id}
+                      className={cell.kind === 'other-measure' ? 'other-measure' : cell.kind === 'outcome' ? (cell.outcome.met ? 'met-cell' : 'missed-cell') : undefined}
+                    >
+                      {cell.kind === 'other-measure' ? t('scenario.compare.otherMeasure') : cell.kind === 'outcome' ? outcome(cell.outcome) : '—'}
                     </td>
-                    {runs.map((r) => {
-                      const x = r.live.projection?.targets.find((o) => o.id === id);
-                      return (
-                        <td key={r.id} className={x ? (x.met ? 'met-cell' : 'missed-cell') : undefined}>
-                          {x
-                            ? `${x.flag ? t(x.flag === 'above-100' ? 'scenario.share.above100' : 'scenario.share.gdpNotPositive') : x.unit === '%' ? formatPercent(x.value, locale) : formatYi(x.value, locale)} · ${x.met ? t('scenario.met') : t('scenario.notMet')}`
-                            : '—'}
-                        </td>
-                      );
-                    })}
-                  </tr>
-                );
-              })}
+                  ))}
+                </tr>
+              ))}
             </tbody>
           </table>
-          {overlay && <ChartCard plan={overlay} scenarioIds={projected.map((r) => r.id)} height={340} />}
+          <div className="chart-grid">
+            {overlays.map((o) => (
+              <div key={o.key} data-testid="compare-chart" data-measure={o.key}>
+                <ChartCard plan={o.plan} scenarioIds={o.ids} height={340} />
+              </div>
+            ))}
+          </div>
           <h3>{t('scenario.compare.assumptions')}</h3>
           <table className="outcomes diff" data-testid="compare-assumptions">
             <thead>
@@ -111,9 +148,17 @@ export function ComparePanel({ list, initial, backtest }: { list: ScenarioSummar
               </tr>
             </thead>
             <tbody>
+              <tr className={groups.length > 1 ? 'differs' : undefined} data-path="measure">
+                <td>{t('scenario.group.general')}</td>
+                <td>{t('scenario.col.measure')}</td>
+                {runs.map((r) => (
+                  <td key={r.id}>{measureName(r.measure)}</td>
+                ))}
+                <td />
+              </tr>
               {diff.map((row) => (
-                <tr key={row.path} className={row.differs ? 'differs' : undefined} data-path={row.path}>
-                  <td>{t(row.group.key, row.group.params)}</td>
+                <tr key={row.key} className={row.differs ? 'differs' : undefined} data-path={row.path}>
+                  <td>{groupHeading(row.group, locale, t)}</td>
                   <td>{t(row.field)}</td>
                   {row.values.map((v, i) => (
                     <td key={runs[i]!.id}>{v === '' ? '—' : row.optionPrefix ? t(`${row.optionPrefix}${v}`) : v}</td>

@@ -18,7 +18,8 @@ export function ResultsPanel({ live, scenarioId, backtest, onEdit }: { live: Liv
   const ids = scenarioId === null ? [] : [scenarioId];
   const [output, setOutput] = useState<'total' | 'share'>('share');
   const tornadoYear = p ? (p.targets.find((x) => x.unit === (output === 'share' ? '%' : '亿元'))?.year ?? p.horizon) : 0;
-  const charts = useMemo(() => (p ? resultCharts(p, locale, backtest) : []), [p, locale, backtest]);
+  const measure = live.resolved?.measure ?? null;
+  const charts = useMemo(() => (p ? resultCharts(p, locale, backtest, measure) : []), [p, locale, backtest, measure]);
   const tornado = useMemo(() => {
     if (!live.resolved) return null;
     try {

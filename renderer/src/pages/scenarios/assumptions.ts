@@ -2,6 +2,7 @@
 // engine path of its value, so a schema error (`components[1].growth.rate`) lands on its row.
 // Pure functions: rows from a draft, an edit back into the draft, components and targets added and
 // removed, issues onto rows, and the diff the compare view highlights.
+import type { Locale } from '../../../../shared/format/number';
 import { reservedDriverIds, scenarioSchema, type DriverInfo, type Persistence, type ProjectionResult, type ScenarioInput } from '../../../../shared/engine';
 
 /** A scenario being edited: its JSON form, possibly with a bad value where the user typed one. */
@@ -15,6 +16,13 @@ export type ItemList = 'components' | 'targets';
 export interface RowGroup {
   key: string;
   params?: Record<string, string | number>;
+  /** The params in English where they differ (a target's English label). */
+  paramsEn?: Record<string, string | number>;
+}
+
+/** A group's heading in `locale`. */
+export function groupHeading(group: RowGroup, locale: Locale, t: (key: string, params?: Record<string, string | number>) => string): string {
+  return t(group.key, locale === 'en' && group.paramsEn ? group.paramsEn : group.params);
 }
 
 export interface AssumptionRow {
@@ -221,7 +229,12 @@ function distributionRows(dist: Json | undefined, driver: string, group: RowGrou
 }
 
 function targetRows(x: Json, i: number, components: readonly Json[]): AssumptionRow[] {
-  const group: RowGroup = { key: 'scenario.group.target', params: { id: String(x.id ?? i + 1) } };
+  // Named by its label (万亿级规模), in English by its English one where written: an id (P2027) is no name.
+  const group: RowGroup = {
+    key: 'scenario.group.target',
+    params: { label: String(x.label || x.id || i + 1) },
+    ...(typeof x.labelEn === 'string' && x.labelEn ? { paramsEn: { label: x.labelEn } } : {}),
+  };
   const at = (key: string) => `targets[${i}].${key}`;
   const rows: AssumptionRow[] = [
     { path: at('label'), group, field: 'scenario.field.targetLabel', value: num(x.label), unit: '', editor: 'text', item: { list: 'targets', index: i, removable: true } },
@@ -261,6 +274,7 @@ export function assumptionRows(draft: Draft, drivers: readonly DriverInfo[] = []
   const uplift = d.uplift as Json | undefined;
   const rows: AssumptionRow[] = [
     { path: 'name', group: general, field: 'scenario.field.name', value: num(d.name), unit: '', editor: 'text' },
+    { path: 'nameEn', group: general, field: 'scenario.field.nameEn', value: num(d.nameEn), unit: '', editor: 'optionalText' },
     { path: 'baseYear', group: general, field: 'scenario.field.baseYear', value: num(d.baseYear), unit: '年', editor: 'number' },
     { path: 'horizon', group: general, field: 'scenario.field.horizon', value: num(d.horizon), unit: '年', editor: 'number' },
     { path: 'uplift.value', group: general, field: 'scenario.field.uplift', value: num(uplift?.value ?? 0), unit: 'pp', editor: 'number' },
@@ -696,6 +710,8 @@ export function placeIssues(rows: readonly AssumptionRow[], issues: readonly Dra
 }
 
 export interface DiffRow {
+  /** Unique among the rows: the path, or for a component's or target's row its id and field. */
+  key: string;
   path: string;
   group: RowGroup;
   field: string;
@@ -706,20 +722,35 @@ export interface DiffRow {
   differs: boolean;
 }
 
+/**
+ * Which row of another scenario a row is set beside: a component's and a target's rows by its id
+ * (the first target of one scenario may be another target than the first of the next: A1 beside C1
+ * would compare two targets), every other row by its path.
+ */
+function diffKey(draft: Draft, path: string): string {
+  const item = /^(components|targets)\[(\d+)\](.*)$/.exec(path);
+  if (!item) return path;
+  const list = (draft as unknown as Json)[item[1]!];
+  const id = Array.isArray(list) ? (list[Number(item[2])] as Json | undefined)?.id : undefined;
+  return typeof id === 'string' ? `${item[1]}#${id}${item[3]}` : path;
+}
+
 /** The assumptions of 2–4 scenarios side by side, with the rows whose values differ flagged. */
 export function diffAssumptions(drafts: readonly Draft[]): DiffRow[] {
-  const perScenario = drafts.map((d) => new Map(assumptionRows(d).filter((r) => r.path !== 'name').map((r) => [r.path, r])));
-  const order: AssumptionRow[] = [];
+  const perScenario = drafts.map(
+    (d) => new Map(assumptionRows(d).filter((r) => r.path !== 'name' && r.path !== 'nameEn').map((r) => [diffKey(d, r.path), r])),
+  );
+  const order: Array<[string, AssumptionRow]> = [];
   const seen = new Set<string>();
   for (const rows of perScenario) {
-    for (const row of rows.values()) {
-      if (seen.has(row.path)) continue;
-      seen.add(row.path);
-      order.push(row);
+    for (const [key, row] of rows) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      order.push([key, row]);
     }
   }
-  return order.map((row) => {
-    const values = perScenario.map((rows) => rows.get(row.path)?.value ?? '');
-    return { path: row.path, group: row.group, field: row.field, unit: row.unit, optionPrefix: row.optionPrefix, values, differs: values.some((v) => v !== values[0]) };
+  return order.map(([key, row]) => {
+    const values = perScenario.map((rows) => rows.get(key)?.value ?? '');
+    return { key, path: row.path, group: row.group, field: row.field, unit: row.unit, optionPrefix: row.optionPrefix, values, differs: values.some((v) => v !== values[0]) };
   });
 }
