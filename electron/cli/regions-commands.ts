@@ -4,6 +4,7 @@ import type { TwinCell } from '../../shared/api/targets-contract';
 import type { Locale } from '../../shared/format/number';
 import { translate } from '../../shared/i18n';
 import { formatBounded } from '../../shared/series/bound';
+import { formatChange, isRateUnit } from '../../shared/series/change';
 import { callApi, cliLocale, printJson, withWorkspace } from './context';
 
 type Compare = Output<'regions.compare'>;
@@ -26,24 +27,28 @@ function measureName(c: Compare, code: string, locale: Locale): string {
   return m ? (locale === 'en' && m.nameEn ? m.nameEn : m.nameZh) : code;
 }
 
-/** A growth or share as analysts read it: 9.34%, ≥34.33% (推算), or — (why there is none). */
+/** A growth or share as analysts read it: 9.34%, +2.6个百分点 (a share's change), ≥34.33% (推算), or — (why there is none). */
 function derivedText(d: Derived | null, column: 'growth' | 'share', locale: Locale): string {
   if (d === null) return '';
   if (d.value === null) return `— ${translate(locale, `twin.why.${d.reason === 'bound' && column === 'share' ? 'bound-share' : d.reason}`)}`;
-  const text = formatBounded(d.value, '%', d.bound, locale);
-  return column === 'share' ? text + aside(translate(locale, `twin.basis.${d.basis}`), locale) : text;
+  if (column === 'growth') return formatChange(d.value, d.unit, d.bound, locale);
+  return formatBounded(d.value, '%', d.bound, locale) + aside(translate(locale, `twin.basis.${d.basis}`), locale);
 }
 
 function cellColumns(c: Compare, cell: TwinCell, locale: Locale): string[] {
   if (cell.value === null) {
-    const why = translate(locale, `twin.why.${cell.reason}`, { measure: cell.otherMeasure ? measureName(c, cell.otherMeasure, locale) : '' });
-    return [`— ${why}`, '', '', '', ''];
+    const others = cell.others
+      .map((o) => translate(locale, 'twin.other', { measure: measureName(c, o.measure, locale), year: o.year, value: formatBounded(o.value, c.indicator.unit, o.bound, locale) }))
+      .join(translate(locale, 'twin.otherSeparator'));
+    return [`— ${translate(locale, `twin.why.${cell.reason}`, { others })}`, '', '', '', ''];
   }
+  // A share taken from another share indicator (the same quantity on the same measure) says which.
+  const via = cell.via ? aside(translate(locale, 'twin.via', { indicator: locale === 'en' && cell.via.nameEn ? cell.via.nameEn : cell.via.nameZh }), locale) : '';
   const release = [cell.releaseLabel, cell.released].filter(Boolean).join(' ');
   const status = cell.status === 'actual' ? '' : aside(translate(locale, `status.${cell.status}`), locale);
   return [
     formatBounded(cell.value, c.indicator.unit, cell.bound, locale) + status,
-    measureName(c, cell.measure, locale),
+    measureName(c, cell.measure, locale) + via,
     derivedText(cell.growth, 'growth', locale),
     derivedText(cell.share, 'share', locale),
     release,
@@ -64,18 +69,20 @@ function printCompare(c: Compare, locale: Locale): void {
     translate(locale, 'twin.region'),
     translate(locale, 'twin.level'),
     translate(locale, 'twin.measure'),
-    translate(locale, 'twin.growth'),
+    translate(locale, isRateUnit(c.indicator.unit) ? 'twin.change' : 'twin.growth'),
     ...(c.hasShare ? [translate(locale, 'twin.share')] : []),
     translate(locale, 'twin.release'),
   ];
   const lines = c.rows.flatMap((row) =>
     c.regions.map((r) => {
-      const [level, m, growth, share, release] = cellColumns(c, row.values[r.code]!, locale);
-      return [String(row.year), zh || !r.nameEn ? r.nameZh : r.nameEn, level!, m!, growth!, ...(c.hasShare ? [share!] : []), release!];
+      const cell = row.values[r.code]!;
+      const [level, m, growth, share, release] = cellColumns(c, cell, locale);
+      return { figure: cell.value !== null, texts: [String(row.year), zh || !r.nameEn ? r.nameZh : r.nameEn, level!, m!, growth!, ...(c.hasShare ? [share!] : []), release!] };
     }),
   );
-  const widths = head.map((h, i) => Math.max(width(h), ...lines.map((l) => width(l[i]!))));
-  for (const line of [head, ...lines]) console.log(line.map((text, i) => pad(text, widths[i]!)).join('  ').trimEnd());
+  // A line without a figure ends with its reason: it sets no column's width.
+  const widths = head.map((h, i) => Math.max(width(h), ...lines.filter((l) => l.figure || i < 2).map((l) => width(l.texts[i]!))));
+  for (const line of [head, ...lines.map((l) => l.texts)]) console.log(line.map((text, i) => pad(text, widths[i]!)).join('  ').trimEnd());
 }
 
 export function addRegionsCommands(program: Command): void {

@@ -2,33 +2,30 @@ import type { Command } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
 import { WorkbenchError } from '../../shared/api/errors';
-import type { MonitorRow } from '../../shared/api/targets-contract';
+import type { Output } from '../../shared/api/contract';
 import { formatWithUnit, type Locale } from '../../shared/format/number';
+import { ruleParamsText } from '../../shared/monitor/rule-text';
 import { comparatorSign, formatBounded } from '../../shared/series/bound';
 import { translate } from '../../shared/i18n';
 import { callApi, cliLocale, printJson, withWorkspace } from './context';
 
-interface Monitor {
-  asOfYear: number;
-  vintage: string | null;
-  scenario: { id: number; name: string } | null;
-  rows: MonitorRow[];
-}
+type Monitor = Output<'targets.monitor'>;
 
-/** A rule's figures written with their unit (≥1万亿元, not ≥10000), as the Targets page writes them. */
-function withUnits(params: MonitorRow['ruleParams'], unit: string, locale: Locale): MonitorRow['ruleParams'] {
-  const written = { ...params };
-  for (const key of ['value', 'path'] as const) {
-    const v = params[key];
-    if (typeof v === 'number') written[key] = formatWithUnit(v, unit, locale);
-  }
-  return written;
+/**
+ * `targets list --json`: one entry per target, each its monitor row (status, rule and latest on the
+ * judged measure, `byMeasure` under every measure with figures) with what it was judged against: the
+ * as-of year, the vintage, the compared scenario (with its measure) and the thresholds.
+ */
+function listRecords(m: Monitor) {
+  const scenario = m.scenario ? { ...m.scenario, measure: m.scenarioMeasure } : null;
+  return m.rows.map((row) => ({ asOfYear: m.asOfYear, vintage: m.vintage, scenario, thresholds: m.settings.thresholds, ...row }));
 }
 
 function printMonitor(m: Monitor, locale: Locale): void {
   const zh = locale === 'zh';
   const vintage = m.vintage ? (zh ? `；数据截至${m.vintage}` : `; data as known on ${m.vintage}`) : '';
   console.log(zh ? `截至${m.asOfYear}年${vintage}；对照情景：${m.scenario?.name ?? '无'}` : `As of ${m.asOfYear}${vintage}; compared scenario: ${m.scenario?.name ?? 'none'}`);
+  if (m.settingsNotice) console.log(translate(locale, 'targets.settings.notice', { value: m.settingsNotice.value }));
   const measureName = (ref: { nameZh: string; nameEn: string }) => (zh ? ref.nameZh : ref.nameEn);
   for (const r of m.rows) {
     const t = r.target;
@@ -39,11 +36,13 @@ function printMonitor(m: Monitor, locale: Locale): void {
     console.log(`${t.code.padEnd(6)} ${translate(locale, `monitor.status.${r.status}`).padEnd(zh ? 6 : 9)} ${title}${measure}`);
     const deadline = t.deadline ? (zh ? `，${t.deadline}年` : `, by ${t.deadline}`) : '';
     console.log(`       ${goal}${deadline}${zh ? '；最新实际 ' : '; latest '}${latest}`);
-    console.log(`       ${translate(locale, r.rule, withUnits(r.ruleParams, t.unit, locale))}`);
+    console.log(`       ${translate(locale, r.rule, ruleParamsText(r.ruleParams, t.unit, locale))}`);
     for (const other of r.byMeasure.slice(1)) {
       const value = other.latest ? `${formatBounded(other.latest.value, t.unit, other.latest.bound, locale)} (${other.latest.year})` : '—';
       const status = translate(locale, `monitor.status.${other.status}`);
-      console.log(zh ? `       按${measureName(other.measure)}：${status}，最新 ${value}` : `       on the ${measureName(other.measure)}: ${status}, latest ${value}`);
+      // A measure no longer published says so rather than leave "no data" to be read as a lag.
+      const replaced = other.rule === 'monitor.rule.measureReplaced' ? (zh ? '；' : '; ') + translate(locale, 'targets.byMeasure.measureReplaced', { from: other.ruleParams.from ?? '' }) : '';
+      console.log(zh ? `       按${measureName(other.measure)}：${status}，最新 ${value}${replaced}` : `       on the ${measureName(other.measure)}: ${status}, latest ${value}${replaced}`);
     }
     if (r.projectionNote) console.log(`       ${translate(locale, `monitor.projection.${r.projectionNote.reason}`, { measure: r.projectionNote.scenarioMeasure ? measureName(r.projectionNote.scenarioMeasure) : '' })}`);
   }
@@ -64,8 +63,11 @@ export function addTargetsCommands(program: Command): void {
       withWorkspace(opts.workspace, async (service) => {
         const asOfYear = opts.asOf === undefined ? undefined : Number(opts.asOf);
         const m = await callApi<Monitor>(service, 'targets.monitor', { plan: opts.plan, asOfYear, vintage: opts.vintage });
-        if (opts.json) printJson(m);
-        else printMonitor(m, cliLocale(program));
+        if (opts.json) {
+          // The notice goes to stderr: stdout stays the records.
+          if (m.settingsNotice) console.error(translate(cliLocale(program), 'targets.settings.notice', { value: m.settingsNotice.value }));
+          printJson(listRecords(m));
+        } else printMonitor(m, cliLocale(program));
       }),
     );
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { vintageSchema } from '../series/vintage';
 import { monitorThresholdsSchema, targetStatuses } from '../monitor/status';
 import { BOUNDS } from '../series/bound';
+import { CHANGE_UNITS } from '../series/change';
 import { exportedFileSchema } from './jobs-contract';
 
 export const comparatorSchema = z.enum(['>=', '>', '=', '<=', '<', 'qualitative']);
@@ -110,7 +111,10 @@ export const monitorRowSchema = z.object({
   latest: z.object({ year: z.number().int(), value: z.number(), bound: boundSchema }).nullable(),
   progress: z.number().nullable(),
   pathValue: z.number().nullable(),
+  /** Growth a year (%) still needed to reach a level target on time; null for a share or rate. */
   requiredGrowth: z.number().nullable(),
+  /** Percentage points a year still needed to reach a share or rate (%) target on time; null for a level. */
+  requiredPoints: z.number().nullable(),
   /** The compared scenario's projection of this target: only when the scenario carries the target and is on the target's measure. */
   projection: z.object({ value: z.number(), met: z.boolean(), firstYearMet: z.number().int().nullable() }).nullable(),
   /** Why the compared scenario's projection is not shown: it is on another measure, or names none. */
@@ -165,11 +169,16 @@ export const taskInputSchema = z
 
 export const taskAreaSchema = z.object({ plan: z.string(), code: z.string(), nameZh: z.string(), nameEn: z.string() });
 
-/** A growth or share: a value with its bound, measure and basis, or no value and why (a break, a bound, no GDP…). */
+/**
+ * A growth or share: a value with its unit, bound, measure and basis, or no value and why (a break, a
+ * bound, no GDP…). A growth is in % of the year before for a level, in percentage points ('pp') for a
+ * share or rate.
+ */
 const twinDerived = z.union([
-  z.object({ value: z.number(), bound: z.enum(BOUNDS), measure: z.string(), basis: z.enum(['published', 'computed']), source: z.string() }),
+  z.object({ value: z.number(), unit: z.enum(CHANGE_UNITS), bound: z.enum(BOUNDS), measure: z.string(), basis: z.enum(['published', 'computed']), source: z.string() }),
   z.object({ value: z.null(), reason: z.enum(['no-figure', 'no-previous', 'break', 'bound', 'no-gdp', 'revision']), measure: z.string().optional() }),
 ]);
+const indicatorRef = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() });
 /** One region in one year: the figure (bound, measure, release, status, source) or why there is none. */
 const twinCell = z.union([
   z.object({
@@ -182,15 +191,20 @@ const twinCell = z.union([
     source: z.string(),
     /** Other releases of this figure exist (earlier ones, or later ones past the vintage). */
     revised: z.boolean(),
+    /**
+     * The share-of-GDP indicator the figure was taken from when the compared one has none that year on
+     * the measure (the same quantity on the same measure); null: the compared indicator's own figure.
+     */
+    via: indicatorRef.nullable(),
     growth: twinDerived,
     /** Null: the indicator is not a level with a share of GDP. */
     share: twinDerived.nullable(),
   }),
   z.object({
     value: z.null(),
-    /** other-measure: the year has a figure, but not on the chosen measure (otherMeasure names it). */
+    /** other-measure: the year has figures of the quantity, but on other measures (`others` lists them). */
     reason: z.enum(['no-figure', 'other-measure']),
-    otherMeasure: z.string().nullable(),
+    others: z.array(z.object({ measure: z.string(), year: z.number().int(), value: z.number(), bound: z.enum(BOUNDS), indicator: z.string() })),
   }),
 ]);
 export type TwinCell = z.infer<typeof twinCell>;
@@ -221,6 +235,8 @@ export const targetMethods = {
       asOfYear: z.number().int(),
       vintage: z.string().nullable(),
       settings: monitorSettingsSchema,
+      /** Saved settings were given a threshold added since (at its default): said until they are saved again. */
+      settingsNotice: z.object({ added: z.literal('maxRequiredPoints'), value: z.number() }).nullable(),
       scenario: z.object({ id: z.number().int(), name: z.string() }).nullable(),
       /** The measure the compared scenario projects (its `measure`), null when it names none. */
       scenarioMeasure: z.string().nullable(),

@@ -27,6 +27,10 @@ function answerText(s: OverviewStatement, a: Answer, locale: Locale): string {
     year: latest?.year ?? '',
     source: latest ? shortSource(latest.source) : '',
   };
+  // A measure no longer published has no status to report, only its last figure and why it stops there.
+  if (latest && a.measure && a.rule === 'monitor.rule.measureReplaced') {
+    return translate(locale, `overview.answer.onMeasure.${params.source ? 'measureReplaced' : 'measureReplacedNoSource'}`, { ...params, from: a.ruleParams.from ?? '' });
+  }
   const key = !latest ? 'noFigure' : params.source ? 'figure' : 'figureNoSource';
   return translate(locale, `overview.answer.${a.measure ? 'onMeasure' : 'plain'}.${key}`, params);
 }

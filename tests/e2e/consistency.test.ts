@@ -37,6 +37,9 @@ describe('the same figure on every page', () => {
     expect(await level.textContent()).toContain('信通院广义口径');
     // The share of that level is the published share of its measure: 45.4%, the A2 figure.
     expect(await page.getByTestId('twin-CQ-2022-share').textContent()).toContain('45.4%');
+    // The broad-measure share's own view gives 重庆 the same 45.4%, from the city's reported share.
+    await page.getByTestId('twin-indicator').selectOption('de_share_gdp');
+    await expect.poll(() => page.getByTestId('twin-CQ-2022-level').textContent()).toContain('45.4%信通院广义口径');
 
     await go('#/data?indicator=de_scale&region=CQ');
     const grid = page.getByTestId('observations-grid');

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/backend/dispatch';
+import type { Overview } from '../../shared/api/overview-contract';
 import { openApp, type AppSession } from './browser';
 
 let app: AppSession;
@@ -20,8 +22,13 @@ describe('overview (总览) in Chromium', () => {
     const a1 = page.locator('.overview-statement[data-code="A1"]');
     await expect.poll(() => a1.textContent()).toContain('按信通院广义口径已实现（2022年≥1万亿元，CAICT');
     const a2 = page.locator('.overview-statement[data-code="A2"]');
-    expect(await a2.textContent()).toContain('按重庆市此前口径暂无数据（2021年27.2%');
+    expect(await a2.textContent()).toContain('重庆市此前口径2022年起不再发布，不作进度判断（最新2021年27.2%');
+    expect(await a2.locator('.status-chip.other-measure').textContent()).toBe('重庆市此前口径：2022年起不再发布');
     const c1 = page.locator('.overview-statement[data-code="C1"]');
+    // Not "按重庆市此前口径进度正常": that measure stopped in 2021 and 27.2% is far from above 50%.
+    expect(await c1.textContent()).toContain('按信通院广义口径进度正常（2022年45.4%');
+    expect(await c1.textContent()).toContain('重庆市此前口径2022年起不再发布，不作进度判断');
+    expect(await c1.textContent()).not.toContain('此前口径进度正常');
     expect(await c1.textContent()).toMatch(/对照情景“广义口径基准（2022年起）”推算2027年为52\.27%，可实现（2026年首次达到），实现概率\d+%/);
     // Targets without any figure are listed once, not as a page of "no data" cards.
     expect(await page.getByTestId('no-data-A').textContent()).toContain('A3 培育数字经济龙头企业');
@@ -50,16 +57,21 @@ describe('overview (总览) in Chromium', () => {
     await page.locator('nav.sidenav a', { hasText: '总览' }).click();
     // A1 is judged on the broad measure: its chart is the one drawing ≥1万亿元 on that measure.
     await expect.poll(() => page.getByTestId('overview-chart-A1').textContent()).toBe('图表：试验区目标进展');
+    // A2 and C1 link to the chart the overview ranks first (its target and figure on the broad measure), the same on the page as in the API.
+    const outcome = await dispatch(app.service, 'overview.get', {});
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.error));
+    const best = (code: string) => (outcome.result as Overview).statements.find((s) => s.target.code === code)!.charts[0]!;
+    for (const code of ['A2', 'C1']) expect(best(code), code).toMatchObject({ target: true, figure: true, sameMeasure: true });
     const link = page.getByTestId('overview-chart-A2');
-    expect(await link.textContent()).toBe('图表：数字经济占GDP比重与40%目标');
-    expect(await page.getByTestId('overview-chart-C1').textContent()).toBe('图表：数字经济占GDP比重与40%目标');
+    expect(await link.textContent()).toBe(`图表：${best('A2').name}`);
+    expect(await page.getByTestId('overview-chart-C1').textContent()).toBe(`图表：${best('C1').name}`);
     // C4's figure is drawn by no saved chart: no link rather than a dead one.
     expect(await page.getByTestId('overview-chart-C4').count()).toBe(0);
     const id = await link.getAttribute('data-chart');
     await link.click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('简报图表');
     await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#/charts?chart=${id}`);
-    await expect.poll(() => page.getByTestId('designer-title').textContent()).toBe('数字经济占GDP比重与40%目标');
+    await expect.poll(() => page.getByTestId('designer-title').textContent()).toBe(best('A2').name);
     expect(await page.locator(`[data-testid="chart-list"] button[data-chart-id="${id}"]`).getAttribute('aria-current')).toBe('true');
     expect(app.pageErrors).toEqual([]);
   });

@@ -55,7 +55,10 @@ describe('targets monitor in Chromium', () => {
     expect(await row('A1').locator('td.rule').textContent()).toContain('2022年实际值 ≥1万亿元 已达到目标');
     // A2: met at 45.4% on the broad measure; the city's earlier measure stops at 27.2% in 2021.
     expect(await cell('A2', 'row-latest').textContent()).toBe('45.4%（2022年）');
-    expect(await cell('A2', 'row-other-measure').textContent()).toBe('按重庆市此前口径：暂无数据（2021年27.2%）');
+    expect(await cell('A2', 'row-other-measure').textContent()).toBe('按重庆市此前口径：2022年起不再发布，不作进度判断（2021年27.2%）');
+    // C1 (above 50% by 2027): 27.2% in 2021 on a measure left in 2022 says nothing of being on track.
+    expect(await cell('C1', 'row-other-measure').textContent()).toBe('按重庆市此前口径：2022年起不再发布，不作进度判断（2021年27.2%）');
+    expect(await row('C1').textContent()).not.toContain('需年均增长');
     // C1 (50% by 2027): the broad baseline from 2022 projects it, on the target's own measure.
     expect(await cell('C1', 'row-projection').textContent()).toMatch(/^52\.27%，可实现$/);
     expect(await cell('C4', 'row-measure').textContent()).toBe('统计局核心产业口径');
@@ -71,7 +74,7 @@ describe('targets monitor in Chromium', () => {
     const byMeasure = detail.getByTestId('detail-by-measure').locator('li');
     expect(await byMeasure.count()).toBe(2);
     expect(await byMeasure.nth(0).textContent()).toContain('信通院广义口径（判定口径）已实现45.4%（2022年）');
-    expect(await byMeasure.nth(1).textContent()).toContain('期限2022年已过，但只有2021年以前的实际值');
+    expect(await byMeasure.nth(1).textContent()).toContain('该口径2022年起不再发布，不作进度判断（最新2021年27.2%）');
 
     await row('A1').click();
     const a1 = page.getByTestId('target-actuals').locator('tr[data-year="2022"]');
@@ -257,6 +260,43 @@ describe('targets monitor in Chromium', () => {
     await expect.poll(() => table.textContent()).toContain('重庆');
     expect(await table.textContent()).toContain('2.91万亿元');
     expect(await page.getByTestId('twin-chart').locator('svg').count()).toBe(1);
+  });
+
+  it("shows 重庆's broad-measure share in the national share's view, and a share's change in percentage points", async () => {
+    await page.getByTestId('twin-indicator').selectOption('de_share_gdp');
+    const cq2022 = page.getByTestId('twin-CQ-2022-level');
+    await expect.poll(() => cq2022.textContent()).toBe('45.4%信通院广义口径取自数字经济增加值占GDP比重（重庆）');
+    expect(await page.getByTestId('twin-CQ-2021-level').textContent()).toBe('—口径不同（有重庆市此前口径2021年27.2%）');
+    expect(await page.getByTestId('twin-CQ-2023-level').textContent()).toBe('—无该年数据');
+    expect(await page.getByTestId('twin-CN-2017-growth').textContent()).toBe('+2.6个百分点');
+    expect(await page.getByTestId('twin-table').locator('thead').textContent()).toContain('变动');
+    expect(await page.getByTestId('twin-table').textContent()).not.toContain('8.58%');
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.getByTestId('twin-CN-2017-growth').textContent()).toBe('+2.6 pp');
+    expect(await page.getByTestId('twin-CQ-2021-level').textContent()).toBe('—Other measures only (27.2% in 2021 on the Chongqing earlier measure)');
+    expect(await cq2022.textContent()).toContain('from Digital economy value added, share of GDP');
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.getByTestId('twin-CN-2017-growth').textContent()).toBe('+2.6个百分点');
+  });
+
+  it('says so when saved settings were given the threshold for share targets, until they are saved again', async () => {
+    // Settings saved before the threshold existed.
+    service.db
+      .prepare("INSERT INTO settings (key, value) VALUES ('monitor.settings', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+      .run(JSON.stringify({ thresholds: { onTrackRatio: 0.95, maxRequiredGrowth: 20 }, scenarioId: null }));
+    await page.goto(`${host.url}#/overview`);
+    await page.goto(`${host.url}#/targets`);
+    const notice = page.getByTestId('settings-notice');
+    await expect.poll(() => notice.textContent()).toContain('已按默认值2个百分点写入已保存的设置');
+    expect(await page.locator('details.monitor-settings summary').textContent()).toContain('95% / 20% / 2个百分点');
+    expect(await page.getByTestId('threshold-points').inputValue()).toBe('2');
+    // Without a scenario C1 is judged by the points it needs: 0.92 a year from 45.4% (2022).
+    expect(await row('C1').locator('td.rule').textContent()).toContain('自2022年起每年需提高0.92个百分点，不超过设定上限2个百分点');
+    await page.getByTestId('threshold-points').fill('0.5');
+    await page.locator('details.monitor-settings').getByRole('button', { name: '保存设置' }).click();
+    await expect.poll(() => notice.count()).toBe(0);
+    await expect.poll(() => row('C1').locator('td.rule').textContent()).toContain('超过设定上限0.5个百分点');
+    expect(await row('C1').textContent()).toContain('存在风险');
   });
 
   it('raised no page errors', () => {

@@ -1,10 +1,13 @@
 // The series layer: the one place that answers "what is the figure of indicator X for region R in year
 // Y (under measure M, as known on date T)", with its bound, measure, release, status and source, and
-// the questions derived from it: breaks, growth (within one measure and one vintage) and share of GDP
-// (the published share of the same measure first). The monitor, twin-city view, scenario bases and
-// backtests, and chart data read figures through here; nothing else reads observations for figures.
+// the questions derived from it: breaks, growth (within one measure and one vintage; in percentage
+// points for a share) and, in shares.ts, share of GDP (the published share of the same measure first)
+// and a share indicator's figures completed from the other share indicators on its measure. The
+// monitor, twin-city view, scenario bases and backtests, and chart data read figures through here;
+// nothing else reads observations for figures.
 import { WorkbenchError } from '../../../shared/api/errors';
 import type { Bound } from '../../../shared/series/bound';
+import { changeUnitOf, type ChangeUnit } from '../../../shared/series/change';
 import { knownFrom, knownOn } from '../../../shared/series/vintage';
 import type { Db } from '../db/workspace';
 
@@ -21,6 +24,7 @@ export interface Figure {
   region: string;
   year: number;
   value: number | null;
+  /** The observation's unit, else (none recorded) its indicator's. */
   unit: string;
   original: string;
   status: FigureStatus;
@@ -63,7 +67,7 @@ interface ReleaseRow {
 }
 
 const FIGURE_SQL = `
-  SELECT o.id, o.indicator, o.region, o.year, o.value, o.unit, o.original, o.status, o.bound, o.superseded,
+  SELECT o.id, o.indicator, o.region, o.year, o.value, CASE o.unit WHEN '' THEN i.unit ELSE o.unit END AS unit, o.original, o.status, o.bound, o.superseded,
          COALESCE(o.measure, i.measure) AS measure, o.released, o.release_label AS releaseLabel, o.source, o.note,
          (SELECT count(*) FROM observation_releases r WHERE r.observation_id = o.id) AS releases
   FROM observations o JOIN indicators i ON i.code = o.indicator
@@ -113,68 +117,64 @@ export function measuresOf(figures: readonly Figure[]): string[] {
 
 /**
  * Years from which a series is measured differently: where its figures' measure changes, and the
- * breaks recorded by hand in definition_breaks.
+ * breaks recorded by hand in definition_breaks for the indicator; for a year whose figure was taken
+ * from another indicator (a share completed from another share indicator, shares.ts), that
+ * indicator's recorded break too when the series shows a figure before it.
  */
 export function breakYears(db: Db, indicator: string, region: string, figures: readonly Figure[]): number[] {
-  const years = new Set(db.prepare('SELECT year FROM definition_breaks WHERE indicator = ? AND region = ?').pluck().all(indicator, region) as number[]);
+  const recorded = db.prepare('SELECT indicator, year FROM definition_breaks WHERE region = ?').all(region) as Array<{ indicator: string; year: number }>;
   const valued = figures.filter((f) => f.value !== null);
+  const taken = (r: { indicator: string; year: number }) => valued.some((f) => f.year === r.year && f.indicator === r.indicator) && valued.some((f) => f.year < r.year);
+  const years = new Set(recorded.filter((r) => r.indicator === indicator || taken(r)).map((r) => r.year));
   for (let i = 1; i < valued.length; i++) if (valued[i]!.measure !== valued[i - 1]!.measure) years.add(valued[i]!.year);
   return [...years].sort((a, b) => a - b);
+}
+
+/**
+ * The year from which a series goes on under another measure after the last figure on `measure`
+ * (重庆's share: 2022 on the broad measure after 2021 on the city's earlier one), or null while
+ * `measure` still has the series' latest figure. A measure replaced so gives no further figures.
+ */
+export function measureReplacedFrom(figures: readonly Figure[], measure: string): number | null {
+  const valued = figures.filter((f) => f.value !== null);
+  const last = valued.findLast((f) => f.measure === measure);
+  if (!last) return null;
+  return valued.find((f) => f.year > last.year && f.measure !== measure)?.year ?? null;
 }
 
 /** Why a derived number is not given: no figure, a change of measure between the two, a bound, no GDP, a release known to be revised. */
 export type NoValueReason = 'no-figure' | 'no-previous' | 'break' | 'bound' | 'no-gdp' | 'revision';
 
-export type Derived = { value: number; bound: Bound; measure: string; basis: 'published' | 'computed'; source: string } | { value: null; reason: NoValueReason; measure?: string };
+/**
+ * A derived number (growth, share) with its unit (% or percentage points), bound and measure, and
+ * whether it was published or computed; or no number and why.
+ */
+export type Derived =
+  | { value: number; unit: ChangeUnit; bound: Bound; measure: string; basis: 'published' | 'computed'; source: string }
+  | { value: null; reason: NoValueReason; measure?: string };
 
-const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+export const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /**
- * Growth on the year before (%), both figures from the same read (one vintage) and on one measure,
+ * The change on the year before, both figures from the same read (one vintage) and on one measure,
  * and never across a break recorded by hand (`breaks`, from breakYears) even where both years name
- * the same measure. A bound gives no growth: ≥6000 over 5000 is not a rate.
+ * the same measure: for a level the growth in % (unit '%'), for a share or rate (figures in %) the
+ * difference in percentage points (unit 'pp'). A bound gives no change: ≥6000 over 5000 is not a rate.
  */
 export function growthOf(figures: readonly Figure[], year: number, breaks: readonly number[] = []): Derived {
   const now = figures.find((f) => f.year === year && f.value !== null);
   if (!now) return { value: null, reason: 'no-figure' };
   const before = figures.find((f) => f.year === year - 1 && f.value !== null);
-  if (!before || !before.value) return { value: null, reason: 'no-previous', measure: now.measure };
+  const unit = changeUnitOf(now.unit);
+  // A share may fall to 0; a level of 0 gives no growth rate.
+  if (!before || (unit === '%' && !before.value)) return { value: null, reason: 'no-previous', measure: now.measure };
   if (before.measure !== now.measure || breaks.includes(year)) return { value: null, reason: 'break', measure: now.measure };
   // The year before is a release known to be revised (四川 2018 before the census) while this year's is not: two vintages.
   if (before.superseded && !now.superseded) return { value: null, reason: 'revision', measure: now.measure };
   if (now.bound === 'lower' || now.bound === 'upper' || before.bound === 'lower' || before.bound === 'upper') return { value: null, reason: 'bound', measure: now.measure };
   const approx = now.bound === 'approx' || before.bound === 'approx';
-  return { value: round(100 * (now.value! / before.value - 1), 2), bound: approx ? 'approx' : 'exact', measure: now.measure, basis: 'computed', source: '' };
-}
-
-/** The bound of a quotient of two bounded figures, or null when the bounds leave it open. */
-function quotientBound(numerator: Bound, denominator: Bound): Bound | null {
-  const flip: Record<Bound, Bound> = { lower: 'upper', upper: 'lower', exact: 'exact', approx: 'approx' };
-  const d = flip[denominator];
-  const sided = (b: Bound) => b === 'lower' || b === 'upper';
-  if (sided(numerator) && sided(d)) return numerator === d ? numerator : null;
-  if (sided(numerator)) return numerator;
-  if (sided(d)) return d;
-  return numerator === 'approx' || d === 'approx' ? 'approx' : 'exact';
-}
-
-/**
- * The share of GDP (%) of a level figure: the share published on the level's own measure for that
- * region and year when one exists (重庆 2022, broad measure: 45.4%), else the level over the same
- * vintage's GDP of that year, a bound staying a bound.
- */
-export function shareOfGdp(db: Db, level: Figure, options: Pick<SeriesOptions, 'asOf' | 'statuses'> = {}): Derived {
-  if (level.value === null) return { value: null, reason: 'no-figure' };
-  const shareIndicators = db.prepare('SELECT code FROM indicators WHERE gdp_share = 1 ORDER BY code').pluck().all() as string[];
-  for (const code of shareIndicators) {
-    const published = annualSeries(db, code, level.region, { ...options, measure: level.measure }).find((f) => f.year === level.year && f.value !== null);
-    if (published) return { value: published.value!, bound: published.bound, measure: published.measure, basis: 'published', source: published.source };
-  }
-  const gdp = annualSeries(db, 'gdp', level.region, options).find((f) => f.year === level.year && f.value !== null);
-  if (!gdp || !gdp.value) return { value: null, reason: 'no-gdp', measure: level.measure };
-  const bound = quotientBound(level.bound, gdp.bound);
-  if (!bound) return { value: null, reason: 'bound', measure: level.measure };
-  return { value: round((100 * level.value) / gdp.value, 2), bound, measure: level.measure, basis: 'computed', source: '' };
+  const value = unit === 'pp' ? now.value! - before.value! : 100 * (now.value! / before.value! - 1);
+  return { value: round(value, 2), unit, bound: approx ? 'approx' : 'exact', measure: now.measure, basis: 'computed', source: '' };
 }
 
 /** The latest figure with a value (optionally up to a year), or null. */

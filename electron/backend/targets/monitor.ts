@@ -9,17 +9,39 @@ import { indicatorMeasure } from '../db/access';
 import type { Db } from '../db/workspace';
 import { listScenarios, runScenario, scenarioDefinition } from '../scenarios/store';
 import { knownOn } from '../../../shared/series/vintage';
-import { annualSeries, breakYears, listMeasures, measuresOf, type Figure } from '../series/figures';
+import { annualSeries, breakYears, listMeasures, measuresOf, measureReplacedFrom, type Figure } from '../series/figures';
+import { indicatorSeries } from '../series/shares';
+import { isRateUnit } from '../../../shared/series/change';
 import { listPlans, listTargets } from './store';
 
 export type MonitorSettings = z.output<typeof monitorSettingsSchema>;
 
 const settingsKey = 'monitor.settings';
+/** Set when saved settings were given a threshold added since they were saved; cleared when settings are saved again. */
+const noticeKey = 'monitor.settings.notice';
 
+export type SettingsNotice = { added: 'maxRequiredPoints'; value: number };
+
+/**
+ * The monitor's settings. Settings saved before `maxRequiredPoints` existed are migrated once: the
+ * threshold is written in at its default and a notice kept, which the Targets page and the CLI show
+ * until the settings are saved again (until then share targets were judged by relative growth).
+ */
 export function monitorSettings(db: Db): MonitorSettings {
   const raw = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(settingsKey) as string | undefined;
-  const parsed = raw === undefined ? null : monitorSettingsSchema.safeParse(JSON.parse(raw));
-  if (parsed?.success) return parsed.data;
+  const saved: unknown = raw === undefined ? null : JSON.parse(raw);
+  const parsed = saved === null ? null : monitorSettingsSchema.safeParse(saved);
+  if (parsed?.success) {
+    const thresholds = (saved as { thresholds?: Record<string, unknown> }).thresholds ?? {};
+    if (!('maxRequiredPoints' in thresholds)) {
+      db.transaction(() => {
+        writeSettings(db, parsed.data);
+        const notice: SettingsNotice = { added: 'maxRequiredPoints', value: parsed.data.thresholds.maxRequiredPoints };
+        db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(noticeKey, JSON.stringify(notice));
+      })();
+    }
+    return parsed.data;
+  }
   // Until the user picks one, the monitor compares with the scenario starting latest (the first of
   // those): the seeded broad-measure baseline from 2022, whose measure the live targets share.
   const latest = listScenarios(db)
@@ -28,11 +50,24 @@ export function monitorSettings(db: Db): MonitorSettings {
   return monitorSettingsSchema.parse({ thresholds: {}, scenarioId: latest?.id ?? null });
 }
 
+/** The notice of a threshold added to saved settings by migration, until the settings are saved again. */
+export function settingsNotice(db: Db): SettingsNotice | null {
+  const raw = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(noticeKey) as string | undefined;
+  return raw === undefined ? null : (JSON.parse(raw) as SettingsNotice);
+}
+
+function writeSettings(db: Db, settings: MonitorSettings): void {
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(settingsKey, JSON.stringify(settings));
+}
+
 export function setMonitorSettings(db: Db, settings: MonitorSettings): MonitorSettings {
   if (settings.scenarioId !== null && !listScenarios(db).some((s) => s.id === settings.scenarioId)) {
     throw new WorkbenchError('scenario.notFound', { id: settings.scenarioId });
   }
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(settingsKey, JSON.stringify(settings));
+  db.transaction(() => {
+    writeSettings(db, settings);
+    db.prepare('DELETE FROM settings WHERE key = ?').run(noticeKey);
+  })();
   return settings;
 }
 
@@ -71,9 +106,10 @@ function toActual(f: Figure, breaks: Set<number>): Actual {
 
 /**
  * The target's actuals on one measure (the judged one by default), through the series layer, as
- * known on `vintage`: published figures first, then estimates and derived ones, overlaid by values
- * recorded by hand (which belong to the target and so to its measure). Years where the series'
- * measure changes, or that definition_breaks names, start a new definition.
+ * known on `vintage`: published figures first, then estimates and derived ones (for a share of GDP,
+ * the share of the same measure another share indicator publishes where the linked one has none),
+ * overlaid by values recorded by hand (which belong to the target and so to its measure). Years where
+ * the series' measure changes, or that definition_breaks names, start a new definition.
  */
 export function actualsFor(db: Db, target: TargetRef, options: { measure?: string | null; vintage?: string | null } = {}): Actual[] {
   const measure = options.measure ?? judgedMeasure(db, target);
@@ -82,7 +118,8 @@ export function actualsFor(db: Db, target: TargetRef, options: { measure?: strin
   if (target.indicator && target.region) {
     const all = annualSeries(db, target.indicator, target.region, { asOf: options.vintage });
     breaks = new Set(breakYears(db, target.indicator, target.region, all));
-    for (const f of all) if (f.value !== null && (!measure || f.measure === measure)) byYear.set(f.year, toActual(f, breaks));
+    const figures = measure ? indicatorSeries(db, target.indicator, target.region, { asOf: options.vintage, measure }) : all;
+    for (const f of figures) if (f.value !== null) byYear.set(f.year, toActual(f, breaks));
   }
   if (!options.measure || options.measure === judgedMeasure(db, target)) {
     const recorded = db.prepare('SELECT year, value, source, note FROM target_actuals WHERE target = ? ORDER BY year').all(target.code) as Array<{
@@ -148,7 +185,8 @@ export function computeMonitor(db: Db, options: { plan?: string; asOfYear?: numb
   const baseYears = new Map(listPlans(db).map((p) => [p.code, /^\d{4}/.test(p.issued) ? Number(p.issued.slice(0, 4)) - 1 : null]));
   const rows: MonitorRow[] = listTargets(db, options.plan).map((target) => {
     const judged = judgedMeasure(db, target);
-    const judge = (actuals: Actual[], projection: { met: boolean; firstYearMet: number | null; value: number } | null) =>
+    const series = target.indicator && target.region ? annualSeries(db, target.indicator, target.region, { asOf: vintage }) : [];
+    const judge = (actuals: Actual[], measure: string | null, projection: { met: boolean; firstYearMet: number | null; value: number } | null) =>
       targetStatus({
         comparator: target.comparator,
         value: target.value,
@@ -159,6 +197,8 @@ export function computeMonitor(db: Db, options: { plan?: string; asOfYear?: numb
         assessment: target.assessment,
         pathFrom: baseYears.get(target.plan) ?? null,
         projection,
+        rate: isRateUnit(target.unit),
+        measureReplacedFrom: measure === null ? null : measureReplacedFrom(series, measure),
       });
     const actuals = actualsFor(db, target, { vintage });
     // A projection is compared only on the target's own measure: a scenario on another (or none) says so instead.
@@ -167,19 +207,16 @@ export function computeMonitor(db: Db, options: { plan?: string; asOfYear?: numb
     const projection = projected && sameMeasure && !scenarioAfterVintage ? projected : null;
     const reason = !sameMeasure ? (scenarioMeasure ? ('other-measure' as const) : ('no-measure' as const)) : ('after-vintage' as const);
     const projectionNote = projected && !projection ? { reason, scenarioMeasure: measureRef(scenarioMeasure) } : null;
-    const decided = judge(actuals, projection);
+    const decided = judge(actuals, judged, projection);
     // Looking back, a target without figures yet is one whose figures were not yet published.
     const unpublished = vintage !== null && decided.rule === 'monitor.rule.noActual' && (target.indicator !== null || actualsFor(db, target).length > 0);
     const result = unpublished ? { ...decided, rule: 'monitor.rule.notYetPublished', params: { vintage } } : decided;
 
-    const other =
-      target.indicator && target.region
-        ? measuresOf(annualSeries(db, target.indicator, target.region, { asOf: vintage })).filter((m) => m !== judged)
-        : [];
+    const other = measuresOf(series).filter((m) => m !== judged);
     const byMeasure = (judged === null ? [] : [judged, ...other]).flatMap((code) => {
       const onMeasure = code === judged ? actuals : actualsFor(db, target, { measure: code, vintage });
       if (!onMeasure.length && code !== judged) return [];
-      const r = code === judged ? result : judge(onMeasure, null);
+      const r = code === judged ? result : judge(onMeasure, code, null);
       const latest = onMeasure.at(-1);
       return [
         {
@@ -202,6 +239,7 @@ export function computeMonitor(db: Db, options: { plan?: string; asOfYear?: numb
       progress: result.progress,
       pathValue: result.pathValue,
       requiredGrowth: result.requiredGrowth,
+      requiredPoints: result.requiredPoints,
       projection,
       projectionNote,
       actuals,
@@ -212,5 +250,5 @@ export function computeMonitor(db: Db, options: { plan?: string; asOfYear?: numb
   for (const plan of [...new Set(rows.map((r) => r.target.plan))]) {
     for (const status of targetStatuses) counts.push({ plan, status, n: rows.filter((r) => r.target.plan === plan && r.status === status).length });
   }
-  return { asOfYear, vintage, settings, scenario, scenarioMeasure, rows, counts };
+  return { asOfYear, vintage, settings, settingsNotice: settingsNotice(db), scenario, scenarioMeasure, rows, counts };
 }

@@ -1,12 +1,15 @@
 // 成渝地区双城经济圈: one indicator for several regions side by side, read through the series layer.
-// Per year each region's figure with its bound, measure and release; its growth on the year before
-// (within one measure and one vintage); and for a level its share of GDP (the published share of its
-// measure first, else computed within the measure, a bound staying a bound).
+// Per year each region's figure with its bound, measure and release (for a share of GDP, the share of
+// the same measure another share indicator publishes where the indicator has none, saying which); its
+// growth on the year before (within one measure and one vintage; in percentage points for a share);
+// for a level its share of GDP (the published share of its measure first, else computed within the
+// measure, a bound staying a bound); and where a year has no figure, the figures on other measures.
 import { WorkbenchError } from '../../../shared/api/errors';
 import type { TwinCell } from '../../../shared/api/targets-contract';
 import { indicatorRow, regionRow } from '../db/access';
 import type { Db } from '../db/workspace';
-import { annualSeries, breakYears, checkMeasure, growthOf, listMeasures, shareOfGdp, type Figure } from '../series/figures';
+import { annualSeries, breakYears, checkMeasure, growthOf, listMeasures, type Figure } from '../series/figures';
+import { indicatorSeries, otherMeasureFigures, shareOfGdp } from '../series/shares';
 
 export interface CompareOptions {
   /** Only this year; growth still reads the year before. */
@@ -19,17 +22,30 @@ export interface CompareOptions {
 
 interface RegionSeries {
   region: string;
-  /** Every figure, whatever its measure: to tell "no figure" from "a figure on another measure". */
-  all: Figure[];
   figures: Figure[];
   breaks: number[];
 }
 
-function cellOf(db: Db, series: RegionSeries, year: number, options: { asOf: string | null; measure: string | null; hasShare: boolean }): TwinCell {
+interface CellOptions {
+  indicator: { code: string; measure: string };
+  asOf: string | null;
+  measure: string | null;
+  hasShare: boolean;
+  via: (code: string) => { code: string; nameZh: string; nameEn: string };
+}
+
+function cellOf(db: Db, series: RegionSeries, year: number, options: CellOptions): TwinCell {
   const figure = series.figures.find((f) => f.year === year && f.value !== null);
   if (!figure) {
-    const other = options.measure ? series.all.find((f) => f.year === year && f.value !== null) : undefined;
-    return other ? { value: null, reason: 'other-measure', otherMeasure: other.measure } : { value: null, reason: 'no-figure', otherMeasure: null };
+    // Every figure on its own measure was looked for: what is missing is one on the indicator's measure.
+    const others = otherMeasureFigures(db, options.indicator.code, series.region, year, options.measure ?? options.indicator.measure, { asOf: options.asOf }).map((f) => ({
+      measure: f.measure,
+      year: f.year,
+      value: f.value!,
+      bound: f.bound,
+      indicator: f.indicator,
+    }));
+    return { value: null, reason: others.length ? 'other-measure' : 'no-figure', others };
   }
   return {
     value: figure.value!,
@@ -40,6 +56,7 @@ function cellOf(db: Db, series: RegionSeries, year: number, options: { asOf: str
     status: figure.status,
     source: figure.source,
     revised: figure.revised,
+    via: figure.indicator === options.indicator.code ? null : options.via(figure.indicator),
     growth: growthOf(series.figures, year, series.breaks),
     share: options.hasShare ? shareOfGdp(db, figure, { asOf: options.asOf }) : null,
   };
@@ -61,15 +78,20 @@ export function compareRegions(db: Db, indicatorCode: string, regionCodes: strin
   // A level in money has a share of GDP; GDP itself, rates and counts do not.
   const hasShare = indicator.unit === '亿元' && indicator.code !== 'gdp';
 
+  const via = (code: string) => {
+    const other = indicatorRow(db, code);
+    return { code, nameZh: other?.name_zh ?? code, nameEn: other?.name_en ?? '' };
+  };
   const data: RegionSeries[] = regions.map(({ code }) => {
-    const all = annualSeries(db, indicator.code, code, { asOf });
-    const figures = measure ? annualSeries(db, indicator.code, code, { asOf, measure }) : all;
-    return { region: code, all, figures, breaks: breakYears(db, indicator.code, code, figures) };
+    const figures = indicatorSeries(db, indicator.code, code, { asOf, measure });
+    return { region: code, figures, breaks: breakYears(db, indicator.code, code, figures) };
   });
-  const years = options.year !== undefined ? [options.year] : [...new Set(data.flatMap((d) => d.all.map((f) => f.year)))].sort((a, b) => a - b);
+  // Every year any region has a figure of the indicator itself, on any measure.
+  const held = regions.flatMap(({ code }) => annualSeries(db, indicator.code, code, { asOf }).map((f) => f.year));
+  const years = options.year !== undefined ? [options.year] : [...new Set([...held, ...data.flatMap((d) => d.figures.map((f) => f.year))])].sort((a, b) => a - b);
   const rows = years.map((year) => ({
     year,
-    values: Object.fromEntries(data.map((d) => [d.region, cellOf(db, d, year, { asOf, measure, hasShare })])),
+    values: Object.fromEntries(data.map((d) => [d.region, cellOf(db, d, year, { indicator, asOf, measure, hasShare, via })])),
   }));
   return { indicator, asOf, measure, regions, measures, hasShare, breaks: Object.fromEntries(data.map((d) => [d.region, d.breaks])), rows };
 }

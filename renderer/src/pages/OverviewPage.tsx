@@ -44,7 +44,7 @@ function Statement({ s }: { s: OverviewStatement }) {
         {s.answers.map((a, i) => (
           <span key={a.measure?.code ?? i} className={`status-chip status-${a.status}${a.judged ? '' : ' other-measure'}`} title={a.measure ? (locale === 'en' ? a.measure.nameEn : a.measure.nameZh) : undefined}>
             {a.measure && !a.judged ? `${locale === 'en' ? `${a.measure.nameEn}: ` : `${a.measure.nameZh}：`}` : ''}
-            {t(`monitor.status.${a.status}`)}
+            {a.rule === 'monitor.rule.measureReplaced' ? t('overview.chip.measureReplaced', { from: a.ruleParams.from ?? '' }) : t(`monitor.status.${a.status}`)}
           </span>
         ))}
       </div>

@@ -3,7 +3,7 @@
 // same value, bound and measure.
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/backend/dispatch';
-import { annualSeries } from '../../../electron/backend/series/figures';
+import { indicatorSeries } from '../../../electron/backend/series/shares';
 import type { WorkbenchService } from '../../../electron/backend/service';
 import type { Output } from '../../../shared/api/contract';
 import { tempService } from '../../helpers/temp';
@@ -46,7 +46,7 @@ describe.each([undefined, '2021-06-30', '2023-01-15'])('one answer on every scre
 
       // Every actual taken from the data is the series layer's figure for that year, on the judged measure.
       if (t.indicator && t.region && row.measure) {
-        const figures = annualSeries(service.db, t.indicator, t.region, { asOf: vintage, measure: row.measure.code });
+        const figures = indicatorSeries(service.db, t.indicator, t.region, { asOf: vintage, measure: row.measure.code });
         const fromData = row.actuals.filter((a) => a.from === 'observation');
         expect(fromData.map((a) => [a.year, a.value, a.bound, a.measure, a.released])).toEqual(
           figures.filter((f) => f.value !== null).map((f) => [f.year, f.value, f.bound, f.measure, f.released]),
@@ -78,19 +78,22 @@ describe.each([undefined, '2021-06-30', '2023-01-15'])('one answer on every scre
     service.close();
   });
 
-  it('twin-city shows every region and year as the series layer gives it', async () => {
+  it('twin-city shows every region and year as the series layer gives it, a share completed on its measure saying from where', async () => {
     const { service } = tempService();
-    for (const indicator of ['gdp', 'de_scale', 'de_share_gdp', 'de_va_share_gdp']) {
+    for (const indicator of ['gdp', 'de_scale', 'de_share_gdp', 'de_va_share_gdp', 'de_core_share_gdp']) {
       const twin = await call<Output<'regions.compare'>>(service, 'regions.compare', { indicator, regions: REGIONS, ...(vintage ? { asOf: vintage } : {}) });
       for (const region of REGIONS) {
-        const figures = annualSeries(service.db, indicator, region, { asOf: vintage }).filter((f) => f.value !== null);
+        const figures = indicatorSeries(service.db, indicator, region, { asOf: vintage }).filter((f) => f.value !== null);
         const shown = twin.rows.flatMap((r) => {
           const cell = r.values[region];
-          return cell && cell.value !== null ? [[r.year, cell.value, cell.bound, cell.measure]] : [];
+          return cell && cell.value !== null ? [[r.year, cell.value, cell.bound, cell.measure, cell.via?.code ?? indicator]] : [];
         });
-        expect(shown, `${indicator} ${region}`).toEqual(figures.map((f) => [f.year, f.value, f.bound, f.measure]));
+        expect(shown, `${indicator} ${region}`).toEqual(figures.map((f) => [f.year, f.value, f.bound, f.measure, f.indicator]));
       }
     }
+    // The national broad-measure share's view holds 重庆 2022 (45.4%) from the city's reported share once it was published (2023-12-13).
+    const share = await call<Output<'regions.compare'>>(service, 'regions.compare', { indicator: 'de_share_gdp', regions: ['CQ'], year: 2022, ...(vintage ? { asOf: vintage } : {}) });
+    expect(share.rows[0]!.values.CQ!.value).toBe(vintage ? null : 45.4);
     service.close();
   });
 });

@@ -2,7 +2,8 @@
 // no derived number mixes measures or releases, and a vintage gives exactly what was known then.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { annualSeries, growthOf, shareOfGdp } from '../../../electron/backend/series/figures';
+import { annualSeries, growthOf } from '../../../electron/backend/series/figures';
+import { indicatorSeries, shareOfGdp } from '../../../electron/backend/series/shares';
 import type { WorkbenchService } from '../../../electron/backend/service';
 import { BOUNDS, type Bound } from '../../../shared/series/bound';
 import { knownFrom } from '../../../shared/series/vintage';
@@ -16,6 +17,7 @@ beforeAll(() => {
   db.prepare("INSERT INTO regions (code, name_zh, name_en) VALUES ('R', '随机', 'random')").run();
   db.prepare("INSERT INTO indicators (code, name_zh, unit, measure) VALUES ('lvl', '水平', '亿元', 'cq-earlier')").run();
   db.prepare("INSERT INTO indicators (code, name_zh, unit, measure, gdp_share) VALUES ('shr', '占比', '%', 'cq-earlier', 1)").run();
+  db.prepare("INSERT INTO indicators (code, name_zh, unit, measure, gdp_share) VALUES ('shr2', '另一占比', '%', 'caict-broad', 1)").run();
 });
 
 afterAll(() => service.close());
@@ -95,11 +97,52 @@ describe('series layer properties', () => {
     );
   });
 
+  it("a share's change is the difference in percentage points of two figures of one measure and one read", () => {
+    fc.assert(
+      fc.property(series, fc.option(date.map(iso), { nil: null }), (points, asOf) => {
+        write('shr', points);
+        const figures = annualSeries(service.db, 'shr', 'R', { asOf });
+        for (const f of figures) {
+          const g = growthOf(figures, f.year);
+          if (g.value === null) continue;
+          const before = figures.find((x) => x.year === f.year - 1)!;
+          expect(before.measure).toBe(f.measure);
+          expect(g.unit).toBe('pp');
+          expect(g.value).toBeCloseTo(f.value! - before.value!, 6);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("a share indicator's figures are its own, else another share indicator's on the same measure, never another measure's", () => {
+    fc.assert(
+      fc.property(series, series, fc.constantFrom(null, ...MEASURES), (own, other, measure) => {
+        write('shr', own);
+        write('shr2', other);
+        const wanted = measure ?? 'cq-earlier';
+        const mine = annualSeries(service.db, 'shr', 'R', { measure });
+        const theirs = annualSeries(service.db, 'shr2', 'R', { measure: wanted });
+        const got = indicatorSeries(service.db, 'shr', 'R', { measure });
+        const years = [...new Set([...mine, ...theirs].map((f) => f.year))].sort((a, b) => a - b);
+        expect(got.map((f) => [f.year, f.indicator, f.value, f.measure])).toEqual(
+          years.map((year) => {
+            const f = mine.find((x) => x.year === year) ?? theirs.find((x) => x.year === year)!;
+            return [year, f.indicator, f.value, f.measure];
+          }),
+        );
+        for (const f of got) if (f.indicator === 'shr2' || measure) expect(f.measure).toBe(wanted);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('a share of GDP is the published one of the same measure, or computed within the vintage keeping the bound', () => {
     fc.assert(
       fc.property(series, series, (levels, shares) => {
         write('lvl', levels);
         write('shr', shares);
+        write('shr2', []);
         for (const level of annualSeries(service.db, 'lvl', 'R')) {
           const share = shareOfGdp(service.db, level);
           const published = annualSeries(service.db, 'shr', 'R', { measure: level.measure }).find((f) => f.year === level.year);

@@ -14,24 +14,39 @@ describe('workbench targets', () => {
     expect(text.stdout).toContain('最新实际 ≥1万亿元 (2022)');
     expect(text.stdout).toContain('2022年实际值 ≥1万亿元 已达到目标');
     // The same target under the measure it is not judged on: its own status and latest figure.
-    expect(text.stdout).toContain('按重庆市此前口径：暂无数据，最新 27.2% (2021)');
-    const json = runCli(['targets', 'list', '--json'], dataDir);
-    const parsed = JSON.parse(json.stdout) as { rows: Array<{ target: { code: string }; status: string; byMeasure: Array<{ measure: { code: string }; status: string }> }> };
-    const a2 = parsed.rows.find((r) => r.target.code === 'A2');
-    expect(a2?.status).toBe('met');
-    expect(a2?.byMeasure.map((b) => [b.measure.code, b.status])).toEqual([
-      ['caict-broad', 'met'],
-      ['cq-earlier', 'no-data'],
+    expect(text.stdout).toContain('按重庆市此前口径：暂无数据，最新 27.2% (2021)；2022年起不再发布，不作进度判断');
+    const json = runCli(['targets', 'list', '--json', '--as-of', '2026'], dataDir);
+    type Entry = {
+      asOfYear: number;
+      vintage: string | null;
+      scenario: { id: number; name: string; measure: string | null } | null;
+      thresholds: Record<string, number>;
+      target: { code: string };
+      status: string;
+      requiredPoints: number | null;
+      byMeasure: Array<{ measure: { code: string }; status: string; rule: string }>;
+    };
+    // One entry per target, each with its status under each measure and what it was judged against.
+    const parsed = JSON.parse(json.stdout) as Entry[];
+    expect(Array.isArray(parsed)).toBe(true);
+    expect(parsed).toHaveLength(26);
+    const a2 = parsed.find((r) => r.target.code === 'A2')!;
+    expect(a2).toMatchObject({ asOfYear: 2026, vintage: null, status: 'met', thresholds: { onTrackRatio: 0.95, maxRequiredGrowth: 20, maxRequiredPoints: 2 } });
+    expect(a2.scenario).toMatchObject({ name: '广义口径基准（2022年起）', measure: 'caict-broad' });
+    expect(a2.byMeasure.map((b) => [b.measure.code, b.status, b.rule])).toEqual([
+      ['caict-broad', 'met', 'monitor.rule.met'],
+      ['cq-earlier', 'no-data', 'monitor.rule.measureReplaced'],
     ]);
-    expect(parsed.rows).toHaveLength(26);
+    expect(parsed.every((e) => e.asOfYear === 2026 && e.scenario?.id === a2.scenario?.id)).toBe(true);
+    expect(json.stderr).toBe('');
     // As known on 2019-06-30 nothing of 2022 was published: A1 has no figure yet.
     const then = runCli(['--lang', 'en', 'targets', 'list', '--plan', 'A', '--vintage', '2019-06-30'], dataDir);
     expect(then.stdout).toContain('As of 2019; data as known on 2019-06-30');
     expect(then.stdout).not.toContain('≥1 trillion yuan');
     expect(runCli(['targets', 'list', '--vintage', '2019-13-01'], dataDir).status).toBe(1);
     // Progress recorded by hand (B6: 658 in 2020) counts from the end of its year, like any undated figure.
-    const early = JSON.parse(runCli(['targets', 'list', '--plan', 'B', '--vintage', '2019-06-30', '--json'], dataDir).stdout) as { rows: Array<{ target: { code: string }; status: string }> };
-    expect(early.rows.find((r) => r.target.code === 'B6')?.status).toBe('no-data');
+    const early = JSON.parse(runCli(['targets', 'list', '--plan', 'B', '--vintage', '2019-06-30', '--json'], dataDir).stdout) as Array<{ vintage: string; asOfYear: number; target: { code: string }; status: string }>;
+    expect(early.find((r) => r.target.code === 'B6')).toMatchObject({ status: 'no-data', vintage: '2019-06-30', asOfYear: 2019 });
   });
 
   it('exports the register, refuses to overwrite it, and imports it into another workspace', () => {

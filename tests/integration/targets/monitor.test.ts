@@ -35,6 +35,8 @@ describe('targets monitor on a fresh workspace', () => {
       ['caict-broad', 'met', 2022, 45.4],
       ['cq-earlier', 'no-data', 2021, 27.2],
     ]);
+    // Not "awaiting the deadline year's figure": the series is published on the broad measure from 2022.
+    expect(a2.byMeasure[1]).toMatchObject({ rule: 'monitor.rule.measureReplaced', ruleParams: { from: 2022, year: 2021, value: 27.2 } });
     // No reported outcome for the enterprise counts (DOMAIN: "no data" until a user enters one).
     for (const code of ['A3', 'A4', 'A5', 'A6', 'B2', 'B3']) expect(row(m, code).status).toBe('no-data');
     // The article reports the 2020 project counts as done.
@@ -94,7 +96,15 @@ describe('targets monitor on a fresh workspace', () => {
     // target but on the city's earlier measure: not compared, so the growth needed decides.
     await ok(service, 'monitor.setSettings', { thresholds: {}, scenarioId: 1 });
     m = await ok<Monitor>(service, 'targets.monitor', { asOfYear: 2026 });
-    expect(row(m, 'P2027')).toMatchObject({ status: 'on-track', rule: 'monitor.rule.growthFeasible', requiredGrowth: 1.95, projection: null, projectionNote: { reason: 'other-measure' } });
+    // A share: (50 - 45.4) / 5 = 0.92 percentage points a year, within the 2-point setting.
+    expect(row(m, 'P2027')).toMatchObject({
+      status: 'on-track',
+      rule: 'monitor.rule.pointsRiseFeasible',
+      requiredPoints: 0.92,
+      requiredGrowth: null,
+      projection: null,
+      projectionNote: { reason: 'other-measure' },
+    });
     expect((await fails(service, 'targets.save', { target: { ...later, code: 'X2', measure: 'nope' }, create: true })).code).toBe('measure.unknown');
     expect((await fails(service, 'targets.save', { target: later, create: true })).code).toBe('monitor.targetExists');
     expect((await fails(service, 'targets.save', { target: { ...later, code: 'X1', indicator: 'nope' }, create: true })).code).toBe('monitor.unknownIndicator');
@@ -113,6 +123,58 @@ describe('targets monitor on a fresh workspace', () => {
     await ok(service, 'targets.retire', { code: 'P2027' });
     m = await ok<Monitor>(service, 'targets.monitor', {});
     expect(m.rows.some((r) => r.target.code === 'P2027')).toBe(false);
+    service.close();
+  });
+
+  it('judges C1 (above 50% by 2027) on the broad measure, and not at all on the measure the city left in 2022', async () => {
+    const { service } = tempService();
+    await ok(service, 'monitor.setSettings', { thresholds: {}, scenarioId: null });
+    const c1 = row(await ok<Monitor>(service, 'targets.monitor', { asOfYear: 2026 }), 'C1');
+    // Without a scenario: 45.4% (2022) needs 0.92 points a year to pass 50% by 2027.
+    expect(c1).toMatchObject({ status: 'on-track', rule: 'monitor.rule.pointsRiseFeasible', requiredPoints: 0.92 });
+    // 27.2% (2021) on the earlier measure was "on track" by its 10.7% relative growth: it is no judgement at all.
+    expect(c1.byMeasure.map((b) => [b.measure.code, b.status, b.rule])).toEqual([
+      ['caict-broad', 'on-track', 'monitor.rule.pointsRiseFeasible'],
+      ['cq-earlier', 'no-data', 'monitor.rule.measureReplaced'],
+    ]);
+    // As known before the 2022 figure was published (2023-12-13), the earlier measure was the latest: judged, and short.
+    const then = row(await ok<Monitor>(service, 'targets.monitor', { vintage: '2023-06-30' }), 'C1');
+    expect(then.byMeasure.find((b) => b.measure.code === 'cq-earlier')).toMatchObject({ status: 'at-risk', rule: 'monitor.rule.pointsRiseTooHigh', ruleParams: { points: 3.8 } });
+    service.close();
+  });
+
+  it("reads a target on the national broad-measure share for 重庆 from the city's reported share on that measure", async () => {
+    const { service } = tempService();
+    await ok(service, 'targets.save', {
+      target: { code: 'S1', plan: 'C', titleZh: '广义口径占比超过50%', comparator: '>', value: 50, unit: '%', deadline: 2027, indicator: 'de_share_gdp', region: 'CQ' },
+      create: true,
+    });
+    const s1 = row(await ok<Monitor>(service, 'targets.monitor', { asOfYear: 2026 }), 'S1');
+    expect(s1.measure?.code).toBe('caict-broad');
+    expect(s1.actuals.map((a) => [a.year, a.value, a.measure, a.source.includes('市统计局')])).toEqual([[2022, 45.4, 'caict-broad', true]]);
+    service.close();
+  });
+
+  it('migrates monitor settings saved before the share threshold existed, and says so until they are saved again', async () => {
+    const { service } = tempService();
+    const old = { thresholds: { onTrackRatio: 0.9, maxRequiredGrowth: 15 }, scenarioId: null };
+    service.db.prepare("INSERT INTO settings (key, value) VALUES ('monitor.settings', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(old));
+    const m = await ok<Monitor & { settings: { thresholds: Record<string, number> }; settingsNotice: unknown }>(service, 'targets.monitor', { asOfYear: 2026 });
+    // The saved thresholds keep their values; the new one comes in at its default, written into the saved settings.
+    expect(m.settings.thresholds).toEqual({ onTrackRatio: 0.9, maxRequiredGrowth: 15, maxRequiredPoints: 2 });
+    expect(m.settingsNotice).toEqual({ added: 'maxRequiredPoints', value: 2 });
+    const stored = JSON.parse(service.db.prepare("SELECT value FROM settings WHERE key = 'monitor.settings'").pluck().get() as string) as typeof old;
+    expect(stored.thresholds).toEqual({ onTrackRatio: 0.9, maxRequiredGrowth: 15, maxRequiredPoints: 2 });
+    expect((await ok<{ settingsNotice: unknown }>(service, 'targets.monitor', {})).settingsNotice).toEqual({ added: 'maxRequiredPoints', value: 2 });
+    await ok(service, 'monitor.setSettings', { thresholds: { onTrackRatio: 0.9, maxRequiredGrowth: 15, maxRequiredPoints: 1 }, scenarioId: null });
+    const saved = await ok<{ settingsNotice: unknown; rows: MonitorRow[] }>(service, 'targets.monitor', { asOfYear: 2026 });
+    expect(saved.settingsNotice).toBeNull();
+    // 0.92 points a year against a 1-point limit.
+    expect(saved.rows.find((r) => r.target.code === 'C1')).toMatchObject({ status: 'on-track', ruleParams: { threshold: 1 } });
+    // A fresh workspace has nothing to migrate.
+    const fresh = tempService().service;
+    expect((await ok<{ settingsNotice: unknown }>(fresh, 'targets.monitor', {})).settingsNotice).toBeNull();
+    fresh.close();
     service.close();
   });
 

@@ -53,7 +53,7 @@ describe('twin-city comparison through the series layer', () => {
     expect(cq.share).toMatchObject({ value: 45.4, bound: 'exact', measure: 'caict-broad', basis: 'published' });
     expect(cq.growth).toEqual({ value: null, reason: 'no-previous', measure: 'caict-broad' });
     expect(figure(c, 2022, 'CN').share).toMatchObject({ value: 41.5, basis: 'published' });
-    expect(cell(c, 2022, 'SC')).toEqual({ value: null, reason: 'no-figure', otherMeasure: null });
+    expect(cell(c, 2022, 'SC')).toEqual({ value: null, reason: 'no-figure', others: [] });
     expect(c.measures.find((m) => m.code === 'caict-broad')?.nameZh).toBe('信通院广义口径');
     expect(c.regions.map((r) => r.nameZh)).toEqual(['重庆', '四川省', '成都市', '全国']);
   });
@@ -62,7 +62,7 @@ describe('twin-city comparison through the series layer', () => {
     const c = await call(service, { indicator: 'gdp', regions: twin });
     const cq = figure(c, 2019, 'CQ');
     // 23605.77 / 21588.80 - 1 = 9.34%; over the first release 20363.19 it would be a false 15.9%.
-    expect(cq.growth).toMatchObject({ value: 9.34, bound: 'exact', measure: 'standard', basis: 'computed' });
+    expect(cq.growth).toMatchObject({ value: 9.34, unit: '%', bound: 'exact', measure: 'standard', basis: 'computed' });
     expect(figure(c, 2018, 'CQ')).toMatchObject({ value: 21588.8, released: '2020-01-01', releaseLabel: '第四次经济普查修订', revised: true });
     expect(cq.share).toBeNull();
     expect(c.hasShare).toBe(false);
@@ -81,7 +81,7 @@ describe('twin-city comparison through the series layer', () => {
     expect(figure(c, 2018, 'CQ')).toMatchObject({ value: 20363.19, released: '2019-03-01' });
     expect(c.rows.some((r) => r.year === 2019)).toBe(false);
     const asked = await call(service, { indicator: 'gdp', regions: ['CQ'], asOf: '2019-06-30', year: 2019 });
-    expect(cell(asked, 2019, 'CQ')).toEqual({ value: null, reason: 'no-figure', otherMeasure: null });
+    expect(cell(asked, 2019, 'CQ')).toEqual({ value: null, reason: 'no-figure', others: [] });
   });
 
   it('gives no growth across a change of measure, nor from a bound, and says why', async () => {
@@ -101,9 +101,9 @@ describe('twin-city comparison through the series layer', () => {
     expect(figure(va, 2022, 'CQ').growth).toMatchObject({ value: null, reason: 'break' });
   });
 
-  it('on a chosen measure, a year with a figure only on another measure shows none, naming the other', async () => {
+  it('on a chosen measure, a year with a figure only on another measure shows none, naming the other figure', async () => {
     const c = await call(service, { indicator: 'de_va', regions: ['CQ'], measure: 'caict-broad' });
-    expect(cell(c, 2021, 'CQ')).toEqual({ value: null, reason: 'other-measure', otherMeasure: 'cq-earlier' });
+    expect(cell(c, 2021, 'CQ')).toEqual({ value: null, reason: 'other-measure', others: [{ measure: 'cq-earlier', year: 2021, value: 7587.17, bound: 'exact', indicator: 'de_va' }] });
     expect(figure(c, 2022, 'CQ')).toMatchObject({ value: 13224.58, measure: 'caict-broad', status: 'derived' });
     expect(figure(c, 2022, 'CQ').growth).toMatchObject({ value: null, reason: 'no-previous' });
   });
@@ -115,10 +115,61 @@ describe('twin-city comparison through the series layer', () => {
       .run();
     const c = await call(service, { indicator: 'de_scale', regions: ['SC'], year: 2022 });
     // 20000 / 56610.2 (最终核实数) = 35.33%, and a lower bound stays one.
-    expect(figure(c, 2022, 'SC').share).toEqual({ value: 35.33, bound: 'lower', measure: 'caict-broad', basis: 'computed', source: '' });
+    expect(figure(c, 2022, 'SC').share).toEqual({ value: 35.33, unit: '%', bound: 'lower', measure: 'caict-broad', basis: 'computed', source: '' });
     const before = await call(service, { indicator: 'de_scale', regions: ['SC'], year: 2022, asOf: '2024-01-01' });
     // Before the final verification the first release 56749.8 was the GDP: 35.24%.
     expect(figure(before, 2022, 'SC').share).toMatchObject({ value: 35.24, bound: 'lower' });
+  });
+
+  it("finds 重庆's 2022 share on the broad measure in the national broad-measure share's view, saying where it came from", async () => {
+    const c = await call(service, { indicator: 'de_share_gdp', regions: twin });
+    // de_share_gdp holds only national figures; 45.4% is the city's reported share (de_va_share_gdp), on the same measure.
+    const cq = figure(c, 2022, 'CQ');
+    expect(cq).toMatchObject({ value: 45.4, bound: 'exact', measure: 'caict-broad', via: { code: 'de_va_share_gdp', nameZh: '数字经济增加值占GDP比重（重庆）' } });
+    expect(cq.source).toContain('市统计局');
+    expect(cq.growth).toEqual({ value: null, reason: 'no-previous', measure: 'caict-broad' });
+    expect(figure(c, 2022, 'CN').via).toBeNull();
+    // The city's series changes measure in 2022, but this view shows nothing of 重庆 before 2022: no break to mark.
+    expect(c.breaks.CQ).toEqual([]);
+    // 2021 and 2020 have figures on other measures only: named, not "no data".
+    expect(cell(c, 2021, 'CQ')).toEqual({ value: null, reason: 'other-measure', others: [{ measure: 'cq-earlier', year: 2021, value: 27.2, bound: 'exact', indicator: 'de_va_share_gdp' }] });
+    expect(cell(c, 2020, 'CQ')).toEqual({
+      value: null,
+      reason: 'other-measure',
+      others: [
+        { measure: 'cq-earlier', year: 2020, value: 25, bound: 'lower', indicator: 'de_va_share_gdp' },
+        { measure: 'nbs-core', year: 2020, value: 7.3, bound: 'exact', indicator: 'de_core_share_gdp' },
+      ],
+    });
+    expect(cell(c, 2023, 'CQ')).toEqual({ value: null, reason: 'no-figure', others: [] });
+    expect(cell(c, 2022, 'SC')).toEqual({ value: null, reason: 'no-figure', others: [] });
+    // Never another measure's figure in its place: on the city's earlier measure 2022 has none.
+    const earlier = await call(service, { indicator: 'de_share_gdp', regions: ['CQ'], measure: 'cq-earlier' });
+    expect(figure(earlier, 2021, 'CQ')).toMatchObject({ value: 27.2, measure: 'cq-earlier', via: { code: 'de_va_share_gdp' } });
+    expect(earlier.rows.map((r) => r.year)).toEqual([2020, 2021]);
+    const asked = await call(service, { indicator: 'de_share_gdp', regions: ['CQ'], measure: 'cq-earlier', year: 2022 });
+    expect(cell(asked, 2022, 'CQ')).toMatchObject({ value: null, reason: 'other-measure', others: [{ measure: 'caict-broad', value: 45.4 }, { measure: 'nbs-core', value: 7.7 }] });
+    // As known in mid-2022 the 45.4% was not published (2023-12-13).
+    const then = await call(service, { indicator: 'de_share_gdp', regions: ['CQ'], asOf: '2022-06-30', year: 2022 });
+    expect(cell(then, 2022, 'CQ')).toEqual({ value: null, reason: 'no-figure', others: [] });
+  });
+
+  it("completes the city's share with the national broad-measure share on that measure, and the other way round", async () => {
+    const c = await call(service, { indicator: 'de_va_share_gdp', regions: ['CN'], measure: 'caict-broad' });
+    expect(figure(c, 2017, 'CN')).toMatchObject({ value: 32.9, via: { code: 'de_share_gdp' } });
+    // On its own measure (the city's earlier one) nothing national exists: the broad figures are named instead.
+    const own = await call(service, { indicator: 'de_va_share_gdp', regions: ['CN'], year: 2022 });
+    expect(cell(own, 2022, 'CN')).toMatchObject({ value: null, reason: 'other-measure', others: [{ measure: 'caict-broad', value: 41.5, indicator: 'de_share_gdp' }] });
+  });
+
+  it("gives a share's change in percentage points, not as growth of the share", async () => {
+    const c = await call(service, { indicator: 'de_share_gdp', regions: ['CN'] });
+    // 30.3% (2016) to 32.9% (2017): +2.6 points, not 8.58%.
+    expect(figure(c, 2017, 'CN').growth).toEqual({ value: 2.6, unit: 'pp', bound: 'exact', measure: 'caict-broad', basis: 'computed', source: '' });
+    expect(figure(c, 2023, 'CN').growth).toMatchObject({ value: 1.3, unit: 'pp' });
+    const core = await call(service, { indicator: 'de_core_share_gdp', regions: ['CQ'] });
+    // 7.3% (2020) and 7.7% (2022) have no 2021 between them: no change on the year before.
+    expect(figure(core, 2022, 'CQ').growth).toMatchObject({ value: null, reason: 'no-previous' });
   });
 
   it('refuses an unknown indicator, region or measure and a date that is not ISO', async () => {
@@ -130,13 +181,16 @@ describe('twin-city comparison through the series layer', () => {
 });
 
 describe('workbench regions compare', () => {
-  it('prints one year as JSON, the same answer as the API', () => {
-    const result = runCli(['regions', 'compare', '--indicator', 'gdp', '--year', '2019', '--json'], tempDir());
+  it('prints one year as JSON, the same answer as the API, each growth with its unit', () => {
+    const dataDir = tempDir();
+    const result = runCli(['regions', 'compare', '--indicator', 'gdp', '--year', '2019', '--json'], dataDir);
     expect(result.status).toBe(0);
     const c = JSON.parse(result.stdout) as Compare;
     expect(c.rows.map((r) => r.year)).toEqual([2019]);
-    expect(figure(c, 2019, 'CQ')).toMatchObject({ value: 23605.77, measure: 'standard', growth: { value: 9.34, basis: 'computed' } });
+    expect(figure(c, 2019, 'CQ')).toMatchObject({ value: 23605.77, measure: 'standard', growth: { value: 9.34, unit: '%', basis: 'computed' } });
     expect(Object.keys(c.rows[0]!.values)).toEqual(twin);
+    const share = JSON.parse(runCli(['regions', 'compare', '--indicator', 'de_share_gdp', '--year', '2017', '--json'], dataDir).stdout) as Compare;
+    expect(figure(share, 2017, 'CN').growth).toMatchObject({ value: 2.6, unit: 'pp' });
   });
 
   it('prints a table with bounds, measures, published shares and reasons, every year without --year', () => {
@@ -152,6 +206,15 @@ describe('workbench regions compare', () => {
     const vintage = runCli(['--lang', 'zh', 'regions', 'compare', '--indicator', 'gdp', '--regions', 'CQ', '--vintage', '2019-06-30'], dataDir);
     expect(vintage.stdout).toMatch(/2018 +重庆 +2\.04万亿元 +统计部门常规口径 .*统计公报初步核算数 2019-03-01/);
     expect(vintage.stdout).not.toContain('2019  ');
+    // A share: its change in percentage points, 重庆 2022 from the city's reported share, the other measures named.
+    const share = runCli(['--lang', 'zh', 'regions', 'compare', '--indicator', 'de_share_gdp', '--regions', 'CQ,CN'], dataDir);
+    expect(share.stdout).toMatch(/年份 +地区 +水平 +口径 +变动 +发布/);
+    expect(share.stdout).toMatch(/2017 +全国 +32\.9% +信通院广义口径 +\+2\.6个百分点/);
+    expect(share.stdout).toMatch(/2022 +重庆 +45\.4% +信通院广义口径（取自数字经济增加值占GDP比重（重庆）） +— 无上年同口径数据/);
+    expect(share.stdout).toContain('2021  重庆  — 口径不同（有重庆市此前口径2021年27.2%）\n');
+    expect(share.stdout).not.toContain('8.58%');
+    const en = runCli(['--lang', 'en', 'regions', 'compare', '--indicator', 'de_share_gdp', '--regions', 'CN', '--year', '2017'], dataDir);
+    expect(en.stdout).toMatch(/2017 +China +32\.9% +CAICT broad measure +\+2\.6 pp/);
     const bad = runCli(['--lang', 'en', 'regions', 'compare', '--indicator', 'gdp', '--measure', 'nope'], dataDir);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('No measure has the code "nope". Measures: standard, cq-earlier, caict-broad, nbs-core.');

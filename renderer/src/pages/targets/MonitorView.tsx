@@ -211,7 +211,7 @@ export function MonitorView() {
           </button>
         </p>
       )}
-      <MonitorSettingsPanel settings={monitor.settings} onSaved={reload} />
+      <MonitorSettingsPanel settings={monitor.settings} notice={monitor.settingsNotice} onSaved={reload} />
       {error && <p role="alert" className="error">{error}</p>}
       {notice && <p className="notice" role="status">{notice}</p>}
 

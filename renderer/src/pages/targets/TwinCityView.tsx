@@ -5,12 +5,14 @@ import { buildOption } from '../../../../shared/charts/build-option';
 import { chartDataSchema } from '../../../../shared/charts/data';
 import { chartSpecSchema } from '../../../../shared/charts/spec';
 import { formatBounded } from '../../../../shared/series/bound';
+import { formatChange, isRateUnit } from '../../../../shared/series/change';
 import { useApp } from '../../app-context';
 import { EChart } from '../../components/EChart';
 
 type Compare = Output<'regions.compare'>;
 type Sources = Output<'charts.sources'>;
 type Derived = Extract<TwinCell, { growth: unknown }>['growth'];
+type Others = Extract<TwinCell, { others: unknown }>['others'];
 
 const twinRegions = ['CQ', 'SC', 'CD', 'CN'];
 
@@ -22,7 +24,7 @@ function nameOf(sources: Sources | null, locale: 'zh' | 'en', code: string): str
 /** A second, smaller line under a number: its measure, a reason, a basis. */
 function Aside({ text, title }: { text: string; title?: string }) {
   return (
-    <div className="muted" style={{ fontSize: 11 }} title={title}>
+    <div className="muted twin-aside" title={title}>
       {text}
     </div>
   );
@@ -31,7 +33,8 @@ function Aside({ text, title }: { text: string; title?: string }) {
 /**
  * 成渝双城: one indicator for Chongqing, Sichuan, Chengdu and China through the series layer, drawn
  * with the regional-comparison template. Every number shows its bound (≥…), its measure and where a
- * growth or share is missing, why; shares say whether they are published or computed.
+ * growth or share is missing, why; shares say whether they are published or computed, a share taken
+ * from another share indicator names it, and a share's change is in percentage points.
  */
 export function TwinCityView() {
   const { client, locale, t, describeError } = useApp();
@@ -69,8 +72,11 @@ export function TwinCityView() {
     const m = compare?.measures.find((x) => x.code === code);
     return m ? (locale === 'en' && m.nameEn ? m.nameEn : m.nameZh) : code;
   };
-  const why = (reason: string, column: 'level' | 'growth' | 'share', otherMeasure?: string | null) =>
-    t(`twin.why.${reason === 'bound' && column === 'share' ? 'bound-share' : reason}`, { measure: otherMeasure ? measureName(otherMeasure) : '' });
+  /** The figures of the year on other measures: 重庆市此前口径2021年27.2%. */
+  const othersText = (others: Others, unit: string) =>
+    others.map((o) => t('twin.other', { measure: measureName(o.measure), year: o.year, value: formatBounded(o.value, unit, o.bound, locale) })).join(t('twin.otherSeparator'));
+  const why = (reason: string, column: 'level' | 'growth' | 'share', others = '') =>
+    t(`twin.why.${reason === 'bound' && column === 'share' ? 'bound-share' : reason}`, { others });
 
   const option = useMemo(() => {
     if (!compare || compare.rows.length === 0) return null;
@@ -109,7 +115,7 @@ export function TwinCityView() {
 
   const levelCell = (cell: TwinCell | undefined, unit: string) => {
     if (!cell || cell.value === null) {
-      const reason = cell ? why(cell.reason, 'level', cell.otherMeasure) : t('twin.why.no-figure');
+      const reason = cell ? why(cell.reason, 'level', othersText(cell.others, unit)) : t('twin.why.no-figure');
       return (
         <>
           —<Aside text={reason} />
@@ -117,12 +123,14 @@ export function TwinCityView() {
       );
     }
     const release = cell.releaseLabel || cell.released ? t('twin.released', { label: cell.releaseLabel, date: cell.released }) : '';
-    const title = [cell.source, release, cell.revised ? t('twin.revised') : ''].filter(Boolean).join('\n');
+    const via = cell.via ? t('twin.via', { indicator: locale === 'en' && cell.via.nameEn ? cell.via.nameEn : cell.via.nameZh }) : '';
+    const title = [via, cell.source, release, cell.revised ? t('twin.revised') : ''].filter(Boolean).join('\n');
     const status = cell.status === 'actual' ? '' : ` · ${t(`status.${cell.status}`)}`;
     return (
       <>
         <span title={title}>{formatBounded(cell.value, unit, cell.bound, locale)}</span>
         <Aside text={`${measureName(cell.measure)}${status}`} title={title} />
+        {via && <Aside text={via} title={title} />}
       </>
     );
   };
@@ -137,8 +145,8 @@ export function TwinCityView() {
         </span>
       );
     }
+    if (column === 'growth') return formatChange(d.value, d.unit, d.bound, locale);
     const text = formatBounded(d.value, '%', d.bound, locale);
-    if (column === 'growth') return text;
     const title = d.basis === 'published' ? d.source : t('twin.basis.computedHint');
     return (
       <>
@@ -150,6 +158,7 @@ export function TwinCityView() {
 
   const shown = compare?.regions.map((r) => r.code) ?? [];
   const columns = compare?.hasShare ? 3 : 2;
+  const rate = compare ? isRateUnit(compare.indicator.unit) : false;
 
   return (
     <div className="twin-city" data-testid="twin-city">
@@ -209,7 +218,13 @@ export function TwinCityView() {
             <tr>
               {shown.flatMap((code) => [
                 <th key={`${code}-l`}>{t('twin.level')}</th>,
-                <th key={`${code}-g`}>{t('twin.growth')}</th>,
+                rate ? (
+                  <th key={`${code}-g`} title={t('twin.change.hint')}>
+                    {t('twin.change')}
+                  </th>
+                ) : (
+                  <th key={`${code}-g`}>{t('twin.growth')}</th>
+                ),
                 ...(compare.hasShare ? [<th key={`${code}-s`}>{t('twin.share')}</th>] : []),
               ])}
             </tr>

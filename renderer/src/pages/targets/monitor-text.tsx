@@ -2,7 +2,8 @@
 // the rule that decided, and its answer under another measure. Shared by the table, the detail and the form.
 import { useEffect, useMemo, useState } from 'react';
 import type { MonitorRow } from '../../../../shared/api/targets-contract';
-import { formatWithUnit, type Locale } from '../../../../shared/format/number';
+import type { Locale } from '../../../../shared/format/number';
+import { ruleParamsText, type RuleParams } from '../../../../shared/monitor/rule-text';
 import { formatBounded, type Bound } from '../../../../shared/series/bound';
 import { useApp } from '../../app-context';
 
@@ -48,19 +49,17 @@ export function latestText(latest: { year: number; value: number; bound: Bound }
 }
 
 /** A status rule's sentence with its values in the target's unit (≥1万亿元, 45.4%), not bare numbers. */
-export function ruleText(rule: string, params: Record<string, string | number | null>, unit: string, locale: Locale, t: Translate): string {
-  const shown = { ...params };
-  for (const name of ['value', 'path']) {
-    const v = shown[name];
-    if (typeof v === 'number') shown[name] = formatWithUnit(v, unit, locale);
-  }
-  return t(rule, shown);
+export function ruleText(rule: string, params: RuleParams, unit: string, locale: Locale, t: Translate): string {
+  return t(rule, ruleParamsText(params, unit, locale));
 }
 
-/** The status under a measure other than the judged one: 按重庆市此前口径：暂无数据（2021年27.2%）. */
+/**
+ * The status under a measure other than the judged one: 按重庆市此前口径：暂无数据（2021年27.2%）, or for
+ * a measure no longer published, 按重庆市此前口径：2022年起不再发布，不作进度判断（2021年27.2%）.
+ */
 export function byMeasureText(entry: MonitorRow['byMeasure'][number], unit: string, locale: Locale, t: Translate): string {
   const measure = measureLabel(entry.measure, locale);
-  const status = t(`monitor.status.${entry.status}`);
+  const status = entry.rule === 'monitor.rule.measureReplaced' ? t('targets.byMeasure.measureReplaced', { from: entry.ruleParams.from ?? '' }) : t(`monitor.status.${entry.status}`);
   if (!entry.latest) return t('targets.byMeasure.lineNoLatest', { measure, status });
   const latest = t('targets.byMeasure.latest', { year: entry.latest.year, value: formatBounded(entry.latest.value, unit, entry.latest.bound, locale) });
   return t('targets.byMeasure.line', { measure, status, latest });
