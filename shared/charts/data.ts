@@ -57,8 +57,10 @@ export const tornadoBarsSchema = z.object({
   unit: z.string(),
   /** The result with every driver at its central value. */
   base: z.number(),
-  /** What the result is, e.g. "2022年数字经济规模（预测）". */
+  /** What the result is, e.g. "2022年数字经济规模（基准，重庆市此前口径）". */
   baseLabel: z.string().default(''),
+  /** The measure (口径) the result is on, a code named in `meta.measures`. */
+  measure: z.string().optional(),
   /** The result is a projection unless the caller says otherwise. */
   projection: z.boolean().default(true),
   basis: basisSchema.default('published'),
@@ -79,6 +81,8 @@ export const waterfallBarsSchema = z.object({
   kind: z.literal('waterfall'),
   unit: z.string(),
   basis: basisSchema.default('published'),
+  /** The measure (口径) the totals are on, a code named in `meta.measures`. */
+  measure: z.string().optional(),
   steps: z.array(
     z.object({
       label: z.string().min(1),
@@ -86,6 +90,8 @@ export const waterfallBarsSchema = z.object({
       /** total: drawn from zero; delta: drawn from the running total. */
       role: z.enum(['total', 'delta']),
       projection: z.boolean().default(false),
+      /** Absent: exact. A total taken from a bounded figure (a scenario base of "超6000亿元") is ≥ it. */
+      bound: boundSchema.optional(),
     }),
   ),
 });
@@ -111,6 +117,33 @@ export const progressItemSchema = z.object({
 });
 export type ProgressItem = z.infer<typeof progressItemSchema>;
 
+/**
+ * A plan target the chart's bindings name that is not drawn: it is judged on another measure than the
+ * values its line would be read against (万亿级 on CAICT's broad measure over scenarios on the city's
+ * earlier one). The footer names it and why.
+ */
+export const omittedTargetSchema = z.object({
+  /** The target as the plan words it, in the chart's language. */
+  name: z.string().min(1),
+  unit: z.string(),
+  value: z.number(),
+  year: z.number().int(),
+  /** The measure the target is judged on, and those of the values drawn (codes named in `meta.measures`). */
+  measure: z.string(),
+  drawn: z.array(z.string()),
+});
+export type OmittedTarget = z.infer<typeof omittedTargetSchema>;
+
+/** A scenario whose base is a bounded published figure (6000 of "超6000亿元"): its results rest on a bound. */
+export const boundedBaseSchema = z.object({
+  scenario: z.string().min(1),
+  year: z.number().int(),
+  value: z.number(),
+  unit: z.string(),
+  bound: boundSchema,
+});
+export type BoundedBase = z.infer<typeof boundedBaseSchema>;
+
 export const chartMetaSchema = z.object({
   /** The data's as-of date (YYYY-MM-DD), recorded in every export's provenance. */
   asOf: z.string().nullable().default(null),
@@ -123,6 +156,10 @@ export const chartMetaSchema = z.object({
   vintage: z.string().nullable().default(null),
   /** Pinned, and some figure it draws has a later release: reading the latest data would draw it differently. */
   newerData: z.boolean().default(false),
+  /** Targets bound but not drawn, being on another measure than the values drawn. */
+  omittedTargets: z.array(omittedTargetSchema).default([]),
+  /** Scenarios drawn whose base is a bounded figure. */
+  boundedBases: z.array(boundedBaseSchema).default([]),
 });
 export type ChartMeta = z.infer<typeof chartMetaSchema>;
 

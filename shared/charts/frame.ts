@@ -3,7 +3,7 @@
 import type { EChartsOption, GraphicComponentOption, TitleComponentOption, TooltipComponentOption } from 'echarts';
 import type { ChartData } from './data';
 import { wordsFor, type Words } from './labels';
-import type { ValueStyle } from './number-format';
+import { formatBoundedValue, formatValue, type ValueStyle } from './number-format';
 import { paletteFor, type Palette } from './palette';
 import { resolveSize, type ChartSpec } from './spec';
 
@@ -162,8 +162,41 @@ function hasIllustrative(data: ChartData): boolean {
 
 /** The kinds of bound among the figures drawn, in a fixed order: the footer explains their signs. */
 function boundsDrawn(data: ChartData): Array<'lower' | 'upper' | 'approx'> {
-  const found = new Set<string>([...data.series.flatMap((s) => s.points.map((p) => p.bound)), ...data.progress.map((p) => p.bound)].filter((b) => b !== undefined));
+  const steps = data.bars?.kind === 'waterfall' ? data.bars.steps.map((s) => s.bound) : [];
+  const found = new Set<string>(
+    [...data.series.flatMap((s) => s.points.map((p) => p.bound)), ...data.progress.map((p) => p.bound), ...steps, ...data.meta.boundedBases.map((b) => b.bound)].filter(
+      (b) => b !== undefined,
+    ),
+  );
   return (['lower', 'upper', 'approx'] as const).filter((b) => found.has(b));
+}
+
+/** The name of a measure (口径) the data's meta names, or null. */
+export function measureName(frame: Frame, code: string | undefined): string | null {
+  return code === undefined ? null : (frame.data.meta.measures.find((m) => m.code === code)?.name ?? null);
+}
+
+/** Why each bound target is not drawn: judged on another measure than the values drawn. */
+function omittedTargetLines(frame: Frame): string[] {
+  const { words, style } = frame;
+  return frame.data.meta.omittedTargets.map((t) => {
+    const drawn = t.drawn.map((code) => measureName(frame, code)).filter((n): n is string => n !== null);
+    return words.targetOmitted(t.name, formatValue(t.value, t.unit, style), t.year, measureName(frame, t.measure) ?? '', words.list(drawn));
+  });
+}
+
+/** Scenarios starting from a bounded figure say so, one line for those starting from the same: their results rest on that bound. */
+function boundedBaseLines(frame: Frame): string[] {
+  const { words, style } = frame;
+  const groups = new Map<string, { scenarios: string[]; base: ChartData['meta']['boundedBases'][number] }>();
+  for (const b of frame.data.meta.boundedBases) {
+    const key = JSON.stringify([b.year, b.value, b.unit, b.bound]);
+    const group = groups.get(key) ?? groups.set(key, { scenarios: [], base: b }).get(key)!;
+    group.scenarios.push(b.scenario);
+  }
+  return [...groups.values()].flatMap(({ scenarios, base: b }) =>
+    b.bound === 'exact' ? [] : [words.boundedBase(scenarios, b.year, b.bound, formatBoundedValue(b.value, b.unit, b.bound, style))],
+  );
 }
 
 /** A chart pinned to a vintage says so: its figures are those published by that date. */
@@ -174,8 +207,9 @@ function vintageLine(frame: Frame): string {
 }
 
 /**
- * The footer's lines: source, the vintage a pinned chart draws, footnote, the illustrative-data note
- * when any value is illustrative, and what ≥ ≤ ≈ mean when a bounded figure is drawn.
+ * The footer's lines: source, the vintage a pinned chart draws, footnote, the targets left out for
+ * their measure, the scenarios starting from a bound, the illustrative-data note when any value is
+ * illustrative, and what ≥ ≤ ≈ mean when a bounded figure is drawn.
  */
 export function footerLines(frame: Frame): string[] {
   const bounds = boundsDrawn(frame.data);
@@ -183,6 +217,8 @@ export function footerLines(frame: Frame): string[] {
     sourceLine(frame),
     vintageLine(frame),
     frame.spec.footnote.trim(),
+    ...omittedTargetLines(frame),
+    ...boundedBaseLines(frame),
     hasIllustrative(frame.data) ? frame.words.illustrativeNote : '',
     bounds.length ? frame.words.boundNote(bounds) : '',
   ].filter(Boolean);

@@ -27,6 +27,11 @@ const words = {
     byYear: (year: number) => `${year}年`,
     deadlineOf: (year: number) => `${year}年期限`,
     paren: (text: string) => `（${text}）`,
+    list: (parts: readonly string[]) => parts.join('，'),
+    targetOmitted: (name: string, value: string, year: number, measure: string, drawn: string) =>
+      `目标“${name}”（${value}，${year}年）按${measure}判定，与图中数值的口径（${drawn}）不同，未画出。`,
+    boundedBase: (scenarios: readonly string[], year: number, bound: 'lower' | 'upper' | 'approx', value: string) =>
+      `${scenarios.join('、')}情景的基数为${year}年的${{ lower: '下限值', upper: '上限值', approx: '约数' }[bound]}${value}。`,
   },
   en: {
     target: 'Target',
@@ -53,6 +58,11 @@ const words = {
     byYear: (year: number) => `${year}`,
     deadlineOf: (year: number) => `Deadline ${year}`,
     paren: (text: string) => ` (${text})`,
+    list: (parts: readonly string[]) => parts.join(', '),
+    targetOmitted: (name: string, value: string, year: number, measure: string, drawn: string) =>
+      `Target "${name}" (${value}, ${year}) is judged on the ${measure}, not the measure of the values drawn (${drawn}); its line is not drawn.`,
+    boundedBase: (scenarios: readonly string[], year: number, bound: 'lower' | 'upper' | 'approx', value: string) =>
+      `The ${scenarios.join(', ')} ${scenarios.length > 1 ? 'scenarios start' : 'scenario starts'} from ${year}'s ${{ lower: 'lower bound', upper: 'upper bound', approx: 'approximate figure' }[bound]} ${value}.`,
   },
 } as const;
 

@@ -4,11 +4,15 @@
 import type { LineSeriesOption, YAXisComponentOption } from 'echarts';
 import type { ChartPoint, ChartSeries } from './data';
 import { ChartBuildError } from './errors';
-import { estimateTextWidth, type Frame, type TooltipRow } from './frame';
+import { estimateTextWidth, measureName, type Frame, type TooltipRow } from './frame';
 import { tagMarker } from './marker-layout';
 import { boundSign } from '../series/bound';
 import { axisScale, formatBoundedValue, formatTick } from './number-format';
 import { seriesColor, seriesSymbol } from './palette';
+import { measured, measuresIn } from './target-measure';
+
+// The measure lookup is the frame's; templates and exports take it from here with the other helpers.
+export { measureName } from './frame';
 
 export interface YearAxis {
   years: number[];
@@ -95,11 +99,6 @@ export function joinPoint(actual: ChartSeries | undefined, projection: ChartSeri
   const join = before.reduce<ChartPoint | null>((best, p) => (!best || p.year > best.year ? p : best), null);
   const measure = projected.find((p) => p.year === firstProjected)?.measure;
   return join && measure !== undefined && join.measure !== undefined && join.measure !== measure ? null : join;
-}
-
-/** The name of a measure (口径) the data's meta names, or null. */
-export function measureName(frame: Frame, code: string | undefined): string | null {
-  return code === undefined ? null : (frame.data.meta.measures.find((m) => m.code === code)?.name ?? null);
 }
 
 /** A point as a label writes it: the value with its unit and bound sign (≥1万亿元). */
@@ -207,11 +206,18 @@ export interface Marks {
   yAxisIndex?: number;
 }
 
-/** "目标 4000亿元（2027年）", without repeating a year the target's name already states. */
+/**
+ * "目标 4000亿元（2027年）", without repeating a year the target's name already states; where the values
+ * drawn in its unit are on more than one measure (a definition break), with the measure it is judged
+ * on: "A2目标 40%（2022年，信通院广义口径）".
+ */
 export function targetText(frame: Frame, s: ChartSeries, p: ChartPoint): string {
-  const year = frame.words.byYear(p.year);
+  const { words } = frame;
+  const drawn = frame.data.series.filter((x) => x.kind !== 'target');
+  const measure = measuresIn(measured(drawn), s.unit).length > 1 ? measureName(frame, p.measure) : null;
+  const notes = [...(s.name.includes(String(p.year)) ? [] : [words.byYear(p.year)]), ...(measure ? [measure] : [])];
   const text = `${s.name} ${pointLabel(frame, p, s.unit)}`;
-  return s.name.includes(String(p.year)) ? text : `${text}${frame.words.paren(year)}`;
+  return notes.length ? `${text}${words.paren(words.list(notes))}` : text;
 }
 
 /**

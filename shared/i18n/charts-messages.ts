@@ -118,7 +118,9 @@ export const chartsMessagesZh: Record<string, string> = {
   'charts.preview.invalid': '请先修正标出的字段',
   'charts.vintage.newer': '此图固定于 {date} 的数据，之后有新的发布。',
   'charts.vintage.useLatest': '使用最新数据',
-  'charts.notice.changed': '工作区升级后本图数据有变化：{message}',
+  'charts.notice.changed': '工作区升级后本图有变化：{message}',
+  'charts.notice.targetMeasure':
+    '目标线现在只画在与目标判定口径相同的数值上。本图有目标按另一口径判定（如万亿级目标按信通院广义口径），已不再画出；图注写明是哪个目标及原因。',
   'charts.notice.dismiss': '知道了',
   'charts.export.dpi': 'PNG 分辨率',
   'charts.export.background': '背景',
@@ -297,7 +299,9 @@ export const chartsMessagesEn: Record<keyof typeof chartsMessagesZh, string> = {
   'charts.preview.invalid': 'Fix the marked fields first',
   'charts.vintage.newer': 'This chart is pinned to the data as known on {date}; newer releases have come out since.',
   'charts.vintage.useLatest': 'Use the latest data',
-  'charts.notice.changed': 'The workspace upgrade changed data this chart draws: {message}',
+  'charts.notice.changed': 'The workspace upgrade changed this chart: {message}',
+  'charts.notice.targetMeasure':
+    "A target's line is now drawn only over values on the measure the target is judged on. A target of this chart is judged on another measure (the trillion-yuan target on the CAICT broad measure, say) and is no longer drawn; the footnote names it and why.",
   'charts.notice.dismiss': 'Got it',
   'charts.export.dpi': 'PNG resolution',
   'charts.export.background': 'Background',

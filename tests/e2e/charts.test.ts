@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import JSZip from 'jszip';
 import type { Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordTargetRuleNotice } from '../../electron/backend/charts/notices';
 import type { WorkbenchService } from '../../electron/backend/service';
+import { chartSpecSchema } from '../../shared/charts/spec';
 import type { RunningHost } from '../../electron/host/http';
 import { openApp, type AppSession } from './browser';
 
@@ -44,6 +46,8 @@ describe('Charts page in Chromium', () => {
     expect(first).toBeDefined();
     await expect.poll(() => page.getByTestId('designer-title').textContent()).toBe(first?.name);
     await expect.poll(() => previewSvg().innerHTML(), { timeout: 15_000 }).toContain(first?.title);
+    // The trajectory draws 万亿级 over the broad-measure scenarios, the measure it is judged on.
+    expect(await previewSvg().innerHTML()).toContain('A1目标');
     expect(await page.getByTestId('unsaved').count()).toBe(0);
     await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#/charts?chart=${first?.id}`);
   });
@@ -187,6 +191,24 @@ describe('Charts page in Chromium', () => {
     await expect.poll(() => previewSvg().innerHTML(), { timeout: 15_000 }).not.toContain('数据截至');
     expect(await page.getByTestId('unsaved').count()).toBe(0);
     expect(await page.getByTestId('bind-vintage').inputValue()).toBe('');
+  });
+
+  it('tells the user of a chart saved before the target-line rule why its 万亿级 line is gone, until dismissed', async () => {
+    const ids = ['基准', '加速', '保守'].map((name) => String(service.db.prepare('SELECT id FROM scenarios WHERE name = ?').pluck().get(name)));
+    const spec = chartSpecSchema.parse({ template: 'target-trajectory', title: '旧的万亿目标图', bindings: { indicators: ['de_va'], regions: ['CQ'], scenarios: ids, targets: ['A1'] } });
+    const saved = await service.run('charts.save', { spec });
+    // As a workspace made before the rule: the chart was saved earlier and the workspace not yet looked at.
+    service.db.prepare("UPDATE charts SET updated_at = '2024-01-01T00:00:00.000Z' WHERE id = ?").run(saved.id);
+    service.db.prepare("DELETE FROM settings WHERE key = 'notice.targetMeasureRule'").run();
+    recordTargetRuleNotice(service.db);
+
+    await page.goto(`${new URL(host.url).origin}/#/charts?chart=${saved.id}`);
+    await expect.poll(() => page.getByTestId('designer-title').textContent()).toBe('旧的万亿目标图');
+    await expect.poll(() => page.getByTestId('data-notice').first().textContent()).toContain('工作区升级后本图有变化：目标线现在只画在与目标判定口径相同的数值上');
+    await expect.poll(() => previewSvg().innerHTML(), { timeout: 15_000 }).toContain('按信通院广义口径判定，与图中数值的口径（重庆市此前口径）不同，未画出。');
+    expect(await previewSvg().innerHTML()).not.toContain('A1目标');
+    await page.getByTestId('data-notice-dismiss').click();
+    await expect.poll(() => page.getByTestId('data-notice').count()).toBe(0);
   });
 
   it('raised no page errors', () => {

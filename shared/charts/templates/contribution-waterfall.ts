@@ -5,7 +5,7 @@ import type { BarSeriesOption, EChartsOption } from 'echarts';
 import type { WaterfallBars } from '../data';
 import { ChartBuildError } from '../errors';
 import { axisTooltip, composeOption, type Frame } from '../frame';
-import { formatSigned, formatValue } from '../number-format';
+import { formatBoundedValue, formatSigned } from '../number-format';
 import { withAlpha } from '../palette';
 import { valueAxis } from '../time-series';
 
@@ -50,7 +50,8 @@ export function contributionWaterfall(frame: Frame): EChartsOption {
   const layout = waterfallLayout(bars);
   const labelOf = (i: number): string => {
     const step = bars.steps[i]!;
-    const text = step.role === 'total' ? formatValue(step.value, bars.unit, style) : formatSigned(step.value, bars.unit, style);
+    // A total taken from a bounded figure keeps its sign (≥6000亿元 from "超6000亿元").
+    const text = step.role === 'total' ? formatBoundedValue(step.value, bars.unit, step.bound, style) : formatSigned(step.value, bars.unit, style);
     return step.projection ? `${text}${words.projectionSuffix}` : text;
   };
   const part = (name: string, values: Array<number | null>, color: string): BarSeriesOption => ({

@@ -50,8 +50,12 @@ describe('charts.data per template', () => {
     // The path is on the scenario's measure, when the scenario states one.
     expect(new Set(projection.points.map((p) => p.measure))).toEqual(new Set([scenarioDefinition(service.db, Number(baseline)).measure]));
     expect(projection).toMatchObject({ basis: 'illustrative', scenarioId: baseline, region: '重庆' });
-    // A1 is judged on the broad measure, which the target line carries.
-    expect(data.series.filter((s) => s.kind === 'target').map((s) => [s.name, s.points])).toEqual([['A1目标', [{ year: 2022, value: 10000, measure: 'caict-broad' }]]]);
+    // A1 is judged on the broad measure; in 2022 the path it would be read against is on the city's
+    // earlier one, so its line is left out and named for the footer.
+    expect(data.series.filter((s) => s.kind === 'target')).toEqual([]);
+    expect(data.meta.omittedTargets).toEqual([{ name: '数字经济总量达到万亿级规模', unit: '亿元', value: 10000, year: 2022, measure: 'caict-broad', drawn: ['cq-earlier'] }]);
+    // The scenario starts from 6000 of "超6000亿元": a lower bound.
+    expect(data.meta.boundedBases).toEqual([{ scenario: '基准', year: 2020, value: 6000, unit: '亿元', bound: 'lower' }]);
     expect(data.meta.scenarios).toEqual([{ id: baseline, name: '基准', version: 1 }]);
     expect(data.meta.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
@@ -85,14 +89,16 @@ describe('charts.data per template', () => {
     expect(wide.points.map((p) => [p.low, p.high])).toEqual(monteCarlo!.total.p5.map((low, t) => [low, monteCarlo!.total.p95[t]]));
     expect(data.bands.find((b) => b.lower === 25)!.points.at(-1)!.high).toBe(monteCarlo!.total.p75.at(-1));
     expect(data.series.find((s) => s.kind === 'projection')!.points.at(-1)!.value).toBe(monteCarlo!.total.p50.at(-1));
-    // The scenario's own target A1 (10000 亿元 by 2022) is drawn.
-    expect(data.series.filter((s) => s.kind === 'target').map((s) => s.points[0]!.value)).toEqual([10000]);
+    // The scenario's own target A1 (10000 亿元 by 2022) is the plan's A1, judged on the broad measure:
+    // not drawn over a fan on the city's earlier one.
+    expect(data.series.filter((s) => s.kind === 'target')).toEqual([]);
+    expect(data.meta.omittedTargets.map((t) => [t.name, t.measure, t.drawn])).toEqual([['数字经济总量达到万亿级规模', 'caict-broad', ['cq-earlier']]]);
   });
 
   it('tornado: the engine sensitivity at the range end year, drivers named, no-effect drivers left out', async () => {
     const data = await resolve({ template: 'tornado', bindings: { indicators: ['de_va'], scenarios: [baseline], years: { from: 2020, to: 2022 } } });
     const result = sensitivityScenario(service.db, Number(baseline), 'total', 2022);
-    expect(data.bars).toMatchObject({ kind: 'tornado', unit: '亿元', base: result.output.base, basis: 'illustrative', baseLabel: '2022年数字经济规模（基准）' });
+    expect(data.bars).toMatchObject({ kind: 'tornado', unit: '亿元', base: result.output.base, basis: 'illustrative', baseLabel: '2022年数字经济规模（基准，重庆市此前口径）', measure: 'cq-earlier' });
     const bars = data.bars!.kind === 'tornado' ? data.bars!.items : [];
     expect(bars.map((b) => b.label)).toEqual(result.bars.filter((b) => b.swing > 0).map((b) => (b.driver === 'uplift' ? '各部分增速统一上调' : b.label)));
     expect(bars.map((b) => b.label)).not.toContain('GDP增速');
@@ -122,6 +128,9 @@ describe('charts.data per template', () => {
     ]);
     expect(steps[0]!.value).toBe(6000);
     expect(steps[0]!.projection).toBe(false);
+    // The base is 6000 of "超6000亿元", so the first total is a lower bound; the others are projections.
+    expect(steps.map((s) => s.bound)).toEqual(['lower', undefined, undefined, undefined]);
+    expect(data.bars).toMatchObject({ measure: 'cq-earlier' });
     expect(steps[0]!.value + steps[1]!.value + steps[2]!.value).toBeCloseTo(steps[3]!.value, 6);
     expect(steps[3]!.value).toBe(runScenario(service.db, Number(baseline), 'zh').projection.total.values[5]);
   });

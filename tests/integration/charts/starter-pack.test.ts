@@ -42,7 +42,10 @@ describe('starter briefing pack', () => {
     const charts = await call<Array<{ id: number; template: string }>>(service, 'charts.list', {});
     const trajectory = charts.find((c) => c.template === 'target-trajectory')!;
     const { spec } = await call<{ spec: { bindings: { scenarios: string[] } } }>(service, 'charts.get', { id: trajectory.id });
-    const ids = (service.db.prepare("SELECT id FROM scenarios WHERE name IN ('基准', '加速', '保守') ORDER BY id").all() as Array<{ id: number }>).map((r) => String(r.id));
+    // The trajectory against 万亿级 draws the broad-measure scenarios, the measure the target is judged on.
+    const ids = (
+      service.db.prepare("SELECT id FROM scenarios WHERE name IN ('广义口径基准（2022年起）', '广义口径加速（2022年起）', '广义口径保守（2022年起）') ORDER BY id").all() as Array<{ id: number }>
+    ).map((r) => String(r.id));
     expect(spec.bindings.scenarios).toEqual(ids);
   });
 

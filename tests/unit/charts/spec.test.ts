@@ -56,6 +56,6 @@ describe('chart data schema', () => {
     const data = chartDataSchema.parse({ series: [{ id: 'a', name: '重庆', kind: 'actual', unit: '%', points: [{ year: 2021, value: null }] }] });
     expect(data.series[0]).toMatchObject({ basis: 'published', breaksBefore: [], region: null });
     expect(data.series[0]!.points[0]!.value).toBeNull();
-    expect(data.meta).toEqual({ asOf: null, scenarios: [], measures: [], vintage: null, newerData: false });
+    expect(data.meta).toEqual({ asOf: null, scenarios: [], measures: [], vintage: null, newerData: false, omittedTargets: [], boundedBases: [] });
   });
 });

@@ -33,8 +33,9 @@ function Section({ title, step, children }: { title: string; step: number; child
 }
 
 /**
- * Data notices of a saved chart: what a workspace upgrade changed in figures it draws (重庆 2018 GDP now
- * the census revision), each until dismissed. Fetched again after each save (the bindings may change).
+ * Notices of a saved chart: what a workspace upgrade changed in what it draws (重庆 2018 GDP now the
+ * census revision; a target line no longer drawn over values of another measure), each until
+ * dismissed. Fetched again after each save (the bindings may change).
  */
 function DataNotices({ chartId, version }: { chartId: number | null; version: number }) {
   const { client, t, locale, describeError } = useApp();

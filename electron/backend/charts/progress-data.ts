@@ -1,0 +1,79 @@
+// Target progress: each plan target's latest figure against its value, on the measure the target is
+// judged on (A1's 万亿级 by the broad measure, not the city's earlier one), with the baseline of the
+// plan's year on the same definition; a target no indicator measures shows the progress recorded by
+// hand on the Targets page.
+import type { ChartData, ProgressItem } from '../../../shared/charts/data';
+import { breakYears } from '../series/figures';
+import { actualsFor } from '../targets/monitor';
+import { basisOf, type Resolver } from './resolver';
+import { targetRows, type DrawnTarget } from './target-lines';
+
+/** One target's progress item with the figures as known on `asOf`; `record`: note the figures it draws. */
+function progressItem(r: Resolver, t: DrawnTarget, asOf: string | null, record: boolean): ProgressItem | null {
+  if (t.value === null || t.deadline === null || t.comparator === 'qualitative') return null;
+  const region = t.region ?? r.regions[0]?.code ?? null;
+  const candidates = [t.indicator, ...r.indicators.filter((i) => i.unit === t.unit).map((i) => i.code)].filter((c): c is string => c !== null);
+  const found =
+    region === null
+      ? undefined
+      : candidates
+          .map((code) => {
+            const all = r.figures(code, region, t.judged, asOf);
+            return { code, all, rows: all.filter((f) => f.value !== null) };
+          })
+          .find((c) => c.rows.length);
+  const label = r.locale === 'en' && t.title_en ? t.title_en : t.title_zh;
+  if (!found || region === null) {
+    // No indicator measures it: the progress recorded by hand on the Targets page, if any.
+    const recorded = actualsFor(r.db, { code: t.code, indicator: null, region: null }, { vintage: asOf });
+    const last = recorded.at(-1);
+    const first = recorded.length > 1 ? recorded[0] : undefined;
+    return {
+      label,
+      unit: t.unit,
+      target: t.value,
+      deadline: t.deadline,
+      actual: last?.value ?? null,
+      actualYear: last?.year ?? null,
+      baseline: first ? { year: first.year, value: first.value } : null,
+      basis: 'published',
+    };
+  }
+  const latest = found.rows[found.rows.length - 1]!;
+  const definitionFrom = Math.max(-Infinity, ...breakYears(r.db, found.code, region, found.all).filter((y) => y <= latest.year));
+  const planYear = Number(t.issued.slice(0, 4)) || latest.year;
+  const base = found.rows.filter((f) => f.year >= definitionFrom && f.year <= planYear && f.year < latest.year).at(-1);
+  if (record) r.draws.push({ indicator: found.code, region, years: base ? [base.year, latest.year] : [latest.year], measures: [...new Set([base?.measure ?? latest.measure, latest.measure])] });
+  return {
+    label,
+    unit: t.unit,
+    target: t.value,
+    deadline: t.deadline,
+    actual: latest.value,
+    actualYear: latest.year,
+    baseline: base ? { year: base.year, value: base.value! } : null,
+    basis: basisOf[latest.status],
+    bound: latest.bound,
+    measure: latest.measure,
+  };
+}
+
+/**
+ * Progress of the bound targets (else every quantitative target with a deadline): the latest figure
+ * of the target's own indicator in its region, else of the first bound indicator in the target's
+ * unit, only figures on the measure the target is judged on; the baseline is the figure of the plan's
+ * year (or the latest before), on the same definition.
+ */
+export function progress(r: Resolver): ChartData {
+  const rows = targetRows(r.db);
+  const chosen = r.targetCodes.length
+    ? r.targetCodes.flatMap((code) => rows.filter((t) => t.code === code))
+    : rows.filter((t) => (t.comparator === '>=' || t.comparator === '>') && t.value !== null && t.deadline !== null);
+  const items = chosen.flatMap((t): ProgressItem[] => {
+    const item = progressItem(r, t, r.vintage, true);
+    if (item && r.vintage && !r.newerData && JSON.stringify(item) !== JSON.stringify(progressItem(r, t, null, false))) r.newerData = true;
+    if (item) r.drawnTargets.push(t.code);
+    return item ? [item] : [];
+  });
+  return { ...r.empty(), progress: items };
+}
