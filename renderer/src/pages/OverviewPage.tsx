@@ -5,6 +5,7 @@ import { overviewSentence } from '../../../shared/overview/sentence';
 import { useApp } from '../app-context';
 import './targets/targets.css';
 import './overview.css';
+import { DateField } from '../components/DateField';
 
 /**
  * Links from a statement to its evidence: the figures' rows in the grid, the compared scenario, the
@@ -83,7 +84,7 @@ export function OverviewPage() {
       <div className="toolbar">
         <label>
           {t('overview.vintage')}
-          <input type="date" value={vintage} onChange={(e) => setVintage(e.target.value)} data-testid="overview-vintage" />
+          <DateField value={vintage} onChange={setVintage} releases testId="overview-vintage" />
         </label>
         {vintage && (
           <button type="button" onClick={() => setVintage('')}>

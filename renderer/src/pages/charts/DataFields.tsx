@@ -4,6 +4,7 @@ import { useApp } from '../../app-context';
 import { Field, type FormProps } from './Field';
 import { toggle } from './spec-form';
 import { TemplateIcon } from './TemplateIcon';
+import { DateField } from '../../components/DateField';
 
 export type ChartSources = Output<'charts.sources'>;
 
@@ -140,7 +141,7 @@ export function BindingFields({ form, set, errors, sources }: FormProps & { sour
       </Field>
       <Field label={t('charts.bind.vintage')} field="vintage" errors={errors} hint={t(form.vintage ? 'charts.bind.vintagePinnedHint' : 'charts.bind.vintageHint')} wide group>
         <span className="vintage-field">
-          <input type="date" aria-label={t('charts.bind.vintage')} value={form.vintage} onChange={(e) => set({ vintage: e.target.value })} data-testid="bind-vintage" />
+          <DateField ariaLabel={t('charts.bind.vintage')} value={form.vintage} onChange={(vintage) => set({ vintage })} releases testId="bind-vintage" />
           {form.vintage ? (
             <button type="button" className="link-button" onClick={() => set({ vintage: '' })} data-testid="bind-vintage-latest">
               {t('charts.bind.vintageLatest')}

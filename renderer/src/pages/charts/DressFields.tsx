@@ -3,6 +3,7 @@ import { formatPlain } from '../../../../shared/format/number';
 import { useApp } from '../../app-context';
 import { Field, Segmented, type FormProps } from './Field';
 import { specInputFromForm, type SpecForm } from './spec-form';
+import { DateField } from '../../components/DateField';
 
 type TextKey = 'title' | 'subtitle' | 'unitLabel' | 'sourceNote' | 'footnote' | 'organisation' | 'name';
 
@@ -28,7 +29,7 @@ export function TextFields({ form, set, errors }: FormProps) {
       <div className="field-row">
         {text('organisation', { wide: false })}
         <Field label={t('charts.text.date')} field="date" errors={errors}>
-          <input type="date" value={form.date} onChange={(e) => set({ date: e.target.value })} data-testid="text-date" />
+          <DateField value={form.date} onChange={(date) => set({ date })} passInvalid testId="text-date" />
         </Field>
       </div>
       {text('name', { placeholder: form.title || t('charts.text.nameHint') })}

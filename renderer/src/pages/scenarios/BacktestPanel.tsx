@@ -6,6 +6,7 @@ import { boundSign } from '../../../../shared/series/bound';
 import { useApp } from '../../app-context';
 import { backtestCharts } from '../scenario-charts';
 import { ChartCard } from './ChartCard';
+import { DateField } from '../../components/DateField';
 
 /**
  * The saved scenario against the published figures: error per year and MAPE on the scenario's own
@@ -51,7 +52,7 @@ export function BacktestPanel({
       </p>
       <label className="backtest-vintage">
         {t('scenario.backtest.vintage')}
-        <input type="date" value={vintage} onChange={(e) => onVintage(e.target.value)} data-testid="backtest-vintage" />
+        <DateField value={vintage} onChange={onVintage} releases testId="backtest-vintage" />
         {vintage && (
           <button type="button" onClick={() => onVintage('')}>
             {t('scenario.backtest.latest')}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/api/contract';
-import type { ScenarioSummary } from '../../../../shared/api/scenarios-contract';
+import { scenarioName, type ScenarioSummary } from '../../../../shared/api/scenarios-contract';
 import { useApp } from '../../app-context';
 
 type Settings = Output<'monitor.settings'>;
@@ -64,7 +64,7 @@ export function MonitorSettingsPanel({ settings, notice, onSaved }: { settings: 
             <option value="">{t('targets.scenario.none')}</option>
             {scenarios.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.name}
+                {scenarioName(s, locale)}
               </option>
             ))}
           </select>

@@ -11,6 +11,7 @@ import { byMeasureText, latestText, measureLabel, ruleText, useMeasures } from '
 import { TargetDetail } from './TargetDetail';
 import { PlanForm, TargetForm } from './TargetForms';
 import { monitorChartSpec } from './monitor-chart';
+import { DateField } from '../../components/DateField';
 
 type Monitor = Output<'targets.monitor'>;
 
@@ -177,7 +178,7 @@ export function MonitorView() {
         </label>
         <label title={t('targets.vintage.hint')}>
           {t('targets.vintage')}{' '}
-          <input type="date" value={vintage} min="1949-01-01" max="2100-12-31" onChange={(e) => setVintage(e.target.value)} data-testid="monitor-vintage" />
+          <DateField value={vintage} onChange={setVintage} releases testId="monitor-vintage" />
         </label>
         <span className="muted">{t('targets.asOf', { year: monitor.asOfYear })}</span>
         <span className="spacer" />

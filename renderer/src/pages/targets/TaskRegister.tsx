@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/api/contract';
 import { taskStatuses, type Plan, type Task } from '../../../../shared/api/targets-contract';
 import { useApp } from '../../app-context';
+import { DateField } from '../../components/DateField';
 
 type Register = Output<'tasks.list'>;
 type TaskDraft = Omit<Task, 'id' | 'updatedAt'> & { id?: number };
@@ -10,7 +11,7 @@ function TaskRow({ task, onSave, onDelete }: { task: TaskDraft; onSave: (t: Task
   const { t } = useApp();
   const [draft, setDraft] = useState(task);
   const dirty = JSON.stringify(draft) !== JSON.stringify(task);
-  const set = (field: keyof TaskDraft) => (e: { target: { value: string } }) => setDraft({ ...draft, [field]: field === 'due' ? e.target.value || null : e.target.value });
+  const set = (field: Exclude<keyof TaskDraft, 'due'>) => (e: { target: { value: string } }) => setDraft({ ...draft, [field]: e.target.value });
   return (
     <tr className={dirty ? 'dirty' : undefined} data-task={task.id ?? 'new'}>
       <td>
@@ -29,7 +30,7 @@ function TaskRow({ task, onSave, onDelete }: { task: TaskDraft; onSave: (t: Task
         </select>
       </td>
       <td>
-        <input type="date" value={draft.due ?? ''} onChange={set('due')} aria-label={t('tasks.due')} />
+        <DateField value={draft.due ?? ''} onChange={(due) => setDraft({ ...draft, due: due || null })} ariaLabel={t('tasks.due')} testId="task-due" />
       </td>
       <td>
         <input value={draft.notes} onChange={set('notes')} aria-label={t('tasks.notes')} />

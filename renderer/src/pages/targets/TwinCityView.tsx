@@ -8,6 +8,7 @@ import { formatBounded } from '../../../../shared/series/bound';
 import { formatChange, isRateUnit } from '../../../../shared/series/change';
 import { useApp } from '../../app-context';
 import { EChart } from '../../components/EChart';
+import { DateField } from '../../components/DateField';
 
 type Compare = Output<'regions.compare'>;
 type Sources = Output<'charts.sources'>;
@@ -187,7 +188,7 @@ export function TwinCityView() {
         </label>
         <label title={t('twin.asOf.hint')}>
           {t('twin.asOf')}{' '}
-          <input type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} data-testid="twin-as-of" />
+          <DateField value={asOf} onChange={setAsOf} releases testId="twin-as-of" />
         </label>
         <span>{t('twin.regions')}</span>
         {twinRegions.map((code) => (
