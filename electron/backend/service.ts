@@ -45,14 +45,15 @@ export class WorkbenchService implements ServiceContext {
    * Opens the workspace given, else the last one used, else the default (created on first run).
    * `create: false` refuses a missing file given by path; `remember: false` leaves the recent list
    * alone, so that a CLI check of another file does not change what the UI reopens. `language`
-   * sets this session's language without changing the one the app remembers.
+   * sets this session's language without changing the one the app remembers. `mustNotExist` creates
+   * the file given and refuses one that exists (`workbench init`).
    */
-  static open(env: HostEnv, workspace?: string, options: { create?: boolean; remember?: boolean; language?: Locale } = {}): WorkbenchService {
+  static open(env: HostEnv, workspace?: string, options: { create?: boolean; mustNotExist?: boolean; remember?: boolean; language?: Locale } = {}): WorkbenchService {
     const config = new AppConfigStore(env.dataDir);
     const remembered = config.recent.find((p) => fs.existsSync(p));
     const target = workspace ?? remembered ?? defaultWorkspacePath(env.dataDir);
     const create = workspace === undefined || (options.create ?? true);
-    const ws = WorkbenchService.openFile(env, target, { create });
+    const ws = WorkbenchService.openFile(env, target, { create, mustNotExist: options.mustNotExist ?? false });
     if (options.remember ?? true) config.remember(ws.path);
     return new WorkbenchService(env, config, ws, options.language);
   }

@@ -28,6 +28,8 @@ export function cliLocale(program: Command): Locale {
 }
 
 export function describeCliError(error: unknown, locale: Locale): string {
+  // On the command line a missing workspace is made with `workbench init`, which the UI's message cannot say.
+  if (error instanceof WorkbenchError && error.code === 'workspace.notFound') return `${translate(locale, error.code, error.params)}${translate(locale, 'cli.initHint')}`;
   if (error instanceof WorkbenchError) return translate(locale, error.code, error.params);
   return error instanceof Error ? error.message : String(error);
 }

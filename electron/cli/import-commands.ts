@@ -5,9 +5,10 @@ import { checkVintage } from '../backend/data/observation-view';
 import { queryObservations } from '../backend/data/observations-query';
 import { writeObservationsExport } from '../backend/data/observations-export';
 import { commitImport } from '../backend/import/commit';
+import { previewImport } from '../backend/import/preview';
 import { listImports, undoImport } from '../backend/import/history';
 import { checkMeasure } from '../backend/series/figures';
-import type { ConflictPolicy, ImportProgress, Mapping, Problem } from '../backend/import/types';
+import type { ConflictPolicy, FixedValues, ImportOptions, ImportPreview, ImportProgress, Mapping, Problem } from '../backend/import/types';
 import { importProvenance } from '../../shared/format/import-provenance';
 import { cliLocale, printJson, withWorkspace } from './context';
 
@@ -27,6 +28,35 @@ function progressBar(p: ImportProgress): void {
   process.stderr.write(`\r${p.phase} ${p.percent.toFixed(0).padStart(3)}%  ${p.rows.toLocaleString('en-US')} rows  ${Math.round(p.rate).toLocaleString('en-US')}/s   `);
 }
 
+/** A dry run: what the import would read (layout, mapping, measure), count and write, and its problems, nothing written. */
+function printPreview(preview: ImportPreview, locale: Locale, json: boolean): void {
+  const messages = preview.problems.map((p) => describeProblem(p, locale));
+  if (json) {
+    printJson({ ...preview, messages });
+    return;
+  }
+  const { layout, mapping } = preview;
+  const t = (key: string) => translate(locale, key);
+  const sep = locale === 'zh' ? '，' : ', ';
+  const roles = mapping.columns.filter((c) => c.role !== 'ignore').map((c) => `${c.header || `#${c.column}`}→${t(`data.role.${c.role}`)}`).join(sep);
+  const fixed = Object.entries(mapping.fixed).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `${t(`data.role.${k}`)}=${v}`).join(sep);
+  const zh = locale === 'zh';
+  const what = [preview.file.name, preview.file.format, preview.encoding?.name, preview.sheet ? (zh ? `工作表“${preview.sheet}”` : `sheet "${preview.sheet}"`) : null].filter(Boolean).join(sep);
+  console.log(zh ? `试读（未写入）：${what}` : `Dry run (nothing written): ${what}`);
+  console.log(zh ? `结构：${t(`data.layout.${layout.kind}`)}（把握 ${Math.round(layout.confidence * 100)}%），表头第 ${preview.headerRow} 行；列：${roles}${fixed ? `；固定值：${fixed}` : ''}` : `Layout: ${t(`data.layout.${layout.kind}`)} (${Math.round(layout.confidence * 100)}% sure), header row ${preview.headerRow}; columns: ${roles}${fixed ? `; fixed: ${fixed}` : ''}`);
+  console.log(
+    zh
+      ? `读 ${preview.rowsRead} 行，得到 ${preview.observations} 个观测值；有错 ${preview.badObservations} 个；与工作区冲突 ${preview.conflicts} 个（其中 ${preview.conflictsIdentical} 个数值相同）；文件内重复 ${preview.duplicatesInFile} 个`
+      : `${preview.rowsRead} rows read, ${preview.observations} observations; ${preview.badObservations} with errors; ${preview.conflicts} conflicts with the workspace (${preview.conflictsIdentical} identical); ${preview.duplicatesInFile} duplicates in the file`,
+  );
+  if (preview.newIndicators.length) console.log(zh ? `新指标：${preview.newIndicators.join('、')}` : `New indicators: ${preview.newIndicators.join(', ')}`);
+  if (preview.newRegions.length) console.log(zh ? `新地区：${preview.newRegions.join('、')}` : `New regions: ${preview.newRegions.join(', ')}`);
+  for (const line of messages) console.error(line);
+  if (preview.problemCount > preview.problems.length) {
+    console.error(zh ? `另有 ${preview.problemCount - preview.problems.length} 处问题未列出。` : `${preview.problemCount - preview.problems.length} more problems not listed.`);
+  }
+}
+
 export function addImportCommands(program: Command): void {
   program
     .command('import <file>')
@@ -39,10 +69,14 @@ export function addImportCommands(program: Command): void {
     .option('--measure <code>', 'measure (口径) of the rows written, e.g. caict-broad; a row\'s own 口径 column wins, and it wins over a 口径：… note row (default: the note row\'s, else each indicator\'s)')
     .option('--released <date>', 'release date of the figures in the file, YYYY-MM-DD')
     .option('--release-label <text>', 'release label, e.g. 初步核算 or 第四次经济普查修订')
+    .option('--region <name>', 'the region of every row of a file without a region column (a code or name, e.g. 重庆)')
+    .option('--indicator <name>', 'the indicator of every row of a file without an indicator column (a code or name)')
+    .option('--unit <unit>', 'the unit of the values of a file without a unit column or header, e.g. 亿元')
     .option('--skip-bad-rows', 'skip rows with errors instead of rejecting the import')
     .option('--allow-duplicate', 'import a file that was imported before')
+    .option('--dry-run', 'preview only: what the import would read and write, nothing written')
     .option('--workspace <file>', 'workspace file')
-    .option('--json', 'machine-readable summary')
+    .option('--json', 'machine-readable summary (with --dry-run: the preview)')
     .action(
       (
         file: string,
@@ -55,8 +89,12 @@ export function addImportCommands(program: Command): void {
           measure?: string;
           released?: string;
           releaseLabel?: string;
+          region?: string;
+          indicator?: string;
+          unit?: string;
           skipBadRows?: boolean;
           allowDuplicate?: boolean;
+          dryRun?: boolean;
           workspace?: string;
           json?: boolean;
         },
@@ -67,18 +105,38 @@ export function addImportCommands(program: Command): void {
           if (!['auto', 'long', 'wide'].includes(opts.layout)) throw new Error(`--layout: ${opts.layout}`);
           const controller = new AbortController();
           process.once('SIGINT', () => controller.abort());
+          const options: ImportOptions = {
+            ...(opts.sheet ? { sheet: opts.sheet } : {}),
+            ...(opts.encoding ? { encoding: opts.encoding as never } : {}),
+            ...(opts.layout === 'long' || opts.layout === 'wide' ? { layout: opts.layout } : {}),
+            ...(opts.mapping ? { mapping: JSON.parse(opts.mapping) as Mapping } : {}),
+            ...(opts.measure !== undefined ? { measure: opts.measure } : {}),
+          };
+          const fixed: FixedValues = {
+            ...(opts.region !== undefined ? { region: opts.region } : {}),
+            ...(opts.indicator !== undefined ? { indicator: opts.indicator } : {}),
+            ...(opts.unit !== undefined ? { unit: opts.unit } : {}),
+          };
+          // A fixed value is part of the mapping: start from the one given, else the one detected.
+          if (Object.keys(fixed).length) {
+            const base = options.mapping ?? (await previewImport(service.db, file, options, { signal: controller.signal })).mapping;
+            options.mapping = { ...base, fixed: { ...base.fixed, ...fixed } };
+          }
+          if (opts.dryRun) {
+            const preview = await previewImport(service.db, file, options, { onProgress: progressBar, signal: controller.signal });
+            if (process.stderr.isTTY) process.stderr.write('\n');
+            printPreview(preview, locale, Boolean(opts.json));
+            if (preview.errorCount > 0) process.exitCode = 1;
+            return;
+          }
           const summary = await commitImport(
             service.db,
             file,
             {
+              ...options,
               onConflict: opts.onConflict as ConflictPolicy,
               skipBadRows: Boolean(opts.skipBadRows),
               allowDuplicate: Boolean(opts.allowDuplicate),
-              ...(opts.sheet ? { sheet: opts.sheet } : {}),
-              ...(opts.encoding ? { encoding: opts.encoding as never } : {}),
-              ...(opts.layout === 'long' || opts.layout === 'wide' ? { layout: opts.layout } : {}),
-              ...(opts.mapping ? { mapping: JSON.parse(opts.mapping) as Mapping } : {}),
-              ...(opts.measure !== undefined ? { measure: opts.measure } : {}),
               ...(opts.released !== undefined ? { released: opts.released } : {}),
               ...(opts.releaseLabel !== undefined ? { releaseLabel: opts.releaseLabel } : {}),
             },

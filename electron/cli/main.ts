@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pkg from '../../package.json';
-import type { Locale } from '../../shared/i18n';
+import { translate, type Locale } from '../../shared/i18n';
 import type { WorkbenchService } from '../backend/service';
 import { chooseLanguage, cliLocale, describeCliError, hostEnv as env } from './context';
 import { findElectronRuntime, tryFetchElectronRuntime } from './electron-runtime';
@@ -37,7 +37,7 @@ const groupOf: Record<string, keyof typeof groups> = {
   targets: 'targets',
   regions: 'regions',
 };
-const ownCommands = new Set(['start', 'serve', 'info', 'check', 'backup']);
+const ownCommands = new Set(['start', 'serve', 'init', 'info', 'check', 'backup']);
 
 /** The command word of an argument list (after the global `--lang`), or null. */
 export function commandWord(args: readonly string[]): string | null {
@@ -153,6 +153,22 @@ export async function buildProgram(args: readonly string[] = process.argv.slice(
     .option('--no-open', 'do not open a browser window')
     .action(async (opts: { workspace?: string; port: number; open: boolean }) => {
       await serve((await service()).open(env('browser'), opts.workspace), opts.port, opts.open, cliLocale(program));
+    });
+
+  program
+    .command('init <file>')
+    .description('create a new workspace file with the starting content (published figures, plans, scenarios, charts); exit 1 and touch nothing when the file exists')
+    .option('--json', 'machine-readable output')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const locale = cliLocale(program);
+      const created = (await service()).open(env('cli'), file, { create: true, mustNotExist: true, remember: false });
+      try {
+        const { path: written, schemaVersion } = created.workspace;
+        if (opts.json) console.log(JSON.stringify({ workspace: written, schemaVersion }, null, 2));
+        else console.log(translate(locale, 'cli.initDone', { path: written, version: schemaVersion }));
+      } finally {
+        created.close();
+      }
     });
 
   program

@@ -57,6 +57,55 @@ describe('import CLI', () => {
     expect(runCli(['observations', '--import', String(summary.importId)], dataDir).stdout.trim().split('\n')).toHaveLength(6000);
   });
 
+  it('init creates a seeded workspace once; a missing --workspace says to run init', () => {
+    const dataDir = tempDir();
+    const file = path.join(dataDir, '新建.sqlite');
+    const missing = runCli(['info', '--workspace', file], dataDir);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain(`工作区文件不存在：${file}。新建工作区请运行 workbench init 文件路径`);
+    const made = runCli(['init', file, '--json'], dataDir);
+    expect(made.status).toBe(0);
+    expect(JSON.parse(made.stdout)).toMatchObject({ workspace: file, schemaVersion: expect.any(Number) });
+    const before = fs.readFileSync(file);
+    const again = runCli(['init', file, '--lang', 'en'], dataDir);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain(file);
+    // The existing file is untouched, and it holds the starting content.
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    const gdp = JSON.parse(runCli(['observations', '--indicator', 'gdp', '--region', 'CQ', '--workspace', file, '--json'], dataDir).stdout);
+    expect(gdp).toHaveLength(7);
+  });
+
+  it('--region, --indicator and --unit set what a file leaves out; --dry-run previews and writes nothing', () => {
+    const dataDir = tempDir();
+    const file = path.join(dataDir, 'no-region.csv');
+    fs.writeFileSync(file, '指标,2020年,2021年\n测试指标甲,1.5,2.5\n');
+    const count = () => readWorkspace(dataDir, (db) => db.prepare('SELECT count(*) FROM observations').pluck().get());
+    const unplaced = runCli(['import', file, '--dry-run'], dataDir);
+    expect(unplaced.status).toBe(1);
+    expect(unplaced.stderr).toContain('没有地区');
+    const held = count();
+    const dry = runCli(['import', file, '--dry-run', '--region', '重庆', '--unit', '亿元', '--json'], dataDir);
+    expect(dry.status).toBe(0);
+    const preview = JSON.parse(dry.stdout);
+    expect(preview).toMatchObject({ observations: 2, errorCount: 0, newIndicators: ['测试指标甲'] });
+    expect(preview.mapping.fixed).toMatchObject({ region: '重庆', unit: '亿元' });
+    expect(count()).toBe(held);
+    const text = runCli(['import', file, '--dry-run', '--region', '重庆'], dataDir).stdout;
+    expect(text).toContain('试读（未写入）：no-region.csv');
+    expect(text).toContain('固定值：地区=重庆');
+    expect(runCli(['import', file, '--region', '重庆', '--unit', '亿元'], dataDir).status).toBe(0);
+    const rows = readWorkspace(dataDir, (db) => db.prepare("SELECT o.region, o.period, o.value, o.unit FROM observations o JOIN indicators i ON i.code = o.indicator WHERE i.name_zh = '测试指标甲' ORDER BY period").all());
+    expect(rows).toEqual([
+      { region: 'CQ', period: '2020', value: 1.5, unit: '亿元' },
+      { region: 'CQ', period: '2021', value: 2.5, unit: '亿元' },
+    ]);
+    const single = path.join(dataDir, 'one-indicator.csv');
+    fs.writeFileSync(single, '地区,2022年\n重庆,7356\n');
+    expect(runCli(['import', single, '--indicator', '软件业务收入', '--unit', '亿元', '--on-conflict', 'keep', '--json'], dataDir).status).toBe(0);
+    expect(readWorkspace(dataDir, (db) => db.prepare("SELECT value FROM observations WHERE indicator = 'software_revenue' AND region = 'CQ' AND period = '2022'").pluck().get())).toBe(2705);
+  });
+
   it('rejects a file it cannot place, with located problems on stderr and nothing written', () => {
     const dataDir = tempDir();
     const bad = path.join(dataDir, 'bad.csv');
