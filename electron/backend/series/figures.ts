@@ -64,6 +64,8 @@ interface ReleaseRow {
   releaseLabel: string;
   source: string;
   note: string;
+  /** The measure the release was on; null for one kept before releases recorded it (the row's). */
+  measure: string | null;
 }
 
 const FIGURE_SQL = `
@@ -75,7 +77,7 @@ const FIGURE_SQL = `
 
 /** Earlier releases, latest known first: by the date each became known (knownFrom), then as recorded. */
 const RELEASES_SQL = `
-  SELECT value, original, bound, released, release_label AS releaseLabel, source, note
+  SELECT value, original, bound, released, release_label AS releaseLabel, source, note, measure
   FROM observation_releases WHERE observation_id = ?
   ORDER BY CASE released WHEN '' THEN ? ELSE released END DESC, id DESC`;
 
@@ -85,7 +87,9 @@ export function asKnownOn(db: Db, row: FigureRow, asOf: string | null | undefine
   if (knownOn(row.released, row.year, asOf)) return { ...figure, revised: releases > 0, superseded: superseded === 1 };
   if (releases === 0) return null;
   const earlier = (db.prepare(RELEASES_SQL).all(row.id, knownFrom('', row.year)) as ReleaseRow[]).find((r) => knownOn(r.released, row.year, asOf));
-  return earlier ? { ...figure, ...earlier, revised: true, superseded: false } : null;
+  if (!earlier) return null;
+  const { measure, ...release } = earlier;
+  return { ...figure, ...release, measure: measure ?? figure.measure, revised: true, superseded: false };
 }
 
 const rank = (status: FigureStatus) => FIGURE_STATUSES.indexOf(status);

@@ -9,6 +9,7 @@ import { dispatch } from '../../../electron/backend/dispatch';
 import { listReleases } from '../../../electron/backend/data/observation-releases';
 import { VINTAGE_FROM } from '../../../electron/backend/data/observation-view';
 import { commitImport } from '../../../electron/backend/import/commit';
+import { annualSeries } from '../../../electron/backend/series/figures';
 import { undoImport } from '../../../electron/backend/import/history';
 import { previewImport } from '../../../electron/backend/import/preview';
 import { DataError } from '../../../electron/backend/import/problems';
@@ -243,6 +244,10 @@ describe("conflict choice 'revise'", () => {
     // As known before the reclassification, the figure is on the measure it had then.
     const asKnown = ws.db.prepare(`SELECT value, measure FROM ${VINTAGE_FROM} WHERE o.id = ?`).get('2023-06-30', '2023-06-30', '2023-06-30', held.id);
     expect(asKnown).toEqual({ value: 27.2, measure: 'cq-earlier' });
+    // The series layer, which every screen reads figures through, says the same.
+    const series = (asOf: string | null) => annualSeries(ws.db, 'de_va_share_gdp', 'CQ', { asOf }).find((f) => f.year === 2021);
+    expect(series('2023-06-30')).toMatchObject({ value: 27.2, measure: 'cq-earlier', revised: true });
+    expect(series(null)).toMatchObject({ value: 27.2, measure: 'caict-broad' });
   });
 
   it('a file without a unit keeps the held row\'s unit, in a revision as in a replacement', async () => {
