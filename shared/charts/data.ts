@@ -15,6 +15,19 @@ export const boundSchema = z.enum(BOUNDS);
 // The bound rules, for the templates (whose lint keeps imports within shared/charts).
 export { meets, type Bound } from '../series/bound';
 
+/**
+ * A share of GDP held by another share indicator, drawn where the indicator has none in that year: the
+ * same quantity on the same measure (重庆 2022 in the national share's series is the city's reported
+ * 45.4%, series/shares.ts). The chart names where it comes from.
+ */
+export const viaSchema = z.object({
+  /** The indicator holding the figure, by name in the chart's language. */
+  indicator: z.string().min(1),
+  /** The figure's source as recorded. */
+  source: z.string().default(''),
+});
+export type Via = z.infer<typeof viaSchema>;
+
 export const chartPointSchema = z.object({
   year: z.number().int(),
   value: z.number().nullable(),
@@ -22,6 +35,8 @@ export const chartPointSchema = z.object({
   bound: boundSchema.optional(),
   /** The measure (口径) the value is on, a code named in `meta.measures`. */
   measure: z.string().optional(),
+  /** Absent: the series' own indicator's figure. */
+  via: viaSchema.optional(),
 });
 export type ChartPoint = z.infer<typeof chartPointSchema>;
 
@@ -111,9 +126,10 @@ export const progressItemSchema = z.object({
   /** Where the plan started: gives the on-schedule marker (a straight path to the target). */
   baseline: z.object({ year: z.number().int(), value: z.number() }).nullable().default(null),
   basis: basisSchema.default('published'),
-  /** The latest value's bound and measure, as on a chart point. */
+  /** The latest value's bound, measure and (held by another share indicator) origin, as on a chart point. */
   bound: boundSchema.optional(),
   measure: z.string().optional(),
+  via: viaSchema.optional(),
 });
 export type ProgressItem = z.infer<typeof progressItemSchema>;
 

@@ -199,6 +199,20 @@ function boundedBaseLines(frame: Frame): string[] {
   );
 }
 
+/**
+ * Each value drawn that another share indicator holds says where it comes from, with its source:
+ * "重庆2022年的数值取自数字经济增加值占GDP比重（重庆），来源：…".
+ */
+function viaLines(frame: Frame): string[] {
+  const { words } = frame;
+  const ofSeries = frame.data.series.flatMap((s) => {
+    const subject = s.region && !s.name.includes(s.region) ? `${s.region} ${s.name}` : s.name;
+    return s.points.flatMap((p) => (p.via && p.value !== null ? [words.viaLine(subject, p.year, p.via.indicator, p.via.source)] : []));
+  });
+  const ofProgress = frame.data.progress.flatMap((p) => (p.via && p.actualYear !== null ? [words.viaLine(p.label, p.actualYear, p.via.indicator, p.via.source)] : []));
+  return [...ofSeries, ...ofProgress];
+}
+
 /** A chart pinned to a vintage says so: its figures are those published by that date. */
 function vintageLine(frame: Frame): string {
   const vintage = frame.spec.bindings.vintage;
@@ -207,9 +221,10 @@ function vintageLine(frame: Frame): string {
 }
 
 /**
- * The footer's lines: source, the vintage a pinned chart draws, footnote, the targets left out for
- * their measure, the scenarios starting from a bound, the illustrative-data note when any value is
- * illustrative, and what ≥ ≤ ≈ mean when a bounded figure is drawn.
+ * The footer's lines: source, the vintage a pinned chart draws, footnote, where values held by
+ * another share indicator come from, the targets left out for their measure, the scenarios starting
+ * from a bound, the illustrative-data note when any value is illustrative, and what ≥ ≤ ≈ mean when a
+ * bounded figure is drawn.
  */
 export function footerLines(frame: Frame): string[] {
   const bounds = boundsDrawn(frame.data);
@@ -217,6 +232,7 @@ export function footerLines(frame: Frame): string[] {
     sourceLine(frame),
     vintageLine(frame),
     frame.spec.footnote.trim(),
+    ...viaLines(frame),
     ...omittedTargetLines(frame),
     ...boundedBaseLines(frame),
     hasIllustrative(frame.data) ? frame.words.illustrativeNote : '',

@@ -32,6 +32,8 @@ const words = {
       `目标“${name}”（${value}，${year}年）按${measure}判定，与图中数值的口径（${drawn}）不同，未画出。`,
     boundedBase: (scenarios: readonly string[], year: number, bound: 'lower' | 'upper' | 'approx', value: string) =>
       `${scenarios.join('、')}情景的基数为${year}年的${{ lower: '下限值', upper: '上限值', approx: '约数' }[bound]}${value}。`,
+    via: (indicator: string) => `取自${indicator}`,
+    viaLine: (subject: string, year: number, indicator: string, source: string) => `${subject}${year}年的数值取自${indicator}${source ? `，来源：${source}` : ''}。`,
   },
   en: {
     target: 'Target',
@@ -63,6 +65,8 @@ const words = {
       `Target "${name}" (${value}, ${year}) is judged on the ${measure}, not the measure of the values drawn (${drawn}); its line is not drawn.`,
     boundedBase: (scenarios: readonly string[], year: number, bound: 'lower' | 'upper' | 'approx', value: string) =>
       `The ${scenarios.join(', ')} ${scenarios.length > 1 ? 'scenarios start' : 'scenario starts'} from ${year}'s ${{ lower: 'lower bound', upper: 'upper bound', approx: 'approximate figure' }[bound]} ${value}.`,
+    via: (indicator: string) => `from ${indicator}`,
+    viaLine: (subject: string, year: number, indicator: string, source: string) => `${subject}, ${year}: the value is taken from ${indicator}${source ? ` (source: ${source})` : ''}.`,
   },
 } as const;
 

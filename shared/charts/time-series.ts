@@ -106,10 +106,14 @@ export function pointLabel(frame: Frame, point: Pick<ChartPoint, 'value' | 'boun
   return formatBoundedValue(point.value, unit, point.bound, frame.style);
 }
 
-/** A point as a tooltip writes it: its label and, when known, its measure (≥1万亿元（信通院广义口径）). */
-export function pointText(frame: Frame, point: Pick<ChartPoint, 'value' | 'bound' | 'measure'>, unit: string): string {
-  const measure = measureName(frame, point.measure);
-  return `${pointLabel(frame, point, unit)}${measure ? frame.words.paren(measure) : ''}`;
+/**
+ * A point as a tooltip writes it: its label and, when known, its measure and the indicator holding it
+ * (45.4%（信通院广义口径，取自数字经济增加值占GDP比重（重庆））).
+ */
+export function pointText(frame: Frame, point: Pick<ChartPoint, 'value' | 'bound' | 'measure' | 'via'>, unit: string): string {
+  const { words } = frame;
+  const notes = [measureName(frame, point.measure), point.via ? words.via(point.via.indicator) : null].filter((n): n is string => n !== null);
+  return `${pointLabel(frame, point, unit)}${notes.length ? words.paren(words.list(notes)) : ''}`;
 }
 
 export interface LineLook {

@@ -121,6 +121,8 @@ export const chartsMessagesZh: Record<string, string> = {
   'charts.notice.changed': '工作区升级后本图有变化：{message}',
   'charts.notice.targetMeasure':
     '目标线现在只画在与目标判定口径相同的数值上。本图有目标按另一口径判定（如万亿级目标按信通院广义口径），已不再画出；图注写明是哪个目标及原因。',
+  'charts.notice.shareVia':
+    '占GDP比重在本指标无数据的年份，现画出另一占比指标按同一口径公布的数值（如重庆2022年取自数字经济增加值占GDP比重（重庆）），与双城对比一致。本图因此多了这样的数值；图注写明取自哪个指标及来源。',
   'charts.notice.dismiss': '知道了',
   'charts.export.dpi': 'PNG 分辨率',
   'charts.export.background': '背景',
@@ -302,6 +304,8 @@ export const chartsMessagesEn: Record<keyof typeof chartsMessagesZh, string> = {
   'charts.notice.changed': 'The workspace upgrade changed this chart: {message}',
   'charts.notice.targetMeasure':
     "A target's line is now drawn only over values on the measure the target is judged on. A target of this chart is judged on another measure (the trillion-yuan target on the CAICT broad measure, say) and is no longer drawn; the footnote names it and why.",
+  'charts.notice.shareVia':
+    "In a year a share-of-GDP indicator has no figure, the share another share indicator publishes on the same measure is now drawn (Chongqing's 2022 share, say, from the city's reported share), as in the twin-city comparison. This chart now draws such values; the footnote names the indicator each comes from and its source.",
   'charts.notice.dismiss': 'Got it',
   'charts.export.dpi': 'PNG resolution',
   'charts.export.background': 'Background',

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import JSZip from 'jszip';
 import type { Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordTargetRuleNotice } from '../../electron/backend/charts/notices';
+import { recordRuleNotices } from '../../electron/backend/charts/notices';
 import type { WorkbenchService } from '../../electron/backend/service';
 import { chartSpecSchema } from '../../shared/charts/spec';
 import type { RunningHost } from '../../electron/host/http';
@@ -200,13 +200,29 @@ describe('Charts page in Chromium', () => {
     // As a workspace made before the rule: the chart was saved earlier and the workspace not yet looked at.
     service.db.prepare("UPDATE charts SET updated_at = '2024-01-01T00:00:00.000Z' WHERE id = ?").run(saved.id);
     service.db.prepare("DELETE FROM settings WHERE key = 'notice.targetMeasureRule'").run();
-    recordTargetRuleNotice(service.db);
+    recordRuleNotices(service.db);
 
     await page.goto(`${new URL(host.url).origin}/#/charts?chart=${saved.id}`);
     await expect.poll(() => page.getByTestId('designer-title').textContent()).toBe('旧的万亿目标图');
     await expect.poll(() => page.getByTestId('data-notice').first().textContent()).toContain('工作区升级后本图有变化：目标线现在只画在与目标判定口径相同的数值上');
     await expect.poll(() => previewSvg().innerHTML(), { timeout: 15_000 }).toContain('按信通院广义口径判定，与图中数值的口径（重庆市此前口径）不同，未画出。');
     expect(await previewSvg().innerHTML()).not.toContain('A1目标');
+    await page.getByTestId('data-notice-dismiss').click();
+    await expect.poll(() => page.getByTestId('data-notice').count()).toBe(0);
+  });
+
+  it('draws 重庆 2022 on a saved chart of the national share from the city’s reported share, and says so', async () => {
+    const spec = chartSpecSchema.parse({ template: 'regional-comparison', title: '旧的全国口径占比图', bindings: { indicators: ['de_share_gdp'], regions: ['CQ', 'CN'] } });
+    const saved = await service.run('charts.save', { spec });
+    // As a workspace made before the rule: the chart was saved earlier and the workspace not yet looked at.
+    service.db.prepare("UPDATE charts SET updated_at = '2024-01-01T00:00:00.000Z' WHERE id = ?").run(saved.id);
+    service.db.prepare("DELETE FROM settings WHERE key = 'notice.shareViaRule'").run();
+    recordRuleNotices(service.db);
+
+    await page.goto(`${new URL(host.url).origin}/#/charts?chart=${saved.id}`);
+    await expect.poll(() => page.getByTestId('designer-title').textContent()).toBe('旧的全国口径占比图');
+    await expect.poll(() => page.getByTestId('data-notice').first().textContent()).toContain('现画出另一占比指标按同一口径公布的数值');
+    await expect.poll(() => previewSvg().innerHTML(), { timeout: 15_000 }).toContain('重庆2022年的数值取自数字经济增加值占GDP比重（重庆），来源：');
     await page.getByTestId('data-notice-dismiss').click();
     await expect.poll(() => page.getByTestId('data-notice').count()).toBe(0);
   });

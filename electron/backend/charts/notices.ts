@@ -1,9 +1,11 @@
 // Notices on saved charts: what a workspace upgrade changed in what a chart draws, so a saved chart
 // never changes silently. Two kinds share data_notices: a corrected figure (migration 007, e.g. 重庆
 // 2018 GDP now the census revision), shown while the chart draws that indicator in that region in that
-// year; and the target-line rule (a target judged on another measure than the values drawn is no
-// longer drawn), recorded once per workspace whose saved charts it changed, shown on each chart saved
-// before it that leaves a target out. Either stays until its user dismisses it (data_notices_seen).
+// year; and a changed drawing rule, recorded once per workspace whose saved charts it changed, shown on
+// each chart saved before it that it changes. The rules: a target judged on another measure than the
+// values drawn is no longer drawn; a share of GDP is drawn, in years it has none, from the share
+// another share indicator publishes on the same measure (重庆 2022 under the national share: 45.4%).
+// Either kind stays until its user dismisses it (data_notices_seen).
 import type { ChartNotice } from '../../../shared/api/charts-contract';
 import { translate } from '../../../shared/i18n';
 import type { Db } from '../db/workspace';
@@ -26,51 +28,63 @@ const NOTICES_SQL = `
   WHERE NOT EXISTS (SELECT 1 FROM data_notices_seen s WHERE s.notice_id = n.id AND s.chart_id = ?)
   ORDER BY n.id`;
 
-/** The settings key holding the id of the target-line rule notice ('' when the rule changed no saved chart). */
-const ruleKey = 'notice.targetMeasureRule';
+interface Rule {
+  /** The settings key holding the id of the rule's notice ('' when the rule changed no saved chart). */
+  key: string;
+  message: 'charts.notice.targetMeasure' | 'charts.notice.shareVia';
+  /** Whether the rule changes what a chart drawing this draws. */
+  changes: (evidence: DrawnEvidence) => boolean;
+}
 
-function ruleNoticeId(db: Db): number | null {
-  const value = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(ruleKey) as string | undefined;
+const rules: readonly Rule[] = [
+  { key: 'notice.targetMeasureRule', message: 'charts.notice.targetMeasure', changes: (e) => e.omittedTargets.length > 0 },
+  { key: 'notice.shareViaRule', message: 'charts.notice.shareVia', changes: (e) => e.figures.some((f) => f.via !== null) },
+];
+
+function ruleNoticeId(db: Db, rule: Rule): number | null {
+  const value = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(rule.key) as string | undefined;
   return value ? Number(value) : null;
 }
 
 /**
- * Once per workspace: when saved charts leave out a target line that they drew before the rule (a
- * target judged on another measure than the values drawn), records the notice that says so. A
- * workspace with no such chart records that it has none, so charts saved later never show it.
+ * Once per workspace and rule: when the rule changes what saved charts draw, records the notice that
+ * says so. A workspace with no such chart records that it has none, so charts saved later never show it.
  */
-export function recordTargetRuleNotice(db: Db): void {
-  if (db.prepare('SELECT 1 FROM settings WHERE key = ?').get(ruleKey)) return;
-  const ids = (db.prepare('SELECT id FROM charts ORDER BY id').all() as Array<{ id: number }>).map((c) => c.id);
-  const changed = ids.some((id) => {
+export function recordRuleNotices(db: Db): void {
+  const pending = rules.filter((rule) => !db.prepare('SELECT 1 FROM settings WHERE key = ?').get(rule.key));
+  if (!pending.length) return;
+  const evidence = (db.prepare('SELECT id FROM charts ORDER BY id').all() as Array<{ id: number }>).flatMap(({ id }) => {
     try {
-      return drawnEvidence(db, getChart(db, id).spec).omittedTargets.length > 0;
+      return [drawnEvidence(db, getChart(db, id).spec)];
     } catch {
-      // A chart whose spec or bindings no longer resolve draws nothing: the rule changed nothing in it.
-      return false;
+      // A chart whose spec or bindings no longer resolve draws nothing: no rule changed anything in it.
+      return [];
     }
   });
   db.transaction(() => {
-    let id = '';
-    if (changed) {
-      // The rule concerns no one figure: the notice names none (indicator and region empty, year 0).
-      const row = db
-        .prepare('INSERT INTO data_notices (created_at, indicator, region, year, message_zh, message_en) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(new Date().toISOString(), '', '', 0, translate('zh', 'charts.notice.targetMeasure'), translate('en', 'charts.notice.targetMeasure'));
-      id = String(row.lastInsertRowid);
+    for (const rule of pending) {
+      let id = '';
+      if (evidence.some(rule.changes)) {
+        // A rule concerns no one figure: its notice names none (indicator and region empty, year 0).
+        const row = db
+          .prepare('INSERT INTO data_notices (created_at, indicator, region, year, message_zh, message_en) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(new Date().toISOString(), '', '', 0, translate('zh', rule.message), translate('en', rule.message));
+        id = String(row.lastInsertRowid);
+      }
+      db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(rule.key, id);
     }
-    db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(ruleKey, id);
   })();
 }
 
+/** Whether the chart draws the figure a notice is about (in whichever indicator's series). */
 function draws(evidence: DrawnEvidence, notice: NoticeRow): boolean {
-  return evidence.figures.some((f) => f.indicator === notice.indicator && f.region === notice.region && f.years.includes(notice.year));
+  return evidence.figures.some((f) => (f.via ?? f.indicator) === notice.indicator && f.region === notice.region && f.years.includes(notice.year));
 }
 
 /**
- * The notices a saved chart shows, not dismissed for it: those about a figure it draws, and the
- * target-line rule when the chart was saved before it and leaves a target out. A chart whose bindings
- * no longer resolve draws nothing, so it shows none (its preview says what is wrong).
+ * The notices a saved chart shows, not dismissed for it: those about a figure it draws, and a rule's
+ * when the chart was saved before it and the rule changes it. A chart whose bindings no longer
+ * resolve draws nothing, so it shows none (its preview says what is wrong).
  */
 export function chartNotices(db: Db, chartId: number): ChartNotice[] {
   const { updatedAt, spec } = getChart(db, chartId);
@@ -82,8 +96,16 @@ export function chartNotices(db: Db, chartId: number): ChartNotice[] {
   } catch {
     return [];
   }
-  const rule = ruleNoticeId(db);
-  return open.filter((n) => (n.id === rule ? updatedAt < n.createdAt && evidence.omittedTargets.length > 0 : draws(evidence, n)));
+  const ruleOf = new Map(
+    rules.flatMap((rule) => {
+      const id = ruleNoticeId(db, rule);
+      return id === null ? [] : [[id, rule] as const];
+    }),
+  );
+  return open.filter((n) => {
+    const rule = ruleOf.get(n.id);
+    return rule ? updatedAt < n.createdAt && rule.changes(evidence) : draws(evidence, n);
+  });
 }
 
 /** Dismisses a notice for one chart (again, or an unknown notice: nothing changes); the chart's notices left. */

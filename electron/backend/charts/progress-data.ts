@@ -1,7 +1,8 @@
 // Target progress: each plan target's latest figure against its value, on the measure the target is
-// judged on (A1's 万亿级 by the broad measure, not the city's earlier one), with the baseline of the
-// plan's year on the same definition; a target no indicator measures shows the progress recorded by
-// hand on the Targets page.
+// judged on (A1's 万亿级 by the broad measure, not the city's earlier one; a share of GDP completed as
+// the monitor completes it, naming the indicator holding it), with the baseline of the plan's year on
+// the same definition; a target no indicator measures shows the progress recorded by hand on the
+// Targets page.
 import type { ChartData, ProgressItem } from '../../../shared/charts/data';
 import { breakYears } from '../series/figures';
 import { actualsFor } from '../targets/monitor';
@@ -43,7 +44,8 @@ function progressItem(r: Resolver, t: DrawnTarget, asOf: string | null, record: 
   const definitionFrom = Math.max(-Infinity, ...breakYears(r.db, found.code, region, found.all).filter((y) => y <= latest.year));
   const planYear = Number(t.issued.slice(0, 4)) || latest.year;
   const base = found.rows.filter((f) => f.year >= definitionFrom && f.year <= planYear && f.year < latest.year).at(-1);
-  if (record) r.draws.push({ indicator: found.code, region, years: base ? [base.year, latest.year] : [latest.year], measures: [...new Set([base?.measure ?? latest.measure, latest.measure])] });
+  if (record) r.recordDraws(found.code, region, base ? [base, latest] : [latest]);
+  const via = r.viaOf(found.code, latest);
   return {
     label,
     unit: t.unit,
@@ -55,6 +57,7 @@ function progressItem(r: Resolver, t: DrawnTarget, asOf: string | null, record: 
     basis: basisOf[latest.status],
     bound: latest.bound,
     measure: latest.measure,
+    ...(via ? { via } : {}),
   };
 }
 

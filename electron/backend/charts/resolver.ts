@@ -1,17 +1,20 @@
 // The core of resolving a spec's bindings (indicators, regions, years, scenarios, targets) into the
 // data its template draws: the bindings checked against the workspace, published figures read through
-// the series layer (with their bound and measure, the latest release, or the release known on the
-// chart's vintage when it is pinned to one), actual series, and provenance. Each template's data is
-// built on it: line-data.ts, scenario-data.ts, progress-data.ts, with target lines in target-lines.ts.
+// the series layer as the twin-city view and the monitor read them (with their bound and measure, the
+// latest release, or the release known on the chart's vintage when it is pinned to one; a share of
+// GDP completed from the share another share indicator publishes on its measure, which the point
+// names), actual series, and provenance. Each template's data is built on it: the line charts
+// in resolve-data.ts, scenario-data.ts, progress-data.ts, with target lines in target-lines.ts.
 // Rules per template are in docs/CHARTS.md ("Where a chart's data comes from").
 import { WorkbenchError } from '../../../shared/api/errors';
-import type { Basis, BoundedBase, ChartData, ChartSeries, OmittedTarget } from '../../../shared/charts/data';
+import type { Basis, BoundedBase, ChartData, ChartSeries, OmittedTarget, Via } from '../../../shared/charts/data';
 import type { ChartSpec } from '../../../shared/charts/spec';
 import type { ResolvedScenario } from '../../../shared/engine';
 import type { Locale } from '../../../shared/i18n';
 import { exists, indicatorRow, regionRow, type IndicatorRow, type RegionRow } from '../db/access';
 import type { Db } from '../db/workspace';
-import { annualSeries, breakYears, FIGURE_STATUSES, listMeasures, measuresOf, type Figure, type FigureStatus } from '../series/figures';
+import { breakYears, FIGURE_STATUSES, listMeasures, measuresOf, type Figure, type FigureStatus } from '../series/figures';
+import { indicatorSeries } from '../series/shares';
 import { resolveScenario, scenarioDefinition, scenarioSummary } from '../scenarios/store';
 
 export type Metric = 'total' | 'share' | 'gdp';
@@ -29,6 +32,11 @@ export interface DrawnFigures {
   region: string;
   years: number[];
   measures: string[];
+  /**
+   * The share indicator holding these figures when it is not `indicator`: drawn in its series where it
+   * has none (series/shares.ts); null for the indicator's own.
+   */
+  via: string | null;
 }
 
 export interface BoundScenario {
@@ -125,12 +133,30 @@ export class Resolver {
   }
 
   /**
-   * Annual figures of one indicator in one region from the series layer: one per year, the best status
-   * (illustrative ones too, which the chart marks), in the release known on `asOf` (the chart's
-   * vintage; null: the latest), optionally on one measure.
+   * Annual figures of one indicator in one region from the series layer, as every screen reads them
+   * (series/shares.ts): one per year, the best status (illustrative ones too, which the chart marks),
+   * in the release known on `asOf` (the chart's vintage; null: the latest), optionally on one measure;
+   * for a share of GDP, completed in years it has none by the share another share indicator publishes
+   * on the measure (each such figure keeps its own indicator and source).
    */
   figures(indicator: string, region: string, measure: string | null = null, asOf: string | null = this.vintage): Figure[] {
-    return annualSeries(this.db, indicator, region, { statuses: FIGURE_STATUSES, measure, asOf });
+    return indicatorSeries(this.db, indicator, region, { statuses: FIGURE_STATUSES, measure, asOf });
+  }
+
+  /** Where a figure another indicator holds comes from, as a point says it; undefined for the indicator's own. */
+  viaOf(indicator: string, figure: Figure): Via | undefined {
+    if (figure.indicator === indicator) return undefined;
+    const holder = indicatorRow(this.db, figure.indicator);
+    return { indicator: holder ? this.name(holder) : figure.indicator, source: figure.source };
+  }
+
+  /** Notes the valued figures drawn for `indicator` in `region`: its own, and those other share indicators hold, by holder. */
+  recordDraws(indicator: string, region: string, figures: readonly Figure[]): void {
+    const holders = new Map<string, Figure[]>();
+    for (const f of figures.filter((x) => x.value !== null)) holders.set(f.indicator, [...(holders.get(f.indicator) ?? []), f]);
+    for (const [holder, held] of holders) {
+      this.draws.push({ indicator, region, years: held.map((f) => f.year), measures: measuresOf(held), via: holder === indicator ? null : holder });
+    }
   }
 
   /**
@@ -144,24 +170,36 @@ export class Resolver {
     if (drawn(pinned) !== drawn(latest)) this.newerData = true;
   }
 
-  /** Regions bound, or every region holding figures of the indicator when none is bound. */
+  /**
+   * Regions bound, or every region holding figures of the indicator when none is bound (for a share of
+   * GDP, of any share indicator: those complete it).
+   */
   regionsFor(indicator: IndicatorRow): RegionRow[] {
     if (this.regions.length) return this.regions;
     return this.db
-      .prepare(`SELECT DISTINCT r.* FROM observations o JOIN regions r ON r.code = o.region WHERE o.indicator = ? ORDER BY r.code`)
-      .all(indicator.code) as RegionRow[];
+      .prepare(
+        `SELECT DISTINCT r.* FROM observations o JOIN regions r ON r.code = o.region JOIN indicators i ON i.code = o.indicator
+         WHERE o.indicator = ? OR (? = 1 AND i.gdp_share = 1) ORDER BY r.code`,
+      )
+      .all(indicator.code, indicator.gdp_share) as RegionRow[];
   }
 
-  /** One actual series per bound indicator and region that has figures in the year range. */
+  /**
+   * One actual series per indicator and region that has figures in the year range. A share another
+   * share indicator holds is drawn in the series of an indicator without one that year, unless that
+   * indicator is drawn too: its own series shows the figure, and a figure is drawn once.
+   */
   actualSeries(indicators: IndicatorRow[] = this.indicators): ChartSeries[] {
+    const drawn = new Set(indicators.map((i) => i.code));
+    const read = (indicator: string, region: string, asOf: string | null) =>
+      this.figures(indicator, region, null, asOf).filter((f) => f.indicator === indicator || !drawn.has(f.indicator));
     const pairs = indicators.flatMap((indicator) =>
       this.regionsFor(indicator).flatMap((region) => {
-        const all = this.figures(indicator.code, region.code);
-        if (this.vintage) this.noteNewer(all, this.figures(indicator.code, region.code, null, null));
+        const all = read(indicator.code, region.code, this.vintage);
+        if (this.vintage) this.noteNewer(all, read(indicator.code, region.code, null));
         const rows = all.filter((r) => this.inYears(r.year));
-        const valued = rows.filter((r) => r.value !== null).map((r) => r.year);
-        if (!valued.length) return [];
-        this.draws.push({ indicator: indicator.code, region: region.code, years: valued, measures: measuresOf(rows) });
+        if (!rows.some((r) => r.value !== null)) return [];
+        this.recordDraws(indicator.code, region.code, rows);
         return [{ indicator, region, rows, breaks: breakYears(this.db, indicator.code, region.code, all) }];
       }),
     );
@@ -178,7 +216,10 @@ export class Resolver {
         name,
         kind: 'actual' as const,
         unit: indicator.unit,
-        points: rows.map((r) => ({ year: r.year, value: r.value, bound: r.bound, measure: r.measure })),
+        points: rows.map((r) => {
+          const via = this.viaOf(indicator.code, r);
+          return { year: r.year, value: r.value, bound: r.bound, measure: r.measure, ...(via ? { via } : {}) };
+        }),
         basis: weakest(rows.filter((r) => r.value !== null).map((r) => basisOf[r.status])),
         scenarioId: null,
         region: this.name(region),

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import chartsSeed from '../../../data/seed/charts.json';
 import type { Db } from '../db/workspace';
-import { recordTargetRuleNotice } from './notices';
+import { recordRuleNotices } from './notices';
 import { parseSpec, saveBriefing, saveChart } from './storage';
 
 const seedSchema = z.object({
@@ -36,8 +36,8 @@ function markSeeded(db: Db, key: string): void {
  * Seeds the definition breaks (for indicators and regions present) and the starter pack. The pack's
  * specs name scenarios by their seeded names; each is bound to the live scenario of that name, and a
  * chart whose scenario is gone is left out rather than drawn without it. First, the charts saved
- * before the target-line rule get its notice where it changed them (the pack seeded after is drawn
- * under the rule from the start).
+ * before a drawing rule get its notice where it changed them (the pack seeded after is drawn under
+ * the rules from the start).
  */
 export function seedCharts(db: Db): void {
   const seed = chartsSeedData();
@@ -51,7 +51,7 @@ export function seedCharts(db: Db): void {
       markSeeded(db, breaksKey);
     })();
   }
-  recordTargetRuleNotice(db);
+  recordRuleNotices(db);
   if (seeded(db, packKey)) return;
   db.transaction(() => {
     const scenarioId = db.prepare('SELECT id FROM scenarios WHERE name = ? AND deleted_at IS NULL ORDER BY id LIMIT 1');

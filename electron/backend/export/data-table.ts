@@ -2,7 +2,7 @@
 // pack (XLSX), so a reader can check every drawn value, its basis, and whether it is exact or a bound
 // ("超过1万亿元" is a lower bound) on which measure (口径).
 import ExcelJS from 'exceljs';
-import type { ChartData } from '../../../shared/charts/data';
+import type { ChartData, Via } from '../../../shared/charts/data';
 import type { Locale } from '../../../shared/format/number';
 import type { Provenance } from './provenance';
 import { scenarioLine } from './provenance';
@@ -14,7 +14,10 @@ export interface DataRow {
   unit: string;
   year: number | null;
   value: number | null;
-  /** Exact or a bound; '' for values that are no published figure (projections, bands, bars). */
+  /**
+   * Exact or a bound, for a published figure and for a scenario value resting on one (a base of
+   * "超6000亿元" is ≥6000); '' for other projections and for bands and tornado bars.
+   */
   bound: string;
   /** The measure's name; '' when the data names none. */
   measure: string;
@@ -81,6 +84,13 @@ const terms: Record<Locale, Record<string, string>> = {
   en: { lower: 'lower bound (≥)', upper: 'upper bound (≤)', approx: 'approximate (≈)' },
 };
 
+/** Where a value another share indicator holds comes from: 取自…；source. */
+function viaNote(via: Via | undefined, locale: Locale): string {
+  if (!via) return '';
+  const from = locale === 'zh' ? `取自${via.indicator}` : `from ${via.indicator}`;
+  return via.source ? `${from}${locale === 'zh' ? '；' : '; '}${via.source}` : from;
+}
+
 const blank = { year: null, value: null, bound: '', measure: '', low: null, high: null, target: null, deadline: null, note: '' };
 
 export function chartRows(data: ChartData, locale: Locale): DataRow[] {
@@ -90,7 +100,18 @@ export function chartRows(data: ChartData, locale: Locale): DataRow[] {
   const rows: DataRow[] = [];
   for (const s of data.series) {
     for (const p of s.points) {
-      rows.push({ ...blank, series: s.name, kind: t(s.kind), basis: t(s.basis), unit: s.unit, year: p.year, value: p.value, bound: p.bound && p.value !== null ? t(p.bound) : '', measure: measureOf(p.measure) });
+      rows.push({
+        ...blank,
+        series: s.name,
+        kind: t(s.kind),
+        basis: t(s.basis),
+        unit: s.unit,
+        year: p.year,
+        value: p.value,
+        bound: p.bound && p.value !== null ? t(p.bound) : '',
+        measure: measureOf(p.measure),
+        note: viaNote(p.via, locale),
+      });
     }
   }
   for (const b of data.bands) {
@@ -99,12 +120,33 @@ export function chartRows(data: ChartData, locale: Locale): DataRow[] {
   const bars = data.bars;
   if (bars?.kind === 'tornado') {
     for (const item of bars.items) {
-      rows.push({ ...blank, series: item.label, kind: t('tornado'), basis: t(bars.basis), unit: bars.unit, value: bars.base, low: item.low, high: item.high, note: [item.lowInput, item.highInput].filter(Boolean).join(' / ') });
+      rows.push({
+        ...blank,
+        series: item.label,
+        kind: t('tornado'),
+        basis: t(bars.basis),
+        unit: bars.unit,
+        value: bars.base,
+        measure: measureOf(bars.measure),
+        low: item.low,
+        high: item.high,
+        note: [item.lowInput, item.highInput].filter(Boolean).join(' / '),
+      });
     }
   }
   if (bars?.kind === 'waterfall') {
     for (const step of bars.steps) {
-      rows.push({ ...blank, series: step.label, kind: t(step.role), basis: t(bars.basis), unit: bars.unit, value: step.value, note: step.projection ? t('projection') : '' });
+      rows.push({
+        ...blank,
+        series: step.label,
+        kind: t(step.role),
+        basis: t(bars.basis),
+        unit: bars.unit,
+        value: step.value,
+        bound: step.bound ? t(step.bound) : '',
+        measure: measureOf(bars.measure),
+        note: step.projection ? t('projection') : '',
+      });
     }
   }
   for (const item of data.progress) {
@@ -120,6 +162,7 @@ export function chartRows(data: ChartData, locale: Locale): DataRow[] {
       measure: measureOf(item.measure),
       target: item.target,
       deadline: item.deadline,
+      note: viaNote(item.via, locale),
     });
   }
   return rows;

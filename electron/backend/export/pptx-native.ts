@@ -6,10 +6,12 @@
 // PowerPoint cannot shade a period or dash one series from pptxgenjs' options, so projections are
 // marked twice: projected-only years are labelled "2025E", and each projected series is dashed by
 // the post-processing step (series styles are returned alongside the chart). A native chart shows no
-// labels on its points, so a bound ("超过1万亿元" is ≥) is said in the series name, as is the measure a
-// stretch after a definition break is on.
+// labels on its points (pptxgenjs writes one label setting per chart type, the same number format for
+// every point, so "≥" cannot be put on one bar), so a bound ("超过1万亿元" is ≥) is said in the series
+// name, or for a waterfall's step in its category ("2020年（下限值）"), as is the measure a stretch
+// after a definition break is on.
 import type PptxGenJS from 'pptxgenjs';
-import type { ChartData, ChartPoint, ChartSeries } from '../../../shared/charts/data';
+import type { Bound, ChartData, ChartPoint, ChartSeries } from '../../../shared/charts/data';
 import { createFrame, DEFAULT_FONT_STACK, displayName, type Frame } from '../../../shared/charts/frame';
 import { axisScale, type AxisScale } from '../../../shared/charts/number-format';
 import { seriesColor } from '../../../shared/charts/palette';
@@ -64,18 +66,19 @@ function scaled(values: Array<number | null>, scale: AxisScale): Array<number | 
   return values.map((v) => (v === null ? null : v / scale.divisor));
 }
 
+/** What a bound is called where a label says it: 下限值, lower bound. */
+function boundWord(frame: Frame, bound: Exclude<Bound, 'exact'>): string {
+  const zh = frame.spec.locale === 'zh';
+  return { lower: zh ? '下限值' : 'lower bound', upper: zh ? '上限值' : 'upper bound', approx: zh ? '约数' : 'approximate' }[bound];
+}
+
 /** The years of bounded points, as a series name says them: "2020年为下限值". */
 function boundNote(frame: Frame, points: ReadonlyArray<ChartPoint | undefined>): string[] {
   const zh = frame.spec.locale === 'zh';
-  const words = [
-    ['lower', zh ? '下限值' : 'lower bound'],
-    ['upper', zh ? '上限值' : 'upper bound'],
-    ['approx', zh ? '约数' : 'approximate'],
-  ] as const;
-  return words.flatMap(([bound, word]) => {
+  return (['lower', 'upper', 'approx'] as const).flatMap((bound) => {
     const years = points.filter((p) => p && p.value !== null && p.bound === bound).map((p) => p!.year);
     if (!years.length) return [];
-    return [zh ? `${years.join('、')}年为${word}` : `${years.join(', ')}: ${word}`];
+    return [zh ? `${years.join('、')}年为${boundWord(frame, bound)}` : `${years.join(', ')}: ${boundWord(frame, bound)}`];
   });
 }
 
@@ -239,7 +242,12 @@ function waterfallChart(frame: Frame): NativeChart {
   const { palette, words } = frame;
   const bars = requireWaterfall(frame);
   const layout = waterfallLayout(bars);
-  const labels = bars.steps.map((s) => (s.projection ? `${s.label}${words.projectionSuffix}` : s.label));
+  // A step's category says what its bar is: a projection ("2022年（预测）"), a bound ("2020年（下限值）":
+  // the base of "超6000亿元" is ≥6000).
+  const projected = frame.spec.locale === 'zh' ? '预测' : 'projection';
+  const labels = bars.steps.map((s) =>
+    withNotes(frame, s.label, [...(s.projection ? [projected] : []), ...(s.bound && s.bound !== 'exact' ? [boundWord(frame, s.bound)] : [])]),
+  );
   const scale = valueScale(frame, bars.unit, bars.steps.map((_, i) => (layout.base[i] ?? 0) + (layout.increase[i] ?? layout.decrease[i] ?? layout.total[i] ?? 0)));
   const parts = [
     { name: words.base, values: layout.base, color: 'transparent' },

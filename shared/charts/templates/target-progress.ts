@@ -129,8 +129,9 @@ export function targetProgress(frame: Frame): EChartsOption {
       (i) => {
         const p = progress[i];
         if (!p) return [];
-        const measure = measureName(frame, items[i]!.measure);
-        const rows: TooltipRow[] = [{ name: words.progress, color: statusColor(palette, p.status), value: `${labelOf(i)}${measure ? words.paren(measure) : ''}` }];
+        const item = items[i]!;
+        const notes = [measureName(frame, item.measure), item.via ? words.via(item.via.indicator) : null].filter((n): n is string => n !== null);
+        const rows: TooltipRow[] = [{ name: words.progress, color: statusColor(palette, p.status), value: `${labelOf(i)}${notes.length ? words.paren(words.list(notes)) : ''}` }];
         if (p.onSchedule !== null) rows.push({ name: words.onSchedule, color: palette.text, value: formatValue(p.onSchedule, '%', percentStyle) });
         return rows;
       },
