@@ -201,7 +201,7 @@ export const targetsMessagesZh: Record<string, string> = {
   'twin.why.bound': '界限值（如“超过…”）不能算增速',
   'twin.why.bound-share': '分子分母都是界限值，比重无法确定',
   'twin.why.no-gdp': '无该口径公布的比重，也无该年GDP',
-  'twin.why.revision': '上年为普查修订前的初步数，修订数未收录：不跨修订算增速',
+  'twin.why.revision': '上年数据已知后来有修订，修订数未收录：不跨两个版本算增速',
 };
 
 export const targetsMessagesEn: Record<keyof typeof targetsMessagesZh, string> = {
@@ -404,5 +404,5 @@ export const targetsMessagesEn: Record<keyof typeof targetsMessagesZh, string> =
   'twin.why.bound': 'A bound (e.g. “more than …”) gives no growth rate',
   'twin.why.bound-share': 'Both figures are bounds: the share is open',
   'twin.why.no-gdp': 'No share published on this measure and no GDP for the year',
-  'twin.why.revision': 'The year before is a first release revised by the census, the revision not recorded: no growth across it',
+  'twin.why.revision': 'The year before is a release known to have been revised, the revision not recorded: no growth across two vintages',
 };

@@ -56,7 +56,7 @@ describe('overview (总览) in Chromium', () => {
     const { page } = app;
     await page.locator('nav.sidenav a', { hasText: '总览' }).click();
     // A1 is judged on the broad measure: its chart is the one drawing ≥1万亿元 on that measure.
-    await expect.poll(() => page.getByTestId('overview-chart-A1').textContent()).toBe('图表：试验区目标进展');
+    await expect.poll(() => page.getByTestId('overview-chart-A1').textContent()).toBe('图表：数字经济规模与万亿目标');
     // A2 and C1 link to the chart the overview ranks first (its target and figure on the broad measure), the same on the page as in the API.
     const outcome = await dispatch(app.service, 'overview.get', {});
     if (!outcome.ok) throw new Error(JSON.stringify(outcome.error));

@@ -85,9 +85,10 @@ describe('overview (总览)', () => {
     try {
       const o = await call<Overview>('overview.get', {});
       // Which starter chart ranks first for the shares follows the starter pack (the chart drawing least
-      // among those drawing the target and its figure on its measure); A1's is the progress chart.
+      // among those drawing the target and its figure on its measure); A1's is the 万亿 chart, which
+      // draws CAICT's ≥1万亿元 beside the broad scenarios and the A1 line.
       const expected: Record<string, { chart?: string; year: number; value: number; bound: string }> = {
-        A1: { chart: '试验区目标进展', year: 2022, value: 10000, bound: 'lower' },
+        A1: { chart: '数字经济规模与万亿目标', year: 2022, value: 10000, bound: 'lower' },
         A2: { year: 2022, value: 45.4, bound: 'exact' },
         C1: { year: 2022, value: 45.4, bound: 'exact' },
       };
@@ -109,8 +110,11 @@ describe('overview (总览)', () => {
         expect(points, code).toContainEqual(expect.objectContaining({ year: want.year, value: want.value, bound: want.bound, measure: 'caict-broad' }));
         expect(s.answers[0]!.measure!.code).toBe('caict-broad');
       }
-      // The trajectory chart draws the A1 line over the city's earlier measure: listed, but after the chart on A1's own measure.
-      expect(statement(o, 'A1').charts.map((c) => [c.name, c.sameMeasure])).toContainEqual(['数字经济规模与万亿目标', false]);
+      // Every chart listed for A1 draws it on its own measure; the progress chart comes after the 万亿 chart.
+      expect(statement(o, 'A1').charts.map((c) => [c.name, c.sameMeasure])).toEqual([
+        ['数字经济规模与万亿目标', true],
+        ['试验区目标进展', true],
+      ]);
       // No saved chart draws C4 (core industries): no link, not a dead one.
       expect(statement(o, 'C4').charts).toEqual([]);
       // A chart the analyst saves on C4's figure is found.

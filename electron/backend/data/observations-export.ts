@@ -9,6 +9,7 @@ import { PassThrough, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type Database from 'better-sqlite3';
 import type { Locale } from '../../../shared/format/number';
+import { translate } from '../../../shared/i18n';
 import type { Bound } from '../../../shared/series/bound';
 import { quoteCsvCell } from '../import/csv-split';
 import { DataError } from '../import/problems';
@@ -68,6 +69,8 @@ export function guardFormula(text: string): string {
 
 function cellOf(row: GridRow, col: ColumnId, locale: Locale): string | number | null {
   if (col === 'bound') return BOUND_TEXT[locale][row.bound];
+  // The status as the grid shows it (实际值, 推算值 …), which an import reads back.
+  if (col === 'status') return translate(locale, `status.${row.status}`);
   // The measures are the app's own catalogue, named in both languages (unlike indicators, which are data).
   if (col === 'measureName' && locale === 'en') return row.measureNameEn || row.measureName;
   return row[col];

@@ -113,6 +113,7 @@ export function parseStatus(text: string): Status | null {
     case '估算':
     case '预估':
     case '预计':
+    case '估计值':
     case 'estimated':
       return 'estimate';
     case '目标':
@@ -121,9 +122,11 @@ export function parseStatus(text: string): Status | null {
       return 'target';
     case '示意':
     case '示例':
+    case '示意值':
     case '假设':
       return 'illustrative';
     case '推算':
+    case '推算值':
     case '派生':
     case '计算':
       return 'derived';

@@ -61,8 +61,8 @@ describe('a share of GDP another share indicator holds', () => {
     const tooltip = (zh.option.tooltip as { formatter: (p: unknown) => string }).formatter([{ dataIndex: index }]);
     expect(tooltip).toContain('45.4%（信通院广义口径，取自数字经济增加值占GDP比重（重庆））');
     const en = await resolve(service, { ...nationalShare('regional-comparison'), locale: 'en' });
-    expect(en.data.series.find((s) => s.region === 'Chongqing')?.points[0]?.via?.indicator).toBe("Digital economy value added, share of GDP (Chongqing's reported measure)");
-    expect(footer(en.option)).toContain("2022: the value is taken from Digital economy value added, share of GDP (Chongqing's reported measure) (source: ");
+    expect(en.data.series.find((s) => s.region === 'Chongqing')?.points[0]?.via?.indicator).toBe("Digital economy value added, share of GDP (Chongqing, as reported)");
+    expect(footer(en.option)).toContain("2022: the value is taken from Digital economy value added, share of GDP (Chongqing, as reported) (source: ");
   });
 
   it('is drawn once when the indicator holding it is on the chart too: in that indicator’s series', async () => {

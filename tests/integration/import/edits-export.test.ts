@@ -99,7 +99,7 @@ describe('export of a view', () => {
     expect(rows[1]![13]).toBe(`'=HYPERLINK("http://x","点我")`);
     expect(rows[2]![12]).toBe("'@SUM(1,2)");
     // 2018 in its latest release, the census revision, with its measure and bound.
-    expect(rows[1]!.slice(5, 12)).toEqual(['21588.8', '精确', '亿元', '统计部门常规口径', 'actual', '2020-01-01', '第四次经济普查修订']);
+    expect(rows[1]!.slice(5, 12)).toEqual(['21588.8', '精确', '亿元', '统计部门常规口径', '实际值', '2020-01-01', '第四次经济普查修订']);
     // 2019: a first release whose date the seed does not know.
     expect(rows[2]!.slice(10, 12)).toEqual(['', '初步核算数']);
     expect(text).toContain('\r\n');

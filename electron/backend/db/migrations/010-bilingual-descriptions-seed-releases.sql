@@ -18,7 +18,10 @@
 --    (the same number, now on another measure) records a new release instead of counting it unchanged,
 --    and the earlier release must still say which measure it was. NULL (every release kept before):
 --    the measure of its observation.
--- 4. The seed import's source note, written in English, is replaced by the Chinese one the seed now
+-- 4. The English names of 重庆's two reported series said "(Chongqing's reported measure)", which read
+--    as the city's earlier measure although their 2022 figures are on the broad one: they say
+--    "(Chongqing, as reported)" now, where still as seeded.
+-- 5. The seed import's source note, written in English, is replaced by the Chinese one the seed now
 --    writes (the import history shows it translated in English).
 ALTER TABLE indicators ADD COLUMN description_en TEXT NOT NULL DEFAULT '';
 ALTER TABLE measures ADD COLUMN description_en TEXT NOT NULL DEFAULT '';
@@ -75,5 +78,8 @@ UPDATE observations SET release_label = '初步核算数' WHERE indicator = 'gdp
 UPDATE observations SET release_label = '初步核算数' WHERE indicator = 'gdp' AND region = 'CN' AND period = '2022' AND value = 1210207 AND release_label = '' AND import_id IN (SELECT id FROM imports WHERE layout = 'seed');
 UPDATE observations SET release_label = '初步核算数' WHERE indicator = 'gdp' AND region = 'CN' AND period = '2023' AND value = 1260582 AND release_label = '' AND import_id IN (SELECT id FROM imports WHERE layout = 'seed');
 UPDATE observations SET release_label = '初步核算数' WHERE indicator = 'gdp' AND region = 'CN' AND period = '2024' AND value = 1349084 AND release_label = '' AND import_id IN (SELECT id FROM imports WHERE layout = 'seed');
+
+UPDATE indicators SET name_en = 'Digital economy value added (Chongqing, as reported)' WHERE code = 'de_va' AND name_en = 'Digital economy value added (Chongqing''s reported measure)';
+UPDATE indicators SET name_en = 'Digital economy value added, share of GDP (Chongqing, as reported)' WHERE code = 'de_va_share_gdp' AND name_en = 'Digital economy value added, share of GDP (Chongqing''s reported measure)';
 
 UPDATE imports SET source_note = '已公布数据汇编：每行注明发布机构、文件与可信度。' WHERE layout = 'seed' AND source_note = 'Published figures compiled in DOMAIN.md; see each row’s source and confidence.';
