@@ -148,11 +148,25 @@ export function actualsFor(db: Db, target: TargetRef, options: { measure?: strin
 }
 
 /** The compared scenario: its projection of each target it carries (same code), its measure, or nothing when it cannot run. */
-function scenarioProjections(db: Db, scenarioId: number | null, locale: Locale) {
+/**
+ * Whether the published figures a scenario starts from (the sources it names for its base year) were
+ * all known on `vintage`: the broad scenarios start from 重庆's 2022 share of 45.4%, released on
+ * 2023-12-13, so judged as the data stood in mid-2023 they are hindsight.
+ */
+function basesKnownOn(db: Db, definition: ReturnType<typeof scenarioDefinition>, vintage: string): boolean {
+  const year = definition.baseYear;
+  const sources = (definition.backtest?.sources ?? []).filter((s) => (s.from ?? year) <= year && year <= (s.to ?? year));
+  return sources.every((s) => {
+    const has = (asOf: string | null) => annualSeries(db, s.indicator, s.region, { asOf }).some((f) => f.year === year && f.value !== null);
+    return !has(null) || has(vintage);
+  });
+}
+
+function scenarioProjections(db: Db, scenarioId: number | null, locale: Locale, vintage: string | null) {
   const projections = new Map<string, { value: number; met: boolean; firstYearMet: number | null }>();
-  if (scenarioId === null) return { scenario: null, measure: null, baseYear: null, projections };
+  if (scenarioId === null) return { scenario: null, measure: null, baseYear: null, basesKnown: true, projections };
   const scenario = listScenarios(db).find((s) => s.id === scenarioId);
-  if (!scenario) return { scenario: null, measure: null, baseYear: null, projections };
+  if (!scenario) return { scenario: null, measure: null, baseYear: null, basesKnown: true, projections };
   const definition = scenarioDefinition(db, scenarioId);
   const measure = definition.measure ?? null;
   try {
@@ -162,7 +176,7 @@ function scenarioProjections(db: Db, scenarioId: number | null, locale: Locale) 
     // A scenario whose bases no longer resolve (its indicator was deleted, say) simply projects nothing here.
   }
   const name = locale === 'en' && definition.nameEn ? definition.nameEn : scenario.name;
-  return { scenario: { id: scenario.id, name }, measure, baseYear: definition.baseYear, projections };
+  return { scenario: { id: scenario.id, name }, measure, baseYear: definition.baseYear, basesKnown: vintage === null || basesKnownOn(db, definition, vintage), projections };
 }
 
 /** The measures catalogue as the monitor names them, by code. */
@@ -176,9 +190,10 @@ export function computeMonitor(db: Db, options: { plan?: string; asOfYear?: numb
   const vintage = options.vintage ?? null;
   // Judged as the data stood on a date, the monitor looks from that date's year.
   const asOfYear = options.asOfYear ?? (vintage ? Number(vintage.slice(0, 4)) : new Date().getFullYear());
-  const { scenario, measure: scenarioMeasure, baseYear: scenarioBaseYear, projections } = scenarioProjections(db, settings.scenarioId, options.locale);
-  // Judged as the data stood on a date, a scenario starting from a year not yet over then is hindsight.
-  const scenarioAfterVintage = vintage !== null && scenarioBaseYear !== null && scenarioBaseYear >= asOfYear;
+  const { scenario, measure: scenarioMeasure, baseYear: scenarioBaseYear, basesKnown, projections } = scenarioProjections(db, settings.scenarioId, options.locale, vintage);
+  // Judged as the data stood on a date, a scenario starting from a year not yet over then, or from
+  // figures not yet published then, is hindsight.
+  const scenarioAfterVintage = vintage !== null && ((scenarioBaseYear !== null && scenarioBaseYear >= asOfYear) || !basesKnown);
   const measureRef = measureRefs(db);
 
   // A plan's base year is the year before it was issued (2020-06 → 2019; 2023-12 → 2022).

@@ -56,6 +56,11 @@ describe('targets monitor on a fresh workspace', () => {
     const then = await ok<Monitor>(service, 'targets.monitor', { vintage: '2021-06-30' });
     expect(row(then, 'C1')).toMatchObject({ projection: null, projectionNote: { reason: 'after-vintage' } });
     expect(row(then, 'A1')).toMatchObject({ status: 'no-data', rule: 'monitor.rule.notYetPublished', ruleParams: { vintage: '2021-06-30' } });
+    // In mid-2023 its base year is over, but the 45.4% it starts from came out on 2023-12-13: still hindsight.
+    const mid2023 = await ok<Monitor>(service, 'targets.monitor', { vintage: '2023-06-30' });
+    expect(row(mid2023, 'C1')).toMatchObject({ projection: null, projectionNote: { reason: 'after-vintage' } });
+    const end2023 = await ok<Monitor>(service, 'targets.monitor', { vintage: '2023-12-31' });
+    expect(row(end2023, 'C1')).toMatchObject({ projection: { met: true }, projectionNote: null });
     expect(m.counts.filter((c) => c.plan === 'A').reduce((s, c) => s + c.n, 0)).toBe(8);
     service.close();
   });
