@@ -31,6 +31,8 @@ interface CellOptions {
   asOf: string | null;
   measure: string | null;
   hasShare: boolean;
+  /** The one measure the year's figures of other regions are on, null when none or several. */
+  rowMeasure: string | null;
   via: (code: string) => { code: string; nameZh: string; nameEn: string };
 }
 
@@ -45,7 +47,10 @@ function cellOf(db: Db, series: RegionSeries, year: number, options: CellOptions
       bound: f.bound,
       indicator: f.indicator,
     }));
-    return { value: null, reason: others.length ? 'other-measure' : 'no-figure', others };
+    // A figure on the very measure the row is shown on, held by another indicator (全国 2022 beside 重庆's
+    // 45.4% under 重庆's reported share: CAICT's 41.5%), is not "another measure".
+    const reason = others.some((o) => o.measure === options.rowMeasure) ? 'other-indicator' : others.length ? 'other-measure' : 'no-figure';
+    return { value: null, reason, others };
   }
   return {
     value: figure.value!,
@@ -89,9 +94,10 @@ export function compareRegions(db: Db, indicatorCode: string, regionCodes: strin
   // Every year any region has a figure of the indicator itself, on any measure.
   const held = regions.flatMap(({ code }) => annualSeries(db, indicator.code, code, { asOf }).map((f) => f.year));
   const years = options.year !== undefined ? [options.year] : [...new Set([...held, ...data.flatMap((d) => d.figures.map((f) => f.year))])].sort((a, b) => a - b);
-  const rows = years.map((year) => ({
-    year,
-    values: Object.fromEntries(data.map((d) => [d.region, cellOf(db, d, year, { indicator, asOf, measure, hasShare, via })])),
-  }));
+  const rows = years.map((year) => {
+    const shown = new Set(data.flatMap((d) => d.figures.filter((f) => f.year === year && f.value !== null).map((f) => f.measure)));
+    const rowMeasure = shown.size === 1 ? [...shown][0]! : null;
+    return { year, values: Object.fromEntries(data.map((d) => [d.region, cellOf(db, d, year, { indicator, asOf, measure, hasShare, rowMeasure, via })])) };
+  });
   return { indicator, asOf, measure, regions, measures, hasShare, breaks: Object.fromEntries(data.map((d) => [d.region, d.breaks])), rows };
 }
