@@ -49,6 +49,7 @@ function printPreview(preview: ImportPreview, locale: Locale, json: boolean): vo
       ? `读 ${preview.rowsRead} 行，得到 ${preview.observations} 个观测值；有错 ${preview.badObservations} 个；与工作区冲突 ${preview.conflicts} 个（其中 ${preview.conflictsIdentical} 个数值相同）；文件内重复 ${preview.duplicatesInFile} 个`
       : `${preview.rowsRead} rows read, ${preview.observations} observations; ${preview.badObservations} with errors; ${preview.conflicts} conflicts with the workspace (${preview.conflictsIdentical} identical); ${preview.duplicatesInFile} duplicates in the file`,
   );
+  if (preview.blankCells > 0) console.log(translate(locale, 'data.import.blankCells', { count: preview.blankCells }));
   if (preview.newIndicators.length) console.log(zh ? `新指标：${preview.newIndicators.join('、')}` : `New indicators: ${preview.newIndicators.join(', ')}`);
   if (preview.newRegions.length) console.log(zh ? `新地区：${preview.newRegions.join('、')}` : `New regions: ${preview.newRegions.join(', ')}`);
   for (const line of messages) console.error(line);
@@ -156,6 +157,7 @@ export function addImportCommands(program: Command): void {
                   ? `Imported #${summary.importId}: ${summary.rowsWritten} rows written, ${summary.rowsReplaced} revised (the values held kept as earlier releases), ${summary.rowsUnchanged} unchanged, ${summary.rowsSkipped} skipped.`
                   : `Imported #${summary.importId}: ${summary.rowsWritten} rows written, ${summary.rowsReplaced} replaced, ${summary.rowsKept} kept, ${summary.rowsSkipped} skipped.`,
             );
+            if (summary.blankCells > 0) console.log(translate(locale, 'data.import.blankCells', { count: summary.blankCells }));
           }
           if (summary.status !== 'committed' || summary.problems.length) {
             for (const line of messages) console.error(line);
@@ -194,7 +196,13 @@ export function addImportCommands(program: Command): void {
       withWorkspace(opts.workspace, (service) => {
         const result = undoImport(service.db, Number(id));
         if (opts.json) printJson(result);
-        else console.log(`#${result.importId}: -${result.rowsDeleted} rows, +${result.rowsRestored} restored`);
+        else {
+          console.log(`#${result.importId}: -${result.rowsDeleted} rows, +${result.rowsRestored} restored`);
+          const locale = cliLocale(program);
+          const names = (entries: typeof result.removedIndicators) => entries.map((e) => (locale === 'en' && e.nameEn) || e.nameZh).join(locale === 'en' ? ', ' : '、');
+          if (result.removedIndicators.length) console.log(translate(locale, 'data.history.removedIndicators', { names: names(result.removedIndicators) }));
+          if (result.removedRegions.length) console.log(translate(locale, 'data.history.removedRegions', { names: names(result.removedRegions) }));
+        }
       }),
     );
 

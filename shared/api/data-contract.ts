@@ -250,6 +250,8 @@ export const importRecordSchema = z.object({
   rowsWritten: z.number().int(),
   rowsSkipped: z.number().int(),
   rowsReplaced: z.number().int(),
+  /** Value cells left blank or holding a placeholder (—, …, NA, 无): nothing written for them. */
+  blankCells: z.number().int(),
   sourceNote: z.string(),
   importedAt: z.string(),
   undoneAt: z.string().nullable(),
@@ -274,7 +276,7 @@ export const sampleObservationSchema = z.object({
   region: z.string(),
   regionName: z.string(),
   period: z.string(),
-  value: z.number().nullable(),
+  value: z.number(),
   unit: z.string(),
   original: z.string(),
   status: z.string(),
@@ -304,6 +306,8 @@ export const importPreviewSchema = z.object({
   rowsRead: z.number().int(),
   observations: z.number().int(),
   badObservations: z.number().int(),
+  /** Value cells left blank or holding a placeholder for "no data" (—, …, NA, 无): nothing is written for them. */
+  blankCells: z.number().int(),
   conflicts: z.number().int(),
   /** Conflicts whose value and bound the workspace already holds (a revise leaves them unchanged). */
   conflictsIdentical: z.number().int(),
@@ -328,6 +332,8 @@ export const importSummarySchema = z.object({
   rowsKept: z.number().int(),
   /** Conflicts under onConflict 'revise' whose figure the workspace already holds. */
   rowsUnchanged: z.number().int(),
+  /** Value cells left blank or holding a placeholder: nothing written, not counted as skipped. */
+  blankCells: z.number().int(),
   sourceNote: z.string(),
   problems: z.array(problemSchema),
   problemCount: z.number().int(),
@@ -335,6 +341,18 @@ export const importSummarySchema = z.object({
   durationMs: z.number(),
 });
 export type ImportSummary = z.infer<typeof importSummarySchema>;
+
+/** An indicator or region an undo removed from the catalogue: the import had added it and nothing uses it any more. */
+const removedEntrySchema = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() });
+
+export const importUndoSchema = z.object({
+  importId: z.number().int(),
+  rowsDeleted: z.number().int(),
+  rowsRestored: z.number().int(),
+  removedIndicators: z.array(removedEntrySchema),
+  removedRegions: z.array(removedEntrySchema),
+});
+export type ImportUndo = z.infer<typeof importUndoSchema>;
 
 export const dataMethods = {
   'observations.query': {
@@ -399,7 +417,7 @@ export const dataMethods = {
   'imports.list': { input: z.object({}).strict(), output: z.array(importRecordSchema) },
   'imports.undo': {
     input: z.object({ id: z.number().int().positive() }).strict(),
-    output: z.object({ importId: z.number().int(), rowsDeleted: z.number().int(), rowsRestored: z.number().int() }),
+    output: importUndoSchema,
   },
 } as const;
 

@@ -123,8 +123,11 @@ describe('Data page in Chromium', () => {
     expect(firstSample).toContain('重庆');
     expect(firstSample).toContain('30145.79');
     expect(await page.getByTestId('import-source-note').textContent()).toContain('数据来源：重庆市统计局');
-    // The seeded GDP figures hold 23 of the 24 keys: shown before commit, and committing is blocked until a choice is made.
+    // The seeded GDP figures hold all 23 keys that have a figure: shown before commit, and committing is blocked until a choice is made.
     expect(await page.getByTestId('import-conflicts').textContent()).toContain('23');
+    // 成都 2022 is blank in the file: counted, and no row is written for it.
+    expect(await page.getByTestId('import-counts').textContent()).toContain('可导入的观测值 23');
+    expect(await page.getByTestId('import-blank-cells').textContent()).toBe('空单元格 1 个，未写入。');
     expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
     expect(count('SELECT count(*) FROM imports')).toBe(1);
     await shot('preview');
@@ -134,7 +137,9 @@ describe('Data page in Chromium', () => {
     await page.getByLabel('替换为文件中的值').check();
     await page.getByTestId('import-commit').click();
     await expect.poll(() => page.getByTestId('import-outcome').textContent(), { timeout: 15_000 }).toContain('已导入 #2');
-    expect(count('SELECT count(*) FROM observations WHERE import_id = 2')).toBe(24);
+    expect(await page.getByTestId('import-outcome').textContent()).toMatch(/。空单元格 1 个，未写入。$/);
+    expect(count('SELECT count(*) FROM observations WHERE import_id = 2')).toBe(23);
+    expect(count("SELECT count(*) FROM observations WHERE region = 'CD' AND period = '2022'")).toBe(0);
     await page.getByTestId('show-imported').click();
     const grid = page.getByTestId('observations-grid');
     await expect.poll(() => grid.locator('.ag-row').count()).toBeGreaterThan(5);
@@ -145,7 +150,7 @@ describe('Data page in Chromium', () => {
     await filter.getByLabel('#2 gdp-portal-gbk.csv').check();
     await filter.getByRole('button', { name: '应用' }).click();
     await page.keyboard.press('Escape');
-    await expect.poll(() => grid.locator('.ag-row').count()).toBe(24);
+    await expect.poll(() => grid.locator('.ag-row').count()).toBe(23);
     const imports = await grid.locator('.ag-row [col-id="importId"]').allTextContents();
     expect(new Set(imports)).toEqual(new Set(['2']));
     await shot('grid');
@@ -198,7 +203,7 @@ describe('Data page in Chromium', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
     expect(lines[0]).toContain('指标');
-    expect(lines).toHaveLength(25);
+    expect(lines).toHaveLength(24);
     // The last two columns are the import and the row id: every exported row is one of import #2's.
     expect(new Set(lines.slice(1).map((l) => l.split(',').at(-2)))).toEqual(new Set(['2']));
     expect(lines.some((l) => l.includes('重庆') && l.includes('30145.79'))).toBe(true);
@@ -218,6 +223,34 @@ describe('Data page in Chromium', () => {
     const filter = await openFilter('importId');
     await expect.poll(() => filter.locator('li').allTextContents()).toEqual(['#1 data/sample/observations.json']);
     await page.keyboard.press('Escape');
+  });
+
+  it('an undo takes away the indicator and region its import added, and says so', async () => {
+    const file = path.join(path.dirname(service.workspace.path), '万州测试.csv');
+    fs.writeFileSync(file, '指标,地区,2020年,2021年\n测试指标,万州区,1,\n测试指标,四川,—,2\n');
+    await page.getByTestId('data-tab-import').click();
+    await page.getByTestId('import-file').setInputFiles(file);
+    await expect.poll(() => page.getByTestId('import-blank-cells').textContent()).toBe('空单元格 2 个，未写入。');
+    expect(await page.getByTestId('import-counts').textContent()).toContain('新指标：测试指标。新地区：万州区。');
+    await page.getByTestId('import-commit').click();
+    await expect.poll(() => page.getByTestId('import-outcome').textContent(), { timeout: 15_000 }).toBe(
+      '已导入 #3：写入 2 行（其中替换 0 行），保留原有 0 行，跳过 0 行。空单元格 2 个，未写入。',
+    );
+    // The new indicator has a readable code; its name stays Chinese.
+    expect(service.db.prepare("SELECT code FROM indicators WHERE name_zh = '测试指标'").pluck().get()).toBe('cszb');
+
+    await page.getByTestId('data-tab-history').click();
+    const entry = page.locator('[data-testid=import-history] tr[data-import-id="3"]');
+    await expect.poll(() => entry.textContent()).toContain('空单元格 2');
+    await entry.getByTestId('undo-import').click();
+    await entry.getByTestId('confirm-undo-import').click();
+    await expect.poll(() => page.getByTestId('history-message').textContent()).toBe(
+      '已撤销导入 #3：删除 2 行，恢复被替换的 0 行。同时移除了这次导入新建、已无数据使用的指标：测试指标。同时移除了这次导入新建、已无数据使用的地区：万州区。',
+    );
+    expect(count("SELECT count(*) FROM indicators WHERE name_zh = '测试指标'")).toBe(0);
+    expect(count("SELECT count(*) FROM regions WHERE name_zh = '万州区'")).toBe(0);
+    expect(count("SELECT count(*) FROM regions WHERE code = 'SC'")).toBe(1);
+    await shot('undo-cleanup');
   });
 
   it('shows the progress of a large preview and cancels it: back to the file choice, no staged file left', async () => {

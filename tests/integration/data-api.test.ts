@@ -81,7 +81,7 @@ describe('imports over the contract', () => {
     const before = count(service, 'SELECT count(*) FROM observations');
     const staged = stagingArea(dataDir).register(portalSample);
     const read = await preview(service, staged.stagingId, {});
-    expect(read).toMatchObject({ encoding: { name: 'gb18030' }, layout: { kind: 'portal' }, headerRow: 4, observations: 24, conflicts: 23, errorCount: 0 });
+    expect(read).toMatchObject({ encoding: { name: 'gb18030' }, layout: { kind: 'portal' }, headerRow: 4, observations: 23, blankCells: 1, conflicts: 23, errorCount: 0 });
     expect(read.rawRows[3]).toEqual({ row: 4, cells: ['地区', '2023年', '2022年', '2021年', '2020年', '2019年', '2018年'] });
     expect(read.sample[0]).toMatchObject({ indicatorName: '地区生产总值', regionName: '重庆', period: '2023', value: 30145.79, conflict: true });
 
@@ -95,21 +95,22 @@ describe('imports over the contract', () => {
     const job = await call<JobStatus>(service, 'imports.commit', { stagingId: staged.stagingId, options: {}, onConflict: 'replace', skipBadRows: false, allowDuplicate: false });
     expect(job).toMatchObject({ kind: 'import', state: 'running' });
     const done = await finished(service, job.id);
-    expect(done.result).toMatchObject({ status: 'committed', importId: 2, rowsWritten: 24, rowsReplaced: 23 });
-    expect(count(service, 'SELECT count(*) FROM observations')).toBe(before + 1);
-    expect(count(service, 'SELECT count(*) FROM observations WHERE import_id = 2')).toBe(24);
+    // 成都 2022 is blank in the file: no row written for it (the 23 others replace the seed's).
+    expect(done.result).toMatchObject({ status: 'committed', importId: 2, rowsWritten: 23, rowsReplaced: 23, blankCells: 1 });
+    expect(count(service, 'SELECT count(*) FROM observations')).toBe(before);
+    expect(count(service, 'SELECT count(*) FROM observations WHERE import_id = 2')).toBe(23);
     // A committed staging entry is forgotten: the preview refuses it before any job starts.
     const again = await dispatch(service, 'imports.preview', { stagingId: staged.stagingId, options: {} });
     expect(again).toMatchObject({ ok: false, error: { code: 'import.staging-not-found' } });
 
     const list = await call<ImportRecord[]>(service, 'imports.list', {});
-    expect(list[0]).toMatchObject({ id: 2, fileName: 'gdp-portal-gbk.csv', encoding: 'gb18030', layout: 'portal', rowsWritten: 24, undoneAt: null });
+    expect(list[0]).toMatchObject({ id: 2, fileName: 'gdp-portal-gbk.csv', encoding: 'gb18030', layout: 'portal', rowsWritten: 23, blankCells: 1, undoneAt: null });
     expect(list[0]!.sourceNote).toContain('数据来源：');
     const values = await call<Array<{ value: unknown; label: string }>>(service, 'observations.values', { column: 'importId' });
     expect(values).toContainEqual({ value: 2, label: 'gdp-portal-gbk.csv' });
 
     const undo = await call<{ rowsDeleted: number; rowsRestored: number }>(service, 'imports.undo', { id: 2 });
-    expect(undo).toMatchObject({ rowsDeleted: 24, rowsRestored: 23 });
+    expect(undo).toMatchObject({ rowsDeleted: 23, rowsRestored: 23, removedIndicators: [], removedRegions: [] });
     expect(count(service, 'SELECT count(*) FROM observations WHERE import_id = 2')).toBe(0);
     expect(count(service, 'SELECT count(*) FROM observations')).toBe(before);
     const twice = await dispatch(service, 'imports.undo', { id: 2 });

@@ -179,7 +179,7 @@ describe('import CLI', () => {
     expect(after.history).toEqual([...seeded.history, { importId, value: 21588.8, released: '2020-01-01' }]);
 
     const undone = runCli(['imports', 'undo', String(importId), '--json'], dataDir);
-    expect(JSON.parse(undone.stdout)).toEqual({ importId, rowsDeleted: 1, rowsRestored: 1 });
+    expect(JSON.parse(undone.stdout)).toEqual({ importId, rowsDeleted: 1, rowsRestored: 1, removedIndicators: [], removedRegions: [] });
     const restored = readWorkspace(dataDir, (db) => ({ y2018: gdp(db, '2018'), y2019: gdp(db, '2019'), history: releases(db, seeded.y2018.id) }));
     expect(restored).toEqual(seeded);
   });

@@ -1,10 +1,12 @@
 // Resolving the indicator and region names a file uses to workspace codes. Names are matched against
 // codes, Chinese and English names already in the workspace, then against the known regions; a name
-// still unknown becomes a new entry whose code is the name itself (stable across imports).
+// still unknown becomes a new entry: an indicator under a readable ASCII code made from its name
+// (indicator-code.ts), a region under its known code or else its name. A later import finds it by name.
 
 import type Database from 'better-sqlite3';
 import { normaliseLabel } from '../../../shared/parse/text';
 import { allIndicators, allRegions, type IndicatorRow as FullIndicatorRow, type RegionRow as FullRegionRow } from '../db/access';
+import { codeFromName, loadInitials, uniqueCode, type Initials } from './indicator-code';
 import { findKnownRegion, guessRegionKind } from './regions-known';
 import type { LabelEntry } from './row-mapper';
 
@@ -22,9 +24,15 @@ export class Catalogue {
   private readonly regions = new Map<string, RegionRow>();
   private readonly newIndicators: Array<{ code: string; name: string; unit: string }> = [];
   private readonly newRegions: Array<{ code: string; name: string; nameEn: string; kind: string }> = [];
+  /** Indicator codes in use, lowercase: a new code is none of them. */
+  private readonly indicatorCodes = new Set<string>();
+  private initials: Initials | null = null;
 
   constructor(db: Database.Database) {
-    for (const r of allIndicators(db)) this.addIndicator(r);
+    for (const r of allIndicators(db)) {
+      this.addIndicator(r);
+      this.indicatorCodes.add(r.code.toLowerCase());
+    }
     for (const r of allRegions(db)) this.addRegion(r);
   }
 
@@ -46,14 +54,26 @@ export class Catalogue {
     return [...this.regions.keys()];
   }
 
-  indicator(entry: LabelEntry, unit: string): Resolved & { unit: string } {
-    const hit =
+  private knownIndicator(entry: LabelEntry): IndicatorRow | undefined {
+    return (
       this.indicators.get(entry.text) ??
       this.indicators.get(entry.name) ??
       this.indicators.get(entry.text.toLowerCase()) ??
-      this.indicators.get(entry.name.toLowerCase());
+      this.indicators.get(entry.name.toLowerCase())
+    );
+  }
+
+  /** Loads what naming a new indicator needs, when one of `entries` is new: `indicator` is synchronous. */
+  async prepare(entries: readonly LabelEntry[]): Promise<void> {
+    if (this.initials === null && entries.some((e) => this.knownIndicator(e) === undefined)) this.initials = await loadInitials();
+  }
+
+  indicator(entry: LabelEntry, unit: string): Resolved & { unit: string } {
+    const hit = this.knownIndicator(entry);
     if (hit) return { code: hit.code, name: hit.name_zh, isNew: false, unit: hit.unit };
-    const row: IndicatorRow = { code: entry.name, name_zh: entry.name, name_en: '', unit };
+    if (this.initials === null) throw new Error('Catalogue.prepare must be awaited before a new indicator is named');
+    const code = uniqueCode(codeFromName(entry.name, this.initials), this.indicatorCodes);
+    const row: IndicatorRow = { code, name_zh: entry.name, name_en: '', unit };
     this.addIndicator(row);
     this.newIndicators.push({ code: row.code, name: row.name_zh, unit });
     return { code: row.code, name: row.name_zh, isNew: true, unit };
@@ -81,18 +101,20 @@ export class Catalogue {
   }
 }
 
-/** Write new catalogue entries (inside the caller's transaction). */
 /**
- * Writes the indicators and regions an import named for the first time. A new indicator's measure is
- * the one the import assigned to its rows (option or 口径 note row), else the default.
+ * Writes the indicators and regions an import named for the first time (inside its transaction),
+ * marked as that import's so that its undo can take them away again. A new indicator's measure is the
+ * one the import assigned to its rows (option or 口径 note row), else the default.
  */
-export function writeNewEntries(db: Database.Database, entries: ReturnType<Catalogue['takeNew']>, source: string, measure: string | null = null): void {
+export function writeNewEntries(db: Database.Database, entries: ReturnType<Catalogue['takeNew']>, importId: number, source: string, measure: string | null): void {
   if (entries.indicators.length) {
-    const ins = db.prepare("INSERT INTO indicators (code, name_zh, name_en, unit, source, measure) VALUES (?, ?, '', ?, ?, coalesce(?, 'standard')) ON CONFLICT(code) DO NOTHING");
-    for (const e of entries.indicators) ins.run(e.code, e.name, e.unit, source, measure);
+    const ins = db.prepare(
+      "INSERT INTO indicators (code, name_zh, name_en, unit, source, measure, created_by_import) VALUES (?, ?, '', ?, ?, coalesce(?, 'standard'), ?) ON CONFLICT(code) DO NOTHING",
+    );
+    for (const e of entries.indicators) ins.run(e.code, e.name, e.unit, source, measure, importId);
   }
   if (entries.regions.length) {
-    const ins = db.prepare('INSERT INTO regions (code, name_zh, name_en, kind) VALUES (?, ?, ?, ?) ON CONFLICT(code) DO NOTHING');
-    for (const e of entries.regions) ins.run(e.code, e.name, e.nameEn, e.kind);
+    const ins = db.prepare('INSERT INTO regions (code, name_zh, name_en, kind, created_by_import) VALUES (?, ?, ?, ?, ?) ON CONFLICT(code) DO NOTHING');
+    for (const e of entries.regions) ins.run(e.code, e.name, e.nameEn, e.kind, importId);
   }
 }

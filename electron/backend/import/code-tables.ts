@@ -35,7 +35,8 @@ export class CodeTables {
   }
 
   /** Take a batch's new dictionary entries; warns once per indicator whose unit differs from the workspace's. */
-  absorb(batch: ParsedBatch, problems: ProblemList): void {
+  async absorb(batch: ParsedBatch, problems: ProblemList): Promise<void> {
+    if (batch.indicatorLabels.length) await this.catalogue.prepare(batch.indicatorLabels);
     for (const s of batch.strings) {
       this.strings.push(s);
       this.year.push(/^\d{4}/.test(s) ? Number(s.slice(0, 4)) : 0);

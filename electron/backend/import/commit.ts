@@ -325,11 +325,10 @@ class Writer {
     let off = originalStart(b, start);
     for (let r = start, o = 0; r < end; r++, o += RUN_PARAMS_PER_ROW) {
       const per = b.period[r]!;
-      const v = b.value[r]!;
       const e = b.originalEnd[r]!;
       args[o] = strings[per];
       args[o + 1] = year[per];
-      args[o + 2] = Number.isNaN(v) ? null : v;
+      args[o + 2] = b.value[r];
       args[o + 3] = b.original.substring(off, e);
       off = e;
     }
@@ -372,13 +371,12 @@ class Writer {
     const withMeasure = this.withMeasure;
     for (let r = start, o = 0; r < end; r++, o += perRow) {
       const per = b.period[r]!;
-      const v = b.value[r]!;
       const e = b.originalEnd[r]!;
       args[o] = indicatorCode[b.indicator[r]!];
       args[o + 1] = regionCode[b.region[r]!];
       args[o + 2] = strings[per];
       args[o + 3] = year[per];
-      args[o + 4] = Number.isNaN(v) ? null : v;
+      args[o + 4] = b.value[r];
       args[o + 5] = strings[b.unit[r]!];
       args[o + 6] = b.original.substring(off, e);
       args[o + 7] = strings[b.status[r]!];
@@ -433,9 +431,10 @@ class Writer {
 
   /** Row `i` (its column values in `row`) meets `holder` on the key: a duplicate, or a conflict settled as the user chose. */
   private resolve(holder: KeyHolder, row: unknown[], b: ParsedBatch, i: number): void {
-    const [indicator, region, period, , value, , , status, , , , ownMeasure] = row;
+    const [, , period, , value, , , status, , , , ownMeasure] = row;
     const at = [b.row[i]!, b.column[i]!] as const;
-    const key = { indicator: String(indicator), region: String(region), period: String(period), status: String(status) };
+    // The problem names the indicator and region as the user knows them, not by their codes.
+    const key = { indicator: this.codes.indicatorName[b.indicator[i]!]!, region: this.codes.regionName[b.region[i]!]!, period: String(period), status: String(status) };
     if (holder.import_id === this.importId) {
       this.duplicates++;
       this.skipped.add(i);
@@ -711,6 +710,7 @@ async function runCommit(
     rowsReplaced: 0,
     rowsKept: 0,
     rowsUnchanged: 0,
+    blankCells: 0,
     sourceNote: '',
     problems: problems.items,
     problemCount: 0,
@@ -784,10 +784,11 @@ async function runCommit(
       problems.merge(b.problems, b.problemTotal, b.errorTotal);
       trailing.push(...b.trailingNotes);
       summary.rowsRead += b.rowsRead;
+      summary.blankCells += b.blankCells;
       bad += b.badObservations;
       observations += b.count + b.badObservations;
-      codes.absorb(b, problems);
-      writeNewEntries(db, c.catalogue.takeNew(), c.fileName, fileMeasure);
+      await codes.absorb(b, problems);
+      writeNewEntries(db, c.catalogue.takeNew(), importId, c.fileName, fileMeasure);
       if (b.errorTotal > 0 && !options.skipBadRows) writer.failed = true;
       if (keyIndex === undefined && b.count > 0 && !writer.failed) keyIndex = c.deferKey && worthDeferringKey(db, b, c.size) ? deferKey(db, writer) : null;
       if (!writer.failed) writer.write(b);
@@ -853,12 +854,13 @@ async function runCommit(
         "UPDATE observations SET source = ? WHERE id IN (SELECT observation_id FROM import_replaced WHERE import_id = ?) AND import_id = ? AND source = ''",
       ).run(fallbackSource, importId, importId);
     }
-    db.prepare('UPDATE imports SET sha256 = ?, rows_read = ?, rows_written = ?, rows_skipped = ?, rows_replaced = ?, source_note = ? WHERE id = ?').run(
+    db.prepare('UPDATE imports SET sha256 = ?, rows_read = ?, rows_written = ?, rows_skipped = ?, rows_replaced = ?, cells_blank = ?, source_note = ? WHERE id = ?').run(
       sha256,
       summary.rowsRead,
       summary.rowsWritten,
       summary.rowsSkipped,
       summary.rowsReplaced,
+      summary.blankCells,
       summary.sourceNote,
       importId,
     );

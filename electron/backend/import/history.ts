@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { assertIdle } from './busy';
 import { DataError } from './problems';
-import type { ConflictPolicy, ImportRecord, Mapping, UndoSummary } from './types';
+import type { ConflictPolicy, ImportRecord, Mapping, RemovedEntry, UndoSummary } from './types';
 
 interface ImportRow {
   id: number;
@@ -20,6 +20,7 @@ interface ImportRow {
   rows_written: number;
   rows_skipped: number;
   rows_replaced: number;
+  cells_blank: number;
   source_note: string;
   imported_at: string;
   undone_at: string | null;
@@ -60,6 +61,7 @@ function toRecord(r: ImportRow): ImportRecord {
     rowsWritten: r.rows_written,
     rowsSkipped: r.rows_skipped,
     rowsReplaced: r.rows_replaced,
+    blankCells: r.cells_blank,
     sourceNote: r.source_note,
     importedAt: r.imported_at,
     undoneAt: r.undone_at,
@@ -115,8 +117,36 @@ interface ReplacedRow {
 }
 
 /**
+ * The catalogue entries (of `table`, named by `column` in the tables that use them) that import `id`
+ * added and nothing uses once its rows are gone: no observation, no replaced row kept for another
+ * import's undo, no target, no definition break, no saved chart or scenario naming the code (as a
+ * JSON string: a code a chart names is kept, whatever field it is in). Those are deleted and returned.
+ * One still used by another import's rows passes to the latest of those imports, whose undo then
+ * looks at it again; one used by nothing an import wrote stays the workspace's.
+ */
+function removeCreated(db: Database.Database, table: 'indicators' | 'regions', column: 'indicator' | 'region', id: number): RemovedEntry[] {
+  const created = db
+    .prepare(
+      `SELECT code, name_zh AS nameZh, name_en AS nameEn FROM ${table} e WHERE created_by_import = ?
+         AND NOT EXISTS (SELECT 1 FROM observations WHERE ${column} = e.code)
+         AND NOT EXISTS (SELECT 1 FROM import_replaced WHERE ${column} = e.code)
+         AND NOT EXISTS (SELECT 1 FROM targets WHERE ${column} = e.code)
+         AND NOT EXISTS (SELECT 1 FROM definition_breaks WHERE ${column} = e.code)
+         AND NOT EXISTS (SELECT 1 FROM charts WHERE instr(spec, json_quote(e.code)) > 0)
+         AND NOT EXISTS (SELECT 1 FROM scenario_versions WHERE instr(definition, json_quote(e.code)) > 0)
+       ORDER BY code`,
+    )
+    .all(id) as RemovedEntry[];
+  const remove = db.prepare(`DELETE FROM ${table} WHERE code = ?`);
+  for (const e of created) remove.run(e.code);
+  db.prepare(`UPDATE ${table} SET created_by_import = (SELECT max(import_id) FROM observations WHERE ${column} = ${table}.code) WHERE created_by_import = ?`).run(id);
+  return created;
+}
+
+/**
  * Undo an import: delete exactly the rows it wrote and bring back the rows it replaced (with their
- * measure, bound and release), in one transaction. A replaced row whose key a later import has taken
+ * measure, bound and release), in one transaction; then remove the indicators and regions it added
+ * that nothing uses any more (removeCreated). A replaced row whose key a later import has taken
  * since stays out, moved to that later import's replaced list, so undoing the later import brings it
  * back in turn.
  *
@@ -174,8 +204,10 @@ export function undoImport(db: Database.Database, id: number): UndoSummary {
     db.prepare('DELETE FROM import_replaced WHERE import_id = ?').run(id);
     db.prepare('DELETE FROM observation_releases WHERE import_id = ?').run(id);
     db.prepare('DELETE FROM observation_releases WHERE NOT EXISTS (SELECT 1 FROM observations o WHERE o.id = observation_releases.observation_id)').run();
+    const removedIndicators = removeCreated(db, 'indicators', 'indicator', id);
+    const removedRegions = removeCreated(db, 'regions', 'region', id);
     db.prepare('UPDATE imports SET undone_at = ? WHERE id = ?').run(new Date().toISOString(), id);
-    return { importId: id, rowsDeleted, rowsRestored };
+    return { importId: id, rowsDeleted, rowsRestored, removedIndicators, removedRegions };
   });
   return run.immediate();
 }

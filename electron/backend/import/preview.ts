@@ -77,6 +77,7 @@ export async function previewImport(db: Database.Database, filePath: string, opt
     rowsRead: 0,
     observations: 0,
     badObservations: 0,
+    blankCells: 0,
     conflicts: 0,
     conflictsIdentical: 0,
     duplicatesInFile: 0,
@@ -110,9 +111,10 @@ export async function previewImport(db: Database.Database, filePath: string, opt
       const b = ev.batch;
       problems.merge(b.problems, b.problemTotal, b.errorTotal);
       trailing.push(...b.trailingNotes);
-      codes.absorb(b, problems);
+      await codes.absorb(b, problems);
       preview.rowsRead += b.rowsRead;
       preview.badObservations += b.badObservations;
+      preview.blankCells += b.blankCells;
       check(b);
       const now = performance.now();
       if (control.onProgress && now - lastProgress >= PROGRESS_MS) {
@@ -142,7 +144,7 @@ export async function previewImport(db: Database.Database, filePath: string, opt
         if (!keys.addIsNew(codes.indicatorKey[ind]!, codes.regionKey[reg]!, b.period[i]!, STATUSES.indexOf(status as Status))) {
           preview.duplicatesInFile++;
           preview.badObservations++;
-          problems.add('row.duplicate-key', { indicator, region, period, status }, b.row[i]!, b.column[i]!);
+          problems.add('row.duplicate-key', { indicator: codes.indicatorName[ind]!, region: codes.regionName[reg]!, period, status }, b.row[i]!, b.column[i]!);
           prevEnd = end;
           continue;
         }
@@ -151,12 +153,10 @@ export async function previewImport(db: Database.Database, filePath: string, opt
         const conflict = figure !== undefined;
         if (conflict) {
           preview.conflicts++;
-          const v = b.value[i]!;
           const measure = (b.measure.length ? strings[b.measure[i]!]! : '') || fileMeasure.code || null;
-          if (sameFigure(figure, Number.isNaN(v) ? null : v, boundAt(b, i), measure)) preview.conflictsIdentical++;
+          if (sameFigure(figure, b.value[i]!, boundAt(b, i), measure)) preview.conflictsIdentical++;
         }
         if (preview.sample.length < SAMPLE_SIZE) {
-          const v = b.value[i]!;
           const own = b.measure.length ? strings[b.measure[i]!]! : '';
           const sample: SampleObservation = {
             row: b.row[i]!,
@@ -167,7 +167,7 @@ export async function previewImport(db: Database.Database, filePath: string, opt
             regionName: clipText(codes.regionName[reg]!, SHOWN_TEXT),
             period,
             year: codes.year[b.period[i]!]!,
-            value: Number.isNaN(v) ? null : v,
+            value: b.value[i]!,
             unit: strings[b.unit[i]!]!,
             original: clipText(b.original.substring(prevEnd, end), SHOWN_TEXT),
             status: status as Status,

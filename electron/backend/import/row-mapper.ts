@@ -1,7 +1,8 @@
 // From table rows to observations, following a Mapping: every value cell becomes one observation with
-// its indicator, region, period, unit, status; every cell that cannot be read becomes a located
-// problem. Output is a dictionary-coded batch (typed arrays plus new dictionary entries) so that it can
-// cross from the parse worker to the writing thread cheaply and be written without re-parsing.
+// its indicator, region, period, unit, status; a blank or placeholder cell (—, …, NA, 无) becomes
+// none, only counted; every cell that cannot be read becomes a located problem. Output is a
+// dictionary-coded batch (typed arrays plus new dictionary entries) so that it can cross from the
+// parse worker to the writing thread cheaply and be written without re-parsing.
 
 import { parseNumber } from '../../../shared/parse/number';
 import { parsePeriod, type Period } from '../../../shared/parse/period';
@@ -41,7 +42,7 @@ export interface ParsedBatch {
    * only when the mapping has a measure column: empty otherwise, so a file without one carries none.
    */
   measure: Int32Array;
-  /** NaN for a missing value (stored as NULL). */
+  /** Always a finite number: a blank or placeholder cell makes no observation. */
   value: Float64Array;
   /** All original texts joined; `originalEnd[i]` is the end offset of observation i's text. */
   original: string;
@@ -59,6 +60,8 @@ export interface ParsedBatch {
   problemTotal: number;
   errorTotal: number;
   badObservations: number;
+  /** Value cells that were blank or a placeholder for "no data" (—, …, NA, 无): no observation, no problem. */
+  blankCells: number;
   rowsRead: number;
   bytesRead: number;
   trailingNotes: string[];
@@ -162,6 +165,8 @@ interface ValueColumn {
 }
 
 const NO_ROW = -1;
+/** A row's indicator or region id not looked up yet (ids are >= 0, -1 is a label that normalises to nothing). */
+const UNRESOLVED = -2;
 
 export class RowMapper {
   private readonly indicatorIds = new Map<string, number>();
@@ -217,6 +222,7 @@ export class RowMapper {
   private totalSent = 0;
   private errorsSent = 0;
   private bad = 0;
+  private blank = 0;
 
   private cap = 0;
   private n = 0;
@@ -437,8 +443,10 @@ export class RowMapper {
     const sourceId = this.sourceIds.id(sourceText);
     const noteId = this.noteIds.id(noteCell);
     const measureId = this.measureCol === NO_ROW ? -1 : this.measureIds.id(measureCode);
-    const rowIndicator = this.rowIndicators.get(indicatorLabel, rowNo);
-    const rowRegion = this.rowRegions.get(regionLabel, rowNo);
+    // Resolved at the row's first readable value: a row of blank or unreadable cells names no
+    // indicator or region to the catalogue, so that an import creates no entry without a figure.
+    let rowIndicator = UNRESOLVED;
+    let rowRegion = UNRESOLVED;
 
     this.grow(this.n + width);
     for (let k = 0; k < width; k++) {
@@ -450,8 +458,28 @@ export class RowMapper {
         this.bad++;
         continue;
       }
-      const indicator = vc.indicator !== null ? this.indicatorId(vc.indicator, rowNo, colNo) : rowIndicator;
-      const region = vc.region !== null ? this.regionId(vc.region, rowNo, colNo) : rowRegion;
+      const parsed = parseNumber(text);
+      if (parsed.kind === 'missing') {
+        this.blank++;
+        continue;
+      }
+      if (parsed.kind === 'invalid') {
+        problems.add('value.invalid', { text: text.slice(0, 40) }, rowNo, colNo);
+        this.bad++;
+        continue;
+      }
+      let indicator: number;
+      if (vc.indicator !== null) indicator = this.indicatorId(vc.indicator, rowNo, colNo);
+      else {
+        if (rowIndicator === UNRESOLVED) rowIndicator = this.rowIndicators.get(indicatorLabel, rowNo);
+        indicator = rowIndicator;
+      }
+      let region: number;
+      if (vc.region !== null) region = this.regionId(vc.region, rowNo, colNo);
+      else {
+        if (rowRegion === UNRESOLVED) rowRegion = this.rowRegions.get(regionLabel, rowNo);
+        region = rowRegion;
+      }
       if (indicator < 0 || region < 0) {
         this.bad++;
         continue;
@@ -462,43 +490,33 @@ export class RowMapper {
         problems.addOnce(`uc:${rowUnit.text}\u0001${vc.unit.text}`, 'unit.conflict', { unit: rowUnit.text, header: vc.unit.text }, rowNo, this.unitCol + 1);
       }
 
-      const parsed = parseNumber(text);
-      let value = NaN;
       let unit = context;
-      let original = text;
-      if (parsed.kind === 'invalid') {
+      if (parsed.percent) {
+        if (unit && unit.kind !== 'percent') {
+          problems.add('value.percent-unit-mismatch', { text, unit: unit.text }, rowNo, colNo);
+          this.bad++;
+          continue;
+        }
+        unit = unit ?? PERCENT;
+      } else if (parsed.unit) {
+        unit = withMagnitude(parsed.unit, context);
+        if (context && unit.unit !== context.unit) {
+          problems.addOnce(`uc:${unit.text}\u0001${context.text}`, 'unit.conflict', { unit: unit.text, header: context.text }, rowNo, colNo);
+        }
+      }
+      const value = toStoredValue(parsed.value, unit);
+      if (!Number.isFinite(value)) {
+        // 400 digits, or 1e308 in 万亿元: beyond a double. Stored, it would read back as Infinity.
         problems.add('value.invalid', { text: text.slice(0, 40) }, rowNo, colNo);
         this.bad++;
         continue;
       }
-      if (parsed.kind === 'number') {
-        if (parsed.percent) {
-          if (unit && unit.kind !== 'percent') {
-            problems.add('value.percent-unit-mismatch', { text, unit: unit.text }, rowNo, colNo);
-            this.bad++;
-            continue;
-          }
-          unit = unit ?? PERCENT;
-        } else if (parsed.unit) {
-          unit = withMagnitude(parsed.unit, context);
-          if (context && unit.unit !== context.unit) {
-            problems.addOnce(`uc:${unit.text}\u0001${context.text}`, 'unit.conflict', { unit: unit.text, header: context.text }, rowNo, colNo);
-          }
-        }
-        value = toStoredValue(parsed.value, unit);
-        if (!Number.isFinite(value)) {
-          // 400 digits, or 1e308 in 万亿元: beyond a double. Stored, it would read back as Infinity.
-          problems.add('value.invalid', { text: text.slice(0, 40) }, rowNo, colNo);
-          this.bad++;
-          continue;
-        }
-        if (parsed.qualifier) {
-          problems.add('value.qualified', { text, qualifier: parsed.qualifier }, rowNo, colNo);
-          const bound = boundOfQualifier(parsed.qualifier);
-          if (bound !== 'exact') this.bounded.push([this.n, bound]);
-        }
-        if (unit && unit.factor !== 1 && !parsed.unit) original = `${text} ${unit.text}`;
+      if (parsed.qualifier) {
+        problems.add('value.qualified', { text, qualifier: parsed.qualifier }, rowNo, colNo);
+        const bound = boundOfQualifier(parsed.qualifier);
+        if (bound !== 'exact') this.bounded.push([this.n, bound]);
       }
+      const original = unit && unit.factor !== 1 && !parsed.unit ? `${text} ${unit.text}` : text;
 
       const i = this.n++;
       this.ind[i] = indicator;
@@ -553,6 +571,7 @@ export class RowMapper {
       problemTotal: this.problems.total - this.totalSent,
       errorTotal: this.problems.errors - this.errorsSent,
       badObservations: this.bad,
+      blankCells: this.blank,
       rowsRead: this.rowsRead,
       bytesRead,
       trailingNotes: this.trailing,
@@ -564,6 +583,7 @@ export class RowMapper {
     this.originals = [];
     this.bounded = [];
     this.bad = 0;
+    this.blank = 0;
     this.rowsRead = 0;
     this.trailing = [];
     return batch;

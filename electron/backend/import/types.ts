@@ -160,7 +160,7 @@ export interface SampleObservation {
   regionName: string;
   period: string;
   year: number;
-  value: number | null;
+  value: number;
   unit: string;
   original: string;
   status: Status;
@@ -187,6 +187,8 @@ export interface ImportRecord {
   rowsWritten: number;
   rowsSkipped: number;
   rowsReplaced: number;
+  /** Value cells left blank or holding a placeholder (—, …, NA, 无): no row written for them. */
+  blankCells: number;
   sourceNote: string;
   importedAt: string;
   undoneAt: string | null;
@@ -227,6 +229,8 @@ export interface ImportPreview {
   observations: number;
   /** Observations with an error (rejected, or skipped with skipBadRows). */
   badObservations: number;
+  /** Value cells left blank or holding a placeholder for "no data" (—, …, NA, 无): nothing is written for them. */
+  blankCells: number;
   /** Observations whose key is already in the workspace. */
   conflicts: number;
   /** Of those, the ones whose value and bound the workspace already holds (a `revise` leaves them unchanged). */
@@ -256,6 +260,8 @@ export interface ImportSummary {
   rowsKept: number;
   /** Conflicts whose value the workspace already holds (onConflict 'revise'): nothing written, not skipped. */
   rowsUnchanged: number;
+  /** Value cells left blank or holding a placeholder (—, …, NA, 无): nothing written, not counted as skipped. */
+  blankCells: number;
   sourceNote: string;
   problems: Problem[];
   problemCount: number;
@@ -263,8 +269,18 @@ export interface ImportSummary {
   durationMs: number;
 }
 
+/** An indicator or a region an undo took out of the catalogue, with its names. */
+export interface RemovedEntry {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+}
+
 export interface UndoSummary {
   importId: number;
   rowsDeleted: number;
   rowsRestored: number;
+  /** Indicators and regions the import had added that no other row used any more: removed with it. */
+  removedIndicators: RemovedEntry[];
+  removedRegions: RemovedEntry[];
 }

@@ -127,7 +127,8 @@ describe('the unique key deferred for a large import into a small table', () => 
     expect(s.rowsWritten).toBe(3);
     return s.importId!;
   }
-  const values = () => ws.db.prepare("SELECT value FROM observations WHERE region = '地区0' AND period = '1900' AND indicator IN ('指标0', '指标1', '指标2') ORDER BY indicator").pluck().all();
+  // New indicators are coded by their pinyin initials: 指标0 → zb_0.
+  const values = () => ws.db.prepare("SELECT value FROM observations WHERE region = '地区0' AND period = '1900' AND indicator IN ('zb_0', 'zb_1', 'zb_2') ORDER BY indicator").pluck().all();
 
   it('is dropped during the load and built before commit; conflicts with rows there are settled as chosen', async () => {
     const definition = keyIndex();
@@ -173,7 +174,7 @@ describe('the unique key deferred for a large import into a small table', () => 
     const skipped = await commitImport(ws.db, dup, { onConflict: 'fail', skipBadRows: true });
     expect(skipped).toMatchObject({ status: 'committed', rowsWritten: 60_000, rowsSkipped: 1 });
     expect(settings()).toEqual(before);
-    expect(ws.db.prepare("SELECT value FROM observations WHERE indicator = '指标7' AND region = '地区3' AND period = '1900'").pluck().get()).toBe(307);
+    expect(ws.db.prepare("SELECT value FROM observations WHERE indicator = 'zb_7' AND region = '地区3' AND period = '1900'").pluck().get()).toBe(307);
     expect(ws.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 

@@ -72,7 +72,7 @@ describe('commit', () => {
     expect(after[1]!).toMatchObject({ id: (before[1] as Row & { id: number }).id });
 
     const undo = undoImport(ws.db, replaced.importId!);
-    expect(undo).toEqual({ importId: replaced.importId, rowsDeleted: 2, rowsRestored: 1 });
+    expect(undo).toEqual({ importId: replaced.importId, rowsDeleted: 2, rowsRestored: 1, removedIndicators: [], removedRegions: [] });
     expect(state()).toEqual(before);
     expect(() => undoImport(ws.db, replaced.importId!)).toThrow(DataError);
     expect(() => undoImport(ws.db, 999)).toThrow(/import.not-found/);
@@ -125,7 +125,7 @@ describe('commit', () => {
     add('A', '四川', span(2000, 9));
     const first = await commitImport(ws.db, csv('runs.csv', rows), { onConflict: 'fail' });
     expect(first).toMatchObject({ status: 'committed', rowsWritten: rows.length });
-    const written = ws.db.prepare('SELECT indicator, period, original, value FROM observations ORDER BY id').all() as Array<{ indicator: string; period: string; original: string; value: number }>;
+    const written = ws.db.prepare('SELECT i.name_zh AS indicator, period, original, value FROM observations o JOIN indicators i ON i.code = o.indicator ORDER BY o.id').all() as Array<{ indicator: string; period: string; original: string; value: number }>;
     expect(written.map((r) => [r.indicator, r.period, r.original])).toEqual(rows.map(([ind, , year, text]) => [ind, year, text.slice(1, -1)]));
     expect(written.every((r) => r.value === Number(r.original.replaceAll(',', '')))).toBe(true);
 
@@ -181,13 +181,14 @@ describe('commit', () => {
     }
     const path = csv('w.csv', rows);
     const viaWorker = await commitImport(ws.db, path, { onConflict: 'fail' }, { useWorker: true });
-    expect(viaWorker).toMatchObject({ status: 'committed', rowsWritten: 20_000 });
+    // Every 97th value is a placeholder (—): 207 cells, no row written for them.
+    expect(viaWorker).toMatchObject({ status: 'committed', rowsWritten: 20_000 - 207, blankCells: 207 });
     // Hashed by the worker as it read the file.
     expect(listImports(ws.db)[0]!.sha256).toBe(await hashFile(path));
     const withWorker = ws.db.prepare('SELECT indicator, region, period, year, value, unit, original, status FROM observations ORDER BY id').all();
     undoImport(ws.db, viaWorker.importId!);
     const inThread = await commitImport(ws.db, path, { onConflict: 'fail', allowDuplicate: true }, { useWorker: false });
-    expect(inThread.rowsWritten).toBe(viaWorker.rowsWritten);
+    expect(inThread).toMatchObject({ rowsWritten: viaWorker.rowsWritten, blankCells: 207 });
     expect(ws.db.prepare('SELECT indicator, region, period, year, value, unit, original, status FROM observations ORDER BY id').all()).toEqual(withWorker);
   });
 });

@@ -33,7 +33,7 @@ describe('encodings', () => {
     expect(p.encoding).toMatchObject({ name, bom, override: false });
     expect(p.encoding!.confidence).toBeGreaterThanOrEqual(minConfidence);
     expect(p.problems).toEqual([]);
-    expect(p.sample.map(({ indicator, region, period, value }) => ({ indicator, region, period, value }))).toEqual(expected);
+    expect(p.sample.map(({ indicatorName, region, period, value }) => ({ indicator: indicatorName, region, period, value }))).toEqual(expected);
   });
 
   it('reads GB18030 four-byte characters that GBK lacks', async () => {
@@ -93,6 +93,6 @@ describe('encodings', () => {
     writeFileSync(cr, readFileSync(crlf, 'utf8').replace(/\r\n/g, '\r'));
     const p = await previewImport(ws.db, cr);
     expect(p.problems).toEqual([]);
-    expect(p.sample.map(({ indicator, region, period, value }) => ({ indicator, region, period, value }))).toEqual(expected);
+    expect(p.sample.map(({ indicatorName, region, period, value }) => ({ indicator: indicatorName, region, period, value }))).toEqual(expected);
   });
 });

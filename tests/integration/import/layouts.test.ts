@@ -15,7 +15,7 @@ beforeEach(() => {
 afterEach(() => ws.close());
 
 const roles = (p: ImportPreview) => p.mapping.columns.map((c) => (c.role === 'series' ? `series:${c.dimension}` : c.role));
-const keys = (p: ImportPreview) => p.sample.map((s) => `${s.indicator}|${s.region}|${s.period}|${s.value}|${s.unit}`);
+const keys = (p: ImportPreview) => p.sample.map((s) => `${s.indicatorName}|${s.region}|${s.period}|${s.value}|${s.unit}`);
 
 describe('layout detection', () => {
   it('long, Chinese headers', async () => {
@@ -88,7 +88,7 @@ describe('layout detection', () => {
     expect(p.sourceNote).toContain('注：2023年为初步核算数。');
     expect(p.sourceNote).toContain('数据来源：各省统计局统计公报');
     expect(p.rowsRead).toBe(2);
-    expect(p.sample[0]).toMatchObject({ indicator: '地区生产总值', region: 'CQ', period: '2023', value: 30145.79, unit: '亿元', source: '各省统计局统计公报' });
+    expect(p.sample[0]).toMatchObject({ indicatorName: '地区生产总值', region: 'CQ', period: '2023', value: 30145.79, unit: '亿元', source: '各省统计局统计公报' });
 
     const s = await commitImport(ws.db, fixture('portal-gbk.csv'), { onConflict: 'fail' });
     expect(s).toMatchObject({ status: 'committed', rowsRead: 2, rowsWritten: 6 });
@@ -132,11 +132,12 @@ describe('layout detection', () => {
   it('the sample files import as they are', async () => {
     seedSampleData(ws.db);
     const portal = await previewImport(ws.db, sample('gdp-portal-gbk.csv'));
-    expect(portal).toMatchObject({ errorCount: 0, observations: 24, layout: { kind: 'portal' } });
+    expect(portal).toMatchObject({ errorCount: 0, observations: 23, blankCells: 1, layout: { kind: 'portal' } });
     expect(portal.conflicts).toBe(23);
     const chengdu = portal.sample.find((s) => s.region === 'CD' && s.period === '2021');
     expect(chengdu).toMatchObject({ value: 19900, unit: '亿元', original: '1.99万亿' });
-    expect(portal.sample.find((s) => s.region === 'CD' && s.period === '2022')).toMatchObject({ value: null });
+    // 成都 2022 is blank in the file ("成都2022年无数据"): counted, not a row.
+    expect(portal.sample.find((s) => s.region === 'CD' && s.period === '2022')).toBeUndefined();
 
     const wide = await previewImport(ws.db, sample('digital-economy-wide.xlsx'));
     expect(wide).toMatchObject({ errorCount: 0, observations: 16 });

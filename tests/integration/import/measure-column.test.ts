@@ -34,7 +34,9 @@ function file(name: string, lines: string[]): string {
 
 /** Measures of one import's rows by indicator and period (null: the indicator's own). */
 function measures(importId: number): Record<string, string | null> {
-  const rows = ws.db.prepare('SELECT indicator, period, measure FROM observations WHERE import_id = ? ORDER BY indicator, period').all(importId) as Array<{ indicator: string; period: string; measure: string | null }>;
+  const rows = ws.db
+    .prepare('SELECT i.name_zh AS indicator, period, o.measure FROM observations o JOIN indicators i ON i.code = o.indicator WHERE import_id = ? ORDER BY o.indicator, period')
+    .all(importId) as Array<{ indicator: string; period: string; measure: string | null }>;
   return Object.fromEntries(rows.map((r) => [`${r.indicator} ${r.period}`, r.measure]));
 }
 
@@ -269,7 +271,7 @@ describe('the import history', () => {
     expect(s).toMatchObject({ status: 'committed', rowsReplaced: 2, rowsUnchanged: 0, rowsWritten: 3 });
     const gdp2018 = ws.db.prepare("SELECT id, value, measure, released, release_label FROM observations WHERE indicator = 'gdp' AND region = 'CQ' AND period = '2018'").get() as { id: number };
     expect(gdp2018).toMatchObject({ value: 21600.5, measure: 'caict-broad', released: '2024-01-19', release_label: '最终核实' });
-    const added = ws.db.prepare("SELECT measure, released, release_label FROM observations WHERE indicator = '新指标'").get();
+    const added = ws.db.prepare("SELECT measure, released, release_label FROM observations WHERE indicator = (SELECT code FROM indicators WHERE name_zh = '新指标')").get();
     expect(added).toEqual({ measure: 'caict-broad', released: '2024-01-19', release_label: '最终核实' });
 
     const plain = await commit(file('plain.csv', ['指标,地区,年份,数值', '另一指标,重庆,2020,1']), { onConflict: 'keep' });
@@ -342,7 +344,7 @@ describe('a large file with a measure column', () => {
       { m: 'nbs-core', n: 20_001 },
     ]);
     expect(ws.db.prepare("SELECT measure FROM observations WHERE indicator = 'gdp' AND region = 'CQ' AND period = '2018'").pluck().get()).toBe('nbs-core');
-    expect(ws.db.prepare("SELECT measure FROM observations WHERE indicator = '大表指标5' AND region = '地区0' AND period = '1900'").pluck().get()).toBe('nbs-core');
+    expect(ws.db.prepare("SELECT measure FROM observations WHERE indicator = (SELECT code FROM indicators WHERE name_zh = '大表指标5') AND region = '地区0' AND period = '1900'").pluck().get()).toBe('nbs-core');
   });
 });
 

@@ -46,12 +46,14 @@ interface Figure {
   source: string;
   note: string;
 }
+/** The figure of an indicator named by its code, or by its name (those an import adds get codes of their own: 甲 → j). */
 const figure = (indicator: string, region: string, period: string): Figure | undefined =>
   ws.db
     .prepare(
-      "SELECT id, value, original, bound, measure, released, release_label, import_id, source, note FROM observations WHERE indicator = ? AND region = ? AND period = ? AND status = 'actual'",
+      `SELECT id, value, original, bound, measure, released, release_label, import_id, source, note FROM observations
+       WHERE indicator IN (?, (SELECT code FROM indicators WHERE name_zh = ?)) AND region = ? AND period = ? AND status = 'actual'`,
     )
-    .get(indicator, region, period) as Figure | undefined;
+    .get(indicator, indicator, region, period) as Figure | undefined;
 const history = (observationId: number) =>
   ws.db.prepare('SELECT import_id, value, original, bound, released, release_label, source, note FROM observation_releases WHERE observation_id = ? ORDER BY id').all(observationId) as Array<
     Omit<Figure, 'id' | 'measure'>
@@ -202,7 +204,7 @@ describe("conflict choice 'revise'", () => {
     expect(history(gdp2019.id)).toEqual([]);
 
     const undo = undoImport(ws.db, s.importId!);
-    expect(undo).toEqual({ importId: s.importId, rowsDeleted: 1, rowsRestored: 1 });
+    expect(undo).toEqual({ importId: s.importId, rowsDeleted: 1, rowsRestored: 1, removedIndicators: [], removedRegions: [] });
     expect(figure('gdp', 'CQ', '2018')).toEqual(gdp2018);
     expect(history(gdp2018.id)).toEqual(seeded);
     expect(everything()).toEqual(before);

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commitImport } from '../../../electron/backend/import/commit';
+import { listImports } from '../../../electron/backend/import/history';
 import { previewImport } from '../../../electron/backend/import/preview';
 import { fixture } from './fixtures';
 import { createTestWorkspace, type TestWorkspace } from './test-workspace';
@@ -13,26 +14,24 @@ beforeEach(() => {
 afterEach(() => ws.close());
 
 describe('value forms and units', () => {
-  it('reads every value form, stores placeholders as NULL (never 0), money in 亿元 with the original kept', async () => {
+  it('reads every value form, writes nothing for placeholders (never 0, never a row without a value), money in 亿元 with the original kept', async () => {
     const s = await commitImport(ws.db, fixture('values.csv'), { onConflict: 'fail' });
-    expect(s.status).toBe('committed');
+    expect(s).toMatchObject({ status: 'committed', rowsRead: 16, rowsWritten: 10, rowsSkipped: 0, blankCells: 6 });
     const rows = Object.fromEntries(
-      (ws.db.prepare('SELECT indicator, value, unit, original FROM observations').all() as Array<{ indicator: string; value: number | null; unit: string; original: string }>).map((r) => [
-        r.indicator.replace('测试-', ''),
-        [r.value, r.unit, r.original],
-      ]),
+      (
+        ws.db.prepare('SELECT i.name_zh AS name, value, o.unit, original FROM observations o JOIN indicators i ON i.code = o.indicator').all() as Array<{
+          name: string;
+          value: number | null;
+          unit: string;
+          original: string;
+        }>
+      ).map((r) => [r.name.replace('测试-', ''), [r.value, r.unit, r.original]]),
     );
     expect(rows).toEqual({
       千分位: [1234.5, '亿元', '1,234.5'],
       全角: [1234.5, '亿元', '１２３４．５'],
       负数括号: [-12.5, '亿元', '(12.5)'],
       百分比: [45.4, '%', '45.4%'],
-      破折号: [null, '亿元', '—'],
-      横线: [null, '亿元', '-'],
-      省略号: [null, '亿元', '…'],
-      两点: [null, '亿元', '..'],
-      NA: [null, '亿元', 'NA'],
-      空白: [null, '亿元', ''],
       万元: [1.2345, '亿元', '12345 万元'],
       元: [1.23456789, '亿元', '123456789 元'],
       万亿元: [11000, '亿元', '1.1 万亿元'],
@@ -40,6 +39,9 @@ describe('value forms and units', () => {
       万户: [12.3, '万户', '12.3'],
       家: [1704, '家', '1704'],
     });
+    // The rows of —, -, …, .., NA and a blank cell named indicators of their own: none is created for a figure that is not there.
+    expect(ws.db.prepare("SELECT count(*) FROM indicators WHERE name_zh IN ('测试-破折号', '测试-横线', '测试-省略号', '测试-两点', '测试-NA', '测试-空白')").pluck().get()).toBe(0);
+    expect(listImports(ws.db)[0]).toMatchObject({ rowsWritten: 10, blankCells: 6 });
   });
 
   it('locates each bad cell; any bad row rejects the whole import', async () => {

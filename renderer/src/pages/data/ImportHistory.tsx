@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ImportRecord } from '../../../../shared/api/data-contract';
+import type { ImportRecord, ImportUndo } from '../../../../shared/api/data-contract';
 import { importProvenance } from '../../../../shared/format/import-provenance';
 import { useApp } from '../../app-context';
 
 /**
  * Every import with its provenance, newest first: file, format, counts, and what it said its rows
- * were (measure, release, conflict choice); undo removes exactly its rows and restores those it replaced.
+ * were (measure, release, conflict choice); undo removes exactly its rows, restores those it replaced
+ * and takes away the indicators and regions it added that nothing uses any more, naming them.
  */
 export function ImportHistory({ version, onUndone }: { version: number; onUndone: () => void }) {
   const { client, t, describeError, locale } = useApp();
@@ -13,6 +14,18 @@ export function ImportHistory({ version, onUndone }: { version: number; onUndone
   const [confirming, setConfirming] = useState<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+
+  /** Between two sentences: a space in English, nothing after a Chinese full stop. */
+  const gap = locale === 'en' ? ' ' : '';
+  const names = (entries: ImportUndo['removedIndicators']) => entries.map((e) => (locale === 'en' && e.nameEn) || e.nameZh).join(locale === 'en' ? ', ' : '、');
+  const undoMessage = (r: ImportUndo) =>
+    [
+      t('data.history.undone', { id: r.importId, deleted: r.rowsDeleted, restored: r.rowsRestored }),
+      r.removedIndicators.length ? t('data.history.removedIndicators', { names: names(r.removedIndicators) }) : '',
+      r.removedRegions.length ? t('data.history.removedRegions', { names: names(r.removedRegions) }) : '',
+    ]
+      .filter(Boolean)
+      .join(gap);
 
   const load = useCallback(() => client.call('imports.list', {}).then(setImports, (e: unknown) => setError(describeError(e))), [client, describeError]);
 
@@ -25,7 +38,7 @@ export function ImportHistory({ version, onUndone }: { version: number; onUndone
     setError(null);
     try {
       const r = await client.call('imports.undo', { id });
-      setMessage(t('data.history.undone', { id: r.importId, deleted: r.rowsDeleted, restored: r.rowsRestored }));
+      setMessage(undoMessage(r));
       await load();
       onUndone();
     } catch (e) {
@@ -62,7 +75,10 @@ export function ImportHistory({ version, onUndone }: { version: number; onUndone
                   <td>
                     {[r.encoding, r.sheet, r.layout ? t(`data.layout.${r.layout}`) : ''].filter(Boolean).join(' · ')}
                   </td>
-                  <td>{t(r.onConflict === 'revise' ? 'data.history.countsRevise' : 'data.history.counts', { read: r.rowsRead, written: r.rowsWritten, skipped: r.rowsSkipped, replaced: r.rowsReplaced })}</td>
+                  <td>
+                    {t(r.onConflict === 'revise' ? 'data.history.countsRevise' : 'data.history.counts', { read: r.rowsRead, written: r.rowsWritten, skipped: r.rowsSkipped, replaced: r.rowsReplaced })}
+                    {r.blankCells > 0 && <> · {t('data.history.blank', { count: r.blankCells })}</>}
+                  </td>
                   <td className="provenance" data-testid="import-provenance">{importProvenance(r, locale, (key) => t(key)) || '—'}</td>
                   <td className="source-cell" title={r.layout === 'seed' ? t('data.history.seedNote') : r.sourceNote}>
                     {r.layout === 'seed' ? t('data.history.seedNote') : r.sourceNote.split('\n').slice(-1)[0]}

@@ -323,8 +323,9 @@ export function ImportPanel({ onImported, onRunning }: { onImported: (summary: I
               bad: grouped(preview.badObservations),
               conflicts: grouped(preview.conflicts),
             })}
-            {preview.newIndicators.length > 0 && <> {t('data.preview.newIndicators', { names: preview.newIndicators.join('、') })}</>}
-            {preview.newRegions.length > 0 && <> {t('data.preview.newRegions', { names: preview.newRegions.join('、') })}</>}
+            {preview.blankCells > 0 && <>{sentenceGap}<span data-testid="import-blank-cells">{t('data.import.blankCells', { count: grouped(preview.blankCells) })}</span></>}
+            {preview.newIndicators.length > 0 && <>{sentenceGap}{t('data.preview.newIndicators', { names: preview.newIndicators.join('、') })}</>}
+            {preview.newRegions.length > 0 && <>{sentenceGap}{t('data.preview.newRegions', { names: preview.newRegions.join('、') })}</>}
           </p>
           <ProblemList problems={preview.problems} total={preview.problemCount} testId="import-problems" />
 
@@ -433,7 +434,7 @@ export function ImportPanel({ onImported, onRunning }: { onImported: (summary: I
 }
 
 function ImportOutcome({ outcome }: { outcome: Outcome }) {
-  const { t } = useApp();
+  const { t, locale } = useApp();
   const { summary, state, error } = outcome;
   if (state === 'cancelled' || summary?.status === 'cancelled') return <p className="summary" data-testid="import-outcome">{t('import.cancelled')}</p>;
   if (state === 'failed' || !summary) return <p role="alert" className="error" data-testid="import-outcome">{error ?? t('common.error')}</p>;
@@ -443,6 +444,7 @@ function ImportOutcome({ outcome }: { outcome: Outcome }) {
         {outcome.onConflict === 'revise'
           ? t('data.import.doneRevise', { id: summary.importId ?? '', written: summary.rowsWritten, replaced: summary.rowsReplaced, unchanged: summary.rowsUnchanged, skipped: summary.rowsSkipped })
           : t('data.import.done', { id: summary.importId ?? '', written: summary.rowsWritten, replaced: summary.rowsReplaced, kept: summary.rowsKept, skipped: summary.rowsSkipped })}
+        {summary.blankCells > 0 && <>{locale === 'en' ? ' ' : ''}{t('data.import.blankCells', { count: formatPlain(summary.blankCells, locale, 0, true) })}</>}
       </p>
     );
   }
