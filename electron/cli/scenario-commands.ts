@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
 import { WorkbenchError, type ErrorParams } from '../../shared/api/errors';
-import { localName, nameOf, scenarioName, type ScenarioBacktest, type ScenarioSummary } from '../../shared/api/scenarios-contract';
+import { localName, nameOf, scenarioName, type ScenarioBacktest, type ScenarioImportance, type ScenarioSummary } from '../../shared/api/scenarios-contract';
 import {
   readableGoalParams,
   type GoalSeekResult,
@@ -48,6 +48,28 @@ function goalNames(definition: Scenario, locale: Locale): GoalNames {
     driver: (id) =>
       id === 'gdp' || id === 'uplift' ? translate(locale, `scenario.driver.${id}`) : (definition.components.find((c) => c.id === id)?.name ?? id),
   };
+}
+
+/**
+ * A driver's name in a definition that may not be valid yet (the file `scenario create` read): GDP
+ * growth and the uplift by their names, a component by its own, anything else by what was written.
+ */
+function driverNameIn(definition: unknown, locale: Locale): (id: string) => string {
+  const components = (definition as { components?: unknown } | null)?.components;
+  const list = Array.isArray(components) ? (components as Array<{ id?: unknown; name?: unknown }>) : [];
+  return (id) => {
+    if (id === 'gdp' || id === 'uplift') return translate(locale, `scenario.driver.${id}`);
+    const name = list.find((c) => c.id === id)?.name;
+    return typeof name === 'string' && name ? name : id;
+  };
+}
+
+/** A correlation error's params with drivers by name and numbers as written, for its sentence. */
+function readableCorrelationParams(params: ErrorParams, name: (id: string) => string, locale: Locale): ErrorParams {
+  const out: ErrorParams = { ...params };
+  for (const key of ['driver', 'other'] as const) if (typeof params[key] === 'string') out[key] = name(params[key]);
+  if (typeof params.drivers === 'string') out.drivers = params.drivers.split(', ').map(name).join(locale === 'zh' ? '、' : ', ');
+  return out;
 }
 
 /** Columns as a terminal shows them: CJK characters take two cells. */
@@ -119,6 +141,60 @@ function printBacktest(result: ScenarioBacktest, definition: Scenario, locale: L
 }
 
 /**
+ * Each target's Monte Carlo statistics by its label: the probability with its standard error, then per
+ * year the share of draws meeting it that year, having met it by then, and meeting it first then, and
+ * the share never meeting it within the horizon. The base year is listed only when the target is
+ * met there already (it is the same in every draw).
+ */
+function printTargetStatistics(mc: MonteCarloResult, locale: Locale): void {
+  const pct = (p: number) => formatPercent(p * 100, locale);
+  const horizon = mc.years[mc.years.length - 1]!;
+  for (const t of mc.targets) {
+    console.log('');
+    console.log(
+      translate(locale, mc.sampling === 'lhs' ? 'scenario.mc.targetLineLhs' : 'scenario.mc.targetLine', {
+        label: locale === 'en' && t.labelEn ? t.labelEn : t.label,
+        year: t.year,
+        probability: pct(t.probability),
+        se: formatPlain(t.standardError * 100, locale, 2),
+      }),
+    );
+    const rows = mc.years.flatMap((year, y) =>
+      y === 0 && t.firstYear.counts[0] === 0 ? [] : [[String(year), pct(t.metIn[y]!), pct(t.metBy[y]!), pct(t.firstYear.counts[y]! / mc.draws)]],
+    );
+    printTable([['year', 'metIn', 'metBy', 'first'].map((c) => translate(locale, `scenario.mc.col.${c}`)), ...rows], '  ');
+    console.log(`  ${translate(locale, 'scenario.mc.never', { horizon, share: pct(t.firstYear.never / mc.draws) })}`);
+  }
+}
+
+/**
+ * Importance as a table of drivers by name, strongest first: ρ and a bar of |ρ|, then how large a ρ
+ * must be to differ from 0 with this many draws.
+ */
+function printImportance(result: ScenarioImportance, definition: Scenario, locale: Locale): void {
+  const names = goalNames(definition, locale);
+  const { output } = result;
+  const what = output.targetId
+    ? translate(locale, 'scenario.importance.target', { label: names.target(output.targetId), year: output.year })
+    : translate(locale, output.metric === 'share' ? 'scenario.chart.shareIn' : 'scenario.chart.totalIn', { year: output.year });
+  console.log(translate(locale, 'scenario.importance.head', { what, draws: formatPlain(result.draws, locale, 0), seed: result.seed }));
+  if (result.drivers.length === 0) {
+    console.log(translate(locale, 'scenario.importance.none'));
+    return;
+  }
+  printTable(
+    result.drivers.map((d) =>
+      d.correlation === null
+        ? [names.driver(d.driver), '—', translate(locale, 'scenario.importance.constant')]
+        : [names.driver(d.driver), formatPlain(d.correlation, 'en', 2), '█'.repeat(Math.round(Math.abs(d.correlation) * 20))],
+    ),
+    '  ',
+    true,
+  );
+  console.log(translate(locale, 'scenario.importance.noise', { noise: formatPlain(2 * result.standardError, 'en', 3) }));
+}
+
+/**
  * Goal seek's answers that are errors to the engine but not failures of the search: the target is met
  * for every value searched, or does not depend on the driver and is met anyway. Some value meets it,
  * so `scenario goal-seek` exits 0.
@@ -146,7 +222,7 @@ async function jsonErrors(program: Command, opts: { json?: boolean }, work: () =
 }
 
 export function addScenarioCommands(program: Command): void {
-  const scenario = program.command('scenario').description('scenarios: list, show, run, goal-seek, sensitivity, backtest, create, export');
+  const scenario = program.command('scenario').description('scenarios: list, show, run, goal-seek, sensitivity, importance, backtest, create, export');
 
   scenario
     .command('list')
@@ -226,8 +302,17 @@ export function addScenarioCommands(program: Command): void {
               const driverName = goalNames(definition, locale).driver;
               const drivers = own.map(([driver, p]) => `${driverName(driver)}${locale === 'zh' ? '：' : ': '}${label(p)}`).join(locale === 'zh' ? '；' : '; ');
               console.log(translate(locale, 'scenario.mc.persistence', { persistence: label(mc.persistence.scenario) }) + (own.length ? translate(locale, 'scenario.mc.persistenceDrivers', { drivers }) : ''));
+              console.log(translate(locale, `scenario.mc.sampling.${mc.sampling}`));
+              // How the drivers are linked: the correlation matrix's pairs by name, or the common shock.
+              if (mc.correlations) {
+                const { drivers: ids, matrix } = mc.correlations;
+                const pairs = ids.flatMap((a, i) => ids.slice(i + 1).map((b, d) => `${driverName(a)}—${driverName(b)} ${formatPlain(matrix[i]![i + 1 + d]!, locale, 2)}`));
+                console.log(translate(locale, 'scenario.mc.correlations', { pairs: pairs.join(locale === 'zh' ? '；' : '; ') }));
+              } else if (mc.commonShockWeight > 0) {
+                console.log(translate(locale, 'scenario.mc.commonShock', { weight: formatPlain(mc.commonShockWeight, locale, 2) }));
+              }
             }
-            for (const t of mc?.targets ?? []) console.log(`  P(${locale === 'en' && t.labelEn ? t.labelEn : t.label}) = ${formatPercent(t.probability * 100, locale)}`);
+            if (mc) printTargetStatistics(mc, locale);
           }
         }),
       ),
@@ -302,6 +387,33 @@ export function addScenarioCommands(program: Command): void {
     );
 
   scenario
+    .command('importance <id>')
+    .description("each uncertain driver's rank correlation (Spearman) with an output over a Monte Carlo run, strongest first")
+    .option('--year <year>', 'year of the output (default: the horizon)', positiveInt)
+    .option('--output <metric>', 'total (default) or share')
+    .option('--target <id>', "a target's quantity in its year, instead of --output and --year")
+    .option('--draws <draws>', 'Monte Carlo draws', positiveInt, 10_000)
+    .option('--seed <seed>', 'Monte Carlo seed', (v) => Number.parseInt(v, 10), 1)
+    .option('--workspace <file>', 'workspace file')
+    .option('--json', "the service's result as-is")
+    .action((id: string, opts: { year?: number; output?: string; target?: string; draws: number; seed: number; workspace?: string; json?: boolean }) =>
+      jsonErrors(program, opts, () =>
+        withWorkspace(opts.workspace, async (service) => {
+          if (opts.target && (opts.year || opts.output)) throw new WorkbenchError('scenario.importance.targetOrOutput');
+          const input = opts.target
+            ? { id: scenarioId(id), targetId: opts.target, draws: opts.draws, seed: opts.seed }
+            : { id: scenarioId(id), ...(opts.output ? { output: opts.output } : {}), ...(opts.year ? { year: opts.year } : {}), draws: opts.draws, seed: opts.seed };
+          const result = await callApi<ScenarioImportance>(service, 'scenarios.importance', input);
+          if (opts.json) printJson(result);
+          else {
+            const { definition } = await callApi<{ definition: Scenario }>(service, 'scenarios.get', { id: scenarioId(id) });
+            printImportance(result, definition, cliLocale(program));
+          }
+        }),
+      ),
+    );
+
+  scenario
     .command('backtest <id>')
     .description("the projection against the published figures named in the scenario's backtest.sources: error per year, MAPE, definition breaks")
     .option('--vintage <date>', 'the published figures as known on this date (YYYY-MM-DD); default: the latest releases')
@@ -335,7 +447,19 @@ export function addScenarioCommands(program: Command): void {
           } catch (error) {
             throw new WorkbenchError('scenario.fileUnreadable', { file: opts.from, detail: error instanceof Error ? error.message : String(error) });
           }
-          const saved = await callApi<{ id: number; name: string; version: number }>(service, 'scenarios.save', { definition });
+          let saved: { id: number; name: string; version: number };
+          try {
+            saved = await callApi<{ id: number; name: string; version: number }>(service, 'scenarios.save', { definition });
+          } catch (error) {
+            // A correlation matrix's problem names the drivers, not their ids; --json keeps the ids in params.
+            if (!(error instanceof WorkbenchError) || !error.code.startsWith('engine.correlation_')) throw error;
+            const locale = cliLocale(program);
+            const sentence = translate(locale, error.code, readableCorrelationParams(error.params, driverNameIn(definition, locale), locale));
+            if (!opts.json) throw new Error(sentence, { cause: error });
+            printJson({ error: { code: error.code, message: sentence, params: error.params } });
+            process.exitCode = 1;
+            return;
+          }
           if (opts.json) printJson(saved);
           else console.log(`${saved.id}  ${saved.name}`);
         }),

@@ -62,6 +62,25 @@ export interface ScenarioBacktest extends BacktestResult {
   names: { measures: NamedCode[]; indicators: NamedCode[]; regions: NamedCode[] };
 }
 
+/**
+ * Importance: Spearman's ρ between each drawn driver and one output over a Monte Carlo sample, the
+ * largest |ρ| first; `standardError` is 1/√(n − 1), the sd of ρ between unrelated samples of that size.
+ */
+export const importanceResultSchema = z.object({
+  output: z.object({
+    metric: z.enum(['total', 'share', 'gdp', 'component']),
+    componentId: z.string().nullable(),
+    targetId: z.string().nullable(),
+    year: z.number().int(),
+    unit: z.enum(['亿元', '%']),
+  }),
+  draws: z.number().int().positive(),
+  seed: z.number().int(),
+  standardError: z.number().positive(),
+  drivers: z.array(z.object({ driver: z.string(), label: z.string(), correlation: z.number().min(-1).max(1).nullable() })),
+});
+export type ScenarioImportance = z.infer<typeof importanceResultSchema>;
+
 // Scenario definitions are validated by the engine's own schema inside the service, so that a bad
 // field gets the engine's located message (which field, why) rather than a generic one.
 const definition = z.unknown();
@@ -101,6 +120,27 @@ export const scenarioMethods = {
   'scenarios.sensitivity': {
     input: z.object({ id, output: z.enum(['total', 'share']).optional(), year: z.number().int().optional() }).strict(),
     output: z.custom<SensitivityResult>(),
+  },
+  /**
+   * Importance of each uncertain driver for an output: the total (default) or the share in `year`
+   * (default: the horizon), or a target's quantity in its year; from `draws` simulated paths.
+   */
+  'scenarios.importance': {
+    input: z
+      .object({
+        id,
+        output: z.enum(['total', 'share']).optional(),
+        year: z.number().int().optional(),
+        targetId: z.string().min(1).max(100).optional(),
+        draws: z.number().int().min(100).max(200_000).default(10_000),
+        seed: z.number().int().min(0).max(0xffffffff).default(1),
+      })
+      .strict()
+      .refine((x) => x.targetId === undefined || (x.output === undefined && x.year === undefined), {
+        message: 'give a target, or an output and a year, not both',
+        path: ['targetId'],
+      }),
+    output: importanceResultSchema,
   },
   /**
    * The scenario against the published figures its `backtest.sources` name: error per year, MAPE,

@@ -17,6 +17,14 @@ export type EngineErrorCode =
   | 'goal_conflict'
   | 'goal_independent'
   | 'goal_gdp_not_positive'
+  | 'correlation_unknown_driver'
+  | 'correlation_duplicate_driver'
+  | 'correlation_shape'
+  | 'correlation_out_of_range'
+  | 'correlation_diagonal'
+  | 'correlation_not_symmetric'
+  | 'correlation_not_psd'
+  | 'correlation_with_common_shock'
   | 'non_finite'
   | 'cancelled';
 
@@ -67,6 +75,14 @@ const templates: Record<EngineErrorCode, string> = {
   goal_conflict: 'no value of {driver} in [{lower}, {upper}] meets all of {targetIds}',
   goal_independent: 'target {targetId} does not depend on {driver}: it is {value} (against {threshold}) whatever the value of {driver}',
   goal_gdp_not_positive: 'GDP falls to 0 by {year} for every value of {driver} in [{lower}, {upper}], so target {targetId} cannot be judged',
+  correlation_unknown_driver: '{path}: {driver} has no distribution in uncertainty.drivers, so it is not drawn and cannot be correlated',
+  correlation_duplicate_driver: '{path}: {driver} is listed twice among the correlated drivers',
+  correlation_shape: '{path}: the correlation matrix needs {size} rows of {size} numbers, one per driver in the order of drivers',
+  correlation_out_of_range: '{path}: the correlation of {driver} with {other} is {value}; a correlation is within -1 to 1',
+  correlation_diagonal: "{path}: {driver}'s correlation with itself must be 1, not {value}",
+  correlation_not_symmetric: '{path}: the correlation of {driver} with {other} is {value}, but that of {other} with {driver} is {mirror}; the matrix must be symmetric',
+  correlation_not_psd: '{path}: the correlations between {drivers} cannot hold together (the matrix is not positive semi-definite)',
+  correlation_with_common_shock: '{path}: give either a common shock or correlations, not both; the common shock is the shorthand for one correlation between all drivers',
   non_finite: 'the projection of {what} in {year} is not a finite number',
   cancelled: 'cancelled after {done} of {total} draws',
 };

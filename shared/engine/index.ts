@@ -12,7 +12,9 @@ export {
   parseResolvedScenario,
   persistenceSchema,
   persistenceOf,
+  correlationsSchema,
   defaultPersistence,
+  defaultSampling,
   formatPath,
   reservedDriverIds,
   type Scenario,
@@ -22,7 +24,9 @@ export {
   type GdpGrowthSpec,
   type Distribution,
   type Uncertainty,
+  type Correlations,
   type Persistence,
+  type Sampling,
   type Target,
   type Bounds,
   type BaseRef,
@@ -54,6 +58,7 @@ export {
   percentileLevels,
   blockSize,
   DriverDraws,
+  type CorrelatedDrivers,
   type DrawnDriver,
   type MonteCarloOptions,
   type MonteCarloProgress,
@@ -61,7 +66,9 @@ export {
   type FanSeries,
   type TargetProbability,
 } from './monte-carlo';
+export { importance, ranks, type DriverImportance, type ImportanceOptions, type ImportanceResult } from './importance';
 export { backtest, actualPointSchema, type ActualPoint, type BacktestPoint, type BacktestResult, type BacktestSeries, type DefinitionBreak, type PointStatus } from './backtest';
 export { summarize, type SummaryOptions } from './summarize';
-export { Sfc32 } from './random';
+export { LatinHypercube, Sfc32, type NormalSource } from './random';
 export { normalCdf, normalQuantile, quantile } from './distributions';
+export { choleskyFactor } from './correlation';

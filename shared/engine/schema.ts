@@ -1,7 +1,8 @@
 // The scenario's JSON form: what users write in files, what the CLI validates and what the workspace
 // stores per version. Errors carry zod paths so a message can point at the field (components[1].growth.rate).
 import { z } from 'zod';
-import { EngineError } from './errors';
+import { correlationIssues } from './correlation';
+import { EngineError, type EngineErrorCode, type EngineErrorParams } from './errors';
 
 /** Driver ids that name the scenario-wide drivers; a component may not use them. */
 export const reservedDriverIds = ['gdp', 'uplift'] as const;
@@ -77,6 +78,10 @@ export const persistenceSchema = z.custom<Persistence>(
  */
 export const defaultPersistence: Persistence = 'year';
 
+/** What a definition without `sampling` means: independent draws, as every scenario saved before the option drew. */
+export const defaultSampling = 'random' as const;
+export type Sampling = 'random' | 'lhs';
+
 /** A driver's own persistence, overriding the scenario's (`uncertainty.persistence`). */
 const driverPersistence = { persistence: persistenceSchema.optional() };
 
@@ -92,11 +97,28 @@ export const distributionSchema = z.discriminatedUnion('kind', [
     .refine((d) => d.min < d.max, { message: 'min must be below max', path: ['max'], params: { key: 'minBelowMax' } }),
 ]);
 
+/**
+ * The correlation matrix of the named drivers' normal scores (a Gaussian copula; docs/ENGINE.md,
+ * "Correlations"): `matrix[i][j]` between `drivers[i]` and `drivers[j]`. Checked across fields in
+ * checkScenario (each driver drawn, n×n, entries in [−1, 1], unit diagonal, symmetric, positive
+ * semi-definite), each problem at its entry.
+ */
+export const correlationsSchema = z.strictObject({
+  drivers: z.array(z.string()).min(2).max(202),
+  matrix: z.array(z.array(z.number())),
+});
+
 export const uncertaintySchema = z.strictObject({
   /** Keyed by driver id: 'gdp', 'uplift' or a component id. */
   drivers: z.record(z.string(), distributionSchema),
-  /** Weight w in [0, 1]: every driver's underlying normal is sqrt(w)·Z + sqrt(1-w)·e, so any two correlate by w. */
+  /**
+   * Weight w in [0, 1]: every driver's underlying normal is sqrt(w)·Z + sqrt(1-w)·e, so any two
+   * correlate by w; the shorthand for correlations of w between all drivers, so not given with them.
+   */
   commonShock: z.strictObject({ weight: z.number().min(0).max(1) }).optional(),
+  correlations: correlationsSchema.optional(),
+  /** How Monte Carlo draws its normals: 'random' (independent, the default) or 'lhs' (Latin hypercube). */
+  sampling: z.enum(['random', 'lhs']).optional(),
   /** Every driver's persistence unless its distribution names its own; absent means `defaultPersistence` ('year'). */
   persistence: persistenceSchema.optional(),
 });
@@ -242,6 +264,15 @@ function checkScenario(s: z.output<typeof inputShape>, ctx: z.RefinementCtx): vo
       });
     }
   }
+  const correlations = s.uncertainty?.correlations;
+  if (correlations) {
+    const drawn = new Set(Object.keys(s.uncertainty!.drivers));
+    for (const issue of correlationIssues(correlations, drawn, s.uncertainty!.commonShock?.weight ?? 0)) {
+      // The key names the issue's sentence for the editor; engineCode the engine error parseScenario throws.
+      const key = issue.code.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
+      ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, params: { key, engineCode: issue.code, ...issue.params } });
+    }
+  }
 }
 
 export const scenarioSchema = inputShape.superRefine(checkScenario);
@@ -256,6 +287,7 @@ export type GrowthSpec = z.output<typeof growthSpecSchema>;
 export type GdpGrowthSpec = z.output<typeof gdpGrowthSpecSchema>;
 export type Distribution = z.output<typeof distributionSchema>;
 export type Uncertainty = z.output<typeof uncertaintySchema>;
+export type Correlations = z.output<typeof correlationsSchema>;
 export type Target = z.output<typeof targetSchema>;
 export type Bounds = z.output<typeof boundsSchema>;
 export type BaseRef = z.output<typeof baseRefSchema>;
@@ -277,11 +309,21 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(root)';
 }
 
+/**
+ * Throws invalid_scenario listing every issue; when the first is one the engine has a sentence of its
+ * own for (a custom issue naming its `engineCode`, e.g. correlation_not_symmetric), that code with the
+ * issue's params instead, so the message can say in the reader's language which entry is wrong and why.
+ */
 function parseWith<T>(schema: z.ZodType<T>, input: unknown): T {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issues: SchemaIssue[] = parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
   const first = issues[0] ?? { path: '(root)', message: 'invalid' };
+  const raw = parsed.error.issues[0];
+  if (raw?.code === 'custom' && typeof raw.params?.engineCode === 'string') {
+    const { key: _key, engineCode, ...params } = raw.params as { key: string; engineCode: EngineErrorCode } & EngineErrorParams;
+    throw new EngineError(engineCode, { path: first.path, ...params, count: issues.length }, issues);
+  }
   throw new EngineError('invalid_scenario', { path: first.path, issue: first.message, count: issues.length }, issues);
 }
 

@@ -1,6 +1,7 @@
 // Persistence of Monte Carlo draws (issue #14): a workspace saved before it existed keeps its Monte
 // Carlo results bit for bit after migration 009 writes "persistence": "year" into its scenario
-// versions; new workspaces' seeds draw once per path. And `workbench scenario goal-seek` says why when
+// versions; new workspaces' seeds draw once per path; and a scenario that uses no correlations keeps
+// its results bit for bit since they exist. And `workbench scenario goal-seek` says why when
 // it has no value to give (names, not ids), and exits 0 whenever some value meets the target.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -10,7 +11,7 @@ import seeds from '../../data/seed/scenarios.json';
 import { loadMigrations, openWorkspace } from '../../electron/backend/db/workspace';
 import { dispatch } from '../../electron/backend/dispatch';
 import { WorkbenchService } from '../../electron/backend/service';
-import { parseScenario, type MonteCarloResult } from '../../shared/engine';
+import { monteCarlo, parseResolvedScenario, parseScenario, type MonteCarloResult } from '../../shared/engine';
 import { runCli } from '../helpers/cli';
 import { tempDir, tempService } from '../helpers/temp';
 
@@ -34,8 +35,51 @@ const before = [
   '018cb7f62895f3de6db65716fdca3733a0865371afc5777d911db266f9957c9b',
 ];
 
-const fingerprint = (r: MonteCarloResult) =>
-  createHash('sha256').update(JSON.stringify({ targets: r.targets, total: r.total, share: r.share, histogram: r.histogram })).digest('hex');
+/**
+ * The result as it was before later fields were added beside it (a target's standard error, its
+ * probability by year): each target's id, labels, year and probability, the fans and the histogram.
+ */
+const fingerprint = (r: MonteCarloResult) => {
+  const targets = r.targets.map(({ id, label, labelEn, year, probability }) => ({ id, label, labelEn, year, probability }));
+  return createHash('sha256').update(JSON.stringify({ targets, total: r.total, share: r.share, histogram: r.histogram })).digest('hex');
+};
+
+/**
+ * sha256 of the same fingerprint for the six seeds as they are now (drawn once per path, the
+ * baseline's common shock 0.5) and for variants of the baseline, pinned from the engine before
+ * correlations (and later sampling options) existed: a scenario that uses neither keeps its results.
+ */
+const beforeCorrelations = {
+  seeds: [
+    '73e55ab08167330f41e6c49e259ba512e9ea53c4d0f4614557df530a4f92a709',
+    '9c95ab8569bd941a417569afcdc4343c9b0b1ec4f6a3f073bcccdfa922da4779',
+    'f26b9a1f073303f42ce38a24d8b4b8e5d204c7d7dcf9fd9a28de840e3fb1c392',
+    'f5842920b7200d591c12f65598240367a962f91e16ca83db6aa6df64d3c6b71d',
+    '9e7da9c245f264577cd6895828fab5fd936850a201fb0ad7ebb89baa7eaf7a2c',
+    '80c04b77836a6d9dd70e4e2d3d5bf320ee3aa23a1cad8c1c65d1af660e367385',
+  ],
+  variants: {
+    'AR(1) 0.6 with the common shock': '5b42d84dc3b0866ba7489a8464afd58e501678fd811ee34c483cd47d41e9516f',
+    'each year, no shock (rates drawn inside the step)': 'afc67a3bbd69dde640542e4def4f33693b05e6aa1b84bafaa7c7cdd42b0755cb',
+    'once per path, no shock': '7c646fd5f70229e55b1a688c9fb764d2a7fcf527d4b0cebaf8f3dd862256ff87',
+    'AR(1) 0.3, GDP once per path, a triangular uplift each year': '011bbabc8ddfde9539840a2c2d474882d215494a91dbc2819d66cc82597cbe14',
+  } as Record<string, string>,
+};
+
+type Def = { uncertainty: { persistence?: unknown; commonShock?: unknown; drivers: Record<string, Record<string, unknown>> } };
+const variants: Record<string, (d: Def) => void> = {
+  'AR(1) 0.6 with the common shock': (d) => (d.uncertainty.persistence = 0.6),
+  'each year, no shock (rates drawn inside the step)': (d) => {
+    d.uncertainty.persistence = 'year';
+    delete d.uncertainty.commonShock;
+  },
+  'once per path, no shock': (d) => delete d.uncertainty.commonShock,
+  'AR(1) 0.3, GDP once per path, a triangular uplift each year': (d) => {
+    d.uncertainty.persistence = 0.3;
+    d.uncertainty.drivers.gdp!.persistence = 'path';
+    d.uncertainty.drivers.uplift = { kind: 'triangular', min: -1, mode: 0, max: 2, persistence: 'year' };
+  },
+};
 
 /** The seeds as an app before persistence saved them: no `persistence` anywhere. */
 function oldDefinitions(): unknown[] {
@@ -130,6 +174,19 @@ describe('migration 009: saved scenarios keep their Monte Carlo results', () => 
       expect(run.monteCarlo.targets.find((t) => t.id === 'P2027')!.probability).toBeLessThan(0.187);
     } finally {
       service.close();
+    }
+  });
+});
+
+describe('scenarios without correlations keep their results', () => {
+  it('the seeds and variants of the baseline give the same draws, bit for bit, as before correlations existed', () => {
+    seeds.forEach((seed, i) => {
+      expect(fingerprint(monteCarlo(parseResolvedScenario(seed), { draws: 20_000, seed: 1 })), `seed ${i + 1}`).toBe(beforeCorrelations.seeds[i]);
+    });
+    for (const [name, mutate] of Object.entries(variants)) {
+      const def = structuredClone(seeds[0]) as unknown as Def;
+      mutate(def);
+      expect(fingerprint(monteCarlo(parseResolvedScenario(def), { draws: 20_000, seed: 1 })), name).toBe(beforeCorrelations.variants[name]);
     }
   });
 });

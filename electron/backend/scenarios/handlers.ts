@@ -4,6 +4,7 @@ import {
   deleteScenario,
   duplicateScenario,
   goalSeekScenario,
+  importanceScenario,
   latestActuals,
   listScenarios,
   restoreScenario,
@@ -29,6 +30,7 @@ export function scenarioHandlers(ctx: ServiceContext): DomainHandlers<'scenarios
     'scenarios.run': ({ id, locale, monteCarlo }) => runScenario(ctx.db, id, locale ?? ctx.language, monteCarlo),
     'scenarios.goalSeek': ({ id, targets, driver }) => goalSeekScenario(ctx.db, id, targets, driver),
     'scenarios.sensitivity': ({ id, output, year }) => sensitivityScenario(ctx.db, id, output ?? 'total', year),
+    'scenarios.importance': ({ id, ...input }) => importanceScenario(ctx.db, id, input),
     'scenarios.backtest': ({ id, asOf }) => backtestScenario(ctx.db, id, asOf),
     'scenarios.latestActuals': ({ refs }) => latestActuals(ctx.db, refs),
   };

@@ -1,11 +1,12 @@
 import scenariosSeed from '../../../data/seed/scenarios.json';
 import { WorkbenchError } from '../../../shared/api/errors';
-import type { NamedCode, ScenarioBacktest, ScenarioSummary, VersionOrigin } from '../../../shared/api/scenarios-contract';
+import type { NamedCode, ScenarioBacktest, ScenarioImportance, ScenarioSummary, VersionOrigin } from '../../../shared/api/scenarios-contract';
 import {
   backtest,
   EngineError,
   goalSeek,
   goalSeekJoint,
+  importance,
   monteCarlo,
   parseScenario,
   project,
@@ -212,6 +213,19 @@ export function goalSeekScenario(db: Db, id: number, targets: string[], driver: 
 export function sensitivityScenario(db: Db, id: number, output: 'total' | 'share', year?: number) {
   const resolved = resolveScenario(db, scenarioDefinition(db, id));
   return engine(() => sensitivity(resolved, { output: { metric: output, year: year ?? resolved.horizon } }));
+}
+
+export function importanceScenario(
+  db: Db,
+  id: number,
+  input: { output?: 'total' | 'share'; year?: number; targetId?: string; draws: number; seed: number },
+): ScenarioImportance {
+  const resolved = resolveScenario(db, scenarioDefinition(db, id));
+  if (input.year !== undefined && (input.year <= resolved.baseYear || input.year > resolved.horizon)) {
+    throw new WorkbenchError('scenario.yearOutside', { year: input.year, from: resolved.baseYear + 1, to: resolved.horizon });
+  }
+  const output = input.targetId !== undefined ? { targetId: input.targetId } : { metric: input.output ?? 'total', year: input.year ?? resolved.horizon };
+  return engine(() => importance(resolved, { draws: input.draws, seed: input.seed, output }));
 }
 
 /**
