@@ -25,6 +25,8 @@ const latest = (id: number) =>
     targets: Array<{ id: string }>;
   };
 const summaryText = () => page.getByTestId('scenario-summary').textContent();
+/** The projected 2022 total, in the results table's 万亿级规模 row (the summary gives verdicts only on the scenario's measure). */
+const total2022 = () => page.getByTestId('scenario-targets').locator('tbody tr').first().locator('td').nth(2).textContent();
 const activeScenario = () => page.locator('.scenario-list button.active').textContent();
 
 /** A cell of a sheet row, the grid scrolled until the row is rendered (the grid only renders rows near its viewport). */
@@ -69,11 +71,13 @@ afterAll(async () => {
 describe('scenario editor in Chromium', () => {
   it('recomputes the results while a growth rate is typed in the grid', async () => {
     const summary = page.getByTestId('scenario-summary');
-    await expect.poll(() => summary.textContent()).toMatch(/^按基准情景，2022年数字经济规模为8073.6亿元/);
+    await expect.poll(() => summary.textContent()).toMatch(/^按基准情景/);
+    await expect.poll(total2022).toBe('8073.6亿元');
     expect(await rateCell().textContent()).toBe('16');
     // Not yet committed: the projection follows the keystrokes (1500 × 1.2² + 4500 × 1.16² = 8215.2).
     await typeInto(rateCell(), '20', false);
-    await expect.poll(() => summary.textContent()).toMatch(/^按基准情景，2022年数字经济规模为8215.2亿元/);
+    await expect.poll(() => summary.textContent()).toMatch(/^按基准情景/);
+    await expect.poll(total2022).toBe('8215.2亿元');
     await page.locator('[data-testid=assumptions-grid] input.live-editor').press('Enter');
     await expect.poll(() => rateCell().textContent()).toBe('20');
     expect(await page.getByTestId('editor-state').textContent()).toBe('有未保存的修改');
@@ -109,16 +113,16 @@ describe('scenario editor in Chromium', () => {
     await expect.poll(() => page.getByTestId('versions').locator('li').first().textContent()).toContain('由第 1 版恢复');
     await expect.poll(() => rateCell().textContent()).toBe('16');
     expect(versions(1)).toBe(3);
-    await expect.poll(() => page.getByTestId('scenario-summary').textContent()).toMatch(/8073.6亿元/);
+    await expect.poll(total2022).toBe('8073.6亿元');
   });
 
   it('moves a driver with its slider', async () => {
     const slider = page.getByTestId('driver-sliders').locator('input[data-driver="industry-digitalization"]');
     await slider.fill('25');
     await expect.poll(() => page.locator('[data-testid=assumptions-grid] .ag-row[row-id="components[1].growth.rate"] [col-id=value]').textContent()).toBe('25');
-    await expect.poll(() => page.getByTestId('scenario-summary').textContent()).toMatch(/9049.65亿元/);
+    await expect.poll(total2022).toBe('9049.65亿元');
     await page.getByRole('button', { name: '放弃修改' }).click();
-    await expect.poll(() => page.getByTestId('scenario-summary').textContent()).toMatch(/8073.6亿元/);
+    await expect.poll(total2022).toBe('8073.6亿元');
   });
 
   it('runs Monte Carlo in a worker, cancels one run and finishes another', async () => {
@@ -134,7 +138,9 @@ describe('scenario editor in Chromium', () => {
     expect(await status.textContent()).toMatch(/^完成：10,000 次，种子 1/);
     const rows = page.getByTestId('mc-probabilities').locator('tbody tr');
     expect(await rows.count()).toBe(3);
-    expect(await rows.first().textContent()).toMatch(/万亿级规模2022\d+(\.\d)?%/);
+    // 万亿级规模 (A1) is judged on the broad measure: no probability from a scenario on the earlier one.
+    expect(await rows.first().textContent()).toBe('万亿级规模2022口径不同，不作判定（目标按信通院广义口径判定）');
+    expect(await rows.nth(2).textContent()).toMatch(/^2027年占GDP比重50%以上2027\d+(\.\d)?%$/);
     expect(await page.getByTestId('chart-fan').locator('svg').count()).toBe(1);
     expect(await page.getByTestId('chart-histogram').locator('svg').count()).toBe(1);
     // The seeds draw each driver once per path, and the panel says so.
@@ -187,6 +193,20 @@ describe('scenario editor in Chromium', () => {
     await page.getByTestId('goal-driver').selectOption('uplift');
   });
 
+  it('gives no verdict on a plan target judged on another measure, and draws no line of it', async () => {
+    // 基准 is on the city's earlier measure; A1 and A2 are judged on the broad one, as the monitor judges them.
+    const rows = page.getByTestId('scenario-targets').locator('tbody tr');
+    expect(await rows.nth(0).locator('td').allTextContents()).toEqual(['万亿级规模', '2022', '8073.6亿元', '口径不同，不作判定（目标按信通院广义口径判定）', '—', '—', '—']);
+    expect(await rows.nth(1).locator('td').nth(3).textContent()).toBe('口径不同，不作判定（目标按信通院广义口径判定）');
+    expect(await rows.nth(2).locator('td').nth(3).textContent()).toBe('未实现');
+    expect(await summaryText()).not.toContain('万亿级规模');
+    expect(await page.getByTestId('scenario-measure').textContent()).toContain('万亿级规模、占GDP比重40%以上按信通院广义口径判定');
+    const trajectory = await page.getByTestId('chart-trajectory').locator('svg').textContent();
+    expect(trajectory).toContain('目标“万亿级规模”（1万亿元，2022年）按信通院广义口径判定，与图中数值的口径（重庆市此前口径）不同，未画出。');
+    // The published share on the broad measure from 2022 is left out, and said so.
+    expect(await page.getByTestId('chart-share').getByTestId('chart-note').textContent()).toBe('2022年的已公布数在其他口径上，未画出。');
+  });
+
   it('draws every result chart with the briefing templates', async () => {
     for (const id of ['trajectory', 'share', 'stacked', 'waterfall', 'tornado']) {
       expect(await page.getByTestId(`chart-${id}`).locator('svg').count(), id).toBe(1);
@@ -204,7 +224,8 @@ describe('compare and backtest in Chromium', () => {
     await page.getByRole('tab', { name: '情景比较' }).click();
     const outcomes = page.getByTestId('compare-outcomes');
     await expect.poll(() => outcomes.locator('thead th').allTextContents()).toEqual(['目标', '口径', '基准重庆市此前口径', '加速重庆市此前口径']);
-    expect(await outcomes.locator('tbody tr').first().textContent()).toBe('万亿级规模（2022）重庆市此前口径8073.6亿元 · 未实现9191.25亿元 · 未实现');
+    // 万亿级规模 is judged on the broad measure: its row says so, and no scenario on the earlier measure gets a verdict on it.
+    expect(await outcomes.locator('tbody tr').first().locator('td').allTextContents()).toEqual(['万亿级规模（2022）', '信通院广义口径', '口径不同，不作比较', '口径不同，不作比较']);
     const differing = page.getByTestId('compare-assumptions').locator('tr.differs');
     await expect.poll(() => differing.count()).toBe(6);
     expect(await page.getByTestId('compare-assumptions').locator('tr[data-path="components[1].growth.rate"]').textContent()).toContain('1625');
@@ -224,6 +245,7 @@ describe('compare and backtest in Chromium', () => {
     const cells = async (n: number) => outcomes.locator('tbody tr').nth(n).locator('td').allTextContents();
     expect(await cells(2)).toEqual(['2027年占GDP比重50%以上（2027）', '重庆市此前口径', '43.6% · 未实现', '64.7% · 实现', '口径不同，不作比较']);
     expect(await cells(3)).toEqual(['2027年占GDP比重超过50%（2027）', '信通院广义口径', '口径不同，不作比较', '口径不同，不作比较', '52.3% · 实现']);
+    expect(await cells(0)).toEqual(['万亿级规模（2022）', '信通院广义口径', '口径不同，不作比较', '口径不同，不作比较', '—']);
     const charts = page.getByTestId('compare-chart');
     await expect.poll(() => charts.count()).toBe(2);
     const titles = await charts.locator('svg').evaluateAll((svgs) => svgs.map((svg) => svg.textContent ?? ''));
@@ -293,8 +315,17 @@ describe('compare and backtest in Chromium', () => {
       'baselineChongqing earlier measure',
       'acceleratedChongqing earlier measure',
     ]);
+    expect(await page.getByTestId('compare-outcomes').locator('tbody tr').first().locator('td').allTextContents()).toEqual([
+      'trillion-yuan scale (2022)',
+      'CAICT broad measure',
+      'other measure, not compared',
+      'other measure, not compared',
+    ]);
     expect(await page.getByTestId('chart-overlay').locator('svg').textContent()).toContain('Digital economy under each scenario (Chongqing earlier measure)');
     await page.getByRole('tab', { name: 'Edit and results' }).click();
+    await expect
+      .poll(() => page.getByTestId('scenario-targets').locator('tbody tr').first().locator('td').nth(3).textContent())
+      .toBe('other measure, not judged (the target is judged on the CAICT broad measure)');
     expect(await page.getByTestId('versions').textContent()).toContain('restored from version 1');
     await page.getByTestId('lang-switch').click();
     await expect.poll(() => page.getByRole('tab', { name: '回测' }).count()).toBe(1);
@@ -316,10 +347,11 @@ describe('the address, components, targets and bounds in Chromium', () => {
     // The Targets page links here with #/scenarios?id=N.
     await page.evaluate(() => (window.location.hash = '#/scenarios?id=2'));
     await expect.poll(activeScenario).toMatch(/^加速/);
-    await expect.poll(summaryText).toMatch(/^按加速情景，2022年数字经济规模为9191.25亿元/);
-    // Its verdict on A1/A2 is on the city's earlier measure; the monitor judges them on the broad one.
+    await expect.poll(summaryText).toMatch(/^按加速情景/);
+    await expect.poll(total2022).toBe('9191.25亿元');
+    // It gives no verdict on A1/A2: the monitor judges them on the broad measure.
     await expect.poll(() => page.getByTestId('scenario-measure').textContent()).toContain('口径：重庆市此前口径');
-    expect(await page.getByTestId('scenario-measure').textContent()).toContain('目标 A1、A2 在目标监测中按信通院广义口径判定');
+    expect(await page.getByTestId('scenario-measure').textContent()).toContain('万亿级规模、占GDP比重40%以上按信通院广义口径判定（与目标监测一致）');
     await page.locator('.scenario-list button', { hasText: /^保守/ }).click();
     await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/scenarios?id=3');
     await expect.poll(summaryText).toMatch(/^按保守情景/);
@@ -388,7 +420,8 @@ describe('the address, components, targets and bounds in Chromium', () => {
     await expect.poll(() => page.getByTestId('assumptions-grid').locator('.ag-row[row-id="components[2].name"]').count()).toBe(0);
     await (await sheetCell('targets[3].label', 'group')).getByRole('button', { name: '删除目标“2025年数字经济1.5万亿元”' }).click();
     await expect.poll(() => page.getByTestId('scenario-targets').locator('tbody tr').count()).toBe(3);
-    await expect.poll(summaryText).toMatch(/^按加速情景，2022年数字经济规模为9191.25亿元/);
+    await expect.poll(summaryText).toMatch(/^按加速情景/);
+    await expect.poll(total2022).toBe('9191.25亿元');
     await page.getByTestId('save-scenario').click();
     await expect.poll(() => page.getByTestId('scenario-message').textContent()).toBe('已保存为第 3 版');
     const saved = latest(2);

@@ -26,6 +26,7 @@ import { DriverSliders } from './scenarios/DriverSliders';
 import { MeasureNote } from './scenarios/MeasureNote';
 import { baseRefs, liveModel, refKey, type LatestActuals } from './scenarios/live-model';
 import { ResultsPanel } from './scenarios/ResultsPanel';
+import { usePlanMeasures } from './scenarios/use-plan-measures';
 import './scenarios/scenarios.css';
 
 type Detail = Output<'scenarios.get'>;
@@ -58,6 +59,8 @@ export function ScenariosPage() {
   /** An id the address asked for that the workspace does not have. */
   const [missing, setMissing] = useState<number | null>(null);
   const [reveal, setReveal] = useState<{ path: string } | null>(null);
+  // Which targets the scenarios may judge: the panels wait for it rather than show a verdict it would withdraw.
+  const plan = usePlanMeasures(useCallback((e: unknown) => setError(describeError(e)), [describeError]));
 
   const loadList = useCallback(
     (select?: number) =>
@@ -143,12 +146,12 @@ export function ScenariosPage() {
     );
   }, [refsKey, latest, client, describeError]);
 
-  const committed = useMemo(() => (draft ? liveModel(draft, latest, locale) : null), [draft, latest, locale]);
+  const committed = useMemo(() => (draft ? liveModel(draft, latest) : null), [draft, latest]);
   const live = useMemo(() => {
     if (!draft || !typing || !committed) return committed;
-    return liveModel(applyEdit(draft, typing.row, typing.text, committed), latest, locale);
-  }, [draft, typing, committed, latest, locale]);
-  const saved = useMemo(() => (detail ? liveModel(detail.definition as Draft, latest, locale) : null), [detail, latest, locale]);
+    return liveModel(applyEdit(draft, typing.row, typing.text, committed), latest);
+  }, [draft, typing, committed, latest]);
+  const saved = useMemo(() => (detail ? liveModel(detail.definition as Draft, latest) : null), [detail, latest]);
 
   const rows = useMemo(() => (draft ? assumptionRows(draft, committed?.drivers) : []), [draft, committed]);
   // Each row's problems, translated: the schema's issues at their fields, and a failure that names a path (a base not found).
@@ -414,12 +417,22 @@ export function ScenariosPage() {
                   </details>
                 </div>
               </div>
-              <MeasureNote measure={draft.measure} targetIds={(draft.targets ?? []).map((x) => x.id)} />
-              {live && <ResultsPanel live={live} scenarioId={selected} backtest={backtestNow.result} onEdit={onEdit} />}
+              {plan && <MeasureNote measure={draft.measure} targets={draft.targets ?? []} plan={plan} />}
+              {live && plan && <ResultsPanel live={live} scenarioId={selected} backtest={backtestNow.result} plan={plan} onEdit={onEdit} />}
             </>
           )}
-          {tab === 'compare' && <ComparePanel list={list} initial={list.map((s) => s.id).slice(0, 2)} backtest={backtestNow.result} />}
-          {tab === 'backtest' && selected !== null && <BacktestPanel result={backtestNow.result} error={backtestNow.error} projection={saved?.projection ?? null} scenarioId={selected} vintage={backtestVintage} onVintage={setBacktestVintage} />}
+          {tab === 'compare' && plan && <ComparePanel list={list} initial={list.map((s) => s.id).slice(0, 2)} backtest={backtestNow.result} plan={plan} />}
+          {tab === 'backtest' && selected !== null && plan && (
+            <BacktestPanel
+              result={backtestNow.result}
+              error={backtestNow.error}
+              projection={saved?.projection ?? null}
+              scenarioId={selected}
+              vintage={backtestVintage}
+              onVintage={setBacktestVintage}
+              plan={plan}
+            />
+          )}
         </div>
       </div>
     </section>

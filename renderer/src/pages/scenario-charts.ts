@@ -1,10 +1,12 @@
 import { localName, type ScenarioBacktest } from '../../../shared/api/scenarios-contract';
 import { buildOption } from '../../../shared/charts/build-option';
-import { chartDataSchema, type ChartDataInput } from '../../../shared/charts/data';
+import { chartDataSchema, type ChartDataInput, type OmittedTarget } from '../../../shared/charts/data';
 import { chartSpecSchema, type TemplateId } from '../../../shared/charts/spec';
+import { measured, otherMeasures } from '../../../shared/charts/target-measure';
 import type { BacktestResult, MonteCarloResult, ProjectionResult, SensitivityResult } from '../../../shared/engine';
 import { formatPlain, type Locale } from '../../../shared/format/number';
 import { translate } from '../../../shared/i18n';
+import { scenarioTargetMeasure, type PlanMeasures } from './scenarios/target-measure';
 
 /**
  * The Scenarios page's charts as briefing-template plans (template, title, data), drawn on screen by
@@ -15,23 +17,52 @@ export interface ChartPlan {
   template: TemplateId;
   title: string;
   data: ChartDataInput;
+  /** Said under the chart: published figures on other measures than the scenario's are left out. */
+  note?: string;
+}
+
+/** The measure of the scenario drawn (null when it names none) and the plan targets', for its target lines. */
+export interface TargetContext {
+  measure: string | null;
+  plan: PlanMeasures;
 }
 
 const nameOf = (p: ProjectionResult, locale: Locale) => (locale === 'en' && p.scenario.nameEn ? p.scenario.nameEn : p.scenario.name);
 
-function targetSeries(p: ProjectionResult, unit: '亿元' | '%', locale: Locale) {
-  return p.targets
-    .filter((x) => x.unit === unit && x.kind !== 'component')
-    .map((x) => ({ id: `target-${x.id}`, name: locale === 'en' && x.labelEn ? x.labelEn : x.label, kind: 'target' as const, unit, points: [{ year: x.year, value: x.threshold }] }));
+type Drawn = Parameters<typeof measured>[0][number];
+
+/**
+ * The scenario's target lines in `unit` over the series `drawn`, each on the measure it is judged on
+ * (a plan target's, else the scenario's). A line judged on another measure than the values it would be
+ * read against is not drawn but listed for the footer (the rule: shared/charts/target-measure.ts).
+ */
+function targetLines(p: ProjectionResult, unit: '亿元' | '%', locale: Locale, ctx: TargetContext, drawn: readonly Drawn[]) {
+  const plotted = measured(drawn);
+  const lines = [];
+  const omitted: OmittedTarget[] = [];
+  for (const x of p.targets.filter((t) => t.unit === unit && t.kind !== 'component')) {
+    const name = locale === 'en' && x.labelEn ? x.labelEn : x.label;
+    const measure = scenarioTargetMeasure(x.id, ctx.measure, ctx.plan);
+    const others = otherMeasures({ unit, year: x.year, measure }, plotted);
+    if (measure !== null && others.length) omitted.push({ name, unit, value: x.threshold, year: x.year, measure, drawn: others });
+    else lines.push({ id: `target-${x.id}`, name, kind: 'target' as const, unit, points: [{ year: x.year, value: x.threshold, ...(measure === null ? {} : { measure }) }] });
+  }
+  return { lines, omitted };
+}
+
+/** A line chart's series: `drawn`, then the target lines over them; the meta names every measure and the lines left out. */
+function withTargets<S extends Drawn>(drawn: S[], p: ProjectionResult, unit: '亿元' | '%', locale: Locale, ctx: TargetContext, backtest: BacktestResult | ScenarioBacktest | null) {
+  const { lines, omitted } = targetLines(p, unit, locale, ctx, drawn);
+  return { series: [...drawn, ...lines], meta: { ...measureMeta(backtest, ctx.plan, locale), omittedTargets: omitted } };
 }
 
 /**
  * Published figures of one metric from a backtest, as an actual series, each point with its bound
- * and measure: broken where the measure changes, or only the points on `onMeasure` when one is given.
+ * and measure: only the points on `onMeasure` when one is given, else broken where the measure changes.
  */
-function actualSeries(backtest: BacktestResult | null, metric: 'total' | 'share' | 'gdp', locale: Locale, onMeasure?: string) {
+function actualSeries(backtest: BacktestResult | null, metric: 'total' | 'share' | 'gdp', locale: Locale, onMeasure: string | null) {
   const s = backtest?.series.find((x) => x.metric === metric);
-  const points = (s?.points ?? []).filter((pt) => onMeasure === undefined || pt.definition === onMeasure);
+  const points = (s?.points ?? []).filter((pt) => onMeasure === null || pt.definition === onMeasure);
   if (!s || !points.length) return [];
   return [
     {
@@ -40,7 +71,7 @@ function actualSeries(backtest: BacktestResult | null, metric: 'total' | 'share'
       kind: 'actual' as const,
       unit: s.unit,
       points: points.map((pt) => ({ year: pt.year, value: pt.actual, bound: pt.bound, measure: pt.definition })),
-      breaksBefore: onMeasure === undefined ? s.breaks.map((b) => b.year) : [],
+      breaksBefore: onMeasure === null ? s.breaks.map((b) => b.year) : [],
     },
   ];
 }
@@ -58,10 +89,17 @@ function projectionSeries(p: ProjectionResult, unit: '亿元' | '%', values: num
   };
 }
 
-/** The names of the measures a backtest's points are on, in the chart's language (only the service's answer carries them). */
-function measureMeta(backtest: BacktestResult | ScenarioBacktest | null, locale: Locale) {
-  const measures = backtest && 'names' in backtest ? backtest.names.measures : [];
+/** The names of the measures, in the chart's language: the catalogue's, and those of a backtest's points (only the service's answer carries them). */
+function measureMeta(backtest: BacktestResult | ScenarioBacktest | null, plan: PlanMeasures, locale: Locale) {
+  const named = [...plan.names, ...(backtest && 'names' in backtest ? backtest.names.measures : [])];
+  const measures = named.filter((m, i) => named.findIndex((x) => x.code === m.code) === i);
   return { measures: measures.map((m) => ({ code: m.code, name: localName(m, locale) })) };
+}
+
+/** The note under a chart whose published figures on other measures than `onMeasure` are left out. */
+function otherFiguresNote(backtest: BacktestResult | null, metric: 'total' | 'share' | 'gdp', locale: Locale, onMeasure: string | null): { note?: string } {
+  const left = (backtest?.series.find((x) => x.metric === metric)?.points ?? []).filter((pt) => onMeasure !== null && pt.definition !== onMeasure);
+  return left.length ? { note: translate(locale, 'scenario.chart.otherFiguresLeft', { years: left.map((pt) => pt.year).join(locale === 'zh' ? '、' : ', ') }) } : {};
 }
 
 /** The year a contribution waterfall runs to: the first total target's, else the horizon. */
@@ -69,29 +107,29 @@ export function waterfallYear(p: ProjectionResult): number {
   return p.targets.find((x) => x.kind === 'total')?.year ?? p.horizon;
 }
 
-/** The edited scenario's charts; `measure` is the scenario's (its `measure`), null when it names none. */
-export function resultCharts(p: ProjectionResult, locale: Locale, backtest: BacktestResult | null, measure: string | null = null): ChartPlan[] {
+/**
+ * The edited scenario's charts; `ctx.measure` is the scenario's (its `measure`), null when it names
+ * none. The published figures drawn are those on the scenario's measure.
+ */
+export function resultCharts(p: ProjectionResult, locale: Locale, backtest: BacktestResult | null, ctx: TargetContext): ChartPlan[] {
   const tr = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
   const year = waterfallYear(p);
   const t = year - p.baseYear;
+  const { measure } = ctx;
   return [
     {
       id: 'trajectory',
       template: 'target-trajectory',
       title: tr('scenario.chart.trajectory'),
-      data: {
-        series: [...actualSeries(backtest, 'total', locale), projectionSeries(p, '亿元', p.total.values, locale, null, measure), ...targetSeries(p, '亿元', locale)],
-        meta: measureMeta(backtest, locale),
-      },
+      data: withTargets([...actualSeries(backtest, 'total', locale, measure), projectionSeries(p, '亿元', p.total.values, locale, null, measure)], p, '亿元', locale, ctx, backtest),
+      ...otherFiguresNote(backtest, 'total', locale, measure),
     },
     {
       id: 'share',
       template: 'share-of-gdp',
       title: tr('scenario.chart.share'),
-      data: {
-        series: [...actualSeries(backtest, 'share', locale), projectionSeries(p, '%', p.share.values, locale, null, measure), ...targetSeries(p, '%', locale)],
-        meta: measureMeta(backtest, locale),
-      },
+      data: withTargets([...actualSeries(backtest, 'share', locale, measure), projectionSeries(p, '%', p.share.values, locale, null, measure)], p, '%', locale, ctx, backtest),
+      ...otherFiguresNote(backtest, 'share', locale, measure),
     },
     {
       id: 'stacked',
@@ -155,7 +193,8 @@ export function tornadoChart(result: SensitivityResult, locale: Locale, unitOf: 
   };
 }
 
-export function fanChart(mc: MonteCarloResult, p: ProjectionResult, locale: Locale, backtest: BacktestResult | null): ChartPlan {
+/** The Monte Carlo fan of the total, with the published totals on the scenario's measure. */
+export function fanChart(mc: MonteCarloResult, p: ProjectionResult, locale: Locale, backtest: BacktestResult | null, ctx: TargetContext): ChartPlan {
   const band = (lower: 5 | 25, upper: 95 | 75) => ({
     id: `p${lower}-${upper}`,
     name: translate(locale, lower === 5 ? 'scenario.chart.band90' : 'scenario.chart.band50'),
@@ -169,14 +208,27 @@ export function fanChart(mc: MonteCarloResult, p: ProjectionResult, locale: Loca
     template: 'scenario-fan',
     title: translate(locale, 'scenario.chart.fan', { draws: formatPlain(mc.draws, locale, 0, true) }),
     data: {
-      series: [
-        ...actualSeries(backtest, 'total', locale),
-        { id: 'median', name: translate(locale, 'scenario.chart.median'), kind: 'projection', unit: '亿元', basis: 'derived', points: mc.years.map((year, i) => ({ year, value: mc.total.p50[i]! })) },
-        ...targetSeries(p, '亿元', locale),
-      ],
+      ...withTargets(
+        [
+          ...actualSeries(backtest, 'total', locale, ctx.measure),
+          {
+            id: 'median',
+            name: translate(locale, 'scenario.chart.median'),
+            kind: 'projection' as const,
+            unit: '亿元',
+            basis: 'derived' as const,
+            points: mc.years.map((year, i) => ({ year, value: mc.total.p50[i]!, ...(ctx.measure ? { measure: ctx.measure } : {}) })),
+          },
+        ],
+        p,
+        '亿元',
+        locale,
+        ctx,
+        backtest,
+      ),
       bands: [band(5, 95), band(25, 75)],
-      meta: measureMeta(backtest, locale),
     },
+    ...otherFiguresNote(backtest, 'total', locale, ctx.measure),
   };
 }
 
@@ -189,41 +241,39 @@ export function overlayChart(
   locale: Locale,
   backtest: BacktestResult | null,
   measure: { code: string; name: string } | null,
+  plan: PlanMeasures,
 ): ChartPlan {
   const first = runs[0]!.projection;
+  const ctx = { measure: measure?.code ?? null, plan };
+  const drawn = [
+    ...(measure ? actualSeries(backtest, 'total', locale, measure.code) : []),
+    ...runs.map((r) => projectionSeries(r.projection, '亿元', r.projection.total.values, locale, String(r.id), measure?.code ?? null)),
+  ];
+  const { series, meta } = withTargets(drawn, first, '亿元', locale, ctx, null);
   return {
     id: 'overlay',
     template: 'target-trajectory',
     title: translate(locale, 'scenario.chart.overlayOn', { measure: measure?.name ?? translate(locale, 'scenario.measureUnstated') }),
-    data: {
-      series: [
-        ...(measure ? actualSeries(backtest, 'total', locale, measure.code) : []),
-        ...runs.map((r) => projectionSeries(r.projection, '亿元', r.projection.total.values, locale, String(r.id), measure?.code ?? null)),
-        ...targetSeries(first, '亿元', locale),
-      ],
-      meta: { measures: measure ? [measure] : [] },
-    },
+    data: { series, meta: { ...meta, measures: measure && !meta.measures.length ? [measure] : meta.measures } },
   };
 }
 
-/** Each backtested metric: the published figures against the projection, the break marked. */
-export function backtestCharts(result: BacktestResult, p: ProjectionResult, locale: Locale): ChartPlan[] {
+/** Each backtested metric: the published figures on the measure it is scored on against the projection. */
+export function backtestCharts(result: BacktestResult | ScenarioBacktest, p: ProjectionResult, locale: Locale, plan: PlanMeasures): ChartPlan[] {
   const values = { total: p.total.values, share: p.share.values, gdp: p.gdp.values };
   return result.series
     .filter((s): s is typeof s & { metric: 'total' | 'share' | 'gdp' } => s.metric !== 'component')
-    .map((s) => ({
-      id: `backtest-${s.metric}` as const,
-      template: s.metric === 'share' ? ('share-of-gdp' as const) : ('target-trajectory' as const),
-      title: translate(locale, `scenario.backtest.chart.${s.metric}`),
-      data: {
-        series: [
-          ...actualSeries(result, s.metric, locale),
-          projectionSeries(p, s.unit, values[s.metric], locale, null, s.measure),
-          ...(s.metric === 'gdp' ? [] : targetSeries(p, s.unit, locale)),
-        ],
-        meta: measureMeta(result, locale),
-      },
-    }));
+    .map((s) => {
+      const drawn = [...actualSeries(result, s.metric, locale, s.measure), projectionSeries(p, s.unit, values[s.metric], locale, null, s.measure)];
+      const ctx = { measure: result.measure, plan };
+      return {
+        id: `backtest-${s.metric}` as const,
+        template: s.metric === 'share' ? ('share-of-gdp' as const) : ('target-trajectory' as const),
+        title: translate(locale, `scenario.backtest.chart.${s.metric}`),
+        data: s.metric === 'gdp' ? { series: drawn, meta: measureMeta(result, plan, locale) } : withTargets(drawn, p, s.unit, locale, ctx, result),
+        ...otherFiguresNote(result, s.metric, locale, s.measure),
+      };
+    });
 }
 
 /** The ECharts option of a plan, at the report-column size the page shows. */

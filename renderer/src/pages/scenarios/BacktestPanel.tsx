@@ -7,6 +7,7 @@ import { useApp } from '../../app-context';
 import { backtestCharts } from '../scenario-charts';
 import { ChartCard } from './ChartCard';
 import { DateField } from '../../components/DateField';
+import type { PlanMeasures } from './target-measure';
 
 /**
  * The saved scenario against the published figures: error per year and MAPE on the scenario's own
@@ -19,6 +20,7 @@ export function BacktestPanel({
   scenarioId,
   vintage,
   onVintage,
+  plan,
 }: {
   result: ScenarioBacktest | null;
   error: string | null;
@@ -27,9 +29,10 @@ export function BacktestPanel({
   /** The published figures as known on this date ('' for the latest releases). */
   vintage: string;
   onVintage: (date: string) => void;
+  plan: PlanMeasures;
 }) {
   const { locale, t } = useApp();
-  const charts = useMemo(() => (result && projection ? backtestCharts(result, projection, locale) : []), [result, projection, locale]);
+  const charts = useMemo(() => (result && projection ? backtestCharts(result, projection, locale, plan) : []), [result, projection, locale, plan]);
   if (error) return <p className="error" role="alert" data-testid="backtest-error">{error}</p>;
   if (!result) return <p className="muted">{t('common.loading')}</p>;
   const measureName = (code: string) => nameOf(result.names.measures, code, locale);

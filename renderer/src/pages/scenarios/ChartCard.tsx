@@ -34,6 +34,11 @@ export function ChartCard({ plan, scenarioIds, height = 320 }: { plan: ChartPlan
     <figure className="chart-card" data-testid={`chart-${plan.id}`}>
       {built.option ? <EChart option={built.option} height={height} /> : <p className="error">{t('scenario.chart.cannotDraw', { reason: built.error ?? '' })}</p>}
       <figcaption>
+        {plan.note && (
+          <span className="muted chart-note" data-testid="chart-note">
+            {plan.note}
+          </span>
+        )}
         <button type="button" className="send-chart" disabled={sending || !built.option} onClick={() => void send()}>
           {t('scenario.sendToCharts')}
         </button>

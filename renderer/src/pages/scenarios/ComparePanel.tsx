@@ -8,13 +8,15 @@ import { diffAssumptions, groupHeading, type Draft } from './assumptions';
 import { ChartCard } from './ChartCard';
 import { groupByMeasure, outcomeRows, type Outcome } from './compare';
 import { baseRefs, liveModel, refKey, type LatestActuals } from './live-model';
+import { measureLabel, type PlanMeasures } from './target-measure';
 
 /**
  * 2–4 scenarios side by side: each target's outcome, the totals drawn and the assumptions that differ
  * highlighted. Scenarios on different measures (口径) are not comparable: each measure has its own
- * chart, a target row names its measure and is compared only with the scenarios on it.
+ * chart, a target row names the measure it is judged on (a plan target's, else its scenarios') and is
+ * compared only with the scenarios on it.
  */
-export function ComparePanel({ list, initial, backtest }: { list: ScenarioSummary[]; initial: number[]; backtest: BacktestResult | null }) {
+export function ComparePanel({ list, initial, backtest, plan }: { list: ScenarioSummary[]; initial: number[]; backtest: BacktestResult | null; plan: PlanMeasures }) {
   const { client, locale, t, describeError } = useApp();
   const [chosen, setChosen] = useState<number[]>(initial.slice(0, 4));
   const [drafts, setDrafts] = useState<Map<number, Draft>>(new Map());
@@ -47,7 +49,7 @@ export function ComparePanel({ list, initial, backtest }: { list: ScenarioSummar
           const draft = drafts.get(id);
           const summary = list.find((s) => s.id === id);
           if (!draft || !summary) return [];
-          const live = liveModel(draft, latest, locale);
+          const live = liveModel(draft, latest);
           return [{ id, name: scenarioName(summary, locale), measure: summary.measure, draft, projection: live.projection }];
         }),
       ),
@@ -63,12 +65,12 @@ export function ComparePanel({ list, initial, backtest }: { list: ScenarioSummar
         const projected = g.runs.flatMap((r) => (r.projection ? [{ id: r.id, projection: r.projection }] : []));
         if (!projected.length) return [];
         const measure = g.measure ? { code: g.measure.code, name: localName(g.measure, locale) } : null;
-        return [{ key: g.key, ids: projected.map((r) => r.id), plan: overlayChart(projected, locale, backtest, measure) }];
+        return [{ key: g.key, ids: projected.map((r) => r.id), plan: overlayChart(projected, locale, backtest, measure, plan) }];
       }),
-    [groups, locale, backtest],
+    [groups, locale, backtest, plan],
   );
   // One row per target and measure: the same target on two measures is two rows, each named by its measure.
-  const rows = outcomeRows(groups, runs);
+  const rows = outcomeRows(groups, runs, plan);
   const outcome = (x: Outcome) =>
     `${x.flag ? t(x.flag === 'above-100' ? 'scenario.share.above100' : 'scenario.share.gdpNotPositive') : x.unit === '%' ? formatPercent(x.value, locale) : formatYi(x.value, locale)} · ${x.met ? t('scenario.met') : t('scenario.notMet')}`;
   const join = locale === 'zh' ? '、' : ', ';
@@ -113,9 +115,9 @@ export function ComparePanel({ list, initial, backtest }: { list: ScenarioSummar
             </thead>
             <tbody>
               {rows.map(({ key, measure, target, cells }) => (
-                <tr key={key} data-measure={measure?.code ?? ''}>
+                <tr key={key} data-measure={measure ?? ''}>
                   <td>{locale === 'en' ? `${target.labelEn ?? target.label} (${target.year})` : `${target.label}（${target.year}）`}</td>
-                  <td className="measure-cell">{measureName(measure)}</td>
+                  <td className="measure-cell">{measure === null ? t('scenario.measureUnstated') : measureLabel(plan, measure, locale)}</td>
                   {cells.map((cell, i) => (
                     <td
                       key={runs[i]!.id}

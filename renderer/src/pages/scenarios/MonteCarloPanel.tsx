@@ -8,6 +8,7 @@ import { EChart } from '../../components/EChart';
 import { fanChart } from '../scenario-charts';
 import { ChartCard } from './ChartCard';
 import { PersistenceControl, persistenceUsed, type DraftEdit } from './PersistenceControl';
+import { judgedElsewhere, measureLabel, type PlanMeasures } from './target-measure';
 import { useMonteCarlo } from './use-monte-carlo';
 
 const drawChoices = [10_000, 100_000, 1_000_000] as const;
@@ -35,13 +36,15 @@ export function histogramOption(mc: MonteCarloResult, locale: Locale, title: str
 
 /**
  * Monte Carlo in a Web Worker: the persistence of the draws (editing the draft), draws and seed,
- * progress with cancel, then which persistence was used, probabilities, fan and histogram.
+ * progress with cancel, then which persistence was used, probabilities, fan and histogram. A target
+ * judged on another measure than the scenario's gets no probability, and no threshold on the histogram.
  */
 export function MonteCarloPanel({
   scenario,
   projection,
   scenarioId,
   backtest,
+  plan,
   drivers = [],
   onEdit,
 }: {
@@ -49,6 +52,7 @@ export function MonteCarloPanel({
   projection: ProjectionResult | null;
   scenarioId: number | null;
   backtest: BacktestResult | null;
+  plan: PlanMeasures;
   drivers?: readonly DriverInfo[];
   onEdit?: DraftEdit;
 }) {
@@ -60,10 +64,14 @@ export function MonteCarloPanel({
   const seedOk = Number.isInteger(seedValue) && seedValue >= 0 && seedValue <= 0xffffffff;
   const state = mc.state;
   const result = state.status === 'done' ? state.result : null;
-  const fan = useMemo(() => (result && projection ? fanChart(result, projection, locale, backtest) : null), [result, projection, locale, backtest]);
-  const totalTarget = projection?.targets.find((x) => x.kind === 'total' && x.year === result?.histogram.year) ?? null;
+  const measure = scenario?.measure ?? null;
+  const fan = useMemo(() => (result && projection ? fanChart(result, projection, locale, backtest, { measure, plan }) : null), [result, projection, locale, backtest, measure, plan]);
+  const totalTarget = projection?.targets.find((x) => x.kind === 'total' && x.year === result?.histogram.year && judgedElsewhere(x.id, measure, plan) === null) ?? null;
   const histogram = useMemo(
-    () => (result ? histogramOption(result, locale, t('scenario.mc.histogram', { year: result.histogram.year }), totalTarget?.threshold ?? null) : null),
+    () =>
+      result
+        ? histogramOption(result, locale, t(totalTarget ? 'scenario.mc.histogram' : 'scenario.mc.histogramUnjudged', { year: result.histogram.year }), totalTarget?.threshold ?? null)
+        : null,
     [result, locale, t, totalTarget],
   );
   const percent = state.status === 'running' || state.status === 'cancelled' ? Math.round((100 * state.done) / Math.max(1, state.total)) : state.status === 'done' ? 100 : 0;
@@ -121,13 +129,16 @@ export function MonteCarloPanel({
               </tr>
             </thead>
             <tbody>
-              {result.targets.map((x) => (
-                <tr key={x.id}>
-                  <td>{locale === 'en' && x.labelEn ? x.labelEn : x.label}</td>
-                  <td>{x.year}</td>
-                  <td>{formatPercent(x.probability * 100, locale, 1)}</td>
-                </tr>
-              ))}
+              {result.targets.map((x) => {
+                const elsewhere = judgedElsewhere(x.id, measure, plan);
+                return (
+                  <tr key={x.id} className={elsewhere ? 'other-measure' : undefined} data-target={x.id}>
+                    <td>{locale === 'en' && x.labelEn ? x.labelEn : x.label}</td>
+                    <td>{x.year}</td>
+                    <td>{elsewhere ? t('scenario.otherMeasureVerdict', { measure: measureLabel(plan, elsewhere, locale) }) : formatPercent(x.probability * 100, locale, 1)}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
           <div className="chart-grid">

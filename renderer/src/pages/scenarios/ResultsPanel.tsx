@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { EngineError, sensitivity, type BacktestResult } from '../../../../shared/engine';
+import { EngineError, sensitivity, summarize, type BacktestResult } from '../../../../shared/engine';
 import { formatPercent, formatPlain, formatYi } from '../../../../shared/format/number';
 import { useApp } from '../../app-context';
 import { resultCharts, tornadoChart } from '../scenario-charts';
@@ -8,18 +8,36 @@ import { GoalSeekPanel } from './GoalSeekPanel';
 import type { LiveResult } from './live-model';
 import { MonteCarloPanel } from './MonteCarloPanel';
 import type { DraftEdit } from './PersistenceControl';
+import { judgedElsewhere, judgedHere, measureLabel, type PlanMeasures } from './target-measure';
 
 const flagKey = { 'above-100': 'scenario.share.above100', 'gdp-not-positive': 'scenario.share.gdpNotPositive' } as const;
 
-/** What the edited scenario gives: the summary, each target's outcome, the charts, tornado, goal seek and Monte Carlo. */
-export function ResultsPanel({ live, scenarioId, backtest, onEdit }: { live: LiveResult; scenarioId: number | null; backtest: BacktestResult | null; onEdit?: DraftEdit }) {
+/**
+ * What the edited scenario gives: the summary, each target's outcome, the charts, tornado, goal seek and
+ * Monte Carlo. A target judged on another measure than the scenario's gets its projection and no verdict.
+ */
+export function ResultsPanel({
+  live,
+  scenarioId,
+  backtest,
+  plan,
+  onEdit,
+}: {
+  live: LiveResult;
+  scenarioId: number | null;
+  backtest: BacktestResult | null;
+  plan: PlanMeasures;
+  onEdit?: DraftEdit;
+}) {
   const { locale, t } = useApp();
   const p = live.projection;
   const ids = scenarioId === null ? [] : [scenarioId];
   const [output, setOutput] = useState<'total' | 'share'>('share');
   const tornadoYear = p ? (p.targets.find((x) => x.unit === (output === 'share' ? '%' : '亿元'))?.year ?? p.horizon) : 0;
   const measure = live.resolved?.measure ?? null;
-  const charts = useMemo(() => (p ? resultCharts(p, locale, backtest, measure) : []), [p, locale, backtest, measure]);
+  // The summary's verdicts are those of the targets on the scenario's measure; the table lists the others' projections.
+  const summary = useMemo(() => (p ? summarize(judgedHere(p, measure, plan), locale) : ''), [p, measure, plan, locale]);
+  const charts = useMemo(() => (p ? resultCharts(p, locale, backtest, { measure, plan }) : []), [p, locale, backtest, measure, plan]);
   const tornado = useMemo(() => {
     if (!live.resolved) return null;
     try {
@@ -39,7 +57,7 @@ export function ResultsPanel({ live, scenarioId, backtest, onEdit }: { live: Liv
   return (
     <div className="results" data-testid="scenario-results">
       <p className="summary" data-testid="scenario-summary">
-        {live.summary}
+        {summary}
       </p>
       <p className="muted timing" data-testid="recompute-ms">
         {t('scenario.recomputed', { ms: formatPlain(live.ms, locale, 2) })}
@@ -57,19 +75,33 @@ export function ResultsPanel({ live, scenarioId, backtest, onEdit }: { live: Liv
           </tr>
         </thead>
         <tbody>
-          {p.targets.map((x) => (
-            <tr key={x.id} className={x.met ? 'met' : 'missed'}>
-              <td>{locale === 'en' && x.labelEn ? x.labelEn : x.label}</td>
-              <td>{x.year}</td>
-              <td className={x.flag ? 'missed-cell' : undefined}>
-                {x.flag ? t(flagKey[x.flag]) : x.unit === '%' ? formatPercent(x.value, locale) : formatYi(x.value, locale)}
-              </td>
-              <td>{x.met ? t('scenario.met') : t('scenario.notMet')}</td>
-              <td>{x.flag ? '—' : x.unit === '%' ? t('scenario.points', { value: formatPlain(x.gap, locale, 1) }) : formatYi(x.gap, locale)}</td>
-              <td>{x.firstYearMet ?? '—'}</td>
-              <td>{x.flag || x.requiredGrowth === null ? '—' : formatPercent(x.requiredGrowth, locale, 2)}</td>
-            </tr>
-          ))}
+          {p.targets.map((x) => {
+            const elsewhere = judgedElsewhere(x.id, measure, plan);
+            return (
+              <tr key={x.id} className={elsewhere ? 'other-measure' : x.met ? 'met' : 'missed'} data-target={x.id}>
+                <td>{locale === 'en' && x.labelEn ? x.labelEn : x.label}</td>
+                <td>{x.year}</td>
+                <td className={x.flag ? 'missed-cell' : undefined}>
+                  {x.flag ? t(flagKey[x.flag]) : x.unit === '%' ? formatPercent(x.value, locale) : formatYi(x.value, locale)}
+                </td>
+                {elsewhere ? (
+                  <>
+                    <td data-testid="target-other-measure">{t('scenario.otherMeasureVerdict', { measure: measureLabel(plan, elsewhere, locale) })}</td>
+                    <td>—</td>
+                    <td>—</td>
+                    <td>—</td>
+                  </>
+                ) : (
+                  <>
+                    <td>{x.met ? t('scenario.met') : t('scenario.notMet')}</td>
+                    <td>{x.flag ? '—' : x.unit === '%' ? t('scenario.points', { value: formatPlain(x.gap, locale, 1) }) : formatYi(x.gap, locale)}</td>
+                    <td>{x.firstYearMet ?? '—'}</td>
+                    <td>{x.flag || x.requiredGrowth === null ? '—' : formatPercent(x.requiredGrowth, locale, 2)}</td>
+                  </>
+                )}
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       {flagged.length > 0 && (
@@ -99,7 +131,7 @@ export function ResultsPanel({ live, scenarioId, backtest, onEdit }: { live: Liv
         {tornado && <ChartCard plan={tornado} scenarioIds={ids} height={300} />}
       </section>
       <GoalSeekPanel key={scenarioId ?? 'new'} scenario={live.resolved} drivers={live.drivers} />
-      <MonteCarloPanel key={`mc-${scenarioId ?? 'new'}`} scenario={live.resolved} projection={p} scenarioId={scenarioId} backtest={backtest} drivers={live.drivers} onEdit={onEdit} />
+      <MonteCarloPanel key={`mc-${scenarioId ?? 'new'}`} scenario={live.resolved} projection={p} scenarioId={scenarioId} backtest={backtest} plan={plan} drivers={live.drivers} onEdit={onEdit} />
     </div>
   );
 }

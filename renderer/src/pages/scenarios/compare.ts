@@ -1,8 +1,10 @@
 // What the compare view sets side by side, as pure functions: scenarios grouped by their measure
 // (口径), and one outcome row per target and measure whose cells compare the target only with the
-// scenarios on its measure. Scenarios on different measures are never one comparison.
+// scenarios on its measure. Scenarios on different measures are never one comparison; a target whose
+// id is a plan target's code is on that target's measure (./target-measure.ts).
 import type { NamedCode } from '../../../../shared/api/scenarios-contract';
 import type { ProjectionResult } from '../../../../shared/engine';
+import { scenarioTargetMeasure, type PlanMeasures } from './target-measure';
 
 export type Outcome = ProjectionResult['targets'][number];
 
@@ -36,24 +38,26 @@ export type OutcomeCell = { kind: 'outcome'; outcome: Outcome } | { kind: 'other
 export interface OutcomeRow {
   /** Unique: the measure and the target's id (the same id on two measures is two rows). */
   key: string;
-  measure: NamedCode | null;
+  /** The measure the target is judged on (a code; null: neither it nor its scenarios name one). */
+  measure: string | null;
   target: Outcome;
   /** One per run, in the order of `runs`. */
   cells: OutcomeCell[];
 }
 
-export function outcomeRows<R extends CompareRun>(groups: ReadonlyArray<MeasureGroup<R>>, runs: readonly R[]): OutcomeRow[] {
-  return groups.flatMap((g) => {
-    const ids = [...new Set(g.runs.flatMap((r) => r.projection?.targets.map((x) => x.id) ?? []))];
-    return ids.map((id): OutcomeRow => ({
-      key: `${g.key}:${id}`,
-      measure: g.measure,
-      target: g.runs.map((r) => r.projection?.targets.find((x) => x.id === id)).find((x): x is Outcome => x !== undefined)!,
-      cells: runs.map((r): OutcomeCell => {
-        if ((r.measure?.code ?? '') !== g.key) return { kind: 'other-measure' };
-        const outcome = r.projection?.targets.find((x) => x.id === id);
-        return outcome ? { kind: 'outcome', outcome } : { kind: 'missing' };
-      }),
-    }));
-  });
+/** A row per target and the measure it is judged on, its cells the outcomes of the scenarios on that measure. */
+export function outcomeRows<R extends CompareRun>(groups: ReadonlyArray<MeasureGroup<R>>, runs: readonly R[], plan: PlanMeasures): OutcomeRow[] {
+  const rows = new Map<string, OutcomeRow>();
+  for (const target of groups.flatMap((g) => g.runs.flatMap((r) => (r.projection?.targets ?? []).map((x) => ({ x, scenarioMeasure: g.measure?.code ?? null }))))) {
+    const measure = scenarioTargetMeasure(target.x.id, target.scenarioMeasure, plan);
+    const key = `${measure ?? ''}:${target.x.id}`;
+    if (rows.has(key)) continue;
+    const cells = runs.map((r): OutcomeCell => {
+      if ((r.measure?.code ?? null) !== measure) return { kind: 'other-measure' };
+      const outcome = r.projection?.targets.find((x) => x.id === target.x.id);
+      return outcome ? { kind: 'outcome', outcome } : { kind: 'missing' };
+    });
+    rows.set(key, { key, measure, target: target.x, cells });
+  }
+  return [...rows.values()];
 }

@@ -7,12 +7,10 @@ import {
   parseScenario,
   project,
   resolveBases,
-  summarize,
   type DriverInfo,
   type ProjectionResult,
   type ResolvedScenario,
 } from '../../../../shared/engine';
-import type { Locale } from '../../../../shared/format/number';
 import { validateDraft, type Draft, type DraftIssue } from './assumptions';
 
 export interface BaseRef {
@@ -38,7 +36,6 @@ export interface LiveResult {
   failure: { code: string; params: Record<string, string | number | null> } | null;
   resolved: ResolvedScenario | null;
   projection: ProjectionResult | null;
-  summary: string;
   drivers: DriverInfo[];
   /** Resolved base values by path, and each driver's value by id, for converting growth kinds and distributions. */
   bases: Record<string, number>;
@@ -46,9 +43,9 @@ export interface LiveResult {
   ms: number;
 }
 
-export function liveModel(draft: Draft, latest: LatestActuals, locale: Locale, now: () => number = () => performance.now()): LiveResult {
+export function liveModel(draft: Draft, latest: LatestActuals, now: () => number = () => performance.now()): LiveResult {
   const started = now();
-  const empty = { resolved: null, projection: null, summary: '', drivers: [], bases: {}, nominal: {} };
+  const empty = { resolved: null, projection: null, drivers: [], bases: {}, nominal: {} };
   const issues = validateDraft(draft);
   if (issues.length) return { issues, failure: null, ...empty, ms: now() - started };
   const scenario = parseScenario(draft);
@@ -61,7 +58,7 @@ export function liveModel(draft: Draft, latest: LatestActuals, locale: Locale, n
     s.components.forEach((c, i) => (bases[`components[${i}].base`] = c.base));
     const drivers = listDrivers(s);
     const nominal = Object.fromEntries(drivers.map((d) => [d.id, d.nominal]));
-    return { issues, failure: null, resolved: s, projection, summary: summarize(projection, locale), drivers, bases, nominal, ms: now() - started };
+    return { issues, failure: null, resolved: s, projection, drivers, bases, nominal, ms: now() - started };
   } catch (error) {
     if (!(error instanceof EngineError)) throw error;
     return { issues, failure: { code: `engine.${error.code}`, params: error.params }, ...empty, ms: now() - started };

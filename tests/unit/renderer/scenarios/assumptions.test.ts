@@ -23,7 +23,7 @@ const rowAt = (draft: Draft, path: string): AssumptionRow => {
   if (!row) throw new Error(`no row ${path}`);
   return row;
 };
-const ctxOf = (draft: Draft) => liveModel(draft, none, 'zh');
+const ctxOf = (draft: Draft) => liveModel(draft, none);
 
 describe('assumption rows', () => {
   it('shows every assumption of the baseline with its engine path and unit', () => {
@@ -127,8 +127,8 @@ describe('editing', () => {
     const e = applyEdit(d, rowAt(d, 'gdp.base'), 'gdp@CQ', ctxOf(d));
     expect(getAt(e, 'gdp.base')).toEqual({ indicator: 'gdp', region: 'CQ' });
     expect(baseRefs(e)).toEqual([{ indicator: 'gdp', region: 'CQ' }]);
-    expect(liveModel(e, new Map([['gdp@CQ', { year: 2020, value: 25002.79 }]]), 'zh').projection!.gdp.values[0]).toBe(25002.79);
-    const mismatch = liveModel(e, new Map([['gdp@CQ', { year: 2024, value: 32193.15 }]]), 'zh');
+    expect(liveModel(e, new Map([['gdp@CQ', { year: 2020, value: 25002.79 }]])).projection!.gdp.values[0]).toBe(25002.79);
+    const mismatch = liveModel(e, new Map([['gdp@CQ', { year: 2024, value: 32193.15 }]]));
     expect(mismatch.failure).toMatchObject({ code: 'engine.base_year_mismatch', params: { path: 'gdp.base', year: 2024, baseYear: 2020 } });
   });
 
@@ -137,7 +137,6 @@ describe('editing', () => {
     const live = Array.from({ length: 20 }, () => ctxOf(d));
     const ms = live.map((l) => l.ms).sort((a, b) => a - b);
     expect(ms[10]!).toBeLessThan(50);
-    expect(live[0]!.summary).toMatch(/^按基准情景，2022年数字经济规模为8073.6亿元/);
   });
 });
 

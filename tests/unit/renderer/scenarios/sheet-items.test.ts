@@ -22,7 +22,7 @@ import { scenarioMessagesEn, scenarioMessagesZh } from '../../../../shared/i18n/
 
 const baseline = () => structuredClone(seeds[0]) as unknown as Draft;
 const none = new Map();
-const ctxOf = (draft: Draft) => liveModel(draft, none, 'zh');
+const ctxOf = (draft: Draft) => liveModel(draft, none);
 const rowsOf = (draft: Draft) => assumptionRows(draft, ctxOf(draft).drivers);
 const rowAt = (draft: Draft, path: string): AssumptionRow => {
   const row = rowsOf(draft).find((r) => r.path === path);

@@ -1,0 +1,53 @@
+// A scenario target's measure (口径): its plan target's when its id is a plan target's code, else the
+// scenario's. The seeds' 基准 (the city's earlier measure) carries A1 and A2, judged on CAICT's broad
+// measure, and P2027, a target of its own.
+import { describe, expect, it } from 'vitest';
+import { judgedElsewhere, judgedHere, measureLabel, planMeasures, scenarioTargetMeasure } from '../../../../renderer/src/pages/scenarios/target-measure';
+
+const names = [
+  { code: 'cq-earlier', nameZh: '重庆市此前口径', nameEn: 'Chongqing earlier measure' },
+  { code: 'caict-broad', nameZh: '信通院广义口径', nameEn: 'CAICT broad measure' },
+];
+const plan = planMeasures(
+  [
+    { code: 'A1', measure: 'caict-broad', indicator: 'de_scale' },
+    // No measure of its own: its indicator's.
+    { code: 'A2', measure: null, indicator: 'de_va_share_gdp' },
+    // Neither names one: judged on none.
+    { code: 'A3', measure: null, indicator: null },
+  ],
+  [{ code: 'de_va_share_gdp', measure: 'caict-broad' }],
+  names,
+);
+
+describe('a scenario target’s measure', () => {
+  it('is the plan target’s when its id is a plan target’s code, its own or its indicator’s', () => {
+    expect(scenarioTargetMeasure('A1', 'cq-earlier', plan)).toBe('caict-broad');
+    expect(scenarioTargetMeasure('A2', 'cq-earlier', plan)).toBe('caict-broad');
+  });
+
+  it('is the scenario’s for any other target, and for a plan target judged on none', () => {
+    expect(scenarioTargetMeasure('P2027', 'cq-earlier', plan)).toBe('cq-earlier');
+    expect(scenarioTargetMeasure('A3', 'cq-earlier', plan)).toBe('cq-earlier');
+    expect(scenarioTargetMeasure('P2027', null, plan)).toBeNull();
+  });
+
+  it('gives no verdict where the target is judged on another measure than the scenario’s', () => {
+    expect(judgedElsewhere('A1', 'cq-earlier', plan)).toBe('caict-broad');
+    expect(judgedElsewhere('A1', 'caict-broad', plan)).toBeNull();
+    expect(judgedElsewhere('P2027', 'cq-earlier', plan)).toBeNull();
+    // A scenario naming no measure is not on the target's.
+    expect(judgedElsewhere('A1', null, plan)).toBe('caict-broad');
+  });
+
+  it('keeps for sentences with verdicts only the targets judged on the scenario’s measure', () => {
+    const projection = { targets: [{ id: 'A1' }, { id: 'A2' }, { id: 'P2027' }] };
+    expect(judgedHere(projection, 'cq-earlier', plan).targets.map((x) => x.id)).toEqual(['P2027']);
+    expect(judgedHere(projection, 'caict-broad', plan).targets.map((x) => x.id)).toEqual(['A1', 'A2', 'P2027']);
+  });
+
+  it('names a measure in either language', () => {
+    expect(measureLabel(plan, 'caict-broad', 'zh')).toBe('信通院广义口径');
+    expect(measureLabel(plan, 'caict-broad', 'en')).toBe('CAICT broad measure');
+  });
+});
