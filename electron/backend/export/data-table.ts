@@ -173,9 +173,18 @@ function safeText(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
+/**
+ * A computed value as a reader expects it: projections and shares carry binary noise
+ * (8073.599999999999 for 8073.6); twelve significant digits keep every digit a figure was published
+ * with and drop the noise.
+ */
+function tidy(value: number): number {
+  return Number(value.toPrecision(12));
+}
+
 function csvField(value: string | number | null): string {
   if (value === null) return '';
-  if (typeof value === 'number') return String(value);
+  if (typeof value === 'number') return String(tidy(value));
   const text = safeText(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
@@ -206,13 +215,14 @@ export async function toXlsx(sheets: DataSheet[]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const used = new Set<string>();
   const about = workbook.addWorksheet(sheetName(sheets[0]?.locale === 'en' ? 'About' : '说明', used));
-  about.addRow(['chart', 'title', 'as of', 'scenarios', 'source', 'app']).font = { bold: true };
+  const locale = sheets[0]?.locale ?? 'zh';
+  about.addRow(locale === 'en' ? ['chart', 'title', 'as of', 'scenarios', 'source', 'app'] : ['图表', '标题', '数据截至', '情景', '来源', '生成工具']).font = { bold: true };
   for (const sheet of sheets) {
     const p = sheet.provenance;
     about.addRow([p.chart, p.title, p.asOf ?? '', scenarioLine(p), p.source, p.app].map((v) => safeText(v)));
     const ws = workbook.addWorksheet(sheetName(sheet.name, used));
     ws.addRow(columns.map((c) => headers[sheet.locale][c])).font = { bold: true };
-    for (const r of sheet.rows) ws.addRow(columns.map((c) => (typeof r[c] === 'string' ? safeText(r[c]) : r[c])));
+    for (const r of sheet.rows) ws.addRow(columns.map((c) => { const v = r[c]; return typeof v === 'string' ? safeText(v) : typeof v === 'number' ? tidy(v) : v; }));
   }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -211,6 +211,9 @@ describe('exports', () => {
     expect(csv.split('\r\n')[0]).toBe('\uFEFF系列,类型,数据性质,单位,年份,数值,数值界限,统计口径,下限,上限,目标,期限,说明');
     expect(csv).toContain('重庆,实际,公布,%,2020,25,下限（≥）,重庆市此前口径,');
     expect(toCsv(chartRows(data, 'en'), 'en')).toContain('2020,25,lower bound (≥),重庆市此前口径,');
+    // A computed value is written without its binary noise.
+    const noisy = rows.map((r) => (r.series === '重庆' && r.year === 2022 ? { ...r, value: 8073.599999999999 } : r));
+    expect(toCsv(noisy, 'zh')).toContain(',2022,8073.6,');
   });
 
   it('name bounds and the new measure in the native PowerPoint series, which show no point labels', () => {
