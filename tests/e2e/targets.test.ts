@@ -259,13 +259,16 @@ describe('targets monitor in Chromium', () => {
     const table = page.getByTestId('twin-table');
     await expect.poll(() => table.textContent()).toContain('重庆');
     expect(await table.textContent()).toContain('2.91万亿元');
+    // Which release each figure is, on the page: 重庆 2018 census-revised beside 四川 2018's first release.
+    expect(await page.getByTestId('twin-CQ-2018-level').textContent()).toContain('第四次经济普查修订');
+    expect(await page.getByTestId('twin-SC-2018-level').textContent()).toContain('初步核算数');
     expect(await page.getByTestId('twin-chart').locator('svg').count()).toBe(1);
   });
 
   it("shows 重庆's broad-measure share in the national share's view, and a share's change in percentage points", async () => {
     await page.getByTestId('twin-indicator').selectOption('de_share_gdp');
     const cq2022 = page.getByTestId('twin-CQ-2022-level');
-    await expect.poll(() => cq2022.textContent()).toBe('45.4%信通院广义口径取自数字经济增加值占GDP比重（重庆）');
+    await expect.poll(() => cq2022.textContent()).toBe('45.4%信通院广义口径 · 《行动计划》指标表取自数字经济增加值占GDP比重（重庆）');
     expect(await page.getByTestId('twin-CQ-2021-level').textContent()).toBe('—口径不同（有重庆市此前口径2021年27.2%）');
     expect(await page.getByTestId('twin-CQ-2023-level').textContent()).toBe('—无该年数据');
     expect(await page.getByTestId('twin-CN-2017-growth').textContent()).toBe('+2.6个百分点');

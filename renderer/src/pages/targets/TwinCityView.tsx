@@ -126,11 +126,13 @@ export function TwinCityView() {
     const release = cell.releaseLabel || cell.released ? t('twin.released', { label: cell.releaseLabel, date: cell.released }) : '';
     const via = cell.via ? t('twin.via', { indicator: locale === 'en' && cell.via.nameEn ? cell.via.nameEn : cell.via.nameZh }) : '';
     const title = [via, cell.source, release, cell.revised ? t('twin.revised') : ''].filter(Boolean).join('\n');
-    const status = cell.status === 'actual' ? '' : ` · ${t(`status.${cell.status}`)}`;
+    const status = cell.status === 'actual' ? '' : t(`status.${cell.status}`);
+    // Which release, shown and not only on hover: 重庆 2018 census-revised beside 四川 2018 first release.
+    const which = cell.releaseLabel || cell.released;
     return (
       <>
         <span title={title}>{formatBounded(cell.value, unit, cell.bound, locale)}</span>
-        <Aside text={`${measureName(cell.measure)}${status}`} title={title} />
+        <Aside text={[measureName(cell.measure), which, status].filter(Boolean).join(' · ')} title={title} />
         {via && <Aside text={via} title={title} />}
       </>
     );
