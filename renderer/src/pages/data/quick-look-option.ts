@@ -18,7 +18,13 @@ export interface QuickLook {
   droppedSubAnnual: number;
 }
 
-type Item = { value: number | null; bound: Bound };
+type Item = { value: number | null; bound: Bound; symbol?: string; symbolSize?: number; label?: { show: boolean; position: 'top'; formatter: string } };
+
+/** A point as drawn: a bound (≥25%) hollow and marked with its sign, as the briefing charts draw it. */
+function item(value: number | null, bound: Bound): Item {
+  if (value === null || bound === 'exact') return { value, bound };
+  return { value, bound, symbol: 'emptyCircle', symbolSize: 9, label: { show: true, position: 'top', formatter: boundSign(bound) } };
+}
 
 /**
  * A line chart of the points picked; a second unit gets the right axis, and actual figures are drawn
@@ -52,7 +58,7 @@ export function quickLookOption(all: SeriesPoint[], names: QuickLookNames, fontF
       };
       lines.set(key, line);
     }
-    line.data[at.get(p.period)!] = { value: p.value, bound: p.bound };
+    line.data[at.get(p.period)!] = item(p.value, p.bound);
   }
   const option = {
     textStyle: { fontFamily },

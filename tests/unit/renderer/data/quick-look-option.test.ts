@@ -31,6 +31,12 @@ describe('quick look', () => {
     ]);
   });
 
+  it('draws a bound hollow with its sign on the chart, not as an exact point', () => {
+    const drawn = option.series[0]!.data as Array<{ value: number | null; symbol?: string; label?: { formatter: string } }>;
+    expect(drawn[0]).toMatchObject({ value: 25, symbol: 'emptyCircle', label: { formatter: '≥' } });
+    expect(drawn[1]!.symbol).toBeUndefined();
+  });
+
   it('keeps a bound’s sign in the tooltip', () => {
     const text = option.tooltip.formatter([{ axisValueLabel: '2020', marker: '', seriesName: '重庆 占比 · 重庆市此前口径', data: { value: 25, bound: 'lower' } }]);
     expect(text).toBe('2020<br/>重庆 占比 · 重庆市此前口径: ≥25');
