@@ -46,7 +46,8 @@ export function overviewSentence(s: OverviewStatement, locale: Locale): string {
       translate(locale, p.met ? 'overview.projection.met' : 'overview.projection.missed', {
         scenario: p.scenario.name,
         year: p.year,
-        value: formatWithUnit(p.value, s.target.unit, locale),
+        // A projection to one decimal, as the scenario screens give it (52.3%, not 52.27%).
+        value: formatWithUnit(p.value, s.target.unit, locale, 1),
         first: p.firstYearMet ?? '',
       }) + (p.probability === null ? '' : translate(locale, 'overview.projection.probability', { probability: formatPercent(100 * p.probability, locale, 0) })),
     );

@@ -29,7 +29,7 @@ describe('overview (总览) in Chromium', () => {
     expect(await c1.textContent()).toContain('按信通院广义口径进度正常（2022年45.4%');
     expect(await c1.textContent()).toContain('重庆市此前口径2022年起不再发布，不作进度判断');
     expect(await c1.textContent()).not.toContain('此前口径进度正常');
-    expect(await c1.textContent()).toMatch(/对照情景“广义口径基准（2022年起）”推算2027年为52\.27%，可实现（2026年首次达到），实现概率\d+%/);
+    expect(await c1.textContent()).toMatch(/对照情景“广义口径基准（2022年起）”推算2027年为52\.3%，可实现（2026年首次达到），实现概率\d+%/);
     // Targets without any figure are listed once, not as a page of "no data" cards.
     expect(await page.getByTestId('no-data-A').textContent()).toContain('A3 培育数字经济龙头企业');
     if (process.env.WORKBENCH_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.WORKBENCH_SCREENSHOTS, 'overview.png'), fullPage: true });

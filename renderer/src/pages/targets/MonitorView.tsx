@@ -294,7 +294,7 @@ export function MonitorView() {
                   </td>
                   <td className={r.projection ? 'num' : 'projection-cell'} data-testid="row-projection">
                     {r.projection ? (
-                      t(r.projection.met ? 'targets.projection.met' : 'targets.projection.missed', { value: formatWithUnit(r.projection.value, r.target.unit, locale) })
+                      t(r.projection.met ? 'targets.projection.met' : 'targets.projection.missed', { value: formatWithUnit(r.projection.value, r.target.unit, locale, 1) })
                     ) : r.projectionNote ? (
                       <span className="projection-note">{t(`monitor.projection.${r.projectionNote.reason}`, { measure: measureLabel(r.projectionNote.scenarioMeasure, locale) })}</span>
                     ) : (
