@@ -2,19 +2,13 @@
 // of named drivers, checked entry by entry, and its Cholesky factor, which turns independent standard
 // normals into scores with that correlation (a Gaussian copula).
 
+import type { EngineErrorCode } from './errors';
+
 /** A problem with `uncertainty.correlations`, located at its entry: the engine error code and its params. */
 export interface CorrelationIssue {
   /** The zod path below the scenario, e.g. ['uncertainty', 'correlations', 'matrix', 1, 0]. */
   path: (string | number)[];
-  code:
-    | 'correlation_unknown_driver'
-    | 'correlation_duplicate_driver'
-    | 'correlation_shape'
-    | 'correlation_out_of_range'
-    | 'correlation_diagonal'
-    | 'correlation_not_symmetric'
-    | 'correlation_not_psd'
-    | 'correlation_with_common_shock';
+  code: Extract<EngineErrorCode, `correlation_${string}`>;
   params: Record<string, string | number>;
   /** The same in English, for logs and the zod issue's message. */
   message: string;
