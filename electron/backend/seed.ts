@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import plansSeed from '../../data/seed/plans.json';
 import { comparatorSchema } from '../../shared/api/targets-contract';
+import { BOUNDS } from '../../shared/series/bound';
+import { vintageSchema } from '../../shared/series/vintage';
 import type { Db } from './db/workspace';
 import { seedSampleData } from './import/seed-sample';
 
@@ -42,7 +44,17 @@ const seedSchema = z.object({
     }),
   ),
   taskAreas: z.array(z.object({ plan: z.string(), code: z.string(), nameZh: z.string(), nameEn: z.string() })),
-  targetActuals: z.array(z.object({ target: z.string(), year: z.number().int(), value: z.number(), source: z.string(), note: z.string() })),
+  targetActuals: z.array(
+    z.object({
+      target: z.string(),
+      year: z.number().int(),
+      value: z.number(),
+      bound: z.enum(BOUNDS).default('exact'),
+      released: z.union([vintageSchema, z.literal('')]).default(''),
+      source: z.string(),
+      note: z.string(),
+    }),
+  ),
 });
 
 export type PlansSeed = z.infer<typeof seedSchema>;
@@ -111,9 +123,9 @@ export function seedPlans(db: Db): boolean {
 
 function insertActuals(db: Db, actuals: PlansSeed['targetActuals'], now: string): void {
   const actual = db.prepare(
-    'INSERT OR IGNORE INTO target_actuals (target, year, value, source, note, recorded_at) SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM targets WHERE code = ?)',
+    'INSERT OR IGNORE INTO target_actuals (target, year, value, bound, released, source, note, recorded_at) SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM targets WHERE code = ?)',
   );
-  for (const a of actuals) actual.run(a.target, a.year, a.value, a.source, a.note, now, a.target);
+  for (const a of actuals) actual.run(a.target, a.year, a.value, a.bound, a.released, a.source, a.note, now, a.target);
 }
 
 const monitorKey = 'seed.monitor';

@@ -254,7 +254,17 @@ export const targetMethods = {
   },
   'targets.recordActual': {
     input: z
-      .object({ code, year: z.number().int().min(1949).max(2100), value: z.number().finite(), source: text(1000).default(''), note: text(2000).default('') })
+      .object({
+        code,
+        year: z.number().int().min(1949).max(2100),
+        value: z.number().finite(),
+        /** "约296亿元" is approximate, "超过…" a lower bound; absent: exact. */
+        bound: boundSchema.default('exact'),
+        /** When the value was published (YYYY-MM-DD); '' when not known, then taken as known from the end of its year. */
+        released: z.union([vintageSchema, z.literal('')]).default(''),
+        source: text(1000).default(''),
+        note: text(2000).default(''),
+      })
       .strict(),
     output: z.object({ code: z.string(), year: z.number().int() }),
   },

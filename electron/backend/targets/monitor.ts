@@ -12,6 +12,7 @@ import { knownOn } from '../../../shared/series/vintage';
 import { annualSeries, breakYears, listMeasures, measuresOf, measureReplacedFrom, type Figure } from '../series/figures';
 import { indicatorSeries } from '../series/shares';
 import { isRateUnit } from '../../../shared/series/change';
+import type { Bound } from '../../../shared/series/bound';
 import { listPlans, listTargets } from './store';
 
 export type MonitorSettings = z.output<typeof monitorSettingsSchema>;
@@ -122,23 +123,23 @@ export function actualsFor(db: Db, target: TargetRef, options: { measure?: strin
     for (const f of figures) if (f.value !== null) byYear.set(f.year, toActual(f, breaks));
   }
   if (!options.measure || options.measure === judgedMeasure(db, target)) {
-    const recorded = db.prepare('SELECT year, value, source, note FROM target_actuals WHERE target = ? ORDER BY year').all(target.code) as Array<{
+    const recorded = db.prepare('SELECT year, value, bound, released, source, note FROM target_actuals WHERE target = ? ORDER BY year').all(target.code) as Array<{
       year: number;
       value: number;
+      bound: Bound;
+      released: string;
       source: string;
       note: string;
     }>;
-    // Values recorded by hand carry no release date: as for any undated release, a year's value is
-    // taken as known from the end of that year.
-    for (const r of recorded.filter((x) => knownOn('', x.year, options.vintage))) {
+    // A value recorded by hand is known from its release date; without one, as for any undated
+    // release, from the end of its year.
+    for (const r of recorded.filter((x) => knownOn(x.released, x.year, options.vintage))) {
       byYear.set(r.year, {
         ...r,
         observationId: null,
-        bound: 'exact',
         measure: measure ?? '',
         from: 'recorded',
         status: 'actual',
-        released: '',
         releaseLabel: '',
         breakBefore: breaks.has(r.year),
       });

@@ -6,6 +6,10 @@ import { z } from 'zod';
 import { WorkbenchError } from '../../../shared/api/errors';
 import { taskInputSchema, taskStatuses, targetInputSchema } from '../../../shared/api/targets-contract';
 import { translate, type Locale } from '../../../shared/i18n';
+import { parseDateText } from '../../../shared/parse/date';
+import { parseNumber } from '../../../shared/parse/number';
+import { BOUNDS, boundOfQualifier, boundSign, type Bound } from '../../../shared/series/bound';
+import { isIsoDate } from '../../../shared/series/vintage';
 import type { Db } from '../db/workspace';
 import { listTargets, recordActual, saveTarget } from './store';
 import { listTasks, saveTask } from './tasks';
@@ -42,9 +46,32 @@ const actualColumns: Column[] = [
   { key: 'code', zh: '目标编号', en: 'target', width: 10, required: true },
   { key: 'year', zh: '年份', en: 'year', width: 8, required: true },
   { key: 'value', zh: '数值', en: 'value', width: 12, required: true },
+  { key: 'bound', zh: '数值界限', en: 'bound', width: 12 },
+  { key: 'released', zh: '发布日期', en: 'released', width: 12 },
   { key: 'source', zh: '来源', en: 'source', width: 36 },
   { key: 'note', zh: '备注', en: 'note', width: 36 },
 ];
+
+/** A recorded value's bound as the sheet writes it; the codes and the signs are read too. */
+const boundWords: Record<Bound, string> = { exact: '确数', lower: '下限（≥）', upper: '上限（≤）', approx: '约数（≈）' };
+
+function boundOfCell(cell: string): Bound | string {
+  if (cell === '') return 'exact';
+  const found = BOUNDS.find((b) => b === cell || boundWords[b] === cell || (boundSign(b) !== '' && boundSign(b) === cell));
+  return found ?? cell;
+}
+
+/**
+ * A value cell: a number, or a figure as a source writes it ("约296", "超过1万亿" read as the number
+ * with its bound, which a bound column, when filled, overrides).
+ */
+function figureOfCell(v: unknown): { value: number | null; bound: Bound } {
+  if (typeof v === 'number') return { value: v, bound: 'exact' };
+  const cell = text(v);
+  if (cell === '') return { value: null, bound: 'exact' };
+  const parsed = parseNumber(cell);
+  return parsed.kind === 'number' ? { value: parsed.value, bound: boundOfQualifier(parsed.qualifier) } : { value: Number.NaN, bound: 'exact' };
+}
 
 const taskColumns: Column[] = [
   { key: 'id', zh: '序号', en: 'id', width: 6 },
@@ -81,8 +108,10 @@ export async function exportRegister(db: Db): Promise<Buffer> {
   wb.creator = 'Digital Economy Scenario Workbench';
   wb.title = '规划目标登记表';
   addSheet(wb, sheets.targets.zh, targetColumns, listTargets(db).map((t) => ({ ...t })));
-  const actuals = db.prepare('SELECT target AS code, year, value, source, note FROM target_actuals ORDER BY target, year').all() as Array<Record<string, unknown>>;
-  addSheet(wb, sheets.actuals.zh, actualColumns, actuals);
+  const actuals = db.prepare('SELECT target AS code, year, value, bound, released, source, note FROM target_actuals ORDER BY target, year').all() as Array<
+    Record<string, unknown> & { bound: Bound }
+  >;
+  addSheet(wb, sheets.actuals.zh, actualColumns, actuals.map((a) => ({ ...a, bound: boundWords[a.bound] })));
   addSheet(wb, sheets.tasks.zh, taskColumns, listTasks(db).map((t) => ({ ...t, status: statusZh[t.status] })));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -132,6 +161,8 @@ function readSheet(wb: ExcelJS.Workbook, names: { zh: string; en: string }, colu
 }
 
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
+/** A date cell as ISO: a real date (read as YYYY-MM-DD) or a typed one (2023/12/13, 2023年12月13日); null when it is neither. */
+const cellDate = (v: unknown) => parseDateText(text(v));
 const numberOrNull = (v: unknown) => (v === null || v === undefined || v === '' ? null : typeof v === 'number' ? v : Number(String(v).replace(/,/g, '')));
 
 function check<T extends z.ZodType>(schema: T, value: unknown, where: { sheet: string; row: number }, columns: Column[], problems: RegisterProblem[]): z.output<T> | null {
@@ -172,11 +203,29 @@ export async function importRegister(db: Db, buffer: Buffer, fileName: string, l
     );
     return parsed ? [{ sheet, row, target: parsed }] : [];
   });
-  const actualSchema = z.object({ code: z.string().min(1), year: z.number().int().min(1949).max(2100), value: z.number().finite(), source: z.string(), note: z.string() });
+  const actualSchema = z.object({
+    code: z.string().min(1),
+    year: z.number().int().min(1949).max(2100),
+    value: z.number().finite(),
+    bound: z.enum(BOUNDS, { message: translate(locale, 'register.badBound') }),
+    released: z.string().refine((d) => d === '' || isIsoDate(d), { message: translate(locale, 'register.badDate') }),
+    source: z.string(),
+    note: z.string(),
+  });
   const actuals = readSheet(wb, sheets.actuals, actualColumns, problems, locale).flatMap(({ sheet, row, data }) => {
+    const figure = figureOfCell(data.value);
+    const released = cellDate(data.released);
     const parsed = check(
       actualSchema,
-      { code: text(data.code), year: numberOrNull(data.year), value: numberOrNull(data.value), source: text(data.source), note: text(data.note) },
+      {
+        code: text(data.code),
+        year: numberOrNull(data.year),
+        value: figure.value,
+        bound: text(data.bound) === '' ? figure.bound : boundOfCell(text(data.bound)),
+        released: released ?? text(data.released),
+        source: text(data.source),
+        note: text(data.note),
+      },
       { sheet, row },
       actualColumns,
       problems,

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { exists, type PlanRow, type TargetRow } from '../db/access';
 import type { Db } from '../db/workspace';
 import { checkMeasure } from '../series/figures';
+import type { Bound } from '../../../shared/series/bound';
 
 export function planFromRow(r: PlanRow): Plan {
   return { code: r.code, nameZh: r.name_zh, nameEn: r.name_en, issuer: r.issuer, issued: r.issued, horizon: r.horizon, source: r.source };
@@ -156,15 +157,34 @@ export function targetHistory(db: Db, code: string) {
   return rows.map((r) => ({ id: r.id, field: r.field, oldValue: r.old_value, newValue: r.new_value, editedAt: r.edited_at }));
 }
 
-export function recordActual(db: Db, input: { code: string; year: number; value: number; source: string; note: string }): void {
+/** A value recorded on a target: exact unless its bound says otherwise, known from its release date. */
+export interface ActualInput {
+  code: string;
+  year: number;
+  value: number;
+  bound?: Bound;
+  released?: string;
+  source: string;
+  note: string;
+}
+
+export function recordActual(db: Db, input: ActualInput): void {
+  const bound = input.bound ?? 'exact';
+  const released = input.released ?? '';
   db.transaction(() => {
     getTarget(db, input.code);
-    const before = db.prepare('SELECT value FROM target_actuals WHERE target = ? AND year = ?').pluck().get(input.code, input.year) as number | undefined;
+    const before = db.prepare('SELECT value, bound, released FROM target_actuals WHERE target = ? AND year = ?').get(input.code, input.year) as
+      | { value: number; bound: Bound; released: string }
+      | undefined;
     db.prepare(
-      `INSERT INTO target_actuals (target, year, value, source, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (target, year) DO UPDATE SET value = excluded.value, source = excluded.source, note = excluded.note, recorded_at = excluded.recorded_at`,
-    ).run(input.code, input.year, input.value, input.source, input.note, new Date().toISOString());
-    audit(db, 'target', input.code, { [`actual.${input.year}`]: before ?? null }, { [`actual.${input.year}`]: input.value });
+      `INSERT INTO target_actuals (target, year, value, bound, released, source, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (target, year) DO UPDATE SET value = excluded.value, bound = excluded.bound, released = excluded.released,
+         source = excluded.source, note = excluded.note, recorded_at = excluded.recorded_at`,
+    ).run(input.code, input.year, input.value, bound, released, input.source, input.note, new Date().toISOString());
+    // The change log names the value and, when they change, its bound and release date.
+    const key = `actual.${input.year}`;
+    const fields = (value: number | null, b: Bound, r: string) => ({ [key]: value, [`${key}.bound`]: b, [`${key}.released`]: r });
+    audit(db, 'target', input.code, before ? fields(before.value, before.bound, before.released) : fields(null, 'exact', ''), fields(input.value, bound, released));
   })();
 }
 
