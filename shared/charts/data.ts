@@ -37,6 +37,19 @@ export const chartPointSchema = z.object({
   measure: z.string().optional(),
   /** Absent: the series' own indicator's figure. */
   via: viaSchema.optional(),
+  /**
+   * A published figure's release: its date (ISO, '' when unknown) and label (初步核算数, 第四次经济普查修订;
+   * a seeded label in the chart's language), and its source as recorded. Absent on scenario values and
+   * target lines, which are no release.
+   */
+  released: z.string().optional(),
+  releaseLabel: z.string().optional(),
+  source: z.string().optional(),
+  /**
+   * A projection's point in its scenario's base year: the figure the scenario starts from (published or
+   * derived), not a projection, so no label marks its year as projected (2020, not 2020E).
+   */
+  base: z.boolean().optional(),
 });
 export type ChartPoint = z.infer<typeof chartPointSchema>;
 
@@ -126,10 +139,13 @@ export const progressItemSchema = z.object({
   /** Where the plan started: gives the on-schedule marker (a straight path to the target). */
   baseline: z.object({ year: z.number().int(), value: z.number() }).nullable().default(null),
   basis: basisSchema.default('published'),
-  /** The latest value's bound, measure and (held by another share indicator) origin, as on a chart point. */
+  /** The latest value's bound, measure, (held by another share indicator) origin, release and source, as on a chart point. */
   bound: boundSchema.optional(),
   measure: z.string().optional(),
   via: viaSchema.optional(),
+  released: z.string().optional(),
+  releaseLabel: z.string().optional(),
+  source: z.string().optional(),
 });
 export type ProgressItem = z.infer<typeof progressItemSchema>;
 

@@ -38,6 +38,7 @@ function progressItem(r: Resolver, t: DrawnTarget, asOf: string | null, record: 
       actualYear: last?.year ?? null,
       baseline: first ? { year: first.year, value: first.value } : null,
       basis: 'published',
+      ...(last ? { bound: last.bound, ...r.releaseOf(last) } : {}),
     };
   }
   const latest = found.rows[found.rows.length - 1]!;
@@ -58,7 +59,18 @@ function progressItem(r: Resolver, t: DrawnTarget, asOf: string | null, record: 
     bound: latest.bound,
     measure: latest.measure,
     ...(via ? { via } : {}),
+    ...r.releaseOf(latest),
   };
+}
+
+/**
+ * What a progress bar draws, to tell whether the latest data would draw it differently: a later
+ * release of the same value draws the same bar (as for the line charts, resolver.noteNewer).
+ */
+function drawnOf(item: ProgressItem | null): string {
+  if (!item) return 'null';
+  const { released: _released, releaseLabel: _label, source: _source, ...drawn } = item;
+  return JSON.stringify(drawn);
 }
 
 /**
@@ -74,7 +86,7 @@ export function progress(r: Resolver): ChartData {
     : rows.filter((t) => (t.comparator === '>=' || t.comparator === '>') && t.value !== null && t.deadline !== null);
   const items = chosen.flatMap((t): ProgressItem[] => {
     const item = progressItem(r, t, r.vintage, true);
-    if (item && r.vintage && !r.newerData && JSON.stringify(item) !== JSON.stringify(progressItem(r, t, null, false))) r.newerData = true;
+    if (item && r.vintage && !r.newerData && drawnOf(item) !== drawnOf(progressItem(r, t, null, false))) r.newerData = true;
     if (item) r.drawnTargets.push(t.code);
     return item ? [item] : [];
   });

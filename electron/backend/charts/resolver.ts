@@ -1,9 +1,9 @@
 // The core of resolving a spec's bindings (indicators, regions, years, scenarios, targets) into the
 // data its template draws: the bindings checked against the workspace, published figures read through
-// the series layer as the twin-city view and the monitor read them (with their bound and measure, the
-// latest release, or the release known on the chart's vintage when it is pinned to one; a share of
-// GDP completed from the share another share indicator publishes on its measure, which the point
-// names), actual series, and provenance. Each template's data is built on it: the line charts
+// the series layer as the twin-city view and the monitor read them (with their bound, measure, release
+// and source: the latest release, or the release known on the chart's vintage when it is pinned to
+// one; a share of GDP completed from the share another share indicator publishes on its measure,
+// which the point names), actual series, and provenance. Each template's data is built on it: the line charts
 // in resolve-data.ts, scenario-data.ts, progress-data.ts, with target lines in target-lines.ts.
 // Rules per template are in docs/CHARTS.md ("Where a chart's data comes from").
 import { WorkbenchError } from '../../../shared/api/errors';
@@ -11,6 +11,7 @@ import type { Basis, BoundedBase, ChartData, ChartSeries, OmittedTarget, Via } f
 import type { ChartSpec } from '../../../shared/charts/spec';
 import type { ResolvedScenario } from '../../../shared/engine';
 import type { Locale } from '../../../shared/i18n';
+import { seedLabel } from '../../../shared/i18n/seed-labels';
 import { exists, indicatorRow, regionRow, type IndicatorRow, type RegionRow } from '../db/access';
 import type { Db } from '../db/workspace';
 import { breakYears, FIGURE_STATUSES, listMeasures, measuresOf, type Figure, type FigureStatus } from '../series/figures';
@@ -143,6 +144,15 @@ export class Resolver {
     return indicatorSeries(this.db, indicator, region, { statuses: FIGURE_STATUSES, measure, asOf });
   }
 
+  /**
+   * A figure's release and source, as a chart point or progress item carries them for the data files:
+   * a seeded release label in the chart's language (第四次经济普查修订 → 4th economic census revision),
+   * the source as recorded.
+   */
+  releaseOf(figure: Pick<Figure, 'released' | 'releaseLabel' | 'source'>): { released: string; releaseLabel: string; source: string } {
+    return { released: figure.released, releaseLabel: seedLabel(figure.releaseLabel, this.locale), source: figure.source };
+  }
+
   /** Where a figure another indicator holds comes from, as a point says it; undefined for the indicator's own. */
   viaOf(indicator: string, figure: Figure): Via | undefined {
     if (figure.indicator === indicator) return undefined;
@@ -218,7 +228,7 @@ export class Resolver {
         unit: indicator.unit,
         points: rows.map((r) => {
           const via = this.viaOf(indicator.code, r);
-          return { year: r.year, value: r.value, bound: r.bound, measure: r.measure, ...(via ? { via } : {}) };
+          return { year: r.year, value: r.value, bound: r.bound, measure: r.measure, ...(via ? { via } : {}), ...this.releaseOf(r) };
         }),
         basis: weakest(rows.filter((r) => r.value !== null).map((r) => basisOf[r.status])),
         scenarioId: null,

@@ -1,9 +1,10 @@
 // Chart data from the scenario engine: projection paths, fans (a seeded Monte Carlo), tornado bars,
 // stacked components and waterfalls. Scenario outputs rest on assumptions, so they carry the
-// illustrative basis and the scenario's measure; a scenario whose base is a bounded figure (6000 of
-// "超6000亿元") has that bound on its base-year values and is named in the footer.
+// illustrative basis and the scenario's measure. A path's point in the base year is the figure the
+// scenario starts from, marked `base` (no label calls its year projected); a scenario whose base is a
+// bounded figure (6000 of "超6000亿元") has that bound on its base-year values and is named in the footer.
 import { WorkbenchError } from '../../../shared/api/errors';
-import type { Bound, ChartBand, ChartData, ChartSeries } from '../../../shared/charts/data';
+import type { Bound, ChartBand, ChartData, ChartPoint, ChartSeries } from '../../../shared/charts/data';
 import { measured, type MeasuredSeries } from '../../../shared/charts/target-measure';
 import { formatPlain } from '../../../shared/format/number';
 import type { IndicatorRow } from '../db/access';
@@ -34,13 +35,18 @@ export function baseBound(r: Resolver, s: BoundScenario): Exclude<Bound, 'exact'
   return null;
 }
 
-/** A scenario's point in a year: on its measure, and with its base's bound in the base year (totals and components only). */
-function scenarioPoint(s: BoundScenario, year: number, value: number | null, bound: Bound | null) {
+/**
+ * A scenario's point in a year: on `measure` (GDP is on none); in the base year marked as the base the
+ * scenario starts from, with that base's bound (totals and components only).
+ */
+function scenarioPoint(s: BoundScenario, year: number, value: number | null, bound: Bound | null, measure: string | undefined): ChartPoint {
+  const base = year === s.resolved.baseYear;
   return {
     year,
     value,
-    ...(bound && year === s.resolved.baseYear ? { bound } : {}),
-    ...(s.resolved.measure === undefined ? {} : { measure: s.resolved.measure }),
+    ...(bound && base ? { bound } : {}),
+    ...(measure === undefined ? {} : { measure }),
+    ...(base ? { base } : {}),
   };
 }
 
@@ -71,7 +77,7 @@ export function projectionSeries(r: Resolver, metrics: Metric[], actuals: ChartS
           a.points.some((p) => p.year === projection.baseYear && p.value !== null && (measure === undefined || p.measure === measure)),
       );
       const points = projection.years
-        .map((year, t) => (metric === 'total' ? scenarioPoint(s, year, values[t] ?? null, bound) : { year, value: values[t] ?? null, ...(measure === undefined ? {} : { measure }) }))
+        .map((year, t) => scenarioPoint(s, year, values[t] ?? null, metric === 'total' ? bound : null, measure))
         .filter((p) => r.inYears(p.year) && !(hasBase && p.year === projection.baseYear));
       return {
         id: `scenario-${s.id}-${metric}`,
@@ -120,7 +126,7 @@ export function fan(r: Resolver): ChartData {
     name: r.locale === 'zh' ? `${s.name} 中位数` : `${s.name} median`,
     kind: 'projection',
     unit,
-    points: years.map((year, t) => scenarioPoint(s, year, fanOf.p50[t]!, bound)).filter((p) => r.inYears(p.year) && !(hasBase && p.year === baseYear)),
+    points: years.map((year, t) => scenarioPoint(s, year, fanOf.p50[t]!, bound, s.resolved.measure)).filter((p) => r.inYears(p.year) && !(hasBase && p.year === baseYear)),
     basis: 'illustrative',
     scenarioId: s.id,
     region: r.projectionRegion(),
@@ -185,7 +191,7 @@ function componentParts(r: Resolver, s: BoundScenario): ChartSeries[] {
     kind: 'projection',
     unit: '亿元',
     // A base total taken from a bound bounds its parts too: their split is a share of it.
-    points: projection.years.map((year, t) => scenarioPoint(s, year, c.values[t] ?? null, bound)).filter((p) => r.inYears(p.year)),
+    points: projection.years.map((year, t) => scenarioPoint(s, year, c.values[t] ?? null, bound, s.resolved.measure)).filter((p) => r.inYears(p.year)),
     basis: 'illustrative',
     scenarioId: s.id,
     region,

@@ -1,8 +1,9 @@
 // The numbers behind a chart as a table: one long table per chart (CSV) and one workbook for the
-// pack (XLSX), so a reader can check every drawn value, its basis, and whether it is exact or a bound
-// ("超过1万亿元" is a lower bound) on which measure (口径).
+// pack (XLSX), so a reader can check every drawn value, its basis, whether it is exact or a bound
+// ("超过1万亿元" is a lower bound) on which measure (口径), and for a published figure which release
+// (初步核算数, 第四次经济普查修订, with its date) and source it comes from.
 import ExcelJS from 'exceljs';
-import type { ChartData, Via } from '../../../shared/charts/data';
+import type { ChartData, ChartPoint, Via } from '../../../shared/charts/data';
 import type { Locale } from '../../../shared/format/number';
 import type { Provenance } from './provenance';
 import { scenarioLine } from './provenance';
@@ -21,6 +22,12 @@ export interface DataRow {
   bound: string;
   /** The measure's name; '' when the data names none. */
   measure: string;
+  /**
+   * A published figure's release, label and date ("第四次经济普查修订 2020-01-01"), and its source as
+   * recorded; '' for scenario values, bands, bars and target lines, which are no release.
+   */
+  release: string;
+  source: string;
   low: number | null;
   high: number | null;
   target: number | null;
@@ -28,7 +35,7 @@ export interface DataRow {
   note: string;
 }
 
-const columns = ['series', 'kind', 'basis', 'unit', 'year', 'value', 'bound', 'measure', 'low', 'high', 'target', 'deadline', 'note'] as const;
+const columns = ['series', 'kind', 'basis', 'unit', 'year', 'value', 'bound', 'measure', 'release', 'source', 'low', 'high', 'target', 'deadline', 'note'] as const;
 
 const headers: Record<Locale, Record<(typeof columns)[number], string>> = {
   zh: {
@@ -40,6 +47,8 @@ const headers: Record<Locale, Record<(typeof columns)[number], string>> = {
     value: '数值',
     bound: '数值界限',
     measure: '统计口径',
+    release: '发布版本',
+    source: '来源',
     low: '下限',
     high: '上限',
     target: '目标',
@@ -55,6 +64,8 @@ const headers: Record<Locale, Record<(typeof columns)[number], string>> = {
     value: 'value',
     bound: 'bound',
     measure: 'measure',
+    release: 'release',
+    source: 'source',
     low: 'low',
     high: 'high',
     target: 'target',
@@ -67,6 +78,7 @@ const terms: Record<Locale, Record<string, string>> = {
   zh: {
     actual: '实际',
     projection: '预测',
+    base: '情景基期',
     target: '目标',
     band: '区间',
     tornado: '敏感性',
@@ -81,17 +93,21 @@ const terms: Record<Locale, Record<string, string>> = {
     upper: '上限（≤）',
     approx: '约数（≈）',
   },
-  en: { lower: 'lower bound (≥)', upper: 'upper bound (≤)', approx: 'approximate (≈)' },
+  en: { base: 'scenario base', lower: 'lower bound (≥)', upper: 'upper bound (≤)', approx: 'approximate (≈)' },
 };
 
-/** Where a value another share indicator holds comes from: 取自…；source. */
+/** Where a value another share indicator holds comes from: 取自… (its source is in the source column). */
 function viaNote(via: Via | undefined, locale: Locale): string {
   if (!via) return '';
-  const from = locale === 'zh' ? `取自${via.indicator}` : `from ${via.indicator}`;
-  return via.source ? `${from}${locale === 'zh' ? '；' : '; '}${via.source}` : from;
+  return locale === 'zh' ? `取自${via.indicator}` : `from ${via.indicator}`;
 }
 
-const blank = { year: null, value: null, bound: '', measure: '', low: null, high: null, target: null, deadline: null, note: '' };
+/** A release as the column writes it: label and date, either alone when the other is not recorded. */
+function releaseText(item: Pick<ChartPoint, 'released' | 'releaseLabel'>): string {
+  return [item.releaseLabel ?? '', item.released ?? ''].filter(Boolean).join(' ');
+}
+
+const blank = { year: null, value: null, bound: '', measure: '', release: '', source: '', low: null, high: null, target: null, deadline: null, note: '' };
 
 export function chartRows(data: ChartData, locale: Locale): DataRow[] {
   const t = (term: string): string => terms[locale][term] ?? term;
@@ -100,16 +116,21 @@ export function chartRows(data: ChartData, locale: Locale): DataRow[] {
   const rows: DataRow[] = [];
   for (const s of data.series) {
     for (const p of s.points) {
+      // A projection's base year is the figure its scenario starts from, not a projection.
+      const kind = s.kind === 'projection' && p.base ? 'base' : s.kind;
+      const valued = p.value !== null;
       rows.push({
         ...blank,
         series: s.name,
-        kind: t(s.kind),
+        kind: t(kind),
         basis: t(s.basis),
         unit: s.unit,
         year: p.year,
         value: p.value,
-        bound: p.bound && p.value !== null ? t(p.bound) : '',
+        bound: p.bound && valued ? t(p.bound) : '',
         measure: measureOf(p.measure),
+        release: valued ? releaseText(p) : '',
+        source: valued ? (p.source ?? '') : '',
         note: viaNote(p.via, locale),
       });
     }
@@ -160,6 +181,8 @@ export function chartRows(data: ChartData, locale: Locale): DataRow[] {
       value: item.actual,
       bound: item.bound && item.actual !== null ? t(item.bound) : '',
       measure: measureOf(item.measure),
+      release: item.actual !== null ? releaseText(item) : '',
+      source: item.actual !== null ? (item.source ?? '') : '',
       target: item.target,
       deadline: item.deadline,
       note: viaNote(item.via, locale),

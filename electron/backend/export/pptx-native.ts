@@ -9,13 +9,16 @@
 // labels on its points (pptxgenjs writes one label setting per chart type, the same number format for
 // every point, so "≥" cannot be put on one bar), so a bound ("超过1万亿元" is ≥) is said in the series
 // name, or for a waterfall's step in its category ("2020年（下限值）"), as is the measure a stretch
-// after a definition break is on.
+// after a definition break is on, and, where the chart draws more than one measure, every series'
+// measure (there is no break marker to say it). Series names otherwise say what the image's legend
+// says (the axis a series reads on where two units meet).
 import type PptxGenJS from 'pptxgenjs';
 import type { Bound, ChartData, ChartPoint, ChartSeries } from '../../../shared/charts/data';
 import { createFrame, DEFAULT_FONT_STACK, displayName, type Frame } from '../../../shared/charts/frame';
 import { axisScale, type AxisScale } from '../../../shared/charts/number-format';
 import { seriesColor } from '../../../shared/charts/palette';
 import type { ChartSpec } from '../../../shared/charts/spec';
+import { axisSide } from '../../../shared/charts/templates/indicator-series';
 import { bandsOutsideIn } from '../../../shared/charts/templates/scenario-fan';
 import { componentsOf, totalOf } from '../../../shared/charts/templates/stacked-components';
 import { regionsOf } from '../../../shared/charts/templates/regional-comparison';
@@ -50,11 +53,16 @@ const flat: SeriesStyle = { dash: 'sysDash', markers: false };
 
 const hex = (color: string): string => color.replace('#', '').toUpperCase();
 
-/** Year labels, with "E" on years that only projections reach. */
+/**
+ * Year labels, with "E" on years that only projections reach. A projection's base point is the figure
+ * its scenario starts from, not a projection: its year is no "E" year (2020, not 2020E).
+ */
 function yearLabels(axis: YearAxis, series: ChartSeries[], projected: number[] = []): string[] {
-  const actualYears = new Set(series.filter((s) => s.kind === 'actual').flatMap((s) => s.points.filter((p) => p.value !== null).map((p) => p.year)));
-  const projectedYears = new Set([...projected, ...series.filter((s) => s.kind === 'projection').flatMap((s) => s.points.filter((p) => p.value !== null).map((p) => p.year))]);
-  return axis.years.map((y) => (projectedYears.has(y) && !actualYears.has(y) ? `${y}E` : String(y)));
+  const valued = (kind: ChartSeries['kind'], base: boolean) =>
+    series.filter((s) => s.kind === kind).flatMap((s) => s.points.filter((p) => p.value !== null && Boolean(p.base) === base).map((p) => p.year));
+  const known = new Set([...valued('actual', false), ...valued('projection', true)]);
+  const projectedYears = new Set([...projected, ...valued('projection', false)]);
+  return axis.years.map((y) => (projectedYears.has(y) && !known.has(y) ? `${y}E` : String(y)));
 }
 
 /** A series' valued point in a year. */
@@ -82,6 +90,42 @@ function boundNote(frame: Frame, points: ReadonlyArray<ChartPoint | undefined>):
   });
 }
 
+/**
+ * Whether the values drawn are on more than one measure (口径). PowerPoint draws no break marker and
+ * no tooltip, so then every native series names the measure of its values.
+ */
+function manyMeasures(frame: Frame): boolean {
+  const measures = frame.data.series
+    .filter((s) => s.kind !== 'target')
+    .flatMap((s) => s.points.flatMap((p) => (p.value !== null && p.measure !== undefined ? [p.measure] : [])));
+  return new Set(measures).size > 1;
+}
+
+/** "2022年起为信通院广义口径": a stretch measured from `from` on `measure` (null: not named in the data). */
+function measureFrom(frame: Frame, from: number, measure: string | null): string {
+  const zh = frame.spec.locale === 'zh';
+  if (measure) return zh ? `${from}年起为${measure}` : `${measure} from ${from}`;
+  return zh ? `${from}年起为新口径` : `new definition from ${from}`;
+}
+
+/**
+ * The measures of a bar series' values where the chart draws more than one: the first named as it
+ * is, each change from its year ("重庆市此前口径；2022年起为信通院广义口径").
+ */
+function measureNotes(frame: Frame, points: ReadonlyArray<ChartPoint | undefined>): string[] {
+  if (!manyMeasures(frame)) return [];
+  const runs: Array<{ from: number; measure: string | undefined }> = [];
+  for (const p of points) {
+    if (!p || p.value === null || p.measure === runs.at(-1)?.measure) continue;
+    runs.push({ from: p.year, measure: p.measure });
+  }
+  return runs.flatMap((run, i) => {
+    const name = measureName(frame, run.measure);
+    if (i === 0) return name ? [name] : [];
+    return [measureFrom(frame, run.from, name)];
+  });
+}
+
 /** A series name with its notes in brackets. */
 function withNotes(frame: Frame, name: string, notes: string[]): string {
   return notes.length ? `${name}${frame.words.paren(notes.join(frame.spec.locale === 'zh' ? '；' : '; '))}` : name;
@@ -89,20 +133,19 @@ function withNotes(frame: Frame, name: string, notes: string[]): string {
 
 /**
  * A data series as native series: one per stretch between definition breaks (PowerPoint has no gap
- * between adjacent categories), the later stretches named for their new definition, each naming the
- * years of its own bounded points.
+ * between adjacent categories), the later stretches named for their new definition, the first for
+ * its measure where the chart draws more than one, each naming the years of its own bounded points.
  */
 function stretches(frame: Frame, axis: YearAxis, s: ChartSeries, name: string, color: string, all: ChartSeries[]): NativeSeries[] {
   const join = s.kind === 'projection' ? joinPoint(actualFor(s, all), s) : null;
   const style = s.kind === 'projection' ? dashed : solid;
-  const zh = frame.spec.locale === 'zh';
+  const many = manyMeasures(frame);
   return stretchesOf(s, join).map((points, i) => {
-    const from = points[0]!.year;
     const measure = measureName(frame, points.find((p) => p.value !== null)?.measure);
-    const definition = zh ? `${from}年起${measure ? `为${measure}` : '新口径'}` : measure ? `${measure} from ${from}` : `new definition from ${from}`;
+    const definition = i > 0 ? [measureFrom(frame, points[0]!.year, measure)] : many && measure ? [measure] : [];
     // The join point is the actual series' value, named there.
     const own = points.filter((p) => s.points.includes(p));
-    return { name: withNotes(frame, name, [...(i === 0 ? [] : [definition]), ...boundNote(frame, own)]), values: alignToYears(axis, points), color, style };
+    return { name: withNotes(frame, name, [...definition, ...boundNote(frame, own)]), values: alignToYears(axis, points), color, style };
   });
 }
 
@@ -135,7 +178,8 @@ function linesChart(frame: Frame): NativeChart {
   const axis = yearAxis(frame);
   const labels = yearLabels(axis, drawn);
   const units = [...new Set(drawn.map((s) => s.unit))];
-  const lines = timeLines(frame, drawn);
+  // As the legend of the image says them: where two units meet, each series names its axis.
+  const lines = timeLines(frame, drawn).map((l) => ({ ...l, name: `${l.name}${axisSide(frame, units, l.s.unit)}` }));
   const groups = units.map((unit, index) => {
     const own = lines.filter((l) => l.s.unit === unit);
     const targets = data.series.filter((s) => s.kind === 'target' && s.unit === unit);
@@ -215,7 +259,7 @@ function stackedChart(frame: Frame, mode: 'area' | 'bars', showTotal: boolean): 
   const merged = components.map((c, i) => {
     const points = axis.years.map((y) => pointIn(c.actual, y) ?? pointIn(c.projection, y));
     return {
-      name: withNotes(frame, displayName(frame, c.name, c.actual?.basis ?? c.projection?.basis ?? 'published'), boundNote(frame, points)),
+      name: withNotes(frame, displayName(frame, c.name, c.actual?.basis ?? c.projection?.basis ?? 'published'), [...measureNotes(frame, points), ...boundNote(frame, points)]),
       color: seriesColor(palette, i),
       values: points.map((p) => p?.value ?? null),
     };
@@ -225,7 +269,10 @@ function stackedChart(frame: Frame, mode: 'area' | 'bars', showTotal: boolean): 
   const totalValues = totalPoints.map((p) => p?.value ?? null);
   const scale = valueScale(frame, unit, totalValues.length ? totalValues : merged.flatMap((m) => m.values));
   const targets = targetSeries(frame, axis, data.series.filter((s) => s.kind === 'target'));
-  const lines: NativeSeries[] = [...(showTotal ? [{ name: withNotes(frame, words.total, boundNote(frame, totalPoints)), values: totalValues, color: palette.text, style: solid }] : []), ...targets];
+  const lines: NativeSeries[] = [
+    ...(showTotal ? [{ name: withNotes(frame, words.total, [...measureNotes(frame, totalPoints), ...boundNote(frame, totalPoints)]), values: totalValues, color: palette.text, style: solid }] : []),
+    ...targets,
+  ];
   const stack: PptxGenJS.IChartMulti = {
     type: (mode === 'bars' ? 'bar' : 'area') as PptxGenJS.CHART_NAME,
     data: merged.map((m) => ({ name: m.name, labels, values: scaled(m.values, scale) as number[] })),
@@ -277,7 +324,7 @@ function regionalBars(frame: Frame): NativeChart {
   const series = regions.map((r, i) => {
     const points = axis.years.map((y) => pointIn(r.actual, y) ?? pointIn(r.projection, y));
     return {
-      name: withNotes(frame, displayName(frame, r.name, r.actual?.basis ?? r.projection?.basis ?? 'published'), boundNote(frame, points)),
+      name: withNotes(frame, displayName(frame, r.name, r.actual?.basis ?? r.projection?.basis ?? 'published'), [...measureNotes(frame, points), ...boundNote(frame, points)]),
       color: seriesColor(palette, i),
       values: points.map((p) => p?.value ?? null),
     };

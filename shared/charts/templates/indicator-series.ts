@@ -17,19 +17,24 @@ import {
 } from '../time-series';
 import { breaksOf } from './target-trajectory';
 
+/** Which axis a series in `unit` reads on, as its legend entry says it where two units meet; '' on one axis. */
+export function axisSide(frame: Frame, units: readonly string[], unit: string): string {
+  if (units.length !== 2) return '';
+  const left = units.indexOf(unit) <= 0;
+  return frame.spec.locale === 'zh' ? (left ? '（左轴）' : '（右轴）') : left ? ' (left)' : ' (right)';
+}
+
 export function indicatorSeries(frame: Frame): EChartsOption {
   const { data, palette, spec } = frame;
   const drawn = data.series.filter((s) => s.kind !== 'target');
   if (!drawn.length) throw new ChartBuildError('NO_DATA', { template: 'indicator-series' }, 'No series to draw');
   const units = [...new Set(drawn.map((s) => s.unit))];
   if (units.length > 2) throw new ChartBuildError('TOO_MANY_UNITS', { units }, `At most two units fit one chart: ${units.join(', ')}`);
-  const dual = units.length === 2;
   const axisOf = (unit: string): number => Math.max(0, units.indexOf(unit));
-  const side = (index: number): string => (!dual ? '' : spec.locale === 'zh' ? (index === 0 ? '（左轴）' : '（右轴）') : index === 0 ? ' (left)' : ' (right)');
   const targets = data.series.filter((s) => s.kind === 'target' && units.includes(s.unit));
   const axis = yearAxis(frame);
   const joins = drawn.map((s) => (s.kind === 'projection' ? joinPoint(actualFor(s, drawn), s) : null));
-  const entries = drawn.map((s, i) => ({ name: `${displayName(frame, s.name, s.basis)}${side(axisOf(s.unit))}`, series: s, ...lookAt(frame, i) }));
+  const entries = drawn.map((s, i) => ({ name: `${displayName(frame, s.name, s.basis)}${axisSide(frame, units, s.unit)}`, series: s, ...lookAt(frame, i) }));
   const valuesOn = (index: number) => [...drawn, ...targets].filter((s) => axisOf(s.unit) === index).flatMap((s) => s.points.map((p) => p.value));
 
   const marks: LineSeriesOption[] = units.map((unit, index) =>

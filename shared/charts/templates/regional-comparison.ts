@@ -38,12 +38,15 @@ export function regionsOf(series: ChartSeries[]): Region[] {
   }));
 }
 
-/** A region's point in a year: the actual when there is one, else the projection. */
+/**
+ * A region's point in a year: the actual when there is one, else the projection, whose base year (the
+ * figure its scenario starts from) is not projected.
+ */
 function valueIn(region: Region, year: number | undefined): { value: number; point: ChartPoint; projected: boolean } | null {
   const a = region.actual?.points.find((p) => p.year === year && p.value !== null);
   if (a) return { value: a.value!, point: a, projected: false };
   const p = region.projection?.points.find((q) => q.year === year && q.value !== null);
-  return p ? { value: p.value!, point: p, projected: true } : null;
+  return p ? { value: p.value!, point: p, projected: !p.base } : null;
 }
 
 function regionBars(axis: YearAxis, region: Region, name: string, color: string): BarSeriesOption {

@@ -68,13 +68,15 @@ export function totalOf(parts: Array<ChartSeries | undefined>, kind: 'actual' | 
   return { ...first, id: `total-${kind}`, name, kind, points, basis: present.some((s) => s.basis === 'illustrative') ? 'illustrative' : first.basis, breaksBefore: [] };
 }
 
+/** A part's bars: projected years lighter and dashed; a projection's base year (the figure it starts from) as an actual bar. */
 function barSeries(axis: YearAxis, s: ChartSeries, name: string, color: string, stack: string): BarSeriesOption {
   const projected = s.kind === 'projection';
+  const base = new Set(s.points.filter((p) => p.base).map((p) => p.year));
   return {
     type: 'bar',
     name,
     stack,
-    data: alignToYears(axis, s.points),
+    data: alignToYears(axis, s.points).map((value, k) => (projected && value !== null && base.has(axis.years[k]!) ? { value, itemStyle: { color, borderWidth: 0 } } : value)),
     barGap: '-100%',
     barWidth: '60%',
     color,

@@ -91,14 +91,42 @@ describe('export.chart', () => {
     expect(await zip.file('ppt/slides/slide1.xml')!.async('string')).toContain('地区生产总值：重庆、四川、成都');
   });
 
-  it('PPTX: a bound and the measure after a break named in the series names, as no point is labelled', async () => {
+  it('PPTX: a bound and the measure of every series named in the series names, as no point is labelled and no break is marked', async () => {
     const chart = await starterChart(service, 'share-of-gdp');
     const { bytes } = await exportFile({ id: chart.id, format: 'pptx' });
     const zip = await JSZip.loadAsync(bytes);
     const part = Object.keys(zip.files).find((f) => /^ppt\/charts\/chart\d+\.xml$/.test(f))!;
     const xml = await zip.file(part)!.async('string');
-    expect(xml).toContain('<c:v>重庆（2020年为下限值）</c:v>');
-    expect(xml).toContain('<c:v>重庆（2022年起为信通院广义口径）</c:v>');
+    const names = [...xml.matchAll(/<c:tx>.*?<c:v>(.*?)<\/c:v>/gs)].map((m) => m[1]);
+    // Two measures are drawn: each stretch and series names its own, the first stretch of 重庆 too.
+    expect(names).toEqual([
+      '重庆（重庆市此前口径；2020年为下限值）',
+      '重庆（2022年起为信通院广义口径）',
+      '全国（信通院广义口径）',
+      'A2目标 40%（2022年，信通院广义口径）',
+      'C1目标 50%（2027年，信通院广义口径）',
+    ]);
+  });
+
+  it('PPTX: a scenario\'s base year is no projected year, and series say what the image\'s legend says', async () => {
+    const chartXml = async (template: string) => {
+      const { bytes } = await exportFile({ id: (await starterChart(service, template)).id, format: 'pptx' });
+      const zip = await JSZip.loadAsync(bytes);
+      const xml = await zip.file(Object.keys(zip.files).find((f) => /^ppt\/charts\/chart\d+\.xml$/.test(f))!)!.async('string');
+      const first = xml.split('<c:ser>')[1]!;
+      return {
+        names: [...xml.matchAll(/<c:tx>.*?<c:v>(.*?)<\/c:v>/gs)].map((m) => m[1]),
+        categories: [...first.split('<c:cat>')[1]!.split('</c:cat>')[0]!.matchAll(/<c:v>(.*?)<\/c:v>/g)].map((m) => m[1]),
+      };
+    };
+    // The stacked parts start from the scenario's 2020 base (超6000亿元), which no actual part draws:
+    // 2020 is the base, not an estimate.
+    const stacked = await chartXml('stacked-components');
+    expect(stacked.categories).toEqual(['2020', '2021E', '2022E']);
+    expect(stacked.names).toEqual(['数字产业化（示意）（2020年为下限值）', '产业数字化（示意）（2020年为下限值）', '合计（2020年为下限值）']);
+    // Two units: each series names the axis it reads on, as the legend of the PNG does.
+    const twoAxes = await chartXml('indicator-series');
+    expect(twoAxes.names).toEqual(['数字经济规模（左轴）', '数字经济占GDP比重（右轴）']);
   });
 
   it('turns export failures into translated errors', async () => {

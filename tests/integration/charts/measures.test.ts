@@ -43,10 +43,10 @@ describe('chart data from the series layer', () => {
     const { data, option } = await resolve(service, spec);
     const cq = data.series.find((s) => s.region === '重庆')!;
     expect(cq.breaksBefore).toEqual([2022]);
-    expect(cq.points.filter((p) => p.year >= 2020)).toEqual([
-      { year: 2020, value: 25, bound: 'lower', measure: 'cq-earlier' },
-      { year: 2021, value: 27.2, bound: 'exact', measure: 'cq-earlier' },
-      { year: 2022, value: 45.4, bound: 'exact', measure: 'caict-broad' },
+    expect(cq.points.filter((p) => p.year >= 2020)).toMatchObject([
+      { year: 2020, value: 25, bound: 'lower', measure: 'cq-earlier', released: '', releaseLabel: '' },
+      { year: 2021, value: 27.2, bound: 'exact', measure: 'cq-earlier', released: '2022-08-18', releaseLabel: '新闻发布会' },
+      { year: 2022, value: 45.4, bound: 'exact', measure: 'caict-broad', released: '2023-12-13', releaseLabel: '《行动计划》指标表' },
     ]);
     expect(data.meta.measures).toEqual([
       { code: 'cq-earlier', name: '重庆市此前口径' },
@@ -66,7 +66,8 @@ describe('chart data from the series layer', () => {
     const service = fresh();
     const { data, option } = await resolve(service, { template: 'target-trajectory', bindings: { indicators: ['de_scale'], regions: ['CQ'] } });
     const series = data.series.find((s) => s.kind === 'actual')!;
-    expect(series.points.find((p) => p.year === 2022)).toEqual({ year: 2022, value: 10000, bound: 'lower', measure: 'caict-broad' });
+    const source = 'CAICT 中国数字经济发展研究报告(2023)（媒体转载）（可信度 M）';
+    expect(series.points.find((p) => p.year === 2022)).toEqual({ year: 2022, value: 10000, bound: 'lower', measure: 'caict-broad', released: '', releaseLabel: '', source });
     const labels = (option.series as MarkSeries[]).flatMap((s) => (s.endLabel?.show ? [s.endLabel.formatter()] : []));
     expect(labels).toEqual(['≥1万亿元']);
     const years = (option.xAxis as { data: string[] }).data;
@@ -74,10 +75,10 @@ describe('chart data from the series layer', () => {
     expect(tooltip).toContain('≥1万亿元（信通院广义口径）');
 
     const rows = chartRows(data, 'zh');
-    expect(rows.find((r) => r.year === 2022 && r.kind === '实际')).toMatchObject({ value: 10000, bound: '下限（≥）', measure: '信通院广义口径' });
+    expect(rows.find((r) => r.year === 2022 && r.kind === '实际')).toMatchObject({ value: 10000, bound: '下限（≥）', measure: '信通院广义口径', release: '', source });
     const csv = toCsv(rows, 'zh');
-    expect(csv.split('\r\n')[0]).toContain(',数值,数值界限,统计口径,');
-    expect(csv).toContain(',2022,10000,下限（≥）,信通院广义口径,');
+    expect(csv.split('\r\n')[0]).toContain(',数值,数值界限,统计口径,发布版本,来源,');
+    expect(csv).toContain(`,2022,10000,下限（≥）,信通院广义口径,,${source},`);
   });
 
   it('judges A1 on the broad measure with its bound: ≥1万亿元 meets 1万亿元', async () => {
@@ -99,9 +100,26 @@ describe('chart data from the series layer', () => {
     expect(later.data.progress[0]).toMatchObject({ actual: 45.4, actualYear: 2022, measure: 'caict-broad' });
   });
 
+  it('gives progress recorded by hand its bound, release and source, as the monitor reads it', async () => {
+    const service = fresh();
+    await call(service, 'targets.recordActual', { code: 'A3', year: 2021, value: 120, bound: 'lower', released: '2022-01-20', source: '测试：市经信委通报' });
+    const { data } = await resolve(service, { template: 'target-progress', bindings: { targets: ['A3'], regions: ['CQ'] } });
+    expect(data.progress[0]).toMatchObject({ actual: 120, actualYear: 2021, bound: 'lower', released: '2022-01-20', releaseLabel: '', source: '测试：市经信委通报' });
+    expect(chartRows(data, 'zh')[0]).toMatchObject({ value: 120, bound: '下限（≥）', release: '2022-01-20', source: '测试：市经信委通报' });
+  });
+
   it('draws the latest release of a revised figure: 重庆 2018 GDP after the census', async () => {
     const service = fresh();
     const { data } = await resolve(service, { template: 'regional-comparison', bindings: { indicators: ['gdp'], regions: ['CQ'] } });
-    expect(data.series[0]!.points.find((p) => p.year === 2018)).toEqual({ year: 2018, value: 21588.8, bound: 'exact', measure: 'standard' });
+    expect(data.series[0]!.points.find((p) => p.year === 2018)).toEqual({
+      year: 2018,
+      value: 21588.8,
+      bound: 'exact',
+      measure: 'standard',
+      released: '2020-01-01',
+      releaseLabel: '第四次经济普查修订',
+      source: '重庆市统计局修订序列（第四次全国经济普查后，经第三方汇编）（可信度 L）',
+    });
+    expect(chartRows(data, 'zh').find((r) => r.year === 2018)).toMatchObject({ value: 21588.8, release: '第四次经济普查修订 2020-01-01' });
   });
 });

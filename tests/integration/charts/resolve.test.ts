@@ -19,14 +19,25 @@ beforeAll(() => {
 });
 afterAll(() => service.close());
 
-/** The stored figures with their bound and measure (the observation's own, else its indicator's). */
-function figures(indicator: string, region: string): Array<{ year: number; value: number; bound: string; measure: string }> {
+interface StoredFigure {
+  year: number;
+  value: number;
+  bound: string;
+  measure: string;
+  released: string;
+  releaseLabel: string;
+  source: string;
+}
+
+/** The stored figures with their bound, measure (the observation's own, else its indicator's), latest release and source. */
+function figures(indicator: string, region: string): StoredFigure[] {
   return service.db
     .prepare(
-      `SELECT o.year, o.value, o.bound, COALESCE(o.measure, i.measure) AS measure FROM observations o JOIN indicators i ON i.code = o.indicator
+      `SELECT o.year, o.value, o.bound, COALESCE(o.measure, i.measure) AS measure, o.released, o.release_label AS releaseLabel, o.source
+       FROM observations o JOIN indicators i ON i.code = o.indicator
        WHERE o.indicator = ? AND o.region = ? AND o.period = CAST(o.year AS TEXT) ORDER BY o.year`,
     )
-    .all(indicator, region) as Array<{ year: number; value: number; bound: string; measure: string }>;
+    .all(indicator, region) as StoredFigure[];
 }
 
 async function resolve(spec: Record<string, unknown>): Promise<ChartData> {
@@ -50,6 +61,8 @@ describe('charts.data per template', () => {
     // The path is on the scenario's measure, when the scenario states one.
     expect(new Set(projection.points.map((p) => p.measure))).toEqual(new Set([scenarioDefinition(service.db, Number(baseline)).measure]));
     expect(projection).toMatchObject({ basis: 'illustrative', scenarioId: baseline, region: '重庆' });
+    // Projections are no release: they carry none, and no point of this path is the scenario's base.
+    expect(projection.points.some((p) => p.released !== undefined || p.source !== undefined || p.base)).toBe(false);
     // A1 is judged on the broad measure; in 2022 the path it would be read against is on the city's
     // earlier one, so its line is left out and named for the footer.
     expect(data.series.filter((s) => s.kind === 'target')).toEqual([]);
@@ -64,9 +77,10 @@ describe('charts.data per template', () => {
     const data = await resolve({ template: 'share-of-gdp', bindings: { indicators: ['de_va_share_gdp', 'de_share_gdp'], regions: ['CQ', 'CN'], targets: ['A2'] } });
     const cq = data.series.find((s) => s.region === '重庆')!;
     expect(cq.name).toBe('重庆');
-    expect(cq.points.filter((p) => p.year >= 2021)).toEqual([
-      { year: 2021, value: 27.2, bound: 'exact', measure: 'cq-earlier' },
-      { year: 2022, value: 45.4, bound: 'exact', measure: 'caict-broad' },
+    expect(cq.points.filter((p) => p.year >= 2021)).toEqual(figures('de_va_share_gdp', 'CQ').filter((f) => f.year >= 2021));
+    expect(cq.points.filter((p) => p.year >= 2021).map((p) => [p.value, p.measure])).toEqual([
+      [27.2, 'cq-earlier'],
+      [45.4, 'caict-broad'],
     ]);
     expect(cq.breaksBefore).toEqual([2022]);
     expect(cq.basis).toBe('published');
@@ -115,6 +129,8 @@ describe('charts.data per template', () => {
       expect(sum).toBeCloseTo(projection.total.values[t]!, 6);
     });
     expect(parts.every((s) => s.basis === 'illustrative')).toBe(true);
+    // No actual part has 2020: the parts' 2020 points are the base the scenario starts from, marked so.
+    expect(parts.map((s) => s.points.filter((p) => p.base).map((p) => p.year))).toEqual([[2020], [2020]]);
   });
 
   it('contribution-waterfall: start total plus component changes is the end total', async () => {
@@ -153,12 +169,38 @@ describe('charts.data per template', () => {
 
   it('target-progress: latest figure of the measuring indicator, no baseline across a break, no data as null', async () => {
     const data = await resolve({ template: 'target-progress', bindings: { indicators: ['de_scale', 'de_va_share_gdp'], regions: ['CQ'], targets: ['A1', 'A2', 'A3'] } });
+    const release = (f: StoredFigure | undefined) => ({ released: f!.released, releaseLabel: f!.releaseLabel, source: f!.source });
     expect(data.progress).toEqual([
       // 超过1万亿元: a lower bound, on the broad measure A1 is judged on.
-      { label: '数字经济总量达到万亿级规模', unit: '亿元', target: 10000, deadline: 2022, actual: 10000, actualYear: 2022, baseline: null, basis: 'published', bound: 'lower', measure: 'caict-broad' },
-      { label: '数字经济占GDP比重达到40%以上', unit: '%', target: 40, deadline: 2022, actual: 45.4, actualYear: 2022, baseline: null, basis: 'published', bound: 'exact', measure: 'caict-broad' },
+      {
+        label: '数字经济总量达到万亿级规模',
+        unit: '亿元',
+        target: 10000,
+        deadline: 2022,
+        actual: 10000,
+        actualYear: 2022,
+        baseline: null,
+        basis: 'published',
+        bound: 'lower',
+        measure: 'caict-broad',
+        ...release(figures('de_scale', 'CQ').find((f) => f.year === 2022)),
+      },
+      {
+        label: '数字经济占GDP比重达到40%以上',
+        unit: '%',
+        target: 40,
+        deadline: 2022,
+        actual: 45.4,
+        actualYear: 2022,
+        baseline: null,
+        basis: 'published',
+        bound: 'exact',
+        measure: 'caict-broad',
+        ...release(figures('de_va_share_gdp', 'CQ').find((f) => f.year === 2022)),
+      },
       { label: '培育数字经济龙头企业', unit: '家', target: 100, deadline: 2022, actual: null, actualYear: null, baseline: null, basis: 'published' },
     ]);
+    expect(data.progress[1]).toMatchObject({ released: '2023-12-13', releaseLabel: '《行动计划》指标表' });
   });
 
   it('carries the illustrative basis of illustrative figures', async () => {
@@ -166,7 +208,7 @@ describe('charts.data per template', () => {
       .prepare("INSERT INTO observations (indicator, region, period, year, value, unit, status, source) VALUES ('de_digital_industrialisation', 'CQ', ?, ?, ?, '亿元', 'illustrative', '测试示意')")
       .run('2021', 2021, 1700);
     const data = await resolve({ template: 'indicator-series', bindings: { indicators: ['de_digital_industrialisation'], regions: ['CQ'] } });
-    expect(data.series[0]).toMatchObject({ basis: 'illustrative', points: [{ year: 2021, value: 1700, bound: 'exact', measure: 'caict-broad' }] });
+    expect(data.series[0]).toMatchObject({ basis: 'illustrative', points: [{ year: 2021, value: 1700, bound: 'exact', measure: 'caict-broad', source: '测试示意' }] });
   });
 });
 

@@ -44,12 +44,15 @@ describe('a share of GDP another share indicator holds', () => {
     it(`is drawn for 重庆 2022 on a ${template} chart of the national share, named with its source`, async () => {
       const { service } = fresh();
       const { spec, data, option } = await resolve(service, nationalShare(template));
-      expect(chongqing(data)!.points).toEqual([{ year: 2022, value: 45.4, bound: 'exact', measure: 'caict-broad', via: { indicator: '数字经济增加值占GDP比重（重庆）', source } }]);
+      expect(chongqing(data)!.points).toEqual([
+        { year: 2022, value: 45.4, bound: 'exact', measure: 'caict-broad', via: { indicator: '数字经济增加值占GDP比重（重庆）', source }, released: '2023-12-13', releaseLabel: '《行动计划》指标表', source },
+      ]);
       // 全国 draws its own figures only.
       expect(data.series.find((s) => s.region === '全国')!.points.every((p) => p.via === undefined)).toBe(true);
       expect(footer(option)).toContain(`重庆2022年的数值取自数字经济增加值占GDP比重（重庆），来源：${source}。`);
       const csv = toCsv(chartRows(data, 'zh'), 'zh');
-      expect(csv).toContain(`,2022,45.4,确数,信通院广义口径,,,,,取自数字经济增加值占GDP比重（重庆）；${source}\r\n`);
+      // The release and source in their columns; the note says which indicator holds the figure.
+      expect(csv).toContain(`,2022,45.4,确数,信通院广义口径,《行动计划》指标表 2023-12-13,${source},,,,,取自数字经济增加值占GDP比重（重庆）\r\n`);
       expect(spec.locale).toBe('zh');
     });
   }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadMigrations, openWorkspace } from '../../../electron/backend/db/workspace';
+import { chartRows, toCsv } from '../../../electron/backend/export/data-table';
 import { readChunks } from '../../../electron/backend/export/png-chunks';
 import { WorkbenchService } from '../../../electron/backend/service';
 import type { ChartNotice } from '../../../shared/api/charts-contract';
@@ -50,8 +51,12 @@ describe('a chart pinned to a vintage', () => {
     const data = await dataOf(service, gdpCq('2019-06-30'));
     const actual = data.series.filter((s) => s.kind === 'actual');
     expect(actual).toHaveLength(1);
-    expect(actual[0]!.points).toEqual([{ year: 2018, value: 20363.19, bound: 'exact', measure: 'standard' }]);
+    // The first release, as known then: its label, date and source, in the data file too.
+    expect(actual[0]!.points).toEqual([
+      { year: 2018, value: 20363.19, bound: 'exact', measure: 'standard', released: '2019-03-01', releaseLabel: '统计公报初步核算数', source: '重庆市统计局 统计公报（初步核算）' },
+    ]);
     expect(data.meta).toMatchObject({ vintage: '2019-06-30', newerData: true, asOf: '2019-06-30' });
+    expect(toCsv(chartRows(data, 'zh'), 'zh')).toContain(',2018,20363.19,确数,统计部门常规口径,统计公报初步核算数 2019-03-01,重庆市统计局 统计公报（初步核算）,');
 
     const svg = await svgOf(service, gdpCq('2019-06-30'));
     expect(svg).toContain('数据截至 2019-06-30');
@@ -62,7 +67,7 @@ describe('a chart pinned to a vintage', () => {
   it('unpinned: the census revision 21588.8, every later year, no vintage line', async () => {
     const data = await dataOf(service, gdpCq(null));
     const points = data.series.find((s) => s.kind === 'actual')!.points;
-    expect(points.find((p) => p.year === 2018)?.value).toBe(21588.8);
+    expect(points.find((p) => p.year === 2018)).toMatchObject({ value: 21588.8, released: '2020-01-01', releaseLabel: '第四次经济普查修订' });
     expect(points.length).toBeGreaterThan(1);
     expect(data.meta).toMatchObject({ vintage: null, newerData: false });
     const svg = await svgOf(service, gdpCq(null));

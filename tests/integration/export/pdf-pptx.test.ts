@@ -6,6 +6,8 @@ import { renderPdf } from '../../../electron/backend/export/pdf';
 import { OFFICE_FONT, renderPptx } from '../../../electron/backend/export/pptx';
 import { nativeChart } from '../../../electron/backend/export/pptx-native';
 import { styleChartXml } from '../../../electron/backend/export/pptx-post';
+import { chartDataSchema } from '../../../shared/charts/data';
+import { chartSpecSchema } from '../../../shared/charts/spec';
 import { fan, progress, tornadoChart, trajectory, waterfall } from '../../fixtures/charts/briefing';
 import { app, itemOf, packItems } from './support';
 
@@ -83,6 +85,31 @@ describe('PPTX export', () => {
     expect(wf.types[0]!.data[0]!.values).toEqual([null, 0.855, 0.972, 1.477, null]);
     expect(wf.options.valAxisTitle).toBe('万亿元');
     expect(wf.hiddenLegend).toEqual([0]);
+  });
+
+  it('names the measure of every series where the chart draws more than one, and of none where it draws one', () => {
+    const spec = chartSpecSchema.parse({ template: 'regional-comparison', title: '占比', options: { mode: 'bars' } });
+    const measures = [
+      { code: 'cq-earlier', name: '重庆市此前口径' },
+      { code: 'caict-broad', name: '信通院广义口径' },
+    ];
+    const point = (year: number, value: number, measure: string) => ({ year, value, measure });
+    const cq = { id: 'cq', name: '重庆', region: '重庆', kind: 'actual', unit: '%', breaksBefore: [2022], points: [point(2021, 27.2, 'cq-earlier'), point(2022, 45.4, 'caict-broad')] };
+    const cn = { id: 'cn', name: '全国', region: '全国', kind: 'actual', unit: '%', points: [point(2021, 39.8, 'caict-broad'), point(2022, 41.5, 'caict-broad')] };
+    const names = (series: unknown[]) => nativeChart(spec, chartDataSchema.parse({ series, meta: { measures } }))!.types[0]!.data.map((d) => d.name);
+    expect(names([cq, cn])).toEqual(['重庆（重庆市此前口径；2022年起为信通院广义口径）', '全国（信通院广义口径）']);
+    expect(names([cn])).toEqual(['全国']);
+    // As lines, one native series per stretch: the first names its measure too.
+    const lines = nativeChart({ ...spec, options: { ...spec.options, mode: 'lines' } } as typeof spec, chartDataSchema.parse({ series: [cq, cn], meta: { measures } }))!;
+    expect(lines.types[0]!.data.map((d) => d.name)).toEqual(['重庆（重庆市此前口径）', '重庆（2022年起为信通院广义口径）', '全国（信通院广义口径）']);
+  });
+
+  it('labels a scenario\'s base year as a year, the years only its projection reaches as estimates', () => {
+    const spec = chartSpecSchema.parse({ template: 'target-trajectory', title: '情景' });
+    const data = chartDataSchema.parse({
+      series: [{ id: 'p', name: '基准', kind: 'projection', unit: '亿元', basis: 'illustrative', points: [{ year: 2020, value: 6000, base: true }, { year: 2021, value: 7000 }] }],
+    });
+    expect(nativeChart(spec, data)!.types[0]!.data[0]!.labels).toEqual(['2020', '2021E']);
   });
 
   it('puts tornado and progress charts on slides as images', () => {

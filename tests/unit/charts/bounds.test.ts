@@ -208,7 +208,7 @@ describe('exports', () => {
     expect(rows.find((r) => r.series === '重庆' && r.year === 2022)).toMatchObject({ value: 45.4, bound: '确数', measure: '信通院广义口径' });
     expect(rows.find((r) => r.series === 'A2目标')).toMatchObject({ bound: '', measure: '信通院广义口径' });
     const csv = toCsv(rows, 'zh');
-    expect(csv.split('\r\n')[0]).toBe('\uFEFF系列,类型,数据性质,单位,年份,数值,数值界限,统计口径,下限,上限,目标,期限,说明');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFF系列,类型,数据性质,单位,年份,数值,数值界限,统计口径,发布版本,来源,下限,上限,目标,期限,说明');
     expect(csv).toContain('重庆,实际,公布,%,2020,25,下限（≥）,重庆市此前口径,');
     expect(toCsv(chartRows(data, 'en'), 'en')).toContain('2020,25,lower bound (≥),重庆市此前口径,');
     // A computed value is written without its binary noise.
@@ -219,6 +219,7 @@ describe('exports', () => {
   it('name bounds and the new measure in the native PowerPoint series, which show no point labels', () => {
     const native = nativeChart(chartSpecSchema.parse(starterShareMeasured.spec), chartDataSchema.parse(starterShareMeasured.data))!;
     const names = native.types.flatMap((t) => t.data.map((d) => d.name));
-    expect(names).toEqual(expect.arrayContaining(['重庆（2020年为下限值）', '重庆（2022年起为信通院广义口径）', '全国']));
+    // Two measures are drawn and PowerPoint marks no break: every series names its measure.
+    expect(names).toEqual(expect.arrayContaining(['重庆（重庆市此前口径；2020年为下限值）', '重庆（2022年起为信通院广义口径）', '全国（信通院广义口径）']));
   });
 });

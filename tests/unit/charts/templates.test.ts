@@ -12,6 +12,7 @@ import { fan, fixtureCharts, indicator, progress, regional, share, stacked, torn
 type AnySeries = {
   type?: string;
   name?: string;
+  color?: string;
   data?: unknown[];
   stack?: string;
   yAxisIndex?: number;
@@ -180,6 +181,26 @@ describe('stacked components', () => {
     expect(parts[1]!.itemStyle?.borderType).toBe('dashed');
     expect(named(bars, '合计')).toHaveLength(0);
   });
+
+  it('draws a projection\'s base year, the figure its scenario starts from, as an actual bar', () => {
+    const part = (name: string) => ({
+      id: name,
+      name,
+      kind: 'projection' as const,
+      unit: '亿元',
+      basis: 'illustrative' as const,
+      points: [
+        { year: 2020, value: 3000, bound: 'lower' as const, base: true },
+        { year: 2021, value: 3500 },
+      ],
+    });
+    const bars = build({ template: 'stacked-components', title: 't', options: { mode: 'bars', showTotal: false } }, { series: [part('甲'), part('乙')] });
+    const [base, projected] = named(bars, '甲（示意）')[0]!.data! as [{ value: number; itemStyle: { borderWidth: number; color: string } }, number];
+    expect(base).toMatchObject({ value: 3000, itemStyle: { borderWidth: 0 } });
+    expect(base.itemStyle.color).toBe(named(bars, '甲（示意）')[0]!.color);
+    expect(projected).toBe(3500);
+    expect(named(bars, '甲（示意）')[0]!.itemStyle?.borderType).toBe('dashed');
+  });
 });
 
 describe('contribution waterfall', () => {
@@ -220,6 +241,21 @@ describe('regional comparison', () => {
     expect((named(bars, '重庆')[0]!.data![years.indexOf('2025')] as { itemStyle: { borderType: string } }).itemStyle.borderType).toBe('dashed');
     const lines = build({ ...regional.spec, options: { mode: 'lines' } } as ChartSpecInput, data);
     expect(named(lines, '重庆').map((s) => s.lineStyle?.type)).toEqual(['solid', 'dashed']);
+  });
+
+  it('draws a projection\'s base year as an actual bar, not called a projection in the tooltip', () => {
+    const points = [
+      { year: 2026, value: 33000, base: true },
+      { year: 2027, value: 34000 },
+    ];
+    const data = { series: [...regional.data.series, { id: 'cq-p', name: '重庆', region: '重庆', kind: 'projection' as const, unit: '亿元', basis: 'illustrative' as const, points }] };
+    const bars = build({ ...regional.spec, options: { mode: 'bars' } } as ChartSpecInput, data);
+    const years = (bars.xAxis as { data: string[] }).data;
+    const cq = named(bars, '重庆')[0]!.data! as Array<{ itemStyle: { borderType?: string } }>;
+    expect(cq[years.indexOf('2026')]!.itemStyle.borderType).toBeUndefined();
+    expect(cq[years.indexOf('2027')]!.itemStyle.borderType).toBe('dashed');
+    expect(tooltipHtml(bars, years.indexOf('2026'))).not.toContain('预测');
+    expect(tooltipHtml(bars, years.indexOf('2027'))).toContain('预测');
   });
 });
 
