@@ -65,6 +65,7 @@ export {
   type MonteCarloResult,
   type FanSeries,
   type TargetProbability,
+  type TargetHistogram,
 } from './monte-carlo';
 export { importance, ranks, type DriverImportance, type ImportanceOptions, type ImportanceResult } from './importance';
 export { backtest, actualPointSchema, type ActualPoint, type BacktestPoint, type BacktestResult, type BacktestSeries, type DefinitionBreak, type PointStatus } from './backtest';

@@ -38,6 +38,11 @@ export interface MonteCarloOptions {
   bins?: number;
   /** Year of the histogram: default the first total target's year, else the horizon. */
   histogramYear?: number;
+  /**
+   * Adds `targetHistograms`: per target, the distribution of its own quantity (the total, the share
+   * or the component) in its year, in `bins` bins. Default false, and the result has no such field.
+   */
+  targetHistograms?: boolean;
   onProgress?: (progress: MonteCarloProgress) => void;
   /** An AbortSignal or anything with `aborted`; checked between chunks. */
   signal?: { readonly aborted: boolean };
@@ -78,6 +83,14 @@ export interface TargetProbability {
   firstYear: { counts: number[]; never: number };
 }
 
+/** The distribution of a target's quantity in the target's year over the draws (`targetHistograms`). */
+export interface TargetHistogram extends Histogram {
+  id: string;
+  year: number;
+  /** 亿元 for a total or a component target, % for a share. */
+  unit: '亿元' | '%';
+}
+
 export interface MonteCarloResult {
   draws: number;
   seed: number;
@@ -99,6 +112,8 @@ export interface MonteCarloResult {
   /** Share of GDP, %. */
   share: FanSeries;
   histogram: Histogram & { year: number };
+  /** Only when the run was asked for them (`targetHistograms`): one per target, in the targets' order. */
+  targetHistograms?: TargetHistogram[];
 }
 
 function positiveInt(name: string, value: number, max: number): number {
@@ -273,6 +288,8 @@ class Simulation {
   /** Per target and year, [k·(steps+1) + t]: draws meeting the target in year t, and draws first meeting it then. */
   readonly metIn: Float64Array;
   readonly firstMet: Float64Array;
+  /** Per component target whose histogram was asked for: its value in its year, per draw (totals and shares are kept anyway). */
+  readonly captured: (Float64Array | null)[];
   /** Per target, whether each draw of the block has met it yet. */
   private readonly seen: Uint8Array[];
   /** Per target, whether the base year's value meets it (then every draw has, from the start). */
@@ -300,8 +317,10 @@ class Simulation {
     private readonly draws: number,
     sampling: Sampling,
     private readonly recording: Recording | null,
+    captureComponents = false,
   ) {
     this.samplers = samplers;
+    this.captured = targets.map((t) => (captureComponents && t.kind === 'component' ? new Float64Array(draws) : null));
     this.normals = sampling === 'lhs' ? new LatinHypercube(rng, blockSize) : rng;
     const n = model.components + 1;
     this.totals = new Float64Array(model.steps * draws);
@@ -420,6 +439,8 @@ class Simulation {
             }
           }
         }
+        const captured = this.captured[k];
+        if (captured && target.year - model.baseYear === t) captured.set(values.subarray(0, m), start);
         const slot = k * (model.steps + 1) + t;
         this.metIn[slot] = this.metIn[slot]! + met;
         this.firstMet[slot] = this.firstMet[slot]! + first;
@@ -450,7 +471,7 @@ function targetProbability(t: Target, sim: Simulation, k: number, baseYear: numb
 }
 
 /** The run's simulation: the drawn drivers with their samplers and persistence, the common shock or the correlations. */
-function simulation(s: ResolvedScenario, model: Model, draws: number, seed: number, recording: Recording | null) {
+function simulation(s: ResolvedScenario, model: Model, draws: number, seed: number, recording: Recording | null, captureComponents = false) {
   const rng = new Sfc32(seed);
   const drivers = Object.entries(s.uncertainty?.drivers ?? {});
   const weight = drivers.length > 0 ? (s.uncertainty?.commonShock?.weight ?? 0) : 0;
@@ -467,6 +488,7 @@ function simulation(s: ResolvedScenario, model: Model, draws: number, seed: numb
     draws,
     sampling,
     recording,
+    captureComponents,
   );
   return { sim, drivers, weight, persistence, correlations, sampling };
 }
@@ -501,7 +523,7 @@ export function* monteCarloSteps(s: ResolvedScenario, options: MonteCarloOptions
   if (!Number.isInteger(histogramYear) || histogramYear <= s.baseYear || histogramYear > s.horizon) {
     throw new EngineError('invalid_argument', { name: 'histogramYear', reason: `must be within ${s.baseYear + 1}–${s.horizon}` });
   }
-  const { sim, drivers, weight, persistence, correlations, sampling } = simulation(s, model, draws, options.seed, null);
+  const { sim, drivers, weight, persistence, correlations, sampling } = simulation(s, model, draws, options.seed, null, options.targetHistograms === true);
 
   if (options.signal?.aborted) throw new EngineError('cancelled', { done: 0, total: draws });
   let blocks = 0;
@@ -536,7 +558,15 @@ export function* monteCarloSteps(s: ResolvedScenario, options: MonteCarloOptions
     total: fan(baseTotal, sim.totals, steps, draws, scratch, s.baseYear, 'total'),
     share: fan((baseTotal / model.base[0]!) * 100, sim.shares, steps, draws, scratch, s.baseYear, 'share'),
     histogram: { year: histogramYear, ...histogramOf(sim.totals.subarray((h - 1) * draws, h * draws), bins) },
+    ...(options.targetHistograms ? { targetHistograms: s.targets.map((t, k) => targetHistogram(t, sim, k, s.baseYear, draws, bins)) } : {}),
   };
+}
+
+/** A target's quantity in its year over the draws: the total's or the share's column of that year, or the component's captured values. */
+function targetHistogram(t: Target, sim: Simulation, k: number, baseYear: number, draws: number, bins: number): TargetHistogram {
+  const step = t.year - baseYear;
+  const column = t.kind === 'component' ? sim.captured[k]! : (t.kind === 'share' ? sim.shares : sim.totals).subarray((step - 1) * draws, step * draws);
+  return { id: t.id, year: t.year, unit: t.kind === 'share' ? '%' : '亿元', ...histogramOf(column, bins) };
 }
 
 export function monteCarlo(s: ResolvedScenario, options: MonteCarloOptions): MonteCarloResult {

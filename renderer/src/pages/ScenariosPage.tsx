@@ -17,11 +17,14 @@ import {
   rowForIssue,
   type AssumptionRow,
   type Draft,
+  type DraftIssue,
   type ItemList,
 } from './scenarios/assumptions';
 import { AssumptionsGrid } from './scenarios/AssumptionsGrid';
 import { BacktestPanel } from './scenarios/BacktestPanel';
 import { ComparePanel } from './scenarios/ComparePanel';
+import { CorrelationEditor } from './scenarios/CorrelationEditor';
+import { issueLocation, namedParams } from './scenarios/correlations';
 import { DriverSliders } from './scenarios/DriverSliders';
 import { MeasureNote } from './scenarios/MeasureNote';
 import { baseRefs, liveModel, refKey, type LatestActuals } from './scenarios/live-model';
@@ -156,22 +159,22 @@ export function ScenariosPage() {
   const rows = useMemo(() => (draft ? assumptionRows(draft, committed?.drivers) : []), [draft, committed]);
   // Each row's problems, translated: the schema's issues at their fields, and a failure that names a path (a base not found).
   const placed = useMemo(() => placeIssues(rows, committed?.issues ?? []), [rows, committed]);
+  // An issue in words, with drivers by name (the engine's correlation issues name them by id).
+  const issueText = useCallback(
+    (issue: DraftIssue) => {
+      const { key, params } = issueKey(issue);
+      return draft ? t(key, namedParams(draft, params, t, locale)) : t(key, params);
+    },
+    [draft, t, locale],
+  );
   const issueTexts = useMemo(() => {
     const texts = new Map<string, string[]>();
-    for (const [path, issues] of placed.byRow) {
-      texts.set(
-        path,
-        issues.map((issue) => {
-          const { key, params } = issueKey(issue);
-          return t(key, params);
-        }),
-      );
-    }
+    for (const [path, issues] of placed.byRow) texts.set(path, issues.map(issueText));
     const failure = committed?.failure;
     const at = failure && typeof failure.params.path === 'string' ? rowForIssue(rows, failure.params.path) : null;
     if (failure && at) texts.set(at.path, [...(texts.get(at.path) ?? []), t(failure.code, failure.params)]);
     return texts;
-  }, [placed, rows, committed, t]);
+  }, [placed, rows, committed, t, issueText]);
 
   const dirty = Boolean(draft && detail && JSON.stringify(draft) !== JSON.stringify(detail.definition)) || selected === null;
   const valid = Boolean(committed && !committed.issues.length && !committed.failure);
@@ -208,6 +211,12 @@ export function ScenariosPage() {
     (path: string, value: number) => setDraft((cur) => (cur && committed ? applyEdit(cur, { path, editor: 'number' }, String(value), committed) : cur)),
     [committed],
   );
+  // A change the correlation editor makes to the draft as a whole.
+  const onDraftChange = useCallback((edit: (d: Draft) => Draft) => {
+    setTyping(null);
+    setMessage(null);
+    setDraft((cur) => (cur ? edit(cur) : cur));
+  }, []);
   // An edit made outside the sheet (the persistence choice beside Monte Carlo), applied as the sheet's.
   const onEdit = useCallback(
     (row: Pick<AssumptionRow, 'path' | 'editor'>, text: string) => {
@@ -285,11 +294,9 @@ export function ScenariosPage() {
     return origin.name === null ? t('scenario.version.copyUnknown') : t('scenario.version.copy', { name: scenarioName({ name: origin.name, nameEn: origin.nameEn }, locale) });
   };
   const failure = committed?.failure;
+  // Issues no sheet row shows, each said where it is in words (a cell of the correlation matrix, a backtest source).
   const unplacedText = [
-    ...placed.unplaced.map((issue) => {
-      const { key, params } = issueKey(issue);
-      return `${issue.path}：${t(key, params)}`;
-    }),
+    ...placed.unplaced.map((issue) => `${draft ? issueLocation(draft, issue, t) : issue.path}${locale === 'zh' ? '：' : ': '}${issueText(issue)}`),
     ...(failure && !(typeof failure.params.path === 'string' && rowForIssue(rows, failure.params.path)) ? [t(failure.code, failure.params)] : []),
   ];
 
@@ -417,6 +424,7 @@ export function ScenariosPage() {
                   </details>
                 </div>
               </div>
+              <CorrelationEditor draft={draft} issues={committed.issues} onChange={onDraftChange} />
               {plan && <MeasureNote measure={draft.measure} targets={draft.targets ?? []} plan={plan} />}
               {live && plan && <ResultsPanel live={live} scenarioId={selected} backtest={backtestNow.result} plan={plan} onEdit={onEdit} />}
             </>

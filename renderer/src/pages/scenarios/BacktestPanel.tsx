@@ -65,7 +65,7 @@ export function BacktestPanel({
       {result.series.map((s) => (
         <section key={`${s.metric}-${s.componentId ?? ''}`} className="panel" data-testid={`backtest-${s.metric}`}>
           <h3>
-            {metricName(s)} <span className="muted">（{t('scenario.backtest.scoredOn', { measure: measureName(s.measure) })}）</span>
+            {metricName(s)} <span className="muted">{locale === 'zh' ? `（${t('scenario.backtest.scoredOn', { measure: measureName(s.measure) })}）` : `(${t('scenario.backtest.scoredOn', { measure: measureName(s.measure) })})`}</span>
             <span className="mape" data-testid={`mape-${s.metric}`}>
               {s.mape === null ? t('scenario.backtest.noMape') : t('scenario.backtest.mape', { mape: formatPercent(s.mape, locale, 2), scored: s.scored })}
             </span>
@@ -98,7 +98,7 @@ export function BacktestPanel({
                       <td>{value(s, pt.projected)}</td>
                       <td>{pt.error === null ? '—' : s.unit === '%' ? t('scenario.points', { value: formatPlain(pt.error, locale, 2) }) : formatYi(pt.error, locale)}</td>
                       <td>{pt.percentError === null ? '—' : formatPercent(pt.percentError, locale, 2)}</td>
-                      <td>{t(`scenario.backtest.status.${pt.status}`, { measure: measureName(pt.definition) })}</td>
+                      <td className="status">{t(`scenario.backtest.status.${pt.status}`, { measure: measureName(pt.definition) })}</td>
                       <td className="source">{source(pt)}</td>
                     </tr>
                   </Fragment>

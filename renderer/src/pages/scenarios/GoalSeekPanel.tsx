@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { EngineError, goalSeek, goalSeekJoint, type DriverInfo, type GoalSeekResult, type JointGoalSeekResult, type ResolvedScenario } from '../../../../shared/engine';
 import { goalSeekErrorSentence, goalSeekSentence, type GoalNames } from '../../../../shared/i18n/goal-seek-text';
 import { useApp } from '../../app-context';
+import { measureLabel, offeredTargets, type PlanMeasures } from './target-measure';
 
 type Outcome = { ok: true; result: GoalSeekResult | JointGoalSeekResult } | { ok: false; code: string; params: Record<string, string | number | null> };
 
@@ -9,11 +10,16 @@ type Outcome = { ok: true; result: GoalSeekResult | JointGoalSeekResult } | { ok
  * Goal seek on the scenario as edited: pick one or more targets and a driver; the engine scans the
  * driver's range and bisects for the value nearest the current one that just meets them (jointly,
  * naming the binding one), or says why none does, with names rather than ids. Runs in the renderer,
- * so it answers for unsaved edits too.
+ * so it answers for unsaved edits too. Only targets judged on the scenario's measure are offered: a
+ * value solved for on another measure says nothing of a plan target the monitor judges on its own
+ * (基准, on the city's earlier measure, is not asked what would meet A1 万亿级规模); a note says which
+ * are left out and why.
  */
-export function GoalSeekPanel({ scenario, drivers }: { scenario: ResolvedScenario; drivers: DriverInfo[] }) {
+export function GoalSeekPanel({ scenario, drivers, plan }: { scenario: ResolvedScenario; drivers: DriverInfo[]; plan: PlanMeasures }) {
   const { locale, t } = useApp();
-  const [targets, setTargets] = useState<string[]>(() => scenario.targets.filter((x) => x.year === scenario.targets[0]?.year).map((x) => x.id));
+  const measure = scenario.measure ?? null;
+  const { offered, absent } = offeredTargets(scenario.targets, measure, plan);
+  const [targets, setTargets] = useState<string[]>(() => offered.filter((x) => x.year === offered[0]?.year).map((x) => x.id));
   const [driver, setDriver] = useState('uplift');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const label = (id: string) => {
@@ -21,9 +27,10 @@ export function GoalSeekPanel({ scenario, drivers }: { scenario: ResolvedScenari
     return x ? (locale === 'en' && x.labelEn ? x.labelEn : x.label) : id;
   };
   const driverLabel = (d: DriverInfo) => (d.id === 'uplift' ? t('scenario.driver.uplift') : d.id === 'gdp' ? t('scenario.driver.gdp') : d.label);
+  // The targets ticked, in the scenario's order.
+  const chosen = offered.filter((x) => targets.includes(x.id)).map((x) => x.id);
   const solve = () => {
     try {
-      const chosen = scenario.targets.map((x) => x.id).filter((id) => targets.includes(id));
       const result = chosen.length === 1 ? goalSeek(scenario, { targetId: chosen[0]!, driver }) : goalSeekJoint(scenario, { targetIds: chosen, driver });
       setOutcome({ ok: true, result });
     } catch (error) {
@@ -32,19 +39,22 @@ export function GoalSeekPanel({ scenario, drivers }: { scenario: ResolvedScenari
     }
   };
   const names: GoalNames = { target: label, driver: (id) => driverLabel(drivers.find((d) => d.id === id) ?? { id, label: id } as DriverInfo) };
+  const join = locale === 'zh' ? '、' : ', ';
+  const quoted = (id: string) => `“${label(id)}”`;
   return (
     <section className="panel" data-testid="goal-seek">
       <h3>{t('scenario.goal.title')}</h3>
       <div className="toolbar wrap">
         <span>{t('scenario.goal.targets')}</span>
-        {scenario.targets.map((x) => (
+        {offered.length === 0 && <span className="muted">{t('scenario.goal.none')}</span>}
+        {offered.map((x) => (
           <label key={x.id} className="check">
             <input
               type="checkbox"
               checked={targets.includes(x.id)}
               onChange={(e) => setTargets((cur) => (e.target.checked ? [...cur, x.id] : cur.filter((id) => id !== x.id)))}
             />
-            {label(x.id)}（{x.year}）
+            {locale === 'zh' ? `${label(x.id)}（${x.year}）` : `${label(x.id)} (${x.year})`}
           </label>
         ))}
         <label>
@@ -57,10 +67,19 @@ export function GoalSeekPanel({ scenario, drivers }: { scenario: ResolvedScenari
             ))}
           </select>
         </label>
-        <button type="button" disabled={targets.length === 0} onClick={solve}>
+        <button type="button" disabled={chosen.length === 0} onClick={solve}>
           {t('scenario.goal.solve')}
         </button>
       </div>
+      {absent.length > 0 && (
+        <p className="muted goal-absent" data-testid="goal-absent">
+          {t(measure === null ? 'scenario.goal.elsewhereNoMeasure' : 'scenario.goal.elsewhere', {
+            targets: absent.map((x) => quoted(x.target.id)).join(join),
+            measure: [...new Set(absent.map((x) => x.judged))].map((code) => measureLabel(plan, code, locale)).join(join),
+            own: measure === null ? '' : measureLabel(plan, measure, locale),
+          })}
+        </p>
+      )}
       {outcome && (
         <p className={outcome.ok ? 'goal-answer' : 'error'} data-testid="goal-answer" role={outcome.ok ? undefined : 'alert'}>
           {outcome.ok ? goalSeekSentence(outcome.result, locale, names) : goalSeekErrorSentence(outcome.code, outcome.params, locale, names)}

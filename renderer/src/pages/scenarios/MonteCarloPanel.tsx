@@ -1,43 +1,47 @@
-import type { EChartsCoreOption } from 'echarts';
 import { useMemo, useState } from 'react';
-import type { DriverInfo, MonteCarloResult, ProjectionResult, ResolvedScenario } from '../../../../shared/engine';
-import type { BacktestResult } from '../../../../shared/engine';
+import type { BacktestResult, DriverInfo, MonteCarloResult, ProjectionResult, ResolvedScenario, Target } from '../../../../shared/engine';
 import { formatPercent, formatPlain, formatYi, type Locale } from '../../../../shared/format/number';
 import { useApp } from '../../app-context';
 import { EChart } from '../../components/EChart';
 import { fanChart } from '../scenario-charts';
 import { ChartCard } from './ChartCard';
+import { firstYearOption, histogramOption, metByOption, type MarkedTarget } from './mc-charts';
 import { PersistenceControl, persistenceUsed, type DraftEdit } from './PersistenceControl';
 import { judgedElsewhere, measureLabel, type PlanMeasures } from './target-measure';
 import { useMonteCarlo } from './use-monte-carlo';
 
 const drawChoices = [10_000, 100_000, 1_000_000] as const;
 
-/** The target-year total's distribution; no briefing template draws a histogram, so a plain bar chart. */
-export function histogramOption(mc: MonteCarloResult, locale: Locale, title: string, threshold: number | null): EChartsCoreOption {
-  const { edges, counts } = mc.histogram;
-  const labels = counts.map((_, i) => formatYi((edges[i]! + edges[i + 1]!) / 2, locale, 0));
-  const firstMet = threshold === null ? -1 : counts.findIndex((_, i) => edges[i]! >= threshold);
-  return {
-    title: { text: title, left: 'center', textStyle: { fontSize: 13, fontWeight: 'normal' } },
-    grid: { left: 56, right: 16, top: 40, bottom: 56 },
-    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => formatPercent((Number(v) / mc.draws) * 100, locale, 1) },
-    xAxis: { type: 'category', data: labels, axisLabel: { rotate: 40, fontSize: 10 } },
-    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatPercent((v / mc.draws) * 100, locale, 0) } },
-    series: [
-      {
-        type: 'bar',
-        data: counts.map((c, i) => ({ value: c, itemStyle: { color: firstMet >= 0 && i >= firstMet ? '#2f7d4f' : '#8aa4c8' } })),
-        barCategoryGap: '5%',
-      },
-    ],
-  };
+type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+/** A standard error in percentage points, to the digit that still says something (0.38 → 0.4, 0.012 → 0.01). */
+function standardError(se: number, locale: Locale, t: Translate): string {
+  const pp = se * 100;
+  return t('scenario.points', { value: formatPlain(pp, locale, pp > 0 && pp < 0.1 ? 2 : 1) });
+}
+
+/** A target's threshold with its comparator: ≥1万亿元, >50%. */
+function thresholdText(x: Target, locale: Locale): string {
+  return `${x.comparator === '>' ? '>' : '≥'}${x.kind === 'share' ? formatPercent(x.value, locale) : formatYi(x.value, locale)}`;
+}
+
+/** The drivers' correlations a run used, by name: the matrix's pairs, the common shock, or neither. */
+function correlationsUsed(result: MonteCarloResult, name: (id: string) => string, t: Translate, locale: Locale): string {
+  if (result.correlations) {
+    const { drivers: ids, matrix } = result.correlations;
+    const pairs = ids.flatMap((a, i) => ids.slice(i + 1).map((b, d) => `${name(a)}—${name(b)} ${formatPlain(matrix[i]![i + 1 + d]!, locale, 2)}`));
+    return t('scenario.mc.correlations', { pairs: pairs.join(locale === 'zh' ? '；' : '; ') });
+  }
+  if (result.commonShockWeight > 0) return t('scenario.mc.commonShock', { weight: formatPlain(result.commonShockWeight, locale, 2) });
+  return t('scenario.mc.independent');
 }
 
 /**
- * Monte Carlo in a Web Worker: the persistence of the draws (editing the draft), draws and seed,
- * progress with cancel, then which persistence was used, probabilities, fan and histogram. A target
- * judged on another measure than the scenario's gets no probability, and no threshold on the histogram.
+ * Monte Carlo in a Web Worker: the persistence and sampling of the draws (editing the draft), draws and
+ * seed, progress with cancel; then what the run used, each target's probability with its standard
+ * error, the fan, the probability of having met each target by every year, and for a target picked
+ * the distribution of its quantity (its threshold marked) and of the first year it is met. A target
+ * judged on another measure than the scenario's gets no probability and no chart.
  */
 export function MonteCarloPanel({
   scenario,
@@ -60,26 +64,52 @@ export function MonteCarloPanel({
   const mc = useMonteCarlo();
   const [draws, setDraws] = useState<number>(100_000);
   const [seed, setSeed] = useState('1');
+  const [picked, setPicked] = useState<string | null>(null);
   const seedValue = Number(seed);
   const seedOk = Number.isInteger(seedValue) && seedValue >= 0 && seedValue <= 0xffffffff;
   const state = mc.state;
-  const result = state.status === 'done' ? state.result : null;
+  const done = state.status === 'done' ? state : null;
+  const result = done?.result ?? null;
   const measure = scenario?.measure ?? null;
+  const label = (x: { label: string; labelEn?: string | null }) => (locale === 'en' && x.labelEn ? x.labelEn : x.label);
+  const driverName = (id: string) => (id === 'gdp' || id === 'uplift' ? t(`scenario.driver.${id}`) : (drivers.find((d) => d.id === id)?.label ?? id));
+
+  // The run's own targets (the draft may have changed since): those judged on the scenario's measure, with their thresholds.
+  const judged = useMemo(() => {
+    if (!done) return [];
+    const own = done.scenario.measure ?? null;
+    return done.scenario.targets.flatMap((x: Target) => {
+      const k = done.result.targets.findIndex((r) => r.id === x.id);
+      if (k < 0 || judgedElsewhere(x.id, own, plan) !== null) return [];
+      const marked: MarkedTarget = { label: locale === 'en' && x.labelEn ? x.labelEn : x.label, threshold: x.value, comparator: x.comparator, year: x.year };
+      return [{ target: x, marked, probability: done.result.targets[k]!, histogram: done.result.targetHistograms?.[k] ?? null }];
+    });
+  }, [done, plan, locale]);
+  const chosen = judged.find((x) => x.target.id === picked) ?? judged[0] ?? null;
+
   const fan = useMemo(() => (result && projection ? fanChart(result, projection, locale, backtest, { measure, plan }) : null), [result, projection, locale, backtest, measure, plan]);
-  const totalTarget = projection?.targets.find((x) => x.kind === 'total' && x.year === result?.histogram.year && judgedElsewhere(x.id, measure, plan) === null) ?? null;
-  const histogram = useMemo(
-    () =>
-      result
-        ? histogramOption(result, locale, t(totalTarget ? 'scenario.mc.histogram' : 'scenario.mc.histogramUnjudged', { year: result.histogram.year }), totalTarget?.threshold ?? null)
-        : null,
-    [result, locale, t, totalTarget],
+  const metBy = useMemo(() => (result && judged.length ? metByOption(result.years, judged.map((x) => ({ ...x.marked, metBy: x.probability.metBy })), locale) : null), [result, judged, locale]);
+  const quantity = (x: Target) =>
+    x.kind === 'share' ? t('scenario.metric.share') : x.kind === 'total' ? t('scenario.metric.total') : (done?.scenario.components.find((c) => c.id === x.componentId)?.name ?? x.componentId);
+  const histogram = useMemo(() => {
+    if (!result) return null;
+    if (chosen?.histogram) {
+      return histogramOption(chosen.histogram, result.draws, chosen.histogram.unit, locale, chosen.marked, t('scenario.mc.targetMark', { value: thresholdText(chosen.target, locale) }));
+    }
+    return histogramOption(result.histogram, result.draws, '亿元', locale, null, '');
+  }, [result, chosen, locale, t]);
+  const firstYear = useMemo(
+    () => (result && chosen ? firstYearOption(result.years, chosen.marked, chosen.probability.firstYear, result.draws, t('scenario.mc.neverLabel', { horizon: result.years.at(-1)! }), locale) : null),
+    [result, chosen, locale, t],
   );
+
   const percent = state.status === 'running' || state.status === 'cancelled' ? Math.round((100 * state.done) / Math.max(1, state.total)) : state.status === 'done' ? 100 : 0;
+  const horizon = result?.years.at(-1) ?? 0;
   return (
     <section className="panel" data-testid="mc-panel">
       <h3>{t('scenario.mc.title')}</h3>
       {scenario && onEdit && <PersistenceControl scenario={scenario} onEdit={onEdit} />}
-      <div className="toolbar">
+      <div className="toolbar wrap">
         <label>
           {t('scenario.mc.draws')}{' '}
           <select value={draws} onChange={(e) => setDraws(Number(e.target.value))} data-testid="mc-draws">
@@ -117,33 +147,95 @@ export function MonteCarloPanel({
       {!scenario && <p className="muted">{t('scenario.mc.needsValid')}</p>}
       {result && (
         <>
-          <p className="mc-persistence-used" data-testid="mc-persistence-used">
-            {persistenceUsed(result, drivers, t, locale)}
-          </p>
+          <ul className="mc-used">
+            <li className="mc-persistence-used" data-testid="mc-persistence-used">
+              {persistenceUsed(result, drivers, t, locale)}
+            </li>
+            <li data-testid="mc-sampling-used">{t(`scenario.mc.sampling.${result.sampling}`)}</li>
+            <li data-testid="mc-correlations-used">{correlationsUsed(result, driverName, t, locale)}</li>
+          </ul>
           <table className="outcomes" data-testid="mc-probabilities">
             <thead>
               <tr>
                 <th>{t('col.target')}</th>
                 <th>{t('scenario.year')}</th>
                 <th>{t('scenario.mc.probability')}</th>
+                <th>{t('scenario.mc.standardError')}</th>
               </tr>
             </thead>
             <tbody>
               {result.targets.map((x) => {
-                const elsewhere = judgedElsewhere(x.id, measure, plan);
+                const elsewhere = judgedElsewhere(x.id, done!.scenario.measure ?? null, plan);
                 return (
                   <tr key={x.id} className={elsewhere ? 'other-measure' : undefined} data-target={x.id}>
-                    <td>{locale === 'en' && x.labelEn ? x.labelEn : x.label}</td>
+                    <td>{label(x)}</td>
                     <td>{x.year}</td>
-                    <td>{elsewhere ? t('scenario.otherMeasureVerdict', { measure: measureLabel(plan, elsewhere, locale) }) : formatPercent(x.probability * 100, locale, 1)}</td>
+                    {elsewhere ? (
+                      <td colSpan={2}>{t('scenario.otherMeasureVerdict', { measure: measureLabel(plan, elsewhere, locale) })}</td>
+                    ) : (
+                      <>
+                        <td>{formatPercent(x.probability * 100, locale, 1)}</td>
+                        <td data-testid="mc-standard-error">{(result.sampling === 'lhs' ? '≤' : '±') + standardError(x.standardError, locale, t)}</td>
+                      </>
+                    )}
                   </tr>
                 );
               })}
             </tbody>
           </table>
+          <p className="muted mc-note" data-testid="mc-se-note">
+            {t(result.sampling === 'lhs' ? 'scenario.mc.seNoteLhs' : 'scenario.mc.seNote', { draws: formatPlain(result.draws, locale, 0, true) })}
+          </p>
           <div className="chart-grid">
             {fan && <ChartCard plan={fan} scenarioIds={scenarioId === null ? [] : [scenarioId]} />}
-            {histogram && <EChart option={histogram} height={320} testId="chart-histogram" />}
+            {metBy && (
+              <figure className="chart-card mc-chart" data-testid="chart-met-by">
+                <figcaption className="mc-chart-title">{t('scenario.mc.metByTitle', { draws: formatPlain(result.draws, locale, 0, true) })}</figcaption>
+                <EChart option={metBy} height={290} />
+                <figcaption className="muted mc-chart-note">{t('scenario.mc.metByNote')}</figcaption>
+              </figure>
+            )}
+          </div>
+          {judged.length === 0 && <p className="muted" data-testid="mc-no-judged">{t('scenario.mc.noJudged')}</p>}
+          {chosen && judged.length > 1 && (
+            <label className="mc-pick">
+              {t('scenario.mc.pickTarget')}{' '}
+              <select value={chosen.target.id} onChange={(e) => setPicked(e.target.value)} data-testid="mc-target">
+                {judged.map((x) => (
+                  <option key={x.target.id} value={x.target.id}>
+                    {t('scenario.mc.targetOption', { label: x.marked.label, year: x.target.year })}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <div className="chart-grid">
+            {histogram && (
+              <figure className="chart-card mc-chart" data-testid="chart-histogram">
+                <figcaption className="mc-chart-title">
+                  {chosen?.histogram
+                    ? t('scenario.mc.targetHistogram', { year: chosen.target.year, what: quantity(chosen.target) })
+                    : t('scenario.mc.histogramUnjudged', { year: result.histogram.year })}
+                </figcaption>
+                <EChart option={histogram} height={290} />
+                {chosen?.histogram && (
+                  <figcaption className="muted mc-chart-note">{t('scenario.mc.targetHistogramNote', { label: chosen.marked.label, value: thresholdText(chosen.target, locale) })}</figcaption>
+                )}
+              </figure>
+            )}
+            {firstYear && chosen && (
+              <figure className="chart-card mc-chart" data-testid="chart-first-year">
+                <figcaption className="mc-chart-title">{t('scenario.mc.firstYearTitle', { label: chosen.marked.label })}</figcaption>
+                <EChart option={firstYear} height={290} />
+                <figcaption className="muted mc-chart-note" data-testid="mc-never">
+                  {t('scenario.mc.firstYearNote', {
+                    year: chosen.target.year,
+                    horizon,
+                    never: formatPercent((chosen.probability.firstYear.never / result.draws) * 100, locale, 1),
+                  })}
+                </figcaption>
+              </figure>
+            )}
           </div>
         </>
       )}

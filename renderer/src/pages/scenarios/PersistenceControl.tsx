@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { defaultPersistence, type DriverInfo, type MonteCarloResult, type Persistence, type ResolvedScenario } from '../../../../shared/engine';
+import { defaultPersistence, defaultSampling, type DriverInfo, type MonteCarloResult, type Persistence, type ResolvedScenario } from '../../../../shared/engine';
 import { formatPlain, type Locale } from '../../../../shared/format/number';
 import { useApp } from '../../app-context';
-import { persistenceKinds, type AssumptionRow } from './assumptions';
+import { persistenceKinds, samplingKinds, type AssumptionRow } from './assumptions';
 import './persistence.css';
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
@@ -19,19 +19,21 @@ export function persistenceLabel(p: Persistence, t: Translate, locale: Locale): 
 export function persistenceUsed(result: MonteCarloResult, drivers: readonly DriverInfo[], t: Translate, locale: Locale): string {
   const own = Object.entries(result.persistence.drivers).filter(([, p]) => p !== result.persistence.scenario);
   const name = (id: string) => (id === 'gdp' || id === 'uplift' ? t(`scenario.driver.${id}`) : (drivers.find((d) => d.id === id)?.label ?? id));
-  const list = own.map(([id, p]) => `${name(id)}：${persistenceLabel(p, t, locale)}`).join(locale === 'zh' ? '；' : '; ');
+  const list = own.map(([id, p]) => `${name(id)}${locale === 'zh' ? '：' : ': '}${persistenceLabel(p, t, locale)}`).join(locale === 'zh' ? '；' : '; ');
   return t('scenario.mc.persistence', { persistence: persistenceLabel(result.persistence.scenario, t, locale) }) + (own.length ? t('scenario.mc.persistenceDrivers', { drivers: list }) : '');
 }
 
 /**
- * The scenario's persistence beside the Monte Carlo run: a choice of 每条路径抽取一次 / 每年重新抽取 /
- * 自相关 ρ with what each means. It edits the draft as the sheet's row `uncertainty.persistence`
- * does (a driver's own is set in the sheet); ρ is committed on Enter or when the field is left.
+ * The scenario's persistence and sampling beside the Monte Carlo run: a choice of 每条路径抽取一次 /
+ * 每年重新抽取 / 自相关 ρ with what each means, and 独立随机抽样 / 拉丁超立方抽样. It edits the draft
+ * as the sheet's rows `uncertainty.persistence` and `uncertainty.sampling` do (a driver's own
+ * persistence is set in the sheet); ρ is committed on Enter or when the field is left.
  */
 export function PersistenceControl({ scenario, onEdit }: { scenario: ResolvedScenario; onEdit: DraftEdit }) {
   const { t } = useApp();
   const current = scenario.uncertainty?.persistence ?? defaultPersistence;
   const kind = typeof current === 'number' ? 'ar' : current;
+  const sampling = scenario.uncertainty?.sampling ?? defaultSampling;
   return (
     <div className="persistence-control" data-testid="mc-persistence-control">
       <div className="toolbar wrap">
@@ -46,9 +48,22 @@ export function PersistenceControl({ scenario, onEdit }: { scenario: ResolvedSce
           </select>
         </label>
         {typeof current === 'number' && <RhoInput key={current} rho={current} onEdit={onEdit} />}
+        <label>
+          {t('scenario.field.sampling')}{' '}
+          <select value={sampling} onChange={(e) => onEdit({ path: 'uncertainty.sampling', editor: 'select' }, e.target.value)} data-testid="mc-sampling">
+            {samplingKinds.map((k) => (
+              <option key={k} value={k}>
+                {t(`scenario.sampling.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
       <p className="muted" data-testid="mc-persistence-help">
         {t('scenario.persistence.help')}
+      </p>
+      <p className="muted" data-testid="mc-sampling-help">
+        {t('scenario.sampling.help')}
       </p>
     </div>
   );

@@ -5,6 +5,7 @@ import { useApp } from '../../app-context';
 import { resultCharts, tornadoChart } from '../scenario-charts';
 import { ChartCard } from './ChartCard';
 import { GoalSeekPanel } from './GoalSeekPanel';
+import { ImportanceChart } from './ImportanceChart';
 import type { LiveResult } from './live-model';
 import { MonteCarloPanel } from './MonteCarloPanel';
 import type { DraftEdit } from './PersistenceControl';
@@ -13,8 +14,8 @@ import { judgedElsewhere, judgedHere, measureLabel, type PlanMeasures } from './
 const flagKey = { 'above-100': 'scenario.share.above100', 'gdp-not-positive': 'scenario.share.gdpNotPositive' } as const;
 
 /**
- * What the edited scenario gives: the summary, each target's outcome, the charts, tornado, goal seek and
- * Monte Carlo. A target judged on another measure than the scenario's gets its projection and no verdict.
+ * What the edited scenario gives: the summary, each target's outcome, the charts, tornado and importance,
+ * goal seek and Monte Carlo. A target judged on another measure than the scenario's gets its projection and no verdict.
  */
 export function ResultsPanel({
   live,
@@ -128,9 +129,17 @@ export function ResultsPanel({
             </select>
           </label>
         </div>
-        {tornado && <ChartCard plan={tornado} scenarioIds={ids} height={300} />}
+        <div className="chart-grid">
+          {tornado && <ChartCard plan={tornado} scenarioIds={ids} height={300} />}
+          <ImportanceChart
+            scenario={live.resolved}
+            output={output}
+            year={tornadoYear}
+            what={t(output === 'share' ? 'scenario.chart.shareIn' : 'scenario.chart.totalIn', { year: tornadoYear })}
+          />
+        </div>
       </section>
-      <GoalSeekPanel key={scenarioId ?? 'new'} scenario={live.resolved} drivers={live.drivers} />
+      <GoalSeekPanel key={scenarioId ?? 'new'} scenario={live.resolved} drivers={live.drivers} plan={plan} />
       <MonteCarloPanel key={`mc-${scenarioId ?? 'new'}`} scenario={live.resolved} projection={p} scenarioId={scenarioId} backtest={backtest} plan={plan} drivers={live.drivers} onEdit={onEdit} />
     </div>
   );

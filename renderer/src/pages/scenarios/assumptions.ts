@@ -61,6 +61,8 @@ export const driverPersistenceKinds = ['inherit', ...persistenceKinds] as const;
 export const defaultRho = 0.5;
 /** What a new scenario draws with (the editor's 新建情景; the engine's default for a definition without one is 'year'). */
 export const newScenarioPersistence: Persistence = 'path';
+/** How Monte Carlo draws its normals (docs/ENGINE.md, "Sampling"); a definition without `sampling` draws 'random'. */
+export const samplingKinds = ['random', 'lhs'] as const;
 
 /**
  * The select's value for a persistence as written: the word 'path' or 'year', `absent` when none, else
@@ -313,6 +315,17 @@ export function assumptionRows(draft: Draft, drivers: readonly DriverInfo[] = []
   rows.push(...distributionRows(dists.uplift, 'uplift', { key: 'scenario.group.uncertaintyUplift' }, 'pp'));
   rows.push(...persistenceRows(uncertainty.persistence, 'uncertainty.persistence', { key: 'scenario.group.persistence' }, absentPersistence(draft, 'uncertainty.persistence')));
   rows.push({
+    path: 'uncertainty.sampling',
+    group: { key: 'scenario.group.sampling' },
+    field: 'scenario.field.sampling',
+    value: String(uncertainty.sampling ?? 'random'),
+    unit: '',
+    editor: 'select',
+    options: samplingKinds,
+    optionPrefix: 'scenario.sampling.',
+    hint: 'scenario.sampling.help',
+  });
+  rows.push({
     path: 'uncertainty.commonShock.weight',
     group: { key: 'scenario.group.commonShock' },
     field: 'scenario.field.commonShock',
@@ -337,7 +350,8 @@ function parseHistory(text: string): Array<{ year: number; value: number }> | nu
   return out.length && out.every((p) => p && Number.isFinite(p.value)) ? (out as Array<{ year: number; value: number }>) : null;
 }
 
-function parseNumber(text: string): number | string {
+/** A number typed (thousands separators allowed), else the text as typed, for the schema to flag. */
+export function parseNumber(text: string): number | string {
   const n = Number(text.trim().replace(/,/g, ''));
   return text.trim() !== '' && Number.isFinite(n) ? n : text;
 }
@@ -430,7 +444,7 @@ function defaultDistribution(kind: string, nominal: number): Json | undefined {
 const isEmptyObject = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0;
 
 /** The draft without the value at `path`, and without the objects that leaves empty (`truncate`, `commonShock`, `bounds`). */
-function clearAt(draft: Draft, path: string): Draft {
+export function clearAt(draft: Draft, path: string): Draft {
   let out = setAt(draft, path, undefined);
   let at = path;
   while (at.includes('.')) {
@@ -445,18 +459,39 @@ function clearAt(draft: Draft, path: string): Draft {
  * The draft with an uncertainty section to write into: one the editor creates draws once per path
  * (`newScenarioPersistence`), as new scenarios do; an existing one is kept as it is.
  */
-function withUncertainty(draft: Draft): Draft {
+export function withUncertainty(draft: Draft): Draft {
   if (draft.uncertainty?.drivers) return draft;
   return setAt(draft, 'uncertainty', { ...(draft.uncertainty ?? {}), drivers: {}, persistence: draft.uncertainty?.persistence ?? newScenarioPersistence });
 }
 
-/** The uncertainty section with one driver's distribution set, or removed (and the section with its last one). */
+/**
+ * The uncertainty section with one driver's distribution set, or removed (and the section with its last
+ * one). A driver no longer drawn leaves the correlation matrix too: it has nothing left to correlate.
+ */
 function withDistribution(draft: Draft, driver: string, dist: Json | undefined): Draft {
   const drivers = { ...((draft.uncertainty?.drivers ?? {}) as Record<string, Json>) };
   if (dist) drivers[driver] = dist;
   else delete drivers[driver];
   if (!Object.keys(drivers).length) return setAt(draft, 'uncertainty', undefined);
-  return setAt(withUncertainty(draft), 'uncertainty.drivers', drivers);
+  const out = setAt(withUncertainty(draft), 'uncertainty.drivers', drivers);
+  return dist ? out : withoutCorrelated(out, driver);
+}
+
+/** The correlations without one driver's row and column; without the matrix when fewer than two drivers are left. */
+export function withoutCorrelated(draft: Draft, driver: string): Draft {
+  const c = draft.uncertainty?.correlations;
+  const at = Array.isArray(c?.drivers) ? c.drivers.indexOf(driver) : -1;
+  if (!c || at < 0) return draft;
+  if (c.drivers.length <= 2) return clearAt(draft, 'uncertainty.correlations');
+  const keep = (_: unknown, i: number) => i !== at;
+  const matrix = Array.isArray(c.matrix) ? c.matrix.filter(keep).map((row) => (Array.isArray(row) ? row.filter(keep) : row)) : c.matrix;
+  return setAt(draft, 'uncertainty.correlations', { drivers: c.drivers.filter(keep), matrix });
+}
+
+/** A persistence-like choice for how the normals are drawn: 'lhs' written, 'random' (the default) by removing the key. */
+function changeSampling(draft: Draft, kind: string): Draft {
+  if (kind === String(draft.uncertainty?.sampling ?? 'random')) return draft;
+  return kind === 'random' ? clearAt(draft, 'uncertainty.sampling') : setAt(withUncertainty(draft), 'uncertainty.sampling', kind);
 }
 
 /** The driver id of a series path: `gdp`, `uplift` or the component's id. */
@@ -493,6 +528,10 @@ function renameComponent(draft: Draft, index: number, id: string): Draft {
   const dists = draft.uncertainty?.drivers as Record<string, Json> | undefined;
   if (dists && old in dists && !(id in dists)) {
     out = setAt(out, 'uncertainty.drivers', Object.fromEntries(Object.entries(dists).map(([key, dist]) => [key === old ? id : key, dist])));
+    const correlated = out.uncertainty?.correlations?.drivers;
+    if (Array.isArray(correlated) && correlated.includes(old) && !correlated.includes(id)) {
+      out = setAt(out, 'uncertainty.correlations.drivers', correlated.map((d) => (d === old ? id : d)));
+    }
   }
   if (Array.isArray(out.targets)) out = setAt(out, 'targets', out.targets.map((t) => (t.kind === 'component' && t.componentId === old ? { ...t, componentId: id } : t)));
   const sources = out.backtest?.sources;
@@ -540,6 +579,7 @@ export function applyEdit(draft: Draft, row: Pick<AssumptionRow, 'path' | 'edito
   const keys = parsePath(path);
   const last = keys[keys.length - 1];
   if (row.editor === 'select' && last === 'kind' && keys[keys.length - 2] === 'persistence') return changePersistence(draft, path.slice(0, -'.kind'.length), text);
+  if (row.editor === 'select' && path === 'uncertainty.sampling') return changeSampling(draft, text);
   if (row.editor === 'select' && last === 'kind' && keys[0] === 'uncertainty') {
     const driver = String(keys[2]);
     if (String(getAt(draft, path) ?? 'none') === text) return draft;

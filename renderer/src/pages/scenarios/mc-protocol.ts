@@ -29,7 +29,8 @@ export function createMcHandler(post: (reply: McReply) => void, pause: () => Pro
     const { runId } = request;
     const started = now();
     try {
-      const steps = monteCarloSteps(request.scenario, { draws: request.draws, seed: request.seed, chunkSize: chunkFor(request.draws) });
+      // Each target's own histogram too: the page draws the one picked with its threshold marked.
+      const steps = monteCarloSteps(request.scenario, { draws: request.draws, seed: request.seed, chunkSize: chunkFor(request.draws), targetHistograms: true });
       for (;;) {
         const step = steps.next();
         if (step.done) {

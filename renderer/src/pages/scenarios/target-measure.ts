@@ -40,6 +40,22 @@ export function judgedHere<P extends { targets: ReadonlyArray<{ id: string }> }>
   return { ...projection, targets: projection.targets.filter((x) => judgedElsewhere(x.id, scenarioMeasure, plan) === null) };
 }
 
+/**
+ * The targets goal seek may solve for: those judged on the scenario's measure. The others (a plan
+ * target the monitor judges on another measure) are listed with that measure, to say why they are not
+ * offered: a driver value that meets them on the scenario's measure says nothing of the monitor's verdict.
+ */
+export function offeredTargets<T extends { id: string }>(targets: readonly T[], scenarioMeasure: string | null, plan: PlanMeasures): { offered: T[]; absent: Array<{ target: T; judged: string }> } {
+  const offered: T[] = [];
+  const absent: Array<{ target: T; judged: string }> = [];
+  for (const target of targets) {
+    const judged = judgedElsewhere(target.id, scenarioMeasure, plan);
+    if (judged === null) offered.push(target);
+    else absent.push({ target, judged });
+  }
+  return { offered, absent };
+}
+
 /** A measure by its name in `locale`; its code only when the catalogue lacks it. */
 export function measureLabel(plan: PlanMeasures, code: string, locale: Locale): string {
   return nameOf(plan.names, code, locale);

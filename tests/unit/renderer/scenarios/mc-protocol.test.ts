@@ -17,7 +17,12 @@ describe('Monte Carlo worker protocol', () => {
     const last = replies.at(-1)!;
     expect(last.type).toBe('done');
     if (last.type !== 'done') return;
-    expect(last.result).toEqual(monteCarlo(scenario, { draws: 20_000, seed: 42 }));
+    expect(last.result).toEqual(monteCarlo(scenario, { draws: 20_000, seed: 42, targetHistograms: true }));
+    expect(last.result.targetHistograms?.map((h) => [h.id, h.year, h.unit])).toEqual([
+      ['A1', 2022, '亿元'],
+      ['A2', 2022, '%'],
+      ['P2027', 2027, '%'],
+    ]);
     expect(last.result.targets.map((t) => t.id)).toEqual(['A1', 'A2', 'P2027']);
   });
 

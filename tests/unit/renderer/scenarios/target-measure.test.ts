@@ -2,7 +2,7 @@
 // scenario's. The seeds' 基准 (the city's earlier measure) carries A1 and A2, judged on CAICT's broad
 // measure, and P2027, a target of its own.
 import { describe, expect, it } from 'vitest';
-import { judgedElsewhere, judgedHere, measureLabel, planMeasures, scenarioTargetMeasure } from '../../../../renderer/src/pages/scenarios/target-measure';
+import { judgedElsewhere, judgedHere, measureLabel, offeredTargets, planMeasures, scenarioTargetMeasure } from '../../../../renderer/src/pages/scenarios/target-measure';
 
 const names = [
   { code: 'cq-earlier', nameZh: '重庆市此前口径', nameEn: 'Chongqing earlier measure' },
@@ -44,6 +44,21 @@ describe('a scenario target’s measure', () => {
     const projection = { targets: [{ id: 'A1' }, { id: 'A2' }, { id: 'P2027' }] };
     expect(judgedHere(projection, 'cq-earlier', plan).targets.map((x) => x.id)).toEqual(['P2027']);
     expect(judgedHere(projection, 'caict-broad', plan).targets.map((x) => x.id)).toEqual(['A1', 'A2', 'P2027']);
+  });
+
+  it('offers goal seek only the targets judged on the scenario’s measure, and says on which the others are', () => {
+    const targets = [{ id: 'A1' }, { id: 'A2' }, { id: 'P2027' }];
+    // 基准 (the earlier measure): A1 and A2 are the monitor's, on the broad measure.
+    expect(offeredTargets(targets, 'cq-earlier', plan)).toEqual({
+      offered: [{ id: 'P2027' }],
+      absent: [
+        { target: { id: 'A1' }, judged: 'caict-broad' },
+        { target: { id: 'A2' }, judged: 'caict-broad' },
+      ],
+    });
+    // On the broad measure every one is offered; naming no measure, only the scenario's own.
+    expect(offeredTargets(targets, 'caict-broad', plan)).toEqual({ offered: targets, absent: [] });
+    expect(offeredTargets(targets, null, plan).offered).toEqual([{ id: 'P2027' }]);
   });
 
   it('names a measure in either language', () => {
