@@ -23,8 +23,13 @@ function hashRequest(): { tab: Tab; chart: number | null; briefing: number | nul
   return { tab: briefing !== null ? 'briefings' : 'charts', chart: id('chart'), briefing };
 }
 
-/** Keeps the address pointing at what is open, so a reload (or a link) reopens it. */
+/**
+ * Keeps the address pointing at what is open, so a reload (or a link) reopens it. Only while the
+ * address is still this page's: a chart that arrives after the user went to another page must not
+ * take the address back (the app would stay on 图表 instead of opening the page asked for).
+ */
 function showInHash(param: string, id: number | null): void {
+  if (!window.location.hash.startsWith('#/charts')) return;
   history.replaceState(null, '', id === null ? '#/charts' : `#/charts?${param}=${id}`);
 }
 
