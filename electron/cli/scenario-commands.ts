@@ -92,7 +92,10 @@ function printTable(rows: string[][], indent = '', wordsLast = false): void {
   for (const r of rows) console.log(r.length === 1 ? r[0]! : indent + r.map(pad).join('  '));
 }
 
-function printProjection(p: ProjectionResult, summary: string, measureLine: string, locale: Locale): void {
+/** A target the scenario gives no verdict on, with the measure it is judged on (by name). */
+type Elsewhere = ReadonlyMap<string, string>;
+
+function printProjection(p: ProjectionResult, summary: string, measureLine: string, elsewhere: Elsewhere, locale: Locale): void {
   console.log(measureLine);
   console.log(summary);
   console.log('');
@@ -104,6 +107,11 @@ function printProjection(p: ProjectionResult, summary: string, measureLine: stri
   console.log('');
   for (const target of p.targets) {
     const label = locale === 'en' && target.labelEn ? target.labelEn : target.label;
+    const judgedOn = elsewhere.get(target.id);
+    if (judgedOn !== undefined) {
+      console.log(`- ${label} (${target.year}): ${translate(locale, 'scenario.otherMeasureVerdict', { measure: judgedOn })}`);
+      continue;
+    }
     const verdict = target.met ? (locale === 'zh' ? '实现' : 'met') : locale === 'zh' ? '未实现' : 'not met';
     const first = target.firstYearMet === null ? '' : locale === 'zh' ? `，${target.firstYearMet}年首次达到` : `, first met ${target.firstYearMet}`;
     const need = locale === 'zh' ? `需年均增长${formatPlain(target.requiredGrowth, locale)}%` : `needs ${formatPlain(target.requiredGrowth, locale)}% a year`;
@@ -146,11 +154,18 @@ function printBacktest(result: ScenarioBacktest, definition: Scenario, locale: L
  * the share never meeting it within the horizon. The base year is listed only when the target is
  * met there already (it is the same in every draw).
  */
-function printTargetStatistics(mc: MonteCarloResult, locale: Locale): void {
+function printTargetStatistics(mc: MonteCarloResult, elsewhere: Elsewhere, locale: Locale): void {
   const pct = (p: number) => formatPercent(p * 100, locale);
   const horizon = mc.years[mc.years.length - 1]!;
   for (const t of mc.targets) {
     console.log('');
+    const judgedOn = elsewhere.get(t.id);
+    if (judgedOn !== undefined) {
+      // No probability for a target judged on another measure: it would be a verdict the monitor contradicts.
+      const label = locale === 'en' && t.labelEn ? t.labelEn : t.label;
+      console.log(`${label}${locale === 'zh' ? `（${t.year}年）：` : ` (${t.year}): `}${translate(locale, 'scenario.otherMeasureVerdict', { measure: judgedOn })}`);
+      continue;
+    }
     console.log(
       translate(locale, mc.sampling === 'lhs' ? 'scenario.mc.targetLineLhs' : 'scenario.mc.targetLine', {
         label: locale === 'en' && t.labelEn ? t.labelEn : t.label,
@@ -278,7 +293,7 @@ export function addScenarioCommands(program: Command): void {
       jsonErrors(program, opts, () =>
         withWorkspace(opts.workspace, async (service) => {
           const locale = cliLocale(program);
-          const result = await callApi<{ projection: ProjectionResult; summary: string; monteCarlo?: MonteCarloResult }>(
+          const result = await callApi<{ projection: ProjectionResult; summary: string; judgedElsewhere: Array<{ id: string; measure: string }>; monteCarlo?: MonteCarloResult }>(
             service,
             'scenarios.run',
             { id: scenarioId(id), locale, ...(opts.mc ? { monteCarlo: { draws: opts.mc, seed: opts.seed } } : {}) },
@@ -292,7 +307,9 @@ export function addScenarioCommands(program: Command): void {
             const measureLine = measure
               ? translate(locale, 'scenario.measure', { measure: locale === 'en' && measure.nameEn ? measure.nameEn : measure.nameZh })
               : translate(locale, 'scenario.measureNone');
-            printProjection(result.projection, result.summary, measureLine, locale);
+            const measureName = (code: string) => nameOf(measures, code, locale);
+            const elsewhere: Elsewhere = new Map(result.judgedElsewhere.map((e) => [e.id, measureName(e.measure)]));
+            printProjection(result.projection, result.summary, measureLine, elsewhere, locale);
             const mc = result.monteCarlo;
             if (mc) {
               // Which persistence the draws had (docs/ENGINE.md, "Persistence"), then each target's probability.
@@ -312,7 +329,7 @@ export function addScenarioCommands(program: Command): void {
                 console.log(translate(locale, 'scenario.mc.commonShock', { weight: formatPlain(mc.commonShockWeight, locale, 2) }));
               }
             }
-            if (mc) printTargetStatistics(mc, locale);
+            if (mc) printTargetStatistics(mc, elsewhere, locale);
           }
         }),
       ),

@@ -109,7 +109,10 @@ export const scenarioMethods = {
       .strict(),
     output: z.object({
       projection: z.custom<ProjectionResult>(),
+      /** Verdicts only on the targets the scenario may judge (those on its own measure). */
       summary: z.string(),
+      /** The scenario's targets judged on another measure (a plan target such as A1): listed, not judged. */
+      judgedElsewhere: z.array(z.object({ id: z.string(), measure: z.string() })),
       monteCarlo: z.custom<MonteCarloResult>().optional(),
     }),
   },

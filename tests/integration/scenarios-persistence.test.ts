@@ -13,6 +13,7 @@ import { dispatch } from '../../electron/backend/dispatch';
 import { WorkbenchService } from '../../electron/backend/service';
 import { monteCarlo, parseResolvedScenario, parseScenario, type MonteCarloResult } from '../../shared/engine';
 import { runCli } from '../helpers/cli';
+import { ownTargetsCopyCli } from '../helpers/own-targets';
 import { tempDir, tempService } from '../helpers/temp';
 
 async function ok<T>(call: Promise<{ ok: boolean; result?: unknown; error?: unknown }>): Promise<T> {
@@ -193,9 +194,19 @@ describe('scenarios without correlations keep their results', () => {
 
 describe('workbench scenario goal-seek', () => {
   const dataDir = tempDir();
+  // 基准's 2022 targets as its own (L2022, S2022): A1 and A2 themselves are judged on another measure.
+  const own = ownTargetsCopyCli(dataDir, 1);
+
+  it('refuses a plan target judged on another measure than the scenario, naming both, with exit 1', () => {
+    const result = runCli(['scenario', 'goal-seek', '1', '--target', 'A2', '--driver', 'gdp'], dataDir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('“占GDP比重40%以上”按信通院广义口径判定（与目标监测一致），本情景为重庆市此前口径');
+    const json = runCli(['scenario', 'goal-seek', '1', '--target', 'A1,A2', '--driver', 'gdp', '--json'], dataDir);
+    expect(JSON.parse(json.stdout).error).toMatchObject({ code: 'scenario.goalJudgedElsewhere' });
+  });
 
   it('answers with the direction and the current value, by name', () => {
-    const result = runCli(['scenario', 'goal-seek', '1', '--target', 'A2', '--driver', 'gdp'], dataDir);
+    const result = runCli(['scenario', 'goal-seek', own, '--target', 'S2022', '--driver', 'gdp'], dataDir);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^GDP增速需至多为 -10\.152%（当前 6\.5%）\n/);
     const met = runCli(['scenario', 'goal-seek', '4', '--target', 'C1', '--driver', 'gdp', '--lang', 'en'], dataDir);
@@ -204,16 +215,16 @@ describe('workbench scenario goal-seek', () => {
   });
 
   it('says a target does not depend on the driver, and exits 1 when no value meets it', () => {
-    const result = runCli(['scenario', 'goal-seek', '1', '--target', 'A1', '--driver', 'gdp'], dataDir);
+    const result = runCli(['scenario', 'goal-seek', own, '--target', 'L2022', '--driver', 'gdp'], dataDir);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('目标“万亿级规模”与GDP增速无关：无论GDP增速取何值，它都是 8073.6亿元（目标为 1万亿元）');
-    const json = runCli(['scenario', 'goal-seek', '1', '--target', 'A1', '--driver', 'gdp', '--json'], dataDir);
+    const json = runCli(['scenario', 'goal-seek', own, '--target', 'L2022', '--driver', 'gdp', '--json'], dataDir);
     expect(json.status).toBe(1);
-    expect(JSON.parse(json.stdout).error).toMatchObject({ code: 'engine.goal_independent', params: { targetId: 'A1', driver: 'gdp', met: 0 } });
+    expect(JSON.parse(json.stdout).error).toMatchObject({ code: 'engine.goal_independent', params: { targetId: 'L2022', driver: 'gdp', met: 0 } });
   });
 
   it('names the quantity at each end of the range when no value meets the target', () => {
-    const result = runCli(['scenario', 'goal-seek', '1', '--target', 'A2', '--driver', 'digital-industry', '--lang', 'en'], dataDir);
+    const result = runCli(['scenario', 'goal-seek', own, '--target', 'S2022', '--driver', 'digital-industry', '--lang', 'en'], dataDir);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('Target “above 40% of GDP” is not met for any value of 数字产业化 in [-20, 80]: it is 24.74% at -20 and 38.49% at 80, against 40%');
   });

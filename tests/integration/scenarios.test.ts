@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/backend/dispatch';
 import { runCli } from '../helpers/cli';
+import { ownTargetsCopy } from '../helpers/own-targets';
 import { tempDir, tempService } from '../helpers/temp';
 
 async function ok<T>(call: Promise<{ ok: boolean; result?: unknown; error?: unknown }>): Promise<T> {
@@ -67,12 +68,21 @@ describe('scenarios in the workspace', () => {
 
   it('runs a projection with targets and a summary in the user language', async () => {
     const { service } = tempService();
-    const run = await ok<{ projection: { years: number[]; targets: Array<{ id: string; met: boolean; firstYearMet: number | null }> }; summary: string }>(
-      dispatch(service, 'scenarios.run', { id: 1 }),
-    );
+    const run = await ok<{
+      projection: { years: number[]; targets: Array<{ id: string; met: boolean; firstYearMet: number | null }> };
+      summary: string;
+      judgedElsewhere: Array<{ id: string; measure: string }>;
+    }>(dispatch(service, 'scenarios.run', { id: 1 }));
     expect(run.projection.years[0]).toBe(2020);
-    expect(run.projection.targets.length).toBeGreaterThanOrEqual(2);
-    expect(run.summary).toMatch(/^按基准情景，2022年数字经济规模为/);
+    expect(run.projection.targets.map((t) => t.id)).toEqual(['A1', 'A2', 'P2027']);
+    // 基准 is on the city's earlier measure; A1 and A2 are judged on the broad one (as the monitor does):
+    // projected, but the summary gives them no verdict.
+    expect(run.judgedElsewhere).toEqual([
+      { id: 'A1', measure: 'caict-broad' },
+      { id: 'A2', measure: 'caict-broad' },
+    ]);
+    expect(run.summary).toMatch(/^按基准情景，2027年数字经济占GDP比重为/);
+    expect(run.summary).not.toContain('万亿级');
     const en = await ok<{ summary: string }>(dispatch(service, 'scenarios.run', { id: 1, locale: 'en' }));
     expect(en.summary).toMatch(/baseline/i);
     service.close();
@@ -112,10 +122,19 @@ describe('scenarios in the workspace', () => {
 
   it('goal-seeks the 2022 level and share targets jointly and names the binding one', async () => {
     const { service } = tempService();
-    const got = await ok<{ definition: { targets: Array<{ id: string; year: number }> } }>(dispatch(service, 'scenarios.get', { id: 1 }));
+    // On 基准 the 2022 targets are the plan's A1 and A2, judged on another measure: refused, by name.
+    const refused = await dispatch(service, 'scenarios.goalSeek', { id: 1, targets: ['A1', 'A2'], driver: 'uplift' });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error.code).toBe('scenario.goalJudgedElsewhere');
+      expect(refused.error.message).toContain('“万亿级规模”、“占GDP比重40%以上”按信通院广义口径判定');
+    }
+    // The same targets as the scenario's own (ids that are no plan target's) are solved on its measure.
+    const id = await ownTargetsCopy(service, 1);
+    const got = await ok<{ definition: { targets: Array<{ id: string; year: number }> } }>(dispatch(service, 'scenarios.get', { id }));
     const ids = got.definition.targets.filter((t) => t.year === 2022).map((t) => t.id);
     expect(ids).toHaveLength(2);
-    const joint = await ok<{ binding: string; value: number }>(dispatch(service, 'scenarios.goalSeek', { id: 1, targets: ids, driver: 'uplift' }));
+    const joint = await ok<{ binding: string; value: number }>(dispatch(service, 'scenarios.goalSeek', { id, targets: ids, driver: 'uplift' }));
     expect(ids).toContain(joint.binding);
     expect(joint.value).toBeGreaterThan(0);
     const tornado = await ok<{ bars: Array<{ swing: number }> }>(dispatch(service, 'scenarios.sensitivity', { id: 1, output: 'share', year: 2022 }));
@@ -175,9 +194,20 @@ describe('scenario CLI', () => {
     const sensitivity = runCli(['scenario', 'sensitivity', '1'], dataDir).stdout;
     expect(sensitivity.split('\n').filter(Boolean).map((l) => l.split(/\s{2,}/)[0])).toEqual(['产业数字化', '统一上调', '数字产业化', 'GDP增速']);
     expect(sensitivity).not.toMatch(/uplift|digital-industry/);
-    const goal = runCli(['scenario', 'goal-seek', '1', '--target', 'A1', '--driver', 'digital-industry'], dataDir).stdout;
+    const goal = runCli(['scenario', 'goal-seek', '1', '--target', 'P2027', '--driver', 'digital-industry'], dataDir).stdout;
     expect(goal).toMatch(/^数字产业化 = [\d.]+ %$/m);
     expect(goal).not.toContain('digital-industry');
+  });
+
+  it('gives no verdict and no probability on a plan target judged on another measure, as the screens do', () => {
+    const dataDir = tempDir();
+    const out = runCli(['scenario', 'run', '1', '--mc', '500'], dataDir).stdout;
+    expect(out).toContain('- 万亿级规模 (2022): 口径不同，不作判定（目标按信通院广义口径判定）');
+    expect(out).toContain('万亿级规模（2022年）：口径不同，不作判定（目标按信通院广义口径判定）');
+    expect(out).not.toMatch(/万亿级规模（2022年）：实现概率/);
+    // The scenario's own 2027 target keeps its verdict and probability.
+    expect(out).toMatch(/- 2027年占GDP比重50%以上 \(2027\): 未实现/);
+    expect(out).toMatch(/2027年占GDP比重50%以上（2027年）：实现概率 [\d.]+%/);
   });
 
   it('names the bad field of a scenario file, exits 1 and saves nothing', () => {

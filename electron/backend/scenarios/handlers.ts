@@ -28,7 +28,7 @@ export function scenarioHandlers(ctx: ServiceContext): DomainHandlers<'scenarios
       return { id };
     },
     'scenarios.run': ({ id, locale, monteCarlo }) => runScenario(ctx.db, id, locale ?? ctx.language, monteCarlo),
-    'scenarios.goalSeek': ({ id, targets, driver }) => goalSeekScenario(ctx.db, id, targets, driver),
+    'scenarios.goalSeek': ({ id, targets, driver }) => goalSeekScenario(ctx.db, id, targets, driver, ctx.language),
     'scenarios.sensitivity': ({ id, output, year }) => sensitivityScenario(ctx.db, id, output ?? 'total', year),
     'scenarios.importance': ({ id, ...input }) => importanceScenario(ctx.db, id, input),
     'scenarios.backtest': ({ id, asOf }) => backtestScenario(ctx.db, id, asOf),

@@ -1,6 +1,6 @@
 import scenariosSeed from '../../../data/seed/scenarios.json';
 import { WorkbenchError } from '../../../shared/api/errors';
-import type { NamedCode, ScenarioBacktest, ScenarioImportance, ScenarioSummary, VersionOrigin } from '../../../shared/api/scenarios-contract';
+import { nameOf, type NamedCode, type ScenarioBacktest, type ScenarioImportance, type ScenarioSummary, type VersionOrigin } from '../../../shared/api/scenarios-contract';
 import {
   backtest,
   EngineError,
@@ -14,6 +14,7 @@ import {
   sensitivity,
   summarize,
   type ActualPoint,
+  type ProjectionResult,
   type ResolvedScenario,
   type Scenario,
 } from '../../../shared/engine';
@@ -21,6 +22,8 @@ import type { Locale } from '../../../shared/i18n';
 import { allIndicators, allRegions } from '../db/access';
 import type { Db } from '../db/workspace';
 import { annualSeries, latestFigure, listMeasures } from '../series/figures';
+import { listTargets } from '../targets/store';
+import { judgedElsewhere, planMeasures, type PlanMeasures } from '../../../shared/monitor/scenario-targets';
 
 interface ScenarioRow {
   id: number;
@@ -196,17 +199,57 @@ export function resolveScenario(db: Db, scenario: Scenario): ResolvedScenario {
   return result.scenario;
 }
 
-export function runScenario(db: Db, id: number, locale: Locale, mc?: { draws: number; seed: number }) {
-  const resolved = resolveScenario(db, scenarioDefinition(db, id));
-  return engine(() => {
-    const projection = project(resolved);
-    const monte = mc ? monteCarlo(resolved, mc) : undefined;
-    return { projection, summary: summarize(projection, locale, monte ? { monteCarlo: monte } : {}), ...(monte ? { monteCarlo: monte } : {}) };
+/** The plan targets' measures as the scenario screens read them (targets.list with the indicators' measures). */
+function workspacePlanMeasures(db: Db): PlanMeasures {
+  return planMeasures(listTargets(db), allIndicators(db), listMeasures(db));
+}
+
+/**
+ * A scenario's targets judged on another measure than its own (a plan target such as A1, judged on
+ * CAICT's broad measure, carried by a scenario on the city's earlier one): the scenario gives them no
+ * verdict, as its screen and the monitor do not.
+ */
+function targetsJudgedElsewhere(db: Db, definition: Scenario): Array<{ id: string; measure: string }> {
+  const plan = workspacePlanMeasures(db);
+  const scenarioMeasure = definition.measure ?? null;
+  return (definition.targets ?? []).flatMap((t) => {
+    const measure = judgedElsewhere(t.id, scenarioMeasure, plan);
+    return measure === null ? [] : [{ id: t.id, measure }];
   });
 }
 
-export function goalSeekScenario(db: Db, id: number, targets: string[], driver: string) {
-  const resolved = resolveScenario(db, scenarioDefinition(db, id));
+export function runScenario(db: Db, id: number, locale: Locale, mc?: { draws: number; seed: number }) {
+  const definition = scenarioDefinition(db, id);
+  const resolved = resolveScenario(db, definition);
+  const elsewhere = targetsJudgedElsewhere(db, definition);
+  const judged = (projection: ProjectionResult) => ({ ...projection, targets: projection.targets.filter((t) => !elsewhere.some((e) => e.id === t.id)) });
+  return engine(() => {
+    const projection = project(resolved);
+    const monte = mc ? monteCarlo(resolved, mc) : undefined;
+    // The summary gives verdicts only on the targets the scenario may judge.
+    const summary = summarize(judged(projection), locale, monte ? { monteCarlo: monte } : {});
+    return { projection, summary, judgedElsewhere: elsewhere, ...(monte ? { monteCarlo: monte } : {}) };
+  });
+}
+
+export function goalSeekScenario(db: Db, id: number, targets: string[], driver: string, locale: Locale) {
+  const definition = scenarioDefinition(db, id);
+  const elsewhere = targetsJudgedElsewhere(db, definition).filter((e) => targets.includes(e.id));
+  if (elsewhere.length > 0) {
+    const measures = listMeasures(db);
+    const en = locale === 'en';
+    const measure = (code: string) => nameOf(measures, code, locale);
+    const label = (id: string) => {
+      const t = definition.targets?.find((x) => x.id === id);
+      return (en ? t?.labelEn : undefined) || t?.label || id;
+    };
+    throw new WorkbenchError('scenario.goalJudgedElsewhere', {
+      targets: elsewhere.map((e) => (en ? `"${label(e.id)}"` : `“${label(e.id)}”`)).join(en ? ', ' : '、'),
+      measure: measure(elsewhere[0]!.measure),
+      scenarioMeasure: measure(definition.measure ?? ''),
+    });
+  }
+  const resolved = resolveScenario(db, definition);
   return engine(() => (targets.length === 1 ? goalSeek(resolved, { targetId: targets[0]!, driver }) : goalSeekJoint(resolved, { targetIds: targets, driver })));
 }
 

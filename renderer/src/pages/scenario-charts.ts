@@ -6,7 +6,7 @@ import { measured, otherMeasures } from '../../../shared/charts/target-measure';
 import type { BacktestResult, MonteCarloResult, ProjectionResult, SensitivityResult } from '../../../shared/engine';
 import { formatPlain, type Locale } from '../../../shared/format/number';
 import { translate } from '../../../shared/i18n';
-import { scenarioTargetMeasure, type PlanMeasures } from './scenarios/target-measure';
+import { scenarioTargetMeasure, type PlanMeasures } from '../../../shared/monitor/scenario-targets';
 
 /**
  * The Scenarios page's charts as briefing-template plans (template, title, data), drawn on screen by

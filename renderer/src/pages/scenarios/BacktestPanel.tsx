@@ -7,7 +7,7 @@ import { useApp } from '../../app-context';
 import { backtestCharts } from '../scenario-charts';
 import { ChartCard } from './ChartCard';
 import { DateField } from '../../components/DateField';
-import type { PlanMeasures } from './target-measure';
+import type { PlanMeasures } from '../../../../shared/monitor/scenario-targets';
 
 /**
  * The saved scenario against the published figures: error per year and MAPE on the scenario's own

@@ -8,7 +8,7 @@ import { diffAssumptions, groupHeading, type Draft } from './assumptions';
 import { ChartCard } from './ChartCard';
 import { groupByMeasure, outcomeRows, type Outcome } from './compare';
 import { baseRefs, liveModel, refKey, type LatestActuals } from './live-model';
-import { measureLabel, type PlanMeasures } from './target-measure';
+import { measureLabel, type PlanMeasures } from '../../../../shared/monitor/scenario-targets';
 
 /**
  * 2–4 scenarios side by side: each target's outcome, the totals drawn and the assumptions that differ

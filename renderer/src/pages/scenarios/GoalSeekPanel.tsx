@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { EngineError, goalSeek, goalSeekJoint, type DriverInfo, type GoalSeekResult, type JointGoalSeekResult, type ResolvedScenario } from '../../../../shared/engine';
 import { goalSeekErrorSentence, goalSeekSentence, type GoalNames } from '../../../../shared/i18n/goal-seek-text';
 import { useApp } from '../../app-context';
-import { measureLabel, offeredTargets, type PlanMeasures } from './target-measure';
+import { measureLabel, offeredTargets, type PlanMeasures } from '../../../../shared/monitor/scenario-targets';
 
 type Outcome = { ok: true; result: GoalSeekResult | JointGoalSeekResult } | { ok: false; code: string; params: Record<string, string | number | null> };
 

@@ -1,5 +1,5 @@
 import { useApp } from '../../app-context';
-import { judgedElsewhere, measureLabel, type PlanMeasures } from './target-measure';
+import { judgedElsewhere, measureLabel, type PlanMeasures } from '../../../../shared/monitor/scenario-targets';
 
 /**
  * The measure (口径) a scenario projects, and a note where it carries plan targets judged on another

@@ -7,7 +7,7 @@ import { fanChart } from '../scenario-charts';
 import { ChartCard } from './ChartCard';
 import { firstYearOption, histogramOption, metByOption, type MarkedTarget } from './mc-charts';
 import { PersistenceControl, persistenceUsed, type DraftEdit } from './PersistenceControl';
-import { judgedElsewhere, measureLabel, type PlanMeasures } from './target-measure';
+import { judgedElsewhere, measureLabel, type PlanMeasures } from '../../../../shared/monitor/scenario-targets';
 import { useMonteCarlo } from './use-monte-carlo';
 
 const drawChoices = [10_000, 100_000, 1_000_000] as const;

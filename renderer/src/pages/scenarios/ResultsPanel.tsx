@@ -9,7 +9,7 @@ import { ImportanceChart } from './ImportanceChart';
 import type { LiveResult } from './live-model';
 import { MonteCarloPanel } from './MonteCarloPanel';
 import type { DraftEdit } from './PersistenceControl';
-import { judgedElsewhere, judgedHere, measureLabel, type PlanMeasures } from './target-measure';
+import { judgedElsewhere, judgedHere, measureLabel, type PlanMeasures } from '../../../../shared/monitor/scenario-targets';
 
 const flagKey = { 'above-100': 'scenario.share.above100', 'gdp-not-positive': 'scenario.share.gdpNotPositive' } as const;
 

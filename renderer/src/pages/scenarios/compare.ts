@@ -4,7 +4,7 @@
 // id is a plan target's code is on that target's measure (./target-measure.ts).
 import type { NamedCode } from '../../../../shared/api/scenarios-contract';
 import type { ProjectionResult } from '../../../../shared/engine';
-import { scenarioTargetMeasure, type PlanMeasures } from './target-measure';
+import { scenarioTargetMeasure, type PlanMeasures } from '../../../../shared/monitor/scenario-targets';
 
 export type Outcome = ProjectionResult['targets'][number];
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useApp } from '../../app-context';
-import { planMeasures, type PlanMeasures } from './target-measure';
+import { planMeasures, type PlanMeasures } from '../../../../shared/monitor/scenario-targets';
 
 /**
  * The plan targets' measures (targets.list, each target's own measure else its indicator's) and the

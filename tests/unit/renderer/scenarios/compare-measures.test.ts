@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import seeds from '../../../../data/seed/scenarios.json';
 import { diffAssumptions, type Draft } from '../../../../renderer/src/pages/scenarios/assumptions';
 import { groupByMeasure, outcomeRows } from '../../../../renderer/src/pages/scenarios/compare';
-import { planMeasures } from '../../../../renderer/src/pages/scenarios/target-measure';
+import { planMeasures } from '../../../../shared/monitor/scenario-targets';
 import { overlayChart } from '../../../../renderer/src/pages/scenario-charts';
 import { backtest, parseResolvedScenario, project } from '../../../../shared/engine';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import seeds from '../../../../data/seed/scenarios.json';
 import { backtestCharts, chartOption, chartSpecFor, fanChart, resultCharts, tornadoChart } from '../../../../renderer/src/pages/scenario-charts';
-import { planMeasures } from '../../../../renderer/src/pages/scenarios/target-measure';
+import { planMeasures } from '../../../../shared/monitor/scenario-targets';
 import { backtest, monteCarlo, parseResolvedScenario, project, sensitivity, type ActualPoint } from '../../../../shared/engine';
 
 // 基准: on the city's earlier measure, carrying A1 (万亿级规模) and A2 (占GDP比重40%以上), plan targets

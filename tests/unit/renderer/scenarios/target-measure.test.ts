@@ -2,7 +2,7 @@
 // scenario's. The seeds' 基准 (the city's earlier measure) carries A1 and A2, judged on CAICT's broad
 // measure, and P2027, a target of its own.
 import { describe, expect, it } from 'vitest';
-import { judgedElsewhere, judgedHere, measureLabel, offeredTargets, planMeasures, scenarioTargetMeasure } from '../../../../renderer/src/pages/scenarios/target-measure';
+import { judgedElsewhere, judgedHere, measureLabel, offeredTargets, planMeasures, scenarioTargetMeasure } from '../../../../shared/monitor/scenario-targets';
 
 const names = [
   { code: 'cq-earlier', nameZh: '重庆市此前口径', nameEn: 'Chongqing earlier measure' },

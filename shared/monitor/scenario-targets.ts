@@ -3,8 +3,8 @@
 // on the city's earlier measure, carries A1 万亿级规模, judged on CAICT's broad one). Any other is the
 // scenario's own. A scenario gives no verdict on a target judged on another measure than its own: its
 // projection is on its measure, and the verdict would contradict the monitor's.
-import { nameOf, type NamedCode } from '../../../../shared/api/scenarios-contract';
-import type { Locale } from '../../../../shared/format/number';
+import { nameOf, type NamedCode } from '../api/scenarios-contract';
+import type { Locale } from '../format/number';
 
 /** The plan targets' measures and the measures' names, fetched once for the page. */
 export interface PlanMeasures {
