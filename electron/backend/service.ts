@@ -53,19 +53,21 @@ export class WorkbenchService implements ServiceContext {
     const remembered = config.recent.find((p) => fs.existsSync(p));
     const target = workspace ?? remembered ?? defaultWorkspacePath(env.dataDir);
     const create = workspace === undefined || (options.create ?? true);
-    const ws = WorkbenchService.openFile(env, target, { create, mustNotExist: options.mustNotExist ?? false });
+    // A workspace made now gets its starter charts in the session's language (charts are documents: they keep it).
+    const ws = WorkbenchService.openFile(env, target, { create, mustNotExist: options.mustNotExist ?? false, language: options.language ?? config.language });
     if (options.remember ?? true) config.remember(ws.path);
     return new WorkbenchService(env, config, ws, options.language);
   }
 
-  private static openFile(env: HostEnv, file: string, options: { create: boolean; mustNotExist?: boolean }): Workspace {
-    const ws = openWorkspace(file, { ...options, nativeBinding: env.nativeBinding, migrationsDir: env.migrationsDir });
+  private static openFile(env: HostEnv, file: string, options: { create: boolean; mustNotExist?: boolean; language: Locale }): Workspace {
+    const { language, ...open } = options;
+    const ws = openWorkspace(file, { ...open, nativeBinding: env.nativeBinding, migrationsDir: env.migrationsDir });
     try {
       seedPlans(ws.db);
       seedMonitor(ws.db);
       seedSample(ws.db);
       seedScenarios(ws.db);
-      seedCharts(ws.db);
+      seedCharts(ws.db, language);
     } catch (error) {
       ws.db.close();
       throw error;
@@ -121,11 +123,11 @@ export class WorkbenchService implements ServiceContext {
     'workspace.open': ({ path }) => {
       const target = workspacePathFor(this.env.dataDir, path);
       if (target === this.ws.path) return this.workspaceInfo();
-      return this.switchTo(WorkbenchService.openFile(this.env, target, { create: false }));
+      return this.switchTo(WorkbenchService.openFile(this.env, target, { create: false, language: this.language }));
     },
     'workspace.create': ({ nameOrPath }) => {
       const target = workspacePathFor(this.env.dataDir, nameOrPath);
-      return this.switchTo(WorkbenchService.openFile(this.env, target, { create: true, mustNotExist: true }));
+      return this.switchTo(WorkbenchService.openFile(this.env, target, { create: true, mustNotExist: true, language: this.language }));
     },
     'jobs.get': ({ id }) => this.jobs.get(id),
     'jobs.cancel': ({ id }) => this.jobs.cancel(id),

@@ -161,7 +161,8 @@ export async function buildProgram(args: readonly string[] = process.argv.slice(
     .option('--json', 'machine-readable output')
     .action(async (file: string, opts: { json?: boolean }) => {
       const locale = cliLocale(program);
-      const created = (await service()).open(env('cli'), file, { create: true, mustNotExist: true, remember: false });
+      // The workspace is made in the CLI's language: its starter charts are written in it.
+      const created = (await service()).open(env('cli'), file, { create: true, mustNotExist: true, remember: false, language: locale });
       try {
         const { path: written, schemaVersion } = created.workspace;
         if (opts.json) console.log(JSON.stringify({ workspace: written, schemaVersion }, null, 2));

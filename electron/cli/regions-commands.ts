@@ -2,7 +2,9 @@ import type { Command } from 'commander';
 import type { Output } from '../../shared/api/contract';
 import type { TwinCell } from '../../shared/api/targets-contract';
 import type { Locale } from '../../shared/format/number';
+import { unitLabel } from '../../shared/format/unit-name';
 import { translate } from '../../shared/i18n';
+import { seedLabel } from '../../shared/i18n/seed-labels';
 import { formatBounded } from '../../shared/series/bound';
 import { formatChange, isRateUnit } from '../../shared/series/change';
 import { callApi, cliLocale, printJson, withWorkspace } from './context';
@@ -44,7 +46,7 @@ function cellColumns(c: Compare, cell: TwinCell, locale: Locale): string[] {
   }
   // A share taken from another share indicator (the same quantity on the same measure) says which.
   const via = cell.via ? aside(translate(locale, 'twin.via', { indicator: locale === 'en' && cell.via.nameEn ? cell.via.nameEn : cell.via.nameZh }), locale) : '';
-  const release = [cell.releaseLabel, cell.released].filter(Boolean).join(' ');
+  const release = [seedLabel(cell.releaseLabel, locale), cell.released].filter(Boolean).join(' ');
   const status = cell.status === 'actual' ? '' : aside(translate(locale, `status.${cell.status}`), locale);
   return [
     formatBounded(cell.value, c.indicator.unit, cell.bound, locale) + status,
@@ -62,7 +64,7 @@ function printCompare(c: Compare, locale: Locale): void {
   const [sep, colon] = zh ? ['；', '：'] : ['; ', ': '];
   const asOf = c.asOf ?? translate(locale, 'twin.asOf.latest');
   console.log(
-    `${name}${aside(`${c.indicator.code}${zh ? '，' : ', '}${c.indicator.unit}`, locale)}${sep}${translate(locale, 'twin.asOf')}${colon}${asOf}${sep}${translate(locale, 'twin.measure')}${colon}${measure}`,
+    `${name}${aside(unitLabel(c.indicator.unit, locale), locale)}${sep}${translate(locale, 'twin.asOf')}${colon}${asOf}${sep}${translate(locale, 'twin.measure')}${colon}${measure}`,
   );
   const head = [
     translate(locale, 'scenario.year'),

@@ -2,6 +2,7 @@
 // `workbench imports list`): "信通院广义口径 · 2024-01-19 最终核实 · 记为新发布".
 
 import type { ImportRecord } from '../api/data-contract';
+import { seedLabel } from '../i18n/seed-labels';
 import type { Locale } from './number';
 
 /** The fields of an import record the line is made of. */
@@ -11,7 +12,7 @@ export type ImportProvenanceFields = Pick<ImportRecord, 'measure' | 'measureName
 export function importProvenanceParts(r: ImportProvenanceFields, locale: Locale, t: (key: string) => string): { measure: string; release: string; conflict: string } {
   const named = r.measure ? (locale === 'en' ? r.measureNameEn || r.measureName : r.measureName) : '';
   const measure = [named, r.measureColumn ? t('data.history.measureColumn') : ''].filter(Boolean).join(' · ');
-  const release = [r.released, r.releaseLabel].filter(Boolean).join(' ');
+  const release = [r.released, seedLabel(r.releaseLabel, locale)].filter(Boolean).join(' ');
   const conflict = r.onConflict ? t(`data.history.conflict.${r.onConflict}`) : '';
   return { measure, release, conflict };
 }

@@ -1,6 +1,8 @@
 // Numbers as analysts read them: 万/亿/万亿 in Chinese, thousands separators in English.
 // Money in the workspace is always 亿元; these helpers only decide how it is shown.
 
+import { englishAmount } from './unit-name';
+
 export type Locale = 'zh' | 'en';
 
 const zhGroups: ReadonlyArray<readonly [number, string]> = [
@@ -59,10 +61,17 @@ export function formatPoints(value: number | null | undefined, locale: Locale, d
   return locale === 'zh' ? `${sign}${formatPlain(value, 'zh', digits)}个百分点` : `${sign}${formatPlain(value, 'en', digits)} pp`;
 }
 
-/** A value with its unit, choosing the right form for money, shares and counts. */
+/**
+ * A value with its unit, choosing the right form for money, shares and counts. English names the unit
+ * and writes its magnitude out (3.5万户 reads 35,000 households, 658项 reads 658); a unit without an
+ * English name keeps its text.
+ */
 export function formatWithUnit(value: number | null | undefined, unit: string, locale: Locale, digits = 2): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   if (unit === '亿元') return formatYi(value, locale, digits);
   if (unit === '%') return formatPercent(value, locale, digits);
-  return `${formatPlain(value, locale, digits, true)}${unit ? (locale === 'zh' ? unit : ` ${unit}`) : ''}`;
+  if (locale === 'zh') return `${formatPlain(value, locale, digits, true)}${unit}`;
+  const named = englishAmount(value, unit);
+  if (named) return [formatPlain(named.value, 'en', digits), named.unit].filter(Boolean).join(' ');
+  return `${formatPlain(value, 'en', digits)}${unit ? ` ${unit}` : ''}`;
 }

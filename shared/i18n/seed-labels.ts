@@ -1,7 +1,8 @@
 // English for the short labels the starting content writes in free-text fields: release labels
 // (observations.release_label: 初步核算数, 第四次经济普查修订, …), target areas (targets.area),
-// indicator categories (indicators.category) and measure publishers (measures.publisher). The fields keep what was written (a user's own label
-// shows as typed, in either language); an English screen shows these known ones in English.
+// indicator categories (indicators.category) and measure publishers (measures.publisher). The fields
+// keep what was written (a user's own label shows as typed, in either language); an English screen
+// shows these known ones in English.
 
 import type { Locale } from '../format/number';
 

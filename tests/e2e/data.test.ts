@@ -68,7 +68,8 @@ describe('Data page in Chromium', () => {
     const grid = page.getByTestId('observations-grid');
     const first = grid.locator('.ag-row[row-index="0"]');
     // "超过1万亿元" is a lower bound, on the CAICT broad measure.
-    await expect.poll(() => grid.locator('.ag-row [col-id="value"]').allTextContents()).toEqual(['≥10,000']);
+    // The first page of a fresh app can take a couple of seconds on a busy machine.
+    await expect.poll(() => grid.locator('.ag-row [col-id="value"]').allTextContents(), { timeout: 10_000 }).toEqual(['≥10,000']);
     expect(await grid.locator('.ag-header-cell[col-id="measure"]').textContent()).toContain('口径');
     expect(await first.locator('[col-id="measure"]').textContent()).toBe('信通院广义口径');
     await shot('bounds');

@@ -141,7 +141,7 @@ describe('targets monitor in Chromium', () => {
     // "超过1万亿元" against 2万亿: the bound leaves it open, neither met nor missed.
     await expect.poll(() => row('A1').textContent()).toContain('暂无数据');
     expect(await row('A1').locator('td.rule').textContent()).toContain('只知 ≥1万亿元（界限值），不足以判定');
-    await expect.poll(() => detail.getByTestId('target-history').textContent()).toContain('10000 → 20000');
+    await expect.poll(() => detail.getByTestId('target-history').textContent()).toContain('目标值：10000 → 20000');
     expect((service.db.prepare("SELECT value FROM targets WHERE code = 'A1'").get() as { value: number }).value).toBe(20000);
   });
 
@@ -163,7 +163,8 @@ describe('targets monitor in Chromium', () => {
     await detail.getByTestId('target-measure').selectOption({ label: '信通院广义口径' });
     await detail.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => cell('A2', 'row-measure').textContent()).toBe('信通院广义口径');
-    await expect.poll(() => detail.getByTestId('target-history').textContent()).toContain('measure: cq-earlier → caict-broad');
+    // The history names the field and the measures, not their codes.
+    await expect.poll(() => detail.getByTestId('target-history').textContent()).toContain('口径：重庆市此前口径 → 信通院广义口径');
   });
 
   it('records progress for a target without data and judges it', async () => {

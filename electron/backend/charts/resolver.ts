@@ -146,7 +146,7 @@ export class Resolver {
 
   /**
    * A figure's release and source, as a chart point or progress item carries them for the data files:
-   * a seeded release label in the chart's language (第四次经济普查修订 → 4th economic census revision),
+   * a seeded release label in the chart's language (第四次经济普查修订 → 4th census revision),
    * the source as recorded.
    */
   releaseOf(figure: Pick<Figure, 'released' | 'releaseLabel' | 'source'>): { released: string; releaseLabel: string; source: string } {

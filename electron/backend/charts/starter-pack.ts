@@ -3,6 +3,8 @@
 // scenarios. Settings keys record each seeding, so a pack the user deletes stays deleted.
 import { z } from 'zod';
 import chartsSeed from '../../../data/seed/charts.json';
+import type { Locale } from '../../../shared/format/number';
+import { starterBriefingNameEn, starterChartTextsEn } from '../../../shared/i18n/starter-charts';
 import type { Db } from '../db/workspace';
 import { recordRuleNotices } from './notices';
 import { parseSpec, saveBriefing, saveChart } from './storage';
@@ -33,13 +35,25 @@ function markSeeded(db: Db, key: string): void {
 }
 
 /**
- * Seeds the definition breaks (for indicators and regions present) and the starter pack. The pack's
- * specs name scenarios by their seeded names; each is bound to the live scenario of that name, and a
- * chart whose scenario is gone is left out rather than drawn without it. First, the charts saved
- * before a drawing rule get its notice where it changed them (the pack seeded after is drawn under
- * the rules from the start).
+ * A seeded chart's spec and notes in the workspace's language: in English, the chart language and
+ * every text a reader sees (title to footnote, its list name, its notes in the pack).
  */
-export function seedCharts(db: Db): void {
+function inLanguage(spec: Record<string, unknown>, notes: string, locale: Locale): { spec: Record<string, unknown>; notes: string } {
+  const english = locale === 'en' ? starterChartTextsEn(String(spec.name ?? '')) : undefined;
+  if (!english) return { spec, notes };
+  const { notes: notesEn, ...texts } = english;
+  return { spec: { ...spec, ...texts, locale: 'en' }, notes: notesEn };
+}
+
+/**
+ * Seeds the definition breaks (for indicators and regions present) and the starter pack, in the
+ * language the workspace is made in (charts are documents: they keep it when the app's language
+ * changes later). The pack's specs name scenarios by their seeded names; each is bound to the live
+ * scenario of that name, and a chart whose scenario is gone is left out rather than drawn without
+ * it. First, the charts saved before a drawing rule get its notice where it changed them (the pack
+ * seeded after is drawn under the rules from the start).
+ */
+export function seedCharts(db: Db, locale: Locale = 'zh'): void {
   const seed = chartsSeedData();
   if (!seeded(db, breaksKey)) {
     db.transaction(() => {
@@ -55,7 +69,8 @@ export function seedCharts(db: Db): void {
   if (seeded(db, packKey)) return;
   db.transaction(() => {
     const scenarioId = db.prepare('SELECT id FROM scenarios WHERE name = ? AND deleted_at IS NULL ORDER BY id LIMIT 1');
-    const items = seed.briefing.charts.flatMap(({ spec, notes }) => {
+    const items = seed.briefing.charts.flatMap((item) => {
+      const { spec, notes } = inLanguage(item.spec, item.notes, locale);
       const bindings = (spec.bindings ?? {}) as { scenarios?: string[] };
       const names = bindings.scenarios ?? [];
       const ids = names.flatMap((name) => {
@@ -63,10 +78,10 @@ export function seedCharts(db: Db): void {
         return row ? [String(row.id)] : [];
       });
       if (ids.length < names.length) return [];
-      const chart = saveChart(db, { spec: parseSpec({ ...spec, bindings: { ...bindings, scenarios: ids } }, 'zh') }, 'zh');
+      const chart = saveChart(db, { spec: parseSpec({ ...spec, bindings: { ...bindings, scenarios: ids } }, locale) }, locale);
       return [{ chartId: chart.id, notes }];
     });
-    if (items.length) saveBriefing(db, { name: seed.briefing.name, items });
+    if (items.length) saveBriefing(db, { name: locale === 'en' ? starterBriefingNameEn : seed.briefing.name, items });
     markSeeded(db, packKey);
   })();
 }

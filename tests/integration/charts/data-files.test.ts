@@ -132,7 +132,7 @@ describe('chart data files', () => {
       来源: y2019.source,
     });
     // An English chart names a seeded release in English; a source stays as recorded.
-    expect(english!.find((r) => r.year === '2018')).toMatchObject({ release: '4th economic census revision 2020-01-01', source: census.source });
+    expect(english!.find((r) => r.year === '2018')).toMatchObject({ release: '4th census revision 2020-01-01', source: census.source });
 
     // Progress: the actual's release and source; a target without an actual leaves both blank.
     expect(progress!.map((r) => [r['系列'], r['发布版本'], r['来源'] !== ''])).toEqual([

@@ -39,7 +39,23 @@ describe('number formatting', () => {
 
   it('picks the form by unit', () => {
     expect(formatWithUnit(5000, '家', 'zh')).toBe('5,000家');
-    expect(formatWithUnit(5000, '家', 'en')).toBe('5,000 家');
     expect(formatWithUnit(40, '%', 'zh')).toBe('40%');
+    expect(formatWithUnit(6000, '亿元', 'en')).toBe('600 billion yuan');
+  });
+
+  it('names the unit in English and writes a magnitude out, the stored value unchanged', () => {
+    expect(formatWithUnit(5000, '家', 'en')).toBe('5,000 firms');
+    // 个 and 项 are measure words: English counts them with the number alone.
+    expect(formatWithUnit(658, '项', 'en')).toBe('658');
+    expect(formatWithUnit(10, '个', 'en')).toBe('10');
+    expect(formatWithUnit(10, '个', 'zh')).toBe('10个');
+    // 3.5万户 is 35,000 households, 4.9万个 49,000: the 万 is part of the number in English.
+    expect(formatWithUnit(3.5, '万户', 'en')).toBe('35,000 households');
+    expect(formatWithUnit(3.5, '万户', 'zh')).toBe('3.5万户');
+    expect(formatWithUnit(4.9, '万个', 'en')).toBe('49,000');
+    expect(formatWithUnit(8.5, '万元/人', 'en')).toBe('85,000 yuan per person');
+    expect(formatWithUnit(2, '个/万人', 'en')).toBe('2 per 10,000 people');
+    // A unit without an English name keeps its text rather than lose it.
+    expect(formatWithUnit(12, '标准箱', 'en')).toBe('12 标准箱');
   });
 });

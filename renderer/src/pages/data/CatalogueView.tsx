@@ -1,6 +1,8 @@
 import type { ColDef } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { IndicatorEntry, MeasureEntry, RegionEntry } from '../../../../shared/api/data-contract';
+import { unitLabel } from '../../../../shared/format/unit-name';
+import { seedLabel } from '../../../../shared/i18n/seed-labels';
 import { useApp } from '../../app-context';
 import { DataGrid } from '../../components/DataGrid';
 
@@ -36,7 +38,8 @@ export function CatalogueView({ version }: { version: number }) {
       { field: 'code', headerName: t('data.catalogue.code'), width: 150 },
       { field: 'nameZh', headerName: t('data.catalogue.nameZh'), width: 220 },
       { field: 'nameEn', headerName: t('data.catalogue.nameEn'), width: 240 },
-      { field: 'unit', headerName: t('col.unit'), width: 80 },
+      // Units, categories and publishers are stored as written; the seeded ones have English names.
+      { field: 'unit', headerName: t('col.unit'), width: locale === 'en' ? 130 : 80, valueFormatter: (p) => unitLabel(String(p.value ?? ''), locale) },
       {
         colId: 'measure',
         headerName: t('data.measure'),
@@ -50,7 +53,7 @@ export function CatalogueView({ version }: { version: number }) {
         },
         tooltipValueGetter: ({ value }) => String(value ?? ''),
       },
-      { field: 'category', headerName: t('data.catalogue.category'), width: 120 },
+      { field: 'category', headerName: t('data.catalogue.category'), width: locale === 'en' ? 180 : 120, valueFormatter: (p) => seedLabel(String(p.value ?? ''), locale) },
       { field: 'observations', headerName: t('data.catalogue.observations'), width: 100, type: 'rightAligned' },
       {
         colId: 'description',
@@ -69,7 +72,7 @@ export function CatalogueView({ version }: { version: number }) {
       { field: 'code', headerName: t('data.catalogue.code'), width: 120 },
       { field: 'nameZh', headerName: t('data.catalogue.nameZh'), width: 170 },
       { field: 'nameEn', headerName: t('data.catalogue.nameEn'), width: 190 },
-      { field: 'publisher', headerName: t('data.catalogue.publisher'), width: 160 },
+      { field: 'publisher', headerName: t('data.catalogue.publisher'), width: 160, valueFormatter: (p) => seedLabel(String(p.value ?? ''), locale), tooltipValueGetter: (p) => String(p.value ?? '') },
       {
         colId: 'description',
         headerName: t('data.catalogue.description'),

@@ -3,6 +3,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { EditRecord, ObservationRow, Releases, ValueListColumn } from '../../../../shared/api/data-contract';
 import type { JobStatus } from '../../../../shared/api/jobs-contract';
 import { formatPlain } from '../../../../shared/format/number';
+import { unitLabel, unitName } from '../../../../shared/format/unit-name';
+import { seedLabel } from '../../../../shared/i18n/seed-labels';
 import { boundSign } from '../../../../shared/series/bound';
 import { useApp } from '../../app-context';
 import { DataGrid, valueListFilter, type GridView, type PageFetcher, type ValueListOption } from '../../components/DataGrid';
@@ -75,11 +77,12 @@ export function ObservationsView({ version }: { version: number }) {
       valueListFilter({ load: (filterModel) => client.call('observations.values', { column, filterModel }), describe });
     const named = (o: ValueListOption) => (o.label && o.label !== o.value ? `${o.label} (${String(o.value)})` : String(o.value ?? ''));
     // Widths: the columns that say what a figure is (indicator to release) come first and fit side by
-    // side in a 1280 px window (about 1090 px of grid beside its scrollbar), each as wide as its longest
-    // seeded text or its header (数字经济核心产业增加值占GDP比重, 统计局核心产业口径, 初步核算数（第四次经济
-    // 普查修订前）; in English "Gross domestic product", "official statistics measure", "approximate (≈)");
-    // the rest scroll, the source taking what is left. A cell cut anyway (a longer imported name, the long
-    // English indicator names, "NBS core-industries measure") shows its full text on hover.
+    // side in a 1280 px window in Chinese (about 1090 px of grid beside its scrollbar) and a 1366 px one
+    // in English (about 1175 px), each as wide as its longest seeded text or its header (数字经济核心产业
+    // 增加值占GDP比重, 统计局核心产业口径, 初步核算数（第四次经济普查修订前）; in English "Gross domestic
+    // product", "100 million yuan", "approximate (≈)", "NBS core-industries measure", "preliminary
+    // (communiqué) · 2019-03-01"); the rest scroll, the source taking what is left. A cell cut anyway (a
+    // longer imported name, the long English indicator names) shows its full text on hover.
     const w = (zh: number, en: number) => (locale === 'en' ? en : zh);
     return [
       // Value lists filter by code; sorting is by code too, which groups the rows the same way.
@@ -106,7 +109,16 @@ export function ObservationsView({ version }: { version: number }) {
           return `${value !== null && p.data ? boundSign(p.data.bound) : ''}${formatPlain(value, locale, 4, true)}`;
         },
       },
-      { field: 'unit', headerName: t('col.unit'), width: w(68, 70), minWidth: 60, ...text },
+      // Stored as published (亿元, 家); English names it (100 million yuan, firms, count). The filter reads the stored text.
+      {
+        field: 'unit',
+        headerName: t('col.unit'),
+        width: w(68, 128),
+        minWidth: 60,
+        ...text,
+        valueFormatter: (p) => unitLabel(String(p.value ?? ''), locale),
+        tooltipValueGetter: (p) => (p.value && locale === 'en' ? `${unitLabel(String(p.value), locale)} (${String(p.value)})` : undefined),
+      },
       {
         field: 'bound',
         headerName: t('data.bound'),
@@ -121,7 +133,7 @@ export function ObservationsView({ version }: { version: number }) {
         colId: 'measure',
         field: locale === 'en' ? 'measureNameEn' : 'measureName',
         headerName: t('data.measure'),
-        width: w(152, 182),
+        width: w(152, 208),
         minWidth: 100,
         ...list('measure', named),
         tooltipValueGetter: (p) => (p.data ? `${locale === 'en' ? p.data.measureNameEn : p.data.measureName} (${p.data.measure})` : undefined),
@@ -130,12 +142,12 @@ export function ObservationsView({ version }: { version: number }) {
         colId: 'released',
         field: 'released',
         headerName: t('data.released'),
-        width: 264,
+        width: w(264, 262),
         minWidth: 120,
         ...text,
         // Label and date of the release shown (the date sorts); a release without a date shows its label alone.
-        valueFormatter: (p) => [p.data?.releaseLabel, p.value].filter(Boolean).join(' · '),
-        tooltipValueGetter: (p) => [p.data?.releaseLabel, p.value].filter(Boolean).join(' · '),
+        valueFormatter: (p) => [seedLabel(p.data?.releaseLabel ?? '', locale), p.value].filter(Boolean).join(' · '),
+        tooltipValueGetter: (p) => [seedLabel(p.data?.releaseLabel ?? '', locale), p.value].filter(Boolean).join(' · '),
       },
       {
         field: 'revisions',
@@ -296,9 +308,9 @@ export function ObservationsView({ version }: { version: number }) {
                     {r.released || t('data.releases.unknownDate')}
                     {r.latest && <span className="tag">{t('data.releases.latest')}</span>}
                   </td>
-                  <td>{r.releaseLabel}</td>
+                  <td>{seedLabel(r.releaseLabel, locale)}</td>
                   {/* Every digit, in the row's unit as the grid shows it: releases differ in the last ones. */}
-                  <td className="num">{r.value === null ? '—' : `${boundSign(r.bound)}${formatPlain(r.value, locale, 4, true)} ${releases.list.unit}`}</td>
+                  <td className="num">{r.value === null ? '—' : [`${boundSign(r.bound)}${formatPlain(r.value, locale, 4, true)}`, unitName(releases.list.unit, locale)].filter(Boolean).join(' ')}</td>
                   <td>{locale === 'en' ? r.measureNameEn : r.measureName}</td>
                   <td>{r.original}</td>
                   <td className="source-cell" title={r.source}>{r.source}</td>

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { MAX_QUICK_LOOK_SERIES, type IndicatorEntry, type RegionEntry, type SeriesPoint } from '../../../../shared/api/data-contract';
+import { unitLabel } from '../../../../shared/format/unit-name';
 import { useApp } from '../../app-context';
 import { EChart } from '../../components/EChart';
 import { quickLookOption } from './quick-look-option';
@@ -76,6 +77,7 @@ export function QuickLook({ version }: { version: number }) {
         region: (c) => regionName.get(c) ?? c,
         status: (s) => t(`status.${s}`),
         measure: (p) => (locale === 'en' ? p.measureNameEn : p.measureName),
+        unit: (u) => unitLabel(u, locale),
       },
       FONT,
     );
@@ -89,7 +91,7 @@ export function QuickLook({ version }: { version: number }) {
           items={indicators}
           chosen={pickedIndicators}
           onChange={setPickedIndicators}
-          name={(i) => `${(locale === 'en' && i.nameEn) || i.nameZh} · ${i.unit}`}
+          name={(i) => `${(locale === 'en' && i.nameEn) || i.nameZh} · ${unitLabel(i.unit, locale)}`}
           testId="quick-indicators"
         />
         <Picker label={t('data.quick.regions')} items={regions} chosen={pickedRegions} onChange={setPickedRegions} name={(r) => (locale === 'en' && r.nameEn) || r.nameZh} testId="quick-regions" />
@@ -102,7 +104,7 @@ export function QuickLook({ version }: { version: number }) {
       {chart && points && points.length > 0 && (
         <>
           <EChart option={chart.option} height={420} testId="quick-look-chart" />
-          {chart.droppedUnits.length > 0 && <p className="muted">{t('data.quick.droppedUnits', { units: chart.droppedUnits.join('、') })}</p>}
+          {chart.droppedUnits.length > 0 && <p className="muted">{t('data.quick.droppedUnits', { units: chart.droppedUnits.map((u) => unitLabel(u, locale)).join(locale === 'en' ? ', ' : '、') })}</p>}
           {chart.droppedSubAnnual > 0 && <p className="muted">{t('data.quick.subAnnual', { count: chart.droppedSubAnnual })}</p>}
         </>
       )}

@@ -7,6 +7,8 @@ export interface QuickLookNames {
   status: (status: string) => string;
   /** A measure's name, from a point of it. */
   measure: (point: SeriesPoint) => string;
+  /** A unit as the screen names it (亿元, or 100 million yuan in English). */
+  unit: (unit: string) => string;
 }
 
 export interface QuickLook {
@@ -47,7 +49,7 @@ export function quickLookOption(all: SeriesPoint[], names: QuickLookNames, fontF
     const key = `${seriesOf(p)}\u0000${p.status}\u0000${p.measure}`;
     let line = lines.get(key);
     if (!line) {
-      const side = shown.length > 1 ? ` [${p.unit}]` : '';
+      const side = shown.length > 1 ? ` [${names.unit(p.unit)}]` : '';
       const status = p.status === 'actual' ? '' : ` (${names.status(p.status)})`;
       const measure = (measuresOf.get(seriesOf(p))?.size ?? 0) > 1 ? ` · ${names.measure(p)}` : '';
       line = {
@@ -70,7 +72,7 @@ export function quickLookOption(all: SeriesPoint[], names: QuickLookNames, fontF
     legend: { type: 'scroll', top: 0 },
     grid: { left: 64, right: shown.length > 1 ? 64 : 24, top: 48, bottom: 40 },
     xAxis: { type: 'category', data: periods },
-    yAxis: shown.map((unit, i) => ({ type: 'value', name: unit, position: i === 0 ? 'left' : 'right', scale: true })),
+    yAxis: shown.map((unit, i) => ({ type: 'value', name: names.unit(unit), position: i === 0 ? 'left' : 'right', scale: true })),
     series: [...lines.values()].map((l) => ({
       type: 'line',
       name: l.name,

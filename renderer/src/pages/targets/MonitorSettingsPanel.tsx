@@ -38,12 +38,13 @@ export function MonitorSettingsPanel({ settings, notice, onSaved }: { settings: 
     );
   };
 
+  const compared = scenarios.find((s) => s.id === settings.scenarioId);
   return (
     <details className="monitor-settings" open={notice !== null || undefined}>
       <summary>
         {t('targets.scenario')}
         {locale === 'zh' ? '：' : ': '}
-        {scenarios.find((s) => s.id === settings.scenarioId)?.name ?? t('targets.scenario.none')} · {t('targets.thresholds')}{' '}
+        {compared ? scenarioName(compared, locale) : t('targets.scenario.none')} · {t('targets.thresholds')}{' '}
         {Math.round(settings.thresholds.onTrackRatio * 100)}% / {settings.thresholds.maxRequiredGrowth}% / {settings.thresholds.maxRequiredPoints}
         {locale === 'zh' ? '' : ' '}
         {t('targets.threshold.points')}

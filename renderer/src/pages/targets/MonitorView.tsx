@@ -2,6 +2,7 @@ import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from 'rea
 import type { Output } from '../../../../shared/api/contract';
 import type { MonitorRow, Plan } from '../../../../shared/api/targets-contract';
 import { formatWithUnit } from '../../../../shared/format/number';
+import { seedLabel } from '../../../../shared/i18n/seed-labels';
 import { boundSign, comparatorSign, type Bound } from '../../../../shared/series/bound';
 import { targetStatuses, type TargetStatus } from '../../../../shared/monitor/status';
 import { useApp } from '../../app-context';
@@ -156,11 +157,11 @@ export function MonitorView() {
         </label>
         <label>
           {t('targets.filter.area')}{' '}
-          <select value={area} onChange={(e) => setArea(e.target.value)}>
+          <select value={area} onChange={(e) => setArea(e.target.value)} data-testid="filter-area">
             <option value="">{t('targets.filter.all')}</option>
             {areas.map((a) => (
               <option key={a} value={a}>
-                {a}
+                {seedLabel(a, locale)}
               </option>
             ))}
           </select>

@@ -1,11 +1,22 @@
 import { Fragment, useEffect, useRef, useState } from 'react';
 import type { Output } from '../../../../shared/api/contract';
 import type { MonitorRow, Plan } from '../../../../shared/api/targets-contract';
+import { seedLabel } from '../../../../shared/i18n/seed-labels';
 import { useApp } from '../../app-context';
 import { BoundedValue, latestText, measureLabel, ruleText, type MeasureRef } from './monitor-text';
 import { TargetForm } from './TargetForms';
 
 type History = Output<'targets.history'>;
+type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+/** An audited field as a reader names it (目标值, 实际值（2022年）), not its code; a field without a name keeps its code. */
+function fieldName(field: string, t: Translate): string {
+  const actual = /^actual\.(\d{4})(?:\.(bound|released))?$/.exec(field);
+  if (actual) return t(actual[2] ? `targets.history.actual.${actual[2]}` : 'targets.history.actual', { year: actual[1]! });
+  const key = `targets.field.${field}`;
+  const name = t(key);
+  return name === key ? field : name;
+}
 
 /** One target: its actuals (with where each came from and any definition change), progress entry, edits, history and links. */
 export function TargetDetail({
@@ -26,6 +37,12 @@ export function TargetDetail({
   const { client, locale, t, describeError } = useApp();
   const target = row.target;
   const nameOf = (code: string) => measureLabel(measures.find((m) => m.code === code) ?? (code ? { code, nameZh: code, nameEn: code } : null), locale);
+  /** An audited value: a bound or a measure by its name (下限（≥）, 信通院广义口径), anything else as recorded. */
+  const fieldValue = (field: string, value: string | null) => {
+    if (value === null) return '—';
+    if (field.endsWith('.bound')) return t(`data.bound.${value}`);
+    return field === 'measure' && value ? nameOf(value) : value;
+  };
   const [editing, setEditing] = useState(false);
   const [history, setHistory] = useState<History>([]);
   const [actual, setActual] = useState({ year: String(new Date().getFullYear() - 1), value: '', source: '', note: '' });
@@ -98,7 +115,7 @@ export function TargetDetail({
         )}
         <p className="links">
           {target.indicator && <a href={`#/data?indicator=${encodeURIComponent(target.indicator)}&region=${encodeURIComponent(target.region ?? '')}`}>{t('targets.detail.drillData')}</a>}
-          {scenario && row.projection && <a href={`#/scenarios?id=${scenario.id}`}>{t('targets.detail.drillScenario')}：{scenario.name}</a>}
+          {scenario && row.projection && <a href={`#/scenarios?id=${scenario.id}`}>{t('targets.detail.drillScenario')}{locale === 'zh' ? '：' : ': '}{scenario.name}</a>}
         </p>
         {error && (
           <p role="alert" className="error">
@@ -144,7 +161,7 @@ export function TargetDetail({
               {row.actuals.map((a, i) => {
                 // A new definition starts here: a named break, or the measure differs from the year before.
                 const changed = a.breakBefore || (i > 0 && a.measure !== row.actuals[i - 1]!.measure);
-                const release = [a.releaseLabel, a.released].filter(Boolean).join(' ');
+                const release = [seedLabel(a.releaseLabel, locale), a.released].filter(Boolean).join(' ');
                 return (
                   <Fragment key={a.year}>
                     {changed && (
@@ -198,7 +215,9 @@ export function TargetDetail({
           <ul className="history" data-testid="target-history">
             {history.map((h) => (
               <li key={h.id}>
-                <span className="muted">{h.editedAt.slice(0, 16).replace('T', ' ')}</span> {h.field}: {h.oldValue ?? '—'} → {h.newValue ?? '—'}
+                <span className="muted">{h.editedAt.slice(0, 16).replace('T', ' ')}</span> {fieldName(h.field, t)}
+                {locale === 'zh' ? '：' : ': '}
+                {fieldValue(h.field, h.oldValue)} → {fieldValue(h.field, h.newValue)}
               </li>
             ))}
           </ul>

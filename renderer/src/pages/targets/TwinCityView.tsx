@@ -4,6 +4,8 @@ import type { TwinCell } from '../../../../shared/api/targets-contract';
 import { buildOption } from '../../../../shared/charts/build-option';
 import { chartDataSchema } from '../../../../shared/charts/data';
 import { chartSpecSchema } from '../../../../shared/charts/spec';
+import { unitLabel } from '../../../../shared/format/unit-name';
+import { seedLabel } from '../../../../shared/i18n/seed-labels';
 import { formatBounded } from '../../../../shared/series/bound';
 import { formatChange, isRateUnit } from '../../../../shared/series/change';
 import { useApp } from '../../app-context';
@@ -123,12 +125,13 @@ export function TwinCityView() {
         </>
       );
     }
-    const release = cell.releaseLabel || cell.released ? t('twin.released', { label: cell.releaseLabel, date: cell.released }) : '';
+    const label = seedLabel(cell.releaseLabel, locale);
+    const release = label || cell.released ? t('twin.released', { label, date: cell.released }) : '';
     const via = cell.via ? t('twin.via', { indicator: locale === 'en' && cell.via.nameEn ? cell.via.nameEn : cell.via.nameZh }) : '';
     const title = [via, cell.source, release, cell.revised ? t('twin.revised') : ''].filter(Boolean).join('\n');
     const status = cell.status === 'actual' ? '' : t(`status.${cell.status}`);
     // Which release, shown and not only on hover: 重庆 2018 census-revised beside 四川 2018 first release.
-    const which = cell.releaseLabel || cell.released;
+    const which = label || cell.released;
     return (
       <>
         <span title={title}>{formatBounded(cell.value, unit, cell.bound, locale)}</span>
@@ -172,7 +175,7 @@ export function TwinCityView() {
           <select value={indicator} onChange={(e) => setIndicator(e.target.value)} data-testid="twin-indicator">
             {(sources?.indicators ?? []).map((i) => (
               <option key={i.code} value={i.code}>
-                {locale === 'en' && i.nameEn ? i.nameEn : i.nameZh}（{i.unit}）
+                {locale === 'en' && i.nameEn ? `${i.nameEn} (${unitLabel(i.unit, locale)})` : `${i.nameZh}（${i.unit}）`}
               </option>
             ))}
           </select>

@@ -16,7 +16,7 @@ const point = (period: string, value: number, measure: string, bound: SeriesPoin
   measureNameEn: measure,
 });
 
-const names = { indicator: () => '占比', region: () => '重庆', status: (s: string) => s, measure: (p: SeriesPoint) => p.measureName };
+const names = { indicator: () => '占比', region: () => '重庆', status: (s: string) => s, measure: (p: SeriesPoint) => p.measureName, unit: (u: string) => u };
 
 describe('quick look', () => {
   // 重庆's share: ≥25% (2020) and 27.2% (2021) on the city's earlier measure, 45.4% (2022) on the broad one.

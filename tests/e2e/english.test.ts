@@ -1,0 +1,105 @@
+// The English switch read off the pages at 1366×768: units, release labels, target areas and the compared
+// scenario in English where the workspace stores them in Chinese, and the data grid's columns that say
+// what a figure is (indicator to release) whole, side by side.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningHost } from '../../electron/host/http';
+import { openApp, type AppSession } from './browser';
+
+let app: AppSession;
+let host: RunningHost;
+let page: Page;
+
+beforeAll(async () => {
+  app = await openApp({ width: 1366, height: 768 });
+  ({ host, page } = app);
+  await page.goto(`${host.url}#/overview`);
+  await page.getByTestId('lang-switch').click();
+  await page.locator('h1', { hasText: 'Overview' }).waitFor();
+}, 60_000);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+/** Headless Chromium hides scrollbars; a desktop window's vertical one takes 15 px. */
+const SCROLLBAR = 15;
+
+/** For each grid column: whether it ends left of the scrollbar, and the texts cut in its rendered cells. */
+const gridColumns = () =>
+  page.evaluate((scrollbar) => {
+    const grid = document.querySelector('[data-testid=observations-grid]')!;
+    const viewport = grid.querySelector('.ag-grid-viewport')!;
+    const right = viewport.getBoundingClientRect().left + viewport.clientWidth - scrollbar;
+    const cut = (el: Element) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const style = getComputedStyle(el);
+      return range.getBoundingClientRect().width > el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) + 0.5;
+    };
+    return [...grid.querySelectorAll('.ag-header-cell')].map((h) => {
+      const id = h.getAttribute('col-id')!;
+      const cells = [...grid.querySelectorAll(`.ag-row [col-id="${id}"]`)];
+      return { id, visible: h.getBoundingClientRect().right <= right + 0.5, cut: cells.filter(cut).map((c) => c.textContent ?? '') };
+    });
+  }, SCROLLBAR);
+
+describe('the workbench in English at 1366×768', () => {
+  it('counts measure words with the number alone in the overview', async () => {
+    const b6 = page.locator('.overview-statement[data-code="B6"] .sentence');
+    await expect.poll(() => b6.textContent()).toContain('met (658 in 2020');
+    expect(await page.locator('.overview-statement[data-code="B8"] .sentence').textContent()).toContain('29.6 billion yuan in 2020');
+  });
+
+  it('names units and release labels in the data grid, and shows indicator to release whole', async () => {
+    await page.goto(`${host.url}#/data`);
+    await page.waitForSelector('[data-testid=observations-grid] .ag-row');
+    const cq2018 = page.locator('[data-testid=observations-grid] .ag-row', { hasText: 'Chongqing' }).filter({ hasText: '21,588.8' });
+    expect(await cq2018.locator('[col-id=unit]').textContent()).toBe('100 million yuan');
+    expect(await cq2018.locator('[col-id=released]').textContent()).toBe('4th census revision · 2020-01-01');
+    const wanted = ['indicator', 'region', 'period', 'value', 'unit', 'bound', 'measure', 'released'];
+    const seen = new Map<string, { id: string; visible: boolean; cut: string[] }>();
+    for (let step = 0; step < 30; step++) {
+      for (const c of await gridColumns()) seen.set(c.id, { ...c, cut: [...(seen.get(c.id)?.cut ?? []), ...c.cut] });
+      const more = await page.evaluate(() => {
+        const v = document.querySelector('[data-testid=observations-grid] .ag-body-vertical-scroll-viewport')!;
+        const top = v.scrollTop;
+        v.scrollTop += 300;
+        return v.scrollTop > top;
+      });
+      if (!more) break;
+      await page.waitForTimeout(300);
+    }
+    // The long English indicator names are cut, their full text on hover; the columns after them are not.
+    expect(wanted.slice(1).map((id) => seen.get(id))).toEqual(wanted.slice(1).map((id) => ({ id, visible: true, cut: [] })));
+    expect(seen.get('indicator')?.visible).toBe(true);
+  });
+
+  it('names units, categories and publishers in the catalogue', async () => {
+    await page.getByTestId('data-tab-catalogue').click();
+    const gdp = page.locator('[data-testid=indicator-catalogue] .ag-row', { hasText: 'Gross domestic product' });
+    await expect.poll(() => gdp.locator('[col-id=unit]').textContent()).toBe('100 million yuan');
+    expect(await gdp.locator('[col-id=category]').textContent()).toBe('macroeconomy');
+    const firms = page.locator('[data-testid=indicator-catalogue] .ag-row', { hasText: 'core-industry enterprises' });
+    expect(await firms.locator('[col-id=unit]').textContent()).toBe('firms');
+    const broad = page.locator('[data-testid=measure-catalogue] .ag-row', { hasText: 'CAICT broad measure' });
+    expect(await broad.locator('[col-id=publisher]').textContent()).toBe('CAICT');
+  });
+
+  it('gives the monitor its goals, areas and compared scenario in English', async () => {
+    await page.goto(`${host.url}#/targets`);
+    const a3 = page.locator('[data-testid=monitor-table] tr[data-code="A3"]');
+    await expect.poll(() => a3.locator('td').nth(2).textContent()).toBe('≥ 100 firms by 2022');
+    expect(await page.locator('[data-testid=monitor-table] tr[data-code="A6"] td').nth(2).textContent()).toBe('≥ 10 by 2022');
+    expect(await page.getByTestId('filter-area').locator('option').allTextContents()).toEqual(expect.arrayContaining(['scale', 'enterprises', 'key indicators']));
+    expect(await page.locator('details.monitor-settings summary').textContent()).toContain('broad measure, baseline (from 2022)');
+  });
+
+  it('labels twin-city releases and the indicator list in English', async () => {
+    await page.getByTestId('tab-twin').click();
+    await expect.poll(() => page.getByTestId('twin-CQ-2018-level').textContent()).toBe('2.16 trillion yuanofficial statistics measure · 4th census revision');
+    expect(await page.getByTestId('twin-SC-2018-level').textContent()).toContain('preliminary, before census revision');
+    expect(await page.getByTestId('twin-indicator').locator('option', { hasText: 'Gross domestic product' }).textContent()).toBe('Gross domestic product (100 million yuan)');
+    expect(app.pageErrors).toEqual([]);
+  });
+});
