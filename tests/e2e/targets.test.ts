@@ -171,12 +171,19 @@ describe('targets monitor in Chromium', () => {
     await row('A6').click();
     const form = page.getByTestId('actual-form');
     await form.getByLabel('年份').fill('2022');
-    await form.getByLabel('目标值').fill('12');
+    // Typed as the source writes it: "约12" is 12, approximate; the bound follows the text.
+    await form.getByLabel('实际值').fill('约12');
+    expect(await form.getByTestId('actual-bound').inputValue()).toBe('approx');
+    await form.getByTestId('actual-released').fill('2023年3月1日');
     await form.getByLabel('来源').fill('测试录入');
     await form.getByRole('button').click();
     await expect.poll(() => row('A6').textContent()).toContain('已实现');
     expect(await row('A6').textContent()).toContain('120%');
-    expect(await page.getByTestId('target-actuals').textContent()).toContain('手工录入');
+    const actuals = page.getByTestId('target-actuals');
+    await expect.poll(() => actuals.textContent()).toContain('≈12');
+    expect(await actuals.textContent()).toContain('手工录入');
+    expect(await actuals.textContent()).toContain('2023-03-01');
+    expect(service.db.prepare("SELECT value, bound, released FROM target_actuals WHERE target = 'A6' AND year = 2022").get()).toEqual({ value: 12, bound: 'approx', released: '2023-03-01' });
   });
 
   it('refuses a bad new target with a message naming the field, and saves nothing', async () => {

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { ReleaseDate } from '../../../shared/api/data-contract';
+import { seedLabel } from '../../../shared/i18n/seed-labels';
 import { parseDateText } from '../../../shared/parse/date';
 import { useApp } from '../app-context';
 
@@ -26,7 +27,7 @@ interface DateFieldProps {
  * showed mm/dd/yyyy on Chinese screens). Vintage fields suggest the dates figures were released on.
  */
 export function DateField({ value, onChange, testId, releases = false, passInvalid = false, className, required, ariaLabel, ariaInvalid, ariaDescribedBy }: DateFieldProps) {
-  const { client, t } = useApp();
+  const { client, t, locale } = useApp();
   const listId = useId();
   const [text, setText] = useState(value);
   const [dates, setDates] = useState<ReleaseDate[]>([]);
@@ -74,7 +75,7 @@ export function DateField({ value, onChange, testId, releases = false, passInval
             <option
               key={d.date}
               value={d.date}
-              label={d.labels.length ? t('date.release', { labels: d.labels.join(' / '), figures: d.figures }) : t('date.releaseCount', { figures: d.figures })}
+              label={d.labels.length ? t('date.release', { labels: d.labels.map((l) => seedLabel(l, locale)).join(' / '), figures: d.figures }) : t('date.releaseCount', { figures: d.figures })}
             />
           ))}
         </datalist>

@@ -2,11 +2,24 @@ import { Fragment, useEffect, useRef, useState } from 'react';
 import type { Output } from '../../../../shared/api/contract';
 import type { MonitorRow, Plan } from '../../../../shared/api/targets-contract';
 import { seedLabel } from '../../../../shared/i18n/seed-labels';
+import { parseNumber } from '../../../../shared/parse/number';
+import { BOUNDS, boundOfText, type Bound } from '../../../../shared/series/bound';
+import { DateField } from '../../components/DateField';
 import { useApp } from '../../app-context';
 import { BoundedValue, latestText, measureLabel, ruleText, type MeasureRef } from './monitor-text';
 import { TargetForm } from './TargetForms';
 
 type History = Output<'targets.history'>;
+
+/** A value being recorded: typed as a source writes it ("约296" sets 约数), with its bound and release date. */
+interface ActualDraft {
+  year: string;
+  value: string;
+  bound: Bound;
+  released: string;
+  source: string;
+  note: string;
+}
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 
 /** An audited field as a reader names it (目标值, 实际值（2022年）), not its code; a field without a name keeps its code. */
@@ -45,7 +58,7 @@ export function TargetDetail({
   };
   const [editing, setEditing] = useState(false);
   const [history, setHistory] = useState<History>([]);
-  const [actual, setActual] = useState({ year: String(new Date().getFullYear() - 1), value: '', source: '', note: '' });
+  const [actual, setActual] = useState<ActualDraft>({ year: String(new Date().getFullYear() - 1), value: '', bound: 'exact', released: '', source: '', note: '' });
   const [error, setError] = useState<string | null>(null);
   const panel = useRef<HTMLElement>(null);
 
@@ -199,11 +212,40 @@ export function TargetDetail({
           data-testid="actual-form"
           onSubmit={(e) => {
             e.preventDefault();
-            void act(client.call('targets.recordActual', { code: target.code, year: Number(actual.year), value: Number(actual.value), source: actual.source, note: actual.note }));
+            const parsed = parseNumber(actual.value);
+            if (parsed.kind !== 'number') return setError(t('targets.detail.badActual', { text: actual.value }));
+            void act(
+              client.call('targets.recordActual', {
+                code: target.code,
+                year: Number(actual.year),
+                value: parsed.value,
+                bound: actual.bound,
+                released: actual.released,
+                source: actual.source,
+                note: actual.note,
+              }),
+            );
           }}
         >
           <input type="number" aria-label={t('targets.field.year')} value={actual.year} onChange={(e) => setActual({ ...actual, year: e.target.value })} required min={1949} max={2100} />
-          <input type="number" step="any" aria-label={t('targets.field.value')} placeholder={t('targets.field.value')} value={actual.value} onChange={(e) => setActual({ ...actual, value: e.target.value })} required />
+          <input
+            type="text"
+            inputMode="decimal"
+            aria-label={t('targets.field.actualValue')}
+            placeholder={t('targets.field.actualValue')}
+            title={t('targets.detail.actualHint')}
+            value={actual.value}
+            onChange={(e) => setActual({ ...actual, value: e.target.value, bound: boundOfText(e.target.value) === 'exact' ? actual.bound : boundOfText(e.target.value) })}
+            required
+          />
+          <select aria-label={t('targets.field.bound')} value={actual.bound} onChange={(e) => setActual({ ...actual, bound: e.target.value as Bound })} data-testid="actual-bound">
+            {BOUNDS.map((b) => (
+              <option key={b} value={b}>
+                {t(`data.bound.${b}`)}
+              </option>
+            ))}
+          </select>
+          <DateField value={actual.released} onChange={(released) => setActual({ ...actual, released })} testId="actual-released" ariaLabel={t('targets.field.released')} />
           <input aria-label={t('targets.field.source')} placeholder={t('targets.field.source')} value={actual.source} onChange={(e) => setActual({ ...actual, source: e.target.value })} />
           <button type="submit">{t('targets.detail.addActual')}</button>
         </form>
