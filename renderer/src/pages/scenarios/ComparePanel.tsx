@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { localName, scenarioName, type NamedCode, type ScenarioSummary } from '../../../../shared/api/scenarios-contract';
 import type { BacktestResult } from '../../../../shared/engine';
-import { formatPercent, formatYi } from '../../../../shared/format/number';
+import { formatPercent, formatYi, type Locale } from '../../../../shared/format/number';
 import { useApp } from '../../app-context';
 import { overlayChart } from '../scenario-charts';
 import { diffAssumptions, groupHeading, type Draft } from './assumptions';
@@ -16,6 +16,12 @@ import { measureLabel, type PlanMeasures } from '../../../../shared/monitor/scen
  * chart, a target row names the measure it is judged on (a plan target's, else its scenarios') and is
  * compared only with the scenarios on it.
  */
+/** A target's label with its year, unless the label says it already (2027年占GDP比重50%以上, not …（2027）). */
+function withYear(label: string, year: number, locale: Locale): string {
+  if (label.includes(String(year))) return label;
+  return locale === 'en' ? `${label} (${year})` : `${label}（${year}）`;
+}
+
 export function ComparePanel({ list, initial, backtest, plan }: { list: ScenarioSummary[]; initial: number[]; backtest: BacktestResult | null; plan: PlanMeasures }) {
   const { client, locale, t, describeError } = useApp();
   const [chosen, setChosen] = useState<number[]>(initial.slice(0, 4));
@@ -116,7 +122,7 @@ export function ComparePanel({ list, initial, backtest, plan }: { list: Scenario
             <tbody>
               {rows.map(({ key, measure, target, cells }) => (
                 <tr key={key} data-measure={measure ?? ''}>
-                  <td>{locale === 'en' ? `${target.labelEn ?? target.label} (${target.year})` : `${target.label}（${target.year}）`}</td>
+                  <td>{withYear(locale === 'en' ? (target.labelEn ?? target.label) : target.label, target.year, locale)}</td>
                   <td className="measure-cell">{measure === null ? t('scenario.measureUnstated') : measureLabel(plan, measure, locale)}</td>
                   {cells.map((cell, i) => (
                     <td
