@@ -307,8 +307,8 @@ describe('compare and backtest in Chromium', () => {
     // The 2027 50% target is on both measures: two rows, each named by its measure and judged only by its own scenarios.
     await expect.poll(() => outcomes.locator('tbody tr').count()).toBe(4);
     const cells = async (n: number) => outcomes.locator('tbody tr').nth(n).locator('td').allTextContents();
-    expect(await cells(2)).toEqual(['2027年占GDP比重50%以上（2027）', '重庆市此前口径', '43.6% · 未实现', '64.7% · 实现', '口径不同，不作比较']);
-    expect(await cells(3)).toEqual(['2027年占GDP比重超过50%（2027）', '信通院广义口径', '口径不同，不作比较', '口径不同，不作比较', '52.3% · 实现']);
+    expect(await cells(2)).toEqual(['2027年占GDP比重50%以上', '重庆市此前口径', '43.6% · 未实现', '64.7% · 实现', '口径不同，不作比较']);
+    expect(await cells(3)).toEqual(['2027年占GDP比重超过50%', '信通院广义口径', '口径不同，不作比较', '口径不同，不作比较', '52.3% · 实现']);
     expect(await cells(0)).toEqual(['万亿级规模（2022）', '信通院广义口径', '口径不同，不作比较', '口径不同，不作比较', '—']);
     const charts = page.getByTestId('compare-chart');
     await expect.poll(() => charts.count()).toBe(2);
