@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
+import { unitLabel } from '../../shared/format/unit-name';
 import { translate, type Locale } from '../../shared/i18n';
+import { seedLabel } from '../../shared/i18n/seed-labels';
 import { boundSign } from '../../shared/series/bound';
 import { checkVintage } from '../backend/data/observation-view';
-import { queryObservations } from '../backend/data/observations-query';
+import { queryObservations, type GridRow } from '../backend/data/observations-query';
 import { writeObservationsExport } from '../backend/data/observations-export';
 import { commitImport } from '../backend/import/commit';
 import { previewImport } from '../backend/import/preview';
@@ -39,9 +41,13 @@ function printPreview(preview: ImportPreview, locale: Locale, json: boolean): vo
   const t = (key: string) => translate(locale, key);
   const sep = locale === 'zh' ? '，' : ', ';
   const roles = mapping.columns.filter((c) => c.role !== 'ignore').map((c) => `${c.header || `#${c.column}`}→${t(`data.role.${c.role}`)}`).join(sep);
-  const fixed = Object.entries(mapping.fixed).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `${t(`data.role.${k}`)}=${v}`).join(sep);
+  const fixed = Object.entries(mapping.fixed)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${t(`data.role.${k}`)}=${k === 'status' ? t(`status.${v}`) : v}`)
+    .join(sep);
   const zh = locale === 'zh';
-  const what = [preview.file.name, preview.file.format, preview.encoding?.name, preview.sheet ? (zh ? `工作表“${preview.sheet}”` : `sheet "${preview.sheet}"`) : null].filter(Boolean).join(sep);
+  const format = preview.file.format === 'xls' || preview.file.format === 'html' ? t(`import.format.${preview.file.format}`) : preview.file.format;
+  const what = [preview.file.name, format, preview.encoding?.name, preview.sheet ? (zh ? `工作表“${preview.sheet}”` : `sheet "${preview.sheet}"`) : null].filter(Boolean).join(sep);
   console.log(zh ? `试读（未写入）：${what}` : `Dry run (nothing written): ${what}`);
   console.log(zh ? `结构：${t(`data.layout.${layout.kind}`)}（把握 ${Math.round(layout.confidence * 100)}%），表头第 ${preview.headerRow} 行；列：${roles}${fixed ? `；固定值：${fixed}` : ''}` : `Layout: ${t(`data.layout.${layout.kind}`)} (${Math.round(layout.confidence * 100)}% sure), header row ${preview.headerRow}; columns: ${roles}${fixed ? `; fixed: ${fixed}` : ''}`);
   console.log(
@@ -50,6 +56,11 @@ function printPreview(preview: ImportPreview, locale: Locale, json: boolean): vo
       : `${preview.rowsRead} rows read, ${preview.observations} observations; ${preview.badObservations} with errors; ${preview.conflicts} conflicts with the workspace (${preview.conflictsIdentical} identical); ${preview.duplicatesInFile} duplicates in the file`,
   );
   if (preview.blankCells > 0) console.log(translate(locale, 'data.import.blankCells', { count: preview.blankCells }));
+  if (preview.totalRows > 0) console.log(translate(locale, 'import.totals.skipped', { count: preview.totalRows }));
+  for (const d of preview.detected) {
+    const value = d.field === 'status' ? t(`status.${d.value}`) : d.value;
+    console.log(`${t(`data.fixed.${d.field}`)}${zh ? '：' : ': '}${value}${zh ? '（' : ' ('}${t(`import.detected.${d.from}`)}${zh ? '，' : ', '}${translate(locale, 'import.detected.where', { row: d.row, text: d.text })}${zh ? '）' : ')'}`);
+  }
   if (preview.newIndicators.length) console.log(zh ? `新指标：${preview.newIndicators.join('、')}` : `New indicators: ${preview.newIndicators.join(', ')}`);
   if (preview.newRegions.length) console.log(zh ? `新地区：${preview.newRegions.join('、')}` : `New regions: ${preview.newRegions.join(', ')}`);
   for (const line of messages) console.error(line);
@@ -58,10 +69,37 @@ function printPreview(preview: ImportPreview, locale: Locale, json: boolean): vo
   }
 }
 
+/** The header of `observations`' table, in the CLI's language. */
+function observationColumns(locale: Locale): string[] {
+  return ['data.indicator', 'data.region', 'data.period', 'data.value', 'col.unit', 'data.bound', 'data.measure', 'data.status', 'data.releases.date', 'data.releases.label'].map((key) =>
+    translate(locale, key),
+  );
+}
+
+/**
+ * One observation as a line of the table: names, not codes (地区生产总值, 重庆, 统计部门常规口径; `--json` keeps
+ * the codes), the value with its bound's sign (≥10000 is not 10000) and the bound in words.
+ */
+function observationLine(r: GridRow, locale: Locale): string[] {
+  const name = (zh: string, en: string) => (locale === 'en' && en ? en : zh);
+  return [
+    name(r.indicatorName, r.indicatorNameEn),
+    name(r.regionName, r.regionNameEn),
+    r.period,
+    r.value === null ? '—' : `${boundSign(r.bound)}${r.value}`,
+    unitLabel(r.unit, locale),
+    translate(locale, `data.bound.${r.bound}`),
+    name(r.measureName, r.measureNameEn) || '—',
+    translate(locale, `status.${r.status}`),
+    r.released || '—',
+    seedLabel(r.releaseLabel, locale) || '—',
+  ];
+}
+
 export function addImportCommands(program: Command): void {
   program
     .command('import <file>')
-    .description('import a CSV, TSV or XLSX file as one transaction; exit 1 with located problems and nothing written')
+    .description('import a CSV, TSV, XLSX or XLS file (a web-page table saved as .xls too) as one transaction; exit 1 with located problems and nothing written')
     .option('--sheet <name>', 'XLSX sheet')
     .option('--encoding <e>', 'utf-8, gbk, gb18030, utf-16le (default: detected)')
     .option('--layout <layout>', 'auto, long or wide', 'auto')
@@ -73,6 +111,7 @@ export function addImportCommands(program: Command): void {
     .option('--region <name>', 'the region of every row of a file without a region column (a code or name, e.g. 重庆)')
     .option('--indicator <name>', 'the indicator of every row of a file without an indicator column (a code or name)')
     .option('--unit <unit>', 'the unit of the values of a file without a unit column or header, e.g. 亿元')
+    .option('--keep-totals', 'import total rows (合计, 总计, 小计, 全市 …) that equal the sum of the rows they total, as rows of their own (default: left out)')
     .option('--skip-bad-rows', 'skip rows with errors instead of rejecting the import')
     .option('--allow-duplicate', 'import a file that was imported before')
     .option('--dry-run', 'preview only: what the import would read and write, nothing written')
@@ -93,6 +132,7 @@ export function addImportCommands(program: Command): void {
           region?: string;
           indicator?: string;
           unit?: string;
+          keepTotals?: boolean;
           skipBadRows?: boolean;
           allowDuplicate?: boolean;
           dryRun?: boolean;
@@ -112,6 +152,7 @@ export function addImportCommands(program: Command): void {
             ...(opts.layout === 'long' || opts.layout === 'wide' ? { layout: opts.layout } : {}),
             ...(opts.mapping ? { mapping: JSON.parse(opts.mapping) as Mapping } : {}),
             ...(opts.measure !== undefined ? { measure: opts.measure } : {}),
+            ...(opts.keepTotals ? { totals: 'keep' as const } : {}),
           };
           const fixed: FixedValues = {
             ...(opts.region !== undefined ? { region: opts.region } : {}),
@@ -158,6 +199,7 @@ export function addImportCommands(program: Command): void {
                   : `Imported #${summary.importId}: ${summary.rowsWritten} rows written, ${summary.rowsReplaced} replaced, ${summary.rowsKept} kept, ${summary.rowsSkipped} skipped.`,
             );
             if (summary.blankCells > 0) console.log(translate(locale, 'data.import.blankCells', { count: summary.blankCells }));
+            if (summary.totalRows > 0) console.log(translate(locale, 'import.totals.skipped', { count: summary.totalRows }));
           }
           if (summary.status !== 'committed' || summary.problems.length) {
             for (const line of messages) console.error(line);
@@ -180,9 +222,14 @@ export function addImportCommands(program: Command): void {
         if (opts.json) printJson(list);
         else {
           const locale = cliLocale(program);
+          const t = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
+          // As the Data page's 导入记录 says it: the counts, the format and layout by name, provenance, undone.
           for (const r of list) {
-            const what = importProvenance(r, locale, (key) => translate(locale, key));
-            console.log(`${String(r.id).padStart(4)}  ${r.importedAt.slice(0, 19)}  ${r.fileName}  ${r.rowsWritten} rows  ${r.encoding} ${r.layout}${what ? `  ${what}` : ''}${r.undoneAt ? '  (undone)' : ''}`);
+            const counts = t(r.onConflict === 'revise' ? 'data.history.countsRevise' : 'data.history.counts', { read: r.rowsRead, written: r.rowsWritten, skipped: r.rowsSkipped, replaced: r.rowsReplaced });
+            const format = [r.encoding, r.sheet, r.layout ? t(`data.layout.${r.layout}`) : ''].filter(Boolean).join(' · ');
+            const what = importProvenance(r, locale, t);
+            const undone = r.undoneAt ? t('data.history.undoneAt', { at: r.undoneAt.slice(0, 16).replace('T', ' ') }) : '';
+            console.log([String(r.id).padStart(4), r.importedAt.slice(0, 19).replace('T', ' '), r.fileName, counts, format, what, undone].filter(Boolean).join('  '));
           }
         }
       }),
@@ -197,8 +244,8 @@ export function addImportCommands(program: Command): void {
         const result = undoImport(service.db, Number(id));
         if (opts.json) printJson(result);
         else {
-          console.log(`#${result.importId}: -${result.rowsDeleted} rows, +${result.rowsRestored} restored`);
           const locale = cliLocale(program);
+          console.log(translate(locale, 'data.history.undone', { id: result.importId, deleted: result.rowsDeleted, restored: result.rowsRestored }));
           const names = (entries: typeof result.removedIndicators) => entries.map((e) => (locale === 'en' && e.nameEn) || e.nameZh).join(locale === 'en' ? ', ' : '、');
           if (result.removedIndicators.length) console.log(translate(locale, 'data.history.removedIndicators', { names: names(result.removedIndicators) }));
           if (result.removedRegions.length) console.log(translate(locale, 'data.history.removedRegions', { names: names(result.removedRegions) }));
@@ -222,6 +269,7 @@ export function addImportCommands(program: Command): void {
     .option('--csv', 'CSV')
     .action((opts: { indicator?: string; region?: string; import?: string; measure?: string; vintage?: string; out?: string; workspace?: string; json?: boolean; csv?: boolean }) =>
       withWorkspace(opts.workspace, async (service) => {
+        const locale = cliLocale(program);
         const vintage = checkVintage(opts.vintage);
         const filterModel: Record<string, unknown> = {};
         if (opts.indicator) filterModel.indicator = { filterType: 'set-values', values: [opts.indicator] };
@@ -239,7 +287,7 @@ export function addImportCommands(program: Command): void {
         ];
         if (opts.csv) {
           const target = opts.out ?? '/dev/stdout';
-          await writeObservationsExport(service.db, { format: 'csv', filterModel: filterModel as never, sortModel, vintage, locale: cliLocale(program) }, target);
+          await writeObservationsExport(service.db, { format: 'csv', filterModel: filterModel as never, sortModel, vintage, locale }, target);
           return;
         }
         // Page by page (a query answers at most a few thousand rows), written as they come: a million
@@ -247,6 +295,7 @@ export function addImportCommands(program: Command): void {
         const out = (text: string) => process.stdout.write(text);
         let written = 0;
         if (opts.json) out('[');
+        else out(`${observationColumns(locale).join('\t')}\n`);
         for (;;) {
           const { rows, lastRow } = queryObservations(service.db, { startRow: written, endRow: written + CLI_PAGE, sortModel, filterModel, vintage } as never);
           for (const r of rows) {
@@ -269,11 +318,7 @@ export function addImportCommands(program: Command): void {
                 source: r.source,
               };
               out(`${written > 0 ? ',' : ''}\n  ${JSON.stringify(record)}`);
-            } else {
-              // The bound's sign is part of the value: ≥10000 is not 10000.
-              const value = r.value === null ? '—' : `${boundSign(r.bound)}${r.value}`;
-              out(`${r.indicator}\t${r.region}\t${r.period}\t${value}\t${r.unit}\t${r.measure}\t${r.status}\t${r.released || '—'}\t${r.releaseLabel || '—'}\n`);
-            }
+            } else out(`${observationLine(r, locale).join('\t')}\n`);
             written++;
           }
           if (rows.length === 0 || written >= lastRow) break;

@@ -214,6 +214,8 @@ export const importOptionsSchema = z
      * `口径：…` note row (the preview warns when they differ). The preview shows what it assigns.
      */
     measure: z.string().max(64).optional(),
+    /** Total rows (合计, 总计, 小计, 全市 …) that equal the sum of the rows they total: left out (`skip`, the default) or kept as rows of their own. */
+    totals: z.enum(['skip', 'keep']).optional(),
   })
   .strict();
 export type ImportOptionsInput = z.infer<typeof importOptionsSchema>;
@@ -289,7 +291,7 @@ export const sampleObservationSchema = z.object({
 export type SampleObservation = z.infer<typeof sampleObservationSchema>;
 
 export const importPreviewSchema = z.object({
-  file: z.object({ name: z.string(), sizeBytes: z.number().int(), sha256: z.string(), format: z.enum(['csv', 'tsv', 'xlsx']) }),
+  file: z.object({ name: z.string(), sizeBytes: z.number().int(), sha256: z.string(), format: z.enum(['csv', 'tsv', 'xlsx', 'xls', 'html']) }),
   encoding: z.object({ name: encodingEnum, confidence: z.number(), bom: z.boolean(), override: z.boolean() }).nullable(),
   sheets: z.array(z.string()),
   sheet: z.string().nullable(),
@@ -297,6 +299,10 @@ export const importPreviewSchema = z.object({
   mapping: mappingSchema,
   headerRow: z.number().int(),
   notes: z.array(z.string()),
+  /** Fixed values read from the title, a note row or a header merged over the periods: the preview marks them (从标题识别). */
+  detected: z.array(
+    z.object({ field: z.enum(['indicator', 'region', 'period', 'unit', 'status']), value: z.string(), from: z.enum(['title', 'note', 'header']), row: z.number().int(), text: z.string() }),
+  ),
   /** The measure given to rows without a measure cell: the option's, else the `口径：…` note row's (null: each indicator's own). */
   measure: z.object({ code: z.string().nullable(), from: z.enum(['option', 'note']).nullable() }),
   sourceNote: z.string(),
@@ -308,6 +314,8 @@ export const importPreviewSchema = z.object({
   badObservations: z.number().int(),
   /** Value cells left blank or holding a placeholder for "no data" (—, …, NA, 无): nothing is written for them. */
   blankCells: z.number().int(),
+  /** Total rows left out because they equal the sum of the rows they total (none when totals are kept). */
+  totalRows: z.number().int(),
   conflicts: z.number().int(),
   /** Conflicts whose value and bound the workspace already holds (a revise leaves them unchanged). */
   conflictsIdentical: z.number().int(),
@@ -334,6 +342,8 @@ export const importSummarySchema = z.object({
   rowsUnchanged: z.number().int(),
   /** Value cells left blank or holding a placeholder: nothing written, not counted as skipped. */
   blankCells: z.number().int(),
+  /** Total rows left out because they equal the sum of the rows they total: not counted as skipped. */
+  totalRows: z.number().int(),
   sourceNote: z.string(),
   problems: z.array(problemSchema),
   problemCount: z.number().int(),

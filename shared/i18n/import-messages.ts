@@ -1,13 +1,15 @@
 // Texts for the import's problem and error codes (electron/backend/import/problems.ts), with {param}
 // placeholders filled from the problem's params. Row and column are shown by the UI beside the text.
+// The import panel's own texts (formats, values read from a title, totals) follow, in lists of their own.
 
-export const importMessagesZh: Record<string, string> = {
+export const importProblemMessagesZh: Record<string, string> = {
   'file.not-found': '找不到文件：{path}',
   'file.empty': '文件是空的。',
-  'file.xls-legacy': '这是旧版 Excel（.xls）文件，无法安全读取。请在 Excel 或 WPS 中“另存为” .xlsx 或 CSV 后再导入。',
-  'file.html-table': '这个文件实际上是网页表格（常见于统计网站导出的 .xls）。请用 Excel 或 WPS 打开后“另存为” .xlsx 或 CSV 再导入。',
-  'file.unsupported': '无法识别的文件格式。支持 CSV、TSV 和 XLSX。',
+  'file.unsupported': '无法识别的文件格式。支持 CSV、TSV、XLSX 和 XLS（含统计网站导出的网页表格）。',
   'file.xlsx-unreadable': '无法读取这个 XLSX 文件（{reason}）。文件可能已损坏或受密码保护。',
+  'file.xls-unreadable': '无法读取这个旧版 Excel（.xls）文件（{reason}）。文件可能已损坏或受密码保护；可在 Excel 或 WPS 中打开后“另存为” .xlsx 再导入。',
+  'file.html-unreadable': '无法读取这个网页表格文件（{reason}）。可在 Excel 或 WPS 中打开后“另存为” .xlsx 再导入。',
+  'file.html-no-table': '这个文件是网页，但其中没有表格（<table>），没有可导入的数据。',
   'file.duplicate': '同一文件（内容完全相同）已于 {importedAt} 导入过（导入 #{importId}，{fileName}）。',
   'encoding.replacement-char': '该单元格含有无法解码的字符（“{text}”）：文件编码可能选错了，请在预览中改选编码。',
   'encoding.uncertain': '文件编码识别不确定（猜测为 {encoding}，可信度 {confidence}）。请核对预览中的中文是否正常。',
@@ -64,15 +66,22 @@ export const importMessagesZh: Record<string, string> = {
   'table.too-many-columns': '“{file}”第 {row} 行超过 {max} 列（Excel 工作表的列数上限），已拒绝读取。请检查分隔符是否选对，或删去多余的列。',
   'table.too-many-rows': '“{file}”的工作表中出现了第 {row} 行，超过 Excel 的行数上限（{max} 行）：文件可能已损坏，已拒绝读取。',
   'csv.record-too-long': '“{file}”第 {row} 行超过 {max} 个字符，已拒绝读取。文件可能不是文本表格，或某处引号没有闭合。',
+  'workbook.too-large': '“{file}”有 {size} MB，超过旧版 Excel（.xls）和网页表格的上限 {max} MB：这类文件要整个读入内存，已拒绝读取。请另存为 .xlsx 或 CSV 再导入。',
+  'workbook.too-many-cells': '“{file}”有 {cells} 个单元格，超过旧版 Excel（.xls）和网页表格的上限 {max} 个：这类文件要整个读入内存，已拒绝读取。请另存为 .xlsx 或 CSV 再导入。',
+  'workbook.too-many-merges': '“{file}”中合并单元格（colspan、rowspan）超过 {max} 个，读取会耗时过长，已拒绝读取。请另存为 .xlsx 或 CSV 再导入。',
+  'import.out-of-memory': '读取“{file}”所需的内存超过了上限（{max} MB），已停止，工作区没有任何改动。请删去不需要的部分，或另存为 CSV 再导入。',
+  'total.skipped': '“{text}”行等于它所合计的各行之和，是合计行，未导入。如要把它作为单独的指标导入，请选择保留合计行（导入预览中勾选，命令行加 --keep-totals）。',
+  'total.mismatch': '“{text}”行不等于它所合计的各行之和（此列为 {value}，各行相加为 {sum}）：已作为普通数据导入，请核对。',
 };
 
-export const importMessagesEn: Record<string, string> = {
+export const importProblemMessagesEn: Record<string, string> = {
   'file.not-found': 'File not found: {path}',
   'file.empty': 'The file is empty.',
-  'file.xls-legacy': 'This is a legacy Excel (.xls) file, which cannot be read safely. Open it in Excel or WPS and save it as .xlsx or CSV, then import that.',
-  'file.html-table': 'This file is really a web-page table (as statistical sites often export under .xls). Open it in Excel or WPS and save it as .xlsx or CSV, then import that.',
-  'file.unsupported': 'Unrecognised file format. CSV, TSV and XLSX are supported.',
+  'file.unsupported': 'Unrecognised file format. CSV, TSV, XLSX and XLS (including the web-page tables statistical sites export) are supported.',
   'file.xlsx-unreadable': 'This XLSX file cannot be read ({reason}). It may be damaged or password-protected.',
+  'file.xls-unreadable': 'This legacy Excel (.xls) file cannot be read ({reason}). It may be damaged or password-protected; open it in Excel or WPS, save it as .xlsx and import that.',
+  'file.html-unreadable': 'This web-page table cannot be read ({reason}). Open it in Excel or WPS, save it as .xlsx and import that.',
+  'file.html-no-table': 'This file is a web page without a table (<table>): there is nothing to import.',
   'file.duplicate': 'The same file (identical content) was imported on {importedAt} (import #{importId}, {fileName}).',
   'encoding.replacement-char': 'This cell holds characters that could not be decoded ("{text}"): the encoding is probably wrong. Choose another in the preview.',
   'encoding.uncertain': 'The text encoding is uncertain (guessed {encoding}, confidence {confidence}). Check that the Chinese text in the preview reads correctly.',
@@ -129,4 +138,40 @@ export const importMessagesEn: Record<string, string> = {
   'table.too-many-columns': '"{file}": row {row} has more than {max} columns (the Excel sheet limit); the file was not read. Check that the right delimiter is chosen, or delete the extra columns.',
   'table.too-many-rows': '"{file}": a sheet has a row numbered {row}, beyond the Excel limit of {max} rows. The file is probably damaged, and was not read.',
   'csv.record-too-long': '"{file}": row {row} is longer than {max} characters; the file was not read. It may not be a text table, or a quote may never be closed.',
+  'workbook.too-large': '"{file}" is {size} MB, over the limit of {max} MB for legacy Excel (.xls) files and web-page tables, which are read into memory whole; it was not read. Save it as .xlsx or CSV and import that.',
+  'workbook.too-many-cells': '"{file}" has {cells} cells, over the limit of {max} for legacy Excel (.xls) files and web-page tables, which are read into memory whole; it was not read. Save it as .xlsx or CSV and import that.',
+  'workbook.too-many-merges': '"{file}" has more than {max} merged cells (colspan, rowspan), which would take too long to read; it was not read. Save it as .xlsx or CSV and import that.',
+  'import.out-of-memory': 'Reading "{file}" needed more memory than the limit ({max} MB) and was stopped; the workspace is unchanged. Delete what you do not need, or save it as CSV and import that.',
+  'total.skipped': 'The "{text}" row equals the sum of the rows it totals: a total row, not imported. To import it as an indicator of its own, keep total rows (the box in the import preview, --keep-totals on the command line).',
+  'total.mismatch': 'The "{text}" row is not the sum of the rows it totals ({value} in this column, {sum} added up): imported as ordinary data. Please check.',
 };
+
+/** The import panel's texts beside the problems: the formats it reads, values read from a title, totals. */
+export const importPanelMessagesZh: Record<string, string> = {
+  'import.formats': 'CSV、TSV、XLSX、XLS（含统计网站导出的网页表格）；编码（UTF-8、GBK/GB18030、UTF-16）自动识别，可改选。',
+  'import.format.xls': 'XLS（Excel 97-2003）',
+  'import.format.html': '网页表格（.xls）',
+  'import.detected.title': '从标题识别',
+  'import.detected.note': '从说明行识别',
+  'import.detected.header': '从表头识别',
+  'import.detected.where': '第 {row} 行：{text}',
+  'import.totals.skipped': '合计行 {count} 行等于所合计各行之和，未导入。',
+  'import.totals.keep': '保留合计行，作为单独的指标导入',
+  'import.headerRow.redetect': '改动表头行后，各列的用途按新的表头重新识别。',
+};
+
+export const importPanelMessagesEn: Record<string, string> = {
+  'import.formats': 'CSV, TSV, XLSX, XLS (including the web-page tables statistical sites export); the encoding (UTF-8, GBK/GB18030, UTF-16) is detected and can be changed.',
+  'import.format.xls': 'XLS (Excel 97-2003)',
+  'import.format.html': 'web-page table (.xls)',
+  'import.detected.title': 'read from the title',
+  'import.detected.note': 'read from a note row',
+  'import.detected.header': 'read from the header',
+  'import.detected.where': 'row {row}: {text}',
+  'import.totals.skipped': 'Total rows not imported, each the sum of the rows it totals: {count}.',
+  'import.totals.keep': 'Keep total rows, imported as indicators of their own',
+  'import.headerRow.redetect': 'When the header row changes, what each column holds is detected again under the new header.',
+};
+
+export const importMessagesZh: Record<string, string> = { ...importProblemMessagesZh, ...importPanelMessagesZh };
+export const importMessagesEn: Record<string, string> = { ...importProblemMessagesEn, ...importPanelMessagesEn };

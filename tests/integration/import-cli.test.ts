@@ -54,7 +54,8 @@ describe('import CLI', () => {
     const rows = JSON.parse(runCli(['observations', '--import', String(summary.importId), '--json'], dataDir).stdout) as Array<{ indicator: string; period: string }>;
     expect(rows).toHaveLength(6000);
     expect(new Set(rows.map((r) => `${r.indicator}|${r.period}`)).size).toBe(6000);
-    expect(runCli(['observations', '--import', String(summary.importId)], dataDir).stdout.trim().split('\n')).toHaveLength(6000);
+    // A header, then one line a row.
+    expect(runCli(['observations', '--import', String(summary.importId)], dataDir).stdout.trim().split('\n')).toHaveLength(6001);
   });
 
   it('init creates a seeded workspace once; a missing --workspace says to run init', () => {
@@ -104,6 +105,22 @@ describe('import CLI', () => {
     fs.writeFileSync(single, '地区,2022年\n重庆,7356\n');
     expect(runCli(['import', single, '--indicator', '软件业务收入', '--unit', '亿元', '--on-conflict', 'keep', '--json'], dataDir).status).toBe(0);
     expect(readWorkspace(dataDir, (db) => db.prepare("SELECT value FROM observations WHERE indicator = 'software_revenue' AND region = 'CQ' AND period = '2022'").pluck().get())).toBe(2705);
+  });
+
+  it('reads a legacy .xls yearbook table: --dry-run says what the title gave and the 合计 left out; --keep-totals keeps it', () => {
+    const dataDir = tempDir();
+    const yearbook = path.join(repoRoot, 'tests', 'fixtures', 'import', 'yearbook-merged.xls');
+    const dry = runCli(['import', yearbook, '--dry-run'], dataDir);
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toContain('试读（未写入）：yearbook-merged.xls，XLS（Excel 97-2003），工作表“Sheet1”');
+    expect(dry.stdout).toContain('固定值：单位=亿元，性质=示意值，地区=重庆市');
+    expect(dry.stdout).toContain('固定地区：重庆市（从标题识别，第 1 行：重庆市示例产业主要指标（2019—2023年））');
+    expect(dry.stdout).toContain('合计行 1 行等于所合计各行之和，未导入。');
+    expect(dry.stdout).not.toContain('illustrative');
+    expect(dry.stderr).toContain('yearbook-merged.xls, 工作表“Sheet1”, 第10行, 第1列: “合计”行等于它所合计的各行之和');
+    const kept = JSON.parse(runCli(['import', yearbook, '--keep-totals', '--json'], dataDir).stdout);
+    expect(kept).toMatchObject({ status: 'committed', rowsWritten: 24, totalRows: 0 });
+    expect(readWorkspace(dataDir, (db) => db.prepare("SELECT count(*) FROM observations o JOIN indicators i ON i.code = o.indicator WHERE i.name_zh = '合计'").pluck().get())).toBe(5);
   });
 
   it('rejects a file it cannot place, with located problems on stderr and nothing written', () => {

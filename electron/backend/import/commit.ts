@@ -711,6 +711,7 @@ async function runCommit(
     rowsKept: 0,
     rowsUnchanged: 0,
     blankCells: 0,
+    totalRows: 0,
     sourceNote: '',
     problems: problems.items,
     problemCount: 0,
@@ -785,6 +786,7 @@ async function runCommit(
       trailing.push(...b.trailingNotes);
       summary.rowsRead += b.rowsRead;
       summary.blankCells += b.blankCells;
+      summary.totalRows += b.totalRows;
       bad += b.badObservations;
       observations += b.count + b.badObservations;
       await codes.absorb(b, problems);

@@ -1,15 +1,31 @@
-// Layout detection: where the header is, what each column holds, which dimension values the note
-// rows fix. The result is a Mapping the preview shows and the user may correct; the importer itself
-// only ever follows a Mapping, detected or given.
+// Layout detection: where the header is (one row, or a band of rows under merged cells), what each
+// column holds, which dimension values the note rows and the title fix. The result is a Mapping the
+// preview shows and the user may correct; the importer itself only ever follows a Mapping, detected
+// or given.
 
 import { parsePeriod } from '../../../shared/parse/period';
 import { normaliseLabel } from '../../../shared/parse/text';
 import { splitHeaderUnit } from '../../../shared/parse/unit';
 import { parseNumber } from '../../../shared/parse/number';
+import { headerText, readHeaderBand, type HeaderBand } from './header-band';
 import type { MeasureMatcher } from './measures';
+import type { MergeIndex } from './merges';
 import type { ProblemCode } from './problems';
 import type { RawRow } from './table-reader';
-import { STATUSES, type ColumnMapping, type ColumnRole, type Dimension, type FileMeasure, type FixedValues, type ImportOptions, type LayoutInfo, type Mapping, type Status } from './types';
+import { readTitle, type TitleFacts } from './title';
+import {
+  STATUSES,
+  type ColumnMapping,
+  type ColumnRole,
+  type DetectedValue,
+  type Dimension,
+  type FileMeasure,
+  type FixedValues,
+  type ImportOptions,
+  type LayoutInfo,
+  type Mapping,
+  type Status,
+} from './types';
 
 export interface LayoutProblem {
   code: ProblemCode;
@@ -25,6 +41,8 @@ export interface LayoutResult {
   notes: string[];
   /** The measure of rows without a measure cell of their own: the `measure` option's, else the note row's. */
   measure: FileMeasure;
+  /** Fixed values read from the title, a note row or a merged header (and still in the mapping), for the preview to mark. */
+  detected: DetectedValue[];
   problems: LayoutProblem[];
 }
 
@@ -33,6 +51,10 @@ export interface LayoutContext {
   isRegion(name: string): boolean;
   /** The workspace's measures, to read a `口径：…` note row; without it such a note is kept as a note only. */
   measures?: MeasureMatcher;
+  /** Merged cells of the head rows, when the reader gives them (XLSX, .xls, HTML). */
+  merges?: MergeIndex | null;
+  /** Region names a title may use, longest first (title.ts `titleRegionNames`). */
+  titleRegions?: ReadonlyArray<{ text: string; name: string }>;
 }
 
 type Word = Exclude<ColumnRole, 'series'>;
@@ -69,7 +91,10 @@ const NOTE_KEYS: ReadonlyArray<readonly [RegExp, keyof FixedValues]> = [
   [/^(单位|计量单位|unit)$/i, 'unit'],
   [/^(口径|统计口径|核算口径|数据口径|测算口径|measure)$/i, 'measure'],
   [/^(数据来源|资料来源|来源|source)$/i, 'source'],
+  [/^(状态|数据状态|数据性质|status)$/i, 'status'],
 ];
+
+const UNIT_NOTE = /^(单位|计量单位|unit)\s*[：:]/i;
 
 const TRAILING_NOTE = /^(注\s*\d*|附注|说明|备注|数据来源|资料来源|来源|notes?|sources?)\s*[：:]|^注\s*\d+\s*[.、]|^[①②③④⑤⑥⑦⑧⑨]/i;
 
@@ -123,6 +148,8 @@ export function parseStatus(text: string): Status | null {
     case '示意':
     case '示例':
     case '示意值':
+    case '示例数据':
+    case '示意数据':
     case '假设':
       return 'illustrative';
     case '推算':
@@ -138,44 +165,103 @@ export function parseStatus(text: string): Status | null {
 interface Notes {
   notes: string[];
   fixed: FixedValues;
+  /** Fixed values the note rows gave, where. */
+  detected: DetectedValue[];
+  /** Note rows that are no `key：value` (a title, a subtitle), where they are. */
+  titles: Array<{ row: number; text: string }>;
   /** Where the `口径：…` note row is (1-based row and column), for a problem about it. */
   measureAt: { row: number; column: number; text: string } | null;
   /** Index in `rows` of the first row that is not a leading note. */
   next: number;
 }
 
+/** A leading note row: one cell, or two of which one is a unit note (a title beside 单位：亿元). */
+function noteCells(cells: readonly string[]): Array<{ column: number; text: string }> | null {
+  const used: Array<{ column: number; text: string }> = [];
+  cells.forEach((c, i) => {
+    if (!isBlank(c)) used.push({ column: i + 1, text: c.trim() });
+  });
+  if (used.length === 1) return used;
+  if (used.length === 2 && used.some((u) => UNIT_NOTE.test(normaliseLabel(u.text)))) return used;
+  return null;
+}
+
 function readLeadingNotes(rows: readonly RawRow[]): Notes {
-  const out: Notes = { notes: [], fixed: {}, measureAt: null, next: rows.length };
+  const out: Notes = { notes: [], fixed: {}, detected: [], titles: [], measureAt: null, next: rows.length };
   for (let i = 0; i < rows.length; i++) {
-    const used = cellsUsed(rows[i]!.cells);
-    if (used === 0) continue;
-    if (used >= 2) {
+    if (cellsUsed(rows[i]!.cells) === 0) continue;
+    const cells = noteCells(rows[i]!.cells);
+    if (!cells) {
       out.next = i;
       return out;
     }
-    const written = firstCell(rows[i]!.cells);
-    const text = normaliseLabel(written);
-    out.notes.push(written);
-    const m = /^(.{1,12}?)\s*[：:]\s*(.*)$/.exec(text);
-    if (!m) continue;
-    const key = NOTE_KEYS.find(([re]) => re.test(m[1] ?? ''))?.[1];
-    const value = (m[2] ?? '').trim();
-    if (!key || value === '') continue;
-    if (key === 'source') out.fixed.source = value;
-    else if (key === 'period') {
-      if (parsePeriod(value)) out.fixed.period = value;
-    } else if (key === 'unit') {
-      out.fixed.unit = value;
-    } else if (key === 'measure') {
-      out.fixed.measure = value;
-      out.measureAt = { row: rows[i]!.row, column: rows[i]!.cells.findIndex((c) => c.trim() !== '') + 1, text: value };
-    } else if (key === 'indicator') {
-      const { name, unit } = splitHeaderUnit(value);
-      out.fixed.indicator = name;
-      if (unit) out.fixed.unit ??= unit.text;
-    } else if (key === 'region') out.fixed.region = value;
+    const row = rows[i]!.row;
+    for (const { column, text: written } of cells) {
+      const text = normaliseLabel(written);
+      out.notes.push(written);
+      const m = /^(.{1,12}?)\s*[：:]\s*(.*)$/.exec(text);
+      if (!m) {
+        out.titles.push({ row, text: written });
+        continue;
+      }
+      const key = NOTE_KEYS.find(([re]) => re.test(m[1] ?? ''))?.[1];
+      const value = (m[2] ?? '').trim();
+      if (!key || value === '') continue;
+      const note = (field: DetectedValue['field'], v: string) => out.detected.push({ field, value: v, from: 'note', row, text: written });
+      if (key === 'source') out.fixed.source = value;
+      else if (key === 'period') {
+        if (parsePeriod(value)) {
+          out.fixed.period = value;
+          note('period', value);
+        }
+      } else if (key === 'unit') {
+        out.fixed.unit = value;
+        note('unit', value);
+      } else if (key === 'measure') {
+        out.fixed.measure = value;
+        out.measureAt = { row, column, text: value };
+      } else if (key === 'status') {
+        const status = parseStatus(value);
+        if (status) {
+          out.fixed.status = status;
+          note('status', status);
+        }
+      } else if (key === 'indicator') {
+        const { name, unit } = splitHeaderUnit(value);
+        out.fixed.indicator = name;
+        note('indicator', name);
+        if (unit && out.fixed.unit === undefined) {
+          out.fixed.unit = unit.text;
+          note('unit', unit.text);
+        }
+      } else if (key === 'region') {
+        out.fixed.region = value;
+        note('region', value);
+      }
+    }
   }
   return out;
+}
+
+/** What the title rows say (the first that names a region gives it; the first title the rest). */
+function titleFacts(leading: Notes, ctx: LayoutContext): { facts: TitleFacts; row: number; text: string; regionRow: number; regionText: string } | null {
+  if (leading.titles.length === 0 || !ctx.titleRegions) return null;
+  const first = leading.titles[0]!;
+  const facts = readTitle(first.text, ctx.titleRegions);
+  let regionRow = first.row;
+  let regionText = first.text;
+  if (!facts.region) {
+    for (const t of leading.titles.slice(1)) {
+      const region = readTitle(t.text, ctx.titleRegions).region;
+      if (region) {
+        facts.region = region;
+        regionRow = t.row;
+        regionText = t.text;
+        break;
+      }
+    }
+  }
+  return { facts, row: first.row, text: first.text, regionRow, regionText };
 }
 
 function dataRows(rows: readonly RawRow[], from: number, limit: number): RawRow[] {
@@ -272,55 +358,128 @@ function describe(columns: ColumnMapping[]): { kind: 'long' | 'wide'; series: Di
   return series ? { kind: 'wide', series: series.dimension ?? null } : { kind: 'long', series: null };
 }
 
+/** The index in `rows` of row number `row`, or of the first row after it; -1 when there is none. */
+function indexOfRow(rows: readonly RawRow[], row: number): number {
+  return rows.findIndex((r) => r.row >= row);
+}
+
+/** The header band that ends at row number `headerRow`: the detected one when it does, else that row alone. */
+function bandEndingAt(rows: readonly RawRow[], headerRow: number, leading: Notes, ctx: LayoutContext): HeaderBand | null {
+  if (leading.next < rows.length) {
+    const detected = readHeaderBand(rows, leading.next, ctx.merges ?? null);
+    if (rows[detected.last]!.row === headerRow) return detected;
+  }
+  const at = rows.findIndex((r) => r.row === headerRow);
+  if (at < 0) return null;
+  const single = readHeaderBand(rows.slice(at, at + 1), 0, ctx.merges ?? null);
+  return { ...single, first: at, last: at };
+}
+
+/** The fixed values read from notes or the title that a mapping still holds, as the preview shows them. */
+function stillDetected(detected: readonly DetectedValue[], fixed: FixedValues): DetectedValue[] {
+  return detected.filter((d) => fixed[d.field] === d.value);
+}
+
 /**
- * Detect the layout from the first rows of a table. With `options.mapping` the given mapping is
- * used as it is (only checked); the note rows are still read for the preview.
+ * The indicator a header names above every period column (地区生产总值（亿元） merged over 2019年 …
+ * 2023年), when they share one such part that is no header word.
+ */
+function headerIndicator(band: HeaderBand, columns: readonly ColumnMapping[], rows: readonly RawRow[]): DetectedValue | null {
+  const series = new Set(columns.filter((c) => c.role === 'series' && c.dimension === 'period').map((c) => c.column));
+  const spans = band.columns.filter((hc) => series.has(hc.column)).map((hc) => (hc.parts.length > 1 ? hc.parts[0]! : ''));
+  if (spans.length === 0 || spans.some((p) => p !== spans[0])) return null;
+  const name = splitHeaderUnit(spans[0]!).name.trim();
+  if (name === '' || roleOfHeader(name) !== null || parsePeriod(name)) return null;
+  return { field: 'indicator', value: name, from: 'header', row: rows[band.first]!.row, text: spans[0]! };
+}
+
+/** Fixed values the title gives where the note rows gave none, recorded as detected there. */
+function applyTitle(fixed: FixedValues, detected: DetectedValue[], title: ReturnType<typeof titleFacts>, fields: ReadonlyArray<'region' | 'period' | 'unit' | 'indicator'>): void {
+  if (!title) return;
+  for (const field of fields) {
+    const value = title.facts[field];
+    if (value === undefined || fixed[field] !== undefined) continue;
+    fixed[field] = value;
+    const region = field === 'region';
+    detected.push({ field, value, from: 'title', row: region ? title.regionRow : title.row, text: region ? title.regionText : title.text });
+  }
+}
+
+/**
+ * Detect the layout from the first rows of a table. With `options.mapping` the given mapping is used
+ * as it is (only checked, its column headers read anew from the file); a given mapping without
+ * columns asks for the columns to be detected under its header row (the row the user chose), keeping
+ * its fixed values. The note rows and the title are read either way.
  */
 export function detectLayout(rows: readonly RawRow[], options: ImportOptions, ctx: LayoutContext): LayoutResult {
   const leading = readLeadingNotes(rows);
   const portal = leading.notes.length > 0;
+  const title = titleFacts(leading, ctx);
+  const given = options.mapping;
+  const overrides: FixedValues = { ...(options.status && { status: options.status }), ...(options.source && { source: options.source }) };
 
-  if (options.mapping) {
-    const given = options.mapping;
-    const mapping: Mapping = { ...given, fixed: { ...given.fixed, ...(options.status && { status: options.status }), ...(options.source && { source: options.source }) } };
+  if (given && given.columns.length > 0) {
+    const band = bandEndingAt(rows, given.headerRow, leading, ctx);
+    const headers = new Map(band?.columns.map((c) => [c.column, headerText(c)]) ?? []);
+    const columns = given.columns.map((c) => ({ ...c, header: headers.get(c.column) ?? c.header }));
+    const mapping: Mapping = { ...given, columns, fixed: { ...given.fixed, ...overrides } };
     const shape = describe(mapping.columns);
     const problems = checkMapping(mapping);
+    const detected = [...leading.detected];
+    const above = band ? headerIndicator(band, columns, rows) : null;
+    if (above) detected.push(above);
+    applyTitle({ ...leading.fixed, ...(above && { indicator: above.value }) }, detected, title, ['region', 'period', 'unit', 'indicator']);
     return {
       layout: { kind: options.layout ?? (portal ? 'portal' : shape.kind), series: shape.series, confidence: 1 },
       mapping,
       notes: leading.notes,
       measure: fileMeasure(mapping.fixed, options, leading, ctx, problems),
+      detected: stillDetected(detected, mapping.fixed),
       problems,
     };
   }
 
-  const fixed: FixedValues = { ...leading.fixed };
-  if (options.status) fixed.status = options.status;
-  if (options.source) fixed.source = options.source;
-  const headerIndex = leading.next;
+  // A mapping without columns keeps its fixed values (those the user saw, maybe corrected); the title's are marked where it still holds them.
+  const fixed: FixedValues = given ? { ...given.fixed } : { ...leading.fixed };
+  const detected = [...leading.detected];
+  applyTitle(given ? { ...leading.fixed } : fixed, detected, title, ['region', 'period', 'unit']);
+  Object.assign(fixed, overrides);
+  const headerIndex = given ? indexOfRow(rows, given.headerRow) : leading.next;
   const header = rows[headerIndex];
-  if (!header) {
-    const mapping: Mapping = { headerRow: rows[0]?.row ?? 1, columns: [], fixed };
+  if (!header || cellsUsed(header.cells) === 0) {
+    const mapping: Mapping = { headerRow: header?.row ?? given?.headerRow ?? rows[0]?.row ?? 1, columns: [], fixed };
     return {
       layout: { kind: portal ? 'portal' : 'long', series: null, confidence: 0 },
       mapping,
       notes: leading.notes,
       measure: { code: options.measure ?? null, from: options.measure ? 'option' : null },
+      detected: stillDetected(detected, fixed),
       problems: [{ code: 'layout.no-header', params: {}, row: null, column: null }],
     };
   }
-  const sample = dataRows(rows, headerIndex + 1, 200);
-  const width = Math.max(header.cells.length, ...sample.map((r) => r.cells.length));
+  const merges = ctx.merges ?? null;
+  // A header row chosen inside the band detected under the notes stands for the whole band.
+  const usual = given && leading.next < rows.length ? readHeaderBand(rows, leading.next, merges) : null;
+  const start = usual && headerIndex >= usual.first && headerIndex <= usual.last ? usual.first : headerIndex;
+  const firstBand = readHeaderBand(rows, start, merges);
+  const sample = dataRows(rows, firstBand.last + 1, 200);
+  const band = readHeaderBand(rows, start, merges, Math.max(0, ...sample.map((r) => r.cells.length)));
+  const headerRow = rows[band.last]!.row;
   let confidence = 0.95;
   const columns: ColumnMapping[] = [];
+  /** The lowest part of each column's header: what the column holds. */
+  const leaf = new Map<number, string>();
   const wantLong = options.layout === 'long';
 
-  for (let i = 0; i < width; i++) {
-    const raw = (header.cells[i] ?? '').trim();
-    const { name, unit } = splitHeaderUnit(raw);
-    const base: ColumnMapping = { column: i + 1, header: raw, role: 'ignore' };
-    if (unit) base.unit = unit.text;
-    const word = roleOfHeader(raw);
+  for (const hc of band.columns) {
+    const lowest = hc.parts[hc.parts.length - 1] ?? '';
+    leaf.set(hc.column, lowest);
+    const { name, unit } = splitHeaderUnit(lowest);
+    const base: ColumnMapping = { column: hc.column, header: headerText(hc), role: 'ignore' };
+    // A unit in the header, or in a part above it (地区生产总值（亿元） over the years).
+    const unitText = unit?.text ?? hc.parts.slice(0, -1).map((p) => splitHeaderUnit(p).unit?.text).find((u) => u !== undefined);
+    if (unitText) base.unit = unitText;
+    const word = roleOfHeader(lowest);
     const period = word ? null : parsePeriod(name);
     if (word) columns.push({ ...base, role: word });
     else if (period && !wantLong) columns.push({ ...base, role: 'series', dimension: 'period', key: name });
@@ -328,7 +487,8 @@ export function detectLayout(rows: readonly RawRow[], options: ImportOptions, ct
   }
 
   const hasRole = (r: ColumnRole) => columns.some((c) => c.role === r);
-  const unknown = columns.filter((c) => c.role === 'ignore' && roleOfHeader(c.header) === null);
+  const leafOf = (c: ColumnMapping) => leaf.get(c.column) ?? '';
+  const unknown = columns.filter((c) => c.role === 'ignore' && roleOfHeader(leafOf(c)) === null);
 
   if (hasRole('series')) {
     // Wide by period: unnamed text columns label the rows; judge each by its cells.
@@ -345,15 +505,15 @@ export function detectLayout(rows: readonly RawRow[], options: ImportOptions, ct
     // No value column named. Numeric columns whose headers are regions spread over regions
     // (`指标, 重庆市, 四川省`); with periods down the rows they spread over indicators
     // (`年份, GDP(亿元), 人口(万人)`); a single unnamed numeric column is the value column.
-    const valueLike = unknown.filter((c) => c.header !== '' && shareOf(columnOf(sample, c.column - 1), isNumeric) >= 0.8);
-    const regionHeaders = valueLike.length > 0 && valueLike.every((c) => ctx.isRegion(normaliseLabel(c.header)));
+    const valueLike = unknown.filter((c) => leafOf(c) !== '' && shareOf(columnOf(sample, c.column - 1), isNumeric) >= 0.8);
+    const regionHeaders = valueLike.length > 0 && valueLike.every((c) => ctx.isRegion(normaliseLabel(leafOf(c))));
     const periodsDown = hasRole('period') || fixed.period !== undefined;
     const series: Dimension | null = regionHeaders ? 'region' : valueLike.length > 1 && periodsDown && !hasRole('indicator') ? 'indicator' : null;
     if (series) {
       for (const c of valueLike) {
         c.role = 'series';
         c.dimension = series;
-        c.key = series === 'indicator' ? splitHeaderUnit(c.header).name : c.header;
+        c.key = series === 'indicator' ? splitHeaderUnit(leafOf(c)).name : leafOf(c);
       }
       for (const c of unknown) {
         if (c.role !== 'ignore' || c.header !== '') continue;
@@ -370,19 +530,28 @@ export function detectLayout(rows: readonly RawRow[], options: ImportOptions, ct
     }
   }
 
-  // A dimension named by the notes but also by a column: the column wins, row by row.
-  for (const d of ['indicator', 'region', 'period'] as const) {
-    if (columns.some((c) => c.role === d || (c.role === 'series' && c.dimension === d))) delete fixed[d];
+  const has = (d: Dimension) => columns.some((c) => c.role === d || (c.role === 'series' && c.dimension === d));
+  if (!has('indicator')) {
+    // The indicator a merged header names above the period columns (地区生产总值（亿元） over 2019年 …), else the title's.
+    const above = headerIndicator(band, columns, rows);
+    if (above) {
+      detected.push(above);
+      if (!given && fixed.indicator === undefined) fixed.indicator = above.value;
+    }
+    applyTitle(given ? { ...leading.fixed, ...(above && { indicator: above.value }) } : fixed, detected, title, ['indicator']);
   }
 
-  const mapping: Mapping = { headerRow: header.row, columns, fixed };
+  // A dimension named by the notes but also by a column: the column wins, row by row.
+  for (const d of ['indicator', 'region', 'period'] as const) if (has(d)) delete fixed[d];
+
+  const mapping: Mapping = { headerRow, columns, fixed };
   const problems = checkMapping(mapping);
   if (problems.some((p) => p.code.startsWith('layout.'))) confidence = Math.min(confidence, 0.4);
   const shape = describe(columns);
   const layout: LayoutInfo = { kind: portal ? 'portal' : shape.kind, series: shape.series, confidence: Math.round(confidence * 100) / 100 };
   if (layout.confidence < 0.6 && !problems.some((p) => p.code.startsWith('layout.'))) {
-    problems.push({ code: 'layout.uncertain', params: { confidence: layout.confidence }, row: header.row, column: null });
+    problems.push({ code: 'layout.uncertain', params: { confidence: layout.confidence }, row: headerRow, column: null });
   }
   const measure = fileMeasure(fixed, options, leading, ctx, problems);
-  return { layout, mapping, notes: leading.notes, measure, problems };
+  return { layout, mapping, notes: leading.notes, measure, detected: stillDetected(detected, fixed), problems };
 }

@@ -23,8 +23,27 @@ export const IMPORT_LIMITS = {
     /** Entries smaller than this are not judged by their ratio (a small part of repeated text may compress far). */
     ratioMinBytes: 4 * 1024 * 1024,
   },
+  /**
+   * Legacy .xls (BIFF5/BIFF8) and HTML tables saved as .xls: SheetJS reads such a workbook whole into
+   * memory, about 530 bytes per cell with a value (measured: a 15 MB .xls of 1.36M cells took 725 MB
+   * of heap), so its cells are counted before it is read: in the BIFF records, or the `<td>`/`<th>`
+   * tags of the HTML. A BIFF8 sheet holds at most 65,536 × 256 cells; real statistical files hold a
+   * few thousand.
+   */
+  workbook: {
+    /** Bytes of the file. */
+    maxBytes: 64 * 1024 * 1024,
+    /** Cells with a value, in all sheets together (about 530 MB of heap). */
+    maxCells: 1_000_000,
+  },
+  /**
+   * Heap of a parse worker (MB). A file that gets past every other bound and still exhausts memory ends
+   * the worker, and the import is refused as too large for memory, instead of ending the app.
+   */
+  workerHeapMb: 2048,
 } as const;
 
 export type XlsxLimits = { readonly [K in keyof (typeof IMPORT_LIMITS)['xlsx']]: number };
+export type WorkbookLimits = { readonly [K in keyof (typeof IMPORT_LIMITS)['workbook']]: number };
 
 export const MIB = 1024 * 1024;

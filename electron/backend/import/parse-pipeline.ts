@@ -2,12 +2,14 @@
 // the same in the calling thread or in the parse worker; both hand over the same events.
 
 import { MeasureMatcher, type MeasureRef } from './measures';
+import { MergeIndex } from './merges';
 import { looksLikeRegion } from './regions-known';
 import { REPLACEMENT } from './decode';
 import { detectLayout, type LayoutProblem, type LayoutResult } from './layout';
 import { PROBLEM_SEVERITY, ProblemList } from './problems';
 import { RowMapper, type ParsedBatch } from './row-mapper';
 import { openTable, throwIfAborted, type RawRow, type TableChunk } from './table-reader';
+import { titleRegionNames } from './title';
 import type { EncodingGuess, FileFormat, ImportOptions } from './types';
 
 export interface TableMeta {
@@ -48,7 +50,12 @@ export async function* parseFile(input: PipelineInput, signal?: AbortSignal): As
   const meta: TableMeta = { format: table.format, encoding: table.encoding, sheets: table.sheets, sheet: table.sheet, sizeBytes: table.sizeBytes };
   const names = new Set(input.regionNames);
   const measures = new MeasureMatcher(input.measures);
-  const ctx = { isRegion: (n: string) => names.has(n) || names.has(n.toLowerCase()) || looksLikeRegion(n), measures };
+  const ctx = {
+    isRegion: (n: string) => names.has(n) || names.has(n.toLowerCase()) || looksLikeRegion(n),
+    measures,
+    merges: table.merges.length > 0 ? new MergeIndex(table.merges) : null,
+    titleRegions: titleRegionNames(input.regionNames),
+  };
 
   const chunks = table.chunks(signal);
   const head: TableChunk[] = [];
@@ -81,7 +88,7 @@ export async function* parseFile(input: PipelineInput, signal?: AbortSignal): As
   }
 
   const problems = new ProblemList({ file: input.fileName, sheet: table.sheet });
-  const mapper = new RowMapper(layout.mapping, problems, table.replacementSeen, measures);
+  const mapper = new RowMapper(layout.mapping, problems, table.replacementSeen, measures, input.options.totals);
   for (const c of head) {
     for (const r of c.rows) mapper.mapRow(r);
     yield { type: 'batch', batch: mapper.takeBatch(c.bytesRead) };
@@ -95,5 +102,8 @@ export async function* parseFile(input: PipelineInput, signal?: AbortSignal): As
     for (const r of next.value.rows) mapper.mapRow(r);
     yield { type: 'batch', batch: mapper.takeBatch(next.value.bytesRead) };
   }
+  // Totals that headed their group (全市 above the districts) are decided once the table has been read.
+  mapper.finish();
+  yield { type: 'batch', batch: mapper.takeBatch(table.sizeBytes) };
   yield { type: 'end', unclosedQuote: table.unclosedQuote(), sha256: table.sha256() };
 }

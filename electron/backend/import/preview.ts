@@ -70,6 +70,7 @@ export async function previewImport(db: Database.Database, filePath: string, opt
     mapping: layout.mapping,
     headerRow: layout.mapping.headerRow,
     notes: layout.notes,
+    detected: layout.detected,
     measure: layout.measure,
     sourceNote: clipText(sourceNoteOf(layout, []), SHOWN_SOURCE_NOTE),
     rawRows: head,
@@ -78,6 +79,7 @@ export async function previewImport(db: Database.Database, filePath: string, opt
     observations: 0,
     badObservations: 0,
     blankCells: 0,
+    totalRows: 0,
     conflicts: 0,
     conflictsIdentical: 0,
     duplicatesInFile: 0,
@@ -115,6 +117,7 @@ export async function previewImport(db: Database.Database, filePath: string, opt
       preview.rowsRead += b.rowsRead;
       preview.badObservations += b.badObservations;
       preview.blankCells += b.blankCells;
+      preview.totalRows += b.totalRows;
       check(b);
       const now = performance.now();
       if (control.onProgress && now - lastProgress >= PROGRESS_MS) {

@@ -7,10 +7,11 @@ import type { Problem, Severity } from './types';
 export const PROBLEM_SEVERITY = {
   'file.not-found': 'error',
   'file.empty': 'error',
-  'file.xls-legacy': 'error',
-  'file.html-table': 'error',
   'file.unsupported': 'error',
   'file.xlsx-unreadable': 'error',
+  'file.xls-unreadable': 'error',
+  'file.html-unreadable': 'error',
+  'file.html-no-table': 'error',
   'file.duplicate': 'warning',
   'encoding.replacement-char': 'error',
   'encoding.uncertain': 'warning',
@@ -41,6 +42,8 @@ export const PROBLEM_SEVERITY = {
   'measure.unrecognised': 'error',
   'measure.note-overridden': 'warning',
   'conflict.exists': 'error',
+  'total.skipped': 'warning',
+  'total.mismatch': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type ProblemCode = keyof typeof PROBLEM_SEVERITY;
@@ -73,6 +76,10 @@ export const FAILURE_CODES = [
   'table.too-many-columns',
   'table.too-many-rows',
   'csv.record-too-long',
+  'workbook.too-large',
+  'workbook.too-many-cells',
+  'workbook.too-many-merges',
+  'import.out-of-memory',
 ] as const;
 
 export type FailureCode = (typeof FAILURE_CODES)[number] | ProblemCode;

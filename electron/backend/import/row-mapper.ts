@@ -1,6 +1,7 @@
 // From table rows to observations, following a Mapping: every value cell becomes one observation with
 // its indicator, region, period, unit, status; a blank or placeholder cell (—, …, NA, 无) becomes
-// none, only counted; every cell that cannot be read becomes a located problem. Output is a
+// none, only counted; every cell that cannot be read becomes a located problem; a total row that adds
+// up (totals.ts) becomes none, only counted and said. Output is a
 // dictionary-coded batch (typed arrays plus new dictionary entries) so that it can cross from the
 // parse worker to the writing thread cheaply and be written without re-parsing.
 
@@ -14,7 +15,8 @@ import { cellsUsed, isTrailingNote, noteText, parseStatus } from './layout';
 import type { MeasureMatcher } from './measures';
 import type { ProblemList } from './problems';
 import type { RawRow } from './table-reader';
-import type { Mapping, Problem, Status } from './types';
+import { indentOf, lastDigitOf, totalWord, TotalSums, type Comparison, type TotalValue, type TotalView, type TotalWord } from './totals';
+import type { Mapping, Problem, Status, TotalsChoice } from './types';
 
 /** An indicator label as written, split into name and unit (`地区生产总值(亿元)`). */
 export interface LabelEntry {
@@ -62,6 +64,8 @@ export interface ParsedBatch {
   badObservations: number;
   /** Value cells that were blank or a placeholder for "no data" (—, …, NA, 无): no observation, no problem. */
   blankCells: number;
+  /** Total rows left out because they equal the sum of the rows they total. */
+  totalRows: number;
   rowsRead: number;
   bytesRead: number;
   trailingNotes: string[];
@@ -168,6 +172,15 @@ const NO_ROW = -1;
 /** A row's indicator or region id not looked up yet (ids are >= 0, -1 is a label that normalises to nothing). */
 const UNRESOLVED = -2;
 
+/** A total row met before the rows it totals (全市 heading the districts): decided when its group ends. */
+interface PendingTotal {
+  raw: RawRow;
+  view: TotalView;
+  other: string;
+  word: TotalWord;
+  values: Map<number, TotalValue>;
+}
+
 export class RowMapper {
   private readonly indicatorIds = new Map<string, number>();
   private readonly indicatorEntries: LabelEntry[] = [];
@@ -223,6 +236,15 @@ export class RowMapper {
   private errorsSent = 0;
   private bad = 0;
   private blank = 0;
+  private totalRows = 0;
+  /** Sums for recognising total rows: only in a table without a period column, and unless totals are kept. */
+  private readonly sums: TotalSums | null;
+  /** The label columns a total's label may be in, with their column index. */
+  private readonly totalViews: Array<[TotalView, number]> = [];
+  private pending: PendingTotal[] = [];
+  /** Of the row being mapped, when the sums are kept: each observation's value column and last digit (reused, row after row). */
+  private readonly rowColumns: number[] = [];
+  private readonly rowLastDigits: number[] = [];
 
   private cap = 0;
   private n = 0;
@@ -246,6 +268,7 @@ export class RowMapper {
     private readonly replacementSeen: () => boolean,
     /** The workspace's measures, to read a measure column's cells. */
     private readonly measures: MeasureMatcher | null = null,
+    totals: TotalsChoice = 'skip',
   ) {
     const col = (role: string) => mapping.columns.findIndex((c) => c.role === role);
     const at = (i: number) => (i === -1 ? NO_ROW : (mapping.columns[i]?.column ?? 0) - 1);
@@ -276,6 +299,10 @@ export class RowMapper {
     this.fixedPeriod = fixed.period ? parsePeriod(fixed.period) : null;
     this.defaultStatus = fixed.status ?? 'actual';
     this.defaultSource = fixed.source ?? '';
+    // A long table (a period column) repeats its labels for every period: its totals are not told apart here.
+    if (this.regionCol !== NO_ROW) this.totalViews.push(['region', this.regionCol]);
+    if (this.indicatorCol !== NO_ROW) this.totalViews.push(['indicator', this.indicatorCol]);
+    this.sums = totals === 'skip' && this.periodCol === NO_ROW && this.totalViews.length > 0 ? new TotalSums() : null;
     this.grow(1024);
   }
 
@@ -350,6 +377,98 @@ export class RowMapper {
       return;
     }
     this.rowsRead++;
+    if (this.sums) {
+      for (const [view, col] of this.totalViews) {
+        const word = totalWord(cells[col] ?? '', view);
+        if (word) {
+          this.totalRow(raw, view, word);
+          return;
+        }
+      }
+    }
+    this.emit(raw, this.sums !== null);
+  }
+
+  /** The end of the table: totals that headed their group are decided now. */
+  finish(): void {
+    const pending = this.pending;
+    this.pending = [];
+    for (const p of pending) this.decide(p, this.compare(p));
+  }
+
+  /** A row's indicator and region labels as its observations would get them (a blank one filled from above). */
+  private labelsOf(cells: readonly string[]): { indicator: string; region: string } {
+    const fixed = this.mapping.fixed;
+    const indicator = this.indicatorCol === NO_ROW ? (fixed.indicator ?? '') : (cells[this.indicatorCol] ?? '').trim() || this.lastIndicator;
+    const region = this.regionCol === NO_ROW ? (fixed.region ?? '') : (cells[this.regionCol] ?? '').trim() || this.lastRegion;
+    return { indicator, region };
+  }
+
+  /** A total row's figures by value column, as its observations would store them, with their rounding. */
+  private totalValues(cells: readonly string[], rowNo: number): Map<number, TotalValue> {
+    const out = new Map<number, TotalValue>();
+    const unitText = this.unitCol === NO_ROW ? '' : (cells[this.unitCol] ?? '').trim();
+    const rowUnit = unitText === '' ? null : this.rowUnits.get(unitText, rowNo);
+    for (let k = 0; k < this.valueCols.length; k++) {
+      const vc = this.valueCols[k]!;
+      const text = (cells[vc.index] ?? '').trim();
+      const parsed = parseNumber(text);
+      if (parsed.kind !== 'number') continue;
+      const context = rowUnit ?? vc.unit ?? this.fixedUnit;
+      const unit = parsed.percent ? (context ?? PERCENT) : parsed.unit ? withMagnitude(parsed.unit, context) : context;
+      const value = toStoredValue(parsed.value, unit);
+      if (Number.isFinite(value)) out.set(k, { value, lastDigit: lastDigitOf(text, parsed.value !== 0 ? value / parsed.value : 1) });
+    }
+    return out;
+  }
+
+  private compare(p: PendingTotal): Comparison {
+    return this.sums!.compare(p.view, p.other, p.word, p.values);
+  }
+
+  /** A row labelled as a total: compared with the rows it totals, or held until they have been read. */
+  private totalRow(raw: RawRow, view: TotalView, word: TotalWord): void {
+    const labels = this.labelsOf(raw.cells);
+    const total: PendingTotal = { raw, view, other: view === 'region' ? labels.indicator : labels.region, word, values: this.totalValues(raw.cells, raw.row) };
+    const comparison = this.compare(total);
+    // A total heading its group ends with the next total of its level (a grand one ends any).
+    const ends = (p: PendingTotal) => p.view === view && p.other === total.other && (p.word.level === 'sub' || word.level === 'grand');
+    const ended = this.pending.filter(ends);
+    this.pending = this.pending.filter((p) => !ends(p));
+    for (const p of ended) this.decide(p, this.compare(p));
+    if (comparison.kind === 'empty' && total.values.size > 0) this.pending.push(total);
+    else this.decide(total, comparison);
+    this.sums!.reset(view, total.other, word.level);
+  }
+
+  /** Leave out a total that adds up (said, and counted); import one that does not, flagging a named total. */
+  private decide(total: PendingTotal, comparison: Comparison): void {
+    const col = this.totalViews.find(([v]) => v === total.view)![1];
+    const label = (total.raw.cells[col] ?? '').trim();
+    if (comparison.kind === 'match') {
+      this.totalRows++;
+      this.problems.add('total.skipped', { text: label }, total.raw.row, col + 1);
+      return;
+    }
+    this.emit(total.raw, false);
+    if (comparison.kind === 'mismatch' && total.word.explicit) {
+      const number = (x: number) => String(Number(x.toPrecision(12)));
+      const column = this.valueCols[comparison.column]!.index + 1;
+      this.problems.add('total.mismatch', { text: label, value: number(comparison.value), sum: number(comparison.sum) }, total.raw.row, column);
+    }
+  }
+
+  /** Map a data row's values; a row that is no total adds its figures to the sums totals are checked against. */
+  private emit(raw: RawRow, component: boolean): void {
+    const cells = raw.cells;
+    const rowNo = raw.row;
+    const first = this.n;
+    const columns = this.rowColumns;
+    const lastDigits = this.rowLastDigits;
+    if (component) {
+      columns.length = 0;
+      lastDigits.length = 0;
+    }
     const problems = this.problems;
     const width = this.valueCols.length;
 
@@ -534,6 +653,17 @@ export class RowMapper {
       this.rowNo[i] = rowNo;
       this.colNo[i] = colNo;
       this.originals.push(original);
+      if (component) {
+        columns.push(k);
+        lastDigits.push(lastDigitOf(text, parsed.value !== 0 ? value / parsed.value : 1));
+      }
+    }
+    if (component && this.n > first) {
+      for (const [view, col] of this.totalViews) {
+        const other = view === 'region' ? indicatorLabel : regionLabel;
+        const indent = indentOf(cells[col] ?? '');
+        for (let j = 0; j < columns.length; j++) this.sums!.add(view, other, indent, columns[j]!, { value: this.val[first + j]!, lastDigit: lastDigits[j]! });
+      }
     }
   }
 
@@ -572,6 +702,7 @@ export class RowMapper {
       errorTotal: this.problems.errors - this.errorsSent,
       badObservations: this.bad,
       blankCells: this.blank,
+      totalRows: this.totalRows,
       rowsRead: this.rowsRead,
       bytesRead,
       trailingNotes: this.trailing,
@@ -584,6 +715,7 @@ export class RowMapper {
     this.bounded = [];
     this.bad = 0;
     this.blank = 0;
+    this.totalRows = 0;
     this.rowsRead = 0;
     this.trailing = [];
     return batch;

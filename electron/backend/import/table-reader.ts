@@ -1,6 +1,7 @@
 // Reading a file as a table of text cells, whatever its format: CSV/TSV streamed through a decoder
-// (memory stays flat however long the file), XLSX through the streaming sheet reader in xlsx-reader.
-// Legacy .xls and HTML tables saved as .xls are refused with a message saying what to do.
+// (memory stays flat however long the file), XLSX through the streaming sheet reader in xlsx-reader,
+// legacy .xls and the HTML tables portals save as .xls through SheetJS in workbook-reader (bounded,
+// and read in the parse worker).
 
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -9,6 +10,7 @@ import { basename, extname } from 'node:path';
 import { createDecoder, detectEncoding, overrideEncoding, REPLACEMENT } from './decode';
 import { CsvLimitError, CsvSplitter, sniffDelimiter } from './csv-split';
 import { IMPORT_LIMITS } from './limits';
+import type { CellRange } from './merges';
 import { DataError } from './problems';
 import type { EncodingGuess, FileFormat, ImportOptions } from './types';
 
@@ -32,6 +34,8 @@ export interface OpenedTable {
   sheets: string[];
   sheet: string | null;
   sizeBytes: number;
+  /** Merged cells starting in the first rows (a title, a header spanning columns or rows); none for CSV. */
+  merges: CellRange[];
   chunks(signal?: AbortSignal): AsyncGenerator<TableChunk>;
   /**
    * From now on hand each row to `sink` as soon as it is read, instead of collecting it into the next
@@ -66,16 +70,21 @@ async function readHead(path: string, bytes: number): Promise<Buffer> {
   }
 }
 
-function isOle(head: Buffer): boolean {
-  return head.length >= 8 && head.readUInt32BE(0) === 0xd0cf11e0 && head.readUInt32BE(4) === 0xa1b11ae1;
+/** An OLE compound file: how legacy .xls (BIFF5, BIFF8) is stored. */
+export function isOle(head: Uint8Array): boolean {
+  return head.length >= 8 && head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0 && head[4] === 0xa1 && head[5] === 0xb1 && head[6] === 0x1a && head[7] === 0xe1;
 }
 
 function isZip(head: Buffer): boolean {
   return head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
 }
 
-function looksLikeMarkup(head: Buffer): boolean {
-  const start = head.subarray(0, 512).toString('latin1').replace(/^\uFEFF|^[\s\u00ef\u00bb\u00bf]+/, '').toLowerCase();
+/** An HTML table (or an XML spreadsheet) saved under a .xls name, as statistics portals export them; UTF-16 with a BOM too. */
+export function looksLikeMarkup(head: Uint8Array): boolean {
+  const bytes = Buffer.from(head.buffer, head.byteOffset, Math.min(head.byteLength, 1024));
+  const wide = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf16le' : null;
+  const text = wide ? bytes.subarray(2).toString(wide) : bytes.toString('latin1');
+  const start = text.replace(/^\uFEFF|^[\s\u00ef\u00bb\u00bf]+/, '').toLowerCase();
   return start.startsWith('<') && /<(html|table|\?xml|workbook|!doctype)/.test(start);
 }
 
@@ -98,10 +107,10 @@ export async function openTable(filePath: string, options: ImportOptions): Promi
   const fileName = options.fileName ?? basename(filePath);
   const ext = extname(fileName).toLowerCase();
 
-  if (isOle(head)) throw new DataError('file.xls-legacy');
+  if (isOle(head)) return (await import('./workbook-reader')).openWorkbook(filePath, size, fileName, 'xls', options);
   if (isZip(head)) return openXlsx(filePath, size, fileName, options.sheet);
   if (ext === '.xlsx' || ext === '.xlsm') throw new DataError('file.xlsx-unreadable');
-  if (looksLikeMarkup(head)) throw new DataError('file.html-table');
+  if (looksLikeMarkup(head)) return (await import('./workbook-reader')).openWorkbook(filePath, size, fileName, 'html', options);
 
   const encoding: EncodingGuess = options.encoding
     ? { name: overrideEncoding(options.encoding), confidence: 1, bom: false, override: true }
@@ -128,6 +137,7 @@ function csvTable(filePath: string, fileName: string, size: number, encoding: En
     sheets: [],
     sheet: null,
     sizeBytes: size,
+    merges: [],
     replacementSeen: () => replacement,
     unclosedQuote: () => unclosed,
     sha256: () => digest,
@@ -219,8 +229,9 @@ async function openXlsx(filePath: string, size: number, fileName: string, wanted
   }
   // Loaded on demand: JSZip takes 20 ms to load, on the parse worker's start for every CSV.
   const [{ guardXlsx }, { default: JSZip }, reader] = await Promise.all([import('./xlsx-guard'), import('jszip'), import('./xlsx-reader')]);
+  let merges: Map<string, CellRange[]>;
   try {
-    await guardXlsx(buffer, fileName);
+    merges = await guardXlsx(buffer, fileName);
   } catch (e) {
     throw xlsxFailure(e, fileName, reader.XlsxLimitError);
   }
@@ -250,6 +261,7 @@ async function openXlsx(filePath: string, size: number, fileName: string, wanted
     sheets: book.sheets.map((s) => s.name),
     sheet: chosen.name,
     sizeBytes: size,
+    merges: merges.get(chosen.part) ?? [],
     replacementSeen: () => replacement,
     unclosedQuote: () => false,
     sha256: () => digest,

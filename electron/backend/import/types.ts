@@ -28,7 +28,8 @@ export interface EncodingGuess {
   override: boolean;
 }
 
-export type FileFormat = 'csv' | 'tsv' | 'xlsx';
+/** `xls`: legacy Excel (BIFF5/BIFF8, or an XML spreadsheet); `html`: a web-page table saved as .xls. */
+export type FileFormat = 'csv' | 'tsv' | 'xlsx' | 'xls' | 'html';
 
 export type LayoutKind = 'long' | 'wide' | 'portal';
 export type Dimension = 'indicator' | 'region' | 'period';
@@ -67,10 +68,27 @@ export interface FixedValues {
 }
 
 export interface Mapping {
-  /** 1-based row number of the header row. */
+  /**
+   * 1-based row number of the header row (of a header of several rows under merged cells, the last).
+   * A mapping given with no columns asks for the columns to be detected under this row.
+   */
   headerRow: number;
   columns: ColumnMapping[];
   fixed: FixedValues;
+}
+
+/**
+ * A value fixed for the whole table that the importer read rather than the user gave: from the
+ * title (重庆市数字经济主要指标 → 重庆市), a note row (地区：重庆市, 单位：亿元) or a header merged over
+ * the period columns (地区生产总值（亿元）). The preview marks it (从标题识别) for the user to check.
+ */
+export interface DetectedValue {
+  field: 'indicator' | 'region' | 'period' | 'unit' | 'status';
+  value: string;
+  from: 'title' | 'note' | 'header';
+  /** The row it was read from (1-based) and that row's text. */
+  row: number;
+  text: string;
 }
 
 export interface LayoutInfo {
@@ -102,7 +120,14 @@ export interface ImportOptions {
    * new rows take their indicator's and a replaced row keeps its own.
    */
   measure?: string;
+  /**
+   * Total rows (合计, 总计, 小计, or 全市/全国 …) that equal the sum of the rows they total: `skip`
+   * (the default) leaves them out, `keep` imports them as rows of their own.
+   */
+  totals?: TotalsChoice;
 }
+
+export type TotalsChoice = 'skip' | 'keep';
 
 /** Where the measure of a file's rows comes from, when not from a row's own measure cell. */
 export type MeasureSource = 'option' | 'note';
@@ -215,6 +240,8 @@ export interface ImportPreview {
   headerRow: number;
   /** Leading note rows (`数据库：…`, `时间：…`). */
   notes: string[];
+  /** Fixed values read from the title, a note row or a merged header, for the preview to mark. */
+  detected: DetectedValue[];
   /** The measure given to rows without a measure cell of their own: the option's, else the `口径：…` note row's, else none (each indicator's). */
   measure: FileMeasure;
   /** Trailing `注：…` / `数据来源：…` rows, stored as the import's source note. */
@@ -231,6 +258,8 @@ export interface ImportPreview {
   badObservations: number;
   /** Value cells left blank or holding a placeholder for "no data" (—, …, NA, 无): nothing is written for them. */
   blankCells: number;
+  /** Total rows left out because they equal the sum of the rows they total (none with `totals: 'keep'`). */
+  totalRows: number;
   /** Observations whose key is already in the workspace. */
   conflicts: number;
   /** Of those, the ones whose value and bound the workspace already holds (a `revise` leaves them unchanged). */
@@ -262,6 +291,8 @@ export interface ImportSummary {
   rowsUnchanged: number;
   /** Value cells left blank or holding a placeholder (—, …, NA, 无): nothing written, not counted as skipped. */
   blankCells: number;
+  /** Total rows left out because they equal the sum of the rows they total: not counted as skipped. */
+  totalRows: number;
   sourceNote: string;
   problems: Problem[];
   problemCount: number;

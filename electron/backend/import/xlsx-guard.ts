@@ -9,10 +9,13 @@
 //    the reader gets) and counted, stopping at the first byte past its declared size or past the total
 //    limit; chunks are dropped as they come, so memory stays flat. The same pass reads the row and
 //    cell references of each sheet, so that a row numbered 4,000,000,000 or a cell at column 1,000,000
-//    (which would mean a billion empty rows) is refused too.
+//    (which would mean a billion empty rows) is refused too. It also collects the sheet's merged cells
+//    (<mergeCell ref="A1:F1"/>, written after the rows) for layout detection, which the streaming
+//    sheet reader would meet only at the end.
 
 import JSZip from 'jszip';
 import { IMPORT_LIMITS, MIB, type XlsxLimits } from './limits';
+import { MAX_MERGES, MERGE_ROWS, parseRange, type CellRange } from './merges';
 import { DataError } from './problems';
 
 export interface ZipEntryInfo {
@@ -119,6 +122,8 @@ function tooLarge(file: string, total: number, limits: XlsxLimits): DataError {
 // A row or cell start tag (any namespace prefix) and its attributes; `r` is the reference ("12", "AB12").
 const TAG = /<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])([^>]*)>/g;
 const REF = /\sr\s*=\s*["']([A-Za-z]*)(\d*)["']/;
+const MERGE_TAG = /<(?:[A-Za-z_][\w.-]*:)?mergeCell(?=[\s/>])([^>]*)>/g;
+const MERGE_REF = /\sref\s*=\s*["']([^"']{1,40})["']/;
 const MAX_TAG = 64 * 1024;
 
 /** Reads the row and cell references of a sheet's XML as it streams past, refusing what Excel could not hold. */
@@ -126,6 +131,8 @@ class SheetScanner {
   private carry = '';
   private row = 0;
   private cells = 0;
+  /** Merged cells starting in the rows layout detection reads. */
+  readonly merges: CellRange[] = [];
 
   constructor(
     private readonly file: string,
@@ -160,6 +167,11 @@ class SheetScanner {
       for (let i = 0; i < letters.length && column <= this.maxColumns; i++) column = column * 26 + (letters.charCodeAt(i) - 64);
       if (column > this.maxColumns) this.columns();
       if (ref[2]) this.checkRow(Number(ref[2]));
+    }
+    MERGE_TAG.lastIndex = 0;
+    for (let m = MERGE_TAG.exec(text); m && this.merges.length < MAX_MERGES; m = MERGE_TAG.exec(text)) {
+      const range = parseRange(MERGE_REF.exec(m[1]!)?.[1] ?? '');
+      if (range && range.top <= MERGE_ROWS) this.merges.push(range);
     }
   }
 
@@ -205,9 +217,16 @@ function drain(entry: JSZip.JSZipObject, onChunk: (chunk: Buffer) => void): Prom
 
 /**
  * Refuse an XLSX archive (as a DataError naming the file and the limit) that would make the reader
- * exhaust memory or time. Other failures (not a ZIP, damaged data) are thrown as they come.
+ * exhaust memory or time. Other failures (not a ZIP, damaged data) are thrown as they come. Gives the
+ * merged cells of each worksheet part (those starting in the first MERGE_ROWS rows).
  */
-export async function guardXlsx(buf: Buffer, file: string, limits: XlsxLimits = IMPORT_LIMITS.xlsx, maxRows: number = IMPORT_LIMITS.maxRows, maxColumns: number = IMPORT_LIMITS.maxColumns): Promise<void> {
+export async function guardXlsx(
+  buf: Buffer,
+  file: string,
+  limits: XlsxLimits = IMPORT_LIMITS.xlsx,
+  maxRows: number = IMPORT_LIMITS.maxRows,
+  maxColumns: number = IMPORT_LIMITS.maxColumns,
+): Promise<Map<string, CellRange[]>> {
   const directory = readZipDirectory(buf, limits.maxEntries + 1);
   const declared = new Map<string, ZipEntryInfo>();
   if (directory) {
@@ -225,6 +244,7 @@ export async function guardXlsx(buf: Buffer, file: string, limits: XlsxLimits = 
   const entries = Object.values(zip.files).filter((e) => !e.dir);
   if (entries.length > limits.maxEntries) throw new DataError('xlsx.too-many-entries', { file, entries: entries.length, max: limits.maxEntries });
   let total = 0;
+  const merges = new Map<string, CellRange[]>();
   for (const entry of entries) {
     const said = declared.get(entry.name);
     const scanner = SHEET_PART.test(entry.name) ? new SheetScanner(file, maxRows, maxColumns) : null;
@@ -239,5 +259,7 @@ export async function guardXlsx(buf: Buffer, file: string, limits: XlsxLimits = 
       if (said) checkEntry(file, entry.name, size, said.compressedSize, limits);
       scanner?.push(chunk);
     });
+    if (scanner?.merges.length) merges.set(entry.name, scanner.merges);
   }
+  return merges;
 }

@@ -10,6 +10,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import type JSZip from 'jszip';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { dateText, numericCellText } from './cell-text';
 
 export interface XlsxSheet {
   name: string;
@@ -316,35 +317,6 @@ function columnOf(ref: string): number {
   return col;
 }
 
-/** Whether a number format shows a date or time (ignoring quoted text, colours and locales in brackets). */
-function isDateFormat(format: string): boolean {
-  if (!format) return false;
-  return /[ymdhsb]/i.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/\\./g, ''));
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-function numberText(value: number, format: string): string {
-  if (format.includes('%') && !format.includes('"%')) return `${Number((value * 100).toPrecision(15))}%`;
-  return String(Number(value.toPrecision(15)));
-}
-
-/** A date cell as a period where the format says so (yyyy → year, yyyy-mm → month), else ISO date. */
-function dateText(d: Date, format: string): string {
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth() + 1;
-  const fmt = format.toLowerCase().replace(/"[^"]*"/g, '');
-  if (fmt.includes('y') && !fmt.includes('m') && !fmt.includes('d')) return String(y);
-  if ((fmt.includes('y') && fmt.includes('m') && !fmt.includes('d')) || (!fmt && d.getUTCDate() === 1)) return `${y}-${pad(m)}`;
-  return `${y}-${pad(m)}-${pad(d.getUTCDate())}`;
-}
-
-function serialDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
-}
-
 /** The text a cell shows, from its type (`t`), style and value (`<v>`, or `<is>` for an inline string). */
 function cellText(book: XlsxBook, type: string, style: number, value: string): string {
   switch (type) {
@@ -365,12 +337,7 @@ function cellText(book: XlsxBook, type: string, style: number, value: string): s
       if (text === '') return '';
       const n = Number(text);
       if (!Number.isFinite(n)) return text;
-      const format = book.styleFormats[style] ?? '';
-      if (isDateFormat(format)) {
-        const d = serialDate(n, book.date1904);
-        if (!Number.isNaN(d.getTime())) return dateText(d, format);
-      }
-      return numberText(n, format);
+      return numericCellText(n, book.styleFormats[style] ?? '', book.date1904);
     }
   }
 }

@@ -77,9 +77,8 @@ describe('encodings', () => {
     expect(detectEncoding(bytes.subarray(0, bytes.length - 1))).toMatchObject({ name: 'utf-8' });
   });
 
-  it('refuses legacy .xls and HTML tables saved as .xls with a message saying what to do', async () => {
-    await expect(previewImport(ws.db, fixture('legacy.xls'))).rejects.toMatchObject({ code: 'file.xls-legacy' });
-    await expect(previewImport(ws.db, fixture('html-table.xls'))).rejects.toMatchObject({ code: 'file.html-table' });
+  it('refuses a damaged .xls, a missing and an empty file with a message saying so', async () => {
+    await expect(previewImport(ws.db, fixture('damaged.xls'))).rejects.toMatchObject({ code: 'file.xls-unreadable' });
     await expect(previewImport(ws.db, join(ws.dir, 'missing.csv'))).rejects.toBeInstanceOf(DataError);
     const empty = join(ws.dir, 'empty.csv');
     writeFileSync(empty, '');

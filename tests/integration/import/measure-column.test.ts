@@ -359,7 +359,7 @@ describe('workbench import and imports list', () => {
     expect(done.stdout).toContain('1 revised');
     expect(done.stderr).toContain('cli.csv, row 1, column 1: The file\'s note row gives the measure as "重庆市此前口径", but "信通院广义口径 (caict-broad)" was chosen');
     const zh = runCli(['imports', 'list'], dataDir);
-    expect(zh.stdout.split('\n')[0]).toMatch(/^ {3}2 .* cli\.csv {2}2 rows {2}utf-8 portal {2}信通院广义口径 · 2024-01-19 最终核实 · 记为新发布$/);
-    expect(zh.stdout.split('\n')[1]).toMatch(/observations\.json {2}61 rows {2}utf-8 seed$/);
+    expect(zh.stdout.split('\n')[0]).toMatch(/^ {3}2 .* cli\.csv {2}读 2 · 写 2 · 跳过 0 · 记为新发布 1 {2}utf-8 · 统计网站导出 {2}信通院广义口径 · 2024-01-19 最终核实 · 记为新发布$/);
+    expect(zh.stdout.split('\n')[1]).toMatch(/observations\.json {2}读 61 · 写 61 · 跳过 0 · 替换 0 {2}utf-8 · 随应用提供的样例数据$/);
   }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importMessagesEn, importMessagesZh } from '../../../shared/i18n/import-messages';
+import { importPanelMessagesEn, importPanelMessagesZh, importProblemMessagesEn, importProblemMessagesZh } from '../../../shared/i18n/import-messages';
 import { undoImport } from '../../../electron/backend/import/history';
 import { FAILURE_CODES, PROBLEM_SEVERITY } from '../../../electron/backend/import/problems';
 import { seedSampleData } from '../../../electron/backend/import/seed-sample';
@@ -44,12 +44,14 @@ describe('seed of published figures', () => {
 describe('problem messages', () => {
   const codes = [...Object.keys(PROBLEM_SEVERITY), ...FAILURE_CODES];
   it('every code has a zh and an en text, and nothing else is there', () => {
-    expect(Object.keys(importMessagesZh).sort()).toEqual([...codes].sort());
-    expect(Object.keys(importMessagesEn).sort()).toEqual([...codes].sort());
+    expect(Object.keys(importProblemMessagesZh).sort()).toEqual([...codes].sort());
+    expect(Object.keys(importProblemMessagesEn).sort()).toEqual([...codes].sort());
+    expect(Object.keys(importPanelMessagesEn).sort()).toEqual(Object.keys(importPanelMessagesZh).sort());
   });
 
   it('placeholders match between the languages', () => {
     const names = (t: string) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const c of codes) expect(names(importMessagesEn[c]!)).toEqual(names(importMessagesZh[c]!));
+    for (const c of codes) expect(names(importProblemMessagesEn[c]!)).toEqual(names(importProblemMessagesZh[c]!));
+    for (const k of Object.keys(importPanelMessagesZh)) expect(names(importPanelMessagesEn[k]!)).toEqual(names(importPanelMessagesZh[k]!));
   });
 });

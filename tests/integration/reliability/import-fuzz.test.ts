@@ -1,6 +1,7 @@
 // Bad input into the importers (issue #7): random bytes, random tables in random encodings, cut and
-// damaged copies of the real samples, random XLSX parts, and hand-made hostile files (zip bombs, a
-// 1M-column header, a 10 MB cell, a row numbered four billion). The property, for preview and commit:
+// damaged copies of the real samples, random XLSX parts, random legacy .xls and HTML tables with
+// merged cells (issue #15), and hand-made hostile files (zip bombs, a 1M-column header, a 10 MB cell,
+// a row numbered four billion, a .xls of 1M cells, an HTML table of a million columns). The property, for preview and commit:
 // the call resolves, or rejects with a WorkbenchError whose code has a zh and an en text, never another
 // exception, within a time bound; every problem it lists has a text too; and a commit that does not
 // commit leaves every table as it was, with integrity_check ok (and no commit stores an infinite value). `npm run soak` runs thousands of random cases instead of dozens.
@@ -16,10 +17,11 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitImport, previewImport, seedSampleData, type CommitOptions, type ImportOptions, type ImportPreview, type ImportSummary } from '../../../electron/backend/import';
 import { IMPORT_LIMITS } from '../../../electron/backend/import/limits';
+import { MAX_HTML_MERGES } from '../../../electron/backend/import/workbook-reader';
 import { guardXlsx } from '../../../electron/backend/import/xlsx-guard';
 import { WorkbenchError } from '../../../shared/api/errors';
 import { translate } from '../../../shared/i18n';
-import { sample } from '../import/fixtures';
+import { fixture, sample } from '../import/fixtures';
 import { createTestWorkspace, tempDir } from '../import/test-workspace';
 
 const soak = process.env.npm_lifecycle_event === 'soak';
@@ -246,6 +248,31 @@ interface Hostile {
 
 const SHEET_HEAD = '<row r="1"><c r="A1" t="inlineStr"><is><t>地区</t></is></c><c r="B1" t="inlineStr"><is><t>2020年</t></is></c></row>';
 
+/** A BIFF8 workbook stream of `cells` NUMBER records (BOF, the cells, EOF) in an OLE container, built without SheetJS's writer. */
+async function biffOfNumbers(cells: number): Promise<Buffer> {
+  const xlsx = await import('@e965/xlsx');
+  const record = (type: number, body: Buffer) => {
+    const head = Buffer.alloc(4);
+    head.writeUInt16LE(type, 0);
+    head.writeUInt16LE(body.length, 2);
+    return Buffer.concat([head, body]);
+  };
+  const bof = record(0x0809, Buffer.from([0x00, 0x06, 0x10, 0x00, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
+  const number = Buffer.alloc(18);
+  number.writeUInt16LE(0x0203, 0);
+  number.writeUInt16LE(14, 2);
+  const numbers = Buffer.alloc(cells * 18);
+  for (let i = 0; i < cells; i++) {
+    number.writeUInt16LE(i % 65536, 4);
+    number.writeUInt16LE(Math.floor(i / 65536), 6);
+    number.writeDoubleLE(i, 10);
+    number.copy(numbers, i * 18);
+  }
+  const cfb = xlsx.CFB.utils.cfb_new();
+  xlsx.CFB.utils.cfb_add(cfb, 'Workbook', Buffer.concat([bof, numbers, record(0x000a, Buffer.alloc(0))]));
+  return Buffer.from(xlsx.CFB.write(cfb, { type: 'buffer' }) as Uint8Array);
+}
+
 const hostile: Hostile[] = [
   {
     name: 'zip bomb: 300 MiB of spaces in the sheet XML, ~300 KB on disk',
@@ -315,6 +342,42 @@ const hostile: Hostile[] = [
       workbook([part(TABLE_SHEET, tableSheet(`${SHEET_HEAD}<row r="2"><c r="A2" t="inlineStr"><is><t>重庆</t></is></c><c r="B2" t="inlineStr"><is><t>${noisyText(10 * MIB)}</t></is></c></row>`))]),
   },
   {
+    name: `a legacy .xls of ${IMPORT_LIMITS.workbook.maxCells + 1} number cells`,
+    ext: '.xls',
+    code: 'workbook.too-many-cells',
+    make: () => biffOfNumbers(IMPORT_LIMITS.workbook.maxCells + 1),
+  },
+  {
+    name: `a .xls over ${IMPORT_LIMITS.workbook.maxBytes / MIB} MiB (an OLE header and zeros)`,
+    ext: '.xls',
+    code: 'workbook.too-large',
+    make: () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(IMPORT_LIMITS.workbook.maxBytes)]),
+  },
+  {
+    name: `an HTML table of ${IMPORT_LIMITS.workbook.maxCells + 1} cells`,
+    ext: '.xls',
+    code: 'workbook.too-many-cells',
+    make: () => `<html><table>${'<tr><td>1</td><td>2</td></tr>'.repeat(Math.ceil((IMPORT_LIMITS.workbook.maxCells + 1) / 2))}</table></html>`,
+  },
+  {
+    name: 'an HTML table one cell of which spans a million columns',
+    ext: '.xls',
+    code: 'table.too-many-columns',
+    make: () => '<html><table><tr><td colspan="1000000">重庆</td><td>1</td></tr></table></html>',
+  },
+  {
+    name: `an HTML table of ${MAX_HTML_MERGES + 1} merged cells (SheetJS checks each cell against every merge)`,
+    ext: '.xls',
+    code: 'workbook.too-many-merges',
+    make: () => `<html><table>${'<tr><td rowspan="2">地区</td><td>1</td></tr>'.repeat(MAX_HTML_MERGES + 1)}</table></html>`,
+  },
+  {
+    name: 'an HTML table of 200,000 cells whose tags are never closed',
+    ext: '.xls',
+    code: null,
+    make: () => `<html><table><tr><td>地区<td>2020年${'<tr><td>重庆<td>1'.repeat(100_000)}`,
+  },
+  {
     name: 'a 1M-column header row (CSV)',
     ext: '.csv',
     code: 'table.too-many-columns',
@@ -366,7 +429,7 @@ describe('hostile files', () => {
 
   it('the guard reads the sizes from the directory: a limit below the sample workbook refuses it at once', async () => {
     const buf = readFileSync(sample('digital-economy-wide.xlsx'));
-    await expect(guardXlsx(buf, 'wide.xlsx')).resolves.toBeUndefined();
+    await expect(guardXlsx(buf, 'wide.xlsx')).resolves.toBeInstanceOf(Map);
     await expect(guardXlsx(buf, 'wide.xlsx', { ...IMPORT_LIMITS.xlsx, maxUncompressedBytes: 10_000 })).rejects.toMatchObject({ code: 'xlsx.too-large', params: { file: 'wide.xlsx' } });
     await expect(guardXlsx(buf, 'wide.xlsx', { ...IMPORT_LIMITS.xlsx, maxEntries: 5 })).rejects.toMatchObject({ code: 'xlsx.too-many-entries' });
   });
@@ -477,7 +540,7 @@ describe('random input', () => {
         fc.asyncProperty(
           fc.uint8Array({ minLength: 1, maxLength: 2048 }),
           fc.constantFrom(...Object.keys(PREFIXES)),
-          fc.constantFrom('.csv', '.tsv', '.tab', '.txt', '.xlsx', '.xlsm'),
+          fc.constantFrom('.csv', '.tsv', '.tab', '.txt', '.xlsx', '.xlsm', '.xls'),
           fc.option(fc.constantFrom(...ENCODINGS), { nil: undefined }),
           commitChoice,
           async (bytes, prefix, ext, encoding, c) => {
@@ -530,7 +593,10 @@ describe('random input', () => {
     TEST_MS,
   );
 
-  const samples = ['chongqing-digital-economy-long.csv', 'gdp-portal-gbk.csv', 'digital-economy-wide.xlsx'].map((name) => ({ name, bytes: readFileSync(sample(name)) }));
+  const samples = [
+    ...['chongqing-digital-economy-long.csv', 'gdp-portal-gbk.csv', 'digital-economy-wide.xlsx'].map((name) => ({ name, bytes: readFileSync(sample(name)) })),
+    ...['yearbook-merged.xls', 'portal-monthly.xls', 'html-utf8.xls', 'html-gbk.xls'].map((name) => ({ name, bytes: readFileSync(fixture(name)) })),
+  ];
 
   it(
     'the real samples cut at random offsets, with random bytes overwritten',
@@ -544,6 +610,57 @@ describe('random input', () => {
           async (s, cut, flips, c) => {
             const ext = s.name.slice(s.name.lastIndexOf('.'));
             const { path, fileName } = writeCase(ext, damage(s.bytes, cut, flips));
+            await exercise(path, fileName, {}, c);
+          },
+        ),
+        { numRuns: runs(30, 2000) },
+      );
+    },
+    TEST_MS,
+  );
+
+  it(
+    'random tables as legacy .xls (BIFF8, BIFF5) or as HTML tables (UTF-8 or GBK, charset declared or not) with random merged cells, cut and damaged',
+    async () => {
+      const xlsx = await import('@e965/xlsx');
+      const span = fc.oneof({ weight: 6, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: fc.integer({ min: 2, max: 4 }) });
+      await fc.assert(
+        fc.asyncProperty(
+          fc.record({
+            rows: table,
+            kind: fc.constantFrom('biff8', 'biff5', 'html'),
+            spans: fc.array(fc.tuple(span, span), { maxLength: 12 }),
+            charset: fc.constantFrom('utf-8 meta', 'utf-8', 'gbk meta', 'gbk', 'gbk declared utf-8'),
+            damaged: fc.oneof(
+              { weight: 3, arbitrary: fc.constant(null) },
+              { weight: 1, arbitrary: fc.record({ cut: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }), flips: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 3 }) }) },
+            ),
+          }),
+          commitChoice,
+          async (t, c) => {
+            let bytes: Buffer;
+            if (t.kind === 'html') {
+              let k = 0;
+              const escape = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+              const cells = (r: string[]) =>
+                r
+                  .map((v) => {
+                    const [cs, rs] = t.spans[k++ % Math.max(1, t.spans.length)] ?? [1, 1];
+                    return `<td${cs > 1 ? ` colspan="${cs}"` : ''}${rs > 1 ? ` rowspan="${rs}"` : ''}>${escape(v)}</td>`;
+                  })
+                  .join('');
+              const meta = t.charset === 'utf-8 meta' || t.charset === 'gbk declared utf-8' ? '<meta charset="utf-8">' : t.charset === 'gbk meta' ? '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">' : '';
+              const html = `<html><head>${meta}</head><body><table>${t.rows.map((r) => `<tr>${cells(r)}</tr>`).join('\n')}</table></body></html>`;
+              bytes = t.charset.startsWith('gbk') ? iconv.encode(html, 'gbk') : Buffer.from(html);
+            } else {
+              const book = xlsx.utils.book_new();
+              const sheet = xlsx.utils.aoa_to_sheet(t.rows.map((r) => r.map((v) => (v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : v))));
+              sheet['!merges'] = t.spans.slice(0, 4).map(([cs, rs], i) => ({ s: { r: i * 2, c: 0 }, e: { r: i * 2 + rs - 1, c: cs - 1 } }));
+              xlsx.utils.book_append_sheet(book, sheet, '数据');
+              bytes = Buffer.from(xlsx.write(book, { bookType: t.kind === 'biff8' ? 'xls' : 'biff5', type: 'buffer' }) as Uint8Array);
+            }
+            if (t.damaged) bytes = damage(bytes, t.damaged.cut, t.damaged.flips);
+            const { path, fileName } = writeCase('.xls', bytes);
             await exercise(path, fileName, {}, c);
           },
         ),

@@ -16,7 +16,7 @@ import { useApp } from '../../app-context';
 import { DateField } from '../../components/DateField';
 import { JobProgress } from '../../components/JobProgress';
 import { measureName, PreviewSettings } from './PreviewSettings';
-import { RawRows, SampleRows } from './PreviewTables';
+import { RawRows, SampleRows, type EnglishNames } from './PreviewTables';
 import { ProblemList } from './ProblemList';
 import { nativePicker, pickNative, uploadFile } from './stage-file';
 
@@ -83,6 +83,7 @@ export function ImportPanel({ onImported, onRunning }: { onImported: (summary: I
   const [released, setReleased] = useState('');
   const [releaseLabel, setReleaseLabel] = useState('');
   const [measures, setMeasures] = useState<MeasureEntry[]>([]);
+  const [english, setEnglish] = useState<EnglishNames | null>(null);
   const [skipBadRows, setSkipBadRows] = useState(false);
   const [allowDuplicate, setAllowDuplicate] = useState(false);
   const [job, setJob] = useState<JobStatus | null>(null);
@@ -96,6 +97,14 @@ export function ImportPanel({ onImported, onRunning }: { onImported: (summary: I
   useEffect(() => {
     client.call('catalogue.measures', {}).then(setMeasures, () => setMeasures([]));
   }, [client]);
+  // The sample names rows by the catalogue's Chinese names; in English, by its English ones where written.
+  useEffect(() => {
+    if (locale !== 'en') return;
+    Promise.all([client.call('catalogue.indicators', {}), client.call('catalogue.regions', {})]).then(
+      ([indicators, regions]) => setEnglish({ indicators: new Map(indicators.map((i) => [i.code, i.nameEn])), regions: new Map(regions.map((r) => [r.code, r.nameEn])) }),
+      () => setEnglish(null),
+    );
+  }, [client, locale]);
 
   // Leaving the Import tab (or the page) while a preview is read cancels it and drops its file, as the cancel button does.
   const runningPreview = useRef<{ jobId: string; stagingId: string } | null>(null);
@@ -185,6 +194,12 @@ export function ImportPanel({ onImported, onRunning }: { onImported: (summary: I
     if (file) void read(file, next);
   };
 
+  /** Keep total rows as data, or leave out those that add up (the default): the file is read again, corrections made so far kept. */
+  const keepTotals = (keep: boolean) => {
+    const edited = mapping !== null && preview !== null && JSON.stringify(mapping) !== JSON.stringify(preview.mapping);
+    changeOptions({ ...options, totals: keep ? 'keep' : undefined, ...(edited ? { mapping } : {}) });
+  };
+
   const applyMapping = () => {
     if (!file || !mapping) return;
     const next = { ...options, mapping };
@@ -262,7 +277,7 @@ export function ImportPanel({ onImported, onRunning }: { onImported: (summary: I
             />
           </label>
         )}
-        <span className="muted">{t('data.import.formats')}</span>
+        <span className="muted">{t('import.formats')}</span>
         {busy && <span className="muted" role="status">{t('data.import.reading')}</span>}
       </div>
       {error && <p role="alert" className="error" data-testid="import-error">{error}</p>}
@@ -280,7 +295,8 @@ export function ImportPanel({ onImported, onRunning }: { onImported: (summary: I
       {file && preview && mapping && (
         <div className="import-preview" data-testid="import-preview">
           <p className="file-facts" data-testid="import-facts">
-            <strong>{preview.file.name}</strong> · {formatPlain(preview.file.sizeBytes / 1024, locale, 1, true)} KB · {preview.file.format.toUpperCase()}
+            <strong>{preview.file.name}</strong> · {formatPlain(preview.file.sizeBytes / 1024, locale, 1, true)} KB ·{' '}
+            {preview.file.format === 'xls' || preview.file.format === 'html' ? t(`import.format.${preview.file.format}`) : preview.file.format.toUpperCase()}
             {preview.encoding && <> · {t('data.preview.encodingIs', { name: preview.encoding.name.toUpperCase(), confidence: Math.round(preview.encoding.confidence * 100) })}</>}
             {preview.sheet && <> · {t('data.preview.sheetIs', { sheet: preview.sheet })}</>}
             {' · '}
@@ -310,7 +326,7 @@ export function ImportPanel({ onImported, onRunning }: { onImported: (summary: I
             busy={working}
           />
           <RawRows preview={preview} />
-          <SampleRows preview={preview} measures={measures} />
+          <SampleRows preview={preview} measures={measures} english={locale === 'en' ? english : null} />
           {preview.sourceNote && (
             <p className="source-note" data-testid="import-source-note">
               {t('data.preview.sourceNote')}: {preview.sourceNote}
@@ -327,6 +343,15 @@ export function ImportPanel({ onImported, onRunning }: { onImported: (summary: I
             {preview.newIndicators.length > 0 && <>{sentenceGap}{t('data.preview.newIndicators', { names: preview.newIndicators.join('、') })}</>}
             {preview.newRegions.length > 0 && <>{sentenceGap}{t('data.preview.newRegions', { names: preview.newRegions.join('、') })}</>}
           </p>
+          {(preview.totalRows > 0 || options.totals === 'keep') && (
+            <p className="counts" data-testid="import-totals">
+              {preview.totalRows > 0 && <>{t('import.totals.skipped', { count: grouped(preview.totalRows) })} </>}
+              <label>
+                <input type="checkbox" checked={options.totals === 'keep'} disabled={working} onChange={(e) => keepTotals(e.target.checked)} data-testid="import-keep-totals" />
+                {t('import.totals.keep')}
+              </label>
+            </p>
+          )}
           <ProblemList problems={preview.problems} total={preview.problemCount} testId="import-problems" />
 
           <fieldset className="commit-choices" disabled={working}>

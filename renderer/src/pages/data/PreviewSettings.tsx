@@ -1,5 +1,7 @@
+import { useEffect, useRef, useState } from 'react';
 import type { ImportMapping, ImportOptionsInput, ImportPreview, MeasureEntry } from '../../../../shared/api/data-contract';
 import type { Locale } from '../../../../shared/format/number';
+import { unitLabel } from '../../../../shared/format/unit-name';
 import { useApp } from '../../app-context';
 
 const ROLES = ['indicator', 'region', 'period', 'value', 'unit', 'measure', 'status', 'source', 'note', 'series', 'ignore'] as const;
@@ -14,11 +16,64 @@ export function measureName(m: MeasureEntry, locale: Locale): string {
   return locale === 'en' ? m.nameEn || m.nameZh : m.nameZh;
 }
 
+type Detected = ImportPreview['detected'][number];
+
+/** The header row: a new one is read again after a pause in typing (or at Enter, or on leaving the field), its columns detected anew. */
+function HeaderRowField({ row, busy, onChange }: { row: number; busy: boolean; onChange: (row: number) => void }) {
+  const { t } = useApp();
+  const [text, setText] = useState(String(row));
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current);
+  }, []);
+  const commit = (value: string) => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const n = Math.trunc(Number(value));
+    if (Number.isFinite(n) && n >= 1 && n !== row) onChange(n);
+  };
+  return (
+    <label title={t('import.headerRow.redetect')}>
+      {t('data.preview.headerRow')}
+      <input
+        type="number"
+        className="narrow"
+        min={1}
+        value={text}
+        disabled={busy}
+        data-testid="import-header-row"
+        onChange={(e) => {
+          const value = e.target.value;
+          setText(value);
+          if (timer.current) clearTimeout(timer.current);
+          timer.current = setTimeout(() => commit(value), 600);
+        }}
+        onBlur={(e) => commit(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit(e.currentTarget.value);
+        }}
+      />
+    </label>
+  );
+}
+
+/** A fixed value read from the title, a note row or the header: said so beside the field while the field still holds it. */
+function DetectedTag({ found, field }: { found: Detected | undefined; field: string }) {
+  const { t } = useApp();
+  if (!found) return null;
+  return (
+    <span className="tag" title={t('import.detected.where', { row: found.row, text: found.text })} data-testid={`import-detected-${field}`}>
+      {t(`import.detected.${found.from}`)}
+    </span>
+  );
+}
+
 /**
- * What the user may correct before committing. Encoding, sheet and layout read the file again at
- * once (detection runs anew); the measure (口径) reads it again keeping the mapping, so the preview
- * shows the measure each row will get; the mapping (header row, each column's role, fixed values)
- * is edited here and applied with the re-read button.
+ * What the user may correct before committing. Encoding, sheet, layout and header row read the file
+ * again at once (detection runs anew: under a new header row the columns are found again); the
+ * measure (口径) reads it again keeping the mapping, so the preview shows the measure each row will
+ * get; each column's role and the fixed values are edited here and applied with the re-read button.
+ * Fixed values read from the title or a note row are marked (从标题识别) while they stand.
  */
 export function PreviewSettings({
   preview,
@@ -48,6 +103,10 @@ export function PreviewSettings({
     onOptions({ ...options, measure: code || undefined, ...(edited ? { mapping } : {}) });
   };
   const enc = preview.encoding;
+  const detectedFor = (field: Detected['field']) => preview.detected.find((d) => d.field === field && mapping.fixed[field] === d.value);
+  const shownValue = (d: Detected) => (d.field === 'status' ? t(`status.${d.value}`) : d.field === 'unit' ? unitLabel(d.value, locale) : d.value);
+  const zh = locale !== 'en';
+  const changeHeaderRow = (headerRow: number) => onOptions({ ...options, mapping: { headerRow, columns: [], fixed: mapping.fixed } });
   const setColumn = (index: number, change: Partial<Column>) => onMapping({ ...mapping, columns: mapping.columns.map((c, i) => (i === index ? { ...c, ...change } : c)) });
   const setFixed = (key: (typeof FIXED)[number] | 'status' | 'source', value: string) => {
     const fixed = { ...mapping.fixed };
@@ -59,7 +118,7 @@ export function PreviewSettings({
   return (
     <div className="preview-settings" data-testid="import-settings">
       <div className="settings-row">
-        {preview.file.format !== 'xlsx' && (
+        {preview.file.format !== 'xlsx' && preview.file.format !== 'xls' && (
           <label>
             {t('data.preview.encoding')}
             <select
@@ -108,18 +167,20 @@ export function PreviewSettings({
             ))}
           </select>
         </label>
-        <label>
-          {t('data.preview.headerRow')}
-          <input
-            type="number"
-            className="narrow"
-            min={1}
-            value={mapping.headerRow}
-            disabled={busy}
-            onChange={(e) => onMapping({ ...mapping, headerRow: Math.max(1, Math.trunc(Number(e.target.value) || 1)) })}
-          />
-        </label>
+        <HeaderRowField key={`${preview.headerRow}:${options.mapping?.headerRow ?? ""}`} row={preview.headerRow} busy={busy} onChange={changeHeaderRow} />
       </div>
+      {preview.detected.length > 0 && (
+        <p className="file-facts" data-testid="import-detected">
+          {preview.detected.map((d) => (
+            <span key={`${d.field}:${d.row}`} title={t('import.detected.where', { row: d.row, text: d.text })}>
+              {t(`data.fixed.${d.field}`)}
+              {zh ? '：' : ': '}
+              {shownValue(d)}
+              {zh ? `（${t(`import.detected.${d.from}`)}）` : ` (${t(`import.detected.${d.from}`)})`}{' '}
+            </span>
+          ))}
+        </p>
+      )}
 
       <details open={preview.layout.confidence < 0.6 || preview.errorCount > 0}>
         <summary>{t('data.preview.mapping')}</summary>
@@ -172,11 +233,13 @@ export function PreviewSettings({
           {FIXED.map((k) => (
             <label key={k}>
               {t(`data.fixed.${k}`)}
+              <DetectedTag found={detectedFor(k)} field={k} />
               <input className="medium" value={mapping.fixed[k] ?? ''} disabled={busy} onChange={(e) => setFixed(k, e.target.value)} data-testid={`import-fixed-${k}`} />
             </label>
           ))}
           <label>
             {t('data.fixed.status')}
+            <DetectedTag found={detectedFor('status')} field="status" />
             <select value={mapping.fixed.status ?? ''} disabled={busy} onChange={(e) => setFixed('status', e.target.value)}>
               <option value="">{t('data.fixed.statusDefault')}</option>
               {STATUSES.map((s) => (

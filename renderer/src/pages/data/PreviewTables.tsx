@@ -1,5 +1,6 @@
 import type { ImportPreview, MeasureEntry } from '../../../../shared/api/data-contract';
 import { formatPlain } from '../../../../shared/format/number';
+import { unitLabel } from '../../../../shared/format/unit-name';
 import { useApp } from '../../app-context';
 import { measureName } from './PreviewSettings';
 
@@ -26,8 +27,14 @@ export function RawRows({ preview }: { preview: ImportPreview }) {
   );
 }
 
-/** The first observations as they would be stored, each with the measure (口径) it will have. */
-export function SampleRows({ preview, measures }: { preview: ImportPreview; measures: MeasureEntry[] }) {
+/** The catalogue's English names of indicators and regions by code ('' where none was written). */
+export interface EnglishNames {
+  indicators: Map<string, string>;
+  regions: Map<string, string>;
+}
+
+/** The first observations as they would be stored, each with the measure (口径) it will have; in English with the catalogue's English names. */
+export function SampleRows({ preview, measures, english }: { preview: ImportPreview; measures: MeasureEntry[]; english: EnglishNames | null }) {
   const { t, locale } = useApp();
   if (!preview.sample.length) return null;
   const names = new Map(measures.map((m) => [m.code, measureName(m, locale)]));
@@ -53,11 +60,11 @@ export function SampleRows({ preview, measures }: { preview: ImportPreview; meas
           {preview.sample.map((s) => (
             <tr key={`${s.row}:${s.column}`} className={s.conflict ? 'conflict' : undefined}>
               <td>{s.row}</td>
-              <td>{s.indicatorName}</td>
-              <td>{s.regionName}</td>
+              <td>{english?.indicators.get(s.indicator) || s.indicatorName}</td>
+              <td>{english?.regions.get(s.region) || s.regionName}</td>
               <td>{s.period}</td>
               <td className="num">{formatPlain(s.value, locale, 4, true)}</td>
-              <td>{s.unit}</td>
+              <td title={s.unit}>{unitLabel(s.unit, locale)}</td>
               <td>{s.original}</td>
               <td>
                 {t(`status.${s.status}`)}
