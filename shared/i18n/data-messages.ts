@@ -67,7 +67,6 @@ export const dataMessagesZh: Record<string, string> = {
 
   'data.import.title': '导入文件',
   'data.import.choose': '选择文件…',
-  'data.import.formats': 'CSV、TSV、XLSX；编码（UTF-8、GBK/GB18030、UTF-16）自动识别，可改选。',
   'data.import.reading': '正在读取…',
   'data.import.previewCancelled': '已取消读取，没有导入任何数据。请重新选择文件。',
   'data.import.choices': '提交前的选择',
@@ -282,7 +281,6 @@ export const dataMessagesEn: Record<keyof typeof dataMessagesZh, string> = {
 
   'data.import.title': 'Import a file',
   'data.import.choose': 'Choose a file…',
-  'data.import.formats': 'CSV, TSV, XLSX; the encoding (UTF-8, GBK/GB18030, UTF-16) is detected and can be changed.',
   'data.import.reading': 'Reading…',
   'data.import.previewCancelled': 'Reading cancelled; nothing was imported. Choose a file again.',
   'data.import.choices': 'Before committing',
