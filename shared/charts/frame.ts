@@ -3,7 +3,7 @@
 import type { EChartsOption, GraphicComponentOption, TitleComponentOption, TooltipComponentOption } from 'echarts';
 import type { ChartData } from './data';
 import { wordsFor, type Words } from './labels';
-import { formatBoundedValue, formatValue, type ValueStyle } from './number-format';
+import { decideUnit, formatBoundedValue, formatValue, labelledUnit, unitWordsInChartUnits, type UnitDecision, type ValueStyle } from './number-format';
 import { paletteFor, type Palette } from './palette';
 import { resolveSize, type ChartSpec } from './spec';
 
@@ -64,13 +64,68 @@ function frameMetrics(spec: ChartSpec): FrameMetrics {
   };
 }
 
+/**
+ * Every value the chart draws, by unit: series points in the year range (targets too: their lines are
+ * drawn), band edges, the heights stacked components reach, the waterfall's running totals and steps,
+ * and the tornado's results. (Each target-progress row is decided on its own: progressStyle.)
+ */
+function drawnValues(spec: ChartSpec, data: ChartData): Map<string, number[]> {
+  const range = spec.bindings.years;
+  const inRange = (year: number): boolean => !range || (year >= range.from && year <= range.to);
+  const out = new Map<string, number[]>();
+  const add = (unit: string, ...values: Array<number | null | undefined>): void => {
+    const list = out.get(unit) ?? out.set(unit, []).get(unit)!;
+    for (const v of values) if (typeof v === 'number' && Number.isFinite(v)) list.push(v);
+  };
+  for (const s of data.series) for (const p of s.points) if (inRange(p.year)) add(s.unit, p.value);
+  for (const b of data.bands) for (const p of b.points) if (inRange(p.year)) add(b.unit, p.low, p.high);
+  if (spec.template === 'stacked-components') {
+    // Actual and projected years stack separately (see the template).
+    const sums = new Map<string, { unit: string; sum: number }>();
+    for (const s of data.series.filter((x) => x.kind !== 'target')) {
+      for (const p of s.points) {
+        if (p.value === null || !inRange(p.year)) continue;
+        const key = `${s.kind}|${s.unit}|${p.year}`;
+        const entry = sums.get(key) ?? sums.set(key, { unit: s.unit, sum: 0 }).get(key)!;
+        entry.sum += p.value;
+      }
+    }
+    for (const { unit, sum } of sums.values()) add(unit, sum);
+  }
+  const bars = data.bars;
+  if (bars?.kind === 'tornado') add(bars.unit, bars.base, ...bars.items.flatMap((i) => [i.low, i.high]));
+  if (bars?.kind === 'waterfall') {
+    let running = 0;
+    for (const step of bars.steps) {
+      running = step.role === 'total' ? step.value : running + step.value;
+      add(bars.unit, step.value, running);
+    }
+  }
+  return out;
+}
+
+/**
+ * A target-progress row's numbers: its latest value and target in one decision of their own. Each row
+ * reads against its own target (the bar is a share of it), so 1.3万亿元 / 1.0万亿元 and 2240.6亿元 /
+ * 4000.0亿元 stand in one chart, each row in one unit.
+ */
+export function progressStyle(style: ValueStyle, item: Pick<ChartData['progress'][number], 'unit' | 'actual' | 'target'>): ValueStyle {
+  return { ...style, units: new Map([[item.unit, decideUnit(item.unit, [item.actual, item.target], style)]]) };
+}
+
+/** One decision per unit drawn (number-format.ts): scale and digits, which every text of the chart follows. */
+export function unitDecisions(spec: ChartSpec, data: ChartData): Map<string, UnitDecision> {
+  const style: ValueStyle = { locale: spec.locale, numberFormat: spec.numberFormat, decimals: spec.decimals };
+  return new Map([...drawnValues(spec, data)].map(([unit, values]) => [unit, decideUnit(unit, values, style)]));
+}
+
 export function createFrame(spec: ChartSpec, data: ChartData, env: BuildEnv): Frame {
   return {
     spec,
     data,
     palette: paletteFor(spec.palette),
     words: wordsFor(spec.locale),
-    style: { locale: spec.locale, numberFormat: spec.numberFormat, decimals: spec.decimals },
+    style: { locale: spec.locale, numberFormat: spec.numberFormat, decimals: spec.decimals, units: unitDecisions(spec, data) },
     metrics: frameMetrics(spec),
     fontFamily: env.fontFamily,
     plotOnly: env.plotOnly ?? false,
@@ -138,11 +193,38 @@ export function axisTooltip(
   };
 }
 
-/** Series names as the legend writes them: the basis follows the name when it is not published. */
+/** Series names as the legend writes them: the basis follows the name when it is not published (重庆（推算）; 数字经济增加值（重庆，推算）). */
 export function displayName(frame: Frame, name: string, basis: 'published' | 'derived' | 'illustrative'): string {
-  if (basis === 'illustrative') return `${name}${frame.words.illustrativeSuffix}`;
-  if (basis === 'derived') return `${name}${frame.words.derivedSuffix}`;
+  if (basis === 'illustrative') return frame.words.note(name, frame.words.illustrative);
+  if (basis === 'derived') return frame.words.note(name, frame.words.derived);
   return name;
+}
+
+/** The chart's decision for a unit; a unit the chart does not draw is decided as if it drew nothing. */
+export function unitDecision(frame: Frame, unit: string): UnitDecision {
+  return frame.style.units?.get(unit) ?? decideUnit(unit, [], frame.style);
+}
+
+/**
+ * The name of a value axis: the chart's unit, and on the primary axis (the first unit drawn) what
+ * the spec's unit label says of it (万亿元，当年价).
+ */
+export function axisName(frame: Frame, unit: string, primary = true): string {
+  const decision = unitDecision(frame, unit);
+  return primary ? labelledUnit(frame.spec.unitLabel, unit, decision, frame.spec.locale) : decision.unit;
+}
+
+/**
+ * Title and subtitle as drawn: a unit word standing alone in them says the chart's unit (万亿元, not
+ * 亿元); on a progress chart, the unit its rows in that unit share.
+ */
+export function chartTitles(frame: Frame): { title: string; subtitle: string } {
+  const units = new Map(frame.style.units);
+  const rows = frame.data.progress.map((p) => [p.unit, progressStyle(frame.style, p).units!.get(p.unit)!] as const);
+  for (const [unit, decision] of rows) {
+    if (rows.every(([u, d]) => u !== unit || d.unit === decision.unit)) units.set(unit, decision);
+  }
+  return { title: unitWordsInChartUnits(frame.spec.title, units), subtitle: unitWordsInChartUnits(frame.spec.subtitle, units) };
 }
 
 function sourceLine(frame: Frame): string {
@@ -240,9 +322,20 @@ export function footerLines(frame: Frame): string[] {
   ].filter(Boolean);
 }
 
+/**
+ * A legend entry: a series name, or a name with the icon its series is drawn as (an area or band
+ * shows a filled swatch, not a line's marker).
+ */
+export type LegendEntry = string | { name: string; icon: 'roundRect' };
+
+/** The name of a legend entry. */
+function legendName(entry: LegendEntry): string {
+  return typeof entry === 'string' ? entry : entry.name;
+}
+
 export interface FrameContent {
   /** Legend entries in order; series not named here (helpers) stay out of the legend. */
-  legend: string[];
+  legend: LegendEntry[];
   xAxis: EChartsOption['xAxis'];
   yAxis: EChartsOption['yAxis'];
   series: EChartsOption['series'];
@@ -254,13 +347,14 @@ export function composeOption(frame: Frame, content: FrameContent): EChartsOptio
   const { spec, palette, metrics: m, fontFamily, plotOnly } = frame;
   const inner = m.width - 2 * m.pad;
 
-  const titleLines = plotOnly ? 0 : lineCount(spec.title, m.titleFont, inner);
-  const subtitleLines = plotOnly ? 0 : lineCount(spec.subtitle, m.subtitleFont, inner);
+  const titles = chartTitles(frame);
+  const titleLines = plotOnly ? 0 : lineCount(titles.title, m.titleFont, inner);
+  const subtitleLines = plotOnly ? 0 : lineCount(titles.subtitle, m.subtitleFont, inner);
   let top = plotOnly ? 0 : m.pad + titleLines * m.titleFont * 1.3;
   if (subtitleLines) top += 4 + subtitleLines * m.subtitleFont * 1.35;
   const title: TitleComponentOption = {
-    text: spec.title,
-    subtext: spec.subtitle,
+    text: titles.title,
+    subtext: titles.subtitle,
     left: m.pad,
     top: m.pad,
     itemGap: 4,
@@ -270,7 +364,7 @@ export function composeOption(frame: Frame, content: FrameContent): EChartsOptio
 
   const legendTop = top + m.font * 0.6;
   const itemWidth = Math.round(m.font * 1.8);
-  const legendWidth = content.legend.reduce((w, name) => w + itemWidth + 5 + estimateTextWidth(name, m.font) + m.font, 0);
+  const legendWidth = content.legend.reduce((w, entry) => w + itemWidth + 5 + estimateTextWidth(legendName(entry), m.font) + m.font, 0);
   const legendRows = content.legend.length ? Math.ceil(legendWidth / inner) : 0;
   top = legendTop + legendRows * m.font * 1.7 + m.font * 0.6;
 

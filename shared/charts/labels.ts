@@ -5,10 +5,10 @@ const words = {
   zh: {
     target: '目标',
     projectionPeriod: '预测期',
-    projectionSuffix: '（预测）',
+    projected: '预测',
     sourcePrefix: '数据来源：',
-    illustrativeSuffix: '（示意）',
-    derivedSuffix: '（推算）',
+    illustrative: '示意',
+    derived: '推算',
     illustrativeNote: '注：标“示意”的数据为示意值，并非公布数据。',
     boundNote: (bounds: ReadonlyArray<'lower' | 'upper' | 'approx'>) =>
       `注：${bounds.map((b) => ({ lower: '≥ 为下限（公布为“超过”）', upper: '≤ 为上限（公布为“不足”）', approx: '≈ 为约数' })[b]).join('，')}。`,
@@ -24,9 +24,14 @@ const words = {
     increase: '增加',
     decrease: '减少',
     total: '合计',
+    met: '已达目标',
+    onTrack: '进度正常',
+    behind: '进度落后',
+    notJudged: '无法判断进度',
     byYear: (year: number) => `${year}年`,
     deadlineOf: (year: number) => `${year}年期限`,
-    paren: (text: string) => `（${text}）`,
+    // A note in brackets; a text already ending in brackets takes it inside them: 数字经济增加值（重庆，推算）.
+    note: (text: string, note: string) => (text.endsWith('）') ? `${text.slice(0, -1)}，${note}）` : `${text}（${note}）`),
     list: (parts: readonly string[]) => parts.join('，'),
     targetOmitted: (name: string, value: string, year: number, measure: string, drawn: string) =>
       `目标“${name}”（${value}，${year}年）按${measure}判定，与图中数值的口径（${drawn}）不同，未画出。`,
@@ -38,10 +43,10 @@ const words = {
   en: {
     target: 'Target',
     projectionPeriod: 'Projection',
-    projectionSuffix: ' (projection)',
+    projected: 'projection',
     sourcePrefix: 'Source: ',
-    illustrativeSuffix: ' (illustrative)',
-    derivedSuffix: ' (derived)',
+    illustrative: 'illustrative',
+    derived: 'derived',
     illustrativeNote: 'Note: values marked "illustrative" are not published figures.',
     boundNote: (bounds: ReadonlyArray<'lower' | 'upper' | 'approx'>) =>
       `Note: ${bounds.map((b) => ({ lower: '≥ marks a lower bound (published as "more than")', upper: '≤ an upper bound ("less than")', approx: '≈ an approximate figure' })[b]).join('; ')}.`,
@@ -57,9 +62,13 @@ const words = {
     increase: 'Increase',
     decrease: 'Decrease',
     total: 'Total',
+    met: 'Met',
+    onTrack: 'On track',
+    behind: 'Behind',
+    notJudged: 'Progress not judged',
     byYear: (year: number) => `${year}`,
     deadlineOf: (year: number) => `Deadline ${year}`,
-    paren: (text: string) => ` (${text})`,
+    note: (text: string, note: string) => (text.endsWith(')') ? `${text.slice(0, -1)}, ${note})` : `${text} (${note})`),
     list: (parts: readonly string[]) => parts.join(', '),
     targetOmitted: (name: string, value: string, year: number, measure: string, drawn: string) =>
       `Target "${name}" (${value}, ${year}) is judged on the ${measure}, not the measure of the values drawn (${drawn}); its line is not drawn.`,

@@ -87,6 +87,9 @@ interface SeriesLike {
 
 interface AxisLike {
   type?: string;
+  min?: unknown;
+  max?: unknown;
+  interval?: unknown;
   name?: string;
   nameGap?: number;
   nameTextStyle?: { fontSize?: number; align?: string };
@@ -110,23 +113,10 @@ function textOf(label: LabelOption | undefined): string {
   return typeof f === 'string' ? f : '';
 }
 
-/** ECharts' round step: 1, 2, 3, 5 or 10 times a power of ten. */
-function niceStep(raw: number): number {
-  const exp = Math.floor(Math.log10(raw));
-  const base = 10 ** exp;
-  const f = raw / base;
-  return (f < 1.5 ? 1 : f < 2.5 ? 2 : f < 4 ? 3 : f < 7 ? 5 : 10) * base;
-}
-
-/** The extent a value axis takes for these values: zero included, five round steps. */
-export function niceExtent(values: number[]): { min: number; max: number; interval: number } {
-  let min = Math.min(0, ...values);
-  let max = Math.max(0, ...values);
-  if (max === min) max = min + 1;
-  const interval = niceStep((max - min) / 5);
-  min = Math.floor(min / interval + 1e-9) * interval;
-  max = Math.ceil(max / interval - 1e-9) * interval;
-  return { min, max, interval };
+/** A mark's place on the year axis as a category index: '2022' on the category axis, 2021.5 on the hidden year axis (yearAxes). */
+function categoryIndex(categories: string[], x: unknown): number {
+  if (typeof x === 'number') return x - Number(categories[0]);
+  return categories.indexOf(String(x));
 }
 
 interface Stacked {
@@ -163,15 +153,11 @@ export function plotGeometry(frame: Frame, option: EChartsOption): PlotGeometry 
   if (!grid || !xAxis || xAxis.type !== 'category' || !xAxis.data?.length) return null;
   const num = (v: unknown, fallback: number): number => (typeof v === 'number' ? v : fallback);
   const yAxes = asArray(option.yAxis as AxisLike | AxisLike[] | undefined);
-  const stacked = stackedValues(asArray(option.series as SeriesLike | SeriesLike[] | undefined));
-
-  const extents = yAxes.map((_, index) => {
-    const values = stacked
-      .filter((s) => (s.series.yAxisIndex ?? 0) === index)
-      .flatMap((s) => [...s.top, ...s.base, ...(s.series.markLine?.data ?? []).map((l) => (typeof l.yAxis === 'number' ? l.yAxis : null))])
-      .filter((v): v is number => v !== null);
-    return niceExtent(values);
-  });
+  // The templates' value axes fix their own 1-2-5 extent (valueAxis), which ECharts keeps.
+  const extents = yAxes.map((axis) =>
+    typeof axis.min === 'number' && typeof axis.max === 'number' && typeof axis.interval === 'number' ? { min: axis.min, max: axis.max, interval: axis.interval } : null,
+  );
+  if (extents.some((e) => e === null)) return null;
   const labelWidth = (axis: AxisLike, index: number): number => {
     const { min, max, interval } = extents[index]!;
     const format = axis.axisLabel?.formatter;
@@ -224,12 +210,14 @@ const area = (b: Box): number => Math.max(1e-9, (b.x1 - b.x0) * (b.y1 - b.y0));
 /** What is drawn in the plot, in pixels: lines as polylines, areas and bars as filled spans. */
 interface Drawn {
   lines: Array<Array<[number, number]>>;
+  /** The vertical marker lines (deadlines, breaks), from the plot's top to its bottom. */
+  verticals: Array<{ x: number; y0: number; y1: number }>;
   /** x, top and bottom pixel of a filled span, sampled per category (areas) or per bar edge. */
   fills: Array<Array<[number, number, number]>>;
 }
 
 function drawnShapes(plot: PlotGeometry, stacked: Stacked[], markSeries: Set<SeriesLike>): Drawn {
-  const drawn: Drawn = { lines: [], fills: [] };
+  const drawn: Drawn = { lines: [], verticals: [], fills: [] };
   for (const { series: s, base, top } of stacked) {
     if (markSeries.has(s)) continue;
     const axis = s.yAxisIndex ?? 0;
@@ -292,6 +280,8 @@ function dataOverlap(box: Box, drawn: Drawn): number {
       if (Math.max(ya, yb) >= box.y0 - 1.5 && Math.min(ya, yb) <= box.y1 + 1.5) cost += 1 / samples;
     }
   }
+  // A label crossed by a deadline or break line is hard to read: as bad as a line through its width.
+  for (const v of drawn.verticals) if (v.x > box.x0 + 1 && v.x < box.x1 - 1 && box.y1 > v.y0 && box.y0 < v.y1) cost += 1;
   for (const fill of drawn.fills) {
     for (let j = 0; j < samples; j++) {
       const x = box.x0 + (j + 0.5) * dx;
@@ -392,6 +382,17 @@ function fixedTexts(frame: Frame, option: EChartsOption, plot: PlotGeometry, sta
   }
   for (const { series: s, top } of stacked) {
     const axis = s.yAxisIndex ?? 0;
+    // The sign over a bounded point (≥), written above it (lineSeries).
+    (s.data ?? []).forEach((d, i) => {
+      const label = d && typeof d === 'object' ? (d as { label?: LabelOption }).label : undefined;
+      const v = top[i];
+      if (!label?.show || v === null || v === undefined) return;
+      const font = label.fontSize ?? m.smallFont;
+      const w = estimateTextWidth(textOf(label), font);
+      const x = plot.xOf(i);
+      const y = plot.yOf(v, axis);
+      boxes.push({ x0: x - w / 2, x1: x + w / 2, y0: y - 5 - textHeight(font) - 3, y1: y - 5 });
+    });
     if (s.endLabel?.show) {
       const last = top.findLastIndex((v) => v !== null);
       if (last >= 0) {
@@ -413,9 +414,9 @@ function fixedTexts(frame: Frame, option: EChartsOption, plot: PlotGeometry, sta
     for (const [from, to] of s.markArea?.data ?? []) {
       const label = from?.label as LabelOption | undefined;
       if (!label?.show) continue;
-      const i0 = plot.categories.indexOf(String(from!.xAxis));
-      const i1 = plot.categories.indexOf(String(to?.xAxis));
-      if (i0 < 0 || i1 < 0) continue;
+      const i0 = categoryIndex(plot.categories, from!.xAxis);
+      const i1 = categoryIndex(plot.categories, to?.xAxis);
+      if (!Number.isFinite(i0) || !Number.isFinite(i1) || i0 < -0.5 || i1 < -0.5) continue;
       const font = label.fontSize ?? m.font;
       const w = estimateTextWidth(textOf(label), font);
       const x = (plot.xOf(i0) + plot.xOf(i1)) / 2;
@@ -486,7 +487,7 @@ export function placeMarkerLabels(frame: Frame, option: EChartsOption): EChartsO
   const { metrics: m } = frame;
   const stacked = stackedValues(series);
   const drawn = drawnShapes(plot, stacked, new Set(markers.map((k) => k.s)));
-  // Target lines cross the plot: a label may sit on one, but better not.
+  // Target, deadline and break lines cross the plot: a label may sit on one, but better not.
   for (const { s, item, kind } of markers) {
     if (kind === 'target' && typeof item.yAxis === 'number') {
       const y = plot.yOf(item.yAxis, s.yAxisIndex ?? 0);
@@ -495,12 +496,14 @@ export function placeMarkerLabels(frame: Frame, option: EChartsOption): EChartsO
         [plot.right, y],
       ]);
     }
+    const index = kind === 'target' ? NaN : categoryIndex(plot.categories, item.xAxis);
+    if (index >= 0) drawn.verticals.push({ x: plot.xOf(index), y0: plot.top, y1: plot.bottom });
   }
   const texts = fixedTexts(frame, option, plot, stacked);
 
   // Targets from the top down, then deadlines (above the plot), then breaks, each from left to right.
   const yOf = (k: (typeof markers)[number]): number => (typeof k.item.yAxis === 'number' ? plot.yOf(k.item.yAxis, k.s.yAxisIndex ?? 0) : NaN);
-  const xIndex = (k: (typeof markers)[number]): number => plot.categories.indexOf(String(k.item.xAxis));
+  const xIndex = (k: (typeof markers)[number]): number => categoryIndex(plot.categories, k.item.xAxis);
   for (const kind of ['target', 'deadline', 'break'] as const) {
     const ofKind = markers.filter((k) => k.kind === kind).sort((a, b) => (kind === 'target' ? yOf(a) - yOf(b) : xIndex(a) - xIndex(b)));
     for (const k of ofKind) {
@@ -511,7 +514,7 @@ export function placeMarkerLabels(frame: Frame, option: EChartsOption): EChartsO
         const width = estimateTextWidth(text, font);
         if (kind === 'target') return Number.isFinite(yOf(k)) ? targetCandidates(plot, width, yOf(k), h) : null;
         const index = xIndex(k);
-        if (index < 0) return null;
+        if (!(index >= 0)) return null;
         const x = plot.xOf(index);
         return kind === 'deadline' ? deadlineCandidates(plot, width, x, h, m.width, texts) : breakCandidates(plot, width, x, h);
       };

@@ -70,7 +70,10 @@ const commonFields = {
   bindings: chartBindingsSchema.prefault({}),
   title: z.string().min(1).max(200),
   subtitle: z.string().max(300).default(''),
-  /** Replaces the unit text the template derives from the data (e.g. "亿元，当年价"). */
+  /**
+   * What the axis says of its unit ("当年价"); the scale still follows the values, and a unit word the
+   * label starts with is written in it ("亿元，当年价" reads "万亿元，当年价" on a 万亿元 axis).
+   */
   unitLabel: z.string().max(60).default(''),
   /** "数据来源：…"; the prefix is added when missing. */
   sourceNote: z.string().max(500).default(''),

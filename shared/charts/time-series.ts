@@ -4,10 +4,10 @@
 import type { LineSeriesOption, YAXisComponentOption } from 'echarts';
 import type { ChartPoint, ChartSeries } from './data';
 import { ChartBuildError } from './errors';
-import { estimateTextWidth, measureName, type Frame, type TooltipRow } from './frame';
+import { axisName, estimateTextWidth, measureName, unitDecision, type Frame, type TooltipRow } from './frame';
 import { tagMarker } from './marker-layout';
 import { boundSign } from '../series/bound';
-import { axisScale, formatBoundedValue, formatTick } from './number-format';
+import { formatBoundedValue, formatTick, niceAxis } from './number-format';
 import { seriesColor, seriesSymbol } from './palette';
 import { measured, measuresIn } from './target-measure';
 
@@ -44,32 +44,59 @@ export function singleUnit(frame: Frame, all: ReadonlyArray<{ unit: string }>): 
   return units[0] ?? '';
 }
 
-export function valueAxis(
-  frame: Frame,
-  unit: string,
-  values: ReadonlyArray<number | null>,
-  position: 'left' | 'right' = 'left',
-  unitLabel = frame.spec.unitLabel,
-): YAXisComponentOption {
+/** The extent of a value axis: zero included, 1-2-5 steps (niceAxis). */
+export interface AxisExtent {
+  min: number;
+  max: number;
+  interval: number;
+}
+
+/**
+ * Extents for a left and a right axis with the same number of steps, so their ticks share the
+ * gridlines: the axis with fewer steps is extended at its far end.
+ */
+export function alignedExtents(left: AxisExtent, right: AxisExtent): [AxisExtent, AxisExtent] {
+  const steps = (e: AxisExtent): number => Math.round((e.max - e.min) / e.interval);
+  const n = Math.max(steps(left), steps(right));
+  const widen = (e: AxisExtent): AxisExtent => (e.max > 0 || e.min === 0 ? { ...e, max: Number((e.min + n * e.interval).toPrecision(12)) } : { ...e, min: Number((e.max - n * e.interval).toPrecision(12)) });
+  return [widen(left), widen(right)];
+}
+
+export interface ValueAxisLook {
+  position?: 'left' | 'right';
+  /** The primary axis carries the spec's unit label (axisName). Default: the left axis. */
+  primary?: boolean;
+  /** A fixed extent (aligned axes); default: niceAxis over the values. */
+  extent?: AxisExtent;
+}
+
+/**
+ * A value axis in the chart's decision for its unit: named by that unit, ticks at 1-2-5 steps written
+ * in its scale with the digits the step needs (0.0, 0.5, 1.0).
+ */
+export function valueAxis(frame: Frame, unit: string, values: ReadonlyArray<number | null>, look: ValueAxisLook = {}): YAXisComponentOption {
   const { palette, metrics: m, style } = frame;
-  const maxAbs = values.reduce<number>((mx, v) => (v === null ? mx : Math.max(mx, Math.abs(v))), 0);
-  const scale = axisScale(unit, maxAbs, style, unitLabel);
+  const position = look.position ?? 'left';
+  const decision = unitDecision(frame, unit);
+  const extent = look.extent ?? niceAxis(values);
   return {
     type: 'value',
     position,
-    name: scale.unit,
+    name: axisName(frame, unit, look.primary ?? position === 'left'),
     nameLocation: 'end',
     nameGap: Math.round(m.font * 0.8),
     nameTextStyle: { color: palette.mutedText, fontSize: m.font, align: position === 'left' ? 'left' : 'right' },
-    axisLabel: { color: palette.mutedText, fontSize: m.font, formatter: (v: number) => formatTick(v, scale, style) },
+    min: extent.min,
+    max: extent.max,
+    interval: extent.interval,
+    axisLabel: { color: palette.mutedText, fontSize: m.font, formatter: (v: number) => formatTick(v, decision, extent.interval, style) },
     axisLine: { show: false },
     axisTick: { show: false },
     splitLine: { show: position === 'left', lineStyle: { color: palette.grid } },
-    alignTicks: position === 'right' ? true : undefined,
   };
 }
 
-export function yearCategoryAxis(frame: Frame, axis: YearAxis, boundaryGap: boolean) {
+function yearCategoryAxis(frame: Frame, axis: YearAxis, boundaryGap: boolean) {
   const { palette, metrics: m } = frame;
   return {
     type: 'category' as const,
@@ -79,6 +106,22 @@ export function yearCategoryAxis(frame: Frame, axis: YearAxis, boundaryGap: bool
     axisTick: { alignWithLabel: true, lineStyle: { color: palette.axis } },
     axisLabel: { color: palette.mutedText, fontSize: m.font, hideOverlap: true },
   };
+}
+
+/**
+ * The year axis, and a hidden value axis over the same years on which marks fall between two years:
+ * a definition break before 2022 is drawn at 2021.5 (between the last figure on the old measure and
+ * the first on the new), and the 预测期 starts half a year before its first projected year. A category
+ * axis cannot place anything between two categories.
+ */
+export function yearAxes(frame: Frame, axis: YearAxis, boundaryGap: boolean) {
+  const first = axis.years[0]!;
+  const last = axis.years[axis.years.length - 1]!;
+  const edge = boundaryGap ? 0.5 : 0;
+  return [
+    yearCategoryAxis(frame, axis, boundaryGap),
+    { type: 'value' as const, show: false, min: first - edge, max: last + edge, axisPointer: { show: false, triggerTooltip: false } },
+  ];
 }
 
 /** The actual series a projection continues: same region, else same name, else the only actual. */
@@ -113,7 +156,8 @@ export function pointLabel(frame: Frame, point: Pick<ChartPoint, 'value' | 'boun
 export function pointText(frame: Frame, point: Pick<ChartPoint, 'value' | 'bound' | 'measure' | 'via'>, unit: string): string {
   const { words } = frame;
   const notes = [measureName(frame, point.measure), point.via ? words.via(point.via.indicator) : null].filter((n): n is string => n !== null);
-  return `${pointLabel(frame, point, unit)}${notes.length ? words.paren(words.list(notes)) : ''}`;
+  const label = pointLabel(frame, point, unit);
+  return notes.length ? words.note(label, words.list(notes)) : label;
 }
 
 export interface LineLook {
@@ -203,11 +247,13 @@ export interface BreakMark {
 
 export interface Marks {
   targets?: ChartSeries[];
-  /** First year of the projection period: shaded from here to the end of the axis. */
+  /** The first projected year (firstProjectionYear): the 预测期 is shaded from half a year before it to the end of the axis. */
   projectionFrom?: number | null;
   deadline?: boolean;
   breaks?: BreakMark[];
   yAxisIndex?: number;
+  /** Bars (a year is a band): the shading and breaks are placed on the bands' edges. */
+  boundaryGap?: boolean;
 }
 
 /**
@@ -221,15 +267,17 @@ export function targetText(frame: Frame, s: ChartSeries, p: ChartPoint): string 
   const measure = measuresIn(measured(drawn), s.unit).length > 1 ? measureName(frame, p.measure) : null;
   const notes = [...(s.name.includes(String(p.year)) ? [] : [words.byYear(p.year)]), ...(measure ? [measure] : [])];
   const text = `${s.name} ${pointLabel(frame, p, s.unit)}`;
-  return notes.length ? `${text}${words.paren(words.list(notes))}` : text;
+  return notes.length ? words.note(text, words.list(notes)) : text;
 }
 
 /**
- * A series without a line that carries the chart's reference marks. Its data are the target values at
- * their deadlines, so the value axis always reaches the target line. The labels of deadline and break
+ * The chart's reference marks. The first series, without a line, carries the target lines and the
+ * deadline markers; its data are the target values at their deadlines, so the value axis always reaches
+ * the target line. The second, on the hidden value axis of the years (yearAxes), carries what falls
+ * between two years: the definition breaks and the shaded 预测期. The labels of deadline and break
  * markers are placed afterwards, on the finished option (placeMarkerLabels in marker-layout.ts).
  */
-export function marksSeries(frame: Frame, axis: YearAxis, marks: Marks): LineSeriesOption {
+export function marksSeries(frame: Frame, axis: YearAxis, marks: Marks): LineSeriesOption[] {
   const { palette, words, metrics: m } = frame;
   const targets = (marks.targets ?? []).flatMap((s) => s.points.filter((p) => p.value !== null).map((p) => ({ s, p })));
   const lines: NonNullable<NonNullable<LineSeriesOption['markLine']>['data']> = [];
@@ -262,15 +310,41 @@ export function marksSeries(frame: Frame, axis: YearAxis, marks: Marks): LineSer
       );
     }
   }
+  const reference: LineSeriesOption = {
+    type: 'line',
+    name: '',
+    data: alignToYears(axis, targets.map(({ p }) => p)),
+    yAxisIndex: marks.yAxisIndex ?? 0,
+    symbol: 'none',
+    lineStyle: { width: 0, opacity: 0 },
+    silent: true,
+    tooltip: { show: false },
+    z: 1,
+    markLine: lines.length ? { silent: true, symbol: 'none', data: lines } : undefined,
+  };
+  const period = periodSeries(frame, axis, marks);
+  return period ? [reference, period] : [reference];
+}
+
+/** The breaks and the 预测期 on the hidden year axis, or null when the chart has neither (or one year only). */
+function periodSeries(frame: Frame, axis: YearAxis, marks: Marks): LineSeriesOption | null {
+  const { palette, words, metrics: m } = frame;
+  if (axis.years.length < 2) return null;
+  const first = axis.years[0]!;
+  const last = axis.years[axis.years.length - 1]!;
+  const edge = marks.boundaryGap ? 0.5 : 0;
+  const breaks: NonNullable<NonNullable<LineSeriesOption['markLine']>['data']> = [];
   for (const mark of marks.breaks ?? []) {
-    if (!axis.years.includes(mark.year)) continue;
+    if (mark.year <= first || mark.year > last) continue;
     const from = measureName(frame, mark.from);
     const to = measureName(frame, mark.to);
     const text = from && to ? words.definitionBreakBetween(from, to) : words.definitionBreak;
-    lines.push(
+    breaks.push(
       tagMarker(
         {
-          xAxis: String(mark.year),
+          // Between the last year on the old definition and the first on the new one, so it never
+          // sits on a deadline or a point of that year.
+          xAxis: mark.year - 0.5,
           lineStyle: { color: palette.axis, width: 1, type: [2, 3] },
           // Placed low beside the line by placeMarkerLabels, clear of the deadline and end labels; where
           // the measures' names do not fit, the label is the short 口径变化 (the tooltip names them).
@@ -283,27 +357,28 @@ export function marksSeries(frame: Frame, axis: YearAxis, marks: Marks): LineSer
   }
   const areas: NonNullable<NonNullable<LineSeriesOption['markArea']>['data']> = [];
   const from = marks.projectionFrom;
-  if (from !== null && from !== undefined && axis.years.includes(from)) {
+  if (from !== null && from !== undefined && from >= first && from <= last) {
     areas.push([
       {
-        xAxis: String(from),
+        xAxis: Math.max(first - edge, from - 0.5),
         itemStyle: { color: palette.projectionShade },
         label: { show: true, formatter: () => words.projectionPeriod, position: 'insideTop', color: palette.mutedText, fontSize: m.smallFont },
       },
-      { xAxis: axis.labels[axis.labels.length - 1]! },
+      { xAxis: last + edge },
     ]);
   }
+  if (!breaks.length && !areas.length) return null;
   return {
     type: 'line',
     name: '',
-    data: alignToYears(axis, targets.map(({ p }) => p)),
+    data: [],
+    xAxisIndex: 1,
     yAxisIndex: marks.yAxisIndex ?? 0,
     symbol: 'none',
-    lineStyle: { width: 0, opacity: 0 },
     silent: true,
     tooltip: { show: false },
     z: 1,
-    markLine: lines.length ? { silent: true, symbol: 'none', data: lines } : undefined,
+    markLine: breaks.length ? { silent: true, symbol: 'none', data: breaks } : undefined,
     markArea: areas.length ? { silent: true, data: areas } : undefined,
   };
 }
@@ -323,13 +398,20 @@ export function yearRows(
   };
 }
 
-/** Where the shaded projection period starts: the earliest projected year or join point. */
+/**
+ * The first projected year: the earliest year a projection (or band) has a value in that is not known
+ * already. A scenario's base-year point (`base`, the figure it starts from) and the actual point a
+ * projection is joined to are known values, so the 预测期 never covers them.
+ */
 export function firstProjectionYear(series: ChartSeries[], joins: Array<ChartPoint | null>, projectedYears: number[] = []): number | null {
-  const years = [
-    ...series.filter((s) => s.kind === 'projection').flatMap((s) => s.points.filter((p) => p.value !== null).map((p) => p.year)),
+  const known = new Set([
     ...joins.flatMap((j) => (j ? [j.year] : [])),
+    ...series.filter((s) => s.kind === 'projection').flatMap((s) => s.points.filter((p) => p.base && p.value !== null).map((p) => p.year)),
+  ]);
+  const years = [
+    ...series.filter((s) => s.kind === 'projection').flatMap((s) => s.points.filter((p) => p.value !== null && !p.base).map((p) => p.year)),
     ...projectedYears,
-  ];
+  ].filter((y) => !known.has(y));
   return years.length ? Math.min(...years) : null;
 }
 

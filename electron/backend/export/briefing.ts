@@ -119,7 +119,7 @@ export async function exportBriefing(items: BriefingItem[], outDir: string, opts
 
     const names = items.map((it, i) => `${String(i + 1).padStart(2, '0')}-${fileSlug(it.spec.name || it.spec.title, 40)}`);
     const provenance = items.map((it) => provenanceOf(it.spec, it.data, opts.app));
-    const tables = items.map((it) => chartRows(it.data, it.spec.locale));
+    const tables = items.map((it) => chartRows(it.spec, it.data));
     const xlsx = await toXlsx(items.map((it, i) => ({ name: names[i]!, locale: it.spec.locale, rows: tables[i]!, provenance: provenance[i]! })));
     tick('data');
 

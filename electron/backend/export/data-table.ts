@@ -4,6 +4,9 @@
 // (初步核算数, 第四次经济普查修订, with its date) and source it comes from.
 import ExcelJS from 'exceljs';
 import type { ChartData, ChartPoint, Via } from '../../../shared/charts/data';
+import { progressStyle, unitDecisions } from '../../../shared/charts/frame';
+import { decideUnit, withMinusSign, type ValueStyle } from '../../../shared/charts/number-format';
+import type { ChartSpec } from '../../../shared/charts/spec';
 import type { Locale } from '../../../shared/format/number';
 import type { Provenance } from './provenance';
 import { scenarioLine } from './provenance';
@@ -109,8 +112,17 @@ function releaseText(item: Pick<ChartPoint, 'released' | 'releaseLabel'>): strin
 
 const blank = { year: null, value: null, bound: '', measure: '', release: '', source: '', low: null, high: null, target: null, deadline: null, note: '' };
 
-export function chartRows(data: ChartData, locale: Locale): DataRow[] {
+/**
+ * The rows of a chart's data file, in the chart's unit decision (the unit its axis, labels and
+ * PowerPoint chart use: 1.32万亿元 where the axis reads 万亿元).
+ */
+export function chartRows(spec: ChartSpec, data: ChartData): DataRow[] {
+  const { locale } = spec;
   const t = (term: string): string => terms[locale][term] ?? term;
+  const decisions = unitDecisions(spec, data);
+  const style: ValueStyle = { locale, numberFormat: spec.numberFormat, decimals: spec.decimals };
+  const decision = (unit: string) => decisions.get(unit) ?? decideUnit(unit, [], style);
+  const inUnit = (unit: string) => (v: number | null): number | null => (v === null ? null : v / decision(unit).divisor);
   const measures = new Map(data.meta.measures.map((m) => [m.code, m.name]));
   const measureOf = (code: string | undefined): string => (code === undefined ? '' : (measures.get(code) ?? code));
   const rows: DataRow[] = [];
@@ -124,9 +136,9 @@ export function chartRows(data: ChartData, locale: Locale): DataRow[] {
         series: s.name,
         kind: t(kind),
         basis: t(s.basis),
-        unit: s.unit,
+        unit: decision(s.unit).unit,
         year: p.year,
-        value: p.value,
+        value: inUnit(s.unit)(p.value),
         bound: p.bound && valued ? t(p.bound) : '',
         measure: measureOf(p.measure),
         release: valued ? releaseText(p) : '',
@@ -136,34 +148,37 @@ export function chartRows(data: ChartData, locale: Locale): DataRow[] {
     }
   }
   for (const b of data.bands) {
-    for (const p of b.points) rows.push({ ...blank, series: `${b.name} P${b.lower}–P${b.upper}`, kind: t('band'), basis: '', unit: b.unit, year: p.year, low: p.low, high: p.high });
+    const v = inUnit(b.unit);
+    for (const p of b.points) rows.push({ ...blank, series: `${b.name} P${b.lower}–P${b.upper}`, kind: t('band'), basis: '', unit: decision(b.unit).unit, year: p.year, low: v(p.low), high: v(p.high) });
   }
   const bars = data.bars;
   if (bars?.kind === 'tornado') {
+    const v = inUnit(bars.unit);
     for (const item of bars.items) {
       rows.push({
         ...blank,
         series: item.label,
         kind: t('tornado'),
         basis: t(bars.basis),
-        unit: bars.unit,
-        value: bars.base,
+        unit: decision(bars.unit).unit,
+        value: v(bars.base),
         measure: measureOf(bars.measure),
-        low: item.low,
-        high: item.high,
-        note: [item.lowInput, item.highInput].filter(Boolean).join(' / '),
+        low: v(item.low),
+        high: v(item.high),
+        note: [item.lowInput, item.highInput].filter(Boolean).map(withMinusSign).join(' / '),
       });
     }
   }
   if (bars?.kind === 'waterfall') {
+    const v = inUnit(bars.unit);
     for (const step of bars.steps) {
       rows.push({
         ...blank,
         series: step.label,
         kind: t(step.role),
         basis: t(bars.basis),
-        unit: bars.unit,
-        value: step.value,
+        unit: decision(bars.unit).unit,
+        value: v(step.value),
         bound: step.bound ? t(step.bound) : '',
         measure: measureOf(bars.measure),
         note: step.projection ? t('projection') : '',
@@ -171,19 +186,22 @@ export function chartRows(data: ChartData, locale: Locale): DataRow[] {
     }
   }
   for (const item of data.progress) {
+    // Each progress row in its own decision, as the chart writes it.
+    const row = progressStyle(style, item).units!.get(item.unit)!;
+    const v = (x: number | null): number | null => (x === null ? null : x / row.divisor);
     rows.push({
       ...blank,
       series: item.label,
       kind: t('progress'),
       basis: t(item.basis),
-      unit: item.unit,
+      unit: row.unit,
       year: item.actualYear,
-      value: item.actual,
+      value: v(item.actual),
       bound: item.bound && item.actual !== null ? t(item.bound) : '',
       measure: measureOf(item.measure),
       release: item.actual !== null ? releaseText(item) : '',
       source: item.actual !== null ? (item.source ?? '') : '',
-      target: item.target,
+      target: v(item.target),
       deadline: item.deadline,
       note: viaNote(item.via, locale),
     });

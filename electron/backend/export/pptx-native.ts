@@ -14,11 +14,11 @@
 // says (the axis a series reads on where two units meet).
 import type PptxGenJS from 'pptxgenjs';
 import type { Bound, ChartData, ChartPoint, ChartSeries } from '../../../shared/charts/data';
-import { createFrame, DEFAULT_FONT_STACK, displayName, type Frame } from '../../../shared/charts/frame';
-import { axisScale, type AxisScale } from '../../../shared/charts/number-format';
+import { axisName, createFrame, DEFAULT_FONT_STACK, displayName, unitDecision, type Frame } from '../../../shared/charts/frame';
+import type { UnitScale } from '../../../shared/charts/number-format';
 import { seriesColor } from '../../../shared/charts/palette';
 import type { ChartSpec } from '../../../shared/charts/spec';
-import { axisSide } from '../../../shared/charts/templates/indicator-series';
+import { withAxisSide } from '../../../shared/charts/templates/indicator-series';
 import { bandsOutsideIn } from '../../../shared/charts/templates/scenario-fan';
 import { componentsOf, totalOf } from '../../../shared/charts/templates/stacked-components';
 import { regionsOf } from '../../../shared/charts/templates/regional-comparison';
@@ -70,7 +70,7 @@ function pointIn(s: ChartSeries | undefined, year: number): ChartPoint | undefin
   return s?.points.find((p) => p.year === year && p.value !== null);
 }
 
-function scaled(values: Array<number | null>, scale: AxisScale): Array<number | null> {
+function scaled(values: Array<number | null>, scale: UnitScale): Array<number | null> {
   return values.map((v) => (v === null ? null : v / scale.divisor));
 }
 
@@ -128,7 +128,7 @@ function measureNotes(frame: Frame, points: ReadonlyArray<ChartPoint | undefined
 
 /** A series name with its notes in brackets. */
 function withNotes(frame: Frame, name: string, notes: string[]): string {
-  return notes.length ? `${name}${frame.words.paren(notes.join(frame.spec.locale === 'zh' ? '；' : '; '))}` : name;
+  return notes.length ? frame.words.note(name, notes.join(frame.spec.locale === 'zh' ? '；' : '; ')) : name;
 }
 
 /**
@@ -155,16 +155,16 @@ function targetSeries(frame: Frame, axis: YearAxis, targets: ChartSeries[]): Nat
   );
 }
 
-function chartData(series: NativeSeries[], labels: string[], scale: AxisScale): PptxGenJS.OptsChartData[] {
+function chartData(series: NativeSeries[], labels: string[], scale: UnitScale): PptxGenJS.OptsChartData[] {
   return series.map((s) => ({ name: s.name, labels, values: scaled(s.values, scale) as number[] }));
 }
 
-function valueScale(frame: Frame, unit: string, values: Array<number | null>, unitLabel = frame.spec.unitLabel): AxisScale {
-  const maxAbs = values.reduce<number>((m, v) => (v === null ? m : Math.max(m, Math.abs(v))), 0);
-  return axisScale(unit, maxAbs, frame.style, unitLabel);
+/** The chart's decision for a unit, as the image's axis has it: values are written in its scale, the axis titled by its name. */
+function valueScale(frame: Frame, unit: string, primary = true): UnitScale {
+  return { divisor: unitDecision(frame, unit).divisor, unit: axisName(frame, unit, primary) };
 }
 
-function lineGroup(series: NativeSeries[], labels: string[], scale: AxisScale, extra: PptxGenJS.IChartOpts = {}): PptxGenJS.IChartMulti {
+function lineGroup(series: NativeSeries[], labels: string[], scale: UnitScale, extra: PptxGenJS.IChartOpts = {}): PptxGenJS.IChartMulti {
   return { type: 'line' as PptxGenJS.CHART_NAME, data: chartData(series, labels, scale), options: { chartColors: series.map((s) => hex(s.color)), ...extra } };
 }
 
@@ -179,12 +179,12 @@ function linesChart(frame: Frame): NativeChart {
   const labels = yearLabels(axis, drawn);
   const units = [...new Set(drawn.map((s) => s.unit))];
   // As the legend of the image says them: where two units meet, each series names its axis.
-  const lines = timeLines(frame, drawn).map((l) => ({ ...l, name: `${l.name}${axisSide(frame, units, l.s.unit)}` }));
+  const lines = timeLines(frame, drawn).map((l) => ({ ...l, name: withAxisSide(frame, l.name, units, l.s.unit) }));
   const groups = units.map((unit, index) => {
     const own = lines.filter((l) => l.s.unit === unit);
     const targets = data.series.filter((s) => s.kind === 'target' && s.unit === unit);
     const series = [...own.flatMap((l) => stretches(frame, axis, l.s, l.name, l.color, drawn)), ...targetSeries(frame, axis, targets)];
-    const scale = valueScale(frame, unit, [...own.map((l) => l.s), ...targets].flatMap((s) => s.points.map((p) => p.value)), index === 0 ? frame.spec.unitLabel : '');
+    const scale = valueScale(frame, unit, index === 0);
     return { series, scale };
   });
   const types = groups.map((g, index) => lineGroup(g.series, labels, g.scale, index === 1 ? { secondaryValAxis: true, secondaryCatAxis: true } : {}));
@@ -226,7 +226,7 @@ function fanChart(frame: Frame): NativeChart | null {
     }),
   }));
   const unit = bands[0]!.unit;
-  const scale = valueScale(frame, unit, [...bounds.flat(), ...targets.flatMap((t) => t.points.map((p) => p.value))]);
+  const scale = valueScale(frame, unit);
   const lines = [...timeLines(frame, drawn).flatMap((l) => stretches(frame, axis, l.s, l.name, l.color, drawn)), ...targetSeries(frame, axis, targets)];
   // pptxgenjs sets one opacity per chart, so deeper (more likely) slices are stronger tints instead.
   const tint = (depth: number): string => {
@@ -267,7 +267,7 @@ function stackedChart(frame: Frame, mode: 'area' | 'bars', showTotal: boolean): 
   const totals = [totalOf(components.map((c) => c.actual), 'actual', words.total), totalOf(components.map((c) => c.projection), 'projection', words.total)];
   const totalPoints = axis.years.map((y) => totals.map((t) => pointIn(t, y)).find((p) => p !== undefined));
   const totalValues = totalPoints.map((p) => p?.value ?? null);
-  const scale = valueScale(frame, unit, totalValues.length ? totalValues : merged.flatMap((m) => m.values));
+  const scale = valueScale(frame, unit);
   const targets = targetSeries(frame, axis, data.series.filter((s) => s.kind === 'target'));
   const lines: NativeSeries[] = [
     ...(showTotal ? [{ name: withNotes(frame, words.total, [...measureNotes(frame, totalPoints), ...boundNote(frame, totalPoints)]), values: totalValues, color: palette.text, style: solid }] : []),
@@ -295,7 +295,7 @@ function waterfallChart(frame: Frame): NativeChart {
   const labels = bars.steps.map((s) =>
     withNotes(frame, s.label, [...(s.projection ? [projected] : []), ...(s.bound && s.bound !== 'exact' ? [boundWord(frame, s.bound)] : [])]),
   );
-  const scale = valueScale(frame, bars.unit, bars.steps.map((_, i) => (layout.base[i] ?? 0) + (layout.increase[i] ?? layout.decrease[i] ?? layout.total[i] ?? 0)));
+  const scale = valueScale(frame, bars.unit);
   const parts = [
     { name: words.base, values: layout.base, color: 'transparent' },
     { name: words.increase, values: layout.increase, color: hex(palette.increase) },
@@ -312,7 +312,8 @@ function waterfallChart(frame: Frame): NativeChart {
     ],
     options: { valAxisTitle: scale.unit },
     styles: parts.map(() => solid),
-    hiddenLegend: [0],
+    // The invisible base, and a part no step draws (no 减少 without a falling step), stay out of the legend.
+    hiddenLegend: parts.flatMap((p, i) => (i === 0 || p.values.every((v) => v === null) ? [i] : [])),
   };
 }
 
@@ -329,7 +330,7 @@ function regionalBars(frame: Frame): NativeChart {
       values: points.map((p) => p?.value ?? null),
     };
   });
-  const scale = valueScale(frame, data.series[0]?.unit ?? '', series.flatMap((s) => s.values));
+  const scale = valueScale(frame, data.series[0]?.unit ?? '');
   const targets = targetSeries(frame, axis, data.series.filter((s) => s.kind === 'target'));
   const barGroup: PptxGenJS.IChartMulti = {
     type: 'bar' as PptxGenJS.CHART_NAME,

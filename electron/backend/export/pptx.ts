@@ -3,7 +3,7 @@
 // its own title and footer), the source lines at the foot and the analyst's notes as speaker notes.
 import PptxGenJS from 'pptxgenjs';
 import { ChartBuildError } from '../../../shared/charts/errors';
-import { createFrame, DEFAULT_FONT_STACK, footerLines } from '../../../shared/charts/frame';
+import { chartTitles, createFrame, DEFAULT_FONT_STACK, footerLines } from '../../../shared/charts/frame';
 import { paletteFor } from '../../../shared/charts/palette';
 import { ExportError } from './errors';
 import type { BriefingItem, PackOptions } from './types';
@@ -77,9 +77,11 @@ export async function pptxFromParts(
     const muted = palette.mutedText.replace('#', '');
     const text = { fontFace: font, lang: spec.locale === 'zh' ? 'zh-CN' : 'en-US', color: palette.text.replace('#', ''), margin: 0 };
     const slide = pptx.addSlide();
-    slide.addText(spec.title, { ...text, x: MARGIN, y: 0.35, w: CHART_BOX.w, h: 0.6, fontSize: 24, valign: 'top' });
-    if (spec.subtitle) slide.addText(spec.subtitle, { ...text, x: MARGIN, y: 0.95, w: CHART_BOX.w, h: 0.4, fontSize: 14, color: muted, valign: 'top' });
+    // The texts the image draws: a unit word in title or subtitle says the chart's unit.
     const frame = createFrame(spec, data, { fontFamily: DEFAULT_FONT_STACK });
+    const titles = chartTitles(frame);
+    slide.addText(titles.title, { ...text, x: MARGIN, y: 0.35, w: CHART_BOX.w, h: 0.6, fontSize: 24, valign: 'top' });
+    if (titles.subtitle) slide.addText(titles.subtitle, { ...text, x: MARGIN, y: 0.95, w: CHART_BOX.w, h: 0.4, fontSize: 14, color: muted, valign: 'top' });
     const footer = footerLines(frame);
     if (footer.length) slide.addText(footer.join('\n'), { ...text, x: MARGIN, y: 6.6, w: 9.3, h: 0.75, fontSize: 10, color: muted, valign: 'top' });
     const signature = [spec.organisation, spec.date ?? ''].filter(Boolean).join('  ');

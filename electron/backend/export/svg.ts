@@ -4,7 +4,7 @@ import * as echarts from 'echarts';
 import { buildOption } from '../../../shared/charts/build-option';
 import type { ChartData } from '../../../shared/charts/data';
 import { ChartBuildError } from '../../../shared/charts/errors';
-import { DEFAULT_FONT_STACK } from '../../../shared/charts/frame';
+import { chartTitles, createFrame, DEFAULT_FONT_STACK } from '../../../shared/charts/frame';
 import { resolveSize, type ChartSpec } from '../../../shared/charts/spec';
 import { ExportError } from './errors';
 import { locateFont, subsetFor, type ExportFont } from './font';
@@ -68,6 +68,13 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/**
+ * Without a background a chart goes onto whatever the slide has, often a dark one where its dark text
+ * would vanish: every text is drawn over a light halo (its stroke painted first), readable on dark and
+ * light alike.
+ */
+const TEXT_HALO = 'text{paint-order:stroke;stroke:#ffffff;stroke-opacity:0.85;stroke-width:2.5px;stroke-linejoin:round}';
+
 /** Renders one chart. Throws ExportError (CHART_BUILD_FAILED) when the data does not fit the template. */
 export async function renderChartSvg(spec: ChartSpec, data: ChartData, opts: SvgOptions): Promise<RenderedSvg> {
   const font = locateFont(opts.fontPath);
@@ -101,11 +108,12 @@ export async function renderChartSvg(spec: ChartSpec, data: ChartData, opts: Svg
   const text = svgText(raw);
   const subset = await subsetFor(font, text);
   const p = provenanceOf(spec, data, opts.app);
+  const titles = chartTitles(createFrame(spec, data, { fontFamily: DEFAULT_FONT_STACK }));
   const head = [
-    `<title>${escapeXml(spec.title)}</title>`,
-    `<desc>${escapeXml([spec.subtitle, spec.sourceNote].filter(Boolean).join(' — '))}</desc>`,
+    `<title>${escapeXml(titles.title)}</title>`,
+    `<desc>${escapeXml([titles.subtitle, spec.sourceNote].filter(Boolean).join(' — '))}</desc>`,
     `<metadata><wb:provenance xmlns:wb="urn:x-digital-economy-workbench:provenance">${escapeXml(JSON.stringify(p))}</wb:provenance></metadata>`,
-    `<style>@font-face{font-family:'${font.family}';src:url(data:font/${font.format === 'opentype' ? 'otf' : 'ttf'};base64,${subset.toString('base64')}) format('${font.format}');}</style>`,
+    `<style>@font-face{font-family:'${font.family}';src:url(data:font/${font.format === 'opentype' ? 'otf' : 'ttf'};base64,${subset.toString('base64')}) format('${font.format}');}${opts.background === 'transparent' ? TEXT_HALO : ''}</style>`,
   ].join('\n');
   const open = raw.indexOf('>', raw.indexOf('<svg')) + 1;
   const svg = `<?xml version="1.0" encoding="UTF-8"?>\n${raw.slice(0, open)}\n${head}${raw.slice(open)}`;

@@ -52,7 +52,7 @@ export function contributionWaterfall(frame: Frame): EChartsOption {
     const step = bars.steps[i]!;
     // A total taken from a bounded figure keeps its sign (≥6000亿元 from "超6000亿元").
     const text = step.role === 'total' ? formatBoundedValue(step.value, bars.unit, step.bound, style) : formatSigned(step.value, bars.unit, style);
-    return step.projection ? `${text}${words.projectionSuffix}` : text;
+    return step.projection ? words.note(text, words.projected) : text;
   };
   const part = (name: string, values: Array<number | null>, color: string): BarSeriesOption => ({
     type: 'bar',
@@ -68,8 +68,10 @@ export function contributionWaterfall(frame: Frame): EChartsOption {
     label: { show: true, position: 'top', fontSize: m.smallFont, color: palette.text, formatter: (p: { dataIndex: number }) => labelOf(p.dataIndex) },
     emphasis: { disabled: true },
   });
+  // The legend names only what is drawn: no 减少 without a falling step.
+  const drawn = (values: Array<number | null>): boolean => values.some((v) => v !== null);
   return composeOption(frame, {
-    legend: [words.increase, words.decrease, words.total],
+    legend: [...(drawn(layout.increase) ? [words.increase] : []), ...(drawn(layout.decrease) ? [words.decrease] : []), words.total],
     xAxis: {
       type: 'category',
       data: bars.steps.map((s) => s.label),

@@ -17,7 +17,7 @@ import {
   singleUnit,
   valueAxis,
   yearAxis,
-  yearCategoryAxis,
+  yearAxes,
   type YearAxis,
 } from '../time-series';
 import { breaksOf } from './target-trajectory';
@@ -89,16 +89,16 @@ export function regionalComparison(frame: Frame, spec: SpecFor<'regional-compari
     regions.flatMap((r, i): TooltipRow[] => {
       const v = valueIn(r, axis.years[index]);
       if (!v) return [];
-      return [{ name: looks[i]!.name, color: looks[i]!.color, value: `${pointText(frame, v.point, unit)}${v.projected ? frame.words.projectionSuffix : ''}` }];
+      return [{ name: looks[i]!.name, color: looks[i]!.color, value: v.projected ? frame.words.note(pointText(frame, v.point, unit), frame.words.projected) : pointText(frame, v.point, unit) }];
     });
 
   const option = composeOption(frame, {
     legend: looks.map((l) => l.name),
-    xAxis: yearCategoryAxis(frame, axis, bars),
+    xAxis: yearAxes(frame, axis, bars),
     yAxis: valueAxis(frame, unit, data.series.flatMap((s) => s.points.map((p) => p.value))),
     series: [
       // Projected bars are drawn lighter and dashed; a shaded period could only start mid-bar.
-      marksSeries(frame, axis, { targets, projectionFrom: bars ? null : firstProjectionYear(data.series, joins), deadline: true, breaks: breaksOf(data.series) }),
+      ...marksSeries(frame, axis, { targets, projectionFrom: bars ? null : firstProjectionYear(data.series, joins), deadline: true, breaks: breaksOf(data.series), boundaryGap: bars }),
       ...series,
     ],
     tooltip: axisTooltip(frame, (i) => axis.labels[i] ?? '', rows, bars ? 'shadow' : 'line'),

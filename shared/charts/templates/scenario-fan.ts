@@ -19,7 +19,7 @@ import {
   singleUnit,
   valueAxis,
   yearAxis,
-  yearCategoryAxis,
+  yearAxes,
   yearRows,
 } from '../time-series';
 import { breaksOf, continuedActuals } from './target-trajectory';
@@ -30,7 +30,7 @@ export function bandsOutsideIn(bands: ChartBand[]): ChartBand[] {
 }
 
 function bandLabel(frame: Frame, band: ChartBand): string {
-  return frame.spec.locale === 'zh' ? `${band.name}（P${band.lower}–P${band.upper}）` : `${band.name} (P${band.lower}–P${band.upper})`;
+  return frame.words.note(band.name, `P${band.lower}–P${band.upper}`);
 }
 
 export function scenarioFan(frame: Frame): EChartsOption {
@@ -77,13 +77,15 @@ export function scenarioFan(frame: Frame): EChartsOption {
     return [...lineRows(index), ...bandRows];
   };
   const option = composeOption(frame, {
-    legend: [...entries.map((e) => e.name), ...bands.map((b) => bandLabel(frame, b))],
-    xAxis: yearCategoryAxis(frame, axis, false),
+    // A band is an area: its legend swatch is filled, not a line's marker.
+    legend: [...entries.map((e) => e.name), ...bands.map((b) => ({ name: bandLabel(frame, b), icon: 'roundRect' as const }))],
+    xAxis: yearAxes(frame, axis, false),
     yAxis: valueAxis(frame, unit, values),
     series: [
-      marksSeries(frame, axis, {
+      ...marksSeries(frame, axis, {
         targets,
-        projectionFrom: firstProjectionYear(lines, joins, bands.flatMap((b) => b.points.map((p) => p.year))),
+        // A band year without spread (the base year, where every draw starts) is no projection.
+        projectionFrom: firstProjectionYear(lines, joins, bands.flatMap((b) => b.points.filter((p) => p.high > p.low).map((p) => p.year))),
         deadline: true,
         breaks: breaksOf(lines),
       }),

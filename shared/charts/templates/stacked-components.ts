@@ -19,7 +19,7 @@ import {
   singleUnit,
   valueAxis,
   yearAxis,
-  yearCategoryAxis,
+  yearAxes,
   type YearAxis,
 } from '../time-series';
 import { breaksOf } from './target-trajectory';
@@ -141,12 +141,13 @@ export function stackedComponents(frame: Frame, spec: SpecFor<'stacked-component
   };
 
   const option = composeOption(frame, {
-    legend: [...looks.map((l) => l.name), ...(totals.length ? [words.total] : [])],
-    xAxis: yearCategoryAxis(frame, axis, bars),
+    // Areas show a filled swatch in the legend (bars do by default), the total line its marker.
+    legend: [...looks.map((l) => (bars ? l.name : { name: l.name, icon: 'roundRect' as const })), ...(totals.length ? [words.total] : [])],
+    xAxis: yearAxes(frame, axis, bars),
     yAxis: valueAxis(frame, unit, values),
     series: [
       // Projected bars are drawn lighter and dashed; a shaded period could only start mid-bar.
-      marksSeries(frame, axis, { targets, projectionFrom: bars ? null : firstProjectionYear(data.series, joins), deadline: true, breaks: breaksOf(data.series) }),
+      ...marksSeries(frame, axis, { targets, projectionFrom: bars ? null : firstProjectionYear(data.series, joins), deadline: true, breaks: breaksOf(data.series), boundaryGap: bars }),
       ...drawn,
       ...totalLines,
     ],

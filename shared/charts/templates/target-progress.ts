@@ -4,8 +4,8 @@
 import type { BarSeriesOption, EChartsOption, ScatterSeriesOption } from 'echarts';
 import { meets, type ProgressItem } from '../data';
 import { ChartBuildError } from '../errors';
-import { axisTooltip, composeOption, displayName, estimateTextWidth, type Frame, type TooltipRow } from '../frame';
-import { formatBoundedValue, formatValue } from '../number-format';
+import { axisTooltip, composeOption, displayName, estimateTextWidth, progressStyle, type Frame, type TooltipRow } from '../frame';
+import { formatBoundedValue, formatTick, formatValue, niceAxis } from '../number-format';
 import type { Palette } from '../palette';
 import { measureName } from '../time-series';
 
@@ -42,23 +42,37 @@ function statusColor(palette: Palette, status: Progress['status']): string {
   return palette.onTrack;
 }
 
+/** The statuses a bar can show, each one series so that its legend swatch has the bars' colour. */
+const statuses = ['met', 'on-track', 'behind', 'unknown'] as const;
+
+function statusName(frame: Frame, status: (typeof statuses)[number]): string {
+  const { words } = frame;
+  return { met: words.met, 'on-track': words.onTrack, behind: words.behind, unknown: words.notJudged }[status];
+}
+
 export function targetProgress(frame: Frame): EChartsOption {
   const { data, palette, words, metrics: m, style } = frame;
   const items = data.progress;
   if (!items.length) throw new ChartBuildError('MISSING_PROGRESS', { template: 'target-progress' }, 'No targets to show progress for');
   const progress = items.map(progressOf);
-  const percentStyle = { ...style, decimals: 0 };
+  // Percent of target is its own quantity, in whole percent, outside the chart's unit decisions.
+  const percentStyle = { locale: style.locale, numberFormat: style.numberFormat, decimals: 0 };
   const labelOf = (i: number): string => {
     const item = items[i]!;
-    const target = `${words.target} ${formatValue(item.target, item.unit, style)}（${words.byYear(item.deadline)}）`;
+    const row = progressStyle(style, item);
+    const target = `${words.target} ${words.note(formatValue(item.target, item.unit, row), words.byYear(item.deadline))}`;
     const p = progress[i]!;
     if (p.percent === null) return `${words.noData} / ${target}`;
-    const latest = `${formatBoundedValue(item.actual, item.unit, item.bound, style)}${item.actualYear !== null ? `（${words.byYear(item.actualYear)}）` : ''}`;
+    const value = formatBoundedValue(item.actual, item.unit, item.bound, row);
+    const latest = item.actualYear !== null ? words.note(value, words.byYear(item.actualYear)) : value;
     return `${latest} = ${formatBoundedValue(p.percent, '%', item.bound, percentStyle)} / ${target}`;
   };
   const longer = (i: number): 'track' | 'bar' => ((progress[i]!.percent ?? 0) > 100 ? 'bar' : 'track');
   const labelFor = (i: number, which: 'track' | 'bar') => ({ show: longer(i) === which, position: 'right' as const, formatter: () => labelOf(i) });
 
+  // The axis runs to the first 1-2-5 tick at or past the longest bar (at least 100%): every gridline
+  // carries its label, and the bar-end labels are written in the room right of the plot.
+  const extent = niceAxis([100, ...progress.map((p) => p.percent ?? 0)]);
   const track: BarSeriesOption = {
     type: 'bar',
     name: 'track',
@@ -75,17 +89,19 @@ export function targetProgress(frame: Frame): EChartsOption {
       data: [{ xAxis: 100, lineStyle: { color: palette.target, type: 'solid', width: 1.5 }, label: { formatter: () => words.target, position: 'start', color: palette.target, fontSize: m.smallFont } }],
     },
   };
-  const bar: BarSeriesOption = {
+  const shown = statuses.filter((status) => progress.some((p) => p.status === status));
+  const bars: BarSeriesOption[] = shown.map((status) => ({
     type: 'bar',
-    name: words.progress,
-    data: progress.map((p, i) => ({ value: p.percent ?? 0, itemStyle: { color: statusColor(palette, p.status) }, label: labelFor(i, 'bar') })),
+    name: statusName(frame, status),
+    data: progress.map((p, i) => (p.status === status ? { value: p.percent ?? 0, label: labelFor(i, 'bar') } : { value: null })),
     barWidth: '56%',
     barGap: '-100%',
-    color: palette.onTrack,
+    color: statusColor(palette, status),
+    itemStyle: { color: statusColor(palette, status) },
     label: { fontSize: m.smallFont, color: palette.text },
     z: 2,
     emphasis: { disabled: true },
-  };
+  }));
   const schedule: ScatterSeriesOption = {
     type: 'scatter',
     name: words.onSchedule,
@@ -98,20 +114,18 @@ export function targetProgress(frame: Frame): EChartsOption {
   };
 
   const labelRoom = Math.max(...items.map((_, i) => estimateTextWidth(labelOf(i), m.smallFont))) + 8;
-  const categoryRoom = Math.max(...items.map((it) => estimateTextWidth(it.label, m.font))) + m.font;
-  const share = Math.min(0.6, labelRoom / Math.max(1, m.width - 3 * m.pad - categoryRoom));
-  return composeOption(frame, {
-    legend: [words.progress, ...(schedule.data?.length ? [words.onSchedule] : [])],
+  const option = composeOption(frame, {
+    legend: [...shown.map((status) => statusName(frame, status)), ...(schedule.data?.length ? [words.onSchedule] : [])],
     xAxis: {
       type: 'value',
-      min: 0,
-      // Room for the labels after the longest bar.
-      max: (e: { max: number }) => Math.max(e.max, 100) / (1 - share),
+      min: extent.min,
+      max: extent.max,
+      interval: extent.interval,
       name: words.percentOfTarget,
       nameLocation: 'middle',
       nameGap: Math.round(m.font * 1.8),
       nameTextStyle: { color: palette.mutedText, fontSize: m.font },
-      axisLabel: { color: palette.mutedText, fontSize: m.font, showMaxLabel: false, formatter: (v: number) => (v > Math.max(100, ...progress.map((p) => p.percent ?? 0)) ? '' : String(Math.round(v))) },
+      axisLabel: { color: palette.mutedText, fontSize: m.font, formatter: (v: number) => formatTick(v, { divisor: 1, unit: '%' }, extent.interval, percentStyle) },
       splitLine: { lineStyle: { color: palette.grid } },
     },
     yAxis: {
@@ -122,7 +136,7 @@ export function targetProgress(frame: Frame): EChartsOption {
       axisTick: { show: false },
       axisLabel: { color: palette.text, fontSize: m.font },
     },
-    series: [track, bar, schedule],
+    series: [track, ...bars, schedule],
     tooltip: axisTooltip(
       frame,
       (i) => items[i]?.label ?? '',
@@ -131,11 +145,15 @@ export function targetProgress(frame: Frame): EChartsOption {
         if (!p) return [];
         const item = items[i]!;
         const notes = [measureName(frame, item.measure), item.via ? words.via(item.via.indicator) : null].filter((n): n is string => n !== null);
-        const rows: TooltipRow[] = [{ name: words.progress, color: statusColor(palette, p.status), value: `${labelOf(i)}${notes.length ? words.paren(words.list(notes)) : ''}` }];
+        const name = p.status === 'no-data' ? words.progress : statusName(frame, p.status);
+        const rows: TooltipRow[] = [{ name, color: statusColor(palette, p.status), value: notes.length ? words.note(labelOf(i), words.list(notes)) : labelOf(i) }];
         if (p.onSchedule !== null) rows.push({ name: words.onSchedule, color: palette.text, value: formatValue(p.onSchedule, '%', percentStyle) });
         return rows;
       },
       'shadow',
     ),
   });
+  // Bar-end labels extend past the plot's last tick: the grid leaves them room on the right.
+  option.grid = { ...(option.grid as object), right: m.pad + labelRoom };
+  return option;
 }

@@ -16,7 +16,7 @@ import {
   singleUnit,
   valueAxis,
   yearAxis,
-  yearCategoryAxis,
+  yearAxes,
   yearRows,
   type BreakMark,
   type Marks,
@@ -42,10 +42,10 @@ export function trajectoryOption(frame: Frame, deadlineMarker: boolean): ECharts
   const values = [...drawn, ...targets].flatMap((s) => s.points.map((p) => p.value));
   const option = composeOption(frame, {
     legend: entries.map((e) => e.name),
-    xAxis: yearCategoryAxis(frame, axis, false),
+    xAxis: yearAxes(frame, axis, false),
     yAxis: valueAxis(frame, unit, values),
     series: [
-      marksSeries(frame, axis, marks),
+      ...marksSeries(frame, axis, marks),
       ...entries.flatMap((e, i) => lineSeries(frame, axis, e.series, e.name, { ...e, endLabel: endLabels && !continued.has(e.series) }, joins[i] ?? null)),
     ],
     tooltip: axisTooltip(frame, (i) => axis.labels[i] ?? '', yearRows(frame, axis, [...entries, ...targets.map((s) => ({ name: s.name, color: frame.palette.target, series: s }))])),

@@ -3,8 +3,8 @@
 import type { BarSeriesOption, EChartsOption } from 'echarts';
 import type { TornadoBars } from '../data';
 import { ChartBuildError } from '../errors';
-import { axisTooltip, composeOption, estimateTextWidth, type Frame } from '../frame';
-import { axisScale, formatTick, formatValue } from '../number-format';
+import { axisName, axisTooltip, composeOption, estimateTextWidth, unitDecision, type Frame } from '../frame';
+import { formatTick, formatValue, niceStep, withMinusSign } from '../number-format';
 import { seriesColor, withAlpha } from '../palette';
 import type { SpecFor } from '../spec';
 
@@ -16,14 +16,6 @@ export function tornadoItems(bars: TornadoBars, sort: 'range' | 'given'): Tornad
 function resultExtent(bars: TornadoBars): { min: number; max: number } {
   const all = [bars.base, ...bars.items.flatMap((i) => [i.low, i.high])];
   return { min: Math.min(...all), max: Math.max(...all) };
-}
-
-/** A round tick step giving about five ticks over the span: 1, 2, 2.5 or 5 times a power of ten. */
-export function niceStep(span: number): number {
-  const raw = span / 5;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const f = raw / magnitude;
-  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * magnitude;
 }
 
 function requireTornado(frame: Frame): TornadoBars {
@@ -38,9 +30,9 @@ export function tornado(frame: Frame, spec: SpecFor<'tornado'>): EChartsOption {
   const { palette, words, metrics: m, style } = frame;
   const bars = requireTornado(frame);
   const items = tornadoItems(bars, spec.options.sort);
-  const maxAbs = Math.max(...[bars.base, ...items.flatMap((i) => [i.low, i.high])].map(Math.abs));
-  const scale = axisScale(bars.unit, maxAbs, style, spec.unitLabel);
-  const resultText = (value: number, input: string): string => (input ? `${input} → ${formatValue(value, bars.unit, style)}` : formatValue(value, bars.unit, style));
+  const scale = unitDecision(frame, bars.unit);
+  // A driver's setting as the data writes it, a negative one with the minus sign (−2个百分点).
+  const resultText = (value: number, input: string): string => (input ? `${withMinusSign(input)} → ${formatValue(value, bars.unit, style)}` : formatValue(value, bars.unit, style));
 
   const side = (key: 'low' | 'high', name: string, color: string): BarSeriesOption => ({
     type: 'bar',
@@ -73,23 +65,24 @@ export function tornado(frame: Frame, spec: SpecFor<'tornado'>): EChartsOption {
   const extent = resultExtent(bars);
   const span = extent.max - extent.min || Math.abs(bars.base) * 0.1 || 1;
   const room = (span * share) / (1 - 2 * share);
-  const step = niceStep(span + 2 * room);
+  const step = niceStep((span + 2 * room) / 5);
   const axisMin = Math.floor((extent.min - room) / step) * step;
   const axisMax = Math.ceil((extent.max + room) / step) * step;
-  const axisName = `${bars.baseLabel || words.base}${bars.projection && !bars.baseLabel ? words.projectionSuffix : ''}（${scale.unit}）`;
+  const what = bars.baseLabel || (bars.projection ? words.note(words.base, words.projected) : words.base);
+  const name = words.note(what, axisName(frame, bars.unit));
   const baseText = `${words.base} ${formatValue(bars.base, bars.unit, style)}`;
   return composeOption(frame, {
     legend: [words.lowSetting, words.highSetting],
     xAxis: {
       type: 'value',
-      name: axisName,
+      name,
       nameLocation: 'middle',
       nameGap: Math.round(m.font * 1.8),
       nameTextStyle: { color: palette.mutedText, fontSize: m.font },
       min: axisMin - bars.base,
       max: axisMax - bars.base,
       interval: step,
-      axisLabel: { color: palette.mutedText, fontSize: m.font, formatter: (v: number) => formatTick(bars.base + v, scale, style) },
+      axisLabel: { color: palette.mutedText, fontSize: m.font, formatter: (v: number) => formatTick(bars.base + v, scale, step, style) },
       splitLine: { lineStyle: { color: palette.grid } },
     },
     yAxis: {

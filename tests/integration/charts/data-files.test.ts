@@ -119,13 +119,15 @@ describe('chart data files', () => {
 
     // 重庆 2018 GDP: the census revision in the latest data, the first release as known in mid-2019.
     const census = stored(2018);
+    // In the chart's unit, as its axis reads: 万亿元.
     expect(latest!.find((r) => r['年份'] === '2018')).toMatchObject({
-      数值: '21588.8',
+      单位: '万亿元',
+      数值: '2.15888',
       发布版本: '第四次经济普查修订 2020-01-01',
       来源: census.source,
     });
     expect(census.source).toContain('第四次全国经济普查');
-    expect(pinned!.map((r) => [r['年份'], r['数值'], r['发布版本'], r['来源']])).toEqual([['2018', '20363.19', '统计公报初步核算数 2019-03-01', '重庆市统计局 统计公报（初步核算）']]);
+    expect(pinned!.map((r) => [r['年份'], r['数值'], r['发布版本'], r['来源']])).toEqual([['2018', '2.036319', '统计公报初步核算数 2019-03-01', '重庆市统计局 统计公报（初步核算）']]);
     const y2019 = stored(2019);
     expect(latest!.find((r) => r['年份'] === '2019')).toMatchObject({
       发布版本: [y2019.releaseLabel, y2019.released].filter(Boolean).join(' '),

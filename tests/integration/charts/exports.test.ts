@@ -103,8 +103,8 @@ describe('export.chart', () => {
       '重庆（重庆市此前口径；2020年为下限值）',
       '重庆（2022年起为信通院广义口径）',
       '全国（信通院广义口径）',
-      'A2目标 40%（2022年，信通院广义口径）',
-      'C1目标 50%（2027年，信通院广义口径）',
+      'A2目标 40.0%（2022年，信通院广义口径）',
+      'C1目标 50.0%（2027年，信通院广义口径）',
     ]);
   });
 
@@ -123,7 +123,8 @@ describe('export.chart', () => {
     // 2020 is the base, not an estimate.
     const stacked = await chartXml('stacked-components');
     expect(stacked.categories).toEqual(['2020', '2021E', '2022E']);
-    expect(stacked.names).toEqual(['数字产业化（示意）（2020年为下限值）', '产业数字化（示意）（2020年为下限值）', '合计（2020年为下限值）']);
+    // One pair of brackets per name: the notes join the basis inside it.
+    expect(stacked.names).toEqual(['数字产业化（示意，2020年为下限值）', '产业数字化（示意，2020年为下限值）', '合计（2020年为下限值）']);
     // Two units: each series names the axis it reads on, as the legend of the PNG does.
     const twoAxes = await chartXml('indicator-series');
     expect(twoAxes.names).toEqual(['数字经济规模（左轴）', '数字经济占GDP比重（右轴）']);
@@ -170,7 +171,8 @@ describe('export.briefing', () => {
     const pdf = Buffer.from(await zip.file('示例简报.pdf')!.async('uint8array')).toString('latin1');
     expect(pdf.match(/\/Type \/Page\b/g)).toHaveLength(briefing!.charts);
     const csv = await zip.file(names.find((n) => n.endsWith('.csv') && n.includes('川渝'))!)!.async('string');
-    expect(csv).toContain('29129.03');
+    // 重庆 2022 GDP 29129.03亿元, in the chart's unit (万亿元), every digit kept.
+    expect(csv).toContain('重庆,实际,公布,万亿元,2022,2.912903,');
     // Each value says whether it is a bound and on which measure: 重庆 2020 "超过25%" is a lower bound.
     const share = await zip.file(names.find((n) => n.endsWith('.csv') && n.includes('占GDP比重'))!)!.async('string');
     expect(share.split('\r\n')[0]).toContain(',数值,数值界限,统计口径,');

@@ -28,11 +28,12 @@ async function resolve(service: WorkbenchService, input: Record<string, unknown>
   return { spec, data, option: buildOption(spec, data) };
 }
 
-type MarkSeries = { markLine?: { data?: Array<{ xAxis?: string; label?: { formatter: () => string } }> }; endLabel?: { show?: boolean; formatter: () => string } };
+type MarkSeries = { markLine?: { data?: Array<{ xAxis?: string | number; label?: { formatter: () => string } }> }; endLabel?: { show?: boolean; formatter: () => string } };
+/** The label of the break before `year`, drawn between it and the year before. */
 const breakLabel = (option: EChartsOption, year: number): string | undefined =>
   (option.series as MarkSeries[])
     .flatMap((s) => s.markLine?.data ?? [])
-    .map((l) => (l.xAxis === String(year) ? l.label!.formatter() : ''))
+    .map((l) => (l.xAxis === year - 0.5 ? l.label!.formatter() : ''))
     .find((t) => t.startsWith('口径变化'));
 
 describe('chart data from the series layer', () => {
@@ -53,7 +54,7 @@ describe('chart data from the series layer', () => {
       { code: 'caict-broad', name: '信通院广义口径' },
     ]);
     // Two stretches under one legend name: 27.2% and 45.4% are never joined.
-    const years = (option.xAxis as { data: string[] }).data;
+    const years = ((option.xAxis as Array<{ data: string[] }>)[0]!).data;
     const stretches = (option.series as Array<{ name?: string; data?: Array<number | null> }>).filter((s) => s.name === '重庆');
     expect(stretches.map((s) => [s.data![years.indexOf('2021')], s.data![years.indexOf('2022')]])).toEqual([
       [27.2, null],
@@ -64,21 +65,22 @@ describe('chart data from the series layer', () => {
 
   it('gives 重庆 de_scale 2022 ("超过1万亿元") the lower bound, written ≥ in labels, tooltip and data file', async () => {
     const service = fresh();
-    const { data, option } = await resolve(service, { template: 'target-trajectory', bindings: { indicators: ['de_scale'], regions: ['CQ'] } });
+    const { spec, data, option } = await resolve(service, { template: 'target-trajectory', bindings: { indicators: ['de_scale'], regions: ['CQ'] } });
     const series = data.series.find((s) => s.kind === 'actual')!;
     const source = 'CAICT 中国数字经济发展研究报告(2023)（媒体转载）（可信度 M）';
     expect(series.points.find((p) => p.year === 2022)).toEqual({ year: 2022, value: 10000, bound: 'lower', measure: 'caict-broad', released: '', releaseLabel: '', source });
     const labels = (option.series as MarkSeries[]).flatMap((s) => (s.endLabel?.show ? [s.endLabel.formatter()] : []));
     expect(labels).toEqual(['≥1万亿元']);
-    const years = (option.xAxis as { data: string[] }).data;
+    const years = ((option.xAxis as Array<{ data: string[] }>)[0]!).data;
     const tooltip = ((option.tooltip as { formatter: (p: unknown) => string }).formatter)([{ dataIndex: years.indexOf('2022') }]);
     expect(tooltip).toContain('≥1万亿元（信通院广义口径）');
 
-    const rows = chartRows(data, 'zh');
-    expect(rows.find((r) => r.year === 2022 && r.kind === '实际')).toMatchObject({ value: 10000, bound: '下限（≥）', measure: '信通院广义口径', release: '', source });
+    // The data file is in the chart's unit, as its axis and labels are: 1万亿元.
+    const rows = chartRows(spec, data);
+    expect(rows.find((r) => r.year === 2022 && r.kind === '实际')).toMatchObject({ unit: '万亿元', value: 1, bound: '下限（≥）', measure: '信通院广义口径', release: '', source });
     const csv = toCsv(rows, 'zh');
     expect(csv.split('\r\n')[0]).toContain(',数值,数值界限,统计口径,发布版本,来源,');
-    expect(csv).toContain(`,2022,10000,下限（≥）,信通院广义口径,,${source},`);
+    expect(csv).toContain(`,万亿元,2022,1,下限（≥）,信通院广义口径,,${source},`);
   });
 
   it('judges A1 on the broad measure with its bound: ≥1万亿元 meets 1万亿元', async () => {
@@ -103,14 +105,14 @@ describe('chart data from the series layer', () => {
   it('gives progress recorded by hand its bound, release and source, as the monitor reads it', async () => {
     const service = fresh();
     await call(service, 'targets.recordActual', { code: 'A3', year: 2021, value: 120, bound: 'lower', released: '2022-01-20', source: '测试：市经信委通报' });
-    const { data } = await resolve(service, { template: 'target-progress', bindings: { targets: ['A3'], regions: ['CQ'] } });
+    const { spec, data } = await resolve(service, { template: 'target-progress', bindings: { targets: ['A3'], regions: ['CQ'] } });
     expect(data.progress[0]).toMatchObject({ actual: 120, actualYear: 2021, bound: 'lower', released: '2022-01-20', releaseLabel: '', source: '测试：市经信委通报' });
-    expect(chartRows(data, 'zh')[0]).toMatchObject({ value: 120, bound: '下限（≥）', release: '2022-01-20', source: '测试：市经信委通报' });
+    expect(chartRows(spec, data)[0]).toMatchObject({ value: 120, bound: '下限（≥）', release: '2022-01-20', source: '测试：市经信委通报' });
   });
 
   it('draws the latest release of a revised figure: 重庆 2018 GDP after the census', async () => {
     const service = fresh();
-    const { data } = await resolve(service, { template: 'regional-comparison', bindings: { indicators: ['gdp'], regions: ['CQ'] } });
+    const { spec, data } = await resolve(service, { template: 'regional-comparison', bindings: { indicators: ['gdp'], regions: ['CQ'] } });
     expect(data.series[0]!.points.find((p) => p.year === 2018)).toEqual({
       year: 2018,
       value: 21588.8,
@@ -120,6 +122,6 @@ describe('chart data from the series layer', () => {
       releaseLabel: '第四次经济普查修订',
       source: '重庆市统计局修订序列（第四次全国经济普查后，经第三方汇编）（可信度 L）',
     });
-    expect(chartRows(data, 'zh').find((r) => r.year === 2018)).toMatchObject({ value: 21588.8, release: '第四次经济普查修订 2020-01-01' });
+    expect(chartRows(spec, data).find((r) => r.year === 2018)).toMatchObject({ unit: '万亿元', value: 2.15888, release: '第四次经济普查修订 2020-01-01' });
   });
 });

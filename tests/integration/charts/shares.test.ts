@@ -50,7 +50,7 @@ describe('a share of GDP another share indicator holds', () => {
       // 全国 draws its own figures only.
       expect(data.series.find((s) => s.region === '全国')!.points.every((p) => p.via === undefined)).toBe(true);
       expect(footer(option)).toContain(`重庆2022年的数值取自数字经济增加值占GDP比重（重庆），来源：${source}。`);
-      const csv = toCsv(chartRows(data, 'zh'), 'zh');
+      const csv = toCsv(chartRows(spec, data), 'zh');
       // The release and source in their columns; the note says which indicator holds the figure.
       expect(csv).toContain(`,2022,45.4,确数,信通院广义口径,《行动计划》指标表 2023-12-13,${source},,,,,取自数字经济增加值占GDP比重（重庆）\r\n`);
       expect(spec.locale).toBe('zh');
@@ -60,7 +60,7 @@ describe('a share of GDP another share indicator holds', () => {
   it('says where it comes from in the tooltip, and in English', async () => {
     const { service } = fresh();
     const zh = await resolve(service, { ...nationalShare('regional-comparison'), options: { mode: 'bars' } });
-    const index = (zh.option.xAxis as { data: string[] }).data.indexOf('2022');
+    const index = ((zh.option.xAxis as Array<{ data: string[] }>)[0]!).data.indexOf('2022');
     const tooltip = (zh.option.tooltip as { formatter: (p: unknown) => string }).formatter([{ dataIndex: index }]);
     expect(tooltip).toContain('45.4%（信通院广义口径，取自数字经济增加值占GDP比重（重庆））');
     const en = await resolve(service, { ...nationalShare('regional-comparison'), locale: 'en' });

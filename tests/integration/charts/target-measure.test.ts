@@ -61,11 +61,13 @@ describe('a target line and the measure it is judged on', () => {
     const { data, option } = await resolve(service, earlierTrajectory(service));
     expect(data.series.filter((s) => s.kind === 'target')).toEqual([]);
     expect(JSON.stringify(option.series)).not.toContain('A1目标');
-    expect(footer(option)).toContain('目标“数字经济总量达到万亿级规模”（1万亿元，2022年）按信通院广义口径判定，与图中数值的口径（重庆市此前口径）不同，未画出。');
+    // In the chart's unit and digits: the 加速 path passes 1万亿元, so the chart reads 万亿元, with the
+    // digits that keep each value it draws within 5% (decideUnit).
+    expect(footer(option)).toContain('目标“数字经济总量达到万亿级规模”（1.00万亿元，2022年）按信通院广义口径判定，与图中数值的口径（重庆市此前口径）不同，未画出。');
 
     const en = await resolve(service, { ...earlierTrajectory(service), locale: 'en' });
     expect(footer(en.option)).toContain(
-      'Target "Digital economy total reaches the trillion-yuan scale" (1 trillion yuan, 2022) is judged on the CAICT broad measure, not the measure of the values drawn (Chongqing earlier measure); its line is not drawn.',
+      'Target "Digital economy total reaches the trillion-yuan scale" (1.00 trillion yuan, 2022) is judged on the CAICT broad measure, not the measure of the values drawn (Chongqing earlier measure); its line is not drawn.',
     );
   });
 
@@ -142,18 +144,18 @@ describe('the starter briefing', () => {
     expect(data.bars).toMatchObject({ kind: 'tornado', baseLabel: '2022年数字经济规模（基准，重庆市此前口径）' });
   });
 
-  it('shows 2020 of the waterfall as ≥6000亿元, the lower bound its scenario starts from, in the chart and its SVG', async () => {
+  it('shows 2020 of the waterfall as ≥6000.0亿元 (the digit every label of the chart has), the lower bound its scenario starts from, in the chart and its SVG', async () => {
     const { service } = fresh();
     const { spec } = await starterChart(service, 'contribution-waterfall');
     const { data, option } = await resolve(service, spec);
     const first = data.bars?.kind === 'waterfall' ? data.bars.steps[0] : undefined;
     expect(first).toMatchObject({ label: '2020年', value: 6000, bound: 'lower' });
     const totals = (option.series as Array<{ name?: string; label?: { formatter?: (p: { dataIndex: number }) => string } }>).find((s) => s.name === '合计')!;
-    expect(totals.label!.formatter!({ dataIndex: 0 })).toBe('≥6000亿元');
-    expect(((option.tooltip as { formatter: (p: unknown) => string }).formatter)([{ dataIndex: 0 }])).toContain('≥6000亿元');
-    expect(footer(option)).toContain('基准情景的基数为2020年的下限值≥6000亿元。');
+    expect(totals.label!.formatter!({ dataIndex: 0 })).toBe('≥6000.0亿元');
+    expect(((option.tooltip as { formatter: (p: unknown) => string }).formatter)([{ dataIndex: 0 }])).toContain('≥6000.0亿元');
+    expect(footer(option)).toContain('基准情景的基数为2020年的下限值≥6000.0亿元。');
     const svg = Buffer.from((await call<ExportedFile>(service, 'export.chart', { spec, format: 'svg' })).base64, 'base64').toString('utf8');
-    expect(svg).toContain('≥6000亿元');
+    expect(svg).toContain('≥6000.0亿元');
   });
 
   it('says which releases its regional GDP chart draws: 四川 2022 is the final verification', async () => {

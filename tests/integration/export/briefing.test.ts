@@ -8,7 +8,7 @@ import { exportBriefing, fileSlug, type BriefingProgress } from '../../../electr
 import { chartRows, toCsv } from '../../../electron/backend/export/data-table';
 import { readChunks } from '../../../electron/backend/export/png-chunks';
 import { chartDataSchema } from '../../../shared/charts/data';
-import { fixtureCharts, progress, trajectory } from '../../fixtures/charts/briefing';
+import { fixtureCharts, progress, regional, trajectory } from '../../fixtures/charts/briefing';
 import { app, decodePng, inkIn, packItems, tempDir } from './support';
 
 describe('briefing pack', () => {
@@ -69,16 +69,24 @@ describe('briefing pack', () => {
 
 describe('chart data tables', () => {
   it('lists every drawn value with its kind, basis and unit', () => {
-    const rows = chartRows(trajectory.data, 'zh');
+    const rows = chartRows(trajectory.spec, trajectory.data);
     expect(rows[0]).toMatchObject({ series: '核心产业增加值', kind: '实际', basis: '推算', unit: '亿元', year: 2020, value: 1825.2 });
     expect(rows.find((r) => r.value === 4000)).toMatchObject({ kind: '目标' });
-    expect(chartRows(progress.data, 'en').find((r) => r.series === '龙头企业100家')).toMatchObject({ value: null, target: 100, deadline: 2022, kind: 'progress' });
-    expect(fixtureCharts.every((c) => chartRows(c.data, c.spec.locale).length > 0)).toBe(true);
+    expect(chartRows({ ...progress.spec, locale: 'en' }, progress.data).find((r) => r.series === '龙头企业100家')).toMatchObject({ value: null, target: 100, deadline: 2022, kind: 'progress' });
+    expect(fixtureCharts.every((c) => chartRows(c.spec, c.data).length > 0)).toBe(true);
+  });
+
+  it("writes values in the chart's unit, as its axis does", () => {
+    // 重庆's GDP reaches 3.2万亿元: the regional chart's axis, labels and data file all read 万亿元.
+    const rows = chartRows(regional.spec, regional.data);
+    expect(new Set(rows.map((r) => r.unit))).toEqual(new Set(['万亿元']));
+    expect(rows.find((r) => r.series === '重庆' && r.year === 2019)).toMatchObject({ value: 2.360577 });
+    expect(toCsv(rows, 'zh')).toContain('重庆,实际,公布,万亿元,2019,2.360577,');
   });
 
   it('writes CSV Excel opens in Chinese, quoted where needed and safe from formula injection', () => {
     const data = chartDataSchema.parse({ series: [{ id: 'x', name: '=HYPERLINK("http://x","点击")', kind: 'actual', unit: '亿元', points: [{ year: 2022, value: -1.5 }] }] });
-    const csv = toCsv(chartRows(data, 'zh'), 'zh');
+    const csv = toCsv(chartRows(trajectory.spec, data), 'zh');
     expect(csv.startsWith('\uFEFF系列,类型,数据性质,单位,年份,数值,数值界限,统计口径')).toBe(true);
     expect(csv).toContain(`"'=HYPERLINK(""http://x"",""点击"")",实际,公布,亿元,2022,-1.5`);
   });

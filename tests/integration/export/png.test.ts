@@ -72,6 +72,28 @@ describe('PNG export', () => {
     expect(clear.data[3]).toBe(0);
   });
 
+  it('draws text over a light halo without a background, so it stays readable on a dark slide', async () => {
+    const clear = decodePng(await renderPng(trajectory.spec, trajectory.data, { app, dpi: 96, background: 'transparent' }));
+    const white = decodePng(await renderPng(trajectory.spec, trajectory.data, { app, dpi: 96 }));
+    // The title's band holds nothing but the title: light, opaque pixels there are its halo.
+    const halo = (png: typeof clear): number => {
+      let n = 0;
+      for (let y = 15; y < 50; y++) {
+        for (let x = 20; x < 400; x++) {
+          const i = (png.width * y + x) * 4;
+          if (png.data[i + 3]! > 128 && png.data[i]! + png.data[i + 1]! + png.data[i + 2]! > 600) n++;
+        }
+      }
+      return n;
+    };
+    expect(inkIn(clear, { x: 20, y: 15, w: 380, h: 35 })).toBeGreaterThan(200);
+    expect(halo(clear)).toBeGreaterThan(500);
+    // With a white background the chart is drawn as before: no stroke around its text.
+    const svg = await renderSvg(trajectory.spec, trajectory.data, { app });
+    expect(svg).not.toContain('paint-order');
+    expect(inkIn(white, { x: 20, y: 15, w: 380, h: 35 })).toBeGreaterThan(200);
+  });
+
   it('refuses a DPI outside 96-600', async () => {
     await expect(renderPng(trajectory.spec, trajectory.data, { app, dpi: 72 })).rejects.toMatchObject({ code: 'DPI_OUT_OF_RANGE', params: { dpi: 72 } });
     await expect(renderPng(trajectory.spec, trajectory.data, { app, dpi: 601 })).rejects.toMatchObject({ code: 'DPI_OUT_OF_RANGE' });

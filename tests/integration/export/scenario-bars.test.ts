@@ -72,8 +72,9 @@ describe('data files of scenario bars', () => {
 
   it('says the same in English', async () => {
     const { spec, data } = await item('contribution-waterfall', 'en');
-    const csv = toCsv(chartRows(data, 'en'), 'en');
-    expect(csv).toMatch(/\r\n2020,total,illustrative,亿元,,6000,lower bound \(≥\),[^,\r\n]*earlier[^,\r\n]*,/i);
+    const csv = toCsv(chartRows(spec, data), 'en');
+    // In the chart's unit, as the English axis reads it: billion yuan.
+    expect(csv).toMatch(/\r\n2020,total,illustrative,billion yuan,,600,lower bound \(≥\),[^,\r\n]*earlier[^,\r\n]*,/i);
     expect(nativeChart(spec, data)!.types[0]!.data[0]!.labels).toEqual(['2020 (lower bound)', expect.any(String), expect.any(String), '2022 (projection)']);
   });
 

@@ -20,11 +20,11 @@ type AnySeries = { name?: string; endLabel?: { show?: boolean; formatter?: () =>
 const build = (spec: ChartSpecInput, data: ChartDataInput): EChartsOption => buildOption(chartSpecSchema.parse(spec), chartDataSchema.parse(data));
 const endLabels = (option: EChartsOption): string[] => (option.series as AnySeries[]).flatMap((s) => (s.endLabel?.show ? [s.endLabel.formatter!()] : []));
 const tooltip = (option: EChartsOption, year: number): string => {
-  const years = (option.xAxis as { data: string[] }).data;
+  const years = ((option.xAxis as Array<{ data: string[] }>)[0]!).data;
   return ((option.tooltip as { formatter: (p: unknown) => string }).formatter)([{ dataIndex: years.indexOf(String(year)) }]);
 };
 const breakLabels = (option: EChartsOption): string[] =>
-  (option.series as AnySeries[]).flatMap((s) => (s.markLine?.data ?? []).filter((l) => typeof l.xAxis === 'string' && !String((l.label as { formatter: () => string }).formatter()).includes('期限')).map((l) => (l.label as { formatter: () => string }).formatter()));
+  (option.series as AnySeries[]).flatMap((s) => (s.markLine?.data ?? []).filter((l) => l.xAxis !== undefined && !String((l.label as { formatter: () => string }).formatter()).includes('期限')).map((l) => (l.label as { formatter: () => string }).formatter()));
 
 const measures = [
   { code: 'cq-earlier', name: '重庆市此前口径' },
@@ -41,7 +41,7 @@ describe('bounded values', () => {
   it('are written with their sign, exact ones without, a gap as a dash', () => {
     const style = { locale: 'zh' as const, numberFormat: 'auto' as const, decimals: 1 };
     expect(formatBoundedValue(10000, '亿元', 'lower', style)).toBe('≥1万亿元');
-    expect(formatBoundedValue(19900, '亿元', 'approx', style)).toBe('≈2万亿元');
+    expect(formatBoundedValue(19900, '亿元', 'approx', style)).toBe('≈2.0万亿元');
     expect(formatBoundedValue(8, '%', 'upper', style)).toBe('≤8%');
     expect(formatBoundedValue(45.4, '%', 'exact', style)).toBe('45.4%');
     expect(formatBoundedValue(45.4, '%', undefined, style)).toBe('45.4%');
@@ -97,15 +97,16 @@ describe('bounded values', () => {
       series: [{ id: 'cd', name: '成都', region: '成都', kind: 'actual', unit: '亿元', points: [{ year: 2021, value: 19900, bound: 'approx', measure: 'standard' }] }],
       meta: { measures: [{ code: 'standard', name: '统计部门常规口径' }] },
     });
-    expect(tooltip(regional, 2021)).toContain('≈2万亿元（统计部门常规口径）');
+    expect(tooltip(regional, 2021)).toContain('≈2.0万亿元（统计部门常规口径）');
     const stacked = build({ template: 'stacked-components', title: '构成' }, {
       series: [
         { id: 'a', name: '数字产业化', kind: 'actual', unit: '亿元', points: [{ year: 2022, value: 2000, bound: 'lower' }] },
         { id: 'b', name: '产业数字化', kind: 'actual', unit: '亿元', points: [{ year: 2022, value: 8000 }] },
       ],
     });
-    expect(tooltip(stacked, 2022)).toContain('数字产业化：<b>≥2000亿元</b>');
-    expect(tooltip(stacked, 2022)).toContain('合计：<b>≥1万亿元</b>');
+    // The stack reaches 1万亿元, so every value of the chart is written in 万亿元.
+    expect(tooltip(stacked, 2022)).toContain('数字产业化：<b>≥0.2万亿元</b>');
+    expect(tooltip(stacked, 2022)).toContain('合计：<b>≥1.0万亿元</b>');
   });
 
   it('give a total the bound the parts allow, and no total across two bounds or two measures', () => {
@@ -162,7 +163,7 @@ describe('progress against a bounded figure', () => {
       (s.data ?? []).flatMap((d) => (d && typeof d === 'object' && d.label?.show ? [d.label.formatter()] : [])),
     );
     expect(labels).toEqual(['≥1万亿元（2022年） = ≥100% / 目标 1万亿元（2022年）']);
-    expect(((option.tooltip as { formatter: (p: unknown) => string }).formatter)([{ dataIndex: 0 }])).toContain('（信通院广义口径）');
+    expect(((option.tooltip as { formatter: (p: unknown) => string }).formatter)([{ dataIndex: 0 }])).toContain('（2022年，信通院广义口径）');
   });
 });
 
@@ -172,7 +173,7 @@ describe('measures at a break', () => {
     expect(breaksOf(data.series)).toEqual([{ year: 2022, from: 'cq-earlier', to: 'caict-broad' }]);
     const option = build(starterShareMeasured.spec, starterShareMeasured.data);
     expect(breakLabels(option)).toEqual(['口径变化：重庆市此前口径→信通院广义口径']);
-    expect(tooltip(option, 2020)).toContain('重庆：<b>≥25%（重庆市此前口径）</b>');
+    expect(tooltip(option, 2020)).toContain('重庆：<b>≥25.0%（重庆市此前口径）</b>');
   });
 
   it('write 口径变化 alone for a break recorded without a change of measure, or series that disagree', () => {
@@ -203,14 +204,15 @@ describe('measures at a break', () => {
 describe('exports', () => {
   it('list each point with its bound and measure in the data file', () => {
     const data = chartDataSchema.parse(starterShareMeasured.data);
-    const rows = chartRows(data, 'zh');
+    const spec = chartSpecSchema.parse(starterShareMeasured.spec);
+    const rows = chartRows(spec, data);
     expect(rows.find((r) => r.series === '重庆' && r.year === 2020)).toMatchObject({ value: 25, bound: '下限（≥）', measure: '重庆市此前口径' });
     expect(rows.find((r) => r.series === '重庆' && r.year === 2022)).toMatchObject({ value: 45.4, bound: '确数', measure: '信通院广义口径' });
     expect(rows.find((r) => r.series === 'A2目标')).toMatchObject({ bound: '', measure: '信通院广义口径' });
     const csv = toCsv(rows, 'zh');
     expect(csv.split('\r\n')[0]).toBe('\uFEFF系列,类型,数据性质,单位,年份,数值,数值界限,统计口径,发布版本,来源,下限,上限,目标,期限,说明');
     expect(csv).toContain('重庆,实际,公布,%,2020,25,下限（≥）,重庆市此前口径,');
-    expect(toCsv(chartRows(data, 'en'), 'en')).toContain('2020,25,lower bound (≥),重庆市此前口径,');
+    expect(toCsv(chartRows({ ...spec, locale: 'en' }, data), 'en')).toContain('2020,25,lower bound (≥),重庆市此前口径,');
     // A computed value is written without its binary noise.
     const noisy = rows.map((r) => (r.series === '重庆' && r.year === 2022 ? { ...r, value: 8073.599999999999 } : r));
     expect(toCsv(noisy, 'zh')).toContain(',2022,8073.6,');

@@ -20,7 +20,8 @@ describe('briefing frame', () => {
 
   it('writes title, subtitle, footer and signature into the option', () => {
     const option = buildOption(regional.spec, regional.data);
-    expect(option.title).toMatchObject({ text: '地区生产总值：重庆、四川、成都', subtext: '亿元，当年价，初步核算数' });
+    // The subtitle's 亿元 says the unit the axis rescaled to: 重庆's GDP reaches 3.2万亿元.
+    expect(option.title).toMatchObject({ text: '地区生产总值：重庆、四川、成都', subtext: '万亿元，当年价，初步核算数' });
     expect(footerText(option)).toEqual([
       '数据来源：重庆市统计局、四川省统计局、成都市统计局\n成都2019、2021年为约数（1.70万亿、1.99万亿）；成都2022年、四川2024年无数据。',
       'Digital economy think tank (sample)  2024-06-30',

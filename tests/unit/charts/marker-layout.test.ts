@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { buildOption } from '../../../shared/charts/build-option';
 import { chartDataSchema, type ChartDataInput } from '../../../shared/charts/data';
 import { createFrame, DEFAULT_FONT_STACK, estimateTextWidth } from '../../../shared/charts/frame';
-import { niceExtent, plotGeometry, type Box, type PlotGeometry } from '../../../shared/charts/marker-layout';
+import { plotGeometry, type Box, type PlotGeometry } from '../../../shared/charts/marker-layout';
 import { chartSpecSchema, type ChartSpecInput } from '../../../shared/charts/spec';
 import { levelWithBreak, starterShare, starterShareMeasured } from './marker-charts';
 
@@ -56,8 +56,9 @@ function placedLabels(option: EChartsOption, plot: PlotGeometry, fontOf: (label:
       const size = fontOf(label);
       const w = estimateTextWidth(text, size);
       const position = String(label.position ?? 'middle');
-      if (typeof item.xAxis === 'string') {
-        const x = plot.xOf(plot.categories.indexOf(item.xAxis));
+      if (typeof item.xAxis === 'string' || typeof item.xAxis === 'number') {
+        // A deadline names its year's category; a break sits between two years on the hidden year axis (2021.5).
+        const x = plot.xOf(typeof item.xAxis === 'number' ? item.xAxis - Number(plot.categories[0]) : plot.categories.indexOf(item.xAxis));
         if (position === 'end' || position === 'start') {
           // Horizontal text beyond (or, with a negative distance, inside) the line's end.
           const d = distanceOf(label);
@@ -112,8 +113,8 @@ function collisions(labels: Placed[]): string[] {
 
 describe('marker labels that share a year', () => {
   describe.each([
-    ['share of GDP (starter briefing)', starterShare, ['口径变化', '2022年期限', '45.4%', 'A2目标 40%（2022年）']],
-    ['target trajectory (level)', levelWithBreak, ['口径变化', '2022年期限', '1.3万亿元', 'A1目标 1万亿元（2022年）']],
+    ['share of GDP (starter briefing)', starterShare, ['口径变化', '2022年期限', '45.4%', 'A2目标 40.0%（2022年）']],
+    ['target trajectory (level)', levelWithBreak, ['口径变化', '2022年期限', '1.32万亿元', 'A1目标 1.00万亿元（2022年）']],
   ] as const)('%s', (_name, chart, expected) => {
     it.each(presets)('break, deadline, end and target labels do not overlap at %s', (preset) => {
       const { labels } = layout(chart, preset);
@@ -201,9 +202,15 @@ describe('marker labels that share a year', () => {
     expect(texts[3]).toBe('口径变化');
   });
 
-  it('estimates the value axis as ECharts rounds it', () => {
-    expect(niceExtent([25, 45.4, 42.8])).toEqual({ min: 0, max: 50, interval: 10 });
-    expect(niceExtent([6000, 26832.4])).toEqual({ min: 0, max: 30000, interval: 5000 });
-    expect(niceExtent([6000, 18800])).toEqual({ min: 0, max: 21000, interval: 3000 });
+  it('places values on the extent the value axis fixes, and places nothing on an axis without one', () => {
+    const { option, plot } = layout(starterShare, 'slide-16x9');
+    const axis = (option.yAxis as Array<{ min: number; max: number; interval: number }> | { min: number; max: number; interval: number });
+    expect(Array.isArray(axis) ? axis[0] : axis).toMatchObject({ min: 0, max: 50, interval: 10 });
+    expect(plot.yOf(0)).toBeCloseTo(plot.bottom, 6);
+    expect(plot.yOf(50)).toBeCloseTo(plot.top, 6);
+    const spec = chartSpecSchema.parse({ ...starterShare.spec, size: { preset: 'slide-16x9' } });
+    const data = chartDataSchema.parse(starterShare.data);
+    const loose = { ...option, yAxis: { type: 'value' } } as EChartsOption;
+    expect(plotGeometry(createFrame(spec, data, { fontFamily: DEFAULT_FONT_STACK }), loose)).toBeNull();
   });
 });

@@ -54,13 +54,13 @@ describe('the measures a target line is read against', () => {
 
 describe('a drawn target line', () => {
   it('names its measure where the chart draws two: A2 over 重庆 before and after the change of measure', () => {
-    expect(targetLabels(build(starterShareMeasured.spec, starterShareMeasured.data))).toEqual(['A2目标 40%（2022年，信通院广义口径）']);
+    expect(targetLabels(build(starterShareMeasured.spec, starterShareMeasured.data))).toEqual(['A2目标 40.0%（2022年，信通院广义口径）']);
   });
 
   it('does not where every value is on one measure', () => {
     const data = starterShareMeasured.data;
     const cn = data.series!.filter((s) => s.id !== 'cq');
-    expect(targetLabels(build(starterShareMeasured.spec, { ...data, series: cn }))).toEqual(['A2目标 40%（2022年）']);
+    expect(targetLabels(build(starterShareMeasured.spec, { ...data, series: cn }))).toEqual(['A2目标 40.0%（2022年）']);
   });
 });
 
@@ -79,9 +79,10 @@ describe('the footer', () => {
   };
 
   it('names a target left out for its measure, and a scenario starting from a bound, with what ≥ means', () => {
+    // Written in the chart's unit and digits (6960亿元 is drawn: 亿元, whole), as every value of the chart.
     expect(footer(spec, omitted)).toEqual([
       '数据来源：工作台情景模型',
-      '目标“数字经济总量达到万亿级规模”（1万亿元，2022年）按信通院广义口径判定，与图中数值的口径（重庆市此前口径）不同，未画出。',
+      '目标“数字经济总量达到万亿级规模”（10000亿元，2022年）按信通院广义口径判定，与图中数值的口径（重庆市此前口径）不同，未画出。',
       '基准情景的基数为2020年的下限值≥6000亿元。',
       '注：标“示意”的数据为示意值，并非公布数据。',
       '注：≥ 为下限（公布为“超过”）。',
@@ -112,7 +113,7 @@ describe('the footer', () => {
     };
     const lines = footer({ ...spec, locale: 'en' }, en);
     expect(lines).toContain(
-      'Target "Digital economy total reaches the trillion-yuan scale" (1 trillion yuan, 2022) is judged on the CAICT broad measure, not the measure of the values drawn (Chongqing earlier measure); its line is not drawn.',
+      'Target "Digital economy total reaches the trillion-yuan scale" (1,000 billion yuan, 2022) is judged on the CAICT broad measure, not the measure of the values drawn (Chongqing earlier measure); its line is not drawn.',
     );
     expect(lines).toContain("The baseline scenario starts from 2020's lower bound ≥600 billion yuan.");
   });
@@ -134,13 +135,14 @@ describe('a waterfall total taken from a bound', () => {
   };
   const spec: ChartSpecInput = { template: 'contribution-waterfall', title: '增量分解' };
 
-  it('is written ≥6000亿元 in its label and tooltip, and the footer says what ≥ means', () => {
+  it('is written ≥6000.0亿元 in its label and tooltip, and the footer says what ≥ means', () => {
     const option = build(spec, data);
     const totals = (option.series as Array<{ name?: string; label?: { formatter?: (p: { dataIndex: number }) => string } }>).find((s) => s.name === '合计')!;
-    expect(totals.label!.formatter!({ dataIndex: 0 })).toBe('≥6000亿元');
+    // One digit on every label, as 8073.6亿元 has.
+    expect(totals.label!.formatter!({ dataIndex: 0 })).toBe('≥6000.0亿元');
     expect(totals.label!.formatter!({ dataIndex: 3 })).toBe('8073.6亿元（预测）');
     const tooltip = ((option.tooltip as { formatter: (p: unknown) => string }).formatter)([{ dataIndex: 0 }]);
-    expect(tooltip).toContain('≥6000亿元');
+    expect(tooltip).toContain('≥6000.0亿元');
     expect(footer(spec, data)).toContain('注：≥ 为下限（公布为“超过”）。');
   });
 });

@@ -6,7 +6,7 @@ import { ChartBuildError } from '../../../shared/charts/errors';
 import { chartSpecSchema, type ChartSpecInput } from '../../../shared/charts/spec';
 import { waterfallLayout } from '../../../shared/charts/templates/contribution-waterfall';
 import { progressOf } from '../../../shared/charts/templates/target-progress';
-import { niceStep, tornadoItems } from '../../../shared/charts/templates/tornado';
+import { tornadoItems } from '../../../shared/charts/templates/tornado';
 import { fan, fixtureCharts, indicator, progress, regional, share, stacked, tornadoChart, trajectory, waterfall } from '../../fixtures/charts/briefing';
 
 type AnySeries = {
@@ -49,7 +49,7 @@ describe('target trajectory', () => {
   });
 
   it('starts the dashed path at the last actual value', () => {
-    const years = (option.xAxis as { data: string[] }).data;
+    const years = ((option.xAxis as Array<{ data: string[] }>)[0]!).data;
     const base = named(option, '基准情景 年增10%（示意）')[0]!;
     expect(base.data![years.indexOf('2022')]).toBe(2240.6);
   });
@@ -57,16 +57,21 @@ describe('target trajectory', () => {
   it('puts a target line at 4000 and a deadline marker at 2027', () => {
     const lines = markLines(option);
     const target = lines.find((l) => l.yAxis === 4000)!;
-    expect(labelOf(target)).toBe('2027年目标 4000亿元');
+    // Written with the chart's digits, as every value in 亿元 on this chart is (2240.6亿元).
+    expect(labelOf(target)).toBe('2027年目标 4000.0亿元');
     const deadline = lines.find((l) => l.xAxis === '2027')!;
     expect(labelOf(deadline)).toBe('2027年期限');
   });
 
-  it('shades the projection period from the join year to the end', () => {
+  it('shades the projection period from the first projected year to the end, not the actual year it leaves from', () => {
     const [area] = markAreas(option);
-    expect(area![0]!.xAxis).toBe('2022');
-    expect(area![1]!.xAxis).toBe('2027');
+    // On the hidden year axis: 2023's span starts half way from 2022, the last actual value.
+    expect(area![0]!.xAxis).toBe(2022.5);
+    expect(area![1]!.xAxis).toBe(2027);
     expect(labelOf(area![0]!)).toBe('预测期');
+    const period = seriesOf(option).find((s) => s.markArea)! as AnySeries & { xAxisIndex?: number };
+    expect(period.xAxisIndex).toBe(1);
+    expect((option.xAxis as Array<{ type: string; show?: boolean; min?: number; max?: number }>)[1]).toMatchObject({ type: 'value', show: false, min: 2020, max: 2027 });
   });
 
   it('keeps helper series out of the legend', () => {
@@ -86,11 +91,13 @@ describe('share of GDP', () => {
   it('breaks the Chongqing line at the change of definition and labels the break', () => {
     const cq = named(option, '重庆');
     expect(cq).toHaveLength(2);
-    const years = (option.xAxis as { data: string[] }).data;
+    const years = ((option.xAxis as Array<{ data: string[] }>)[0]!).data;
     expect(cq[0]!.data![years.indexOf('2021')]).toBe(27.2);
     expect(cq[0]!.data![years.indexOf('2022')]).toBeNull();
     expect(cq[1]!.data![years.indexOf('2022')]).toBe(45.4);
-    expect(markLines(option).some((l) => l.xAxis === '2022' && labelOf(l) === '口径变化')).toBe(true);
+    // Between 2021 (old definition) and 2022 (new), clear of the 2022 deadline line.
+    expect(markLines(option).some((l) => l.xAxis === 2021.5 && labelOf(l) === '口径变化')).toBe(true);
+    expect(markLines(option).some((l) => l.xAxis === '2022' && labelOf(l) === '2022年期限')).toBe(true);
   });
 
   it('draws both thresholds: 40% by 2022 and 50% by 2027', () => {
@@ -99,7 +106,7 @@ describe('share of GDP', () => {
   });
 
   it('joins the illustrative path to Chongqing, not to the national line', () => {
-    const years = (option.xAxis as { data: string[] }).data;
+    const years = ((option.xAxis as Array<{ data: string[] }>)[0]!).data;
     expect(named(option, '重庆 示意路径（示意）')[0]!.data![years.indexOf('2022')]).toBe(45.4);
   });
 
@@ -118,12 +125,12 @@ describe('scenario fan', () => {
     expect(bands[0]!.areaStyle).toBeUndefined();
     expect(bands[0]!.lineStyle?.opacity).toBe(0);
     expect(bands[1]!.areaStyle).toBeDefined();
-    const years = (option.xAxis as { data: string[] }).data;
+    const years = ((option.xAxis as Array<{ data: string[] }>)[0]!).data;
     expect(bands[1]!.data![years.indexOf('2027')]).toBeCloseTo(4311.8 - 3457.9, 6);
   });
 
   it('shows the real band bounds in the tooltip, not the stacked differences', () => {
-    const years = (option.xAxis as { data: string[] }).data;
+    const years = ((option.xAxis as Array<{ data: string[] }>)[0]!).data;
     expect(tooltipHtml(option, years.indexOf('2027'))).toContain('3457.9亿元 – 4311.8亿元');
   });
 });
@@ -153,8 +160,6 @@ describe('tornado', () => {
     const bars = tornadoChart.data.bars!;
     if (bars.kind !== 'tornado') throw new Error('fixture');
     expect(tornadoItems({ ...bars, items: [...bars.items].reverse() }, 'given')[0]!.label).toBe('GDP增速');
-    expect(niceStep(1234)).toBe(250);
-    expect(niceStep(10)).toBe(2);
   });
 });
 
@@ -170,7 +175,7 @@ describe('stacked components', () => {
 
   it('adds the total line over the stack', () => {
     const total = named(option, '合计');
-    const years = (option.xAxis as { data: string[] }).data;
+    const years = ((option.xAxis as Array<{ data: string[] }>)[0]!).data;
     expect(total[0]!.data![years.indexOf('2022')]).toBe(2300 + 8900);
   });
 
@@ -219,7 +224,7 @@ describe('contribution waterfall', () => {
     const option = buildOption(waterfall.spec, waterfall.data);
     const total = named(option, '合计')[0]!;
     expect((total.data![4] as { itemStyle: { borderType: string } }).itemStyle.borderType).toBe('dashed');
-    expect(total.label!.formatter!({ dataIndex: 4 })).toBe('1.5万亿元（预测）');
+    expect(total.label!.formatter!({ dataIndex: 4 })).toBe('1.477万亿元（预测）');
     expect(() =>
       build({ template: 'contribution-waterfall', title: 't' }, { bars: { kind: 'waterfall', unit: '亿元', steps: [{ label: 'a', value: 10, role: 'total' }, { label: 'b', value: -20, role: 'delta' }] } }),
     ).toThrow(expect.objectContaining({ code: 'WATERFALL_CROSSES_ZERO' }));
@@ -230,14 +235,14 @@ describe('regional comparison', () => {
   it('groups bars by year, one series per region, gaps where a region has no figure', () => {
     const option = buildOption(regional.spec, regional.data);
     expect(seriesOf(option).filter((s) => s.type === 'bar').map((s) => s.name)).toEqual(['重庆', '四川', '成都']);
-    const years = (option.xAxis as { data: string[] }).data;
+    const years = ((option.xAxis as Array<{ data: string[] }>)[0]!).data;
     expect((named(option, '成都')[0]!.data![years.indexOf('2022')] as { value: unknown }).value).toBeNull();
   });
 
   it('draws a region projection as dashed bars or a dashed line', () => {
     const data = { series: [...regional.data.series, { id: 'cq-p', name: '重庆', region: '重庆', kind: 'projection' as const, unit: '亿元', basis: 'illustrative' as const, points: [{ year: 2025, value: 34000 }] }] };
     const bars = build({ ...regional.spec, options: { mode: 'bars' } } as ChartSpecInput, data);
-    const years = (bars.xAxis as { data: string[] }).data;
+    const years = ((bars.xAxis as Array<{ data: string[] }>)[0]!).data;
     expect((named(bars, '重庆')[0]!.data![years.indexOf('2025')] as { itemStyle: { borderType: string } }).itemStyle.borderType).toBe('dashed');
     const lines = build({ ...regional.spec, options: { mode: 'lines' } } as ChartSpecInput, data);
     expect(named(lines, '重庆').map((s) => s.lineStyle?.type)).toEqual(['solid', 'dashed']);
@@ -250,7 +255,7 @@ describe('regional comparison', () => {
     ];
     const data = { series: [...regional.data.series, { id: 'cq-p', name: '重庆', region: '重庆', kind: 'projection' as const, unit: '亿元', basis: 'illustrative' as const, points }] };
     const bars = build({ ...regional.spec, options: { mode: 'bars' } } as ChartSpecInput, data);
-    const years = (bars.xAxis as { data: string[] }).data;
+    const years = ((bars.xAxis as Array<{ data: string[] }>)[0]!).data;
     const cq = named(bars, '重庆')[0]!.data! as Array<{ itemStyle: { borderType?: string } }>;
     expect(cq[years.indexOf('2026')]!.itemStyle.borderType).toBeUndefined();
     expect(cq[years.indexOf('2027')]!.itemStyle.borderType).toBe('dashed');

@@ -66,7 +66,7 @@ describe('scenario result charts', () => {
     expect(targetIds(trajectory!.data.series!)).toEqual([]);
     expect(targetIds(share!.data.series!)).toEqual(['target-P2027']);
     expect(share!.data.meta!.omittedTargets!.map((t) => [t.name, t.measure, t.drawn])).toEqual([['占GDP比重40%以上', 'caict-broad', ['cq-earlier']]]);
-    expect(footer(chartOption(share!, 'zh'))).toContain('目标“占GDP比重40%以上”（40%，2022年）按信通院广义口径判定，与图中数值的口径（重庆市此前口径）不同，未画出。');
+    expect(footer(chartOption(share!, 'zh'))).toContain('目标“占GDP比重40%以上”（40.0%，2022年）按信通院广义口径判定，与图中数值的口径（重庆市此前口径）不同，未画出。');
     expect(footer(chartOption(trajectory!, 'zh'))).toContain('目标“万亿级规模”');
     // On the target's own measure the line is drawn.
     const broad = resultCharts(p, 'zh', null, { measure: 'caict-broad', plan });
