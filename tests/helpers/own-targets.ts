@@ -1,16 +1,22 @@
-// A copy of a seeded scenario whose plan targets (A1, A2) become the scenario's own (L2022, S2022):
-// judged on the scenario's measure, so goal seek solves for them. On the seeded 2020 scenarios, on the
-// city's earlier measure, the plan targets are judged on CAICT's broad one and goal seek refuses them.
+// A copy of a seeded scenario whose targets are goals of its own that no plan states: L2023 (1万亿元 by
+// 2023), S2023 (40% of GDP by 2023) and S2022 (41% by 2022). They are judged on the scenario's measure,
+// so goal seek solves for them. On the seeded 2020 scenarios, on the city's earlier measure, the plan
+// targets and their goals (A1, A2; Plan C's 50% by 2027) are judged on CAICT's broad measure, and goal
+// seek refuses them.
 import fs from 'node:fs';
 import path from 'node:path';
 import { dispatch } from '../../electron/backend/dispatch';
 import type { WorkbenchService } from '../../electron/backend/service';
 import { runCli } from './cli';
 
-const OWN: Readonly<Record<string, string>> = { A1: 'L2022', A2: 'S2022' };
+const OWN = [
+  { id: 'L2023', kind: 'total', label: '2023年1万亿元', labelEn: '1 trillion yuan by 2023', year: 2023, value: 10000, comparator: '>=' },
+  { id: 'S2023', kind: 'share', label: '2023年占比40%', labelEn: '40% of GDP by 2023', year: 2023, value: 40, comparator: '>=' },
+  { id: 'S2022', kind: 'share', label: '2022年占比41%', labelEn: '41% of GDP by 2022', year: 2022, value: 41, comparator: '>=' },
+];
 
-function withOwnTargets(definition: { name: string; targets?: Array<{ id: string }> }) {
-  return { ...definition, name: `${definition.name}（自设目标）`, targets: definition.targets?.map((t) => ({ ...t, id: OWN[t.id] ?? t.id })) };
+function withOwnTargets(definition: { name: string }) {
+  return { ...definition, name: `${definition.name}（自设目标）`, targets: OWN };
 }
 
 /** Through the API: the copy's id. */

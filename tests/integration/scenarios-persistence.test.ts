@@ -194,7 +194,7 @@ describe('scenarios without correlations keep their results', () => {
 
 describe('workbench scenario goal-seek', () => {
   const dataDir = tempDir();
-  // 基准's 2022 targets as its own (L2022, S2022): A1 and A2 themselves are judged on another measure.
+  // Goals of 基准's own (L2023, S2023, S2022): the plan's A1 and A2 are judged on another measure.
   const own = ownTargetsCopyCli(dataDir, 1);
 
   it('refuses a plan target judged on another measure than the scenario, naming both, with exit 1', () => {
@@ -206,26 +206,26 @@ describe('workbench scenario goal-seek', () => {
   });
 
   it('answers with the direction and the current value, by name', () => {
-    const result = runCli(['scenario', 'goal-seek', own, '--target', 'S2022', '--driver', 'gdp'], dataDir);
+    const result = runCli(['scenario', 'goal-seek', own, '--target', 'S2023', '--driver', 'gdp'], dataDir);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^GDP增速需至多为 -10\.152%（当前 6\.5%）\n/);
+    expect(result.stdout).toMatch(/^GDP增速需至多为 -2\.165%（当前 6\.5%）\n/);
     const met = runCli(['scenario', 'goal-seek', '4', '--target', 'C1', '--driver', 'gdp', '--lang', 'en'], dataDir);
     expect(met.status).toBe(0);
     expect(met.stdout).toMatch(/^Already met at the current value, 5 %; still met with GDP growth at most 5\.935 %/);
   });
 
   it('says a target does not depend on the driver, and exits 1 when no value meets it', () => {
-    const result = runCli(['scenario', 'goal-seek', own, '--target', 'L2022', '--driver', 'gdp'], dataDir);
+    const result = runCli(['scenario', 'goal-seek', own, '--target', 'L2023', '--driver', 'gdp'], dataDir);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('目标“万亿级规模”与GDP增速无关：无论GDP增速取何值，它都是 8073.6亿元（目标为 1万亿元）');
-    const json = runCli(['scenario', 'goal-seek', own, '--target', 'L2022', '--driver', 'gdp', '--json'], dataDir);
+    expect(result.stderr).toContain('目标“2023年1万亿元”与GDP增速无关：无论GDP增速取何值，它都是 9365.38亿元（目标为 1万亿元）');
+    const json = runCli(['scenario', 'goal-seek', own, '--target', 'L2023', '--driver', 'gdp', '--json'], dataDir);
     expect(json.status).toBe(1);
-    expect(JSON.parse(json.stdout).error).toMatchObject({ code: 'engine.goal_independent', params: { targetId: 'L2022', driver: 'gdp', met: 0 } });
+    expect(JSON.parse(json.stdout).error).toMatchObject({ code: 'engine.goal_independent', params: { targetId: 'L2023', driver: 'gdp', met: 0 } });
   });
 
   it('names the quantity at each end of the range when no value meets the target', () => {
     const result = runCli(['scenario', 'goal-seek', own, '--target', 'S2022', '--driver', 'digital-industry', '--lang', 'en'], dataDir);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('Target “above 40% of GDP” is not met for any value of 数字产业化 in [-20, 80]: it is 24.74% at -20 and 38.49% at 80, against 40%');
+    expect(result.stderr).toContain('Target “41% of GDP by 2022” is not met for any value of 数字产业化 in [-20, 80]: it is 24.74% at -20 and 38.49% at 80, against 41%');
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/backend/dispatch';
 import { runCli } from '../helpers/cli';
-import { ownTargetsCopy } from '../helpers/own-targets';
+import { ownTargetsCopy, ownTargetsCopyCli } from '../helpers/own-targets';
 import { tempDir, tempService } from '../helpers/temp';
 
 async function ok<T>(call: Promise<{ ok: boolean; result?: unknown; error?: unknown }>): Promise<T> {
@@ -77,12 +77,13 @@ describe('scenarios in the workspace', () => {
     expect(run.projection.targets.map((t) => t.id)).toEqual(['A1', 'A2', 'P2027']);
     // 基准 is on the city's earlier measure; A1 and A2 are judged on the broad one (as the monitor does):
     // projected, but the summary gives them no verdict.
+    // So is its own 2027 target, Plan C's goal (above 50% by 2027), which exists only on the broad measure.
     expect(run.judgedElsewhere).toEqual([
       { id: 'A1', measure: 'caict-broad' },
       { id: 'A2', measure: 'caict-broad' },
+      { id: 'P2027', measure: 'caict-broad' },
     ]);
-    expect(run.summary).toMatch(/^按基准情景，2027年数字经济占GDP比重为/);
-    expect(run.summary).not.toContain('万亿级');
+    expect(run.summary).toBe('按基准情景，2027年数字经济规模为1.7万亿元，占GDP比重为43.6%。');
     const en = await ok<{ summary: string }>(dispatch(service, 'scenarios.run', { id: 1, locale: 'en' }));
     expect(en.summary).toMatch(/baseline/i);
     service.close();
@@ -129,10 +130,10 @@ describe('scenarios in the workspace', () => {
       expect(refused.error.code).toBe('scenario.goalJudgedElsewhere');
       expect(refused.error.message).toContain('“万亿级规模”、“占GDP比重40%以上”按信通院广义口径判定');
     }
-    // The same targets as the scenario's own (ids that are no plan target's) are solved on its measure.
+    // Goals of the scenario's own that no plan states (a year later) are solved on its measure.
     const id = await ownTargetsCopy(service, 1);
     const got = await ok<{ definition: { targets: Array<{ id: string; year: number }> } }>(dispatch(service, 'scenarios.get', { id }));
-    const ids = got.definition.targets.filter((t) => t.year === 2022).map((t) => t.id);
+    const ids = got.definition.targets.filter((t) => t.year === 2023).map((t) => t.id);
     expect(ids).toHaveLength(2);
     const joint = await ok<{ binding: string; value: number }>(dispatch(service, 'scenarios.goalSeek', { id, targets: ids, driver: 'uplift' }));
     expect(ids).toContain(joint.binding);
@@ -194,7 +195,7 @@ describe('scenario CLI', () => {
     const sensitivity = runCli(['scenario', 'sensitivity', '1'], dataDir).stdout;
     expect(sensitivity.split('\n').filter(Boolean).map((l) => l.split(/\s{2,}/)[0])).toEqual(['产业数字化', '统一上调', '数字产业化', 'GDP增速']);
     expect(sensitivity).not.toMatch(/uplift|digital-industry/);
-    const goal = runCli(['scenario', 'goal-seek', '1', '--target', 'P2027', '--driver', 'digital-industry'], dataDir).stdout;
+    const goal = runCli(['scenario', 'goal-seek', ownTargetsCopyCli(dataDir, 1), '--target', 'S2023', '--driver', 'digital-industry'], dataDir).stdout;
     expect(goal).toMatch(/^数字产业化 = [\d.]+ %$/m);
     expect(goal).not.toContain('digital-industry');
   });
@@ -205,9 +206,11 @@ describe('scenario CLI', () => {
     expect(out).toContain('- 万亿级规模 (2022): 口径不同，不作判定（目标按信通院广义口径判定）');
     expect(out).toContain('万亿级规模（2022年）：口径不同，不作判定（目标按信通院广义口径判定）');
     expect(out).not.toMatch(/万亿级规模（2022年）：实现概率/);
-    // The scenario's own 2027 target keeps its verdict and probability.
-    expect(out).toMatch(/- 2027年占GDP比重50%以上 \(2027\): 未实现/);
-    expect(out).toMatch(/2027年占GDP比重50%以上（2027年）：实现概率 [\d.]+%/);
+    // Its own 2027 target states Plan C's goal, judged on the broad measure too.
+    expect(out).toContain('- 2027年占GDP比重50%以上 (2027): 口径不同，不作判定（目标按信通院广义口径判定）');
+    expect(out).not.toContain('实现概率');
+    // A broad-measure scenario judges Plan C's target and gives its probability.
+    expect(runCli(['scenario', 'run', '4', '--mc', '500'], dataDir).stdout).toMatch(/2027年占GDP比重超过50%（2027年）：实现概率 [\d.]+%/);
   });
 
   it('names the bad field of a scenario file, exits 1 and saves nothing', () => {

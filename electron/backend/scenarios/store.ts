@@ -213,7 +213,7 @@ function targetsJudgedElsewhere(db: Db, definition: Scenario): Array<{ id: strin
   const plan = workspacePlanMeasures(db);
   const scenarioMeasure = definition.measure ?? null;
   return (definition.targets ?? []).flatMap((t) => {
-    const measure = judgedElsewhere(t.id, scenarioMeasure, plan);
+    const measure = judgedElsewhere(t, scenarioMeasure, plan);
     return measure === null ? [] : [{ id: t.id, measure }];
   });
 }

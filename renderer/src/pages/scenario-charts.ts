@@ -42,7 +42,7 @@ function targetLines(p: ProjectionResult, unit: '亿元' | '%', locale: Locale, 
   const omitted: OmittedTarget[] = [];
   for (const x of p.targets.filter((t) => t.unit === unit && t.kind !== 'component')) {
     const name = locale === 'en' && x.labelEn ? x.labelEn : x.label;
-    const measure = scenarioTargetMeasure(x.id, ctx.measure, ctx.plan);
+    const measure = scenarioTargetMeasure(x, ctx.measure, ctx.plan);
     const others = otherMeasures({ unit, year: x.year, measure }, plotted);
     if (measure !== null && others.length) omitted.push({ name, unit, value: x.threshold, year: x.year, measure, drawn: others });
     else lines.push({ id: `target-${x.id}`, name, kind: 'target' as const, unit, points: [{ year: x.year, value: x.threshold, ...(measure === null ? {} : { measure }) }] });
@@ -85,7 +85,8 @@ function projectionSeries(p: ProjectionResult, unit: '亿元' | '%', values: num
     unit,
     basis: 'derived' as const,
     scenarioId,
-    points: p.years.map((year, t) => ({ year, value: values[t] ?? null, ...(measure ? { measure } : {}) })),
+    // The base year is the scenario's starting figure, not a projection: the 预测期 shading starts after it.
+    points: p.years.map((year, t) => ({ year, value: values[t] ?? null, ...(measure ? { measure } : {}), ...(t === 0 ? { base: true } : {}) })),
   };
 }
 

@@ -10,7 +10,7 @@ export function MeasureNote({ measure, targets, plan }: { measure: string | unde
   const { locale, t } = useApp();
   const own = measure ?? null;
   const elsewhere = targets.flatMap((x) => {
-    const judged = judgedElsewhere(x.id, own, plan);
+    const judged = judgedElsewhere(x, own, plan);
     return judged === null ? [] : [{ name: (locale === 'en' && x.labelEn ? x.labelEn : x.label) || x.id, judged }];
   });
   const join = locale === 'en' ? ', ' : '、';

@@ -80,7 +80,7 @@ export function MonteCarloPanel({
     const own = done.scenario.measure ?? null;
     return done.scenario.targets.flatMap((x: Target) => {
       const k = done.result.targets.findIndex((r) => r.id === x.id);
-      if (k < 0 || judgedElsewhere(x.id, own, plan) !== null) return [];
+      if (k < 0 || judgedElsewhere(x, own, plan) !== null) return [];
       const marked: MarkedTarget = { label: locale === 'en' && x.labelEn ? x.labelEn : x.label, threshold: x.value, comparator: x.comparator, year: x.year };
       return [{ target: x, marked, probability: done.result.targets[k]!, histogram: done.result.targetHistograms?.[k] ?? null }];
     });
@@ -165,7 +165,8 @@ export function MonteCarloPanel({
             </thead>
             <tbody>
               {result.targets.map((x) => {
-                const elsewhere = judgedElsewhere(x.id, done!.scenario.measure ?? null, plan);
+                // The run's definition of the target (its kind and threshold) says which goal it states.
+                const elsewhere = judgedElsewhere(done!.scenario.targets.find((d) => d.id === x.id) ?? x, done!.scenario.measure ?? null, plan);
                 return (
                   <tr key={x.id} className={elsewhere ? 'other-measure' : undefined} data-target={x.id}>
                     <td>{label(x)}</td>

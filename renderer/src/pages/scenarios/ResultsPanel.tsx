@@ -77,7 +77,7 @@ export function ResultsPanel({
         </thead>
         <tbody>
           {p.targets.map((x) => {
-            const elsewhere = judgedElsewhere(x.id, measure, plan);
+            const elsewhere = judgedElsewhere(x, measure, plan);
             return (
               <tr key={x.id} className={elsewhere ? 'other-measure' : x.met ? 'met' : 'missed'} data-target={x.id}>
                 <td>{locale === 'en' && x.labelEn ? x.labelEn : x.label}</td>

@@ -49,7 +49,7 @@ export interface OutcomeRow {
 export function outcomeRows<R extends CompareRun>(groups: ReadonlyArray<MeasureGroup<R>>, runs: readonly R[], plan: PlanMeasures): OutcomeRow[] {
   const rows = new Map<string, OutcomeRow>();
   for (const target of groups.flatMap((g) => g.runs.flatMap((r) => (r.projection?.targets ?? []).map((x) => ({ x, scenarioMeasure: g.measure?.code ?? null }))))) {
-    const measure = scenarioTargetMeasure(target.x.id, target.scenarioMeasure, plan);
+    const measure = scenarioTargetMeasure(target.x, target.scenarioMeasure, plan);
     const key = `${measure ?? ''}:${target.x.id}`;
     if (rows.has(key)) continue;
     const cells = runs.map((r): OutcomeCell => {
