@@ -318,6 +318,7 @@ export function addScenarioCommands(program: Command): void {
               const own = Object.entries(mc.persistence.drivers).filter(([, p]) => p !== mc.persistence.scenario);
               const driverName = goalNames(definition, locale).driver;
               const drivers = own.map(([driver, p]) => `${driverName(driver)}${locale === 'zh' ? '：' : ': '}${label(p)}`).join(locale === 'zh' ? '；' : '; ');
+              console.log(translate(locale, 'scenario.mc.runWith', { draws: formatPlain(mc.draws, locale, 0, true), seed: opts.seed }));
               console.log(translate(locale, 'scenario.mc.persistence', { persistence: label(mc.persistence.scenario) }) + (own.length ? translate(locale, 'scenario.mc.persistenceDrivers', { drivers }) : ''));
               console.log(translate(locale, `scenario.mc.sampling.${mc.sampling}`));
               // How the drivers are linked: the correlation matrix's pairs by name, or the common shock.

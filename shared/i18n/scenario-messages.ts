@@ -189,6 +189,7 @@ export const scenarioMessagesZh: Record<string, string> = {
   'scenario.persistence.rho': '自相关 ρ={rho}',
   'scenario.persistence.help':
     '抽取方式：“每条路径抽取一次”——每次模拟只抽一次，整条路径沿用同一增速（趋势本身不确定，区间最宽）；“每年重新抽取”——各年独立抽取，多年平均后相互抵消（区间最窄）；“自相关 ρ”——逐年重新抽取，但与上一年的相关系数为 ρ（0<ρ<1，介于两者之间）。三种方式下每一年的分布都与所填分布相同。',
+  'scenario.mc.runWith': '蒙特卡洛：{draws} 次抽样，种子 {seed}（同一种子得出同样的结果；概率为估计值，见标准误）',
   'scenario.mc.persistence': '抽取方式：{persistence}',
   'scenario.mc.persistenceDrivers': '（{drivers}）',
   'scenario.mc.targetLineLhs': '{label}（{year}年）：实现概率 {probability}（标准误不超过 {se}个百分点，按独立抽样计）',
@@ -505,6 +506,7 @@ export const scenarioMessagesEn: Record<keyof typeof scenarioMessagesZh, string>
   'scenario.persistence.rho': 'autocorrelated, ρ = {rho}',
   'scenario.persistence.help':
     'Draws: “once per path” draws each driver once per simulated path and keeps it every year (the trend itself is uncertain; the widest band); “anew each year” draws every year independently, so the years average out (the narrowest band); “autocorrelated ρ” draws every year, correlated with the year before by ρ (0 < ρ < 1, in between). In all three every year’s value has the distribution entered.',
+  'scenario.mc.runWith': 'Monte Carlo: {draws} draws, seed {seed} (the same seed gives the same numbers; probabilities are estimates, see the standard error)',
   'scenario.mc.persistence': 'Draws: {persistence}',
   'scenario.mc.persistenceDrivers': ' ({drivers})',
   'scenario.mc.targetLineLhs': '{label} ({year}): probability {probability} (standard error at most {se} pp, that of independent draws)',

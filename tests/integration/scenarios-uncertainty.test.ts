@@ -81,6 +81,8 @@ describe('target statistics in scenario run', () => {
     const p2027 = json.monteCarlo.targets.find((t: { id: string }) => t.id === 'C1');
     const pct = (p: number) => `${Number((p * 100).toFixed(1))}%`;
     expect(run.stdout).toContain(`2027年占GDP比重超过50%（2027年）：实现概率 ${pct(p2027.probability)}（标准误 ${Number((p2027.standardError * 100).toFixed(2))}个百分点）`);
+    // Which draws and seed gave the estimates (the overview states its own, so the two can be told apart).
+    expect(run.stdout).toContain('蒙特卡洛：20,000 次抽样，种子 1（');
     expect(run.stdout).toMatch(/ {2}年份 {2}当年达到 {2}截至当年已达到 {2}当年首次达到\n/);
     expect(run.stdout).toContain(`  至2027年仍未达到：${pct(p2027.firstYear.never / 20000)}`);
     expect(run.stdout).not.toContain('C1');
