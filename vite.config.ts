@@ -1,10 +1,55 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { builtinModules } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pkg from './package.json' with { type: 'json' };
+import { writeInputs } from './electron/build/bundle-inputs.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * Writes inputs.json beside the built renderer: the sources it was built from (the Monte Carlo
+ * worker's own build included), so that the end-to-end tests can refuse a renderer older than them.
+ * One instance runs in the page build, `forWorker()` in each worker build.
+ */
+function recordInputs(): { plugin: Plugin; forWorker: () => Plugin } {
+  const ids = new Set<string>(['package.json', 'vite.config.ts']);
+  let started = 0;
+  let outDir = '';
+  const collect = (moduleIds: IterableIterator<string>) => {
+    for (const id of moduleIds) {
+      const file = id.split('?')[0]!;
+      const relative = path.relative(root, file);
+      if (id.startsWith('\0') || relative.startsWith('..') || path.isAbsolute(relative) || relative.split(path.sep).includes('node_modules')) continue;
+      ids.add(relative.split(path.sep).join('/'));
+    }
+  };
+  return {
+    plugin: {
+      name: 'workbench-record-inputs',
+      apply: 'build',
+      configResolved(config) {
+        outDir = path.resolve(config.root, config.build.outDir);
+      },
+      buildStart() {
+        started = Date.now();
+      },
+      generateBundle() {
+        collect(this.getModuleIds());
+      },
+      writeBundle() {
+        writeInputs(outDir, started, ids);
+      },
+    },
+    forWorker: () => ({
+      name: 'workbench-record-worker-inputs',
+      generateBundle() {
+        collect(this.getModuleIds());
+      },
+    }),
+  };
+}
 
 // `vite build` builds the renderer; `vite build --mode electron` bundles the Electron main process
 // and preload (CommonJS, as sandboxed preloads require); `vitest` runs the three test projects.
@@ -30,10 +75,12 @@ export default defineConfig(({ mode }) => {
       },
     };
   }
+  const inputs = recordInputs();
   return {
     root: `${root}renderer`,
     base: './',
-    plugins: [react()],
+    plugins: [react(), inputs.plugin],
+    worker: { plugins: () => [inputs.forWorker()] },
     build: {
       outDir: `${root}dist/renderer`,
       emptyOutDir: true,
@@ -57,6 +104,9 @@ export default defineConfig(({ mode }) => {
             testTimeout: 90_000,
             hookTimeout: 90_000,
             fileParallelism: false,
+            // After the other projects: a CLI test that rebuilds dist-cli/ leaves it stale meanwhile,
+            // and the end-to-end tests refuse a stale bundle (tests/e2e/browser.ts).
+            sequence: { groupOrder: 1 },
           },
         },
       ],

@@ -3,6 +3,7 @@ import { WorkbenchError } from '../../shared/api/errors';
 import type { MethodName, Output, ParsedInput } from '../../shared/api/contract';
 import type { Locale } from '../../shared/i18n';
 import { AppConfigStore } from './app-config';
+import { integrityHandlers } from './db/integrity';
 import { openWorkspace, tableCounts, type Workspace } from './db/workspace';
 import { defaultWorkspacePath, workspacePathFor } from './paths';
 import { chartHandlers } from './charts/handlers';
@@ -20,7 +21,7 @@ import { targetHandlers } from './targets/handlers';
 import { overviewHandlers } from './overview/handlers';
 
 /** Calls that stay open while an import holds the workspace: following and cancelling jobs, app settings. */
-const duringImport = /^(jobs\.|app\.|settings\.|workspace\.recent$)/;
+const duringImport = /^(jobs\.|app\.|settings\.|workspace\.(recent|integrity)$)/;
 
 /**
  * The whole backend behind one object: it owns the current workspace connection and implements the
@@ -139,6 +140,7 @@ export class WorkbenchService implements ServiceContext {
     ...importHandlers(this),
     ...chartHandlers(this),
     ...exportHandlers(this),
+    ...integrityHandlers(this),
   };
 
   /**

@@ -12,11 +12,14 @@ import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeInputs } from './bundle-inputs.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 export const outDir = path.join(root, 'dist-cli');
 
 export async function buildCli() {
+  // A source saved while esbuild reads makes this build stale at once: the start time is the one kept.
+  const started = Date.now();
   const staging = `${outDir}.${process.pid}.partial`;
   fs.rmSync(staging, { recursive: true, force: true });
   const result = await build({
@@ -44,8 +47,8 @@ export async function buildCli() {
   const migrations = path.join(root, 'electron/backend/db/migrations');
   fs.cpSync(migrations, path.join(staging, 'migrations'), { recursive: true });
   for (const f of fs.readdirSync(migrations)) inputs.push(path.posix.join('electron/backend/db/migrations', f));
-  inputs.push('package.json');
-  fs.writeFileSync(path.join(staging, 'inputs.json'), JSON.stringify({ builtAt: Date.now(), inputs: inputs.sort() }, null, 1));
+  inputs.push('package.json', 'electron/build/cli-bundle.mjs');
+  writeInputs(staging, started, inputs);
   // Moved in file by file, entries and inputs.json last: chunk names are content hashes, so a command
   // already running (it imports its chunks lazily) keeps finding the chunks it was built with. Chunks
   // of earlier builds are removed once they are an hour old.

@@ -189,7 +189,7 @@ export async function buildProgram(args: readonly string[] = process.argv.slice(
           console.log(`workspace       ${file}`);
           console.log(`schema version  ${schemaVersion}`);
           console.log(`SQLite version  ${sqliteVersion}`);
-          for (const t of tables) console.log(`  ${t.table.padEnd(18)} ${String(t.rows).padStart(10)}`);
+          for (const t of tables) console.log(`  ${t.table.padEnd(20)} ${`${t.approximate ? '≈' : ''}${t.rows}`.padStart(11)}`);
         }
       } finally {
         opened.close();

@@ -9,7 +9,7 @@ export const workspaceInfoSchema = z.object({
   createdNow: z.boolean(),
 });
 
-export const tableCountSchema = z.object({ table: z.string(), rows: z.number().int() });
+export const tableCountSchema = z.object({ table: z.string(), rows: z.number().int(), approximate: z.literal(true).optional() });
 
 export const recentWorkspaceSchema = z.object({
   path: z.string(),

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { appMethods } from './app-contract';
 import { chartMethods } from './charts-contract';
 import { dataMethods } from './data-contract';
+import { integrityMethods } from './integrity-contract';
 import { jobMethods } from './jobs-contract';
 import { overviewMethods } from './overview-contract';
 import { scenarioMethods } from './scenarios-contract';
@@ -28,7 +29,7 @@ function join<T extends Record<string, MethodDef>[]>(...parts: T): UnionToInters
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
-export const contract = join(appMethods, overviewMethods, targetMethods, scenarioMethods, dataMethods, chartMethods, jobMethods);
+export const contract = join(appMethods, overviewMethods, targetMethods, scenarioMethods, dataMethods, chartMethods, jobMethods, integrityMethods);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;

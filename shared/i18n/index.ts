@@ -7,6 +7,7 @@ import { importMessagesEn, importMessagesZh } from './import-messages';
 import { en, zh } from './messages';
 import { overviewMessagesEn, overviewMessagesZh } from './overview-messages';
 import { scenarioMessagesEn, scenarioMessagesZh } from './scenario-messages';
+import { startupMessagesEn, startupMessagesZh } from './startup-messages';
 import { targetsMessagesEn, targetsMessagesZh } from './targets-messages';
 import type { Locale } from '../format/number';
 
@@ -15,8 +16,8 @@ export type { Locale } from '../format/number';
 
 // One catalogue for every domain (shell, engine, imports, charts), so that one `translate` serves all.
 const catalogues: Record<Locale, Record<string, string>> = {
-  zh: { ...zh, ...engineMessagesZh, ...importMessagesZh, ...scenarioMessagesZh, ...dataMessagesZh, ...exportMessagesZh, ...chartsMessagesZh, ...targetsMessagesZh, ...overviewMessagesZh },
-  en: { ...en, ...engineMessagesEn, ...importMessagesEn, ...scenarioMessagesEn, ...dataMessagesEn, ...exportMessagesEn, ...chartsMessagesEn, ...targetsMessagesEn, ...overviewMessagesEn },
+  zh: { ...zh, ...engineMessagesZh, ...importMessagesZh, ...scenarioMessagesZh, ...dataMessagesZh, ...exportMessagesZh, ...chartsMessagesZh, ...targetsMessagesZh, ...overviewMessagesZh, ...startupMessagesZh },
+  en: { ...en, ...engineMessagesEn, ...importMessagesEn, ...scenarioMessagesEn, ...dataMessagesEn, ...exportMessagesEn, ...chartsMessagesEn, ...targetsMessagesEn, ...overviewMessagesEn, ...startupMessagesEn },
 };
 
 /** The sentence for `key` in `locale`, with `{param}` placeholders filled; unknown keys come back as-is. */

@@ -32,7 +32,7 @@ interface ChildResult {
 }
 
 /** The bench's CSV: `indicators` × 50 regions × 100 quarters (2000Q1–2024Q4), values in 亿元. */
-async function writeCsv(path: string, indicators: number): Promise<number> {
+export async function writeCsv(path: string, indicators: number): Promise<number> {
   const out = createWriteStream(path);
   const wait = () => new Promise<void>((r) => out.once('drain', () => r()));
   if (!out.write('指标,地区,时期,数值,单位\n')) await wait();

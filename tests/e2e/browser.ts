@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { WorkbenchService } from '../../electron/backend/service';
+import { staleInput } from '../../electron/build/bundle-inputs.mjs';
 import { startHost, type RunningHost } from '../../electron/host/http';
-import { repoRoot } from '../helpers/cli';
+import { repoRoot, spawnCli, waitForLine } from '../helpers/cli';
 import { tempService } from '../helpers/temp';
 
 const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
@@ -20,11 +21,60 @@ export function chromiumPath(): string {
   return found;
 }
 
-/** dist/renderer, or WORKBENCH_RENDERER_DIR (a build made with `vite build --outDir DIR`). */
-export function rendererDir(): string {
-  const dir = process.env.WORKBENCH_RENDERER_DIR ?? path.join(repoRoot, 'dist', 'renderer');
-  if (!fs.existsSync(path.join(dir, 'index.html'))) throw new Error('The renderer is not built: run npm run build (npm test does).');
+const npmBuild = 'run npm run build (npm test does)';
+
+/**
+ * A built bundle that is the current sources, or an error saying how to rebuild it: the tests never
+ * pass against a renderer or command line older than the code they are meant to check.
+ */
+function currentBundle(dir: string, entry: string, rebuild: string): string {
+  const stale = fs.existsSync(path.join(dir, entry)) ? staleInput(repoRoot, dir) : 'missing';
+  if (stale === 'missing') throw new Error(`${dir} is not built: ${rebuild}.`);
+  if (stale !== null) throw new Error(`${dir} is older than ${stale}: ${rebuild}.`);
   return dir;
+}
+
+/** dist/renderer, or WORKBENCH_RENDERER_DIR (a build made with `vite build --outDir DIR`); never a stale one. */
+export function rendererDir(): string {
+  const dir = process.env.WORKBENCH_RENDERER_DIR;
+  return dir ? currentBundle(dir, 'index.html', `vite build --outDir ${dir}`) : currentBundle(path.join(repoRoot, 'dist', 'renderer'), 'index.html', npmBuild);
+}
+
+export interface BuiltHost {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Throws unless the command line in dist-cli/ and the renderer in dist/renderer are built from the
+ * current sources. Call it before running `workbench` in any other way: the command rebuilds a stale
+ * bundle of its own before it runs.
+ */
+export function checkBuiltBundles(): void {
+  currentBundle(path.join(repoRoot, 'dist-cli'), 'workbench.mjs', npmBuild);
+  currentBundle(path.join(repoRoot, 'dist', 'renderer'), 'index.html', npmBuild);
+}
+
+/**
+ * `workbench serve` as users run it: the command line built into dist-cli/ serving dist/renderer, in
+ * its own process. Call `checkBuiltBundles` first: this runs whatever is built.
+ */
+export async function startBuiltHost(dataDir: string, workspace: string): Promise<BuiltHost> {
+  const child = spawnCli(['serve', '--port', '0', '--no-open', '--workspace', workspace], dataDir);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    const { match } = await waitForLine(child, /http:\/\/127\.0\.0\.1:\d+\/\S*/);
+    return {
+      url: match[0],
+      async close() {
+        child.kill('SIGTERM');
+        await exited;
+      },
+    };
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
 }
 
 export function launchChromium(): Promise<Browser> {

@@ -1,6 +1,7 @@
 // Start-up of the `workbench` command (issue #16): it runs the bundle in dist-cli/, commands that do
-// not export never load the export stack or Excel, and a bundle older than its sources is rebuilt
-// with a one-line notice instead of running stale.
+// not export never load the export stack or Excel, an export keeps its font work on disk for the next
+// process, and a bundle older than its sources is rebuilt with a one-line notice instead of running
+// stale.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,12 +15,12 @@ const heavy = ['pdfkit', 'pptxgenjs', 'exceljs', '@resvg/resvg-js', 'subset-font
 const traceHook = path.join(repoRoot, 'tests', 'helpers', 'trace-loads.mjs');
 
 /** Runs the real command with a module-load trace; returns its exit, output and the packages it loaded. */
-function traced(args: string[], dataDir: string) {
+function traced(args: string[], dataDir: string, fontCache = path.join(dataDir, 'font-cache')) {
   const trace = path.join(dataDir, `trace-${Math.random().toString(36).slice(2)}.txt`);
   fs.writeFileSync(trace, '');
   const result = spawnSync(process.execPath, ['--import', traceHook, cliPath, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, WORKBENCH_DATA_DIR: dataDir, WORKBENCH_TRACE_LOADS: trace },
+    env: { ...process.env, WORKBENCH_DATA_DIR: dataDir, WORKBENCH_TRACE_LOADS: trace, WORKBENCH_FONT_CACHE: fontCache },
     timeout: 60_000,
   });
   const urls = fs.readFileSync(trace, 'utf8').split('\n').filter(Boolean);
@@ -47,6 +48,20 @@ describe('workbench start-up', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.packages.has('fontkit')).toBe(true);
     expect(fs.readFileSync(out, 'utf8')).toContain('<svg');
+  });
+
+  it('keeps the font work of an export on disk: the next process subsets nothing and writes the same bytes', () => {
+    const fontCache = path.join(dataDir, 'png-font-cache');
+    const [first, second] = ['first.png', 'second.png'].map((name) => {
+      const out = path.join(dataDir, name);
+      const run = traced(['export', 'chart', '1', '--format', 'png', '--out', out], dataDir, fontCache);
+      expect(run.status, run.stderr).toBe(0);
+      return { run, png: fs.readFileSync(out) };
+    });
+    expect(first!.run.packages.has('subset-font')).toBe(true);
+    expect(fs.readdirSync(fontCache).filter((f) => f.endsWith('.font'))).toHaveLength(1);
+    expect(second!.run.packages.has('subset-font')).toBe(false);
+    expect(second!.png.equals(first!.png)).toBe(true);
   });
 
   it('rebuilds a bundle older than its sources, saying so in one line, and then runs it', () => {

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../../shared/api/errors';
-import { backupWorkspace, checkWorkspace, loadMigrations, openWorkspace, tableCounts } from '../../electron/backend/db/workspace';
+import { integrityOf } from '../../electron/backend/db/integrity';
+import { backupWorkspace, checkWorkspace, EXACT_COUNT_LIMIT, loadMigrations, openWorkspace, tableCounts } from '../../electron/backend/db/workspace';
 import { plansSeedData } from '../../electron/backend/seed';
 import { tempDir, tempService } from '../helpers/temp';
 
@@ -15,6 +16,31 @@ function codeOf(fn: () => unknown): string {
     throw error;
   }
   throw new Error('expected a WorkbenchError');
+}
+
+/** A workspace with a table no query of the app reads, whose root page is scribbled over. */
+function damagedWorkspace(): string {
+  const file = path.join(tempDir(), 'damaged-table.sqlite');
+  const ws = openWorkspace(file, { create: true });
+  ws.db.exec(`CREATE TABLE padding (id INTEGER PRIMARY KEY, text TEXT);
+    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO padding SELECT i, printf('%0500d', i) FROM n;`);
+  const root = ws.db.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'padding'").pluck().get() as number;
+  const pageSize = ws.db.pragma('page_size', { simple: true }) as number;
+  ws.db.close();
+  const fd = fs.openSync(file, 'r+');
+  fs.writeSync(fd, Buffer.alloc(64, 0xff), 0, 64, (root - 1) * pageSize + 12);
+  fs.closeSync(fd);
+  return file;
+}
+
+/** The background check's answer once it has one. */
+async function settled(db: Database.Database, file: string) {
+  for (let waited = 0; waited < 30_000; waited += 50) {
+    const status = integrityOf(db, file);
+    if (status.state !== 'checking') return status;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the integrity check did not finish in 30 s');
 }
 
 describe('workspace file', () => {
@@ -82,7 +108,7 @@ describe('workspace file', () => {
     expect(fs.readFileSync(file, 'utf8')).toContain('这不是数据库');
   });
 
-  it('reports a damaged database as corrupt instead of crashing', () => {
+  it('reports a database whose schema is damaged as corrupt at open instead of crashing', () => {
     const file = path.join(tempDir(), 'damaged.sqlite');
     const ws = openWorkspace(file, { create: true });
     ws.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -92,6 +118,62 @@ describe('workspace file', () => {
     bytes.fill(0x5a, 100, Math.min(bytes.length, 8192));
     fs.writeFileSync(file, bytes);
     expect(['workspace.corrupt', 'workspace.notSqlite']).toContain(codeOf(() => openWorkspace(file)));
+  });
+
+  it('opens a file damaged past its schema without reading it whole; the background check finds the damage', async () => {
+    const file = damagedWorkspace();
+    const ws = openWorkspace(file);
+    expect(ws.db.prepare('SELECT count(*) FROM targets').pluck().get()).toBe(0);
+    const status = await settled(ws.db, file);
+    expect(status.state).toBe('damaged');
+    expect(status.problems.join('\n')).toMatch(/malformed|page|Tree/i);
+    ws.db.close();
+  });
+
+  it('finds a sound file sound, and checks it again once reopened', async () => {
+    const file = path.join(tempDir(), 'sound.sqlite');
+    const first = openWorkspace(file, { create: true });
+    expect(await settled(first.db, file)).toEqual({ state: 'ok', problems: [] });
+    expect(integrityOf(first.db, file).state).toBe('ok');
+    first.db.close();
+    const again = openWorkspace(file);
+    expect(integrityOf(again.db, file).state).toBe('checking');
+    expect(await settled(again.db, file)).toEqual({ state: 'ok', problems: [] });
+    again.db.close();
+  });
+
+  it('refuses to migrate a damaged file, leaving it as it was', () => {
+    const dir = tempDir();
+    const migrations = loadMigrations();
+    const nextDir = path.join(dir, 'next-migrations');
+    fs.mkdirSync(nextDir);
+    for (const m of migrations) fs.writeFileSync(path.join(nextDir, m.name), m.sql);
+    fs.writeFileSync(path.join(nextDir, `${String(migrations.length + 1).padStart(3, '0')}-extra.sql`), 'CREATE TABLE extra (x INTEGER);');
+    const file = damagedWorkspace();
+    const before = fs.readFileSync(file);
+    expect(codeOf(() => openWorkspace(file, { migrationsDir: nextDir }))).toBe('workspace.corrupt');
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.readdirSync(path.dirname(file)).filter((f) => f.endsWith('.bak'))).toEqual([]);
+  });
+
+  it('counts small tables and takes a large one from the statistics, saying so', () => {
+    const file = path.join(tempDir(), 'counts.sqlite');
+    const ws = openWorkspace(file, { create: true });
+    const rows = EXACT_COUNT_LIMIT + 5000;
+    ws.db.exec(`CREATE TABLE big (id INTEGER PRIMARY KEY, v INTEGER); CREATE INDEX big_v ON big (v);
+      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${rows}) INSERT INTO big SELECT i, i % 7 FROM n;`);
+    const big = () => tableCounts(ws.db).find((t) => t.table === 'big');
+    // No statistics for it yet: counted.
+    expect(big()).toEqual({ table: 'big', rows });
+    ws.db.exec('ANALYZE big');
+    ws.db.exec('DELETE FROM big WHERE id <= 100');
+    // From sqlite_stat1, as of the ANALYZE: the 100 rows deleted since are not seen, and it says so.
+    expect(big()).toEqual({ table: 'big', rows, approximate: true });
+    expect(tableCounts(ws.db).find((t) => t.table === 'targets')).toEqual({ table: 'targets', rows: 0 });
+    // Statistics that call it smaller than the limit when it is not are not believed.
+    ws.db.exec("UPDATE sqlite_stat1 SET stat = '10 3' WHERE tbl = 'big'");
+    expect(big()).toEqual({ table: 'big', rows: rows - 100 });
+    ws.db.close();
   });
 
   it('reports a missing file when not asked to create it', () => {
