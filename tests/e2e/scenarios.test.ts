@@ -268,7 +268,7 @@ describe('scenario editor in Chromium', () => {
     expect(await summaryText()).not.toContain('万亿级规模');
     expect(await page.getByTestId('scenario-measure').textContent()).toContain('万亿级规模、占GDP比重40%以上、2027年占GDP比重50%以上按信通院广义口径判定');
     const trajectory = await page.getByTestId('chart-trajectory').locator('svg').textContent();
-    expect(trajectory).toContain('目标“万亿级规模”（1万亿元，2022年）按信通院广义口径判定，与图中数值的口径（重庆市此前口径）不同，未画出。');
+    expect(trajectory).toContain('目标“万亿级规模”（1.0万亿元，2022年）按信通院广义口径判定，与图中数值的口径（重庆市此前口径）不同，未画出。');
     // The published share on the broad measure from 2022 is left out, and said so.
     expect(await page.getByTestId('chart-share').getByTestId('chart-note').textContent()).toBe('2022年的已公布数在其他口径上，未画出。');
   });
