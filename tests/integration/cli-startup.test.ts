@@ -42,12 +42,18 @@ describe('workbench start-up', () => {
     },
   );
 
-  it('loads the export stack when a command exports', () => {
+  it('loads the renderer a chart export needs, and only that one', () => {
     const out = path.join(dataDir, 'chart.svg');
     const run = traced(['export', 'chart', '1', '--format', 'svg', '--out', out], dataDir);
     expect(run.status, run.stderr).toBe(0);
-    expect(run.packages.has('fontkit')).toBe(true);
+    // The font work of a first export (this data dir's font cache is empty).
+    expect(run.packages.has('subset-font')).toBe(true);
+    // An SVG or a PNG needs no PDF, PowerPoint or Excel writer.
+    for (const other of ['pdfkit', 'pptxgenjs', 'exceljs']) expect(run.packages.has(other), other).toBe(false);
     expect(fs.readFileSync(out, 'utf8')).toContain('<svg');
+    const pdf = traced(['export', 'chart', '1', '--format', 'pdf', '--out', path.join(dataDir, 'chart.pdf')], dataDir);
+    expect(pdf.status, pdf.stderr).toBe(0);
+    expect(pdf.packages.has('pdfkit')).toBe(true);
   });
 
   it('keeps the font work of an export on disk: the next process subsets nothing and writes the same bytes', () => {

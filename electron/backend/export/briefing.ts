@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { chartRows, toCsv, toXlsx } from './data-table';
 import { ExportError } from './errors';
+import { fileSlug } from './file-slug';
 import { pdfFromRendered } from './pdf';
 import type { BriefingItem } from './types';
 import { checkDpi, finishPng, rasterJob } from './png';
@@ -42,17 +43,6 @@ export interface BriefingResult {
   charts: Array<{ svg: string; png: string; csv: string }>;
 }
 
-/** A file name from a title: characters Windows and macOS refuse are dropped, the rest kept (including Chinese). */
-export function fileSlug(text: string, max = 60): string {
-  const refused = (ch: string): boolean => ch.codePointAt(0)! < 0x20 || '<>:"/\\|?*'.includes(ch);
-  const slug = [...text]
-    .map((ch) => (refused(ch) ? ' ' : ch))
-    .join('')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[. ]+$/, '');
-  return slug.slice(0, max) || 'chart';
-}
 
 function checkCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new ExportError('CANCELLED', {}, 'The export was cancelled');

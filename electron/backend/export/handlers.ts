@@ -11,6 +11,7 @@ import type { ExportFormat } from '../../../shared/api/charts-contract';
 import type { ExportedFile, JobStatus } from '../../../shared/api/jobs-contract';
 import type { ChartSize, ChartSpec } from '../../../shared/charts/spec';
 import { ExportError } from './errors';
+import { fileSlug } from './file-slug';
 import type { BriefingItem, ExportApp } from './index';
 import type { DomainHandlers, ServiceContext } from '../context';
 import { resolveChartData } from '../charts/resolve-data';
@@ -75,17 +76,18 @@ export async function exportChart(ctx: ServiceContext, input: ChartExportInput):
   const data = resolveChartData(ctx.db, spec);
   const app = appOf(ctx);
   const item: BriefingItem = { spec, data };
-  const { renderSvg, renderPng, renderPdf, renderPptx, fileSlug } = await renderers();
+  // Only the renderer the format needs: a PNG loads ECharts, resvg and the font tools, not PDFKit,
+  // PptxGenJS or ExcelJS.
   const bytes = await exporting(async (): Promise<Uint8Array> => {
     switch (input.format) {
       case 'svg':
-        return new TextEncoder().encode(await renderSvg(spec, data, { app, background: input.background }));
+        return new TextEncoder().encode(await (await import('./svg')).renderSvg(spec, data, { app, background: input.background }));
       case 'png':
-        return renderPng(spec, data, { app, dpi: input.dpi, background: input.background });
+        return (await import('./png')).renderPng(spec, data, { app, dpi: input.dpi, background: input.background });
       case 'pdf':
-        return renderPdf([item], { app, title: spec.title });
+        return (await import('./pdf')).renderPdf([item], { app, title: spec.title });
       case 'pptx':
-        return renderPptx([item], { app, title: spec.title, imageDpi: input.dpi });
+        return (await import('./pptx')).renderPptx([item], { app, title: spec.title, imageDpi: input.dpi });
     }
   });
   return { fileName: `${fileSlug(spec.name || spec.title)}.${input.format}`, mime: mimes[input.format], base64: Buffer.from(bytes).toString('base64') };
@@ -125,7 +127,7 @@ export function startBriefingExport(ctx: ServiceContext, input: { id: number; dp
     try {
       const outDir = join(staging, 'pack');
       let total = 1;
-      const { exportBriefing, fileSlug } = await renderers();
+      const { exportBriefing } = await renderers();
       await exporting(() =>
         exportBriefing(pack.items, outDir, {
           app,
