@@ -22,6 +22,7 @@ const labelsEn: Readonly<Record<string, string>> = {
   新闻发布会: 'press conference',
   推算: 'derived',
   '《行动计划》指标表': 'action plan table',
+  '研究报告（2023年，日期不详）': 'research report (2023, date not given)',
   // Target areas (data/seed/plans.json).
   总量: 'scale',
   市场主体: 'enterprises',
