@@ -22,6 +22,8 @@ const storageFaults: Array<[RegExp, string]> = [
   [/^SQLITE_READONLY/, 'storage.readOnly'],
   [/^SQLITE_IOERR/, 'storage.io'],
   [/^SQLITE_CANTOPEN/, 'storage.io'],
+  [/^SQLITE_CORRUPT/, 'storage.corrupt'],
+  [/^SQLITE_NOTADB/, 'storage.corrupt'],
 ];
 
 function storageFault(error: unknown): WorkbenchError | null {

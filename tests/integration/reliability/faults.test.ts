@@ -72,6 +72,30 @@ describe('storage faults', () => {
     service.close();
   }, 30_000);
 
+  it('a damaged page found after opening (the check runs in the background): a clear error naming the damage, not an internal one', async () => {
+    const first = tempService();
+    const file = first.service.workspace.path;
+    const db = first.service.db;
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    const root = db.prepare("SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = 'observations'").pluck().get() as number;
+    first.service.close();
+    // Opening reads only the header and schema; the damaged table shows when a screen reads it.
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (root - 1) * pageSize);
+    fs.closeSync(fd);
+    const { service } = tempService(file);
+    try {
+      const outcome = await dispatch(service, 'observations.query', { startRow: 0, endRow: 10, sortModel: [], filterModel: {} });
+      expect(outcome.ok).toBe(false);
+      if (!outcome.ok) {
+        expect(outcome.error.code).toBe('storage.corrupt');
+        expect(outcome.error.message).toContain('工作区文件已损坏');
+      }
+    } finally {
+      service.close();
+    }
+  });
+
   it('a read-only workspace: refused at open with a clear message, the file untouched', () => {
     const { service, dataDir } = tempService();
     const file = service.workspace.path;
