@@ -3,6 +3,7 @@ import { unitLabel } from '../../shared/format/unit-name';
 import { translate, type Locale } from '../../shared/i18n';
 import { seedLabel } from '../../shared/i18n/seed-labels';
 import { boundSign } from '../../shared/series/bound';
+import { listIndicatorCatalogue } from '../backend/data/indicator-catalogue';
 import { checkVintage } from '../backend/data/observation-view';
 import { queryObservations, type GridRow } from '../backend/data/observations-query';
 import { writeObservationsExport } from '../backend/data/observations-export';
@@ -63,6 +64,10 @@ function printPreview(preview: ImportPreview, locale: Locale, json: boolean): vo
   }
   if (preview.newIndicators.length) console.log(zh ? `新指标：${preview.newIndicators.join('、')}` : `New indicators: ${preview.newIndicators.join(', ')}`);
   if (preview.newRegions.length) console.log(zh ? `新地区：${preview.newRegions.join('、')}` : `New regions: ${preview.newRegions.join(', ')}`);
+  if (preview.newParents.length) {
+    const items = preview.newParents.map((p) => `${p.name}${translate(locale, 'data.preview.parentOf', { parent: p.parent })}`).join(zh ? '、' : '; ');
+    console.log(translate(locale, 'data.preview.newParents', { items }));
+  }
   for (const line of messages) console.error(line);
   if (preview.problemCount > preview.problems.length) {
     console.error(zh ? `另有 ${preview.problemCount - preview.problems.length} 处问题未列出。` : `${preview.problemCount - preview.problems.length} more problems not listed.`);
@@ -249,6 +254,29 @@ export function addImportCommands(program: Command): void {
           const names = (entries: typeof result.removedIndicators) => entries.map((e) => (locale === 'en' && e.nameEn) || e.nameZh).join(locale === 'en' ? ', ' : '、');
           if (result.removedIndicators.length) console.log(translate(locale, 'data.history.removedIndicators', { names: names(result.removedIndicators) }));
           if (result.removedRegions.length) console.log(translate(locale, 'data.history.removedRegions', { names: names(result.removedRegions) }));
+        }
+      }),
+    );
+
+  program
+    .command('catalogue')
+    .description("the workspace's indicators: names, parent (上级指标: a yearbook's indented sub-item), unit, measure, figures; sub-items indented under their parent")
+    .option('--workspace <file>', 'workspace file')
+    .option('--json', 'machine-readable output (codes, parent code and names, depth)')
+    .action((opts: { workspace?: string; json?: boolean }) =>
+      withWorkspace(opts.workspace, (service) => {
+        const entries = listIndicatorCatalogue(service.db);
+        if (opts.json) {
+          printJson(entries);
+          return;
+        }
+        const locale = cliLocale(program);
+        const name = (zh: string, en: string) => (locale === 'en' && en ? en : zh);
+        console.log(['data.indicator', 'data.catalogue.parent', 'col.unit', 'data.measure', 'data.catalogue.observations'].map((key) => translate(locale, key)).join('\t'));
+        for (const e of entries) {
+          console.log(
+            [`${'  '.repeat(e.depth)}${name(e.nameZh, e.nameEn)}`, name(e.parentName, e.parentNameEn) || '—', unitLabel(e.unit, locale) || '—', name(e.measureName, e.measureNameEn) || '—', String(e.observations)].join('\t'),
+          );
         }
       }),
     );

@@ -29,6 +29,7 @@ const groupOf: Record<string, keyof typeof groups> = {
   import: 'imports',
   imports: 'imports',
   observations: 'imports',
+  catalogue: 'imports',
   scenario: 'scenario',
   charts: 'charts',
   briefings: 'charts',

@@ -124,6 +124,12 @@ export const indicatorEntrySchema = z.object({
   code: z.string(),
   nameZh: z.string(),
   nameEn: z.string(),
+  /** The indicator it is a sub-item of (a yearbook's indented row: 第一产业 under 地区生产总值), null for none, with its names. */
+  parent: z.string().nullable(),
+  parentName: z.string(),
+  parentNameEn: z.string(),
+  /** How deep it sits under top-level indicators (0: top level); the catalogue lists each parent followed by its sub-items. */
+  depth: z.number().int(),
   unit: z.string(),
   category: z.string(),
   /** Chinese, and English ('' when none was written: the screens fall back to the Chinese). */
@@ -275,6 +281,9 @@ export const sampleObservationSchema = z.object({
   column: z.number().int(),
   indicator: z.string(),
   indicatorName: z.string(),
+  /** The indicator's parent once the import is written (code and name, '' for none): the workspace's, else the row it is indented under. */
+  parent: z.string(),
+  parentName: z.string(),
   region: z.string(),
   regionName: z.string(),
   period: z.string(),
@@ -322,6 +331,8 @@ export const importPreviewSchema = z.object({
   duplicatesInFile: z.number().int(),
   newIndicators: z.array(z.string()),
   newRegions: z.array(z.string()),
+  /** Sub-items the import would place under a parent in the catalogue (an indented row under the row above), by name. */
+  newParents: z.array(z.object({ name: z.string(), parent: z.string() })),
   duplicateOf: importRecordSchema.nullable(),
   problems: z.array(problemSchema),
   problemCount: z.number().int(),

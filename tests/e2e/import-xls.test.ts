@@ -55,6 +55,9 @@ describe('a legacy .xls yearbook table through the import panel', () => {
     const sample = page.getByTestId('import-sample').locator('tbody tr');
     expect(await sample.count()).toBe(19);
     expect((await sample.first().locator('td').allTextContents()).slice(0, 6)).toEqual(['6', '示例产业甲', '重庆', '2019', '120.5', '亿元']);
+    // The sub-item indented under 示例产业甲 is named with its parent.
+    expect(await sample.nth(5).locator('td').nth(1).textContent()).toBe('其中:示例子项（属于 示例产业甲）');
+    expect(await page.getByTestId('import-new-parents').textContent()).toBe('按缩进记为下级指标：其中:示例子项（属于 示例产业甲）。');
     expect(await problemTexts()).toEqual(['“合计”行等于它所合计的各行之和，是合计行，未导入。如要把它作为单独的指标导入，请选择保留合计行（导入预览中勾选，命令行加 --keep-totals）。']);
 
     // The fixed values carry their origin beside the field, and lose it once corrected.
@@ -104,6 +107,8 @@ describe('a legacy .xls yearbook table through the import panel', () => {
     );
     expect(await page.getByTestId('import-totals').textContent()).toBe('Total rows not imported, each the sum of the rows it totals: 1. Keep total rows, imported as indicators of their own');
     expect(await page.getByTestId('import-facts').textContent()).toContain('XLS (Excel 97-2003)');
+    expect(await page.getByTestId('import-new-parents').textContent()).toBe('Recorded as sub-items by their indent: 其中:示例子项 (under 示例产业甲).');
+    expect(await page.getByTestId('import-sample').locator('tbody tr').nth(5).locator('td').nth(1).textContent()).toBe('其中:示例子项 (under 示例产业甲)');
     await shot('english');
     await page.getByTestId('lang-switch').click();
     await expect.poll(() => page.getByTestId('import-totals').textContent(), POLL).toContain('合计行 1 行');
@@ -127,6 +132,32 @@ describe('a legacy .xls yearbook table through the import panel', () => {
       ['2023', 99.9],
     ]);
     expect(service.db.prepare("SELECT count(*) FROM indicators WHERE name_zh = '合计'").pluck().get()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('lists the sub-item under its parent in the catalogue, indented, in both languages', async () => {
+    const code = (name: string) => service.db.prepare('SELECT code FROM indicators WHERE name_zh = ?').pluck().get(name) as string;
+    const sub = code('其中:示例子项');
+    const parent = code('示例产业甲');
+    expect(service.db.prepare('SELECT parent FROM indicators WHERE code = ?').pluck().get(sub)).toBe(parent);
+    await page.getByTestId('data-tab-catalogue').click();
+    const grid = page.getByTestId('indicator-catalogue');
+    const cell = (row: string, col: string) => grid.locator(`.ag-row[row-id="${row}"] [col-id="${col}"]`);
+    await expect.poll(() => cell(sub, 'parent').textContent(), POLL).toBe('示例产业甲');
+    expect(await cell(parent, 'parent').textContent()).toBe('');
+    expect((await grid.locator('.ag-header-cell[col-id="parent"]').textContent())?.trim()).toBe('上级指标');
+    // Right under its parent, its name indented.
+    const index = async (row: string) => Number(await grid.locator(`.ag-row[row-id="${row}"]`).first().getAttribute('row-index'));
+    expect(await index(sub)).toBe((await index(parent)) + 1);
+    expect(await cell(sub, 'nameZh').evaluate((e) => getComputedStyle(e).paddingLeft)).toBe('30px');
+    expect(await cell(parent, 'nameZh').evaluate((e) => getComputedStyle(e).paddingLeft)).not.toBe('30px');
+    await shot('catalogue');
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(async () => (await grid.locator('.ag-header-cell[col-id="parent"]').textContent())?.trim(), POLL).toBe('Parent indicator');
+    // New indicators have no English name: the Chinese one stands in.
+    expect(await cell(sub, 'parent').textContent()).toBe('示例产业甲');
+    await shot('catalogue-english');
+    await page.getByTestId('lang-switch').click();
     expect(pageErrors).toEqual([]);
   });
 });

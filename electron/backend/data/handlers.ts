@@ -1,8 +1,9 @@
 import { WorkbenchError } from '../../../shared/api/errors';
 import { MAX_QUICK_LOOK_SERIES, type SeriesPoint } from '../../../shared/api/data-contract';
 import type { DomainHandlers, ServiceContext } from '../context';
-import { listIndicatorEntries, listRegionEntries } from '../db/access';
+import { listRegionEntries } from '../db/access';
 import { listMeasures } from '../series/figures';
+import { listIndicatorCatalogue } from './indicator-catalogue';
 import { editObservation, listEdits, undoEdit } from './observation-edits';
 import { listReleaseDates, listReleases } from './observation-releases';
 import { compileView } from './observation-view';
@@ -58,7 +59,7 @@ export function dataHandlers(ctx: ServiceContext): DomainHandlers<'observations'
       }
       return ctx.db.prepare(`${sql} ORDER BY o.indicator, o.region, o.status, o.period`).all(...params) as SeriesPoint[];
     },
-    'catalogue.indicators': () => listIndicatorEntries(ctx.db),
+    'catalogue.indicators': () => listIndicatorCatalogue(ctx.db),
     'catalogue.regions': () => listRegionEntries(ctx.db),
     'catalogue.measures': () => listMeasures(ctx.db),
     'catalogue.releaseDates': () => listReleaseDates(ctx.db),

@@ -92,7 +92,10 @@ export function indicatorMeasure(db: Db, code: string): string | null {
 }
 
 /** The catalogue's indicators with their measure's names, the other measures some figures name, and their figure count. */
-export function listIndicatorEntries(db: Db): IndicatorEntry[] {
+type CatalogueFields = Omit<IndicatorEntry, 'parent' | 'parentName' | 'parentNameEn' | 'depth'>;
+
+/** The catalogue's fields of each indicator; its place in the outline comes from data/indicator-catalogue.ts. */
+export function listIndicatorEntries(db: Db): CatalogueFields[] {
   return db
     .prepare(
       `SELECT code, name_zh AS nameZh, name_en AS nameEn, unit, category, description, description_en AS descriptionEn, source, measure,
@@ -103,7 +106,7 @@ export function listIndicatorEntries(db: Db): IndicatorEntry[] {
          (SELECT count(*) FROM observations o WHERE o.indicator = i.code) AS observations
        FROM indicators i ORDER BY category, code`,
     )
-    .all() as IndicatorEntry[];
+    .all() as CatalogueFields[];
 }
 
 /** The catalogue's regions with their figure count. */

@@ -2,6 +2,7 @@
 // codes, Chinese and English names already in the workspace, then against the known regions; a name
 // still unknown becomes a new entry: an indicator under a readable ASCII code made from its name
 // (indicator-code.ts), a region under its known code or else its name. A later import finds it by name.
+// A sub-item indented under another row gets that row's indicator as its parent, unless it has one.
 
 import type Database from 'better-sqlite3';
 import { normaliseLabel } from '../../../shared/parse/text';
@@ -27,6 +28,9 @@ export class Catalogue {
   /** Indicator codes in use, lowercase: a new code is none of them. */
   private readonly indicatorCodes = new Set<string>();
   private initials: Initials | null = null;
+  /** Each indicator's parent: the workspace's, and those this import records. */
+  private readonly parents = new Map<string, string>();
+  private readonly newParents: ParentLink[] = [];
 
   constructor(db: Database.Database) {
     for (const r of allIndicators(db)) {
@@ -34,6 +38,7 @@ export class Catalogue {
       this.indicatorCodes.add(r.code.toLowerCase());
     }
     for (const r of allRegions(db)) this.addRegion(r);
+    for (const r of db.prepare('SELECT code, parent FROM indicators WHERE parent IS NOT NULL').all() as ParentLink[]) this.parents.set(r.code, r.parent);
   }
 
   private addIndicator(r: IndicatorRow): void {
@@ -95,10 +100,47 @@ export class Catalogue {
     return { code: row.code, name: row.name_zh, isNew: true };
   }
 
+  /**
+   * The parent indicator `code` has once this import is written, with its name: the one the workspace
+   * (or this import) records, else `parent` (the row it is indented under in the file), recorded now
+   * (`isNew`) unless it is `code` itself or one of its sub-items (a loop). Null: none.
+   */
+  parentOf(code: string, parent: string | null): Resolved | null {
+    const named = (c: string, isNew: boolean): Resolved => ({ code: c, name: this.indicators.get(c)?.name_zh ?? c, isNew });
+    const held = this.parents.get(code);
+    if (held !== undefined) return named(held, false);
+    if (parent === null) return null;
+    for (let up: string | undefined = parent; up !== undefined; up = this.parents.get(up)) if (up === code) return null;
+    this.parents.set(code, parent);
+    this.newParents.push({ code, parent });
+    return named(parent, true);
+  }
+
+  /** Parents recorded since the last call, to be written in the import's transaction (after the entries they name). */
+  takeParents(): ParentLink[] {
+    return this.newParents.splice(0);
+  }
+
   /** Entries created since the last call, to be written in the import's transaction. */
   takeNew(): { indicators: Array<{ code: string; name: string; unit: string }>; regions: Array<{ code: string; name: string; nameEn: string; kind: string }> } {
     return { indicators: this.newIndicators.splice(0), regions: this.newRegions.splice(0) };
   }
+}
+
+/** An indicator and its parent, by code. */
+export interface ParentLink {
+  code: string;
+  parent: string;
+}
+
+/**
+ * Writes the parents an import found for indicators that had none, marked as that import's so that its
+ * undo takes them away again.
+ */
+export function writeParents(db: Database.Database, links: readonly ParentLink[], importId: number): void {
+  if (!links.length) return;
+  const set = db.prepare('UPDATE indicators SET parent = ?, parent_by_import = ? WHERE code = ? AND parent IS NULL');
+  for (const l of links) set.run(l.parent, importId, l.code);
 }
 
 /**

@@ -20,6 +20,11 @@ export class CodeTables {
   /** Year of a string that is a canonical period. */
   readonly year: number[] = [];
   readonly newIndicatorNames: string[] = [];
+  /** The code and name of the parent each indicator will have ('' for none), by dictionary id. */
+  readonly indicatorParent: string[] = [];
+  readonly indicatorParentName: string[] = [];
+  /** Sub-items and the parent the import records for them, by name (in the order met). */
+  readonly newParentNames: Array<{ name: string; parent: string }> = [];
   readonly newRegionNames: string[] = [];
   private readonly unitChecked = new Set<string>();
 
@@ -32,6 +37,16 @@ export class CodeTables {
       this.keyOf.set(code, k);
     }
     return k;
+  }
+
+  /** Indicator `id`'s parent: the workspace's, else that of the row it is indented under (dictionary id `parent`, -1: none). */
+  private placeUnderParent(id: number, parent: number): void {
+    const code = this.indicatorCode[id]!;
+    const fromFile = parent >= 0 ? this.indicatorCode[parent]! : null;
+    const held = this.catalogue.parentOf(code, fromFile);
+    this.indicatorParent.push(held?.code ?? '');
+    this.indicatorParentName.push(held?.name ?? '');
+    if (held?.isNew) this.newParentNames.push({ name: this.indicatorName[id]!, parent: held.name });
   }
 
   /** Take a batch's new dictionary entries; warns once per indicator whose unit differs from the workspace's. */
@@ -57,6 +72,7 @@ export class CodeTables {
       this.indicatorName.push(r.name);
       this.indicatorUnit.push(r.isNew ? '' : r.unit);
       if (r.isNew) this.newIndicatorNames.push(r.name);
+      this.placeUnderParent(id, entry.parent);
     }
     for (const label of batch.regionLabels) {
       const r = this.catalogue.region(label);

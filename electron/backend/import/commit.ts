@@ -10,7 +10,7 @@ import type { Bound } from '../../../shared/series/bound';
 import { vintageSchema } from '../../../shared/series/vintage';
 import { listMeasures } from '../series/figures';
 import { holdWorkspace } from './busy';
-import { Catalogue, writeNewEntries } from './catalogue';
+import { Catalogue, writeNewEntries, writeParents } from './catalogue';
 import { CodeTables } from './code-tables';
 import { findDuplicate } from './history';
 import { parseEvents } from './parse-source';
@@ -791,6 +791,7 @@ async function runCommit(
       observations += b.count + b.badObservations;
       await codes.absorb(b, problems);
       writeNewEntries(db, c.catalogue.takeNew(), importId, c.fileName, fileMeasure);
+      writeParents(db, c.catalogue.takeParents(), importId);
       if (b.errorTotal > 0 && !options.skipBadRows) writer.failed = true;
       if (keyIndex === undefined && b.count > 0 && !writer.failed) keyIndex = c.deferKey && worthDeferringKey(db, b, c.size) ? deferKey(db, writer) : null;
       if (!writer.failed) writer.write(b);

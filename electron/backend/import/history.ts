@@ -120,11 +120,12 @@ interface ReplacedRow {
  * The catalogue entries (of `table`, named by `column` in the tables that use them) that import `id`
  * added and nothing uses once its rows are gone: no observation, no replaced row kept for another
  * import's undo, no target, no definition break, no saved chart or scenario naming the code (as a
- * JSON string: a code a chart names is kept, whatever field it is in). Those are deleted and returned.
+ * JSON string: a code a chart names is kept, whatever field it is in), and no indicator named as its
+ * parent (`inUse`: the parent relations this import recorded are gone by then). Those are deleted and returned.
  * One still used by another import's rows passes to the latest of those imports, whose undo then
  * looks at it again; one used by nothing an import wrote stays the workspace's.
  */
-function removeCreated(db: Database.Database, table: 'indicators' | 'regions', column: 'indicator' | 'region', id: number): RemovedEntry[] {
+function removeCreated(db: Database.Database, table: 'indicators' | 'regions', column: 'indicator' | 'region', id: number, inUse = ''): RemovedEntry[] {
   const created = db
     .prepare(
       `SELECT code, name_zh AS nameZh, name_en AS nameEn FROM ${table} e WHERE created_by_import = ?
@@ -134,6 +135,7 @@ function removeCreated(db: Database.Database, table: 'indicators' | 'regions', c
          AND NOT EXISTS (SELECT 1 FROM definition_breaks WHERE ${column} = e.code)
          AND NOT EXISTS (SELECT 1 FROM charts WHERE instr(spec, json_quote(e.code)) > 0)
          AND NOT EXISTS (SELECT 1 FROM scenario_versions WHERE instr(definition, json_quote(e.code)) > 0)
+         ${inUse}
        ORDER BY code`,
     )
     .all(id) as RemovedEntry[];
@@ -145,8 +147,9 @@ function removeCreated(db: Database.Database, table: 'indicators' | 'regions', c
 
 /**
  * Undo an import: delete exactly the rows it wrote and bring back the rows it replaced (with their
- * measure, bound and release), in one transaction; then remove the indicators and regions it added
- * that nothing uses any more (removeCreated). A replaced row whose key a later import has taken
+ * measure, bound and release), in one transaction; then take away the parents it recorded for
+ * indicators (sub-items become top-level again) and remove the indicators and regions it added that
+ * nothing uses any more (removeCreated). A replaced row whose key a later import has taken
  * since stays out, moved to that later import's replaced list, so undoing the later import brings it
  * back in turn.
  *
@@ -204,7 +207,8 @@ export function undoImport(db: Database.Database, id: number): UndoSummary {
     db.prepare('DELETE FROM import_replaced WHERE import_id = ?').run(id);
     db.prepare('DELETE FROM observation_releases WHERE import_id = ?').run(id);
     db.prepare('DELETE FROM observation_releases WHERE NOT EXISTS (SELECT 1 FROM observations o WHERE o.id = observation_releases.observation_id)').run();
-    const removedIndicators = removeCreated(db, 'indicators', 'indicator', id);
+    db.prepare('UPDATE indicators SET parent = NULL, parent_by_import = NULL WHERE parent_by_import = ?').run(id);
+    const removedIndicators = removeCreated(db, 'indicators', 'indicator', id, 'AND NOT EXISTS (SELECT 1 FROM indicators c WHERE c.parent = e.code)');
     const removedRegions = removeCreated(db, 'regions', 'region', id);
     db.prepare('UPDATE imports SET undone_at = ? WHERE id = ?').run(new Date().toISOString(), id);
     return { importId: id, rowsDeleted, rowsRestored, removedIndicators, removedRegions };

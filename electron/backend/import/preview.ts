@@ -85,6 +85,7 @@ export async function previewImport(db: Database.Database, filePath: string, opt
     duplicatesInFile: 0,
     newIndicators: [],
     newRegions: [],
+    newParents: [],
     duplicateOf,
     problems: problems.items,
     problemCount: 0,
@@ -132,6 +133,7 @@ export async function previewImport(db: Database.Database, filePath: string, opt
     if (fallbackSource) for (const s of preview.sample) if (s.source === '') s.source = clipText(fallbackSource, SHOWN_TEXT);
     preview.newIndicators = codes.newIndicatorNames.slice(0, LIST_NAMES).map((n) => clipText(n, SHOWN_TEXT));
     preview.newRegions = codes.newRegionNames.slice(0, LIST_NAMES).map((n) => clipText(n, SHOWN_TEXT));
+    preview.newParents = codes.newParentNames.slice(0, LIST_NAMES).map((l) => ({ name: clipText(l.name, SHOWN_TEXT), parent: clipText(l.parent, SHOWN_TEXT) }));
 
     function check(b: ParsedBatch): void {
       const { indicatorCode, regionCode, strings } = codes;
@@ -166,6 +168,8 @@ export async function previewImport(db: Database.Database, filePath: string, opt
             column: b.column[i]!,
             indicator: clipText(indicator, SHOWN_TEXT),
             indicatorName: clipText(codes.indicatorName[ind]!, SHOWN_TEXT),
+            parent: clipText(codes.indicatorParent[ind]!, SHOWN_TEXT),
+            parentName: clipText(codes.indicatorParentName[ind]!, SHOWN_TEXT),
             region: clipText(region, SHOWN_TEXT),
             regionName: clipText(codes.regionName[reg]!, SHOWN_TEXT),
             period,

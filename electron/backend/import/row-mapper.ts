@@ -23,6 +23,11 @@ export interface LabelEntry {
   text: string;
   name: string;
   unit: string | null;
+  /**
+   * The entry (its index among the file's indicator labels) of the row it is indented under where it
+   * was first met (  第一产业 under 地区生产总值, 其中：… under the row above), -1 for none.
+   */
+  parent: number;
 }
 
 export interface ParsedBatch {
@@ -172,6 +177,12 @@ const NO_ROW = -1;
 /** A row's indicator or region id not looked up yet (ids are >= 0, -1 is a label that normalises to nothing). */
 const UNRESOLVED = -2;
 
+/** A row of the indicator column's outline: how deep its label is indented, and its indicator's entry (-1: none). */
+interface OutlineRow {
+  indent: number;
+  entry: number;
+}
+
 /** A total row met before the rows it totals (全市 heading the districts): decided when its group ends. */
 interface PendingTotal {
   raw: RawRow;
@@ -208,11 +219,15 @@ export class RowMapper {
   private readonly measureIds = new DictField(this.strings);
   /** The measure code a measure cell's trimmed, non-empty text names, or null. */
   private readonly rowMeasures = new TextMemo((text) => this.measures?.code(text) ?? null);
-  /** The indicator id of an indicator cell's trimmed text (-1 when it normalises to nothing). */
+  /** The indicator id of an indicator cell's trimmed text (-1 when it normalises to nothing); a new one is placed under `rowParent`. */
   private readonly rowIndicators = new TextMemo((text, row) => {
     const label = normaliseLabel(text);
-    return label === '' ? -1 : this.indicatorId(label, row, this.indicatorCol === NO_ROW ? null : this.indicatorCol + 1);
+    return label === '' ? -1 : this.indicatorId(label, row, this.indicatorCol === NO_ROW ? null : this.indicatorCol + 1, this.rowParent);
   });
+  /** The rows above the current one that it may be indented under, least indented first. */
+  private readonly outline: OutlineRow[] = [];
+  /** The parent entry of the row being mapped (-1: none). */
+  private rowParent = -1;
   /** The region id of a region cell's trimmed text (-1 when it normalises to nothing). */
   private readonly rowRegions = new TextMemo((text, row) => {
     const label = normaliseLabel(text);
@@ -321,13 +336,13 @@ export class RowMapper {
     return u;
   }
 
-  private indicatorId(label: string, row: number, column: number | null): number {
+  private indicatorId(label: string, row: number, column: number | null, parent = -1): number {
     let id = this.indicatorIds.get(label);
     if (id === undefined) {
       id = this.indicatorEntries.length;
       this.indicatorIds.set(label, id);
       const { name, unit } = splitHeaderUnit(label);
-      this.indicatorEntries.push({ text: label, name: normaliseLabel(name), unit: unit?.text ?? null });
+      this.indicatorEntries.push({ text: label, name: normaliseLabel(name), unit: unit?.text ?? null, parent });
       if (looksLikeMojibake(label)) this.problems.addOnce(`moji:${label}`, 'encoding.suspect-mojibake', { text: label }, row, column);
     }
     return id;
@@ -381,6 +396,8 @@ export class RowMapper {
       for (const [view, col] of this.totalViews) {
         const word = totalWord(cells[col] ?? '', view);
         if (word) {
+          // A total ends the groups above it: a row after it is indented under none of them.
+          if (view === 'indicator') this.outline.length = 0;
           this.totalRow(raw, view, word);
           return;
         }
@@ -471,6 +488,7 @@ export class RowMapper {
     }
     const problems = this.problems;
     const width = this.valueCols.length;
+    const place = this.placeInOutline(cells);
 
     if (this.replacementSeen()) {
       let damaged = false;
@@ -590,7 +608,11 @@ export class RowMapper {
       let indicator: number;
       if (vc.indicator !== null) indicator = this.indicatorId(vc.indicator, rowNo, colNo);
       else {
-        if (rowIndicator === UNRESOLVED) rowIndicator = this.rowIndicators.get(indicatorLabel, rowNo);
+        if (rowIndicator === UNRESOLVED) {
+          this.rowParent = place?.parent ?? -1;
+          rowIndicator = this.rowIndicators.get(indicatorLabel, rowNo);
+          if (place) place.row.entry = rowIndicator;
+        }
         indicator = rowIndicator;
       }
       let region: number;
@@ -665,6 +687,25 @@ export class RowMapper {
         for (let j = 0; j < columns.length; j++) this.sums!.add(view, other, indent, columns[j]!, { value: this.val[first + j]!, lastDigit: lastDigits[j]! });
       }
     }
+  }
+
+  /**
+   * The row's place in the indicator column's outline: its label's indent (totals.ts indentOf) puts it
+   * under the nearest row above indented less, whose entry is its parent. The row joins the outline
+   * (its entry set once resolved), so that rows indented under it find it, whether or not it is read.
+   * Null for a row whose indicator cell is blank (filled from above) or a table without that column.
+   */
+  private placeInOutline(cells: readonly string[]): { row: OutlineRow; parent: number } | null {
+    if (this.indicatorCol === NO_ROW) return null;
+    const label = cells[this.indicatorCol] ?? '';
+    if (label.trim() === '') return null;
+    const indent = indentOf(label);
+    const outline = this.outline;
+    while (outline.length > 0 && outline[outline.length - 1]!.indent >= indent) outline.pop();
+    const parent = outline.length > 0 ? outline[outline.length - 1]!.entry : -1;
+    const row: OutlineRow = { indent, entry: -1 };
+    outline.push(row);
+    return { row, parent };
   }
 
   /** Hand over what was mapped since the last call. */

@@ -181,6 +181,9 @@ export interface SampleObservation {
   column: number;
   indicator: string;
   indicatorName: string;
+  /** The indicator's parent once the import is written (code and name, '' for none): the workspace's, else the row it is indented under. */
+  parent: string;
+  parentName: string;
   region: string;
   regionName: string;
   period: string;
@@ -269,6 +272,8 @@ export interface ImportPreview {
   /** Names that an import would add to the catalogue (first 50 each). */
   newIndicators: string[];
   newRegions: string[];
+  /** Sub-items the import would place under a parent in the catalogue (they have none yet), by name (first 50). */
+  newParents: Array<{ name: string; parent: string }>;
   /** The earlier import of a file with the same SHA-256, if any (not undone). */
   duplicateOf: ImportRecord | null;
   /** The first 200 problems. */

@@ -69,6 +69,9 @@ describe('the fixture corpus', () => {
     expect(p.blankCells).toBe(1);
     expect(p.observations).toBe(19);
     expect(p.newIndicators).toEqual(['示例产业甲', '其中:示例子项', '示例产业乙', '示例产业丙']);
+    // The sub-item, indented by two ideographic spaces and 其中, goes under the row above it.
+    expect(p.newParents).toEqual([{ name: '其中:示例子项', parent: '示例产业甲' }]);
+    expect(p.sample.filter((x) => x.parentName !== '').map((x) => `${x.indicatorName}<${x.parentName}`)).toEqual(new Array(5).fill('其中:示例子项<示例产业甲'));
 
     const s = await commitImport(ws.db, fixture('yearbook-merged.xls'), { onConflict: 'fail' });
     expect(s).toMatchObject({ status: 'committed', rowsWritten: 19, totalRows: 1, blankCells: 1 });
@@ -84,6 +87,13 @@ describe('the fixture corpus', () => {
     expect(rows.filter((r) => r.indicator === '其中:示例子项').map((r) => r.value)).toEqual([60.2, 65, 70.5, 75, 80]);
     expect(rows.some((r) => r.indicator === '合计')).toBe(false);
     expect(ws.db.prepare("SELECT count(*) FROM indicators WHERE name_zh = '合计'").pluck().get()).toBe(0);
+    // The catalogue keeps the indentation as the hierarchy.
+    expect(ws.db.prepare('SELECT c.name_zh AS name, p.name_zh AS parent, c.parent_by_import AS by FROM indicators c LEFT JOIN indicators p ON p.code = c.parent WHERE c.created_by_import = ? ORDER BY c.rowid').all(s.importId)).toEqual([
+      { name: '示例产业甲', parent: null, by: null },
+      { name: '其中:示例子项', parent: '示例产业甲', by: s.importId },
+      { name: '示例产业乙', parent: null, by: null },
+      { name: '示例产业丙', parent: null, by: null },
+    ]);
   });
 
   it('a BIFF8 portal export: 地区 and 数据性质 in note rows, months across as date cells', async () => {

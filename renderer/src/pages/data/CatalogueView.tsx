@@ -11,8 +11,11 @@ function described(entry: { description: string; descriptionEn: string }, locale
   return locale === 'en' && entry.descriptionEn ? entry.descriptionEn : entry.description;
 }
 
+/** A sub-item's name indented by its depth under the top-level indicators, as the yearbook it came from indents it. */
+const outlineIndent = ({ data }: { data?: IndicatorEntry }) => (data && data.depth > 0 ? { paddingLeft: `${12 + 18 * data.depth}px` } : null);
+
 /**
- * The indicator catalogue (code, names, unit, measure, category, description, source), the measures
+ * The indicator catalogue (code, names, parent, unit, measure, category, description, source), the measures
  * (口径) figures are published on, and the regions, with how many observations each has.
  */
 export function CatalogueView({ version }: { version: number }) {
@@ -36,8 +39,15 @@ export function CatalogueView({ version }: { version: number }) {
   const indicatorColumns = useMemo<ColDef<IndicatorEntry>[]>(
     () => [
       { field: 'code', headerName: t('data.catalogue.code'), width: 150 },
-      { field: 'nameZh', headerName: t('data.catalogue.nameZh'), width: 220 },
-      { field: 'nameEn', headerName: t('data.catalogue.nameEn'), width: 240 },
+      // Listed in outline order (each parent followed by its sub-items), the names indented by depth.
+      { field: 'nameZh', headerName: t('data.catalogue.nameZh'), width: 220, cellStyle: outlineIndent },
+      { field: 'nameEn', headerName: t('data.catalogue.nameEn'), width: 240, cellStyle: outlineIndent },
+      {
+        colId: 'parent',
+        headerName: t('data.catalogue.parent'),
+        width: 180,
+        valueGetter: ({ data }) => (data ? (locale === 'en' && data.parentNameEn) || data.parentName : ''),
+      },
       // Units, categories and publishers are stored as written; the seeded ones have English names.
       { field: 'unit', headerName: t('col.unit'), width: locale === 'en' ? 130 : 80, valueFormatter: (p) => unitLabel(String(p.value ?? ''), locale) },
       {

@@ -341,6 +341,14 @@ export function ImportPanel({ onImported, onRunning }: { onImported: (summary: I
             })}
             {preview.blankCells > 0 && <>{sentenceGap}<span data-testid="import-blank-cells">{t('data.import.blankCells', { count: grouped(preview.blankCells) })}</span></>}
             {preview.newIndicators.length > 0 && <>{sentenceGap}{t('data.preview.newIndicators', { names: preview.newIndicators.join('、') })}</>}
+            {preview.newParents.length > 0 && (
+              <>
+                {sentenceGap}
+                <span data-testid="import-new-parents">
+                  {t('data.preview.newParents', { items: preview.newParents.map((p) => `${p.name}${t('data.preview.parentOf', { parent: p.parent })}`).join(locale === 'en' ? '; ' : '、') })}
+                </span>
+              </>
+            )}
             {preview.newRegions.length > 0 && <>{sentenceGap}{t('data.preview.newRegions', { names: preview.newRegions.join('、') })}</>}
           </p>
           {(preview.totalRows > 0 || options.totals === 'keep') && (

@@ -33,7 +33,7 @@ export interface EnglishNames {
   regions: Map<string, string>;
 }
 
-/** The first observations as they would be stored, each with the measure (口径) it will have; in English with the catalogue's English names. */
+/** The first observations as they would be stored, each with its indicator's parent and the measure (口径) it will have; in English with the catalogue's English names. */
 export function SampleRows({ preview, measures, english }: { preview: ImportPreview; measures: MeasureEntry[]; english: EnglishNames | null }) {
   const { t, locale } = useApp();
   if (!preview.sample.length) return null;
@@ -60,7 +60,10 @@ export function SampleRows({ preview, measures, english }: { preview: ImportPrev
           {preview.sample.map((s) => (
             <tr key={`${s.row}:${s.column}`} className={s.conflict ? 'conflict' : undefined}>
               <td>{s.row}</td>
-              <td>{english?.indicators.get(s.indicator) || s.indicatorName}</td>
+              <td>
+                {english?.indicators.get(s.indicator) || s.indicatorName}
+                {s.parentName && <span className="muted">{t('data.preview.parentOf', { parent: english?.indicators.get(s.parent) || s.parentName })}</span>}
+              </td>
               <td>{english?.regions.get(s.region) || s.regionName}</td>
               <td>{s.period}</td>
               <td className="num">{formatPlain(s.value, locale, 4, true)}</td>
