@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { WorkbenchError } from '../../shared/api/errors';
 import type { Output } from '../../shared/api/contract';
-import { formatWithUnit, type Locale } from '../../shared/format/number';
+import type { Locale } from '../../shared/format/number';
+import { goalValueText } from '../../shared/monitor/goal';
 import { ruleParamsText } from '../../shared/monitor/rule-text';
-import { comparatorSign, formatBounded } from '../../shared/series/bound';
+import { formatBounded } from '../../shared/series/bound';
 import { translate } from '../../shared/i18n';
 import { callApi, cliLocale, printJson, withWorkspace } from './context';
 
@@ -27,18 +28,20 @@ function printMonitor(m: Monitor, locale: Locale): void {
   console.log(zh ? `截至${m.asOfYear}年${vintage}；对照情景：${m.scenario?.name ?? '无'}` : `As of ${m.asOfYear}${vintage}; compared scenario: ${m.scenario?.name ?? 'none'}`);
   if (m.settingsNotice) console.log(translate(locale, 'targets.settings.notice', { value: m.settingsNotice.value }));
   const measureName = (ref: { nameZh: string; nameEn: string }) => (zh ? ref.nameZh : ref.nameEn);
+  // As the monitor writes a figure's year: 45.4%（2022年）, 45.4% (2022).
+  const yearNote = (year: number) => (zh ? `（${year}年）` : ` (${year})`);
   for (const r of m.rows) {
     const t = r.target;
     const title = zh || !t.titleEn ? t.titleZh : t.titleEn;
-    const goal = t.value === null ? (zh ? '定性' : 'qualitative') : `${comparatorSign(t.comparator)} ${formatWithUnit(t.value, t.unit, locale)}`;
-    const latest = r.latest ? `${formatBounded(r.latest.value, t.unit, r.latest.bound, locale)} (${r.latest.year})` : '—';
+    const goal = goalValueText(t, locale) ?? (zh ? '定性' : 'qualitative');
+    const latest = r.latest ? `${formatBounded(r.latest.value, t.unit, r.latest.bound, locale)}${yearNote(r.latest.year)}` : '—';
     const measure = r.measure ? (zh ? `（${measureName(r.measure)}）` : ` (${measureName(r.measure)})`) : '';
     console.log(`${t.code.padEnd(6)} ${translate(locale, `monitor.status.${r.status}`).padEnd(zh ? 6 : 9)} ${title}${measure}`);
     const deadline = t.deadline ? (zh ? `，${t.deadline}年` : `, by ${t.deadline}`) : '';
     console.log(`       ${goal}${deadline}${zh ? '；最新实际 ' : '; latest '}${latest}`);
     console.log(`       ${translate(locale, r.rule, ruleParamsText(r.ruleParams, t.unit, locale))}`);
     for (const other of r.byMeasure.slice(1)) {
-      const value = other.latest ? `${formatBounded(other.latest.value, t.unit, other.latest.bound, locale)} (${other.latest.year})` : '—';
+      const value = other.latest ? `${formatBounded(other.latest.value, t.unit, other.latest.bound, locale)}${yearNote(other.latest.year)}` : '—';
       const status = translate(locale, `monitor.status.${other.status}`);
       // A measure no longer published says so rather than leave "no data" to be read as a lag.
       const replaced = other.rule === 'monitor.rule.measureReplaced' ? (zh ? '；' : '; ') + translate(locale, 'targets.byMeasure.measureReplaced', { from: other.ruleParams.from ?? '' }) : '';

@@ -203,8 +203,7 @@ const twinCell = z.union([
   z.object({
     value: z.null(),
     /** other-measure: the year has figures of the quantity, but on other measures (`others` lists them). */
-    /** other-indicator: a figure on the measure the year's other regions are shown on exists, in another indicator. */
-    reason: z.enum(['no-figure', 'other-measure', 'other-indicator']),
+    reason: z.enum(['no-figure', 'other-measure']),
     others: z.array(z.object({ measure: z.string(), year: z.number().int(), value: z.number(), bound: z.enum(BOUNDS), indicator: z.string() })),
   }),
 ]);

@@ -62,6 +62,13 @@ describe('targets monitor in Chromium', () => {
     // C1 (50% by 2027): the broad baseline from 2022 projects it, on the target's own measure.
     expect(await cell('C1', 'row-projection').textContent()).toMatch(/^52\.3%，可实现$/);
     expect(await cell('C4', 'row-measure').textContent()).toBe('统计局核心产业口径');
+    // A lower bound at the target says the target is reached, never "≥100%" of it.
+    expect(await cell('A1', 'row-progress').textContent()).toBe('已达到');
+    expect(await cell('A1', 'row-progress').getAttribute('title')).toContain('下限（≥1万亿元）');
+    expect(await cell('A2', 'row-progress').textContent()).toBe('114%');
+    // 总投资约296亿元: the goal is the approximate figure, not "= 296亿元".
+    expect(await row('B8').locator('td.num').first().textContent()).toBe('≈ 296亿元（2020年）');
+    expect(await row('B7').locator('td.num').first().textContent()).toBe('= 73项（2020年）');
 
     await row('A2').click();
     const detail = page.getByTestId('target-detail');
@@ -123,6 +130,18 @@ describe('targets monitor in Chromium', () => {
       await row('A2').click();
       await expect.poll(() => page.getByTestId('target-detail').isVisible()).toBe(true);
       await expect.poll(overflow).toEqual({ table: 0, page: 0 });
+      // Scrolled past the detail's own table of actuals, the monitor's header stays on top, whole.
+      const body = page.locator('.targets-page .tab-body');
+      await body.evaluate((el) => el.scrollTo(0, (el.querySelector('[data-testid=target-actuals]') as HTMLElement).getBoundingClientRect().top - el.getBoundingClientRect().top + el.scrollTop - 10));
+      await expect
+        .poll(() =>
+          page.evaluate(() => {
+            const head = document.querySelector('[data-testid=monitor-table] > thead th')!.getBoundingClientRect();
+            const top = document.elementFromPoint(head.left + 8, head.top + head.height / 2);
+            return { covered: !top?.closest('[data-testid=monitor-table] > thead'), below: Math.round(head.top - document.querySelector('.targets-page .tab-body')!.getBoundingClientRect().top) };
+          }),
+        )
+        .toEqual({ covered: false, below: 0 });
       if (viewport.width === 1440 && process.env.WORKBENCH_SCREENSHOTS) {
         await page.locator('.targets-page .tab-body').evaluate((el) => el.scrollTo(0, 0)).catch(() => undefined);
         await page.screenshot({ path: path.join(process.env.WORKBENCH_SCREENSHOTS, 'targets-monitor-1440.png') });
@@ -217,12 +236,12 @@ describe('targets monitor in Chromium', () => {
     await create.locator('input[name=code]').fill('D');
     await create.locator('input[name=nameZh]').fill('测试用方案');
     await create.getByRole('button', { name: '保存' }).click();
-    await expect.poll(() => page.getByTestId('filter-plan').locator('option').allTextContents()).toContain('D');
+    await expect.poll(() => page.getByTestId('filter-plan').locator('option').allTextContents()).toContain('测试用方案');
     await page.getByTestId('filter-plan').selectOption('D');
     page.once('dialog', (d) => void d.accept());
     await page.getByTestId('edit-plan').click();
     await page.getByTestId('plan-form').getByRole('button', { name: '停用此方案' }).click();
-    await expect.poll(() => page.getByTestId('filter-plan').locator('option').allTextContents()).not.toContain('D');
+    await expect.poll(() => page.getByTestId('filter-plan').locator('option').allTextContents()).not.toContain('测试用方案');
     expect(service.db.prepare("SELECT retired_at IS NOT NULL FROM plans WHERE code = 'D'").pluck().get()).toBe(1);
   });
 
@@ -271,6 +290,26 @@ describe('targets monitor in Chromium', () => {
     expect(await page.getByTestId('twin-CQ-2018-level').textContent()).toContain('第四次经济普查修订');
     expect(await page.getByTestId('twin-SC-2018-level').textContent()).toContain('初步核算数');
     expect(await page.getByTestId('twin-chart').locator('svg').count()).toBe(1);
+    // 全国's GDP (tens of times a region's) is in the table, and drawn only when asked.
+    const legend = () => page.getByTestId('twin-chart').locator('svg text').allTextContents();
+    expect(await legend()).not.toContain('全国');
+    expect(await page.getByTestId('twin-CN-2022-level').textContent()).toContain('121.02万亿元');
+    await page.getByTestId('twin-national-drawn').check();
+    await expect.poll(legend).toContain('全国');
+    await page.getByTestId('twin-national-drawn').uncheck();
+    await expect.poll(legend).not.toContain('全国');
+  });
+
+  it('shows the national broad-measure share beside 重庆 on that measure, named as taken from the national indicator', async () => {
+    await page.getByTestId('twin-indicator').selectOption('de_va_share_gdp');
+    await expect.poll(() => page.getByTestId('twin-CN-2022-level').textContent()).toBe('41.5%信通院广义口径取自数字经济占GDP比重');
+    expect(await page.getByTestId('twin-CQ-2022-level').textContent()).toContain('45.4%信通院广义口径');
+    expect(await page.getByTestId('twin-CN-2022-growth').textContent()).toBe('+1.7个百分点');
+    // Beside 重庆's earlier measure in 2021, the national figure is another measure: "—" naming it.
+    expect(await page.getByTestId('twin-CN-2021-level').textContent()).toBe('—口径不同（有信通院广义口径2021年39.8%）');
+    // A share is on the regions' scale: 全国 stays in the chart.
+    expect(await page.getByTestId('twin-national-drawn').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('twin-chart').locator('svg text').allTextContents()).toContain('全国');
   });
 
   it("shows 重庆's broad-measure share in the national share's view, and a share's change in percentage points", async () => {

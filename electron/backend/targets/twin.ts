@@ -4,6 +4,9 @@
 // growth on the year before (within one measure and one vintage; in percentage points for a share);
 // for a level its share of GDP (the published share of its measure first, else computed within the
 // measure, a bound staying a bound); and where a year has no figure, the figures on other measures.
+// Shown with every figure on its own measure, a share indicator's region without a figure of its own
+// takes the share published on the measure the year's other regions are on (全国 2022 beside 重庆's
+// broad-measure 45.4%: CAICT's 41.5%, the same measure in another indicator), named as taken from it.
 import { WorkbenchError } from '../../../shared/api/errors';
 import type { TwinCell } from '../../../shared/api/targets-contract';
 import { indicatorRow, regionRow } from '../db/access';
@@ -36,10 +39,23 @@ interface CellOptions {
   via: (code: string) => { code: string; nameZh: string; nameEn: string };
 }
 
-function cellOf(db: Db, series: RegionSeries, year: number, options: CellOptions): TwinCell {
+/**
+ * A region's series on the measure its year's row is shown on, when its own (every figure on its own
+ * measure) has no figure that year: a share indicator completed there by the share another share
+ * indicator publishes on that measure. Null when no measure was chosen for the row or none was found.
+ */
+function rowMeasureSeries(db: Db, series: RegionSeries, year: number, options: CellOptions): RegionSeries | null {
+  if (options.measure || !options.rowMeasure) return null;
+  const figures = indicatorSeries(db, options.indicator.code, series.region, { asOf: options.asOf, measure: options.rowMeasure });
+  if (!figures.some((f) => f.year === year && f.value !== null)) return null;
+  return { region: series.region, figures, breaks: breakYears(db, options.indicator.code, series.region, figures) };
+}
+
+function cellOf(db: Db, own: RegionSeries, year: number, options: CellOptions): TwinCell {
+  const series = own.figures.some((f) => f.year === year && f.value !== null) ? own : (rowMeasureSeries(db, own, year, options) ?? own);
   const figure = series.figures.find((f) => f.year === year && f.value !== null);
   if (!figure) {
-    // Every figure on its own measure was looked for: what is missing is one on the indicator's measure.
+    // Every figure on its own measure, and on the row's, was looked for: what is missing is one on the indicator's measure.
     const others = otherMeasureFigures(db, options.indicator.code, series.region, year, options.measure ?? options.indicator.measure, { asOf: options.asOf }).map((f) => ({
       measure: f.measure,
       year: f.year,
@@ -47,10 +63,7 @@ function cellOf(db: Db, series: RegionSeries, year: number, options: CellOptions
       bound: f.bound,
       indicator: f.indicator,
     }));
-    // A figure on the very measure the row is shown on, held by another indicator (全国 2022 beside 重庆's
-    // 45.4% under 重庆's reported share: CAICT's 41.5%), is not "another measure".
-    const reason = others.some((o) => o.measure === options.rowMeasure) ? 'other-indicator' : others.length ? 'other-measure' : 'no-figure';
-    return { value: null, reason, others };
+    return { value: null, reason: others.length ? 'other-measure' : 'no-figure', others };
   }
   return {
     value: figure.value!,

@@ -41,7 +41,6 @@ function Statement({ s }: { s: OverviewStatement }) {
   return (
     <li className="overview-statement" data-code={s.target.code}>
       <div className="statement-head">
-        <span className="code">{s.target.code}</span>
         {s.answers.map((a, i) => (
           <span key={a.measure?.code ?? i} className={`status-chip status-${a.status}${a.judged ? '' : ' other-measure'}`} title={a.measure ? (locale === 'en' ? a.measure.nameEn : a.measure.nameZh) : undefined}>
             {a.measure && !a.judged ? `${locale === 'en' ? `${a.measure.nameEn}: ` : `${a.measure.nameZh}：`}` : ''}
@@ -117,7 +116,7 @@ export function OverviewPage() {
         return (
           <section key={plan.code} className="panel overview-plan" data-plan={plan.code}>
             <h2>
-              {plan.code} {locale === 'en' && plan.nameEn ? plan.nameEn : plan.nameZh}
+              {locale === 'en' && plan.nameEn ? plan.nameEn : plan.nameZh}
             </h2>
             <ul className="overview-statements">
               {answered.map((s) => (
@@ -127,7 +126,7 @@ export function OverviewPage() {
             {open.length > 0 && (
               <p className="muted no-data-list" data-testid={`no-data-${plan.code}`}>
                 {t('overview.noData')}
-                {open.map((s) => `${s.target.code} ${locale === 'en' && s.target.titleEn ? s.target.titleEn : s.target.titleZh}`).join(t('overview.listSeparator'))}
+                {open.map((s) => (locale === 'en' && s.target.titleEn ? s.target.titleEn : s.target.titleZh)).join(t('overview.listSeparator'))}
               </p>
             )}
           </section>

@@ -11,10 +11,14 @@ describe('workbench targets', () => {
     expect(text.status).toBe(0);
     expect(text.stdout).toContain('A1     已实现');
     expect(text.stdout).toContain('数字经济总量达到万亿级规模（信通院广义口径）');
-    expect(text.stdout).toContain('最新实际 ≥1万亿元 (2022)');
+    expect(text.stdout).toContain('最新实际 ≥1万亿元（2022年）');
     expect(text.stdout).toContain('2022年实际值 ≥1万亿元 已达到目标');
     // The same target under the measure it is not judged on: its own status and latest figure.
-    expect(text.stdout).toContain('按重庆市此前口径：暂无数据，最新 27.2% (2021)；2022年起不再发布，不作进度判断');
+    expect(text.stdout).toContain('按重庆市此前口径：暂无数据，最新 27.2%（2021年）；2022年起不再发布，不作进度判断');
+    // "总投资约296亿元": the goal is the approximate figure the plan states, not "= 296".
+    const b = runCli(['--lang', 'zh', 'targets', 'list', '--plan', 'B', '--as-of', '2026'], dataDir).stdout;
+    expect(b).toContain('≈ 296亿元，2020年；最新实际 ≈296亿元（2020年）');
+    expect(b).toContain('= 73项，2020年');
     const json = runCli(['targets', 'list', '--json', '--as-of', '2026'], dataDir);
     type Entry = {
       asOfYear: number;

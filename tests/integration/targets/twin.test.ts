@@ -160,11 +160,13 @@ describe('twin-city comparison through the series layer', () => {
     // On its own measure (the city's earlier one) nothing national exists: the broad figures are named instead.
     const own = await call(service, { indicator: 'de_va_share_gdp', regions: ['CN'], year: 2022 });
     expect(cell(own, 2022, 'CN')).toMatchObject({ value: null, reason: 'other-measure', others: [{ measure: 'caict-broad', value: 41.5, indicator: 'de_share_gdp' }] });
-    // Beside 重庆, shown on the broad measure in 2022, the national figure is on that very measure: in
-    // another indicator, not on "another measure". Beside 重庆's earlier-measure 2021 it is another measure.
+    // Beside 重庆, shown on the broad measure in 2022, the national figure is on that very measure (in
+    // another indicator): shown, named as taken from it, its change on the broad measure's 2021 (39.8%).
+    // Beside 重庆's earlier-measure 2021 it is another measure: "—" naming it.
     const beside = await call(service, { indicator: 'de_va_share_gdp', regions: ['CQ', 'CN'] });
-    expect(cell(beside, 2022, 'CN')).toMatchObject({ value: null, reason: 'other-indicator', others: [{ measure: 'caict-broad', value: 41.5 }] });
-    expect(cell(beside, 2021, 'CN')).toMatchObject({ value: null, reason: 'other-measure' });
+    expect(figure(beside, 2022, 'CQ')).toMatchObject({ value: 45.4, measure: 'caict-broad', via: null });
+    expect(figure(beside, 2022, 'CN')).toMatchObject({ value: 41.5, measure: 'caict-broad', via: { code: 'de_share_gdp' }, growth: { value: 1.7, unit: 'pp' } });
+    expect(cell(beside, 2021, 'CN')).toMatchObject({ value: null, reason: 'other-measure', others: [{ measure: 'caict-broad', value: 39.8 }] });
   });
 
   it("gives a share's change in percentage points, not as growth of the share", async () => {

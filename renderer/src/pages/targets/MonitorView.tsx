@@ -3,7 +3,8 @@ import type { Output } from '../../../../shared/api/contract';
 import type { MonitorRow, Plan } from '../../../../shared/api/targets-contract';
 import { formatWithUnit } from '../../../../shared/format/number';
 import { seedLabel } from '../../../../shared/i18n/seed-labels';
-import { boundSign, comparatorSign, type Bound } from '../../../../shared/series/bound';
+import { goalValueText } from '../../../../shared/monitor/goal';
+import { boundSign } from '../../../../shared/series/bound';
 import { targetStatuses, type TargetStatus } from '../../../../shared/monitor/status';
 import { useApp } from '../../app-context';
 import { saveFile } from '../../download';
@@ -16,11 +17,12 @@ import { DateField } from '../../components/DateField';
 
 type Monitor = Output<'targets.monitor'>;
 
+/** The goal with its sign (an approximate one as ≈296亿元) and deadline. */
 export function goalText(row: MonitorRow['target'], locale: 'zh' | 'en', t: (key: string) => string): string {
-  if (row.value === null) return t('targets.comparator.qualitative');
-  const value = formatWithUnit(row.value, row.unit, locale);
+  const goal = goalValueText(row, locale);
+  if (goal === null) return t('targets.comparator.qualitative');
   const by = row.deadline === null ? '' : locale === 'zh' ? `（${row.deadline}年）` : ` by ${row.deadline}`;
-  return `${comparatorSign(row.comparator)} ${value}${by}`;
+  return `${goal}${by}`;
 }
 
 function StatusChip({ status }: { status: TargetStatus }) {
@@ -28,13 +30,21 @@ function StatusChip({ status }: { status: TargetStatus }) {
   return <span className={`status-chip status-${status}`}>{t(`monitor.status.${status}`)}</span>;
 }
 
-/** Progress = latest ÷ target: a bounded latest (≥1万亿元) gives a bounded progress (≥100%). */
-function ProgressBar({ progress, bound }: { progress: number | null; bound: Bound }) {
+/**
+ * Progress = latest ÷ target: a bounded latest short of the target gives a bounded progress (≥60%);
+ * a lower bound at or past the target (≥1万亿元 against 1万亿元) says the target is reached, not "≥100%".
+ */
+function ProgressBar({ row }: { row: MonitorRow }) {
+  const { locale, t } = useApp();
+  const { progress, latest, target } = row;
   if (progress === null) return <span className="muted">—</span>;
+  const bound = latest?.bound ?? 'exact';
   const pct = Math.round(progress * 100);
-  const text = `${boundSign(bound)}${pct}%`;
+  const reached = bound === 'lower' && progress >= 1 && latest !== null && target.value !== null;
+  const text = reached ? t('targets.progress.boundMet') : `${boundSign(bound)}${pct}%`;
+  const title = reached ? t('targets.progress.boundMetHint', { value: formatWithUnit(latest.value, target.unit, locale), target: formatWithUnit(target.value, target.unit, locale) }) : text;
   return (
-    <span className="progress-cell" title={text}>
+    <span className="progress-cell" title={title} data-testid="row-progress">
       <span className="progress-track">
         <span className="progress-fill" style={{ width: `${Math.min(100, Math.max(0, pct))}%` }} />
       </span>
@@ -150,7 +160,7 @@ export function MonitorView() {
             <option value="">{t('targets.filter.all')}</option>
             {plans.map((p) => (
               <option key={p.code} value={p.code}>
-                {p.code}
+                {planName(p.code)}
               </option>
             ))}
           </select>
@@ -187,7 +197,7 @@ export function MonitorView() {
         <button type="button" onClick={() => setCreating('plan')}>{t('targets.newPlan')}</button>
         {plan && (
           <button type="button" onClick={() => setCreating('editPlan')} data-testid="edit-plan">
-            {t('targets.plan.edit', { code: plan })}
+            {t('targets.plan.edit')}
           </button>
         )}
         <button type="button" onClick={() => run(client.call('register.export', {}).then(saveFile))}>{t('targets.register.export')}</button>
@@ -279,7 +289,7 @@ export function MonitorView() {
                     {r.latest ? latestText(r.latest, r.target.unit, locale, t) : '—'}
                   </td>
                   <td>
-                    <ProgressBar progress={r.progress} bound={r.latest?.bound ?? 'exact'} />
+                    <ProgressBar row={r} />
                   </td>
                   <td>
                     <StatusChip status={r.status} />

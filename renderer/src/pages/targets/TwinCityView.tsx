@@ -18,6 +18,13 @@ type Derived = Extract<TwinCell, { growth: unknown }>['growth'];
 type Others = Extract<TwinCell, { others: unknown }>['others'];
 
 const twinRegions = ['CQ', 'SC', 'CD', 'CN'];
+/**
+ * 全国's level (about 121万亿元 of GDP in 2022) is some forty times a region's: on one axis it flattens
+ * the regions' lines to the floor. A level is drawn for the regions only unless asked; the table
+ * lists 全国 always, and its share and growth are the national benchmark. A share or rate (%) is
+ * on the regions' scale and keeps 全国 in the chart.
+ */
+const national = 'CN';
 
 function nameOf(sources: Sources | null, locale: 'zh' | 'en', code: string): string {
   const r = sources?.regions.find((x) => x.code === code);
@@ -46,6 +53,7 @@ export function TwinCityView() {
   const [measure, setMeasure] = useState('');
   const [asOf, setAsOf] = useState('');
   const [regions, setRegions] = useState<string[]>(twinRegions);
+  const [nationalDrawn, setNationalDrawn] = useState(false);
   const [compare, setCompare] = useState<Compare | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -83,6 +91,7 @@ export function TwinCityView() {
 
   const option = useMemo(() => {
     if (!compare || compare.rows.length === 0) return null;
+    const left = !isRateUnit(compare.indicator.unit) && !nationalDrawn ? national : null;
     const spec = chartSpecSchema.parse({
       template: 'regional-comparison',
       title: t('twin.chartTitle', { indicator: indicatorName }),
@@ -93,7 +102,7 @@ export function TwinCityView() {
     // The regions the answer was computed for, not the checkboxes' current state.
     const data = chartDataSchema.parse({
       // A region without any figure of the indicator is left out of the chart (the table says why).
-      series: compare.regions.filter(({ code }) => compare.rows.some((r) => r.values[code]?.value != null)).map(({ code }) => {
+      series: compare.regions.filter(({ code }) => code !== left && compare.rows.some((r) => r.values[code]?.value != null)).map(({ code }) => {
         const cells = compare.rows.map((r) => r.values[code]);
         return {
           id: code,
@@ -111,8 +120,9 @@ export function TwinCityView() {
         };
       }),
     });
+    if (data.series.length === 0) return null;
     return buildOption(spec, data);
-  }, [compare, locale, sources, indicatorName, t]);
+  }, [compare, locale, sources, indicatorName, t, nationalDrawn]);
 
   const toggle = (code: string) => setRegions(regions.includes(code) ? regions.filter((r) => r !== code) : [...regions, code]);
 
@@ -165,6 +175,8 @@ export function TwinCityView() {
   const shown = compare?.regions.map((r) => r.code) ?? [];
   const columns = compare?.hasShare ? 3 : 2;
   const rate = compare ? isRateUnit(compare.indicator.unit) : false;
+  /** 全国 is among the regions asked, with a level the chart leaves out unless asked (see `national`). */
+  const nationalChoice = compare !== null && !rate && shown.includes(national) && compare.rows.some((r) => r.values[national]?.value != null);
 
   return (
     <div className="twin-city" data-testid="twin-city">
@@ -209,7 +221,17 @@ export function TwinCityView() {
       )}
       {compare && compare.rows.length === 0 && <p className="muted">{t('twin.noData')}</p>}
       {/* A new chart per question: replacing the option in place left the previous series' end labels behind, unplaced. */}
-      {option && compare && <EChart key={JSON.stringify([compare.indicator.code, compare.measure, compare.asOf, shown])} option={option} height={380} testId="twin-chart" />}
+      {nationalChoice && (
+        <p className="muted twin-chart-note">
+          <label className="check">
+            <input type="checkbox" checked={nationalDrawn} onChange={(e) => setNationalDrawn(e.target.checked)} data-testid="twin-national-drawn" /> {t('twin.chart.national', { region: regionName(national) })}
+          </label>
+          {!nationalDrawn && <span>{t('twin.chart.nationalLeft', { region: regionName(national) })}</span>}
+        </p>
+      )}
+      {option && compare && (
+        <EChart key={JSON.stringify([compare.indicator.code, compare.measure, compare.asOf, shown, nationalDrawn])} option={option} height={380} testId="twin-chart" />
+      )}
       {compare && compare.rows.length > 0 && (
         <table className="twin-table" data-testid="twin-table">
           <thead>
