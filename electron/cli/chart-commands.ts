@@ -5,9 +5,11 @@ import path from 'node:path';
 import { WorkbenchError } from '../../shared/api/errors';
 import type { BriefingSummary, ChartSummary } from '../../shared/api/charts-contract';
 import type { ExportedFile, JobStatus } from '../../shared/api/jobs-contract';
-import { sizePresets, type ChartSize } from '../../shared/charts/spec';
+import { minimumSizeIn, sizePresets, sizeTooSmall, type ChartSize } from '../../shared/charts/spec';
 import { translate, type Locale } from '../../shared/i18n';
 import type { WorkbenchService } from '../backend/service';
+import { writeError } from '../backend/export/errors';
+import { DPI_RANGE } from '../backend/export/types';
 import { callApi, cliLocale, printJson, withWorkspace } from './context';
 
 function idOf(value: string): number {
@@ -16,10 +18,11 @@ function idOf(value: string): number {
   return id;
 }
 
-function wholeNumber(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value)) throw new WorkbenchError('export.dpiOutOfRange', { dpi: value, min: 96, max: 600 });
-  return n;
+/** --dpi: a whole number in the range an export accepts, refused here in the user's language rather than by the API's schema. */
+function dpiOption(value: string): number {
+  const dpi = Number(value);
+  if (!/^\d+$/.test(value) || dpi < DPI_RANGE.min || dpi > DPI_RANGE.max) throw new WorkbenchError('export.badDpi', { value, min: DPI_RANGE.min, max: DPI_RANGE.max });
+  return dpi;
 }
 
 /** A preset name, or WxH in pixels (at --dpi, else 96) or in centimetres (WxHcm). */
@@ -27,20 +30,89 @@ export function parseSize(value: string, dpi: number | undefined): ChartSize {
   if ((sizePresets as readonly string[]).includes(value)) return { preset: value as (typeof sizePresets)[number] };
   const m = /^(\d+(?:\.\d+)?)[x×](\d+(?:\.\d+)?)(px|cm)?$/i.exec(value.trim());
   if (!m) throw new WorkbenchError('export.badSize', { value });
-  return { preset: 'custom', width: Number(m[1]), height: Number(m[2]), unit: m[3]?.toLowerCase() === 'cm' ? 'cm' : 'px', dpi: dpi ?? 96 };
+  const size: ChartSize = { preset: 'custom', width: Number(m[1]), height: Number(m[2]), unit: m[3]?.toLowerCase() === 'cm' ? 'cm' : 'px', dpi: dpi ?? 96 };
+  if (sizeTooSmall(size)) {
+    const min = minimumSizeIn(size.unit, size.dpi);
+    throw new WorkbenchError('export.sizeTooSmall', { value, width: min.width, height: min.height, unit: size.unit });
+  }
+  return size;
 }
 
-function refuseExisting(file: string, force: boolean | undefined): void {
-  if (!force && fs.existsSync(file)) throw new WorkbenchError('export.fileExists', { path: file });
+/** The kind of what is at a path, or null when nothing is. */
+function kindAt(target: string): 'file' | 'folder' | null {
+  try {
+    return fs.statSync(target).isDirectory() ? 'folder' : 'file';
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw writeError(error, target);
+  }
 }
 
-/** Progress of a job: one rewritten line on a terminal, a plain line per step otherwise. */
+/** A folder that exists and takes a new file: a probe is written and removed (a permission check alone misses read-only disks). */
+function checkWritable(folder: string): void {
+  const kind = kindAt(folder);
+  if (kind === null) throw new WorkbenchError('export.noFolder', { path: folder });
+  if (kind === 'file') throw new WorkbenchError('export.notFolder', { path: folder });
+  const probe = path.join(folder, `.workbench-probe-${process.pid}`);
+  try {
+    fs.writeFileSync(probe, '', { flag: 'wx' });
+  } catch (error) {
+    throw writeError(error, folder);
+  }
+  fs.rmSync(probe, { force: true });
+}
+
+/**
+ * The file `export chart` may write, checked before anything is rendered: its folder exists (it is
+ * never created) and is writable, and the file is new unless --force.
+ */
+function checkChartOut(file: string, force: boolean | undefined): void {
+  const kind = kindAt(file);
+  if (kind === 'folder') throw new WorkbenchError('export.outIsFolder', { path: file });
+  if (kind === 'file' && !force) throw new WorkbenchError('export.fileExists', { path: file });
+  checkWritable(path.dirname(file));
+}
+
+/**
+ * The pack folder of `export briefing`, made ready before anything is rendered: created when missing
+ * (in a folder that exists), else empty unless --force, and writable. Says whether it was created.
+ */
+function preparePackDir(dir: string, force: boolean | undefined): boolean {
+  const kind = kindAt(dir);
+  if (kind === 'file') throw new WorkbenchError('export.outIsFile', { path: dir });
+  if (kind === 'folder') {
+    if (!force && fs.readdirSync(dir).length) throw new WorkbenchError('export.dirNotEmpty', { path: dir });
+    checkWritable(dir);
+    return false;
+  }
+  checkWritable(path.dirname(dir));
+  try {
+    fs.mkdirSync(dir);
+  } catch (error) {
+    throw writeError(error, dir);
+  }
+  return true;
+}
+
+function writeOut(file: string, bytes: Buffer, flag: 'w' | 'wx'): void {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, bytes, { flag });
+  } catch (error) {
+    throw writeError(error, file);
+  }
+}
+
+/**
+ * Progress of a job: one rewritten line on a terminal, a plain line per step otherwise. The service
+ * zips a pack to hand it over; the command writes a folder, so that step is not called a ZIP here.
+ */
 function progressPrinter(locale: Locale): { show(status: JobStatus): void; end(): void } {
   const tty = process.stderr.isTTY;
   let lastStep = '';
   return {
     show(status) {
-      const text = `${translate(locale, status.step)} ${status.done}/${status.total}`;
+      const text = `${translate(locale, status.step === 'job.step.zip' ? 'job.step.folder' : status.step)} ${status.done}/${status.total}`;
       if (tty) process.stderr.write(`\r${text}\u001b[K`);
       else if (status.step !== lastStep) process.stderr.write(`${text}\n`);
       lastStep = status.step;
@@ -105,8 +177,8 @@ export function addChartCommands(program: Command): void {
     .command('chart <id>')
     .description('one saved chart to one PNG, SVG, PDF or PPTX file')
     .addOption(new Option('--format <format>', 'file format').choices(['png', 'svg', 'pdf', 'pptx']).makeOptionMandatory())
-    .requiredOption('--out <file>', 'file to write')
-    .option('--dpi <n>', 'PNG resolution, 96-600 (default: the size preset’s)', wholeNumber)
+    .requiredOption('--out <file>', 'file to write, in a folder that exists')
+    .option('--dpi <n>', `PNG resolution, ${DPI_RANGE.min}-${DPI_RANGE.max} (default: the size preset’s)`, dpiOption)
     .option('--size <size>', `${sizePresets.join(', ')}, or WxH in px (1920x1080) or cm (17x12cm)`)
     .addOption(new Option('--background <background>', 'PNG/SVG background').choices(['white', 'transparent']))
     .option('--force', 'overwrite --out when it exists')
@@ -116,7 +188,7 @@ export function addChartCommands(program: Command): void {
         const locale = cliLocale(program);
         const chartId = idOf(id);
         const out = path.resolve(opts.out);
-        refuseExisting(out, opts.force);
+        checkChartOut(out, opts.force);
         const size = opts.size === undefined ? undefined : parseSize(opts.size, opts.dpi);
         return withWorkspace(opts.workspace, async (service) => {
           const file = await callApi<ExportedFile>(service, 'export.chart', {
@@ -126,8 +198,7 @@ export function addChartCommands(program: Command): void {
             ...(opts.background === undefined ? {} : { background: opts.background }),
             ...(size === undefined ? {} : { size }),
           });
-          fs.mkdirSync(path.dirname(out), { recursive: true });
-          fs.writeFileSync(out, Buffer.from(file.base64, 'base64'), { flag: opts.force ? 'w' : 'wx' });
+          writeOut(out, Buffer.from(file.base64, 'base64'), opts.force ? 'w' : 'wx');
           console.log(translate(locale, 'export.written', { path: out }));
         });
       },
@@ -136,26 +207,28 @@ export function addChartCommands(program: Command): void {
   exporting
     .command('briefing <id>')
     .description('a briefing pack into a folder: PPTX, PDF, data workbook, and PNG/SVG/CSV per chart')
-    .requiredOption('--out <dir>', 'folder to write into: new or empty (created when missing)')
-    .option('--dpi <n>', 'PNG resolution, 96-600 (default 300)', wholeNumber)
+    .requiredOption('--out <dir>', 'folder to write the pack into: new (created, in a folder that exists) or empty')
+    .option('--dpi <n>', `PNG resolution, ${DPI_RANGE.min}-${DPI_RANGE.max} (default 300)`, dpiOption)
     .option('--force', 'write into --out even when it holds files (files of the same name are replaced)')
     .option('--workspace <file>', 'workspace file')
     .action((id: string, opts: { out: string; dpi?: number; force?: boolean; workspace?: string }) => {
       const locale = cliLocale(program);
       const briefingId = idOf(id);
       const dir = path.resolve(opts.out);
-      if (!opts.force && fs.existsSync(dir) && fs.readdirSync(dir).length) throw new WorkbenchError('export.dirNotEmpty', { path: dir });
       return withWorkspace(opts.workspace, async (service) => {
-        const started = await callApi<JobStatus>(service, 'export.briefing', { id: briefingId, ...(opts.dpi === undefined ? {} : { dpi: opts.dpi }) });
-        const file = await followJob(service, started, locale);
-        const zip = await JSZip.loadAsync(Buffer.from(file.base64, 'base64'));
-        const entries = Object.values(zip.files).filter((entry) => !entry.dir);
-        for (const entry of entries) {
-          const target = path.join(dir, entry.name);
-          fs.mkdirSync(path.dirname(target), { recursive: true });
-          fs.writeFileSync(target, await entry.async('nodebuffer'));
+        const created = preparePackDir(dir, opts.force);
+        try {
+          const started = await callApi<JobStatus>(service, 'export.briefing', { id: briefingId, ...(opts.dpi === undefined ? {} : { dpi: opts.dpi }) });
+          const file = await followJob(service, started, locale);
+          const zip = await JSZip.loadAsync(Buffer.from(file.base64, 'base64'));
+          const entries = Object.values(zip.files).filter((entry) => !entry.dir);
+          for (const entry of entries) writeOut(path.join(dir, entry.name), await entry.async('nodebuffer'), 'w');
+          console.log(translate(locale, created ? 'export.packWrittenNew' : 'export.packWritten', { dir, count: entries.length }));
+        } catch (error) {
+          // A failed export leaves nothing behind: the folder it created goes with what it wrote.
+          if (created) fs.rmSync(dir, { recursive: true, force: true });
+          throw error;
         }
-        console.log(translate(locale, 'export.packWritten', { dir, count: entries.length }));
       });
     });
 }

@@ -1,6 +1,7 @@
 // Spec + resolved data -> ECharts option. The renderer's live preview and the backend's exports call
 // this same function, so what the analyst sees is what the briefing gets.
 import type { EChartsOption } from 'echarts';
+import { fittedAxisSteps } from './axis-fit';
 import type { ChartData } from './data';
 import { createFrame, DEFAULT_FONT_STACK, type BuildEnv, type Frame } from './frame';
 import { placeMarkerLabels } from './marker-layout';
@@ -17,9 +18,16 @@ import { tornado } from './templates/tornado';
 
 /** Throws ChartBuildError when the data cannot be drawn by the spec's template. */
 export function buildOption(spec: ChartSpec, data: ChartData, env: BuildEnv = { fontFamily: DEFAULT_FONT_STACK }): EChartsOption {
-  const frame = createFrame(spec, data, env);
+  let frame = createFrame(spec, data, env);
+  let option = templateOption(frame, spec);
+  // A plot too short (or narrow) for its ticks is built again with fewer steps on its value axes.
+  const steps = fittedAxisSteps(frame, option);
+  if (steps) {
+    frame = createFrame(spec, data, env, steps);
+    option = templateOption(frame, spec);
+  }
   // Deadline and break labels are placed once the template has laid out the whole chart.
-  return placeMarkerLabels(frame, templateOption(frame, spec));
+  return placeMarkerLabels(frame, option);
 }
 
 function templateOption(frame: Frame, spec: ChartSpec): EChartsOption {

@@ -26,6 +26,11 @@ export interface BuildEnv {
 export interface FrameMetrics {
   width: number;
   height: number;
+  /**
+   * A small canvas (a report column, under 480×340 px): tighter title, legend and footer, the footer
+   * as one paragraph, so the plot keeps most of the height.
+   */
+  compact: boolean;
   /** Body text: axis labels, legend. */
   font: number;
   titleFont: number;
@@ -43,7 +48,20 @@ export interface Frame {
   metrics: FrameMetrics;
   fontFamily: string;
   plotOnly: boolean;
+  /**
+   * The most steps a value axis may take (niceAxis): unlimited by default; a short or narrow plot
+   * takes fewer so its tick labels stand apart (buildOption measures the plot and sets them).
+   */
+  axisSteps: AxisSteps;
 }
+
+/** Most steps of the vertical value axes (y) and of a horizontal one (x). */
+export interface AxisSteps {
+  y: number;
+  x: number;
+}
+
+export const DEFAULT_AXIS_STEPS: AxisSteps = { y: Infinity, x: Infinity };
 
 const presetFont = { 'slide-16x9': 14, 'slide-4x3': 14, 'a4-half': 11, 'report-column': 9 } as const;
 
@@ -53,14 +71,16 @@ function frameMetrics(spec: ChartSpec): FrameMetrics {
     spec.size.preset === 'custom'
       ? Math.max(9, Math.min(16, Math.round(Math.min(width / 68, height / 38))))
       : presetFont[spec.size.preset];
+  const compact = width < 480 || height < 340;
   return {
     width,
     height,
+    compact,
     font,
-    titleFont: Math.round(font * 1.45),
-    subtitleFont: Math.round(font * 1.05),
+    titleFont: Math.round(font * (compact ? 1.3 : 1.45)),
+    subtitleFont: compact ? font : Math.round(font * 1.05),
     smallFont: Math.max(8, Math.round(font * 0.85)),
-    pad: Math.round(font * 1.2),
+    pad: Math.round(font * (compact ? 0.8 : 1.2)),
   };
 }
 
@@ -119,8 +139,9 @@ export function unitDecisions(spec: ChartSpec, data: ChartData): Map<string, Uni
   return new Map([...drawnValues(spec, data)].map(([unit, values]) => [unit, decideUnit(unit, values, style)]));
 }
 
-export function createFrame(spec: ChartSpec, data: ChartData, env: BuildEnv): Frame {
+export function createFrame(spec: ChartSpec, data: ChartData, env: BuildEnv, axisSteps: AxisSteps = DEFAULT_AXIS_STEPS): Frame {
   return {
+    axisSteps,
     spec,
     data,
     palette: paletteFor(spec.palette),
@@ -150,6 +171,49 @@ export function estimateTextWidth(text: string, fontSize: number): number {
     em += cp >= 0x2e80 || fullWidthPunctuation.has(cp) ? 1 : cp === 0x20 ? 0.3 : 0.6;
   }
   return em * fontSize;
+}
+
+/** Punctuation a line never starts with: it stays at the end of the line before. */
+const closing = new Set('）)】」』”’，,。.：:；;、！!？?%'.split(''));
+
+/**
+ * Text broken into lines no wider than `width` (estimated), closing punctuation kept on the line it
+ * closes: before an opening bracket where the line is over half full, else where the line is full.
+ */
+export function wrapText(text: string, fontSize: number, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const ch of text) {
+    if (ch === '\n') {
+      lines.push(line);
+      line = '';
+      continue;
+    }
+    if (line && !closing.has(ch) && estimateTextWidth(line + ch, fontSize) > width) {
+      const cut = Math.max(line.lastIndexOf('（'), line.lastIndexOf('('));
+      const atBracket = cut > 0 && estimateTextWidth(line.slice(0, cut), fontSize) > width / 2;
+      lines.push(atBracket ? line.slice(0, cut) : line);
+      line = atBracket ? line.slice(cut) : '';
+    }
+    line += ch;
+  }
+  return [...lines, line].join('\n');
+}
+
+/**
+ * Text wrapped into the lines it needs at `width`, of even length: a title that needs two lines breaks
+ * near its middle instead of leaving a character or a bracket on the second.
+ */
+function balancedText(text: string, fontSize: number, width: number): string {
+  const wrapped = wrapText(text, fontSize, width);
+  const lines = wrapped.split('\n');
+  if (lines.length < 2) return wrapped;
+  // The narrowest width, from an even share up, that still needs no more lines.
+  for (let w = estimateTextWidth(text, fontSize) / lines.length + fontSize; w < width; w += fontSize) {
+    const even = wrapText(text, fontSize, w);
+    if (even.split('\n').length === lines.length) return even;
+  }
+  return wrapped;
 }
 
 function lineCount(text: string, fontSize: number, width: number): number {
@@ -342,39 +406,72 @@ export interface FrameContent {
   tooltip: TooltipComponentOption;
 }
 
+/** Rows a horizontal legend takes: its entries packed left to right, a new row where the next does not fit. */
+function legendRows(entries: readonly LegendEntry[], font: number, itemWidth: number, gap: number, width: number): number {
+  let rows = 0;
+  let used = Infinity;
+  for (const entry of entries) {
+    const w = itemWidth + 5 + estimateTextWidth(legendName(entry), font);
+    if (used + gap + w > width) {
+      rows++;
+      used = w;
+    } else used += gap + w;
+  }
+  return rows;
+}
+
+/**
+ * The footer's text: one line per note, or on a compact chart one paragraph (each note ended as a
+ * sentence) that wastes no line ends.
+ */
+function footerText(frame: Frame): string {
+  const lines = footerLines(frame);
+  if (!frame.metrics.compact) return lines.join('\n');
+  const zh = frame.spec.locale === 'zh';
+  return lines.map((line) => (/[。.!?！？)）]$/.test(line) ? line : `${line}${zh ? '。' : '.'}`)).join(zh ? '' : ' ');
+}
+
 /** The full option: the template's axes and series inside the shared frame. */
 export function composeOption(frame: Frame, content: FrameContent): EChartsOption {
   const { spec, palette, metrics: m, fontFamily, plotOnly } = frame;
   const inner = m.width - 2 * m.pad;
+  const compact = m.compact;
 
   const titles = chartTitles(frame);
-  const titleLines = plotOnly ? 0 : lineCount(titles.title, m.titleFont, inner);
-  const subtitleLines = plotOnly ? 0 : lineCount(titles.subtitle, m.subtitleFont, inner);
-  let top = plotOnly ? 0 : m.pad + titleLines * m.titleFont * 1.3;
-  if (subtitleLines) top += 4 + subtitleLines * m.subtitleFont * 1.35;
+  const titleLineHeight = m.titleFont * (compact ? 1.2 : 1.3);
+  const subtitleLineHeight = m.subtitleFont * (compact ? 1.25 : 1.35);
+  // Broken here, with even lines and no line starting with punctuation; ECharts breaks only what the
+  // estimate let through.
+  const titleText = balancedText(titles.title, m.titleFont, inner);
+  const subtitleText = balancedText(titles.subtitle, m.subtitleFont, inner);
+  const titleLines = plotOnly ? 0 : lineCount(titleText, m.titleFont, inner);
+  const subtitleLines = plotOnly ? 0 : lineCount(subtitleText, m.subtitleFont, inner);
+  let top = plotOnly ? 0 : m.pad + titleLines * titleLineHeight;
+  if (subtitleLines) top += 4 + subtitleLines * subtitleLineHeight;
   const title: TitleComponentOption = {
-    text: titles.title,
-    subtext: titles.subtitle,
+    text: titleText,
+    subtext: subtitleText,
     left: m.pad,
     top: m.pad,
     itemGap: 4,
-    textStyle: { fontSize: m.titleFont, fontWeight: 'normal', color: palette.text, width: inner, overflow: 'break', lineHeight: m.titleFont * 1.3 },
-    subtextStyle: { fontSize: m.subtitleFont, color: palette.mutedText, width: inner, overflow: 'break', lineHeight: m.subtitleFont * 1.35 },
+    textStyle: { fontSize: m.titleFont, fontWeight: 'normal', color: palette.text, width: inner, overflow: 'break', lineHeight: titleLineHeight },
+    subtextStyle: { fontSize: m.subtitleFont, color: palette.mutedText, width: inner, overflow: 'break', lineHeight: subtitleLineHeight },
   };
 
   const legendTop = top + m.font * 0.6;
-  const itemWidth = Math.round(m.font * 1.8);
-  const legendWidth = content.legend.reduce((w, entry) => w + itemWidth + 5 + estimateTextWidth(legendName(entry), m.font) + m.font, 0);
-  const legendRows = content.legend.length ? Math.ceil(legendWidth / inner) : 0;
-  top = legendTop + legendRows * m.font * 1.7 + m.font * 0.6;
+  const itemWidth = Math.round(m.font * (compact ? 1.4 : 1.8));
+  const itemGap = Math.round(m.font * (compact ? 0.6 : 1));
+  const rows = legendRows(content.legend, m.font, itemWidth, itemGap, inner);
+  // A compact legend has no padding: its rows are font-high, itemGap apart.
+  top = legendTop + (compact ? (rows ? rows * m.font + (rows - 1) * itemGap : 0) : rows * m.font * 1.7) + m.font * 0.6;
 
-  const footerLeft = plotOnly ? '' : footerLines(frame).join('\n');
+  const footerLeft = plotOnly ? '' : footerText(frame);
   const footerRight = plotOnly ? '' : [spec.organisation.trim(), spec.date ?? ''].filter(Boolean).join('  ');
   const rightWidth = footerRight ? estimateTextWidth(footerRight, m.smallFont) + m.font : 0;
   const leftWidth = Math.max(inner * 0.4, inner - rightWidth);
   const footerHeight = Math.max(lineCount(footerLeft, m.smallFont, leftWidth), footerRight ? 1 : 0);
-  const lineHeight = Math.round(m.smallFont * 1.4);
-  const bottom = m.pad + footerHeight * lineHeight + (footerHeight ? m.font * 0.8 : 0);
+  const lineHeight = Math.round(m.smallFont * (compact ? 1.3 : 1.4));
+  const bottom = m.pad + footerHeight * lineHeight + (footerHeight ? m.font * (compact ? 0.5 : 0.8) : 0);
 
   const graphic: GraphicComponentOption[] = [];
   const footerStyle = { fontSize: m.smallFont, fill: palette.mutedText, fontFamily, lineHeight };
@@ -397,9 +494,10 @@ export function composeOption(frame: Frame, content: FrameContent): EChartsOptio
           left: m.pad,
           top: legendTop,
           width: inner,
+          padding: compact ? 0 : 5,
           itemWidth,
-          itemHeight: Math.round(m.font * 0.75),
-          itemGap: m.font,
+          itemHeight: Math.round(m.font * (compact ? 0.65 : 0.75)),
+          itemGap,
           textStyle: { fontSize: m.font, color: palette.text },
         }
       : { show: false },

@@ -85,17 +85,8 @@ export function wordsFor(locale: Locale): Words {
   return words[locale];
 }
 
-const unitNamesEn: Record<string, string> = {
-  家: 'firms',
-  项: 'items',
-  个: 'units',
-  百分点: 'pp',
-  元: 'yuan',
-  万元: '10,000 yuan',
-  人: 'people',
-};
-
-/** A unit as the locale writes it (亿元 is scaled separately, see number-format). */
-export function unitName(unit: string, locale: Locale): string {
-  return locale === 'en' ? (unitNamesEn[unit] ?? unit) : unit;
-}
+/**
+ * A unit as a chart writes it after a number: the workbench's one naming of units (10 firms, 35 pp; a
+ * count of 个 or 项 is the bare number, never "10 units"). 亿元 is scaled separately, see number-format.
+ */
+export { unitName } from '../format/unit-name';

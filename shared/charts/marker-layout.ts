@@ -96,7 +96,7 @@ interface AxisLike {
   position?: string;
   data?: string[];
   boundaryGap?: boolean;
-  axisLabel?: { fontSize?: number; formatter?: unknown; margin?: number };
+  axisLabel?: { fontSize?: number; formatter?: unknown; margin?: number; interval?: unknown };
 }
 
 const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
@@ -177,9 +177,12 @@ export function plotGeometry(frame: Frame, option: EChartsOption): PlotGeometry 
   // grid keeps them inside (with about 3 px to spare).
   const xFont = xAxis.axisLabel?.fontSize ?? m.font;
   const edgeLabel = (text: string): number => (boundaryGap ? 0 : estimateTextWidth(text, xFont) / 2 + 3);
+  // A fixed label interval (compact charts) may leave the last year unwritten: then it takes no room.
+  const interval = xAxis.axisLabel?.interval;
+  const lastShown = typeof interval !== 'number' || (n - 1) % (interval + 1) === 0;
   const gridTop = num(grid.top, 60);
   const left = num(grid.left, 80) + Math.max(edgeLabel(categories[0]!), ...yAxes.map((a, i) => (a.position !== 'right' ? labelWidth(a, i) : 0)));
-  const right = m.width - num(grid.right, 80) - Math.max(edgeLabel(categories[n - 1]!), ...yAxes.map((a, i) => (a.position === 'right' ? labelWidth(a, i) : 0)));
+  const right = m.width - num(grid.right, 80) - Math.max(lastShown ? edgeLabel(categories[n - 1]!) : 0, ...yAxes.map((a, i) => (a.position === 'right' ? labelWidth(a, i) : 0)));
   const top = gridTop + nameBand;
   const bottom = m.height - num(grid.bottom, 60) - (xAxis.axisLabel?.margin ?? 8) - textHeight(xFont);
   const step = (right - left) / Math.max(1, boundaryGap ? n : n - 1);

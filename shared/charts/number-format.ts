@@ -102,17 +102,30 @@ function formatDigits(value: number, decimals: number, locale: Locale, group: bo
   return withMinusSign(text);
 }
 
-/** The extent and step of a value axis: zero included, about five steps of 1, 2 or 5 times a power of ten. */
-export function niceAxis(values: ReadonlyArray<number | null | undefined>): { min: number; max: number; interval: number } {
+/**
+ * The extent and step of a value axis: zero included, about five steps of 1, 2 or 5 times a power of
+ * ten, at most maxSteps.
+ */
+export function niceAxis(values: ReadonlyArray<number | null | undefined>, maxSteps = Infinity): { min: number; max: number; interval: number } {
   const finite = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-  let min = Math.min(0, ...finite);
-  let max = Math.max(0, ...finite);
-  if (max === min) max = min + 1;
-  const interval = niceStep((max - min) / 5);
+  const low = Math.min(0, ...finite);
+  const high = Math.max(0, ...finite) === low ? low + 1 : Math.max(0, ...finite);
   const clean = (v: number): number => Number(v.toPrecision(12));
-  min = clean(Math.floor(min / interval + 1e-9) * interval);
-  max = clean(Math.ceil(max / interval - 1e-9) * interval);
-  return { min, max, interval };
+  // About five steps; a short plot takes the next 1-2-5 step up until its steps are few enough.
+  let interval = niceStep((high - low) / 5);
+  for (;;) {
+    const min = clean(Math.floor(low / interval + 1e-9) * interval);
+    const max = clean(Math.ceil(high / interval - 1e-9) * interval);
+    if (Math.round((max - min) / interval) <= Math.max(1, maxSteps)) return { min, max, interval };
+    interval = nextStep(interval);
+  }
+}
+
+/** The 1-2-5 step after `step`: 0.2 → 0.5 → 1 → 2. */
+export function nextStep(step: number): number {
+  const magnitude = 10 ** Math.floor(Math.log10(step) + 1e-9);
+  const f = Math.round(step / magnitude);
+  return Number(((f < 2 ? 2 : f < 5 ? 5 : 10) * magnitude).toPrecision(12));
 }
 
 /** The 1-2-5 step nearest to `raw` (on a log scale): 0.3 is never a step, 0.2 or 0.5 is. */

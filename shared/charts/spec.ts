@@ -30,14 +30,45 @@ export type NumberFormat = (typeof numberFormats)[number];
 export const sizePresets = ['slide-16x9', 'slide-4x3', 'a4-half', 'report-column'] as const;
 export type SizePreset = (typeof sizePresets)[number];
 
+/**
+ * The smallest canvas a chart is laid out on, in CSS px (6.35 cm × 4.23 cm): below it title, legend,
+ * plot and source cannot all be legible, so a smaller custom size is refused rather than drawn.
+ */
+export const MIN_CHART_SIZE = { width: 240, height: 160 } as const;
+
+const CM_PER_INCH = 2.54;
+const CSS_DPI = 96;
+
+/** CSS px per unit of a custom size: centimetres on paper, or pixels of the PNG at its DPI. */
+function cssPerUnit(unit: 'px' | 'cm', dpi: number): number {
+  return unit === 'cm' ? CSS_DPI / CM_PER_INCH : CSS_DPI / dpi;
+}
+
+/** The smallest width and height a custom size may give, in its own unit (240 px at 96 DPI, 6.35 cm). */
+export function minimumSizeIn(unit: 'px' | 'cm', dpi: number): { width: number; height: number } {
+  const per = cssPerUnit(unit, dpi);
+  const up = (v: number): number => Math.ceil((v / per) * 100) / 100;
+  return { width: up(MIN_CHART_SIZE.width), height: up(MIN_CHART_SIZE.height) };
+}
+
 const presetSizeSchema = z.object({ preset: z.enum(sizePresets) });
-const customSizeSchema = z.object({
-  preset: z.literal('custom'),
-  width: z.number().positive(),
-  height: z.number().positive(),
-  unit: z.enum(['px', 'cm']),
-  dpi: z.number().int().min(96).max(600),
-});
+const customSizeSchema = z
+  .object({
+    preset: z.literal('custom'),
+    width: z.number().positive(),
+    height: z.number().positive(),
+    unit: z.enum(['px', 'cm']),
+    dpi: z.number().int().min(96).max(600),
+  })
+  .superRefine((size, ctx) => {
+    // Said on the field, in its unit, as a number's minimum: the form shows "不能小于 240".
+    const min = minimumSizeIn(size.unit, size.dpi);
+    for (const side of ['width', 'height'] as const) {
+      if (size[side] * cssPerUnit(size.unit, size.dpi) < MIN_CHART_SIZE[side] - 1e-9) {
+        ctx.addIssue({ code: 'too_small', origin: 'number', minimum: min[side], inclusive: true, path: [side], input: size[side], message: `at least ${min[side]}` });
+      }
+    }
+  });
 export const chartSizeSchema = z.union([presetSizeSchema, customSizeSchema]);
 export type ChartSize = z.infer<typeof chartSizeSchema>;
 
@@ -130,6 +161,12 @@ const presetPixels: Record<SizePreset, { width: number; height: number; dpi: num
   'report-column': { width: 321, height: 246, dpi: 300 },
 };
 
+/** Whether a size is below MIN_CHART_SIZE (a preset never is). */
+export function sizeTooSmall(size: ChartSize): boolean {
+  const { width, height } = resolveSize(size);
+  return width < MIN_CHART_SIZE.width - 0.01 || height < MIN_CHART_SIZE.height - 0.01;
+}
+
 export interface ResolvedSize {
   /** CSS pixels: the ECharts canvas and the SVG's width/height. */
   width: number;
@@ -138,16 +175,13 @@ export interface ResolvedSize {
   dpi: number;
 }
 
-const CM_PER_INCH = 2.54;
-const CSS_DPI = 96;
-
 /**
  * A custom size is the finished size: centimetres on paper, or pixels of the PNG at the spec's DPI
  * (1920 px at 192 DPI lays out on a 960 CSS px canvas, so text keeps its physical size).
  */
 export function resolveSize(size: ChartSize): ResolvedSize {
   if (size.preset !== 'custom') return presetPixels[size.preset];
-  const perUnit = size.unit === 'cm' ? CSS_DPI / CM_PER_INCH : CSS_DPI / size.dpi;
+  const perUnit = cssPerUnit(size.unit, size.dpi);
   const toCss = (v: number): number => Math.round(v * perUnit * 100) / 100;
   return { width: toCss(size.width), height: toCss(size.height), dpi: size.dpi };
 }

@@ -78,7 +78,7 @@ export function valueAxis(frame: Frame, unit: string, values: ReadonlyArray<numb
   const { palette, metrics: m, style } = frame;
   const position = look.position ?? 'left';
   const decision = unitDecision(frame, unit);
-  const extent = look.extent ?? niceAxis(values);
+  const extent = look.extent ?? niceAxis(values, frame.axisSteps.y);
   return {
     type: 'value',
     position,
@@ -96,6 +96,18 @@ export function valueAxis(frame: Frame, unit: string, values: ReadonlyArray<numb
   };
 }
 
+/**
+ * Every how many years a compact chart writes a year (0: each), fixed here rather than left to
+ * ECharts, so that the layout pass knows whether the last year's label takes room at the plot's edge.
+ */
+function yearLabelInterval(frame: Frame, axis: YearAxis): number {
+  const { metrics: m } = frame;
+  const plotWidth = m.width - 2 * m.pad - 8 * m.font;
+  const step = plotWidth / Math.max(1, axis.labels.length - 1);
+  const label = Math.max(...axis.labels.map((l) => estimateTextWidth(l, m.font))) + m.font;
+  return Math.max(0, Math.ceil(label / step) - 1);
+}
+
 function yearCategoryAxis(frame: Frame, axis: YearAxis, boundaryGap: boolean) {
   const { palette, metrics: m } = frame;
   return {
@@ -104,7 +116,7 @@ function yearCategoryAxis(frame: Frame, axis: YearAxis, boundaryGap: boolean) {
     boundaryGap,
     axisLine: { lineStyle: { color: palette.axis } },
     axisTick: { alignWithLabel: true, lineStyle: { color: palette.axis } },
-    axisLabel: { color: palette.mutedText, fontSize: m.font, hideOverlap: true },
+    axisLabel: { color: palette.mutedText, fontSize: m.font, hideOverlap: true, ...(m.compact ? { interval: yearLabelInterval(frame, axis) } : {}) },
   };
 }
 

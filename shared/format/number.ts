@@ -1,5 +1,7 @@
-// Numbers as analysts read them: 万/亿/万亿 in Chinese, thousands separators in English.
-// Money in the workspace is always 亿元; these helpers only decide how it is shown.
+// Numbers as analysts read them: 万/亿/万亿 in Chinese, thousands separators in English, a negative
+// with the minus sign − (U+2212) as print writes it. Money in the workspace is always 亿元; these
+// helpers only decide how it is shown to people: CSV, JSON and other text meant for machines writes
+// numbers with String(), never with these.
 
 import { englishAmount } from './unit-name';
 
@@ -11,18 +13,27 @@ const zhGroups: ReadonlyArray<readonly [number, string]> = [
   [1e4, '万'],
 ];
 
-function fixed(value: number, digits: number): string {
-  return value.toFixed(digits).replace(/\.0+$|(\.\d*?)0+$/, '$1');
+const MINUS = '\u2212';
+
+/** −0 (a small negative rounded away) is written 0, any other negative with the minus sign. */
+function signed(text: string): string {
+  if (!text.startsWith('-')) return text;
+  return /^-[0.,]*$/.test(text) ? text.slice(1) : `${MINUS}${text.slice(1)}`;
 }
 
-/** A plain number with grouping for the locale: 12,345.6 (en) or 12345.6 (zh keeps no separators by default). */
+function fixed(value: number, digits: number): string {
+  return signed(value.toFixed(digits).replace(/\.0+$|(\.\d*?)0+$/, '$1'));
+}
+
+/** A plain number with grouping for the locale: 12,345.6 (en) or 12345.6 (zh keeps no separators by default); −2.5 for a negative. */
 export function formatPlain(value: number | null | undefined, locale: Locale, digits = 2, group = locale === 'en'): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en-US', {
+  const text = new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en-US', {
     maximumFractionDigits: digits,
     minimumFractionDigits: 0,
     useGrouping: group,
   }).format(value);
+  return signed(text);
 }
 
 /** A count or amount in its base unit, scaled to 万/亿/万亿 in Chinese: 123456789 -> "1.23亿". */

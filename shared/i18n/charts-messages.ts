@@ -75,6 +75,8 @@ export const chartsMessagesZh: Record<string, string> = {
   'charts.text.date': '日期',
   'charts.text.name': '列表名称',
   'charts.text.nameHint': '留空则使用标题',
+  'charts.text.suggestion': '示例图原文：{text}',
+  'charts.text.useStarter': '改用示例图的中文文字（图表语言同时改为中文）',
   'charts.style.palette': '配色',
   'charts.palette.default': '默认',
   'charts.palette.grayscale': '黑白印刷',
@@ -123,6 +125,10 @@ export const chartsMessagesZh: Record<string, string> = {
     '目标线现在只画在与目标判定口径相同的数值上。本图有目标按另一口径判定（如万亿级目标按信通院广义口径），已不再画出；图注写明是哪个目标及原因。',
   'charts.notice.shareVia':
     '占GDP比重在本指标无数据的年份，现画出另一占比指标按同一口径公布的数值（如重庆2022年取自数字经济增加值占GDP比重（重庆）），与双城对比一致。本图因此多了这样的数值；图注写明取自哪个指标及来源。',
+  'charts.notice.units':
+    '图中数字的写法已统一：每种单位全图只用一种写法（亿元或万亿元，按图中最大的数选定），小数位数全图一致，坐标刻度按1、2、5递进；标题和副标题中的单位随之改写。数值本身没有变化，但标签、坐标和图注的写法可能与保存时不同。',
+  'charts.notice.projectionShade':
+    '“预测期”阴影现在从最后一个已知年份之后开始，不再盖住情景起点的实际年份。本图画有情景预测，阴影的起点因此可能与保存时不同。',
   'charts.notice.dismiss': '知道了',
   'charts.export.dpi': 'PNG 分辨率',
   'charts.export.background': '背景',
@@ -258,6 +264,8 @@ export const chartsMessagesEn: Record<keyof typeof chartsMessagesZh, string> = {
   'charts.text.date': 'Date',
   'charts.text.name': 'Name in lists',
   'charts.text.nameHint': 'Empty: the title',
+  'charts.text.suggestion': 'Starter text: {text}',
+  'charts.text.useStarter': "Use the sample chart's English texts (the chart's language becomes English too)",
   'charts.style.palette': 'Palette',
   'charts.palette.default': 'Default',
   'charts.palette.grayscale': 'Grayscale print',
@@ -306,6 +314,10 @@ export const chartsMessagesEn: Record<keyof typeof chartsMessagesZh, string> = {
     "A target's line is now drawn only over values on the measure the target is judged on. A target of this chart is judged on another measure (the trillion-yuan target on the CAICT broad measure, say) and is no longer drawn; the footnote names it and why.",
   'charts.notice.shareVia':
     "In a year a share-of-GDP indicator has no figure, the share another share indicator publishes on the same measure is now drawn (Chongqing's 2022 share, say, from the city's reported share), as in the twin-city comparison. This chart now draws such values; the footnote names the indicator each comes from and its source.",
+  'charts.notice.units':
+    'Numbers are now written one way per chart: each unit in one scale, chosen by the largest value drawn (billion or trillion yuan, say), one number of decimals, and axis ticks in steps of 1, 2 or 5; unit words in the title and subtitle follow. No value changed, but labels, axes and footnotes may read differently from when the chart was saved.',
+  'charts.notice.projectionShade':
+    'The shaded projection period now starts after the last known year, no longer covering the actual year a scenario starts from. This chart draws scenario projections, so its shading may start later than when it was saved.',
   'charts.notice.dismiss': 'Got it',
   'charts.export.dpi': 'PNG resolution',
   'charts.export.background': 'Background',

@@ -19,7 +19,7 @@ export const dataMessagesZh: Record<string, string> = {
   'data.notFound': '找不到观测值 #{id}。',
   'data.measure': '口径',
   'data.bound': '界限',
-  'data.bound.exact': '精确',
+  'data.bound.exact': '确数',
   'data.bound.lower': '下限（≥）',
   'data.bound.upper': '上限（≤）',
   'data.bound.approx': '约数（≈）',

@@ -1,6 +1,9 @@
 // The starter briefing pack in English (data/seed/charts.json holds it in Chinese): a workspace made
-// in English gets its charts in English, texts and notes alike. Keyed by the Chinese chart name the
-// seed gives; each says what the Chinese says (same measures, bounds and sources), nothing more.
+// in English gets its charts in English, texts and notes alike, and a starter chart nobody has edited
+// shows (and exports) in the UI's language, whichever language it was seeded in. Keyed by the Chinese
+// chart name the seed gives; each says what the Chinese says (same measures, bounds and sources),
+// nothing more.
+import type { Locale } from '../format/number';
 
 /** The texts of a starter chart a reader sees: list name, title, subtitle, source, footnote, and its notes in the pack. */
 export interface StarterChartTexts {
@@ -110,4 +113,46 @@ const starterChartsEn: Readonly<Record<string, StarterChartTexts>> = {
 /** The English texts of the starter chart with this Chinese name, or undefined for any other chart. */
 export function starterChartTextsEn(nameZh: string): StarterChartTexts | undefined {
   return starterChartsEn[nameZh];
+}
+
+/** A starter chart's texts in both languages. */
+export type StarterTexts = Readonly<Record<Locale, StarterChartTexts>>;
+
+/** The texts of a chart spec a reader sees, and its language. */
+export type ChartTexts = Pick<StarterChartTexts, 'name' | 'title' | 'subtitle' | 'sourceNote' | 'footnote'> & { locale: Locale };
+
+const textKeys = ['name', 'title', 'subtitle', 'sourceNote', 'footnote'] as const;
+
+/**
+ * The starter charts in both languages, from the seed's Chinese charts (data/seed/charts.json, which
+ * shared/ cannot read: its reader passes them in) and the English above.
+ */
+export function starterTexts(seed: ReadonlyArray<{ notes: string; spec: Readonly<Record<string, unknown>> }>): StarterTexts[] {
+  return seed.flatMap(({ notes, spec }) => {
+    const text = (key: string) => (typeof spec[key] === 'string' ? spec[key] : '');
+    const en = starterChartTextsEn(text('name'));
+    if (!en) return [];
+    return [{ zh: { name: text('name'), title: text('title'), subtitle: text('subtitle'), sourceNote: text('sourceNote'), footnote: text('footnote'), notes }, en }];
+  });
+}
+
+/** The starter a chart is as seeded, in either language: every text that language's, and the chart in it. */
+export function seededStarter(chart: ChartTexts, starters: readonly StarterTexts[]): StarterTexts | undefined {
+  return starters.find((s) => textKeys.every((key) => chart[key] === s[chart.locale][key]));
+}
+
+/**
+ * A chart in the UI's language when it is a starter as seeded (nobody has edited its texts or its
+ * language): its texts and language in `locale`. A chart the user has edited is theirs, as typed.
+ */
+export function starterInLocale<T extends ChartTexts>(chart: T, starters: readonly StarterTexts[], locale: Locale): T {
+  const starter = seededStarter(chart, starters);
+  if (!starter || chart.locale === locale) return chart;
+  const { notes: _notes, ...texts } = starter[locale];
+  return { ...chart, ...texts, locale };
+}
+
+/** The starter a chart comes from, edited or not: the one whose name or title it still has, in either language. */
+export function starterOf(chart: Pick<ChartTexts, 'name' | 'title'>, starters: readonly StarterTexts[]): StarterTexts | undefined {
+  return starters.find((s) => (['zh', 'en'] as const).some((l) => (chart.name !== '' && chart.name === s[l].name) || chart.title === s[l].title));
 }

@@ -27,6 +27,31 @@ export function boundOfText(text: string): Bound {
   return parsed.kind === 'number' ? boundOfQualifier(parsed.qualifier) : 'exact';
 }
 
+/**
+ * A bound in words, the one table the data grid, the targets register and the chart data files write
+ * (确数 beside 约数, the pair Chinese statistics uses), so that every screen and file says the same.
+ */
+export const BOUND_WORDS: Readonly<Record<Locale, Readonly<Record<Bound, string>>>> = {
+  zh: { exact: '确数', lower: '下限（≥）', upper: '上限（≤）', approx: '约数（≈）' },
+  en: { exact: 'exact', lower: 'lower bound (≥)', upper: 'upper bound (≤)', approx: 'approximate (≈)' },
+};
+
+/** A bound as a column or a grid writes it: 下限（≥）, lower bound (≥). */
+export function boundWord(bound: Bound, locale: Locale): string {
+  return BOUND_WORDS[locale][bound];
+}
+
+/**
+ * The bound a cell names: its word in either language (确数, lower bound (≥)), its code (lower) or its
+ * sign (≥); null when it names none.
+ */
+export function boundOfWord(text: string): Bound | null {
+  const cell = text.trim();
+  const named = (b: Bound): boolean =>
+    b === cell.toLowerCase() || BOUND_WORDS.zh[b] === cell || BOUND_WORDS.en[b] === cell.toLowerCase() || (boundSign(b) !== '' && boundSign(b) === cell);
+  return BOUNDS.find(named) ?? null;
+}
+
 /** The sign written before a bounded value: ≥, ≤, ≈ or nothing. */
 export function boundSign(bound: Bound): string {
   return bound === 'lower' ? '≥' : bound === 'upper' ? '≤' : bound === 'approx' ? '≈' : '';

@@ -1,6 +1,6 @@
 // The English switch read off the pages at 1366×768: units, release labels, target areas and the compared
-// scenario in English where the workspace stores them in Chinese, and the data grid's columns that say
-// what a figure is (indicator to release) whole, side by side.
+// scenario in English where the workspace stores them in Chinese, the data grid's columns that say
+// what a figure is (indicator to release) whole, side by side, and the starter charts in English.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningHost } from '../../electron/host/http';
@@ -100,6 +100,37 @@ describe('the workbench in English at 1366×768', () => {
     await expect.poll(() => page.getByTestId('twin-CQ-2018-level').textContent()).toBe('2.16 trillion yuanofficial statistics measure · 4th census revision');
     expect(await page.getByTestId('twin-SC-2018-level').textContent()).toContain('preliminary, before census revision');
     expect(await page.getByTestId('twin-indicator').locator('option', { hasText: 'Gross domestic product' }).textContent()).toBe('Gross domestic product (100 million yuan)');
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('shows the starter charts of a workspace made in Chinese in English, and offers their English texts', async () => {
+    const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
+    await page.goto(`${host.url}#/charts`);
+    await expect.poll(() => page.getByTestId('designer-title').textContent()).toBe('Digital economy scale and the trillion-yuan target');
+    expect(await page.getByTestId('chart-list').textContent()).not.toMatch(CJK);
+    expect(await page.getByTestId('text-title').inputValue()).toBe("Chongqing's digital economy (CAICT broad measure): three scenarios and the trillion-yuan target");
+    expect(await page.locator('input[name=chart-locale][value=en]').isChecked()).toBe(true);
+    // What the chart can draw, named in English: scenarios, and units beside the indicators.
+    for (const testId of ['bind-scenarios', 'bind-indicators', 'bind-regions']) expect(await page.getByTestId(testId).textContent(), testId).not.toMatch(CJK);
+    expect(await page.getByTestId('unsaved').count()).toBe(0);
+    // The target line says what it is, not its code.
+    const preview = page.getByTestId('chart-preview').locator('svg').first();
+    await expect.poll(() => preview.innerHTML(), { timeout: 15_000 }).toContain('Target 1.0 trillion yuan (2022)');
+    expect(await preview.innerHTML()).not.toContain('Target A1');
+
+    // Text the user types stays as typed; the starter's text is offered back in the chart's language.
+    await page.getByTestId('text-subtitle').fill('当年价；本所整理');
+    await expect.poll(() => page.getByTestId('suggest-subtitle').textContent()).toBe('Starter text: Current prices; CAICT broad measure, from 2022; scenarios are model projections');
+    await page.getByTestId('suggest-subtitle').click();
+    expect(await page.getByTestId('text-subtitle').inputValue()).toBe('Current prices; CAICT broad measure, from 2022; scenarios are model projections');
+    expect(await page.getByTestId('suggest-subtitle').count()).toBe(0);
+    // A chart switched to Chinese offers the English starter texts at once, and its own language's per field.
+    await page.locator('label:has(> input[name=chart-locale][value=zh])').click();
+    await expect.poll(() => page.getByTestId('suggest-title').textContent()).toBe('Starter text: 重庆数字经济规模（信通院广义口径）：三种情景与万亿级目标');
+    await page.getByTestId('suggest-all').click();
+    expect(await page.locator('input[name=chart-locale][value=en]').isChecked()).toBe(true);
+    expect(await page.getByTestId('text-title').inputValue()).toBe("Chongqing's digital economy (CAICT broad measure): three scenarios and the trillion-yuan target");
+    await expect.poll(() => page.getByTestId('unsaved').count()).toBe(0);
     expect(app.pageErrors).toEqual([]);
   });
 });

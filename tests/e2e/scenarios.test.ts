@@ -506,7 +506,7 @@ describe('the address, components, targets and bounds in Chromium', () => {
     if (process.env.WORKBENCH_SCREENSHOTS) await panel.screenshot({ path: path.join(process.env.WORKBENCH_SCREENSHOTS, 'goal-independent.png') });
     await page.getByTestId('goal-driver').selectOption('uplift');
     await panel.getByRole('button', { name: '求解' }).click();
-    await expect.poll(() => page.getByTestId('goal-answer').textContent()).toBe('当前值 0个百分点 已实现目标；统一上调至少为 -7.482个百分点 时仍能实现');
+    await expect.poll(() => page.getByTestId('goal-answer').textContent()).toBe('当前值 0个百分点 已实现目标；统一上调至少为 −7.482个百分点 时仍能实现');
   });
 
   it('saves them, and after a reload they are still there', async () => {

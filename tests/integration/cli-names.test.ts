@@ -16,8 +16,8 @@ describe('workbench observations', () => {
   it('heads its table and names indicator, region, bound, measure, status and release, in Chinese', () => {
     const [head, ...rows] = lines(['--lang', 'zh', 'observations', '--indicator', 'gdp', '--region', 'SC']);
     expect(head).toBe('指标\t地区\t时期\t数值\t单位\t界限\t口径\t性质\t发布日期\t发布说明');
-    expect(rows[0]).toBe('地区生产总值\t四川省\t2018\t40678.13\t亿元\t精确\t统计部门常规口径\t实际值\t—\t初步核算数（第四次经济普查修订前）');
-    expect(rows.find((r) => r.includes('\t2022\t'))).toBe('地区生产总值\t四川省\t2022\t56610.2\t亿元\t精确\t统计部门常规口径\t实际值\t2024-01-19\t最终核实数');
+    expect(rows[0]).toBe('地区生产总值\t四川省\t2018\t40678.13\t亿元\t确数\t统计部门常规口径\t实际值\t—\t初步核算数（第四次经济普查修订前）');
+    expect(rows.find((r) => r.includes('\t2022\t'))).toBe('地区生产总值\t四川省\t2022\t56610.2\t亿元\t确数\t统计部门常规口径\t实际值\t2024-01-19\t最终核实数');
   });
 
   it('says the same in English: names, units, bounds and release labels', () => {

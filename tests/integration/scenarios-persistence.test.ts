@@ -208,7 +208,7 @@ describe('workbench scenario goal-seek', () => {
   it('answers with the direction and the current value, by name', () => {
     const result = runCli(['scenario', 'goal-seek', own, '--target', 'S2023', '--driver', 'gdp'], dataDir);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^GDP增速需至多为 -2\.165%（当前 6\.5%）\n/);
+    expect(result.stdout).toMatch(/^GDP增速需至多为 −2\.165%（当前 6\.5%）\n/);
     const met = runCli(['scenario', 'goal-seek', '4', '--target', 'C1', '--driver', 'gdp', '--lang', 'en'], dataDir);
     expect(met.status).toBe(0);
     expect(met.stdout).toMatch(/^Already met at the current value, 5 %; still met with GDP growth at most 5\.935 %/);
@@ -226,6 +226,6 @@ describe('workbench scenario goal-seek', () => {
   it('names the quantity at each end of the range when no value meets the target', () => {
     const result = runCli(['scenario', 'goal-seek', own, '--target', 'S2022', '--driver', 'digital-industry', '--lang', 'en'], dataDir);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('Target “41% of GDP by 2022” is not met for any value of 数字产业化 in [-20, 80]: it is 24.74% at -20 and 38.49% at 80, against 41%');
+    expect(result.stderr).toContain('Target “41% of GDP by 2022” is not met for any value of 数字产业化 in [−20, 80]: it is 24.74% at −20 and 38.49% at 80, against 41%');
   });
 });

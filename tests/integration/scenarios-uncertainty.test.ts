@@ -125,7 +125,7 @@ describe('importance', () => {
     expect(lines[0]).toBe('目标“2027年占GDP比重50%以上”（2027年）与各驱动因素的秩相关（Spearman ρ，4000次模拟，种子 1），由强到弱：');
     const names: Record<string, string> = { gdp: 'GDP增速', 'digital-industry': '数字产业化', 'industry-digitalization': '产业数字化' };
     json.drivers.forEach((d, i) => {
-      expect(lines[i + 1]).toMatch(new RegExp(`^  ${names[d.driver]} +${d.correlation!.toFixed(2).replace(/0+$/, '').replace(/\.$/, '')}  █*$`));
+      expect(lines[i + 1]).toMatch(new RegExp(`^  ${names[d.driver]} +${d.correlation!.toFixed(2).replace(/0+$/, '').replace(/\.$/, '').replace('-', '−')}  █*$`));
     });
     expect(lines.at(-1)).toBe('ρ 的绝对值在 0.032 以内的，与 0 无法区分。');
     expect(text.stdout).not.toMatch(/industry-digitalization|digital-industry|P2027/);

@@ -4,8 +4,10 @@
 // year; and a changed drawing rule, recorded once per workspace whose saved charts it changed, shown on
 // each chart saved before it that it changes. The rules: a target judged on another measure than the
 // values drawn is no longer drawn; a share of GDP is drawn, in years it has none, from the share
-// another share indicator publishes on the same measure (重庆 2022 under the national share: 45.4%).
-// Either kind stays until its user dismisses it (data_notices_seen).
+// another share indicator publishes on the same measure (重庆 2022 under the national share: 45.4%);
+// every chart writes its numbers in one unit per unit drawn (亿元 or 万亿元, chosen by the largest),
+// with one number of decimals and ticks in steps of 1, 2 or 5; the 预测期 is shaded only after the
+// last known year. Either kind stays until its user dismisses it for that chart (data_notices_seen).
 import type { ChartNotice } from '../../../shared/api/charts-contract';
 import { translate } from '../../../shared/i18n';
 import type { Db } from '../db/workspace';
@@ -31,7 +33,7 @@ const NOTICES_SQL = `
 interface Rule {
   /** The settings key holding the id of the rule's notice ('' when the rule changed no saved chart). */
   key: string;
-  message: 'charts.notice.targetMeasure' | 'charts.notice.shareVia';
+  message: 'charts.notice.targetMeasure' | 'charts.notice.shareVia' | 'charts.notice.units' | 'charts.notice.projectionShade';
   /** Whether the rule changes what a chart drawing this draws. */
   changes: (evidence: DrawnEvidence) => boolean;
 }
@@ -39,6 +41,9 @@ interface Rule {
 const rules: readonly Rule[] = [
   { key: 'notice.targetMeasureRule', message: 'charts.notice.targetMeasure', changes: (e) => e.omittedTargets.length > 0 },
   { key: 'notice.shareViaRule', message: 'charts.notice.shareVia', changes: (e) => e.figures.some((f) => f.via !== null) },
+  // Every template writes numbers (labels, ticks, tooltips): each chart saved before draws them anew.
+  { key: 'notice.unitsRule', message: 'charts.notice.units', changes: () => true },
+  { key: 'notice.projectionShadeRule', message: 'charts.notice.projectionShade', changes: (e) => e.projections },
 ];
 
 function ruleNoticeId(db: Db, rule: Rule): number | null {

@@ -24,7 +24,19 @@ export interface DrawnEvidence {
   targets: string[];
   /** Targets bound but not drawn, being judged on another measure than the values drawn. */
   omittedTargets: OmittedTarget[];
+  /** Whether scenario paths are drawn over years, after a shaded 预测期. */
+  projections: boolean;
 }
+
+/** The templates that draw scenario paths over years with the 预测期 shaded. */
+const shadedTemplates: ReadonlySet<ChartSpec['template']> = new Set([
+  'target-trajectory',
+  'share-of-gdp',
+  'regional-comparison',
+  'indicator-series',
+  'scenario-fan',
+  'stacked-components',
+]);
 
 /** Trajectory, share of GDP, regional comparison and indicator series: actuals, scenario paths, targets. */
 function lines(r: Resolver, fallback: Metric): ChartData {
@@ -112,11 +124,16 @@ function readFigures(r: Resolver): void {
 
 /**
  * What a spec draws without running its scenarios: the published figures (indicator, region, years,
- * measures), the plan targets (a target line or a progress bar) and the targets left out for their
- * measure. Throws like resolveChartData for bindings that name nothing.
+ * measures), the plan targets (a target line or a progress bar), the targets left out for their
+ * measure, and whether it draws scenario paths after a shaded 预测期. Throws like resolveChartData for bindings that name nothing.
  */
 export function drawnEvidence(db: Db, spec: ChartSpec): DrawnEvidence {
   const r = new Resolver(db, spec);
   readFigures(r);
-  return { figures: r.draws, targets: [...new Set(r.drawnTargets)], omittedTargets: r.omittedTargets };
+  return {
+    figures: r.draws,
+    targets: [...new Set(r.drawnTargets)],
+    omittedTargets: r.omittedTargets,
+    projections: shadedTemplates.has(spec.template) && r.scenarios.length > 0,
+  };
 }

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { WorkbenchError } from '../../../shared/api/errors';
 import type { BriefingSummary, ChartSummary } from '../../../shared/api/charts-contract';
-import { chartSpecSchema, templateIds, type ChartSpec } from '../../../shared/charts/spec';
+import { chartSpecSchema, minimumSizeIn, templateIds, type ChartSpec } from '../../../shared/charts/spec';
 import { translate, type Locale } from '../../../shared/i18n';
 import type { Db } from '../db/workspace';
 
@@ -54,8 +54,22 @@ function chartRow(db: Db, id: number): ChartRow {
 }
 
 /** The stored spec, read back through the schema (a spec saved by an older build gains new defaults). */
+/**
+ * A saved chart's spec. One saved before sizes under 240×160 px were refused (nothing that small is
+ * legible) opens at the smallest size in its own unit rather than failing the whole chart list.
+ */
 function storedSpec(row: ChartRow): ChartSpec {
-  return chartSpecSchema.parse(JSON.parse(row.spec));
+  const raw: unknown = JSON.parse(row.spec);
+  const parsed = chartSpecSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const size = (raw as { size?: { preset?: string; width?: number; height?: number; unit?: 'px' | 'cm'; dpi?: number } }).size;
+  if (size?.preset === 'custom' && parsed.error.issues.every((i) => i.code === 'too_small' && i.path[0] === 'size')) {
+    const min = minimumSizeIn(size.unit ?? 'px', size.dpi ?? 96);
+    const width = Math.max(size.width ?? 0, min.width);
+    const height = Math.max(size.height ?? 0, min.height);
+    return chartSpecSchema.parse({ ...(raw as object), size: { ...size, width, height } });
+  }
+  throw parsed.error;
 }
 
 export function listCharts(db: Db): ChartSummary[] {

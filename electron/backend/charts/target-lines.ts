@@ -3,6 +3,7 @@
 // judged on. A line judged on another measure than the values it would be read against is not drawn;
 // the chart's footer names it and why (the rule: shared/charts/target-measure.ts).
 import type { ChartSeries } from '../../../shared/charts/data';
+import { wordsFor } from '../../../shared/charts/labels';
 import { otherMeasures, type MeasuredSeries } from '../../../shared/charts/target-measure';
 import type { Target as ScenarioTarget } from '../../../shared/engine';
 import type { TargetRow } from '../db/access';
@@ -32,7 +33,10 @@ function tableTargets(r: Resolver, rows: DrawnTarget[], units: Set<string>): Dra
 
 interface Line {
   id: string;
-  /** The line's label. */
+  /**
+   * The line's label, which the chart follows with the value and year (目标 1.0万亿元（2022年）): a plan
+   * target is named by what it says, never by its code; a scenario's own target by its label.
+   */
   name: string;
   /** The target as its plan words it, for the footer when it is left out. */
   title: string;
@@ -57,7 +61,7 @@ function requested(r: Resolver, metrics: Metric[], units: Set<string>): Line[] {
   const fromTable = tableTargets(r, rows, units).flatMap((t): Line[] =>
     t.value === null || t.deadline === null || t.comparator === 'qualitative'
       ? []
-      : [{ id: `target-${t.code}`, name: zh ? `${t.code}目标` : `Target ${t.code}`, title: title(t), code: t.code, unit: t.unit, year: t.deadline, value: t.value, measure: t.judged }],
+      : [{ id: `target-${t.code}`, name: wordsFor(r.locale).target, title: title(t), code: t.code, unit: t.unit, year: t.deadline, value: t.value, measure: t.judged }],
   );
   const plan = new Map(rows.map((t) => [t.code, t]));
   const fromScenarios = r.scenarios.flatMap((s) =>

@@ -10,7 +10,7 @@ import { finished } from 'node:stream/promises';
 import type Database from 'better-sqlite3';
 import type { Locale } from '../../../shared/format/number';
 import { translate } from '../../../shared/i18n';
-import type { Bound } from '../../../shared/series/bound';
+import { boundWord } from '../../../shared/series/bound';
 import { quoteCsvCell } from '../import/csv-split';
 import { DataError } from '../import/problems';
 import { columnId, type ColumnId, type ViewSpec } from './observation-view';
@@ -53,12 +53,6 @@ const TITLES: Record<Locale, Record<ColumnId, string>> = {
   },
 };
 
-/** How the 界限 column reads: the value is exact, or at least (下限), at most (上限) or about (约数) it. */
-const BOUND_TEXT: Record<Locale, Record<Bound, string>> = {
-  zh: { exact: '精确', lower: '下限', upper: '上限', approx: '约数' },
-  en: { exact: 'exact', lower: 'lower', upper: 'upper', approx: 'approx' },
-};
-
 const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?%?$/i;
 
@@ -68,7 +62,7 @@ export function guardFormula(text: string): string {
 }
 
 function cellOf(row: GridRow, col: ColumnId, locale: Locale): string | number | null {
-  if (col === 'bound') return BOUND_TEXT[locale][row.bound];
+  if (col === 'bound') return boundWord(row.bound, locale);
   // The status as the grid shows it (实际值, 推算值 …), which an import reads back.
   if (col === 'status') return translate(locale, `status.${row.status}`);
   // The measures are the app's own catalogue, named in both languages (unlike indicators, which are data).

@@ -10,7 +10,7 @@ import { fileSlug } from './file-slug';
 import { pdfFromRendered } from './pdf';
 import type { BriefingItem } from './types';
 import { checkDpi, finishPng, rasterJob } from './png';
-import { DEFAULT_IMAGE_DPI, nativeChartFor, pptxFromParts, type PptxOptions, type SlideImage } from './pptx';
+import { DEFAULT_IMAGE_DPI, nativeChartFor, pptxFromParts, slideImageSpec, type PptxOptions, type SlideImage } from './pptx';
 import { provenanceOf } from './provenance';
 import { RasterPool } from './raster-pool';
 import { renderChartSvg, type RenderedSvg } from './svg';
@@ -75,7 +75,7 @@ export async function exportBriefing(items: BriefingItem[], outDir: string, opts
     checkCancelled(signal);
   }
   const plotOnly = new Map<number, RenderedSvg>();
-  for (const i of slideImages) plotOnly.set(i, await renderChartSvg(items[i]!.spec, items[i]!.data, { ...opts, plotOnly: true }));
+  for (const i of slideImages) plotOnly.set(i, await renderChartSvg(slideImageSpec(items[i]!.spec), items[i]!.data, { ...opts, plotOnly: true }));
 
   const pool = new RasterPool(Math.max(1, Math.min(4, opts.workers ?? availableParallelism())));
   const abort = (): void => void pool.close();

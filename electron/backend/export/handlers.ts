@@ -10,12 +10,13 @@ import { WorkbenchError, type ErrorParams } from '../../../shared/api/errors';
 import type { ExportFormat } from '../../../shared/api/charts-contract';
 import type { ExportedFile, JobStatus } from '../../../shared/api/jobs-contract';
 import type { ChartSize, ChartSpec } from '../../../shared/charts/spec';
-import { ExportError } from './errors';
+import { ExportError, writeError } from './errors';
 import { fileSlug } from './file-slug';
 import type { BriefingItem, ExportApp } from './index';
 import type { DomainHandlers, ServiceContext } from '../context';
 import { resolveChartData } from '../charts/resolve-data';
-import { briefingItems, getBriefing, getChart, parseSpec } from '../charts/storage';
+import { briefingInLocale, chartInLocale } from '../charts/in-locale';
+import { parseSpec } from '../charts/storage';
 
 const exportCodes: Record<ExportError['code'], string> = {
   FONT_NOT_FOUND: 'export.fontNotFound',
@@ -36,11 +37,12 @@ export function fromExportError(error: unknown): unknown {
   return new WorkbenchError(code, params);
 }
 
+/** Runs export work, its failures as WorkbenchErrors: an export's by code, a file system's by place (no raw EACCES). */
 async function exporting<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    throw fromExportError(error);
+    throw writeError(fromExportError(error));
   }
 }
 
@@ -71,7 +73,7 @@ export interface ChartExportInput {
 
 /** One chart, saved or unsaved, as one file; a size given here replaces the spec's for this file only. */
 export async function exportChart(ctx: ServiceContext, input: ChartExportInput): Promise<ExportedFile> {
-  const saved: ChartSpec = input.id !== undefined ? getChart(ctx.db, input.id).spec : parseSpec(input.spec, ctx.language);
+  const saved: ChartSpec = input.id !== undefined ? chartInLocale(ctx.db, input.id, ctx.language).spec : parseSpec(input.spec, ctx.language);
   const spec = input.size ? { ...saved, size: input.size } : saved;
   const data = resolveChartData(ctx.db, spec);
   const app = appOf(ctx);
@@ -95,9 +97,9 @@ export async function exportChart(ctx: ServiceContext, input: ChartExportInput):
 
 /** The briefing's charts with their resolved data and notes, in pack order. */
 export function briefingPack(ctx: ServiceContext, id: number): { name: string; items: BriefingItem[] } {
-  const briefing = getBriefing(ctx.db, id);
-  const items = briefingItems(ctx.db, id).map((item) => {
-    const { spec } = getChart(ctx.db, item.chartId);
+  const briefing = briefingInLocale(ctx.db, id, ctx.language);
+  const items = briefing.items.map((item) => {
+    const { spec } = chartInLocale(ctx.db, item.chartId, ctx.language);
     return { spec, data: resolveChartData(ctx.db, spec), notes: item.notes };
   });
   if (!items.length) throw new WorkbenchError('export.emptyBriefing', { briefing: briefing.name });
@@ -121,26 +123,24 @@ export function startBriefingExport(ctx: ServiceContext, input: { id: number; dp
   const pack = briefingPack(ctx, input.id);
   const app = appOf(ctx);
   const root = exportTempRoot(ctx);
-  return ctx.jobs.start('export.briefing', async ({ signal, progress }) => {
+  return ctx.jobs.start('export.briefing', ({ signal, progress }) => exporting(async () => {
     await mkdir(root, { recursive: true });
     const staging = await mkdtemp(join(root, 'briefing-'));
     try {
       const outDir = join(staging, 'pack');
       let total = 1;
       const { exportBriefing } = await renderers();
-      await exporting(() =>
-        exportBriefing(pack.items, outDir, {
-          app,
-          title: pack.name,
-          name: pack.name,
-          dpi: input.dpi,
-          signal,
-          onProgress: (p) => {
-            total = p.total + 1;
-            progress(`job.step.${p.step}`, p.done, total);
-          },
-        }),
-      );
+      await exportBriefing(pack.items, outDir, {
+        app,
+        title: pack.name,
+        name: pack.name,
+        dpi: input.dpi,
+        signal,
+        onProgress: (p) => {
+          total = p.total + 1;
+          progress(`job.step.${p.step}`, p.done, total);
+        },
+      });
       if (signal.aborted) throw new WorkbenchError('export.cancelled', {});
       progress('job.step.zip', total - 1, total);
       const zip = new JSZip();
@@ -152,7 +152,7 @@ export function startBriefingExport(ctx: ServiceContext, input: { id: number; dp
     } finally {
       await rm(staging, { recursive: true, force: true });
     }
-  });
+  }));
 }
 
 export function exportHandlers(ctx: ServiceContext): DomainHandlers<'export'> {

@@ -1,5 +1,6 @@
 // PNG metadata written by hand (three chunk types do not need a library): pHYs so Word and print
-// shops read the DPI, tEXt/iTXt for provenance. tEXt is Latin-1 only, so Chinese text goes in iTXt.
+// shops read the DPI, tEXt/iTXt for provenance. tEXt is Latin-1 only, so Chinese text goes in iTXt,
+// as does the XMP packet, which exiftool and Adobe's tools read.
 import { crc32 } from 'node:zlib';
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -22,8 +23,11 @@ export function physChunk(dpi: number): Buffer {
   return chunk('pHYs', data);
 }
 
+/** The keyword of an XMP packet, which must be an uncompressed iTXt chunk (XMP Specification Part 3, 1.1.5). */
+export const XMP_KEYWORD = 'XML:com.adobe.xmp';
+
 export function textChunk(keyword: string, text: string): Buffer {
-  if ([...text].every((ch) => ch.codePointAt(0)! <= 0xff)) return chunk('tEXt', Buffer.concat([Buffer.from(keyword, 'latin1'), Buffer.of(0), Buffer.from(text, 'latin1')]));
+  if (keyword !== XMP_KEYWORD && [...text].every((ch) => ch.codePointAt(0)! <= 0xff)) return chunk('tEXt', Buffer.concat([Buffer.from(keyword, 'latin1'), Buffer.of(0), Buffer.from(text, 'latin1')]));
   // iTXt: keyword, NUL, compression flag and method, empty language tag and translated keyword, UTF-8 text.
   return chunk('iTXt', Buffer.concat([Buffer.from(keyword, 'latin1'), Buffer.of(0, 0, 0, 0, 0), Buffer.from(text, 'utf8')]));
 }

@@ -6,11 +6,12 @@ import { resolveSize, type ChartSpec } from '../../../shared/charts/spec';
 import { ExportError } from './errors';
 import { fontFile } from './font';
 import { withMetadata } from './png-chunks';
-import { provenanceOf, scenarioLine, type ExportApp } from './provenance';
+import { DPI_RANGE } from './types';
+import { pngText, provenanceOf, type ExportApp } from './provenance';
 import { renderChartSvg, type Background, type RenderedSvg, type RenderEnv } from './svg';
 
-export const MIN_DPI = 96;
-export const MAX_DPI = 600;
+export const MIN_DPI = DPI_RANGE.min;
+export const MAX_DPI = DPI_RANGE.max;
 
 export interface PngOptions extends RenderEnv {
   /** Defaults to the DPI of the spec's size preset. */
@@ -52,15 +53,7 @@ export function rasterise(job: RasterJob): Uint8Array {
 
 /** pHYs for the DPI and the provenance as text chunks. */
 export function finishPng(png: Uint8Array, dpi: number, spec: ChartSpec, data: ChartData, app: ExportApp): Uint8Array {
-  const p = provenanceOf(spec, data, app);
-  const text: Array<[string, string]> = [
-    ['Title', p.title],
-    ['Software', p.app],
-    ['Source', p.source],
-    ['Comment', [p.asOf ? `as of ${p.asOf}` : '', scenarioLine(p)].filter(Boolean).join('; ')],
-    ['Provenance', JSON.stringify(p)],
-  ];
-  return withMetadata(png, dpi, text.filter(([, v]) => v));
+  return withMetadata(png, dpi, pngText(provenanceOf(spec, data, app), spec.locale));
 }
 
 export async function renderPng(spec: ChartSpec, data: ChartData, opts: PngOptions): Promise<Uint8Array> {

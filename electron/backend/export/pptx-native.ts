@@ -3,32 +3,48 @@
 // transparent base, the waterfall as stacked bars on an invisible base. Tornado and bullet charts
 // have no native equivalent and go to the slide as images.
 //
-// PowerPoint cannot shade a period or dash one series from pptxgenjs' options, so projections are
-// marked twice: projected-only years are labelled "2025E", and each projected series is dashed by
-// the post-processing step (series styles are returned alongside the chart). A native chart shows no
-// labels on its points (pptxgenjs writes one label setting per chart type, the same number format for
-// every point, so "≥" cannot be put on one bar), so a bound ("超过1万亿元" is ≥) is said in the series
-// name, or for a waterfall's step in its category ("2020年（下限值）"), as is the measure a stretch
-// after a definition break is on, and, where the chart draws more than one measure, every series'
-// measure (there is no break marker to say it). Series names otherwise say what the image's legend
-// says (the axis a series reads on where two units meet).
+// pptxgenjs writes one dash, one marker and one label setting per chart, so what differs by series or
+// by point is returned alongside the chart (SeriesStyle) and written by the post-processing step:
+// each series' dash (projections dashed, targets flat) and marker (the image's symbol, hollow where
+// the image's is), and labels with their own text on single points (the end labels and target
+// labels the image draws, the waterfall's values with "≥" on a bound). PowerPoint cannot shade a
+// period, so projected-only years are labelled "2025E"; a bound ("超过1万亿元" is ≥) is also said in
+// the series name, or for a waterfall's step in its category ("2020年（下限值）"), as is the measure a
+// stretch after a definition break is on, and, where the chart draws more than one measure, every
+// series' measure (there is no break marker to say it). Series names otherwise say what the image's
+// legend says (the axis a series reads on where two units meet, 90%区间 for a band).
 import type PptxGenJS from 'pptxgenjs';
-import type { Bound, ChartData, ChartPoint, ChartSeries } from '../../../shared/charts/data';
+import type { Bound, ChartBand, ChartData, ChartPoint, ChartSeries } from '../../../shared/charts/data';
 import { axisName, createFrame, DEFAULT_FONT_STACK, displayName, unitDecision, type Frame } from '../../../shared/charts/frame';
-import type { UnitScale } from '../../../shared/charts/number-format';
-import { seriesColor } from '../../../shared/charts/palette';
+import { formatBoundedValue, formatSigned, type UnitScale } from '../../../shared/charts/number-format';
+import { seriesColor, seriesSymbol } from '../../../shared/charts/palette';
 import type { ChartSpec } from '../../../shared/charts/spec';
 import { withAxisSide } from '../../../shared/charts/templates/indicator-series';
 import { bandsOutsideIn } from '../../../shared/charts/templates/scenario-fan';
 import { componentsOf, totalOf } from '../../../shared/charts/templates/stacked-components';
 import { regionsOf } from '../../../shared/charts/templates/regional-comparison';
 import { requireWaterfall, waterfallLayout } from '../../../shared/charts/templates/contribution-waterfall';
-import { actualFor, alignToYears, joinPoint, measureName, stretchesOf, targetText, yearAxis, type YearAxis } from '../../../shared/charts/time-series';
+import { actualFor, alignToYears, joinPoint, measureName, pointLabel, stretchesOf, targetText, yearAxis, type YearAxis } from '../../../shared/charts/time-series';
+
+/** DrawingML's marker symbols that the image's symbols map to. */
+export type MarkerSymbol = 'circle' | 'square' | 'triangle' | 'diamond';
+
+export interface PointLabel {
+  /** The category index of the point. */
+  idx: number;
+  text: string;
+  /** Above the point, or to its right (an end label). */
+  position: 't' | 'r';
+}
 
 export interface SeriesStyle {
   dash: 'solid' | 'dash' | 'sysDash';
-  /** Flat target lines carry no markers. */
-  markers: boolean;
+  /** The image's marker; null for flat target lines and for bars and areas, which carry none. */
+  marker: { symbol: MarkerSymbol; hollow: boolean } | null;
+  /** Labels on single points, in the series' colour (the hidden carrier series: in the text colour). */
+  labels?: PointLabel[];
+  /** A line drawn without stroke: it only carries labels (the waterfall's values above the bars). */
+  invisible?: boolean;
 }
 
 export interface NativeChart {
@@ -47,9 +63,23 @@ interface NativeSeries {
   style: SeriesStyle;
 }
 
-const solid: SeriesStyle = { dash: 'solid', markers: true };
-const dashed: SeriesStyle = { dash: 'dash', markers: true };
-const flat: SeriesStyle = { dash: 'sysDash', markers: false };
+/** How the image draws a data line: its colour and ECharts symbol. */
+interface Look {
+  color: string;
+  symbol: string;
+}
+
+const plain: SeriesStyle = { dash: 'solid', marker: null };
+const flat: SeriesStyle = { dash: 'sysDash', marker: null };
+
+const symbols: Record<string, MarkerSymbol> = { circle: 'circle', rect: 'square', triangle: 'triangle', diamond: 'diamond' };
+
+/** The image's symbol as a DrawingML marker: "emptyRect" is a hollow square. */
+function markerOf(symbol: string): SeriesStyle['marker'] {
+  const hollow = symbol.startsWith('empty');
+  const base = hollow ? symbol.slice(5, 6).toLowerCase() + symbol.slice(6) : symbol;
+  return { symbol: symbols[base] ?? 'circle', hollow };
+}
 
 const hex = (color: string): string => color.replace('#', '').toUpperCase();
 
@@ -136,23 +166,51 @@ function withNotes(frame: Frame, name: string, notes: string[]): string {
  * between adjacent categories), the later stretches named for their new definition, the first for
  * its measure where the chart draws more than one, each naming the years of its own bounded points.
  */
-function stretches(frame: Frame, axis: YearAxis, s: ChartSeries, name: string, color: string, all: ChartSeries[]): NativeSeries[] {
+function stretches(frame: Frame, axis: YearAxis, s: ChartSeries, name: string, look: Look, all: ChartSeries[], endLabel = false): NativeSeries[] {
   const join = s.kind === 'projection' ? joinPoint(actualFor(s, all), s) : null;
-  const style = s.kind === 'projection' ? dashed : solid;
+  const dash = s.kind === 'projection' ? 'dash' : 'solid';
+  const marker = look.symbol === 'none' ? null : markerOf(look.symbol);
   const many = manyMeasures(frame);
-  return stretchesOf(s, join).map((points, i) => {
+  const parts = stretchesOf(s, join);
+  return parts.map((points, i) => {
     const measure = measureName(frame, points.find((p) => p.value !== null)?.measure);
     const definition = i > 0 ? [measureFrom(frame, points[0]!.year, measure)] : many && measure ? [measure] : [];
     // The join point is the actual series' value, named there.
     const own = points.filter((p) => s.points.includes(p));
-    return { name: withNotes(frame, name, [...definition, ...boundNote(frame, own)]), values: alignToYears(axis, points), color, style };
+    const last = points.findLast((p) => p.value !== null);
+    const labels = endLabel && i === parts.length - 1 && last ? [{ idx: axis.years.indexOf(last.year), text: pointLabel(frame, last, s.unit), position: 'r' as const }] : [];
+    return {
+      name: withNotes(frame, name, [...definition, ...boundNote(frame, own)]),
+      values: alignToYears(axis, points),
+      color: look.color,
+      style: { dash, marker, ...(labels.length ? { labels } : {}) },
+    };
   });
 }
 
+/**
+ * Each target as a flat series, labelled as the image labels it ("目标 1.0万亿元（2022年）"), above its
+ * second year: at the first the label would hang over the value axis.
+ */
 function targetSeries(frame: Frame, axis: YearAxis, targets: ChartSeries[]): NativeSeries[] {
   return targets.flatMap((s) =>
-    s.points.filter((p) => p.value !== null).map((p) => ({ name: targetText(frame, s, p), values: axis.years.map(() => p.value), color: frame.palette.target, style: flat })),
+    s.points
+      .filter((p) => p.value !== null)
+      .map((p) => {
+        const name = targetText(frame, s, p);
+        return { name, values: axis.years.map(() => p.value), color: frame.palette.target, style: { ...flat, labels: [{ idx: Math.min(1, axis.years.length - 1), text: name, position: 't' as const }] } };
+      }),
   );
+}
+
+/** A band as the image's legend names it: "90%区间（P5–P95）". */
+function bandLabel(frame: Frame, band: ChartBand): string {
+  return frame.words.note(band.name, `P${band.lower}–P${band.upper}`);
+}
+
+/** Whether a data line carries an end label: the image labels where a line ends, not an actual its projection continues. */
+function endsHere(s: ChartSeries, drawn: ChartSeries[]): boolean {
+  return !drawn.some((p) => p.kind === 'projection' && actualFor(p, drawn) === s);
 }
 
 function chartData(series: NativeSeries[], labels: string[], scale: UnitScale): PptxGenJS.OptsChartData[] {
@@ -168,11 +226,35 @@ function lineGroup(series: NativeSeries[], labels: string[], scale: UnitScale, e
   return { type: 'line' as PptxGenJS.CHART_NAME, data: chartData(series, labels, scale), options: { chartColors: series.map((s) => hex(s.color)), ...extra } };
 }
 
-function timeLines(frame: Frame, drawn: ChartSeries[]): Array<{ s: ChartSeries; name: string; color: string }> {
-  return drawn.map((s, i) => ({ s, name: displayName(frame, s.name, s.basis), color: seriesColor(frame.palette, i) }));
+function timeLines(frame: Frame, drawn: ChartSeries[]): Array<{ s: ChartSeries; name: string; look: Look }> {
+  return drawn.map((s, i) => ({ s, name: displayName(frame, s.name, s.basis), look: { color: seriesColor(frame.palette, i), symbol: seriesSymbol(frame.palette, i) } }));
 }
 
-function linesChart(frame: Frame): NativeChart {
+/** A 1-2-5 step of at least `raw`. */
+function niceStep(raw: number): number {
+  const power = 10 ** Math.floor(Math.log10(raw));
+  return ([1, 2, 5, 10].find((f) => f * power >= raw - 1e-12) ?? 10) * power;
+}
+
+/**
+ * Ranges from zero for value axes sharing one set of gridlines: the same count of 1-2-5 steps (four
+ * to eight) on each, the count that leaves the least empty room above the fuller axis' data. Null
+ * where an axis has a negative or no value (no shared zero).
+ */
+function sharedTicks(axes: Array<Array<number | null>>): Array<{ max: number; step: number }> | null {
+  const values = axes.map((vs) => vs.filter((v): v is number => v !== null));
+  if (values.some((v) => !v.length || v.some((x) => x < 0))) return null;
+  const tops = values.map((v) => Math.max(...v) || 1);
+  const options = [4, 5, 6, 7, 8].map((count) => {
+    const steps = tops.map((top) => niceStep(top / count));
+    return { count, steps, room: Math.max(...steps.map((step, i) => (step * count) / tops[i]!)) };
+  });
+  const best = options.reduce((a, b) => (b.room < a.room ? b : a));
+  return best.steps.map((step) => ({ max: step * best.count, step }));
+}
+
+/** Lines on one or two value axes; `labelled`: the image puts end labels on them. */
+function linesChart(frame: Frame, labelled: boolean): NativeChart {
   const { data } = frame;
   const drawn = data.series.filter((s) => s.kind !== 'target');
   const axis = yearAxis(frame);
@@ -183,15 +265,22 @@ function linesChart(frame: Frame): NativeChart {
   const groups = units.map((unit, index) => {
     const own = lines.filter((l) => l.s.unit === unit);
     const targets = data.series.filter((s) => s.kind === 'target' && s.unit === unit);
-    const series = [...own.flatMap((l) => stretches(frame, axis, l.s, l.name, l.color, drawn)), ...targetSeries(frame, axis, targets)];
+    const series = [...own.flatMap((l) => stretches(frame, axis, l.s, l.name, l.look, drawn, labelled && endsHere(l.s, drawn))), ...targetSeries(frame, axis, targets)];
     const scale = valueScale(frame, unit, index === 0);
     return { series, scale };
   });
   const types = groups.map((g, index) => lineGroup(g.series, labels, g.scale, index === 1 ? { secondaryValAxis: true, secondaryCatAxis: true } : {}));
+  const ranges = sharedTicks(groups.map((g) => g.series.flatMap((s) => scaled(s.values, g.scale))));
   const options: PptxGenJS.IChartOpts =
     groups.length === 2
       ? {
-          valAxes: groups.map((g) => ({ showValAxisTitle: true, valAxisTitle: g.scale.unit, valGridLine: { style: 'none' as const } })),
+          // Both axes from zero with the same number of 1-2-5 steps, so the primary axis' gridlines are the secondary's too.
+          valAxes: groups.map((g, i) => ({
+            showValAxisTitle: true,
+            valAxisTitle: g.scale.unit,
+            ...(ranges ? { valAxisMinVal: 0, valAxisMaxVal: ranges[i]!.max, valAxisMajorUnit: ranges[i]!.step } : {}),
+            valGridLine: i === 0 && ranges ? { color: hex(frame.palette.grid), size: 0.75 } : { style: 'none' as const },
+          })),
           catAxes: [{ catAxisTitle: '' }, { catAxisHidden: true }],
         }
       : { valAxisTitle: groups[0]?.scale.unit ?? '' };
@@ -215,8 +304,10 @@ function fanChart(frame: Frame): NativeChart | null {
   const bounds = axis.years.map(boundsIn);
   const ordered = bounds.every((b) => b.every((v, k) => v === null || k === 0 || b[k - 1] === null || b[k - 1]! <= v));
   if (!bands.length || !ordered) return null;
+  // A slice is named for its band as the image's legend names it ("90%区间（P5–P95）"); the band's
+  // upper slice, the same tint, stays out of the legend, as does the base.
   const slices = percentiles.map((pct, k) => ({
-    name: k === 0 ? `P${pct}` : `P${percentiles[k - 1]}–P${pct}`,
+    name: k === 0 ? `P${pct}` : bandLabel(frame, bands[Math.min(k, percentiles.length - k) - 1]!),
     depth: Math.min(k, percentiles.length - k),
     values: bounds.map((b) => {
       if (k === 0) return b[0] ?? null;
@@ -227,7 +318,7 @@ function fanChart(frame: Frame): NativeChart | null {
   }));
   const unit = bands[0]!.unit;
   const scale = valueScale(frame, unit);
-  const lines = [...timeLines(frame, drawn).flatMap((l) => stretches(frame, axis, l.s, l.name, l.color, drawn)), ...targetSeries(frame, axis, targets)];
+  const lines = [...timeLines(frame, drawn).flatMap((l) => stretches(frame, axis, l.s, l.name, l.look, drawn, endsHere(l.s, drawn))), ...targetSeries(frame, axis, targets)];
   // pptxgenjs sets one opacity per chart, so deeper (more likely) slices are stronger tints instead.
   const tint = (depth: number): string => {
     const alpha = 0.2 + (0.35 * depth) / bands.length;
@@ -245,8 +336,8 @@ function fanChart(frame: Frame): NativeChart | null {
       lineGroup(lines, labels, scale),
     ],
     options: { valAxisTitle: scale.unit },
-    styles: [...slices.map(() => solid), ...lines.map((l) => l.style)],
-    hiddenLegend: [0],
+    styles: [...slices.map(() => plain), ...lines.map((l) => l.style)],
+    hiddenLegend: slices.flatMap((s, k) => (k === 0 || s.depth < k ? [k] : [])),
   };
 }
 
@@ -264,15 +355,17 @@ function stackedChart(frame: Frame, mode: 'area' | 'bars', showTotal: boolean): 
       values: points.map((p) => p?.value ?? null),
     };
   });
-  const totals = [totalOf(components.map((c) => c.actual), 'actual', words.total), totalOf(components.map((c) => c.projection), 'projection', words.total)];
-  const totalPoints = axis.years.map((y) => totals.map((t) => pointIn(t, y)).find((p) => p !== undefined));
-  const totalValues = totalPoints.map((p) => p?.value ?? null);
+  // The total as the image draws it: the actual total solid, the projected one dashed, the end of the
+  // last labelled, one legend entry.
+  const totals = showTotal
+    ? [totalOf(components.map((c) => c.actual), 'actual', words.total), totalOf(components.map((c) => c.projection), 'projection', words.total)].filter((t): t is ChartSeries => !!t)
+    : [];
+  const look = { color: palette.text, symbol: 'circle' };
+  const totalLines = totals.map((t) => stretches(frame, axis, t, words.total, look, totals, t === totals.at(-1)));
   const scale = valueScale(frame, unit);
   const targets = targetSeries(frame, axis, data.series.filter((s) => s.kind === 'target'));
-  const lines: NativeSeries[] = [
-    ...(showTotal ? [{ name: withNotes(frame, words.total, [...measureNotes(frame, totalPoints), ...boundNote(frame, totalPoints)]), values: totalValues, color: palette.text, style: solid }] : []),
-    ...targets,
-  ];
+  const lines: NativeSeries[] = [...totalLines.flat(), ...targets];
+  const repeated = totalLines.length > 1 ? totalLines[0]!.map((_, k) => merged.length + k) : [];
   const stack: PptxGenJS.IChartMulti = {
     type: (mode === 'bars' ? 'bar' : 'area') as PptxGenJS.CHART_NAME,
     data: merged.map((m) => ({ name: m.name, labels, values: scaled(m.values, scale) as number[] })),
@@ -281,12 +374,13 @@ function stackedChart(frame: Frame, mode: 'area' | 'bars', showTotal: boolean): 
   return {
     types: lines.length ? [stack, lineGroup(lines, labels, scale)] : [stack],
     options: { valAxisTitle: scale.unit },
-    styles: [...merged.map(() => solid), ...lines.map((l) => l.style)],
+    styles: [...merged.map(() => plain), ...lines.map((l) => l.style)],
+    hiddenLegend: repeated,
   };
 }
 
 function waterfallChart(frame: Frame): NativeChart {
-  const { palette, words } = frame;
+  const { palette, words, style } = frame;
   const bars = requireWaterfall(frame);
   const layout = waterfallLayout(bars);
   // A step's category says what its bar is: a projection ("2022年（预测）"), a bound ("2020年（下限值）":
@@ -302,6 +396,23 @@ function waterfallChart(frame: Frame): NativeChart {
     { name: words.decrease, values: layout.decrease, color: hex(palette.decrease) },
     { name: words.total, values: layout.total, color: hex(palette.total) },
   ];
+  // A stacked bar's labels can only sit inside it, so the values the image writes above each bar
+  // ("+518.4亿元", "≥6000.0亿元") are carried by a stroke-less line through the bars' tops.
+  const tops = bars.steps.map((_, i) => (layout.base[i] ?? 0) + (layout.increase[i] ?? layout.decrease[i] ?? layout.total[i] ?? 0));
+  const carrier: NativeSeries = {
+    name: frame.spec.locale === 'zh' ? '数值' : 'Values',
+    values: tops,
+    color: palette.text,
+    style: {
+      ...plain,
+      invisible: true,
+      labels: bars.steps.map((step, idx) => ({
+        idx,
+        text: step.role === 'total' ? formatBoundedValue(step.value, bars.unit, step.bound, style) : formatSigned(step.value, bars.unit, style),
+        position: 't' as const,
+      })),
+    },
+  };
   return {
     types: [
       {
@@ -309,11 +420,12 @@ function waterfallChart(frame: Frame): NativeChart {
         data: parts.map((p) => ({ name: p.name, labels, values: scaled(p.values, scale) as number[] })),
         options: { barGrouping: 'stacked', barGapWidthPct: 60, chartColors: parts.map((p) => p.color) },
       },
+      lineGroup([carrier], labels, scale),
     ],
     options: { valAxisTitle: scale.unit },
-    styles: parts.map(() => solid),
-    // The invisible base, and a part no step draws (no 减少 without a falling step), stay out of the legend.
-    hiddenLegend: parts.flatMap((p, i) => (i === 0 || p.values.every((v) => v === null) ? [i] : [])),
+    styles: [...parts.map(() => plain), carrier.style],
+    // The invisible base, a part no step draws (no 减少 without a falling step) and the label carrier stay out of the legend.
+    hiddenLegend: [...parts.flatMap((p, i) => (i === 0 || p.values.every((v) => v === null) ? [i] : [])), parts.length],
   };
 }
 
@@ -340,7 +452,7 @@ function regionalBars(frame: Frame): NativeChart {
   return {
     types: targets.length ? [barGroup, lineGroup(targets, labels, scale)] : [barGroup],
     options: { valAxisTitle: scale.unit },
-    styles: [...series.map(() => solid), ...targets.map((t) => t.style)],
+    styles: [...series.map(() => plain), ...targets.map((t) => t.style)],
   };
 }
 
@@ -350,10 +462,11 @@ export function nativeChart(spec: ChartSpec, data: ChartData): NativeChart | nul
   switch (spec.template) {
     case 'target-trajectory':
     case 'share-of-gdp':
+      return linesChart(frame, data.series.filter((s) => s.kind !== 'target').length <= 4);
     case 'indicator-series':
-      return linesChart(frame);
+      return linesChart(frame, false);
     case 'regional-comparison':
-      return spec.options.mode === 'lines' ? linesChart(frame) : regionalBars(frame);
+      return spec.options.mode === 'lines' ? linesChart(frame, regionsOf(data.series).length <= 5) : regionalBars(frame);
     case 'scenario-fan':
       return fanChart(frame);
     case 'stacked-components':

@@ -1,21 +1,25 @@
-// PPTX through pptxgenjs: one 16:9 slide per chart with the chart's title and subtitle as slide
-// text, a native editable chart where the template has one (else the chart as a high-DPI PNG without
-// its own title and footer), the source lines at the foot and the analyst's notes as speaker notes.
+// PPTX through pptxgenjs: one 16:9 slide per chart with the chart's title in the slide's title
+// placeholder (the outline and screen readers name the slide by it) and the subtitle as slide text, a
+// native editable chart where the template has one (else the chart as a high-DPI PNG without its own
+// title and footer, laid out for the chart's box on the slide), the source lines at the foot and the
+// analyst's notes as speaker notes.
 import PptxGenJS from 'pptxgenjs';
 import { ChartBuildError } from '../../../shared/charts/errors';
 import { chartTitles, createFrame, DEFAULT_FONT_STACK, footerLines } from '../../../shared/charts/frame';
+import type { ChartSpec } from '../../../shared/charts/spec';
 import { paletteFor } from '../../../shared/charts/palette';
 import { ExportError } from './errors';
 import type { BriefingItem, PackOptions } from './types';
 import { rasterise, rasterJob } from './png';
 import { finishPptx, type CustomProperty } from './pptx-post';
 import { nativeChart, type NativeChart } from './pptx-native';
-import { provenanceOf, scenarioLine } from './provenance';
+import { languageTag, provenanceOf, scenarioLine } from './provenance';
 import { renderChartSvg } from './svg';
 
 /**
  * The typeface named on every text run and chart text. Slides are opened in Office and WPS on the
- * audience's Windows machines, where Microsoft YaHei is always present.
+ * audience's Windows machines, where Microsoft YaHei is always present; elsewhere the viewer
+ * substitutes by the class written beside it (see eastAsian in pptx-post.ts).
  */
 export const OFFICE_FONT = 'Microsoft YaHei';
 
@@ -35,6 +39,19 @@ export interface SlideImage {
 const SLIDE = { w: 13.333, h: 7.5 };
 const MARGIN = 0.5;
 const CHART_BOX = { x: MARGIN, y: 1.4, w: SLIDE.w - 2 * MARGIN, h: 5.15 };
+const TITLE_BOX = { x: MARGIN, y: 0.35, w: CHART_BOX.w, h: 0.6 };
+const MASTER = 'WORKBENCH_CHART';
+const CSS_PER_INCH = 96;
+
+/**
+ * A chart that goes to its slide as a picture is laid out for the chart box (12.3 × 5.15 in), not
+ * its own size: a 16:9 picture shrunk into that box would have its text at two thirds of its size.
+ * One CSS pixel per 1/96 inch keeps the chart's type sizes the sizes on the slide.
+ */
+export function slideImageSpec(spec: ChartSpec): ChartSpec {
+  const px = (inches: number) => Math.round(inches * CSS_PER_INCH);
+  return { ...spec, size: { preset: 'custom', width: px(CHART_BOX.w), height: px(CHART_BOX.h), unit: 'px', dpi: CSS_PER_INCH } };
+}
 
 export function nativeChartFor(item: BriefingItem): NativeChart | null {
   try {
@@ -66,21 +83,34 @@ export async function pptxFromParts(
   pptx.layout = 'LAYOUT_WIDE';
   pptx.theme = { headFontFace: font, bodyFontFace: font };
   const provenance = items.map((it) => provenanceOf(it.spec, it.data, opts.app));
-  pptx.title = opts.title ?? first.spec.title;
-  pptx.author = first.spec.organisation;
-  pptx.company = first.spec.organisation;
-  pptx.subject = [...new Set(provenance.map((p) => p.source).filter(Boolean))].join('; ');
+  const title = opts.title ?? first.spec.title;
+  pptx.title = title;
+  const palette0 = paletteFor(first.spec.palette);
+  pptx.defineSlideMaster({
+    title: MASTER,
+    background: { color: 'FFFFFF' },
+    objects: [
+      {
+        placeholder: {
+          options: { name: 'title', type: 'title', ...TITLE_BOX, fontFace: font, fontSize: 24, color: palette0.text.replace('#', ''), align: 'left', valign: 'top', margin: 0 },
+          text: '',
+        },
+      },
+    ],
+  });
+  const slideTitles: string[] = [];
 
   items.forEach((item, i) => {
     const { spec, data } = item;
     const palette = paletteFor(spec.palette);
     const muted = palette.mutedText.replace('#', '');
     const text = { fontFace: font, lang: spec.locale === 'zh' ? 'zh-CN' : 'en-US', color: palette.text.replace('#', ''), margin: 0 };
-    const slide = pptx.addSlide();
+    const slide = pptx.addSlide({ masterName: MASTER });
     // The texts the image draws: a unit word in title or subtitle says the chart's unit.
     const frame = createFrame(spec, data, { fontFamily: DEFAULT_FONT_STACK });
     const titles = chartTitles(frame);
-    slide.addText(titles.title, { ...text, x: MARGIN, y: 0.35, w: CHART_BOX.w, h: 0.6, fontSize: 24, valign: 'top' });
+    slideTitles.push(titles.title);
+    slide.addText(titles.title, { ...text, placeholder: 'title', ...TITLE_BOX, fontSize: 24, align: 'left', valign: 'top' });
     if (titles.subtitle) slide.addText(titles.subtitle, { ...text, x: MARGIN, y: 0.95, w: CHART_BOX.w, h: 0.4, fontSize: 14, color: muted, valign: 'top' });
     const footer = footerLines(frame);
     if (footer.length) slide.addText(footer.join('\n'), { ...text, x: MARGIN, y: 6.6, w: 9.3, h: 0.75, fontSize: 10, color: muted, valign: 'top' });
@@ -139,7 +169,20 @@ export async function pptxFromParts(
     { name: 'AppVersion', value: provenance[0]!.app },
     { name: 'Provenance', value: JSON.stringify(provenance) },
   ];
-  return finishPptx(raw, natives.filter((n): n is NativeChart => !!n), font, props.filter((p) => p.value));
+  const unique = (values: string[]) => [...new Set(values.filter(Boolean))];
+  return finishPptx(raw, natives.filter((n): n is NativeChart => !!n), {
+    title,
+    slideTitles,
+    application: provenance[0]!.app,
+    organisations: unique(provenance.map((p) => p.organisation)),
+    subject: unique(provenance.map((p) => p.source)).join('; '),
+    // As the PDF's keywords: each chart with its data date and scenarios.
+    keywords: provenance.map((p) => [p.chart, p.asOf ? `as of ${p.asOf}` : '', scenarioLine(p)].filter(Boolean).join(' | ')).join('; '),
+    description: unique(provenance.map((p) => p.notes)).join('\n'),
+    language: languageTag(first.spec.locale),
+    font,
+    custom: props.filter((p) => p.value),
+  });
 }
 
 export const DEFAULT_IMAGE_DPI = 300;
@@ -150,7 +193,7 @@ export async function renderPptx(items: BriefingItem[], opts: PptxOptions): Prom
   const images = new Map<number, SlideImage>();
   for (const [i, item] of items.entries()) {
     if (natives[i]) continue;
-    const rendered = await renderChartSvg(item.spec, item.data, { ...opts, plotOnly: true });
+    const rendered = await renderChartSvg(slideImageSpec(item.spec), item.data, { ...opts, plotOnly: true });
     images.set(i, { png: rasterise(rasterJob(rendered, opts.imageDpi ?? DEFAULT_IMAGE_DPI)), width: rendered.width, height: rendered.height });
   }
   return pptxFromParts(items, natives, images, opts);

@@ -14,3 +14,6 @@ export interface PackOptions extends SvgOptions {
   /** The pack's title (document properties, file names); defaults to the first chart's. */
   title?: string;
 }
+
+/** The PNG resolutions an export accepts, in dots per inch (the API's contract says the same). */
+export const DPI_RANGE = { min: 96, max: 600 } as const;

@@ -8,7 +8,7 @@ import { taskInputSchema, taskStatuses, targetInputSchema } from '../../../share
 import { translate, type Locale } from '../../../shared/i18n';
 import { parseDateText } from '../../../shared/parse/date';
 import { parseNumber } from '../../../shared/parse/number';
-import { BOUNDS, boundOfQualifier, boundSign, type Bound } from '../../../shared/series/bound';
+import { BOUNDS, boundOfQualifier, boundOfWord, boundWord, type Bound } from '../../../shared/series/bound';
 import { isIsoDate } from '../../../shared/series/vintage';
 import type { Db } from '../db/workspace';
 import { listTargets, recordActual, saveTarget } from './store';
@@ -52,13 +52,10 @@ const actualColumns: Column[] = [
   { key: 'note', zh: '备注', en: 'note', width: 36 },
 ];
 
-/** A recorded value's bound as the sheet writes it; the codes and the signs are read too. */
-const boundWords: Record<Bound, string> = { exact: '确数', lower: '下限（≥）', upper: '上限（≤）', approx: '约数（≈）' };
-
+/** A recorded value's bound as the sheet writes it (the shared words); a code, a sign or the English word is read too. */
 function boundOfCell(cell: string): Bound | string {
   if (cell === '') return 'exact';
-  const found = BOUNDS.find((b) => b === cell || boundWords[b] === cell || (boundSign(b) !== '' && boundSign(b) === cell));
-  return found ?? cell;
+  return boundOfWord(cell) ?? cell;
 }
 
 /**
@@ -111,7 +108,7 @@ export async function exportRegister(db: Db): Promise<Buffer> {
   const actuals = db.prepare('SELECT target AS code, year, value, bound, released, source, note FROM target_actuals ORDER BY target, year').all() as Array<
     Record<string, unknown> & { bound: Bound }
   >;
-  addSheet(wb, sheets.actuals.zh, actualColumns, actuals.map((a) => ({ ...a, bound: boundWords[a.bound] })));
+  addSheet(wb, sheets.actuals.zh, actualColumns, actuals.map((a) => ({ ...a, bound: boundWord(a.bound, 'zh') })));
   addSheet(wb, sheets.tasks.zh, taskColumns, listTasks(db).map((t) => ({ ...t, status: statusZh[t.status] })));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -113,6 +113,29 @@ export function ChartsPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client]);
 
+  // The UI's language changed: lists, pickers and an open chart with no unsaved change are read again,
+  // since a starter chart nobody edited reads in the UI's language (an edited one is kept as it is).
+  const shownLocale = useRef(locale);
+  useEffect(() => {
+    if (shownLocale.current === locale) return;
+    shownLocale.current = locale;
+    let live = true;
+    Promise.all([client.call('charts.list', {}), client.call('charts.sources', {})]).then(
+      ([list, known]) => {
+        if (!live) return;
+        setCharts(list);
+        setSources(known);
+        if (session?.chartId != null && !dirty) void load(session.chartId, list, known);
+      },
+      (e: unknown) => live && setError(describeError(e)),
+    );
+    return () => {
+      live = false;
+    };
+    // Only a change of language reads them again; the session and its state are read as they are then.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [locale]);
+
   const open = (target: Target) => {
     if (!sources) return;
     if (dirty && session) setPending(target);
@@ -174,7 +197,12 @@ export function ChartsPage() {
   };
 
   const onDirtyChange = useCallback((value: boolean) => setDirty(value), []);
-  const onBriefingOpened = useCallback((id: number | null) => showInHash('briefing', id), []);
+  // The pack open, so that a change of language (which reads the packs again) reopens it.
+  const [openBriefing, setOpenBriefing] = useState(requested.briefing);
+  const onBriefingOpened = useCallback((id: number | null) => {
+    setOpenBriefing(id);
+    showInHash('briefing', id);
+  }, []);
 
   return (
     <section className="page charts-page">
@@ -217,7 +245,7 @@ export function ChartsPage() {
           </div>
         </div>
       )}
-      {tab === 'briefings' && charts && <BriefingsView charts={charts} initialId={requested.briefing} onOpened={onBriefingOpened} />}
+      {tab === 'briefings' && charts && <BriefingsView key={locale} charts={charts} initialId={openBriefing} onOpened={onBriefingOpened} />}
     </section>
   );
 }

@@ -48,11 +48,13 @@ export function contributionWaterfall(frame: Frame): EChartsOption {
   const { palette, words, metrics: m, style } = frame;
   const bars = requireWaterfall(frame);
   const layout = waterfallLayout(bars);
-  const labelOf = (i: number): string => {
+  const labelOf = (i: number, lines: 'one' | 'fit' = 'one'): string => {
     const step = bars.steps[i]!;
     // A total taken from a bounded figure keeps its sign (≥6000亿元 from "超6000亿元").
     const text = step.role === 'total' ? formatBoundedValue(step.value, bars.unit, step.bound, style) : formatSigned(step.value, bars.unit, style);
-    return step.projection ? words.note(text, words.projected) : text;
+    if (!step.projection) return text;
+    // A compact chart's bars are narrow: the note goes under the value.
+    return m.compact && lines === 'fit' ? `${text}\n${words.note('', words.projected)}` : words.note(text, words.projected);
   };
   const part = (name: string, values: Array<number | null>, color: string): BarSeriesOption => ({
     type: 'bar',
@@ -65,7 +67,7 @@ export function contributionWaterfall(frame: Frame): EChartsOption {
         ? { value, itemStyle: { color: withAlpha(color, 0.45), borderColor: color, borderType: 'dashed' as const, borderWidth: 1 } }
         : { value, itemStyle: { color } },
     ),
-    label: { show: true, position: 'top', fontSize: m.smallFont, color: palette.text, formatter: (p: { dataIndex: number }) => labelOf(p.dataIndex) },
+    label: { show: true, position: 'top', fontSize: m.smallFont, color: palette.text, formatter: (p: { dataIndex: number }) => labelOf(p.dataIndex, 'fit') },
     emphasis: { disabled: true },
   });
   // The legend names only what is drawn: no 减少 without a falling step.

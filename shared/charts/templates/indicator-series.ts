@@ -55,7 +55,7 @@ export function indicatorSeries(frame: Frame): EChartsOption {
     }),
   );
   // Two axes take the same number of 1-2-5 steps, so the right axis' ticks sit on the left's gridlines.
-  const extents = units.map((_, index) => niceAxis(valuesOn(index)));
+  const extents = units.map((_, index) => niceAxis(valuesOn(index), frame.axisSteps.y));
   const [left, right] = extents.length === 2 ? alignedExtents(extents[0]!, extents[1]!) : extents;
   return composeOption(frame, {
     legend: entries.map((e) => e.name),

@@ -57,27 +57,60 @@ export function targetProgress(frame: Frame): EChartsOption {
   const progress = items.map(progressOf);
   // Percent of target is its own quantity, in whole percent, outside the chart's unit decisions.
   const percentStyle = { locale: style.locale, numberFormat: style.numberFormat, decimals: 0 };
+  // A compact chart keeps the latest value (and its year) and the target, not the share the bar shows.
   const labelOf = (i: number): string => {
     const item = items[i]!;
     const row = progressStyle(style, item);
-    const target = `${words.target} ${words.note(formatValue(item.target, item.unit, row), words.byYear(item.deadline))}`;
+    const targetValue = formatValue(item.target, item.unit, row);
+    const target = `${words.target} ${m.compact ? targetValue : words.note(targetValue, words.byYear(item.deadline))}`;
     const p = progress[i]!;
     if (p.percent === null) return `${words.noData} / ${target}`;
     const value = formatBoundedValue(item.actual, item.unit, item.bound, row);
     const latest = item.actualYear !== null ? words.note(value, words.byYear(item.actualYear)) : value;
-    return `${latest} = ${formatBoundedValue(p.percent, '%', item.bound, percentStyle)} / ${target}`;
+    // A lower bound at or past its target says the target is met, not how far past it: "超过1万亿元"
+    // is no 100% of anything.
+    if (item.bound === 'lower' && p.status === 'met') return `${words.note(latest, words.met)} / ${target}`;
+    return m.compact ? `${latest} / ${target}` : `${latest} = ${formatBoundedValue(p.percent, '%', item.bound, percentStyle)} / ${target}`;
   };
   const longer = (i: number): 'track' | 'bar' => ((progress[i]!.percent ?? 0) > 100 ? 'bar' : 'track');
   const labelFor = (i: number, which: 'track' | 'bar') => ({ show: longer(i) === which, position: 'right' as const, formatter: () => labelOf(i) });
 
   // The axis runs to the first 1-2-5 tick at or past the longest bar (at least 100%): every gridline
   // carries its label, and the bar-end labels are written in the room right of the plot.
-  const extent = niceAxis([100, ...progress.map((p) => p.percent ?? 0)]);
+  const extent = niceAxis([100, ...progress.map((p) => p.percent ?? 0)], frame.axisSteps.x);
+  // A compact chart writes each target's name inside its bar, over a light halo, rather than beside it.
+  const barWidth = m.compact ? '80%' : '56%';
+  const names = items.map((it) => displayName(frame, it.label, it.basis));
+  const labelRoom = Math.max(...items.map((_, i) => estimateTextWidth(labelOf(i), m.smallFont))) + 8;
+  const nameRow: BarSeriesOption = {
+    type: 'bar',
+    name: 'names',
+    data: items.map(() => 0),
+    barWidth,
+    barGap: '-100%',
+    silent: true,
+    tooltip: { show: false },
+    label: {
+      show: true,
+      position: 'insideLeft',
+      distance: 3,
+      fontSize: m.font,
+      color: palette.text,
+      textBorderColor: '#ffffff',
+      textBorderWidth: 2,
+      // A name longer than the plot is cut with an ellipsis; the tooltip and the data file give it whole.
+      width: Math.max(m.font * 4, ((m.width - 2 * m.pad - labelRoom) * 100) / extent.max - 2 * m.font),
+      overflow: 'truncate',
+      ellipsis: '…',
+      formatter: (p: { dataIndex: number }) => names[p.dataIndex] ?? '',
+    },
+    z: 4,
+  };
   const track: BarSeriesOption = {
     type: 'bar',
     name: 'track',
     data: items.map((_, i) => ({ value: 100, label: labelFor(i, 'track') })),
-    barWidth: '56%',
+    barWidth,
     barGap: '-100%',
     itemStyle: { color: palette.track },
     label: { fontSize: m.smallFont, color: palette.text },
@@ -94,7 +127,7 @@ export function targetProgress(frame: Frame): EChartsOption {
     type: 'bar',
     name: statusName(frame, status),
     data: progress.map((p, i) => (p.status === status ? { value: p.percent ?? 0, label: labelFor(i, 'bar') } : { value: null })),
-    barWidth: '56%',
+    barWidth,
     barGap: '-100%',
     color: statusColor(palette, status),
     itemStyle: { color: statusColor(palette, status) },
@@ -107,13 +140,12 @@ export function targetProgress(frame: Frame): EChartsOption {
     name: words.onSchedule,
     data: progress.flatMap((p, i) => (p.onSchedule === null ? [] : [[p.onSchedule, i]])),
     symbol: 'rect',
-    symbolSize: [3, Math.round(m.font * 1.6)],
+    symbolSize: [3, Math.round(m.font * (m.compact ? 1.1 : 1.6))],
     color: palette.text,
     itemStyle: { color: palette.text },
     z: 3,
   };
 
-  const labelRoom = Math.max(...items.map((_, i) => estimateTextWidth(labelOf(i), m.smallFont))) + 8;
   const option = composeOption(frame, {
     legend: [...shown.map((status) => statusName(frame, status)), ...(schedule.data?.length ? [words.onSchedule] : [])],
     xAxis: {
@@ -131,12 +163,13 @@ export function targetProgress(frame: Frame): EChartsOption {
     yAxis: {
       type: 'category',
       inverse: true,
-      data: items.map((it) => displayName(frame, it.label, it.basis)),
+      data: names,
       axisLine: { lineStyle: { color: palette.axis } },
       axisTick: { show: false },
-      axisLabel: { color: palette.text, fontSize: m.font },
+      // Every target is named: none is dropped where the rows are close.
+      axisLabel: { show: !m.compact, color: palette.text, fontSize: m.font, interval: 0 },
     },
-    series: [track, ...bars, schedule],
+    series: [...(m.compact ? [nameRow] : []), track, ...bars, schedule],
     tooltip: axisTooltip(
       frame,
       (i) => items[i]?.label ?? '',

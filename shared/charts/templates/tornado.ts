@@ -3,8 +3,8 @@
 import type { BarSeriesOption, EChartsOption } from 'echarts';
 import type { TornadoBars } from '../data';
 import { ChartBuildError } from '../errors';
-import { axisName, axisTooltip, composeOption, estimateTextWidth, unitDecision, type Frame } from '../frame';
-import { formatTick, formatValue, niceStep, withMinusSign } from '../number-format';
+import { axisName, axisTooltip, composeOption, estimateTextWidth, unitDecision, wrapText, type Frame } from '../frame';
+import { formatTick, formatValue, nextStep, niceStep, withMinusSign } from '../number-format';
 import { seriesColor, withAlpha } from '../palette';
 import type { SpecFor } from '../spec';
 
@@ -31,8 +31,11 @@ export function tornado(frame: Frame, spec: SpecFor<'tornado'>): EChartsOption {
   const bars = requireTornado(frame);
   const items = tornadoItems(bars, spec.options.sort);
   const scale = unitDecision(frame, bars.unit);
-  // A driver's setting as the data writes it, a negative one with the minus sign (−2个百分点).
-  const resultText = (value: number, input: string): string => (input ? `${withMinusSign(input)} → ${formatValue(value, bars.unit, style)}` : formatValue(value, bars.unit, style));
+  // A driver's setting as the data writes it, a negative one with the minus sign (−2个百分点); on a
+  // compact chart the result goes on a second line, so the label takes half the width.
+  const resultText = (value: number, input: string): string =>
+    input ? `${withMinusSign(input)}${m.compact ? '\n' : ' '}→ ${formatValue(value, bars.unit, style)}` : formatValue(value, bars.unit, style);
+  const widthOf = (text: string, font: number): number => Math.max(...text.split('\n').map((line) => estimateTextWidth(line, font)));
 
   const side = (key: 'low' | 'high', name: string, color: string): BarSeriesOption => ({
     type: 'bar',
@@ -59,17 +62,20 @@ export function tornado(frame: Frame, spec: SpecFor<'tornado'>): EChartsOption {
 
   // Bar-end labels sit outside the bars: widen the axis so the longest fits inside the plot, and put
   // ticks on round results (the bars are swings from the base, the axis reads in results).
-  const labelRoom = Math.max(...items.flatMap((i) => [resultText(i.low, i.lowInput), resultText(i.high, i.highInput)].map((t) => estimateTextWidth(t, m.smallFont)))) + 6;
-  const categoryRoom = Math.max(...items.map((i) => estimateTextWidth(i.label, m.font))) + m.font;
-  const share = Math.min(0.4, labelRoom / Math.max(1, m.width - 3 * m.pad - categoryRoom));
+  const labelRoom = Math.max(...items.flatMap((i) => [resultText(i.low, i.lowInput), resultText(i.high, i.highInput)].map((t) => widthOf(t, m.smallFont)))) + 6;
+  // A compact chart breaks a long driver name into lines a quarter of the width wide.
+  const categoryWidth = Math.min(Math.max(...items.map((i) => estimateTextWidth(i.label, m.font))), m.compact ? Math.round(m.width / 4) : Infinity);
+  const categoryRoom = categoryWidth + m.font;
+  const share = Math.min(m.compact ? 0.45 : 0.4, labelRoom / Math.max(1, m.width - 3 * m.pad - categoryRoom));
   const extent = resultExtent(bars);
   const span = extent.max - extent.min || Math.abs(bars.base) * 0.1 || 1;
   const room = (span * share) / (1 - 2 * share);
-  const step = niceStep((span + 2 * room) / 5);
+  let step = niceStep((span + 2 * room) / 5);
+  while (Math.ceil((extent.max + room) / step) - Math.floor((extent.min - room) / step) > Math.max(1, frame.axisSteps.x)) step = nextStep(step);
   const axisMin = Math.floor((extent.min - room) / step) * step;
   const axisMax = Math.ceil((extent.max + room) / step) * step;
   const what = bars.baseLabel || (bars.projection ? words.note(words.base, words.projected) : words.base);
-  const name = words.note(what, axisName(frame, bars.unit));
+  const name = wrapText(words.note(what, axisName(frame, bars.unit)), m.font, m.width - 2 * m.pad - categoryRoom);
   const baseText = `${words.base} ${formatValue(bars.base, bars.unit, style)}`;
   return composeOption(frame, {
     legend: [words.lowSetting, words.highSetting],
@@ -91,7 +97,7 @@ export function tornado(frame: Frame, spec: SpecFor<'tornado'>): EChartsOption {
       data: items.map((i) => i.label),
       axisLine: { lineStyle: { color: palette.axis } },
       axisTick: { show: false },
-      axisLabel: { color: palette.text, fontSize: m.font },
+      axisLabel: { color: palette.text, fontSize: m.font, interval: 0, width: categoryWidth, overflow: 'break' },
     },
     series: [
       {

@@ -67,8 +67,10 @@ describe('workbench export', () => {
     const dir = path.join(out, 'pack');
     const result = runCli(['export', 'briefing', '1', '--out', dir, '--dpi', '96'], dataDir);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toContain('已写入简报包');
+    expect(result.stdout).toContain(`已新建文件夹 ${dir}，写入简报包（30 个文件）`);
     expect(result.stderr).toMatch(/生成SVG \d+\/\d+/);
+    // The pack is a folder: no step says ZIP.
+    expect(result.stderr).not.toContain('ZIP');
     expect(fs.readdirSync(dir).sort()).toEqual(['charts', '示例简报-data.xlsx', '示例简报.pdf', '示例简报.pptx']);
     expect(fs.readdirSync(path.join(dir, 'charts')).filter((f) => f.endsWith('.png'))).toHaveLength(9);
     const pptx = await JSZip.loadAsync(fs.readFileSync(path.join(dir, '示例简报.pptx')));
@@ -92,5 +94,48 @@ describe('workbench export', () => {
     expect(font.status).toBe(1);
     expect(font.stderr).toContain('No Chinese font found (tried');
     expect(fs.existsSync(path.join(out, 'z.png'))).toBe(false);
+  });
+
+  it('refuses, in the CLI language and before rendering, a DPI out of range and an --out that cannot be written', () => {
+    const png = path.join(out, 'refused.png');
+    const dpi = runCli(['export', 'chart', idOf('share-of-gdp'), '--format', 'png', '--dpi', '5000', '--out', png], dataDir);
+    expect(dpi.status).toBe(1);
+    expect(dpi.stderr).toContain('--dpi 5000 无效：DPI 须为 96 到 600 之间的整数');
+    expect(dpi.stderr).not.toMatch(/Too big|expected/);
+    expect(runCli(['--lang', 'en', 'export', 'briefing', '1', '--dpi', '50', '--out', path.join(out, 'p')], dataDir).stderr).toContain('--dpi 50 is not valid: DPI must be a whole number from 96 to 600');
+    const small = runCli(['export', 'chart', idOf('share-of-gdp'), '--format', 'png', '--size', '200x120', '--out', png], dataDir);
+    expect(small.status).toBe(1);
+    expect(small.stderr).toContain('--size 200x120 太小：图表至少需 240×160px');
+    expect(fs.existsSync(png)).toBe(false);
+
+    // A chart goes into a folder that exists: a missing one is named, never created.
+    const missing = path.join(out, 'no-such-folder');
+    const noFolder = runCli(['export', 'chart', idOf('share-of-gdp'), '--format', 'svg', '--out', path.join(missing, 'a.svg')], dataDir);
+    expect(noFolder.status).toBe(1);
+    expect(noFolder.stderr).toContain(`文件夹 ${missing} 不存在`);
+    expect(fs.existsSync(missing)).toBe(false);
+    const folder = runCli(['export', 'chart', idOf('share-of-gdp'), '--format', 'svg', '--out', out], dataDir);
+    expect(folder.stderr).toContain(`${out} 是一个文件夹`);
+    // A pack folder is created, but only in a folder that exists.
+    const deep = runCli(['export', 'briefing', '1', '--out', path.join(missing, 'pack')], dataDir);
+    expect(deep.stderr).toContain(`文件夹 ${missing} 不存在`);
+    expect(fs.existsSync(missing)).toBe(false);
+    // A pack that fails leaves no folder behind.
+    const unknown = runCli(['export', 'briefing', '99', '--out', path.join(out, 'pack-99')], dataDir);
+    expect(unknown.stderr).toContain('找不到简报 99');
+    expect(fs.existsSync(path.join(out, 'pack-99'))).toBe(false);
+  });
+
+  it.runIf(process.platform === 'linux')('names a place it may not write without a raw system code, before rendering anything', () => {
+    // /sys refuses new files even to root, as a read-only share would.
+    for (const args of [
+      ['export', 'chart', idOf('share-of-gdp'), '--format', 'png', '--out', '/sys/chart.png'],
+      ['export', 'briefing', '1', '--out', '/sys/pack'],
+    ]) {
+      const result = runCli(args, dataDir);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain('没有写入 /sys 的权限');
+      expect(result.stderr).not.toMatch(/EACCES|EPERM|ENOENT|生成/);
+    }
   });
 });

@@ -114,8 +114,8 @@ describe('chart data files', () => {
     const [latest, pinned, progress, english, parts] = pack.csv;
 
     // The columns, in both languages, after the measure.
-    expect(pack.headers[0]).toEqual(['系列', '类型', '数据性质', '单位', '年份', '数值', '数值界限', '统计口径', '发布版本', '来源', '下限', '上限', '目标', '期限', '说明']);
-    expect(pack.headers[3]!.slice(7, 10)).toEqual(['measure', 'release', 'source']);
+    expect(pack.headers[0]).toEqual(['系列', '类型', '数据性质', '单位', '年份', '数值', '数值界限', '统计口径', '口径变化', '发布版本', '来源', '区间低值', '区间高值', '目标', '期限', '说明']);
+    expect(pack.headers[3]!.slice(7, 11)).toEqual(['measure', 'definition break', 'release', 'source']);
 
     // 重庆 2018 GDP: the census revision in the latest data, the first release as known in mid-2019.
     const census = stored(2018);
@@ -153,7 +153,10 @@ describe('chart data files', () => {
       ['2021', '预测'],
       ['2022', '预测'],
     ]);
-    expect(parts!.every((r) => r['发布版本'] === '' && r['来源'] === '')).toBe(true);
+    // None is a release; a projection's source names the model and the scenario version that computed it.
+    expect(parts!.map((r) => [r['类型'], r['发布版本'], r['来源']])).toEqual(
+      [1, 2].flatMap(() => [['情景基期', '', ''], ['预测', '', '工作台情景模型：基准 v1'], ['预测', '', '工作台情景模型：基准 v1']]),
+    );
 
     // The workbook holds the same rows as the CSV, sheet by sheet (after the About sheet).
     const sheets = pack.book.worksheets.slice(1);
@@ -173,8 +176,9 @@ describe('chart data files', () => {
       .run('=HYPERLINK("http://x","点击")');
     const pack = await exportPack([{ template: 'indicator-series', title: '注入', bindings: { indicators: ['de_digital_industrialisation'], regions: ['CQ'] } }]);
     expect(pack.csv[0]!.map((r) => r['来源'])).toEqual(['\'=HYPERLINK("http://x","点击")']);
-    const cell = pack.book.worksheets[1]!.getRow(2).getCell(10);
+    // The workbook stores it as text, which no spreadsheet runs: the CSV's guard does not leak into it.
+    const cell = pack.book.worksheets[1]!.getRow(2).getCell(pack.headers[0]!.indexOf('来源') + 1);
     expect(cell.type).toBe(ExcelJS.ValueType.String);
-    expect(cell.value).toBe('\'=HYPERLINK("http://x","点击")');
+    expect(cell.value).toBe('=HYPERLINK("http://x","点击")');
   });
 });

@@ -97,14 +97,14 @@ describe('export.chart', () => {
     const zip = await JSZip.loadAsync(bytes);
     const part = Object.keys(zip.files).find((f) => /^ppt\/charts\/chart\d+\.xml$/.test(f))!;
     const xml = await zip.file(part)!.async('string');
-    const names = [...xml.matchAll(/<c:tx>.*?<c:v>(.*?)<\/c:v>/gs)].map((m) => m[1]);
+    const names = [...xml.matchAll(/<c:tx>\s*<c:strRef>.*?<c:v>(.*?)<\/c:v>/gs)].map((m) => m[1]);
     // Two measures are drawn: each stretch and series names its own, the first stretch of 重庆 too.
     expect(names).toEqual([
       '重庆（重庆市此前口径；2020年为下限值）',
       '重庆（2022年起为信通院广义口径）',
       '全国（信通院广义口径）',
-      'A2目标 40.0%（2022年，信通院广义口径）',
-      'C1目标 50.0%（2027年，信通院广义口径）',
+      '目标 40.0%（2022年，信通院广义口径）',
+      '目标 50.0%（2027年，信通院广义口径）',
     ]);
   });
 
@@ -115,7 +115,7 @@ describe('export.chart', () => {
       const xml = await zip.file(Object.keys(zip.files).find((f) => /^ppt\/charts\/chart\d+\.xml$/.test(f))!)!.async('string');
       const first = xml.split('<c:ser>')[1]!;
       return {
-        names: [...xml.matchAll(/<c:tx>.*?<c:v>(.*?)<\/c:v>/gs)].map((m) => m[1]),
+        names: [...xml.matchAll(/<c:tx>\s*<c:strRef>.*?<c:v>(.*?)<\/c:v>/gs)].map((m) => m[1]),
         categories: [...first.split('<c:cat>')[1]!.split('</c:cat>')[0]!.matchAll(/<c:v>(.*?)<\/c:v>/g)].map((m) => m[1]),
       };
     };

@@ -79,8 +79,8 @@ describe('chart data from the series layer', () => {
     const rows = chartRows(spec, data);
     expect(rows.find((r) => r.year === 2022 && r.kind === '实际')).toMatchObject({ unit: '万亿元', value: 1, bound: '下限（≥）', measure: '信通院广义口径', release: '', source });
     const csv = toCsv(rows, 'zh');
-    expect(csv.split('\r\n')[0]).toContain(',数值,数值界限,统计口径,发布版本,来源,');
-    expect(csv).toContain(`,万亿元,2022,1,下限（≥）,信通院广义口径,,${source},`);
+    expect(csv.split('\r\n')[0]).toContain(',数值,数值界限,统计口径,口径变化,发布版本,来源,');
+    expect(csv).toContain(`,万亿元,2022,1,下限（≥）,信通院广义口径,,,${source},`);
   });
 
   it('judges A1 on the broad measure with its bound: ≥1万亿元 meets 1万亿元', async () => {
@@ -93,7 +93,7 @@ describe('chart data from the series layer', () => {
     const labels = (option.series as Array<{ data?: Array<{ label?: { show: boolean; formatter: () => string } }> }>).flatMap((s) =>
       (s.data ?? []).flatMap((d) => (d && typeof d === 'object' && d.label?.show ? [d.label.formatter()] : [])),
     );
-    expect(labels[0]).toBe('≥1万亿元（2022年） = ≥100% / 目标 1万亿元（2022年）');
+    expect(labels[0]).toBe('≥1万亿元（2022年，已达目标） / 目标 1万亿元（2022年）');
     // A later figure on the city's earlier measure is no progress towards a target on the broad one.
     service.db
       .prepare("INSERT INTO observations (indicator, region, period, year, value, unit, status, source, measure) VALUES ('de_va_share_gdp', 'CQ', '2023', 2023, 30, '%', 'actual', '测试', 'cq-earlier')")

@@ -75,7 +75,7 @@ describe('a target line and the measure it is judged on', () => {
     const { service } = fresh();
     const broad = scenarioIds(service, ['广义口径基准（2022年起）', '广义口径加速（2022年起）']);
     const { data } = await resolve(service, { template: 'target-trajectory', title: 'T', bindings: { indicators: ['de_va'], regions: ['CQ'], years: { from: 2022, to: 2027 }, scenarios: broad, targets: ['A1'] } });
-    expect(data.series.filter((s) => s.kind === 'target').map((s) => [s.name, s.points])).toEqual([['A1目标', [{ year: 2022, value: 10000, measure: 'caict-broad' }]]]);
+    expect(data.series.filter((s) => s.kind === 'target').map((s) => [s.name, s.points])).toEqual([['目标', [{ year: 2022, value: 10000, measure: 'caict-broad' }]]]);
     expect(data.meta.omittedTargets).toEqual([]);
   });
 
@@ -124,7 +124,8 @@ describe('the starter briefing', () => {
     }
     const { spec } = await starterChart(service, 'target-trajectory');
     const { data } = await resolve(service, spec);
-    expect(data.series.find((s) => s.kind === 'target')?.name).toBe('A1目标');
+    // Named by what it says (目标 1.0万亿元（2022年）), never by its code.
+    expect(data.series.find((s) => s.kind === 'target')).toMatchObject({ id: 'target-A1', name: '目标' });
     expect(new Set(data.series.filter((s) => s.kind !== 'target').flatMap((s) => s.points.map((p) => p.measure)))).toEqual(new Set(['caict-broad']));
   });
 

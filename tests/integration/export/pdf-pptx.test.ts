@@ -58,7 +58,7 @@ describe('PPTX export', () => {
     expect(custom).toContain('基准情景 v3, 加速情景 v1');
     expect(await zip.file('[Content_Types].xml')!.async('string')).toContain('/docProps/custom.xml');
     expect(await zip.file('docProps/core.xml')!.async('string')).toContain('<dc:title>数字经济沙龙简报</dc:title>');
-    expect(await zip.file('ppt/theme/theme1.xml')!.async('string')).toContain(`<a:ea typeface="${OFFICE_FONT}"/>`);
+    expect(await zip.file('ppt/theme/theme1.xml')!.async('string')).toContain(`<a:ea typeface="${OFFICE_FONT}" panose=`);
   });
 
   it('carries the series values, dashed projections and a flat target series in the chart part', async () => {
@@ -77,14 +77,15 @@ describe('PPTX export', () => {
   it('builds the fan as stacked areas on a transparent base and the waterfall on an invisible one', async () => {
     const fanChart = nativeChart(fan.spec, fan.data)!;
     expect(fanChart.types.map((t) => t.type)).toEqual(['area', 'line']);
-    expect(fanChart.types[0]!.data.map((d) => d.name)).toEqual(['P5', 'P5–P25', 'P25–P75', 'P75–P95']);
+    expect(fanChart.types[0]!.data.map((d) => d.name)).toEqual(['P5', '90%区间（P5–P95）', '50%区间（P25–P75）', '90%区间（P5–P95）']);
     expect(fanChart.types[0]!.options.chartColors![0]).toBe('transparent');
     const wf = nativeChart(waterfall.spec, waterfall.data)!;
     expect(wf.types[0]!.options).toMatchObject({ barGrouping: 'stacked' });
     // Values are written in the axis unit (万亿元 here), which the axis title names.
     expect(wf.types[0]!.data[0]!.values).toEqual([null, 0.855, 0.972, 1.477, null]);
     expect(wf.options.valAxisTitle).toBe('万亿元');
-    expect(wf.hiddenLegend).toEqual([0]);
+    // The base and the value-label carrier after the four parts.
+    expect(wf.hiddenLegend).toEqual([0, 4]);
   });
 
   it('names the measure of every series where the chart draws more than one, and of none where it draws one', () => {

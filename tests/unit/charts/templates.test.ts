@@ -297,6 +297,17 @@ describe('target progress', () => {
     const label = (track.data![4] as { label: { formatter: () => string } }).label.formatter();
     expect(label).toBe('无数据 / 目标 100家（2022年）');
   });
+
+  it('names counts in English as the rest of the workbench does: firms, and a bare number for 项 and 个', () => {
+    const items = [
+      { label: 'Leading firms', unit: '家', target: 100, deadline: 2022, actual: null, actualYear: null },
+      { label: 'Patents', unit: '项', target: 300, deadline: 2022, actual: null, actualYear: null },
+      { label: 'Highlands', unit: '个', target: 10, deadline: 2022, actual: null, actualYear: null },
+    ];
+    const option = build({ template: 'target-progress', title: 't', locale: 'en' }, { progress: items });
+    const labels = (seriesOf(option)[0]!.data as Array<{ label: { formatter: () => string } }>).map((d) => d.label.formatter());
+    expect(labels).toEqual(['No data / Target 100 firms (2022)', 'No data / Target 300 (2022)', 'No data / Target 10 (2022)']);
+  });
 });
 
 describe('every template', () => {

@@ -26,7 +26,18 @@ describe('number formatting', () => {
   it('renders shares and changes of shares', () => {
     expect(formatPercent(45.4, 'zh')).toBe('45.4%');
     expect(formatPoints(18.2, 'zh')).toBe('+18.2个百分点');
-    expect(formatPoints(-1.25, 'en', 2)).toBe('-1.25 pp');
+    expect(formatPoints(-1.25, 'en', 2)).toBe('\u22121.25 pp');
+  });
+
+  it('writes a negative with the minus sign − for people, and no sign on a value rounded to zero', () => {
+    expect(formatPlain(-2, 'zh')).toBe('\u22122');
+    expect(formatPlain(-1234.5, 'en')).toBe('\u22121,234.5');
+    expect(formatPoints(-2, 'zh')).toBe('\u22122个百分点');
+    expect(formatYi(-150, 'zh')).toBe('\u2212150亿元');
+    expect(formatYi(-25002.79, 'zh')).toBe('\u22122.5万亿元');
+    expect(formatScaled(-52000, 'zh')).toBe('\u22125.2万');
+    expect(formatPlain(-0.001, 'zh')).toBe('0');
+    expect(formatScaled(-0.001, 'zh')).toBe('0');
   });
 
   it('never prints a missing value as zero', () => {

@@ -10,7 +10,7 @@ describe('a change from one year to the next', () => {
 
   it('is written with its sign and unit: +2.6个百分点 / +2.6 pp, a growth as 9.34%', () => {
     expect(formatChange(2.6, 'pp', 'exact', 'zh')).toBe('+2.6个百分点');
-    expect(formatChange(-1.25, 'pp', 'exact', 'en')).toBe('-1.25 pp');
+    expect(formatChange(-1.25, 'pp', 'exact', 'en')).toBe('\u22121.25 pp');
     expect(formatChange(0, 'pp', 'exact', 'zh')).toBe('0个百分点');
     expect(formatChange(1.6, 'pp', 'approx', 'zh')).toBe('≈+1.6个百分点');
     expect(formatChange(9.34, '%', 'exact', 'zh')).toBe('9.34%');

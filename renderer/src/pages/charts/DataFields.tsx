@@ -1,5 +1,6 @@
 import type { Output } from '../../../../shared/api/contract';
 import { templateIds } from '../../../../shared/charts/spec';
+import { unitLabel } from '../../../../shared/format/unit-name';
 import { useApp } from '../../app-context';
 import { Field, type FormProps } from './Field';
 import { toggle } from './spec-form';
@@ -75,7 +76,7 @@ export function BindingFields({ form, set, errors, sources }: FormProps & { sour
         label={t('charts.bind.indicators')}
         field="indicators"
         testId="bind-indicators"
-        options={sources.indicators.map((i) => ({ value: i.code, label: nameOf(i), note: i.unit }))}
+        options={sources.indicators.map((i) => ({ value: i.code, label: nameOf(i), note: unitLabel(i.unit, locale) }))}
         chosen={form.indicators}
         onChange={(indicators) => set({ indicators })}
         errors={errors}

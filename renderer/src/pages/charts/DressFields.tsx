@@ -1,26 +1,60 @@
 import { chartSizeSchema, numberFormats, paletteIds, resolveSize, sizePresets, type SizePreset } from '../../../../shared/charts/spec';
 import { formatPlain } from '../../../../shared/format/number';
+import { starterOf, type StarterChartTexts } from '../../../../shared/i18n/starter-charts';
 import { useApp } from '../../app-context';
 import { Field, Segmented, type FormProps } from './Field';
 import { specInputFromForm, type SpecForm } from './spec-form';
+import { starters } from './starters';
 import { DateField } from '../../components/DateField';
 
 type TextKey = 'title' | 'subtitle' | 'unitLabel' | 'sourceNote' | 'footnote' | 'organisation' | 'name';
+type StarterKey = Exclude<keyof StarterChartTexts, 'notes'>;
 
-/** Title block and footer lines, as the briefing reader sees them. */
+const starterKeys: readonly StarterKey[] = ['name', 'title', 'subtitle', 'sourceNote', 'footnote'];
+
+/**
+ * Title block and footer lines, as the briefing reader sees them. A chart made from a starter chart
+ * offers the starter's text for each field in the chart's language where the field says something
+ * else, and, when the chart is in another language than the UI, all of them in the UI's language at
+ * once (texts and chart language together, so a chart never mixes two).
+ */
 export function TextFields({ form, set, errors }: FormProps) {
-  const { t } = useApp();
-  const text = (key: TextKey, options: { multiline?: boolean; placeholder?: string; wide?: boolean } = {}) => (
-    <Field label={t(`charts.text.${key}`)} field={key} errors={errors} wide={options.wide ?? true}>
-      {options.multiline ? (
-        <textarea rows={2} value={form[key]} placeholder={options.placeholder} onChange={(e) => set({ [key]: e.target.value })} data-testid={`text-${key}`} />
-      ) : (
-        <input type="text" value={form[key]} placeholder={options.placeholder} onChange={(e) => set({ [key]: e.target.value })} data-testid={`text-${key}`} />
-      )}
-    </Field>
-  );
+  const { t, locale } = useApp();
+  const starter = starterOf(form, starters);
+  const suggestion = (key: TextKey): string | null => {
+    if (!starter || !(starterKeys as readonly string[]).includes(key)) return null;
+    const text = starter[form.locale][key as StarterKey];
+    return text && text !== form[key] ? text : null;
+  };
+  const useStarter = () => {
+    if (!starter) return;
+    const texts = Object.fromEntries(starterKeys.map((key) => [key, starter[locale][key]]));
+    set({ ...texts, locale });
+  };
+  const text = (key: TextKey, options: { multiline?: boolean; placeholder?: string; wide?: boolean } = {}) => {
+    const suggested = suggestion(key);
+    return (
+      <Field label={t(`charts.text.${key}`)} field={key} errors={errors} wide={options.wide ?? true}>
+        {options.multiline ? (
+          <textarea rows={2} value={form[key]} placeholder={options.placeholder} onChange={(e) => set({ [key]: e.target.value })} data-testid={`text-${key}`} />
+        ) : (
+          <input type="text" value={form[key]} placeholder={options.placeholder} onChange={(e) => set({ [key]: e.target.value })} data-testid={`text-${key}`} />
+        )}
+        {suggested && (
+          <button type="button" className="link-button text-suggestion" onClick={() => set({ [key]: suggested })} data-testid={`suggest-${key}`}>
+            {t('charts.text.suggestion', { text: suggested })}
+          </button>
+        )}
+      </Field>
+    );
+  };
   return (
     <div className="field-stack">
+      {starter && form.locale !== locale && (
+        <button type="button" className="text-suggestion-all" onClick={useStarter} data-testid="suggest-all">
+          {t('charts.text.useStarter')}
+        </button>
+      )}
       {text('title')}
       {text('subtitle')}
       {text('unitLabel', { placeholder: t('charts.text.unitLabelHint') })}
