@@ -9,13 +9,16 @@ import {
   type JointGoalSeekResult,
   type MonteCarloResult,
   type Persistence,
+  noBases,
   type ProjectionResult,
   type Scenario,
+  type ScenarioBases,
   type ShareFlag,
 } from '../../shared/engine';
 import { formatPercent, formatPlain, formatYi, type Locale } from '../../shared/format/number';
 import { translate } from '../../shared/i18n';
 import { goalSeekErrorSentence, goalSeekSentence, type GoalNames } from '../../shared/i18n/goal-seek-text';
+import { backtestBreakText, baseAmount, baseNote, baseShare } from '../../shared/i18n/scenario-base-text';
 import { boundSign } from '../../shared/series/bound';
 import { callApi, cliLocale, describeCliError, printJson, withWorkspace } from './context';
 
@@ -95,15 +98,24 @@ function printTable(rows: string[][], indent = '', wordsLast = false): void {
 /** A target the scenario gives no verdict on, with the measure it is judged on (by name). */
 type Elsewhere = ReadonlyMap<string, string>;
 
+/**
+ * The projection: its measure, the summary, what its base is when that is a bound or a derived value
+ * (said once), then per year the total, GDP and share, the base year's as the figures they are
+ * (≥6000亿元, 1.32万亿元（推算值）).
+ */
 function printProjection(p: ProjectionResult, summary: string, measureLine: string, elsewhere: Elsewhere, locale: Locale): void {
+  const bases = p.bases ?? noBases;
   console.log(measureLine);
   console.log(summary);
+  const note = baseNote(scenarioName({ name: p.scenario.name, nameEn: p.scenario.nameEn }, locale), bases, locale);
+  if (note) console.log(note);
   console.log('');
   const head = locale === 'zh' ? ['年份', '数字经济', 'GDP', '占比'] : ['year', 'digital economy', 'GDP', 'share'];
-  printTable([
-    head,
-    ...p.years.map((year, t) => [String(year), formatYi(p.total.values[t], locale), formatYi(p.gdp.values[t], locale), shareText(p.share.values[t]!, p.share.flags?.[t], locale)]),
-  ]);
+  const row = (year: number, t: number) =>
+    t === 0
+      ? [String(year), baseAmount(p.total.values[t]!, bases.total, locale), baseAmount(p.gdp.values[t]!, bases.gdp, locale), p.share.flags?.[t] ? shareText(p.share.values[t]!, p.share.flags[t], locale) : baseShare(p.share.values[t]!, bases, locale)]
+      : [String(year), formatYi(p.total.values[t], locale), formatYi(p.gdp.values[t], locale), shareText(p.share.values[t]!, p.share.flags?.[t], locale)];
+  printTable([head, ...p.years.map(row)]);
   console.log('');
   for (const target of p.targets) {
     const label = locale === 'en' && target.labelEn ? target.labelEn : target.label;
@@ -120,10 +132,10 @@ function printProjection(p: ProjectionResult, summary: string, measureLine: stri
 }
 
 /**
- * The backtest as a table per series, everything by name in the CLI's language: a year on another
- * measure than the series is scored on has no error, only the reason.
+ * The backtest as a table per series, everything by name in the CLI's language; where the figures go
+ * on under another measure or from another indicator, a line names them instead of comparing.
  */
-function printBacktest(result: ScenarioBacktest, definition: Scenario, locale: Locale): void {
+function printBacktest(result: ScenarioBacktest, definition: Scenario, bases: ScenarioBases, locale: Locale): void {
   const measure = (code: string) => nameOf(result.names.measures, code, locale);
   const metricName = (s: ScenarioBacktest['series'][number]) =>
     s.metric === 'component' ? (definition.components.find((c) => c.id === s.componentId)?.name ?? '') : translate(locale, `scenario.metric.${s.metric}`);
@@ -133,18 +145,22 @@ function printBacktest(result: ScenarioBacktest, definition: Scenario, locale: L
     console.log('');
     const mape = s.mape === null ? translate(locale, 'scenario.backtest.noMape') : translate(locale, 'scenario.backtest.mapeText', { mape: formatPercent(s.mape, locale, 2), scored: s.scored });
     console.log(translate(locale, 'scenario.backtest.seriesHead', { metric: metricName(s), measure: measure(s.measure), mape }));
-    const rows = s.points.flatMap((p) => {
-      const brk = s.breaks.find((b) => b.year === p.year);
-      const row = [
-        String(p.year),
-        boundSign(p.bound) + value(p.actual, s.unit),
-        value(p.projected, s.unit),
-        p.percentError === null ? '—' : `${formatPlain(p.percentError, locale, 2)}%`,
-        translate(locale, `scenario.backtest.status.${p.status}`, { measure: measure(p.definition) }),
-      ];
-      return brk ? [[`  ${translate(locale, 'scenario.backtest.break', { year: brk.year, from: measure(brk.from), to: measure(brk.to), measure: measure(s.measure) })}`], row] : [row];
-    });
-    printTable(rows, '  ', true);
+    // The base year's projection is the scenario's base: a bound or a derived value as such.
+    const projected = (p: ScenarioBacktest['series'][number]['points'][number]) =>
+      p.status !== 'base-year' || p.projected === null || s.metric === 'component'
+        ? value(p.projected, s.unit)
+        : s.metric === 'share'
+          ? baseShare(p.projected, bases, locale, 2)
+          : baseAmount(p.projected, s.metric === 'total' ? bases.total : bases.gdp, locale);
+    const rows = s.points.map((p) => [
+      String(p.year),
+      boundSign(p.bound) + value(p.actual, s.unit),
+      projected(p),
+      p.percentError === null ? '—' : `${formatPlain(p.percentError, locale, 2)}%`,
+      translate(locale, `scenario.backtest.status.${p.status}`),
+    ]);
+    if (rows.length) printTable(rows, '  ', true);
+    for (const b of s.breaks) console.log(`  ${backtestBreakText(b, s.unit, result, locale)}`);
   }
 }
 
@@ -275,7 +291,11 @@ export function addScenarioCommands(program: Command): void {
           const s = await callApi<ScenarioSummary & { definition: unknown; versions: unknown[] }>(service, 'scenarios.get', { id: scenarioId(id) });
           if (opts.json) printJson(s);
           else {
-            console.log(`${scenarioName(s, cliLocale(program))} (v${s.version})\n${s.description}\n\n${s.basis}\n`);
+            const locale = cliLocale(program);
+            // What its base is, when a bound or a derived value (the JSON below writes it as a plain number).
+            const { projection } = await callApi<{ projection: ProjectionResult }>(service, 'scenarios.run', { id: s.id });
+            const note = baseNote(scenarioName(s, locale), projection.bases ?? noBases, locale);
+            console.log(`${scenarioName(s, locale)} (v${s.version})\n${s.description}\n${note ? `${note}\n` : ''}\n${s.basis}\n`);
             console.log(JSON.stringify(s.definition, null, 2));
           }
         }),
@@ -364,7 +384,8 @@ export function addScenarioCommands(program: Command): void {
           else {
             const { definition } = await callApi<{ definition: Scenario }>(service, 'scenarios.get', { id: input.id });
             const names = goalNames(definition, locale);
-            console.log(goalSeekSentence(result, locale, names));
+            const { projection } = await callApi<{ projection: ProjectionResult }>(service, 'scenarios.run', { id: input.id });
+            console.log(goalSeekSentence(result, locale, names, projection.bases));
             console.log(`${names.driver(opts.driver)} = ${formatPlain(result.value, 'en', 4)} ${result.unit}`);
           }
         }),
@@ -444,7 +465,8 @@ export function addScenarioCommands(program: Command): void {
           if (opts.json) printJson(result);
           else {
             const { definition } = await callApi<{ definition: Scenario }>(service, 'scenarios.get', { id: scenarioId(id) });
-            printBacktest(result, definition, cliLocale(program));
+            const { projection } = await callApi<{ projection: ProjectionResult }>(service, 'scenarios.run', { id: scenarioId(id) });
+            printBacktest(result, definition, projection.bases ?? noBases, cliLocale(program));
           }
         }),
       ),

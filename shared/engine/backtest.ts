@@ -1,11 +1,12 @@
 // Backtest: run a scenario from an earlier base year and set it against what was later published.
-// Each published figure names its measure (口径). A scenario's digital economy is on the scenario's
-// own measure (`measure`), so its total, share and components are scored only against figures on
-// that measure; GDP, one quantity with its own measure, against figures on the measure of its
-// base-year figure. A figure on another measure is listed with the break where the measure changes,
-// its projection beside it, but no error: the two are not like with like. A published bound
-// ("超6000亿元") is an inequality: a projection on its right side is no error, and only a violated
-// bound is scored, by the distance.
+// Each published figure names its measure (口径) and the series (indicator) it was read from. A
+// series of the backtest is one indicator on one measure: a scenario's digital economy on the
+// scenario's own measure (`measure`), GDP on the measure of its base-year figure, each read from the
+// indicator of its base-year figure (else the first on that measure). A figure of another measure or
+// another indicator (数字经济规模 on CAICT's broad measure after 数字经济增加值 on the city's earlier
+// one) is not set against the projection at all: the series names the break, from which year and
+// on what, and stops there. A published bound ("超6000亿元") is an inequality: a projection on its
+// right side is no error, and only a violated bound is scored, by the distance.
 import { z } from 'zod';
 import { BOUNDS, boundedError } from '../series/bound';
 import { EngineError } from './errors';
@@ -28,11 +29,8 @@ export const actualPointSchema = z.strictObject({
 });
 export type ActualPoint = z.input<typeof actualPointSchema>;
 
-/**
- * `within-bound`: the figure is a bound the projection respects, so there is no error to score.
- * `other-definition`: the figure is on another measure than the series is scored on: no error.
- */
-export type PointStatus = 'scored' | 'within-bound' | 'other-definition' | 'base-year' | 'outside-horizon';
+/** `within-bound`: the figure is a bound the projection respects, so there is no error to score. */
+export type PointStatus = 'scored' | 'within-bound' | 'base-year' | 'outside-horizon';
 
 export interface BacktestPoint {
   year: number;
@@ -43,18 +41,24 @@ export interface BacktestPoint {
   region: string | null;
   source: string | null;
   projected: number | null;
-  /** projected − actual; null when the figure is on another measure or its bound holds the projection. */
+  /** projected − actual; null when its bound holds the projection. */
   error: number | null;
   /** (projected − actual) / actual × 100, null with the error. */
   percentError: number | null;
   status: PointStatus;
 }
 
+/** Where the published figures go on as another series: not compared, named. */
 export interface DefinitionBreak {
-  /** First year on the new definition. */
+  /** First year of the other series. */
   year: number;
+  /** The measure the series is scored on, and the one the other figures are on (the same when only the indicator differs). */
   from: string;
   to: string;
+  /** The indicator the other figures were read from, null when not named. */
+  indicator: string | null;
+  /** The other series' figures: named, never set against the projection. */
+  figures: Array<{ year: number; value: number; bound: (typeof BOUNDS)[number] }>;
 }
 
 export interface BacktestSeries {
@@ -66,6 +70,8 @@ export interface BacktestSeries {
    * component) when it names one, else that of the figure in the base year (or of the earliest).
    */
   measure: string;
+  /** The indicator the points were read from, null when the figures name none. */
+  indicator: string | null;
   points: BacktestPoint[];
   breaks: DefinitionBreak[];
   /** Mean absolute percentage error over the scored points; null when none is scored. */
@@ -107,26 +113,23 @@ export function backtest(s: ResolvedScenario, actuals: readonly ActualPoint[]): 
       first.metric === 'component' ? { kind: 'component', index: model.ids.indexOf(first.componentId!) } : { kind: first.metric };
     const baseYearMeasure = (points.find((p) => p.year === s.baseYear) ?? first).definition;
     const measure = metric.kind !== 'gdp' && s.measure ? s.measure : baseYearMeasure;
+    const onMeasure = points.filter((p) => p.definition === measure);
+    const indicator = ((onMeasure.find((p) => p.year === s.baseYear) ?? onMeasure[0])?.indicator ?? null) as string | null;
+    const own = (p: ActualPoint) => p.definition === measure && (p.indicator ?? null) === indicator;
+    // The other figures, by the series they belong to (measure and indicator), each named once from its first year.
     const breaks: DefinitionBreak[] = [];
-    points.forEach((p, i) => {
-      const prev = points[i - 1];
-      if (prev && prev.definition !== p.definition) breaks.push({ year: p.year, from: prev.definition, to: p.definition });
-    });
-    const scoredPoints = points.map((p): BacktestPoint => {
+    for (const p of points.filter((x) => !own(x))) {
+      const other = breaks.find((b) => b.to === p.definition && b.indicator === (p.indicator ?? null));
+      const figure = { year: p.year, value: p.value, bound: p.bound ?? 'exact' };
+      if (other) other.figures.push(figure);
+      else breaks.push({ year: p.year, from: measure, to: p.definition, indicator: p.indicator ?? null, figures: [figure] });
+    }
+    const scoredPoints = points.filter(own).map((p): BacktestPoint => {
       const inRange = p.year >= s.baseYear && p.year <= s.horizon;
       const bound = p.bound ?? 'exact';
       const projected = inRange ? metricAt(model, paths, metric, p.year - s.baseYear) : null;
-      const comparable = inRange && p.definition === measure;
-      const error = projected === null || !comparable ? null : boundedError(projected, p.value, bound);
-      const status: PointStatus = !inRange
-        ? 'outside-horizon'
-        : !comparable
-          ? 'other-definition'
-          : p.year === s.baseYear
-            ? 'base-year'
-            : error === null
-              ? 'within-bound'
-              : 'scored';
+      const error = projected === null ? null : boundedError(projected, p.value, bound);
+      const status: PointStatus = !inRange ? 'outside-horizon' : p.year === s.baseYear ? 'base-year' : error === null ? 'within-bound' : 'scored';
       return {
         year: p.year,
         actual: p.value,
@@ -147,6 +150,7 @@ export function backtest(s: ResolvedScenario, actuals: readonly ActualPoint[]): 
       componentId: first.metric === 'component' ? first.componentId! : null,
       unit: metric.kind === 'share' ? '%' : '亿元',
       measure,
+      indicator,
       points: scoredPoints,
       breaks,
       mape: scored.length ? scored.reduce((sum, p) => sum + Math.abs(p.percentError!), 0) / scored.length : null,

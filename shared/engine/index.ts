@@ -34,6 +34,7 @@ export {
   type BacktestSource,
   type SchemaIssue,
 } from './schema';
+export { basesOf, baseTotal, noBases, type BaseFigure, type ScenarioBases } from './base-figure';
 export { resolveBases, type LatestActual, type ResolveResult } from './resolve';
 export { requiredGrowth, leastSquares, logisticRateFromMidpoint } from './growth';
 export { listDrivers, shareFlag, type DriverInfo, type DriverParam, type DriverUnit, type ShareFlag } from './model';

@@ -3,6 +3,7 @@
 import { EngineError } from './errors';
 import { requiredGrowth } from './growth';
 import { compile, meets, metricAt, runPaths, shareFlag, shareOf, targetMetric, totalAt, type DriverInfo, type Model, type ShareFlag } from './model';
+import type { ScenarioBases } from './base-figure';
 import type { ResolvedScenario, Target } from './schema';
 
 export interface SeriesResult {
@@ -14,6 +15,7 @@ export interface SeriesResult {
 export interface ComponentResult extends SeriesResult {
   id: string;
   name: string;
+  nameEn: string | null;
   /** Contribution to the total's growth in percentage points; the components' sum is the total's growth. */
   contribution: (number | null)[];
 }
@@ -69,6 +71,11 @@ export interface ProjectionResult {
   targets: TargetOutcome[];
   /** The driver values this projection used. */
   drivers: DriverInfo[];
+  /**
+   * What the bases are as published figures (a lower bound, a derived value): given by the workspace
+   * (scenarios.run), absent from a projection of numbers alone.
+   */
+  bases?: ScenarioBases;
 }
 
 function growthOf(values: readonly number[]): (number | null)[] {
@@ -135,6 +142,7 @@ export function project(s: ResolvedScenario): ProjectionResult {
     return {
       id: c.id,
       name: c.name,
+      nameEn: c.nameEn ?? null,
       values,
       growth: growthOf(values),
       contribution: values.map((v, t) => {

@@ -180,7 +180,17 @@ function scenarioShape<B extends z.ZodType<number | z.infer<typeof baseRefSchema
     horizon: yearSchema,
     gdp: z.strictObject({ base, baseSource: source, growth: gdpGrowthSpecSchema, bounds: boundsSchema.optional() }),
     components: z
-      .array(z.strictObject({ id: idSchema, name: z.string().min(1), base, baseSource: source, growth: growthSpecSchema, bounds: boundsSchema.optional() }))
+      .array(
+        z.strictObject({
+          id: idSchema,
+          name: z.string().min(1),
+          nameEn: z.string().min(1).optional(),
+          base,
+          baseSource: source,
+          growth: growthSpecSchema,
+          bounds: boundsSchema.optional(),
+        }),
+      )
       .min(1)
       .max(200),
     /** A uniform additive uplift, in percentage points, to every component's growth rate each year. */

@@ -1,9 +1,10 @@
 // Goal seek's answer and its errors as sentences, with targets and drivers by name: the scenario
 // page and `workbench scenario goal-seek` say the same thing.
-import { readableGoalParams, type Bounds, type GoalSeekResult, type JointGoalSeekResult } from '../engine';
+import { readableGoalParams, type Bounds, type GoalSeekResult, type JointGoalSeekResult, type ScenarioBases } from '../engine';
 import type { ErrorParams } from '../api/errors';
 import { formatPlain, type Locale } from '../format/number';
 import { translate } from './index';
+import { baseAmount } from './scenario-base-text';
 
 /** How the caller shows a target (its label) and a driver (GDP growth, the uplift, a component's name). */
 export interface GoalNames {
@@ -17,12 +18,21 @@ function ranges(intervals: readonly Bounds[], locale: Locale): string {
   return intervals.map((x) => `[${value(x.min, locale)}, ${value(x.max, locale)}]`).join(locale === 'zh' ? '、' : ', ');
 }
 
+/** What the answer starts from when the scenario's base is a bound or a derived value: （从2020年的下限值≥6000亿元起算…）. */
+function fromBase(bases: ScenarioBases | undefined, locale: Locale): string {
+  const base = bases?.total;
+  if (!base || (base.bound === 'exact' && base.status === 'actual')) return '';
+  const kind = base.bound === 'exact' ? base.status : base.bound;
+  return translate(locale, `scenario.goal.fromBase.${kind}`, { year: base.year, value: baseAmount(base.value, { ...base, status: 'actual' }, locale) });
+}
+
 /**
  * One sentence: the value and its direction against the nominal (or that the nominal already meets
  * it), the binding target of a joint search; the ranges meeting it when there is more than one, and
- * the part of the bounds searched when GDP would fall to 0 beyond it.
+ * the part of the bounds searched when GDP would fall to 0 beyond it; what it starts from when the
+ * base is a bound or a derived value (`bases`).
  */
-export function goalSeekSentence(result: GoalSeekResult | JointGoalSeekResult, locale: Locale, names: GoalNames): string {
+export function goalSeekSentence(result: GoalSeekResult | JointGoalSeekResult, locale: Locale, names: GoalNames, bases?: ScenarioBases): string {
   const unit = translate(locale, `scenario.unit.${result.unit}`);
   const joint = 'binding' in result;
   const key = `scenario.goal.${joint ? 'answerJoint' : 'answer'}${result.metAtNominal ? 'Met' : ''}`;
@@ -40,7 +50,7 @@ export function goalSeekSentence(result: GoalSeekResult | JointGoalSeekResult, l
   if (result.searched.min !== result.bounds.min || result.searched.max !== result.bounds.max) {
     parts.push(translate(locale, 'scenario.goal.searched', { lower: value(result.searched.min, locale), upper: value(result.searched.max, locale) }));
   }
-  return parts.join(locale === 'zh' ? '；' : '; ');
+  return parts.join(locale === 'zh' ? '；' : '; ') + fromBase(bases, locale);
 }
 
 /** An engine error of goal seek (`engine.goal_…` and the others) with names and readable quantities. */

@@ -22,7 +22,7 @@ const labelsEn: Readonly<Record<string, string>> = {
   新闻发布会: 'press conference',
   推算: 'derived',
   '《行动计划》指标表': 'action plan table',
-  '研究报告（2023年，日期不详）': 'research report (2023, date not given)',
+  报告年份: 'report year',
   // Target areas (data/seed/plans.json).
   总量: 'scale',
   市场主体: 'enterprises',
@@ -39,6 +39,8 @@ const labelsEn: Readonly<Record<string, string>> = {
   数字产业化: 'digital industrialisation',
   产业数字化: 'industrial digitalisation',
   企业主体: 'enterprises',
+  // Starting scenarios' components (data/seed/scenarios.json); 数字产业化 and 产业数字化 are above.
+  '数字经济（广义口径）': 'digital economy (broad measure)',
   // Measure publishers (migration 007).
   各级统计局: 'statistics offices',
   重庆市: 'Chongqing municipality',

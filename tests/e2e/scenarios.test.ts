@@ -273,6 +273,25 @@ describe('scenario editor in Chromium', () => {
     expect(await page.getByTestId('chart-share').getByTestId('chart-note').textContent()).toBe('2022年的已公布数在其他口径上，未画出。');
   });
 
+  it('says once that the projections start from a lower bound, as the chart’s footer says, and fits each chart’s footer at 1366 and 1280 px', async () => {
+    const note = ' 基准情景的基数为2020年的下限值≥6000亿元。各年推算值都从这一下限起算，实际规模可能更大。'.trim();
+    await expect.poll(() => page.getByTestId('scenario-base-note').textContent()).toBe(note);
+    expect(await page.getByTestId('scenario-base-note').count()).toBe(1);
+    expect(await page.getByTestId('chart-trajectory').locator('svg').textContent()).toContain('基准情景的基数为2020年的下限值≥0.6万亿元。');
+    // The sheet names components, never by id.
+    expect(await page.locator('.assumptions-grid').textContent()).not.toMatch(/digital-industry|industry-digitalization|P2027/);
+    for (const width of [1366, 1280]) {
+      await page.setViewportSize({ width, height: 768 });
+      // Every text of a chart (legend, footer lines) ends inside its card.
+      const spill = () =>
+        page.locator('.results .chart-card').evaluateAll((cards) =>
+          cards.flatMap((card) => [...card.querySelectorAll('svg text')].map((text) => text.getBoundingClientRect().right - card.getBoundingClientRect().right)),
+        );
+      await expect.poll(async () => Math.max(...(await spill())), { message: `${width} px` }).toBeLessThanOrEqual(0);
+    }
+    await page.setViewportSize({ width: 1400, height: 1000 });
+  });
+
   it('draws every result chart with the briefing templates', async () => {
     for (const id of ['trajectory', 'share', 'stacked', 'waterfall', 'tornado']) {
       expect(await page.getByTestId(`chart-${id}`).locator('svg').count(), id).toBe(1);
@@ -327,22 +346,21 @@ describe('compare and backtest in Chromium', () => {
     await expect.poll(() => charts.count()).toBe(1);
   });
 
-  it('shows the backtest with error per year, MAPE and the 2022 change of measure with no error', async () => {
+  it('shows the backtest with error per year, MAPE and the 2022 change of measure named, not compared', async () => {
     await page.getByRole('tab', { name: '回测' }).click();
     await expect.poll(() => page.getByTestId('mape-share').textContent()).toBe('MAPE 3.9%（计分 1 年）');
     const share = page.getByTestId('backtest-share');
     expect(await share.locator('h3').textContent()).toContain('数字经济占GDP比重 （按重庆市此前口径计分）');
-    expect(await share.getByTestId('definition-break').textContent()).toBe('口径变化：自2022年起由“重庆市此前口径”改为“信通院广义口径”；只有重庆市此前口径的年份计误差');
-    // 2022's 45.4% is on the broad measure: listed with the reason, no error.
-    expect(await share.locator('tr.status-other-definition td').allTextContents()).toEqual([
-      '2022',
-      '45.4%',
-      '28.47%',
-      '—',
-      '—',
-      '口径不同（信通院广义口径），不计误差',
-      '数字经济增加值占GDP比重（重庆）：《重庆市数字经济创新发展行动计划》指标表（2023-12-13，来源：市统计局）（可信度 M）',
-    ]);
+    // 2022's 45.4% is on the broad measure: named with the break, never set beside a projection.
+    expect(await share.getByTestId('definition-break').textContent()).toBe(
+      '口径变化：自2022年起，数字经济增加值占GDP比重（重庆）按“信通院广义口径”公布（2022年：45.4%），与本序列的“重庆市此前口径”不可比，不作比较',
+    );
+    expect(await share.locator('tbody').textContent()).not.toContain('28.47%');
+    // The total's sources chain two indicators: compared within 数字经济增加值 only, its base year the lower bound it starts from.
+    const total = page.getByTestId('backtest-total');
+    expect(await total.locator('tr.status-base-year td').allTextContents()).toEqual(expect.arrayContaining(['2020', '≥6000亿元', '基年']));
+    expect(await total.locator('tr.status-base-year td').nth(2).textContent()).toBe('≥6000亿元');
+    expect(await total.getByTestId('definition-break').textContent()).toContain('自2022年起，数字经济规模按“信通院广义口径”公布（2022年：≥1万亿元）');
     expect(await page.getByTestId('mape-gdp').textContent()).toBe('MAPE 1.86%（计分 4 年）');
     expect(await page.getByTestId('mape-total').textContent()).toBe('无可计分年份');
     // Series and measures by name: no indicator, region or measure code anywhere.
@@ -371,9 +389,8 @@ describe('compare and backtest in Chromium', () => {
     ]);
     const share = page.getByTestId('backtest-share');
     await expect.poll(() => share.getByTestId('definition-break').textContent()).toBe(
-      'Change of measure: from 2022, “Chongqing earlier measure” became “CAICT broad measure”; only years on the Chongqing earlier measure get an error',
+      'Change of measure: from 2022, Digital economy value added, share of GDP (Chongqing, as reported) is published on the “CAICT broad measure” (2022: 45.4%), not comparable with this series’ “Chongqing earlier measure”; not compared',
     );
-    expect(await share.locator('tr.status-other-definition td').nth(5).textContent()).toBe('other measure (CAICT broad measure), no error');
     expect(await page.getByTestId('backtest-gdp').locator('td.source').first().textContent()).toMatch(/^Gross domestic product, Chongqing: /);
     expect(await share.locator('h3').textContent()).toContain('Digital economy share of GDP (scored on the Chongqing earlier measure)');
     // At 1366 px nothing of a backtest table is cut: each keeps within its panel (the status and the change-of-measure row wrap).
@@ -545,7 +562,7 @@ describe('the address, components, targets and bounds in Chromium', () => {
     const max = () => sheetCell('gdp.bounds.max');
     const maxIssue = () => sheetCell('gdp.bounds.max', 'issue');
     // GDP has no bounds of its own: the defaults in use are shown greyed.
-    expect(await (await min()).textContent()).toBe('默认 -50');
+    expect(await (await min()).textContent()).toBe('默认 −50');
     await typeInto(await min(), '3');
     await expect.poll(async () => (await max()).textContent()).toBe('100');
     const slider = page.getByTestId('driver-sliders').locator('input[data-driver="gdp"]');
@@ -564,7 +581,7 @@ describe('the address, components, targets and bounds in Chromium', () => {
     expect(await page.getByTestId('save-scenario').isDisabled()).toBe(true);
     expect(versions(2)).toBe(3);
     await page.getByRole('button', { name: '放弃修改' }).click();
-    await expect.poll(async () => (await sheetCell('gdp.bounds.min')).textContent()).toBe('默认 -50');
+    await expect.poll(async () => (await sheetCell('gdp.bounds.min')).textContent()).toBe('默认 −50');
   });
 
   it('raised no page errors', () => {

@@ -42,39 +42,31 @@ describe('scenarios.backtest', () => {
     // Scored on the scenario's own measure, the city's earlier one; 2022's 45.4% is on the broad measure.
     expect(result.measure).toBe('cq-earlier');
     expect(share.measure).toBe('cq-earlier');
-    expect(share.breaks).toEqual([{ year: 2022, from: 'cq-earlier', to: 'caict-broad' }]);
+    // One indicator on one measure: 2022's 45.4% (broad measure) is named as the break, never set against the projection.
+    expect(share.indicator).toBe('de_va_share_gdp');
+    expect(share.breaks).toEqual([{ year: 2022, from: 'cq-earlier', to: 'caict-broad', indicator: 'de_va_share_gdp', figures: [{ year: 2022, value: 45.4, bound: 'exact' }] }]);
     expect(share.points.map((p) => [p.year, p.actual, p.bound, p.status])).toEqual([
       [2020, 25, 'lower', 'base-year'],
       [2021, 27.2, 'exact', 'scored'],
-      [2022, 45.4, 'exact', 'other-definition'],
     ]);
-    // No error across the change of measure: 28.47% projected against 45.4% published is not an error of 37%.
-    expect(share.points[2]).toMatchObject({ error: null, percentError: null, projected: expect.closeTo((100 * 6000 * 1.16 ** 2) / (25002.79 * 1.065 ** 2), 6) });
     expect(share.points[1]!.projected).toBeCloseTo(share2021, 9);
     // Only 2021 is scored: |26.14 − 27.2| / 27.2 = 3.90%; the 45.4% of 2022 would have made it about 20%.
     expect(share.scored).toBe(1);
     expect(share.mape).toBeCloseTo((100 * Math.abs(share2021 - 27.2)) / 27.2, 9);
     expect(share.mape).toBeCloseTo(3.9, 1);
 
-    // The total: 6000 (the city's measure, 2020) and CAICT's 1万亿元 (2022) are different measures.
+    // The total: the sources chain 数字经济增加值 (the city's measure, to 2021) with 数字经济规模 (CAICT's, from
+    // 2022). The backtest compares within 数字经济增加值 only and names where the figures go on as 数字经济规模.
     const total = result.series.find((s) => s.metric === 'total')!;
-    // Both are lower bounds ("超6000亿元", "超过1万亿元"), and carried as such.
-    expect(total.points.map((p) => [p.year, p.actual, p.bound, p.status])).toEqual([
-      [2020, 6000, 'lower', 'base-year'],
-      [2022, 10000, 'lower', 'other-definition'],
-    ]);
-    expect(total.breaks).toEqual([{ year: 2022, from: 'cq-earlier', to: 'caict-broad' }]);
-    expect(total.points.map((p) => p.error)).toEqual([null, null]);
-    expect(total.mape).toBeNull();
-    // Only published figures take part: the derived de_va of 2021 and 2022 are left out.
-    expect(total.points.map((p) => [p.indicator, p.region])).toEqual([
-      ['de_va', 'CQ'],
-      ['de_scale', 'CQ'],
-    ]);
+    expect(total).toMatchObject({ measure: 'cq-earlier', indicator: 'de_va', scored: 0, mape: null });
+    // "超6000亿元" is a lower bound, and carried as such; only published figures take part (the derived de_va of 2021 and 2022 are left out).
+    expect(total.points.map((p) => [p.year, p.actual, p.bound, p.status, p.indicator, p.region])).toEqual([[2020, 6000, 'lower', 'base-year', 'de_va', 'CQ']]);
+    expect(total.breaks).toEqual([{ year: 2022, from: 'cq-earlier', to: 'caict-broad', indicator: 'de_scale', figures: [{ year: 2022, value: 10000, bound: 'lower' }] }]);
     // Every code the points use comes with its names, for the screens and the CLI to show.
     expect(result.names.measures.map((m) => m.code).sort()).toEqual(['caict-broad', 'cq-earlier', 'standard']);
     expect(result.names.measures.find((m) => m.code === 'caict-broad')).toEqual({ code: 'caict-broad', nameZh: '信通院广义口径', nameEn: 'CAICT broad measure' });
     expect(result.names.indicators.find((i) => i.code === 'gdp')).toMatchObject({ nameZh: '地区生产总值' });
+    expect(result.names.indicators.find((i) => i.code === 'de_scale')).toMatchObject({ nameZh: '数字经济规模' });
     expect(result.names.regions).toEqual([expect.objectContaining({ code: 'CQ', nameZh: '重庆' })]);
     expect(result.scenarioEn).toBe('baseline');
     service.close();
@@ -146,15 +138,16 @@ describe('workbench scenario backtest', () => {
     expect(text.status).toBe(0);
     expect(text.stdout).toContain('MAPE 3.9%');
     expect(text.stdout).toContain('数字经济占GDP比重（按重庆市此前口径计分）');
-    expect(text.stdout).toContain('口径变化：自2022年起由“重庆市此前口径”改为“信通院广义口径”');
-    // The broad-measure 45.4% of 2022: listed, with the reason and no error number.
-    expect(text.stdout).toMatch(/2022\s+45\.4%\s+28\.47%\s+—\s+口径不同（信通院广义口径），不计误差/);
-    expect(text.stdout).not.toContain('-37.29%');
+    // The broad-measure figures of 2022: named with the break, no projection beside them and no error.
+    expect(text.stdout).toContain('口径变化：自2022年起，数字经济增加值占GDP比重（重庆）按“信通院广义口径”公布（2022年：45.4%），与本序列的“重庆市此前口径”不可比，不作比较');
+    expect(text.stdout).toContain('口径变化：自2022年起，数字经济规模按“信通院广义口径”公布（2022年：≥1万亿元）');
+    expect(text.stdout).not.toContain('28.47%');
+    // The base year's projection is the lower bound the scenario starts from.
+    expect(text.stdout).toMatch(/2020\s+≥6000亿元\s+≥6000亿元/);
     expect(text.stdout).not.toMatch(/caict-broad|cq-earlier|de_va|\bCQ\b|gdp\//);
     const en = runCli(['scenario', 'backtest', '1', '--lang', 'en'], dataDir);
     expect(en.stdout).toContain('baseline: backtest from 2020');
-    expect(en.stdout).toContain('Change of measure: from 2022, “Chongqing earlier measure” became “CAICT broad measure”');
-    expect(en.stdout).toMatch(/2022\s+45\.4%\s+28\.47%\s+—\s+other measure \(CAICT broad measure\), no error/);
+    expect(en.stdout).toContain('Change of measure: from 2022, Digital economy, scale (CAICT broad measure) is published on the “CAICT broad measure” (2022: ≥1 trillion yuan)');
     expect(en.stdout).not.toMatch(/[\u4e00-\u9fff]/);
   });
 });

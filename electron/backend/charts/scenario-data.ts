@@ -2,13 +2,14 @@
 // stacked components and waterfalls. Scenario outputs rest on assumptions, so they carry the
 // illustrative basis and the scenario's measure. A path's point in the base year is the figure the
 // scenario starts from, marked `base` (no label calls its year projected); a scenario whose base is a
-// bounded figure (6000 of "超6000亿元") has that bound on its base-year values and is named in the footer.
+// bounded figure (6000 of "超6000亿元", scenarioBases) has that bound on its base-year values and is
+// named in the footer.
 import { WorkbenchError } from '../../../shared/api/errors';
 import type { Bound, ChartBand, ChartData, ChartPoint, ChartSeries } from '../../../shared/charts/data';
 import { measured, type MeasuredSeries } from '../../../shared/charts/target-measure';
 import { formatPlain } from '../../../shared/format/number';
 import type { IndicatorRow } from '../db/access';
-import { runScenario, sensitivityScenario } from '../scenarios/store';
+import { runScenario, scenarioBases, sensitivityScenario } from '../scenarios/store';
 import { metricOf, metricUnit, type BoundScenario, type Metric, type Resolver } from './resolver';
 import { targetLines } from './target-lines';
 
@@ -17,22 +18,15 @@ export const FAN_DRAWS = 2000;
 export const FAN_SEED = 20200622;
 
 /**
- * The bound of a scenario's base total, when it was taken from a bounded published figure: a figure
- * of its total in the base year (from a backtest source of metric total covering that year, on the
- * scenario's measure) that equals the base total. Recorded once per scenario for the footer.
+ * The bound of a scenario's base total when it is a bounded figure (6000 of "超6000亿元"), as the
+ * scenario screens and CLI read it (scenarioBases), in the chart's vintage. Recorded once per scenario
+ * for the footer.
  */
 export function baseBound(r: Resolver, s: BoundScenario): Exclude<Bound, 'exact'> | null {
-  const { resolved } = s;
-  const year = resolved.baseYear;
-  const total = resolved.components.reduce((a, c) => a + c.base, 0);
-  const sources = (resolved.backtest?.sources ?? []).filter((src) => src.metric === 'total' && (src.from ?? year) <= year && (src.to ?? year) >= year);
-  for (const src of sources) {
-    const figure = r.figures(src.indicator, src.region, resolved.measure ?? null).find((f) => f.year === year && f.value !== null);
-    if (!figure || figure.bound === 'exact' || Math.abs(figure.value! - total) > 1e-9 * Math.abs(total)) continue;
-    if (!r.boundedBases.some((b) => b.scenario === s.name)) r.boundedBases.push({ scenario: s.name, year, value: total, unit: '亿元', bound: figure.bound });
-    return figure.bound;
-  }
-  return null;
+  const base = scenarioBases(r.db, s.resolved, r.vintage).total;
+  if (!base || base.bound === 'exact') return null;
+  if (!r.boundedBases.some((b) => b.scenario === s.name)) r.boundedBases.push({ scenario: s.name, year: base.year, value: base.value, unit: '亿元', bound: base.bound });
+  return base.bound;
 }
 
 /**

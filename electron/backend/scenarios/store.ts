@@ -3,6 +3,7 @@ import { WorkbenchError } from '../../../shared/api/errors';
 import { nameOf, type NamedCode, type ScenarioBacktest, type ScenarioImportance, type ScenarioSummary, type VersionOrigin } from '../../../shared/api/scenarios-contract';
 import {
   backtest,
+  baseTotal,
   EngineError,
   goalSeek,
   goalSeekJoint,
@@ -17,11 +18,13 @@ import {
   type ProjectionResult,
   type ResolvedScenario,
   type Scenario,
+  type BaseFigure,
+  type ScenarioBases,
 } from '../../../shared/engine';
 import type { Locale } from '../../../shared/i18n';
 import { allIndicators, allRegions } from '../db/access';
 import type { Db } from '../db/workspace';
-import { annualSeries, latestFigure, listMeasures } from '../series/figures';
+import { annualSeries, EVIDENCE, FIGURE_STATUSES, latestFigure, listMeasures, type Figure } from '../series/figures';
 import { listTargets } from '../targets/store';
 import { judgedElsewhere, planMeasures, type PlanMeasures } from '../../../shared/monitor/scenario-targets';
 
@@ -199,6 +202,40 @@ export function resolveScenario(db: Db, scenario: Scenario): ResolvedScenario {
   return result.scenario;
 }
 
+const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+
+/** The figure as a scenario's base, with its bound and status as the series layer gives them. */
+function asBase(f: Figure): BaseFigure {
+  return { year: f.year, value: f.value!, bound: f.bound, status: f.status, measure: f.measure, indicator: f.indicator, region: f.region, source: f.source };
+}
+
+/**
+ * What a scenario's bases are as figures of the workspace, through the series layer: the figure of
+ * the base year, on the scenario's measure, whose value the base is. A base is a number in the
+ * scenario, so the figure is found by its value among those the scenario names or could be read
+ * against: for GDP the indicator its base was taken from (baseSource), else gdp; for the
+ * digital economy's total (the components' bases together) every level indicator in 亿元 of the
+ * regions the scenario names (its bases and backtest sources). 基准's 6000 is 数字经济增加值 2020 of
+ * 重庆, "超6000亿元", a lower bound; 广义口径基准's 13224.58 its derived 2022 figure (45.4% × GDP).
+ * A published figure goes before a derived one of the same value. Null where no figure is the base.
+ */
+export function scenarioBases(db: Db, resolved: ResolvedScenario, asOf: string | null = null): ScenarioBases {
+  const year = resolved.baseYear;
+  const refs = [resolved.gdp.baseSource, ...resolved.components.map((c) => c.baseSource)].filter((r) => r !== undefined);
+  const regions = [...new Set([...refs, ...(resolved.backtest?.sources ?? [])].map((r) => r.region))];
+  const rank = (f: Figure) => FIGURE_STATUSES.indexOf(f.status);
+  const find = (indicators: readonly string[], value: number, measure: string | null) =>
+    indicators
+      .flatMap((indicator) => regions.flatMap((region) => annualSeries(db, indicator, region, { statuses: EVIDENCE, measure, asOf })))
+      .filter((f) => f.year === year && f.value !== null && same(f.value, value))
+      .sort((a, b) => rank(a) - rank(b))[0];
+  const gdpIndicator = resolved.gdp.baseSource?.indicator ?? 'gdp';
+  const gdp = find([gdpIndicator], resolved.gdp.base, null);
+  const levels = allIndicators(db).filter((i) => i.unit === '亿元' && i.code !== gdpIndicator).map((i) => i.code);
+  const total = find(levels, baseTotal(resolved), resolved.measure ?? null);
+  return { total: total ? asBase(total) : null, gdp: gdp ? asBase(gdp) : null };
+}
+
 /** The plan targets' measures as the scenario screens read them (targets.list with the indicators' measures). */
 function workspacePlanMeasures(db: Db): PlanMeasures {
   return planMeasures(listTargets(db), allIndicators(db), listMeasures(db));
@@ -224,7 +261,7 @@ export function runScenario(db: Db, id: number, locale: Locale, mc?: { draws: nu
   const elsewhere = targetsJudgedElsewhere(db, definition);
   const judged = (projection: ProjectionResult) => ({ ...projection, targets: projection.targets.filter((t) => !elsewhere.some((e) => e.id === t.id)) });
   return engine(() => {
-    const projection = project(resolved);
+    const projection = { ...project(resolved), bases: scenarioBases(db, resolved) };
     const monte = mc ? monteCarlo(resolved, mc) : undefined;
     // The summary gives verdicts only on the targets the scenario may judge.
     const summary = summarize(judged(projection), locale, monte ? { monteCarlo: monte } : {});
@@ -274,9 +311,10 @@ export function importanceScenario(
 /**
  * The published figures a scenario's `backtest.sources` name, through the series layer: annual
  * actuals only (a derived or illustrative figure is not a publication), as known on `asOf` (the
- * latest releases when absent), each with its bound, its measure's code and the series it was read
- * from, so the engine lists the break where the measure changes, scores only figures on the
- * scenario's measure and treats a bound as one.
+ * latest releases when absent), each with its bound, its measure's code and the indicator it was
+ * read from. The engine sets against the projection only the figures of one indicator on one measure
+ * per series, names where they go on under another (the 2020 scenarios' sources chain 数字经济增加值 to
+ * 2021 with 数字经济规模 from 2022, on CAICT's broad measure) and treats a bound as one.
  */
 export function backtestActuals(db: Db, scenario: Scenario, asOf?: string | null): ActualPoint[] {
   const sources = scenario.backtest?.sources;
@@ -311,8 +349,9 @@ export function backtestScenario(db: Db, id: number, asOf?: string | null): Scen
   const actuals = backtestActuals(db, definition, asOf);
   const result = engine(() => backtest(resolved, actuals));
   const points = result.series.flatMap((s) => s.points);
-  const measures = new Set([...points.map((p) => p.definition), ...result.series.map((s) => s.measure), ...(result.measure ? [result.measure] : [])]);
-  const indicators = new Set(points.flatMap((p) => (p.indicator ? [p.indicator] : [])));
+  const breaks = result.series.flatMap((s) => s.breaks);
+  const measures = new Set([...points.map((p) => p.definition), ...breaks.flatMap((b) => [b.from, b.to]), ...result.series.map((s) => s.measure), ...(result.measure ? [result.measure] : [])]);
+  const indicators = new Set([...points, ...breaks].flatMap((p) => (p.indicator ? [p.indicator] : [])));
   const regions = new Set(points.flatMap((p) => (p.region ? [p.region] : [])));
   return {
     ...result,

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Output } from '../../../shared/api/contract';
 import { localName, scenarioName, type ScenarioBacktest, type ScenarioSummary, type VersionOrigin } from '../../../shared/api/scenarios-contract';
+import { basesOf, noBases, type ScenarioBases } from '../../../shared/engine';
 import { ISO_DATE } from '../../../shared/series/vintage';
 import { useApp } from '../app-context';
 import { scenarioHash, scenarioIdFromHash } from './scenarios/address';
@@ -138,6 +139,21 @@ export function ScenariosPage() {
   }, [selected, savedVersion, backtestVintage, client, describeError]);
   const backtestNow = backtest.id === selected ? backtest : { result: null, error: null };
 
+  // What the saved scenario's bases are as figures of the workspace (超6000亿元 a lower bound, 45.4% × GDP derived), from the service.
+  const [savedBases, setSavedBases] = useState<{ id: number | null; bases: ScenarioBases }>({ id: null, bases: noBases });
+  useEffect(() => {
+    if (selected === null || savedVersion === undefined) return;
+    let live = true;
+    client.call('scenarios.run', { id: selected }).then(
+      (run) => live && setSavedBases({ id: selected, bases: run.projection.bases ?? noBases }),
+      (e: unknown) => live && setError(describeError(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [selected, savedVersion, client, describeError]);
+  const basesNow = savedBases.id === selected ? savedBases.bases : noBases;
+
   // Bases written as {indicator, region} are looked up once each, then projected locally.
   const refsKey = JSON.stringify(draft ? baseRefs(draft) : []);
   useEffect(() => {
@@ -155,6 +171,8 @@ export function ScenariosPage() {
     return liveModel(applyEdit(draft, typing.row, typing.text, committed), latest);
   }, [draft, typing, committed, latest]);
   const saved = useMemo(() => (detail ? liveModel(detail.definition as Draft, latest) : null), [detail, latest]);
+  // A base stays the figure it was taken from while the draft starts from its value (an edited split is the user's own number).
+  const liveBases = useMemo(() => (live?.resolved ? basesOf(live.resolved, basesNow) : noBases), [live, basesNow]);
 
   const rows = useMemo(() => (draft ? assumptionRows(draft, committed?.drivers) : []), [draft, committed]);
   // Each row's problems, translated: the schema's issues at their fields, and a failure that names a path (a base not found).
@@ -296,7 +314,7 @@ export function ScenariosPage() {
   const failure = committed?.failure;
   // Issues no sheet row shows, each said where it is in words (a cell of the correlation matrix, a backtest source).
   const unplacedText = [
-    ...placed.unplaced.map((issue) => `${draft ? issueLocation(draft, issue, t) : issue.path}${locale === 'zh' ? '：' : ': '}${issueText(issue)}`),
+    ...placed.unplaced.map((issue) => `${draft ? issueLocation(draft, issue, t, locale) : issue.path}${locale === 'zh' ? '：' : ': '}${issueText(issue)}`),
     ...(failure && !(typeof failure.params.path === 'string' && rowForIssue(rows, failure.params.path)) ? [t(failure.code, failure.params)] : []),
   ];
 
@@ -426,7 +444,7 @@ export function ScenariosPage() {
               </div>
               <CorrelationEditor draft={draft} issues={committed.issues} onChange={onDraftChange} />
               {plan && <MeasureNote measure={draft.measure} targets={draft.targets ?? []} plan={plan} />}
-              {live && plan && <ResultsPanel live={live} scenarioId={selected} backtest={backtestNow.result} plan={plan} onEdit={onEdit} />}
+              {live && plan && <ResultsPanel live={live} bases={liveBases} scenarioId={selected} backtest={backtestNow.result} plan={plan} onEdit={onEdit} />}
             </>
           )}
           {tab === 'compare' && plan && <ComparePanel list={list} initial={list.map((s) => s.id).slice(0, 2)} backtest={backtestNow.result} plan={plan} />}
@@ -435,6 +453,7 @@ export function ScenariosPage() {
               result={backtestNow.result}
               error={backtestNow.error}
               projection={saved?.projection ?? null}
+              bases={basesNow}
               scenarioId={selected}
               vintage={backtestVintage}
               onVintage={setBacktestVintage}

@@ -3,9 +3,10 @@ import { buildOption } from '../../../shared/charts/build-option';
 import { chartDataSchema, type ChartDataInput, type OmittedTarget } from '../../../shared/charts/data';
 import { chartSpecSchema, type TemplateId } from '../../../shared/charts/spec';
 import { measured, otherMeasures } from '../../../shared/charts/target-measure';
-import type { BacktestResult, MonteCarloResult, ProjectionResult, SensitivityResult } from '../../../shared/engine';
+import type { BacktestResult, MonteCarloResult, ProjectionResult, ScenarioBases, SensitivityResult } from '../../../shared/engine';
 import { formatPlain, type Locale } from '../../../shared/format/number';
 import { translate } from '../../../shared/i18n';
+import { componentName } from '../../../shared/i18n/scenario-names';
 import { scenarioTargetMeasure, type PlanMeasures } from '../../../shared/monitor/scenario-targets';
 
 /**
@@ -58,26 +59,40 @@ function withTargets<S extends Drawn>(drawn: S[], p: ProjectionResult, unit: '�
 
 /**
  * Published figures of one metric from a backtest, as an actual series, each point with its bound
- * and measure: only the points on `onMeasure` when one is given, else broken where the measure changes.
+ * and measure, one indicator on one measure: the series the backtest scores, or on `onMeasure` when
+ * one is given, the series on it (where the figures went on under that measure, a break of the backtest).
  */
 function actualSeries(backtest: BacktestResult | null, metric: 'total' | 'share' | 'gdp', locale: Locale, onMeasure: string | null) {
   const s = backtest?.series.find((x) => x.metric === metric);
-  const points = (s?.points ?? []).filter((pt) => onMeasure === null || pt.definition === onMeasure);
-  if (!s || !points.length) return [];
+  if (!s) return [];
+  const other = s.breaks.find((b) => b.to === onMeasure);
+  const points =
+    onMeasure === null || s.measure === onMeasure
+      ? s.points.map((pt) => ({ year: pt.year, value: pt.actual, bound: pt.bound, measure: pt.definition }))
+      : (other?.figures ?? []).map((f) => ({ year: f.year, value: f.value, bound: f.bound, measure: other!.to }));
+  if (!points.length) return [];
   return [
     {
       id: `actual-${metric}`,
       name: translate(locale, 'scenario.chart.actual'),
       kind: 'actual' as const,
       unit: s.unit,
-      points: points.map((pt) => ({ year: pt.year, value: pt.actual, bound: pt.bound, measure: pt.definition })),
-      breaksBefore: onMeasure === null ? s.breaks.map((b) => b.year) : [],
+      points,
+      breaksBefore: [],
     },
   ];
 }
 
 /** A scenario's path; its points carry the scenario's measure when it names one, so no line joins it to a figure on another. */
-function projectionSeries(p: ProjectionResult, unit: '亿元' | '%', values: number[], locale: Locale, scenarioId: string | null = null, measure: string | null = null) {
+function projectionSeries(
+  p: ProjectionResult,
+  unit: '亿元' | '%',
+  values: number[],
+  locale: Locale,
+  scenarioId: string | null = null,
+  measure: string | null = null,
+  baseBound: BaseBound = null,
+) {
   return {
     id: `projection-${scenarioId ?? 'draft'}`,
     name: nameOf(p, locale),
@@ -86,8 +101,23 @@ function projectionSeries(p: ProjectionResult, unit: '亿元' | '%', values: num
     basis: 'derived' as const,
     scenarioId,
     // The base year is the scenario's starting figure, not a projection: the 预测期 shading starts after it.
-    points: p.years.map((year, t) => ({ year, value: values[t] ?? null, ...(measure ? { measure } : {}), ...(t === 0 ? { base: true } : {}) })),
+    points: p.years.map((year, t) => ({ year, value: values[t] ?? null, ...(measure ? { measure } : {}), ...(t === 0 ? { base: true, ...(baseBound ? { bound: baseBound } : {}) } : {}) })),
   };
+}
+
+/** The bound of a scenario's base total when it is a bounded figure (≥6000 of "超6000亿元"), else null. */
+type BaseBound = 'lower' | 'upper' | 'approx' | null;
+
+function baseBoundOf(bases: ScenarioBases | undefined): BaseBound {
+  const bound = bases?.total?.bound;
+  return bound && bound !== 'exact' ? bound : null;
+}
+
+/** The footer line of a scenario starting from a bounded figure, as the Charts page writes it (meta.boundedBases). */
+function boundedBases(p: ProjectionResult, locale: Locale, bases: ScenarioBases | undefined) {
+  const base = bases?.total;
+  const bound = baseBoundOf(bases);
+  return base && bound ? [{ scenario: nameOf(p, locale), year: base.year, value: base.value, unit: '亿元', bound }] : [];
 }
 
 /** The names of the measures, in the chart's language: the catalogue's, and those of a backtest's points (only the service's answer carries them). */
@@ -97,10 +127,16 @@ function measureMeta(backtest: BacktestResult | ScenarioBacktest | null, plan: P
   return { measures: measures.map((m) => ({ code: m.code, name: localName(m, locale) })) };
 }
 
-/** The note under a chart whose published figures on other measures than `onMeasure` are left out. */
+/** The note under a chart whose published figures on other measures than `onMeasure` (else the series') are left out. */
 function otherFiguresNote(backtest: BacktestResult | null, metric: 'total' | 'share' | 'gdp', locale: Locale, onMeasure: string | null): { note?: string } {
-  const left = (backtest?.series.find((x) => x.metric === metric)?.points ?? []).filter((pt) => onMeasure !== null && pt.definition !== onMeasure);
-  return left.length ? { note: translate(locale, 'scenario.chart.otherFiguresLeft', { years: left.map((pt) => pt.year).join(locale === 'zh' ? '、' : ', ') }) } : {};
+  const series = backtest?.series.find((x) => x.metric === metric);
+  const drawn = onMeasure === null ? (series?.measure ?? null) : onMeasure;
+  const left = [
+    ...(series && series.measure !== drawn ? series.points.map((pt) => pt.year) : []),
+    ...(series?.breaks ?? []).filter((b) => b.to !== drawn).flatMap((b) => b.figures.map((f) => f.year)),
+  ];
+  const years = [...new Set(left)].sort((a, b) => a - b);
+  return years.length ? { note: translate(locale, 'scenario.chart.otherFiguresLeft', { years: years.join(locale === 'zh' ? '、' : ', ') }) } : {};
 }
 
 /** The year a contribution waterfall runs to: the first total target's, else the horizon. */
@@ -112,17 +148,19 @@ export function waterfallYear(p: ProjectionResult): number {
  * The edited scenario's charts; `ctx.measure` is the scenario's (its `measure`), null when it names
  * none. The published figures drawn are those on the scenario's measure.
  */
-export function resultCharts(p: ProjectionResult, locale: Locale, backtest: BacktestResult | null, ctx: TargetContext): ChartPlan[] {
+export function resultCharts(p: ProjectionResult, locale: Locale, backtest: BacktestResult | null, ctx: TargetContext, bases?: ScenarioBases): ChartPlan[] {
   const tr = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
   const year = waterfallYear(p);
   const t = year - p.baseYear;
   const { measure } = ctx;
+  const bound = baseBoundOf(bases);
+  const onBase = <D extends { meta: object }>(data: D) => ({ ...data, meta: { ...data.meta, boundedBases: boundedBases(p, locale, bases) } });
   return [
     {
       id: 'trajectory',
       template: 'target-trajectory',
       title: tr('scenario.chart.trajectory'),
-      data: withTargets([...actualSeries(backtest, 'total', locale, measure), projectionSeries(p, '亿元', p.total.values, locale, null, measure)], p, '亿元', locale, ctx, backtest),
+      data: onBase(withTargets([...actualSeries(backtest, 'total', locale, measure), projectionSeries(p, '亿元', p.total.values, locale, null, measure, bound)], p, '亿元', locale, ctx, backtest)),
       ...otherFiguresNote(backtest, 'total', locale, measure),
     },
     {
@@ -139,12 +177,14 @@ export function resultCharts(p: ProjectionResult, locale: Locale, backtest: Back
       data: {
         series: p.components.map((c) => ({
           id: `component-${c.id}`,
-          name: c.name,
+          name: componentName(c, locale),
           kind: 'projection' as const,
           unit: '亿元',
           basis: 'derived' as const,
-          points: p.years.map((y, i) => ({ year: y, value: c.values[i] ?? null })),
+          // A base total taken from a bound bounds its parts too: their split is a share of it.
+          points: p.years.map((y, i) => ({ year: y, value: c.values[i] ?? null, ...(i === 0 && bound ? { bound } : {}) })),
         })),
+        meta: { boundedBases: boundedBases(p, locale, bases) },
       },
     },
     {
@@ -157,17 +197,18 @@ export function resultCharts(p: ProjectionResult, locale: Locale, backtest: Back
           unit: '亿元',
           basis: 'derived',
           steps: [
-            { label: tr('scenario.chart.yearLabel', { year: p.baseYear }), value: p.total.values[0]!, role: 'total', projection: false },
-            ...p.components.map((c) => ({ label: c.name, value: c.values[t]! - c.values[0]!, role: 'delta' as const, projection: true })),
+            { label: tr('scenario.chart.yearLabel', { year: p.baseYear }), value: p.total.values[0]!, role: 'total', projection: false, ...(bound ? { bound } : {}) },
+            ...p.components.map((c) => ({ label: componentName(c, locale), value: c.values[t]! - c.values[0]!, role: 'delta' as const, projection: true })),
             { label: tr('scenario.chart.yearLabel', { year }), value: p.total.values[t]!, role: 'total' as const, projection: true },
           ],
         },
+        meta: { boundedBases: boundedBases(p, locale, bases) },
       },
     },
   ];
 }
 
-export function tornadoChart(result: SensitivityResult, locale: Locale, unitOf: (driver: string) => string): ChartPlan {
+export function tornadoChart(result: SensitivityResult, locale: Locale, unitOf: (driver: string) => string, nameOfDriver: (driver: string) => string): ChartPlan {
   const out = result.output;
   const what = translate(locale, out.metric === 'share' ? 'scenario.chart.shareIn' : 'scenario.chart.totalIn', { year: out.year });
   return {
@@ -183,7 +224,7 @@ export function tornadoChart(result: SensitivityResult, locale: Locale, unitOf: 
         basis: 'derived',
         items: result.bars.map((b) => ({
           // The scenario-wide drivers by their names (GDP增速, 统一上调); a component's is its own.
-          label: b.driver === 'uplift' || b.driver === 'gdp' ? translate(locale, `scenario.driver.${b.driver}`) : b.label,
+          label: nameOfDriver(b.driver),
           low: b.low.output,
           high: b.high.output,
           lowInput: `${formatPlain(b.low.input, locale, 2)}${unitOf(b.driver)}`,
@@ -243,19 +284,21 @@ export function overlayChart(
   backtest: BacktestResult | null,
   measure: { code: string; name: string } | null,
   plan: PlanMeasures,
+  bases: ReadonlyMap<number, ScenarioBases> = new Map(),
 ): ChartPlan {
   const first = runs[0]!.projection;
   const ctx = { measure: measure?.code ?? null, plan };
   const drawn = [
     ...(measure ? actualSeries(backtest, 'total', locale, measure.code) : []),
-    ...runs.map((r) => projectionSeries(r.projection, '亿元', r.projection.total.values, locale, String(r.id), measure?.code ?? null)),
+    ...runs.map((r) => projectionSeries(r.projection, '亿元', r.projection.total.values, locale, String(r.id), measure?.code ?? null, baseBoundOf(bases.get(r.id)))),
   ];
   const { series, meta } = withTargets(drawn, first, '亿元', locale, ctx, null);
+  const boundedBaseLines = runs.flatMap((r) => boundedBases(r.projection, locale, bases.get(r.id)));
   return {
     id: 'overlay',
     template: 'target-trajectory',
     title: translate(locale, 'scenario.chart.overlayOn', { measure: measure?.name ?? translate(locale, 'scenario.measureUnstated') }),
-    data: { series, meta: { ...meta, measures: measure && !meta.measures.length ? [measure] : meta.measures } },
+    data: { series, meta: { ...meta, measures: measure && !meta.measures.length ? [measure] : meta.measures, boundedBases: boundedBaseLines } },
   };
 }
 

@@ -28,21 +28,30 @@ describe('backtest', () => {
   const share = result.series.find((s) => s.metric === 'share')!;
   const gdp = result.series.find((s) => s.metric === 'gdp')!;
 
-  it('reports the definition break in the share and does not score across it', () => {
+  it('names the definition break in the share instead of setting the figures after it against the projection', () => {
     expect(share.measure).toBe('重庆此前口径');
-    expect(share.breaks).toEqual([{ year: 2022, from: '重庆此前口径', to: '中国信通院广义口径' }]);
-    expect(share.points.map((p) => [p.year, p.status])).toEqual([
-      [2021, 'scored'],
-      [2022, 'other-definition'],
-    ]);
+    expect(share.breaks).toEqual([{ year: 2022, from: '重庆此前口径', to: '中国信通院广义口径', indicator: null, figures: [{ year: 2022, value: 45.4, bound: 'exact' }] }]);
+    expect(share.points.map((p) => [p.year, p.status])).toEqual([[2021, 'scored']]);
     // 2021: 6,960 / (25,002.79 × 1.07) = 26.016%, 1.184 pp below 27.2%.
     const projected2021 = (6960 / (25002.79 * 1.07)) * 100;
     expect(share.points[0]!.projected).toBeCloseTo(projected2021, 9);
     expect(share.points[0]!.error).toBeCloseTo(projected2021 - 27.2, 9);
     expect(share.mape).toBeCloseTo((Math.abs(projected2021 - 27.2) / 27.2) * 100, 9);
     expect(share.scored).toBe(1);
-    // The point on the other measure keeps its projection but has no error: the two are not like with like.
-    expect(share.points[1]).toMatchObject({ projected: expect.closeTo((6000 * 1.16 ** 2 * 100) / (25002.79 * 1.07 ** 2), 9), error: null, percentError: null });
+  });
+
+  it('compares a series within one indicator: figures of another indicator on the same measure are named, not chained', () => {
+    const chained = backtest(from2020, [
+      { metric: 'total', year: 2020, value: 6000, bound: 'lower', definition: 'cq-earlier', indicator: 'de_va' },
+      { metric: 'total', year: 2021, value: 7000, definition: 'cq-earlier', indicator: 'de_other' },
+      { metric: 'total', year: 2022, value: 10000, bound: 'lower', definition: 'caict-broad', indicator: 'de_scale' },
+    ]).series[0]!;
+    expect(chained).toMatchObject({ measure: 'cq-earlier', indicator: 'de_va', scored: 0, mape: null });
+    expect(chained.points.map((p) => [p.year, p.indicator, p.status])).toEqual([[2020, 'de_va', 'base-year']]);
+    expect(chained.breaks.map((b) => [b.year, b.from, b.to, b.indicator])).toEqual([
+      [2021, 'cq-earlier', 'cq-earlier', 'de_other'],
+      [2022, 'cq-earlier', 'caict-broad', 'de_scale'],
+    ]);
   });
 
   it('scores a series without a break over every year after the base', () => {
@@ -102,8 +111,8 @@ describe('backtest', () => {
       expect(s.points.map((p) => [p.year, p.status, p.error === null])).toEqual([
         [2020, 'base-year', false],
         [2021, 'scored', false],
-        [2022, 'other-definition', true],
       ]);
+      expect(s.breaks.map((b) => [b.year, b.to])).toEqual([[2022, 'caict-broad']]);
       expect(s.scored).toBe(1);
       // GDP is one quantity with its own measure: scored on it whatever the scenario's digital economy is on.
       const gdp = result.series.find((x) => x.metric === 'gdp')!;
@@ -115,12 +124,10 @@ describe('backtest', () => {
       const onBroad = scenario({ ...from2020Input, measure: 'caict-broad' });
       const s = backtest(onBroad, published).series.find((x) => x.metric === 'share')!;
       expect(s.measure).toBe('caict-broad');
-      expect(s.points.map((p) => [p.year, p.status])).toEqual([
-        [2020, 'other-definition'],
-        [2021, 'other-definition'],
-        [2022, 'scored'],
+      expect(s.points.map((p) => [p.year, p.status])).toEqual([[2022, 'scored']]);
+      expect(s.breaks).toEqual([
+        { year: 2020, from: 'caict-broad', to: 'cq-earlier', indicator: null, figures: [{ year: 2020, value: 25, bound: 'lower' }, { year: 2021, value: 27.2, bound: 'exact' }] },
       ]);
-      expect(s.points.slice(0, 2).every((p) => p.error === null && p.percentError === null)).toBe(true);
       expect(s.mape).toBeCloseTo((100 * Math.abs((6000 * 1.16 ** 2 * 100) / (25002.79 * 1.07 ** 2) - 45.4)) / 45.4, 9);
     });
 

@@ -155,7 +155,8 @@ export function AssumptionsGrid({ rows, issues, onCommit, onLive, onAdd, onRemov
           'cell-default': (p) => Boolean(p.data && p.data.value === '' && p.data.fallback !== undefined),
         },
       },
-      { colId: 'unit', headerName: t('scenario.col.unit'), valueGetter: (p) => (p.data?.unit ? t(`scenario.unit.${p.data.unit}`) : ''), width: 90 },
+      // English units are longer (100 million yuan a year): the column fits them rather than ending in “…”.
+      { colId: 'unit', headerName: t('scenario.col.unit'), valueGetter: (p) => (p.data?.unit ? t(`scenario.unit.${p.data.unit}`) : ''), width: locale === 'en' ? 125 : 90 },
       {
         colId: 'issue',
         headerName: t('scenario.col.issue'),

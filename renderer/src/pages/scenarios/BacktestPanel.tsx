@@ -1,8 +1,9 @@
-import { Fragment, useMemo } from 'react';
+import { useMemo } from 'react';
 import { nameOf, type ScenarioBacktest } from '../../../../shared/api/scenarios-contract';
-import type { BacktestPoint, BacktestSeries, ProjectionResult } from '../../../../shared/engine';
+import type { BacktestPoint, BacktestSeries, ProjectionResult, ScenarioBases } from '../../../../shared/engine';
 import { formatPercent, formatPlain, formatYi } from '../../../../shared/format/number';
 import { boundSign } from '../../../../shared/series/bound';
+import { backtestBreakText, baseAmount, baseShare } from '../../../../shared/i18n/scenario-base-text';
 import { useApp } from '../../app-context';
 import { backtestCharts } from '../scenario-charts';
 import { ChartCard } from './ChartCard';
@@ -10,13 +11,15 @@ import { DateField } from '../../components/DateField';
 import type { PlanMeasures } from '../../../../shared/monitor/scenario-targets';
 
 /**
- * The saved scenario against the published figures: error per year and MAPE on the scenario's own
- * measure; a year on another measure is listed with the reason and no error, the change of measure marked.
+ * The saved scenario against the published figures: error per year and MAPE, each series on one
+ * indicator and one measure (the digital economy on the scenario's own); where the figures go on under
+ * another measure or from another indicator, a row names them and nothing is compared.
  */
 export function BacktestPanel({
   result,
   error,
   projection,
+  bases,
   scenarioId,
   vintage,
   onVintage,
@@ -25,6 +28,8 @@ export function BacktestPanel({
   result: ScenarioBacktest | null;
   error: string | null;
   projection: ProjectionResult | null;
+  /** What the saved scenario's bases are as figures (a lower bound, a derived value). */
+  bases: ScenarioBases;
   scenarioId: number;
   /** The published figures as known on this date ('' for the latest releases). */
   vintage: string;
@@ -48,6 +53,11 @@ export function BacktestPanel({
     return series && pt.source ? t('scenario.backtest.sourceText', { series, source: pt.source }) : series || (pt.source ?? '');
   };
   const intro = { baseYear: result.baseYear, horizon: result.horizon };
+  // The base year's projection is the scenario's base: a bound or a derived value as such.
+  const projected = (s: BacktestSeries, pt: BacktestPoint) => {
+    if (pt.status !== 'base-year' || pt.projected === null || s.metric === 'component') return value(s, pt.projected);
+    return s.metric === 'share' ? baseShare(pt.projected, bases, locale, 2) : baseAmount(pt.projected, s.metric === 'total' ? bases.total : bases.gdp, locale);
+  };
   return (
     <div className="backtest" data-testid="backtest">
       <p className="muted">
@@ -83,27 +93,22 @@ export function BacktestPanel({
               </tr>
             </thead>
             <tbody>
-              {s.points.map((pt) => {
-                const brk = s.breaks.find((b) => b.year === pt.year);
-                return (
-                  <Fragment key={pt.year}>
-                    {brk && (
-                      <tr className="break-row" data-testid="definition-break">
-                        <td colSpan={7}>{t('scenario.backtest.break', { year: brk.year, from: measureName(brk.from), to: measureName(brk.to), measure: measureName(s.measure) })}</td>
-                      </tr>
-                    )}
-                    <tr className={`status-${pt.status}`}>
-                      <td>{pt.year}</td>
-                      <td>{boundSign(pt.bound) + value(s, pt.actual)}</td>
-                      <td>{value(s, pt.projected)}</td>
-                      <td>{pt.error === null ? '—' : s.unit === '%' ? t('scenario.points', { value: formatPlain(pt.error, locale, 2) }) : formatYi(pt.error, locale)}</td>
-                      <td>{pt.percentError === null ? '—' : formatPercent(pt.percentError, locale, 2)}</td>
-                      <td className="status">{t(`scenario.backtest.status.${pt.status}`, { measure: measureName(pt.definition) })}</td>
-                      <td className="source">{source(pt)}</td>
-                    </tr>
-                  </Fragment>
-                );
-              })}
+              {s.points.map((pt) => (
+                <tr key={pt.year} className={`status-${pt.status}`}>
+                  <td>{pt.year}</td>
+                  <td>{boundSign(pt.bound) + value(s, pt.actual)}</td>
+                  <td>{projected(s, pt)}</td>
+                  <td>{pt.error === null ? '—' : s.unit === '%' ? t('scenario.points', { value: formatPlain(pt.error, locale, 2) }) : formatYi(pt.error, locale)}</td>
+                  <td>{pt.percentError === null ? '—' : formatPercent(pt.percentError, locale, 2)}</td>
+                  <td className="status">{t(`scenario.backtest.status.${pt.status}`)}</td>
+                  <td className="source">{source(pt)}</td>
+                </tr>
+              ))}
+              {s.breaks.map((b) => (
+                <tr key={`break-${b.year}-${b.to}-${b.indicator ?? ''}`} className="break-row" data-testid="definition-break">
+                  <td colSpan={7}>{backtestBreakText(b, s.unit, result, locale)}</td>
+                </tr>
+              ))}
             </tbody>
           </table>
         </section>

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { localName, scenarioName, type NamedCode, type ScenarioSummary } from '../../../../shared/api/scenarios-contract';
-import type { BacktestResult } from '../../../../shared/engine';
+import { noBases, type BacktestResult, type ScenarioBases } from '../../../../shared/engine';
+import { baseNote } from '../../../../shared/i18n/scenario-base-text';
 import { formatPercent, formatYi, type Locale } from '../../../../shared/format/number';
 import { useApp } from '../../app-context';
 import { overlayChart } from '../scenario-charts';
@@ -26,6 +27,8 @@ export function ComparePanel({ list, initial, backtest, plan }: { list: Scenario
   const { client, locale, t, describeError } = useApp();
   const [chosen, setChosen] = useState<number[]>(initial.slice(0, 4));
   const [drafts, setDrafts] = useState<Map<number, Draft>>(new Map());
+  // What each saved scenario's bases are as figures (a lower bound, a derived value), from the service.
+  const [bases, setBases] = useState<Map<number, ScenarioBases>>(new Map());
   const [latest, setLatest] = useState<LatestActuals>(new Map());
   const [error, setError] = useState<string | null>(null);
 
@@ -37,7 +40,9 @@ export function ComparePanel({ list, initial, backtest, plan }: { list: Scenario
       async (got) => {
         const refs = got.flatMap((g) => baseRefs(g.definition as Draft));
         const found = refs.length ? await client.call('scenarios.latestActuals', { refs }) : [];
+        const runs = await Promise.all(missing.map((id) => client.call('scenarios.run', { id })));
         if (!live) return;
+        setBases((cur) => new Map([...cur, ...missing.map((id, i) => [id, runs[i]!.projection.bases ?? noBases] as const)]));
         setLatest((cur) => new Map([...cur, ...refs.map((r, i) => [refKey(r), found[i] ?? null] as const)]));
         setDrafts((cur) => new Map([...cur, ...got.map((g) => [g.id, g.definition as Draft] as const)]));
       },
@@ -71,10 +76,15 @@ export function ComparePanel({ list, initial, backtest, plan }: { list: Scenario
         const projected = g.runs.flatMap((r) => (r.projection ? [{ id: r.id, projection: r.projection }] : []));
         if (!projected.length) return [];
         const measure = g.measure ? { code: g.measure.code, name: localName(g.measure, locale) } : null;
-        return [{ key: g.key, ids: projected.map((r) => r.id), plan: overlayChart(projected, locale, backtest, measure, plan) }];
+        return [{ key: g.key, ids: projected.map((r) => r.id), plan: overlayChart(projected, locale, backtest, measure, plan, bases) }];
       }),
-    [groups, locale, backtest, plan],
+    [groups, locale, backtest, plan, bases],
   );
+  // Each scenario starting from a bound or a derived value says so once, as on its own page.
+  const notes = runs.flatMap((r) => {
+    const note = r.projection ? baseNote(r.name, bases.get(r.id) ?? noBases, locale) : '';
+    return note ? [{ id: r.id, note }] : [];
+  });
   // One row per target and measure: the same target on two measures is two rows, each named by its measure.
   const rows = outcomeRows(groups, runs, plan);
   const outcome = (x: Outcome) =>
@@ -136,6 +146,13 @@ export function ComparePanel({ list, initial, backtest, plan }: { list: Scenario
               ))}
             </tbody>
           </table>
+          {notes.length > 0 && (
+            <ul className="base-notes" data-testid="compare-base-notes">
+              {notes.map((n) => (
+                <li key={n.id}>{n.note}</li>
+              ))}
+            </ul>
+          )}
           <div className="chart-grid">
             {overlays.map((o) => (
               <div key={o.key} data-testid="compare-chart" data-measure={o.key}>

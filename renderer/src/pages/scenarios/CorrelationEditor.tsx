@@ -21,7 +21,7 @@ export function CorrelationEditor({ draft, issues, onChange }: { draft: Draft; i
   const drawn = new Set(Object.keys(draft.uncertainty?.drivers ?? {}));
   const shock = commonShockWeight(draft);
   const shockOnly = shock !== null && !draft.uncertainty?.correlations;
-  const name = (id: string) => driverName(draft, id, t);
+  const name = (id: string) => driverName(draft, id, t, locale);
   const cells = new Map<string, string[]>();
   const general: string[] = [];
   for (const issue of issues) {

@@ -2,6 +2,7 @@ import type { DriverInfo } from '../../../../shared/engine';
 import { formatPlain } from '../../../../shared/format/number';
 import { useApp } from '../../app-context';
 import { getAt, type Draft } from './assumptions';
+import { driverName } from './correlations';
 
 /** The field a slider moves: the value the driver stands for, where the scenario writes it directly. */
 export function sliderPath(draft: Draft, driver: DriverInfo, index: number): string | null {
@@ -22,10 +23,12 @@ export function DriverSliders({ draft, drivers, onChange }: { draft: Draft; driv
         if (!path) return null;
         const value = Number(getAt(draft, path) ?? 0);
         const step = d.unit === '亿元/年' ? 1 : d.unit === '×' ? 0.01 : 0.1;
-        const label = d.id === 'uplift' ? t('scenario.driver.uplift') : d.id === 'gdp' ? t('scenario.driver.gdp') : d.label;
+        const label = driverName(draft, d.id, t, locale);
         return (
           <label key={d.id} className="slider">
-            <span className="slider-label">{label}</span>
+            <span className="slider-label" title={label}>
+              {label}
+            </span>
             <input
               type="range"
               min={d.bounds.min}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { EngineError, goalSeek, goalSeekJoint, type DriverInfo, type GoalSeekResult, type JointGoalSeekResult, type ResolvedScenario } from '../../../../shared/engine';
+import { EngineError, goalSeek, goalSeekJoint, type DriverInfo, type GoalSeekResult, type JointGoalSeekResult, type ResolvedScenario, type ScenarioBases } from '../../../../shared/engine';
 import { goalSeekErrorSentence, goalSeekSentence, type GoalNames } from '../../../../shared/i18n/goal-seek-text';
 import { useApp } from '../../app-context';
 import { measureLabel, offeredTargets, type PlanMeasures } from '../../../../shared/monitor/scenario-targets';
@@ -15,7 +15,7 @@ type Outcome = { ok: true; result: GoalSeekResult | JointGoalSeekResult } | { ok
  * (基准, on the city's earlier measure, is not asked what would meet A1 万亿级规模); a note says which
  * are left out and why.
  */
-export function GoalSeekPanel({ scenario, drivers, plan }: { scenario: ResolvedScenario; drivers: DriverInfo[]; plan: PlanMeasures }) {
+export function GoalSeekPanel({ scenario, drivers, plan, bases, driverName }: { scenario: ResolvedScenario; drivers: DriverInfo[]; plan: PlanMeasures; bases: ScenarioBases; driverName: (d: DriverInfo) => string }) {
   const { locale, t } = useApp();
   const measure = scenario.measure ?? null;
   const { offered, absent } = offeredTargets(scenario.targets, measure, plan);
@@ -26,7 +26,7 @@ export function GoalSeekPanel({ scenario, drivers, plan }: { scenario: ResolvedS
     const x = scenario.targets.find((target) => target.id === id);
     return x ? (locale === 'en' && x.labelEn ? x.labelEn : x.label) : id;
   };
-  const driverLabel = (d: DriverInfo) => (d.id === 'uplift' ? t('scenario.driver.uplift') : d.id === 'gdp' ? t('scenario.driver.gdp') : d.label);
+  const driverLabel = driverName;
   // The targets ticked, in the scenario's order.
   const chosen = offered.filter((x) => targets.includes(x.id)).map((x) => x.id);
   const solve = () => {
@@ -82,7 +82,7 @@ export function GoalSeekPanel({ scenario, drivers, plan }: { scenario: ResolvedS
       )}
       {outcome && (
         <p className={outcome.ok ? 'goal-answer' : 'error'} data-testid="goal-answer" role={outcome.ok ? undefined : 'alert'}>
-          {outcome.ok ? goalSeekSentence(outcome.result, locale, names) : goalSeekErrorSentence(outcome.code, outcome.params, locale, names)}
+          {outcome.ok ? goalSeekSentence(outcome.result, locale, names, bases) : goalSeekErrorSentence(outcome.code, outcome.params, locale, names)}
         </p>
       )}
     </section>

@@ -1,6 +1,8 @@
-import { useMemo, useState } from 'react';
-import { EngineError, sensitivity, summarize, type BacktestResult } from '../../../../shared/engine';
+import { useCallback, useMemo, useState } from 'react';
+import { EngineError, sensitivity, summarize, type BacktestResult, type ScenarioBases } from '../../../../shared/engine';
 import { formatPercent, formatPlain, formatYi } from '../../../../shared/format/number';
+import { baseNote } from '../../../../shared/i18n/scenario-base-text';
+import { driverName } from '../../../../shared/i18n/scenario-names';
 import { useApp } from '../../app-context';
 import { resultCharts, tornadoChart } from '../scenario-charts';
 import { ChartCard } from './ChartCard';
@@ -19,12 +21,15 @@ const flagKey = { 'above-100': 'scenario.share.above100', 'gdp-not-positive': 's
  */
 export function ResultsPanel({
   live,
+  bases,
   scenarioId,
   backtest,
   plan,
   onEdit,
 }: {
   live: LiveResult;
+  /** What the bases are as figures of the workspace (a lower bound, a derived value). */
+  bases: ScenarioBases;
   scenarioId: number | null;
   backtest: BacktestResult | null;
   plan: PlanMeasures;
@@ -38,12 +43,15 @@ export function ResultsPanel({
   const measure = live.resolved?.measure ?? null;
   // The summary's verdicts are those of the targets on the scenario's measure; the table lists the others' projections.
   const summary = useMemo(() => (p ? summarize(judgedHere(p, measure, plan), locale) : ''), [p, measure, plan, locale]);
-  const charts = useMemo(() => (p ? resultCharts(p, locale, backtest, { measure, plan }) : []), [p, locale, backtest, measure, plan]);
+  const charts = useMemo(() => (p ? resultCharts(p, locale, backtest, { measure, plan }, bases) : []), [p, locale, backtest, measure, plan, bases]);
+  // Said once: the projections rest on a bound or a derived value, in the words of the scenario chart's footer.
+  const note = p ? baseNote(locale === 'en' && p.scenario.nameEn ? p.scenario.nameEn : p.scenario.name, bases, locale) : '';
+  const nameOfDriver = useCallback((d: { id: string }) => driverName(d.id, live.resolved?.components ?? [], locale), [live.resolved, locale]);
   const tornado = useMemo(() => {
     if (!live.resolved) return null;
     try {
       const unitOf = (driver: string) => t(`scenario.unit.${live.drivers.find((d) => d.id === driver)?.unit ?? ''}`);
-      return tornadoChart(sensitivity(live.resolved, { output: { metric: output, year: tornadoYear } }), locale, unitOf);
+      return tornadoChart(sensitivity(live.resolved, { output: { metric: output, year: tornadoYear } }), locale, unitOf, (id) => driverName(id, live.resolved!.components, locale));
     } catch (error) {
       if (error instanceof EngineError) return null;
       throw error;
@@ -60,6 +68,11 @@ export function ResultsPanel({
       <p className="summary" data-testid="scenario-summary">
         {summary}
       </p>
+      {note && (
+        <p className="warning base-note" role="note" data-testid="scenario-base-note">
+          {note}
+        </p>
+      )}
       <p className="muted timing" data-testid="recompute-ms">
         {t('scenario.recomputed', { ms: formatPlain(live.ms, locale, 2) })}
       </p>
@@ -139,7 +152,7 @@ export function ResultsPanel({
           />
         </div>
       </section>
-      <GoalSeekPanel key={scenarioId ?? 'new'} scenario={live.resolved} drivers={live.drivers} plan={plan} />
+      <GoalSeekPanel key={scenarioId ?? 'new'} scenario={live.resolved} drivers={live.drivers} plan={plan} bases={bases} driverName={nameOfDriver} />
       <MonteCarloPanel key={`mc-${scenarioId ?? 'new'}`} scenario={live.resolved} projection={p} scenarioId={scenarioId} backtest={backtest} plan={plan} drivers={live.drivers} onEdit={onEdit} />
     </div>
   );

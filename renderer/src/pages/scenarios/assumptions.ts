@@ -3,6 +3,7 @@
 // Pure functions: rows from a draft, an edit back into the draft, components and targets added and
 // removed, issues onto rows, and the diff the compare view highlights.
 import type { Locale } from '../../../../shared/format/number';
+import { componentName } from '../../../../shared/i18n/scenario-names';
 import { reservedDriverIds, scenarioSchema, type DriverInfo, type Persistence, type ProjectionResult, type ScenarioInput } from '../../../../shared/engine';
 
 /** A scenario being edited: its JSON form, possibly with a bad value where the user typed one. */
@@ -242,7 +243,6 @@ function targetRows(x: Json, i: number, components: readonly Json[]): Assumption
     { path: at('label'), group, field: 'scenario.field.targetLabel', value: num(x.label), unit: '', editor: 'text', item: { list: 'targets', index: i, removable: true } },
     { path: at('labelEn'), group, field: 'scenario.field.targetLabelEn', value: num(x.labelEn), unit: '', editor: 'optionalText' },
     { path: at('kind'), group, field: 'scenario.field.targetKind', value: num(x.kind), unit: '', editor: 'select', options: targetKinds, optionPrefix: 'scenario.targetKind.' },
-    { path: at('id'), group, field: 'scenario.field.targetId', value: num(x.id), unit: '', editor: 'text' },
   ];
   if (x.kind === 'component') {
     const ids = components.map((c) => String(c.id ?? ''));
@@ -254,7 +254,7 @@ function targetRows(x: Json, i: number, components: readonly Json[]): Assumption
       unit: '',
       editor: 'select',
       options: ids,
-      optionLabels: Object.fromEntries(components.map((c) => [String(c.id ?? ''), `${String(c.name ?? '')}（${String(c.id ?? '')}）`])),
+      optionLabels: Object.fromEntries(components.map((c) => [String(c.id ?? ''), String(c.name ?? '')])),
     });
   }
   rows.push(
@@ -290,10 +290,12 @@ export function assumptionRows(draft: Draft, drivers: readonly DriverInfo[] = []
   rows.push(...boundRows('gdp', gdp.bounds as Json | undefined, driverUnit(gdpGrowth?.kind ?? 'cagr'), gdpGroup, inUse('gdp')));
   const components = (Array.isArray(d.components) ? d.components : []) as Json[];
   components.forEach((c, i) => {
-    const group: RowGroup = { key: 'scenario.group.component', params: { name: String(c.name ?? c.id ?? i + 1) } };
+    // Named by its name in each language (a starting one's English from its seeded label); its id, the key its driver goes by, never shows.
+    const name = String(c.name || i + 1);
+    const group: RowGroup = { key: 'scenario.group.component', params: { name }, paramsEn: { name: componentName({ name, nameEn: typeof c.nameEn === 'string' && c.nameEn ? c.nameEn : null }, 'en') } };
     const growth = c.growth as Json | undefined;
     rows.push({ path: `components[${i}].name`, group, field: 'scenario.field.componentName', value: num(c.name), unit: '', editor: 'text', item: { list: 'components', index: i, removable: components.length > 1 } });
-    rows.push({ path: `components[${i}].id`, group, field: 'scenario.field.componentId', value: num(c.id), unit: '', editor: 'text' });
+    rows.push({ path: `components[${i}].nameEn`, group, field: 'scenario.field.componentNameEn', value: num(c.nameEn), unit: '', editor: 'optionalText' });
     rows.push({ path: `components[${i}].base`, group, field: 'scenario.field.base', value: baseText(c.base), unit: '亿元', editor: 'base' });
     rows.push(...growthRows(growth, `components[${i}].growth`, group, false));
     rows.push(...boundRows(`components[${i}]`, c.bounds as Json | undefined, driverUnit(growth?.kind ?? 'cagr'), group, typeof c.id === 'string' ? inUse(c.id) : undefined));
@@ -309,7 +311,12 @@ export function assumptionRows(draft: Draft, drivers: readonly DriverInfo[] = []
     const id = c.id;
     if (typeof id !== 'string' || !idPattern.test(id) || named.has(id)) continue;
     named.add(id);
-    const group: RowGroup = { key: 'scenario.group.uncertainty', params: { driver: String(c.name ?? id) } };
+    const driver = String(c.name || id);
+    const group: RowGroup = {
+      key: 'scenario.group.uncertainty',
+      params: { driver },
+      paramsEn: { driver: componentName({ name: driver, nameEn: typeof c.nameEn === 'string' && c.nameEn ? c.nameEn : null }, 'en') },
+    };
     rows.push(...distributionRows(dists[id], id, group, driverUnit((c.growth as Json | undefined)?.kind ?? 'cagr')));
   }
   rows.push(...distributionRows(dists.uplift, 'uplift', { key: 'scenario.group.uncertaintyUplift' }, 'pp'));
@@ -520,25 +527,6 @@ function changeGrowthKind(draft: Draft, growthPath: string, kind: string, ctx: E
   return out;
 }
 
-/** A component's new id, carried to its distribution and to the targets and backtest sources that name it. */
-function renameComponent(draft: Draft, index: number, id: string): Draft {
-  const old = draft.components?.[index]?.id;
-  let out = setAt(draft, `components[${index}].id`, id);
-  if (typeof old !== 'string' || old === id || draft.components!.some((c, i) => i !== index && c.id === old)) return out;
-  const dists = draft.uncertainty?.drivers as Record<string, Json> | undefined;
-  if (dists && old in dists && !(id in dists)) {
-    out = setAt(out, 'uncertainty.drivers', Object.fromEntries(Object.entries(dists).map(([key, dist]) => [key === old ? id : key, dist])));
-    const correlated = out.uncertainty?.correlations?.drivers;
-    if (Array.isArray(correlated) && correlated.includes(old) && !correlated.includes(id)) {
-      out = setAt(out, 'uncertainty.correlations.drivers', correlated.map((d) => (d === old ? id : d)));
-    }
-  }
-  if (Array.isArray(out.targets)) out = setAt(out, 'targets', out.targets.map((t) => (t.kind === 'component' && t.componentId === old ? { ...t, componentId: id } : t)));
-  const sources = out.backtest?.sources;
-  if (Array.isArray(sources)) out = setAt(out, 'backtest.sources', sources.map((x) => (x.componentId === old ? { ...x, componentId: id } : x)));
-  return out;
-}
-
 const targetFallback: Record<string, number> = { total: 10000, share: 40, component: 1000 };
 
 /** A target's starting threshold: the projected quantity in its year to two significant digits, so it starts near the scenario. */
@@ -587,7 +575,6 @@ export function applyEdit(draft: Draft, row: Pick<AssumptionRow, 'path' | 'edito
   }
   if (row.editor === 'select' && keys[0] === 'targets' && last === 'kind') return changeTargetKind(draft, Number(keys[1]), text, ctx);
   if (row.editor === 'select' && last === 'kind') return changeGrowthKind(draft, path.slice(0, -'.kind'.length), text, ctx);
-  if (keys[0] === 'components' && keys.length === 3 && last === 'id') return renameComponent(draft, Number(keys[1]), text);
   // A common-shock weight needs the section it lives in, which may have no distribution yet.
   const ready = keys[0] === 'uncertainty' ? withUncertainty(draft) : draft;
   switch (row.editor) {

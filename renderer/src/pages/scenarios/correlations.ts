@@ -3,17 +3,18 @@
 // into the matrix it stands for, and the schema's issues placed on the cell (or the matrix) they are
 // about, with drivers by name. Pure functions over the draft.
 import type { Locale } from '../../../../shared/format/number';
+import { componentName } from '../../../../shared/i18n/scenario-names';
 import { clearAt, getAt, parseNumber, setAt, withUncertainty, type Draft, type DraftIssue } from './assumptions';
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 
 const matrixPath = 'uncertainty.correlations';
 
-/** A driver by name: GDP增速, 统一上调, a component's name; an id no component has, as written. */
-export function driverName(draft: Draft, id: string, t: Translate): string {
+/** A driver by name in `locale`: GDP增速, 统一上调, a component's name; an id no component has, as written. */
+export function driverName(draft: Draft, id: string, t: Translate, locale: Locale): string {
   if (id === 'gdp' || id === 'uplift') return t(`scenario.driver.${id}`);
   const component = Array.isArray(draft.components) ? draft.components.find((c) => c?.id === id) : undefined;
-  return typeof component?.name === 'string' && component.name ? component.name : id;
+  return typeof component?.name === 'string' && component.name ? componentName({ name: component.name, nameEn: typeof component.nameEn === 'string' ? component.nameEn : null }, locale) : id;
 }
 
 /**
@@ -118,16 +119,16 @@ export function correlationPlace(draft: Draft, issue: DraftIssue): IssuePlace | 
 /** An issue's params with drivers by name (the engine's are ids: `driver`, `other`, and `drivers` joined by ", "). */
 export function namedParams(draft: Draft, params: Record<string, string | number>, t: Translate, locale: Locale): Record<string, string | number> {
   const out = { ...params };
-  const name = (id: string) => driverName(draft, id, t);
+  const name = (id: string) => driverName(draft, id, t, locale);
   for (const key of ['driver', 'other'] as const) if (typeof out[key] === 'string') out[key] = name(out[key]);
   if (typeof out.drivers === 'string') out.drivers = out.drivers.split(', ').map(name).join(locale === 'zh' ? '、' : ', ');
   return out;
 }
 
 /** Where an issue no sheet row shows is, in words: a cell or the whole of the correlation matrix, a backtest source; else its path. */
-export function issueLocation(draft: Draft, issue: DraftIssue, t: Translate): string {
+export function issueLocation(draft: Draft, issue: DraftIssue, t: Translate, locale: Locale): string {
   const place = correlationPlace(draft, issue);
-  if (place?.kind === 'cell') return t('scenario.corr.cellAt', { a: driverName(draft, place.a, t), b: driverName(draft, place.b, t) });
+  if (place?.kind === 'cell') return t('scenario.corr.cellAt', { a: driverName(draft, place.a, t, locale), b: driverName(draft, place.b, t, locale) });
   if (place) return t('scenario.corr.matrixAt');
   const source = /^backtest\.sources\[(\d+)\]/.exec(issue.path);
   if (source) return t('scenario.issueAt.backtestSource', { n: Number(source[1]) + 1 });

@@ -53,9 +53,8 @@ describe('rows for bounds, ids, target kinds and distribution parameters', () =>
     expect(new Set(rows.map((r) => r.path)).size).toBe(rows.length);
   });
 
-  it('gives each component and target its id and kind, and the first row of each the item to remove', () => {
+  it('gives each target its kind, and the first row of each component and target the item to remove', () => {
     const rows = rowsOf(baseline());
-    expect(rows.find((r) => r.path === 'components[1].id')).toMatchObject({ value: 'industry-digitalization', editor: 'text' });
     expect(rows.find((r) => r.path === 'components[1].name')!.item).toEqual({ list: 'components', index: 1, removable: true });
     expect(rows.find((r) => r.path === 'targets[1].kind')).toMatchObject({ value: 'share', editor: 'select', options: ['total', 'share', 'component'] });
     expect(rows.find((r) => r.path === 'targets[1].label')!.item).toEqual({ list: 'targets', index: 1, removable: true });
@@ -112,27 +111,17 @@ describe('adding and removing components', () => {
     expect(problems(removed)).toEqual({ 'targets[3].componentId': ['scenario.issue.noComponent'] });
   });
 
-  it('carries a new component id to its distribution and the targets naming it', () => {
+  it('names each component in both languages and never shows an id', () => {
     const d = setAt(baseline(), 'targets[3]', { kind: 'component', id: 'C1', label: '数字产业化3000亿元', year: 2025, comparator: '>=', value: 3000, componentId: 'digital-industry' });
-    const renamed = edit(d, 'components[0].id', 'ict');
-    expect(Object.keys(renamed.uncertainty!.drivers)).toEqual(['gdp', 'ict', 'industry-digitalization']);
-    expect(getAt(renamed, 'targets[3].componentId')).toBe('ict');
-    expect(validateDraft(renamed)).toEqual([]);
-    expect(rowsOf(renamed).find((r) => r.path === 'targets[3].componentId')).toMatchObject({ value: 'ict', options: ['ict', 'industry-digitalization'] });
-    expect(rowsOf(renamed).find((r) => r.path === 'targets[3].componentId')!.optionLabels!.ict).toBe('数字产业化（ict）');
-  });
-
-  it('flags a bad or taken id at its field, and shows no distribution rows for it', () => {
-    const d = baseline();
-    const bad = edit(d, 'components[0].id', '1st');
-    expect(problems(bad)).toMatchObject({ 'components[0].id': ['scenario.issue.idFormat'] });
-    expect(rowsOf(bad).some((r) => r.path.startsWith('uncertainty.drivers.1st'))).toBe(false);
-    // The distribution went with the id, so it comes back when the id is fixed.
-    expect(validateDraft(edit(bad, 'components[0].id', 'ict'))).toEqual([]);
-    const taken = edit(d, 'components[0].id', 'industry-digitalization');
-    // The engine names the later of two equal ids.
-    expect(problems(taken)).toEqual({ 'components[1].id': ['scenario.issue.duplicateId'] });
-    expect(problems(edit(d, 'components[0].id', 'gdp'))).toEqual({ 'components[0].id': ['scenario.issue.reservedId'] });
+    const rows = rowsOf(d);
+    expect(rows.some((r) => /\.id$/.test(r.path))).toBe(false);
+    expect(rows.find((r) => r.path === 'components[0].nameEn')).toMatchObject({ value: '', editor: 'optionalText' });
+    // The component a target names is chosen by its name; a starting one's group reads in English too.
+    expect(rows.find((r) => r.path === 'targets[3].componentId')!.optionLabels).toEqual({ 'digital-industry': '数字产业化', 'industry-digitalization': '产业数字化' });
+    expect(rows.find((r) => r.path === 'components[0].name')!.group).toMatchObject({ params: { name: '数字产业化' }, paramsEn: { name: 'digital industrialisation' } });
+    const named = edit(d, 'components[0].nameEn', 'ICT industries');
+    expect(validateDraft(named)).toEqual([]);
+    expect(rowsOf(named).find((r) => r.path === 'components[0].name')!.group.paramsEn).toEqual({ name: 'ICT industries' });
   });
 });
 
