@@ -52,7 +52,8 @@ export function SlidePreview({ items, versions }: { items: PackItem[]; versions:
   return (
     <section className="slides" aria-label={t('briefing.slides')}>
       <h3>{t('briefing.slides')}</h3>
-      <div ref={box} className="slides-list" data-testid="slides">
+      {/* A scrolling region a keyboard user can reach and scroll (it holds no control of its own). */}
+      <div ref={box} className="slides-list" data-testid="slides" tabIndex={0} role="region" aria-label={t('briefing.slides')}>
         {width > 0 && items.map((item, index) => <Slide key={item.chartId} item={item} number={index + 1} version={versions.get(item.chartId) ?? ''} width={width} />)}
         {items.length === 0 && <p className="muted">{t('briefing.noSlides')}</p>}
       </div>
