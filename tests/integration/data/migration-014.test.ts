@@ -10,7 +10,7 @@ import type { ObservationRow } from '../../../shared/api/data-contract';
 import { tempDir, tempService } from '../../helpers/temp';
 
 const SOURCE = '重庆邮电大学 重庆市数字经济创新发展报告(2023)（重庆日报）';
-const LABEL = '研究报告（2023年，日期不详）';
+const LABEL = '报告年份';
 
 describe('migration 014', () => {
   it('dates the seeded 2020 core share from its 2023 report and leaves a user row with the same figure alone', () => {
