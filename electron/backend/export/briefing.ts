@@ -1,19 +1,23 @@
 // A salon briefing pack: the ordered charts as one PPTX, one PDF, and a folder with each chart's SVG,
 // PNG and data (CSV), plus one workbook with every chart's data. SVGs are rendered once on the main
 // thread; PNGs are rasterised on worker threads while the PDF and the data files are written.
+//
+// In a new process much of a pack's time is loading its renderers (ECharts, PDFKit, ExcelJS,
+// PptxGenJS: 1.5–2 s on a 2-core machine) and starting the rasterising workers, so the order is
+// chosen to overlap them: the workers start first, each chart goes to them as soon as its SVG is
+// drawn, and only then are PDFKit and ExcelJS loaded, while the workers rasterise. Each renderer is
+// imported when its step comes; a pack exported again in the same process finds them loaded.
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { chartRows, toCsv, toXlsx } from './data-table';
 import { ExportError } from './errors';
 import { fileSlug } from './file-slug';
-import { pdfFromRendered } from './pdf';
 import type { BriefingItem } from './types';
 import { checkDpi, finishPng, rasterJob } from './png';
-import { DEFAULT_IMAGE_DPI, nativeChartFor, pptxFromParts, slideImageSpec, type PptxOptions, type SlideImage } from './pptx';
+import type { PptxOptions, SlideImage } from './pptx';
 import { provenanceOf } from './provenance';
 import { RasterPool } from './raster-pool';
-import { renderChartSvg, type RenderedSvg } from './svg';
+import type { RenderedSvg } from './svg';
 
 export type BriefingStep = 'svg' | 'png' | 'pdf' | 'pptx' | 'data' | 'write';
 
@@ -53,70 +57,85 @@ export async function exportBriefing(items: BriefingItem[], outDir: string, opts
   const first = items[0];
   if (!first) throw new ExportError('EMPTY_BRIEFING', {}, 'The briefing has no charts');
   const dpi = opts.dpi ?? 300;
-  const imageDpi = opts.imageDpi ?? DEFAULT_IMAGE_DPI;
   checkDpi(dpi);
-  checkDpi(imageDpi);
+  if (opts.imageDpi !== undefined) checkDpi(opts.imageDpi);
   const { signal, onProgress } = opts;
-  const natives = items.map(nativeChartFor);
-  const slideImages = natives.flatMap((n, i) => (n ? [] : [i]));
-  // svg + png per chart, one slide image each where needed, pdf, pptx, data, write.
-  const total = 2 * items.length + slideImages.length + 4;
-  let done = 0;
-  const tick = (step: BriefingStep): void => {
-    done++;
-    onProgress?.({ step, done, total });
-  };
-
   checkCancelled(signal);
-  const rendered: RenderedSvg[] = [];
-  for (const item of items) {
-    rendered.push(await renderChartSvg(item.spec, item.data, opts));
-    tick('svg');
-    checkCancelled(signal);
-  }
-  const plotOnly = new Map<number, RenderedSvg>();
-  for (const i of slideImages) plotOnly.set(i, await renderChartSvg(slideImageSpec(items[i]!.spec), items[i]!.data, { ...opts, plotOnly: true }));
-
+  // The workers load resvg on their own threads while this one loads ECharts and PptxGenJS.
   const pool = new RasterPool(Math.max(1, Math.min(4, opts.workers ?? availableParallelism())));
   const abort = (): void => void pool.close();
   signal?.addEventListener('abort', abort, { once: true });
   const base = fileSlug(opts.name ?? opts.title ?? first.spec.title);
-  await mkdir(outDir, { recursive: true });
-  const staging = await mkdtemp(join(outDir, '.export-'));
+  let staging: string | null = null;
   try {
-    const pngs = Promise.all(
-      rendered.map(async (r, i) => {
-        const png = await pool.run(rasterJob(r, dpi));
-        tick('png');
-        return finishPng(png, dpi, items[i]!.spec, items[i]!.data, opts.app);
-      }),
-    );
-    const images = Promise.all(
-      slideImages.map(async (i): Promise<[number, SlideImage]> => {
-        const r = plotOnly.get(i)!;
-        const png = await pool.run(rasterJob(r, imageDpi));
-        tick('png');
-        return [i, { png, width: r.width, height: r.height }];
-      }),
-    );
-    // Keep both promises observed from the start, so a failure while the PDF is written is not unhandled.
-    const rasters = Promise.all([pngs, images]);
-    rasters.catch(() => undefined);
+    await mkdir(outDir, { recursive: true });
+    staging = await mkdtemp(join(outDir, '.export-'));
+    const { DEFAULT_IMAGE_DPI, nativeChartFor, pptxFromParts, slideImageSpec } = await import('./pptx');
+    const imageDpi = opts.imageDpi ?? DEFAULT_IMAGE_DPI;
+    const { renderChartSvg } = await import('./svg');
+    const natives = items.map(nativeChartFor);
+    const slideImages = natives.flatMap((n, i) => (n ? [] : [i]));
+    // svg + png per chart, one slide image each where needed, pdf, pptx, data, write.
+    const total = 2 * items.length + slideImages.length + 4;
+    let done = 0;
+    const tick = (step: BriefingStep): void => {
+      done++;
+      onProgress?.({ step, done, total });
+    };
+    /** A rasterising job, observed from the start: one failing while others are drawn is not unhandled. */
+    const observed = <T>(job: Promise<T>): Promise<T> => {
+      job.catch(() => undefined);
+      return job;
+    };
 
+    const rendered: RenderedSvg[] = [];
+    const pngJobs: Array<Promise<Uint8Array>> = [];
+    for (const [i, item] of items.entries()) {
+      const r = await renderChartSvg(item.spec, item.data, opts);
+      rendered.push(r);
+      tick('svg');
+      checkCancelled(signal);
+      pngJobs.push(
+        observed(
+          pool.run(rasterJob(r, dpi)).then((png) => {
+            tick('png');
+            return finishPng(png, dpi, items[i]!.spec, items[i]!.data, opts.app);
+          }),
+        ),
+      );
+    }
+    const imageJobs: Array<Promise<[number, SlideImage]>> = [];
+    for (const i of slideImages) {
+      const r = await renderChartSvg(slideImageSpec(items[i]!.spec), items[i]!.data, { ...opts, plotOnly: true });
+      imageJobs.push(
+        observed(
+          pool.run(rasterJob(r, imageDpi)).then((png): [number, SlideImage] => {
+            tick('png');
+            return [i, { png, width: r.width, height: r.height }];
+          }),
+        ),
+      );
+    }
+    checkCancelled(signal);
+
+    const { pdfFromRendered } = await import('./pdf');
     const pdf = await pdfFromRendered(items, rendered, opts);
     tick('pdf');
     checkCancelled(signal);
 
+    const { chartRows, toCsv, toXlsx } = await import('./data-table');
     const names = items.map((it, i) => `${String(i + 1).padStart(2, '0')}-${fileSlug(it.spec.name || it.spec.title, 40)}`);
     const provenance = items.map((it) => provenanceOf(it.spec, it.data, opts.app));
     const tables = items.map((it) => chartRows(it.spec, it.data));
     const xlsx = await toXlsx(items.map((it, i) => ({ name: names[i]!, locale: it.spec.locale, rows: tables[i]!, provenance: provenance[i]! })));
     tick('data');
 
-    const [pngFiles, imageEntries] = await rasters;
+    // The slides need only their images: the charts' PNGs may still be rasterising meanwhile.
+    const imageEntries = await Promise.all(imageJobs);
     checkCancelled(signal);
     const pptx = await pptxFromParts(items, natives, new Map(imageEntries), opts);
     tick('pptx');
+    const pngFiles = await Promise.all(pngJobs);
     checkCancelled(signal);
 
     const files = new Map<string, string | Uint8Array>([
@@ -129,11 +148,12 @@ export async function exportBriefing(items: BriefingItem[], outDir: string, opts
       files.set(join('charts', `${names[i]}.png`), pngFiles[i]!);
       files.set(join('charts', `${names[i]}.csv`), toCsv(tables[i]!, it.spec.locale));
     });
-    await mkdir(join(staging, 'charts'));
-    await Promise.all([...files].map(([name, bytes]) => writeFile(join(staging, name), bytes)));
+    const dir = staging;
+    await mkdir(join(dir, 'charts'));
+    await Promise.all([...files].map(([name, bytes]) => writeFile(join(dir, name), bytes)));
     // Files appear in outDir only once all are written, so a failed export leaves no half pack.
     await mkdir(join(outDir, 'charts'), { recursive: true });
-    for (const name of files.keys()) await rename(join(staging, name), join(outDir, name));
+    for (const name of files.keys()) await rename(join(dir, name), join(outDir, name));
     tick('write');
     return {
       pptx: join(outDir, `${base}.pptx`),
@@ -144,6 +164,6 @@ export async function exportBriefing(items: BriefingItem[], outDir: string, opts
   } finally {
     signal?.removeEventListener('abort', abort);
     await pool.close();
-    await rm(staging, { recursive: true, force: true });
+    if (staging !== null) await rm(staging, { recursive: true, force: true });
   }
 }

@@ -1,6 +1,10 @@
 // PNG rasterised from the exported SVG by resvg at the requested DPI (scale = dpi / 96 of the CSS
-// size), with the chart's own font subset as the only font resvg may use.
-import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+// size), with the chart's own font subset as the only font resvg may use. resvg and ECharts are
+// loaded when a PNG is made here, not with this module: a briefing pack rasterises on worker threads
+// and only needs the jobs and the metadata from it.
+import { createRequire } from 'node:module';
+import type * as resvgModule from '@resvg/resvg-js';
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import type { ChartData } from '../../../shared/charts/data';
 import { resolveSize, type ChartSpec } from '../../../shared/charts/spec';
 import { ExportError } from './errors';
@@ -8,7 +12,7 @@ import { fontFile } from './font';
 import { withMetadata } from './png-chunks';
 import { DPI_RANGE } from './types';
 import { pngText, provenanceOf, type ExportApp } from './provenance';
-import { renderChartSvg, type Background, type RenderedSvg, type RenderEnv } from './svg';
+import type { Background, RenderedSvg, RenderEnv } from './svg';
 
 export const MIN_DPI = DPI_RANGE.min;
 export const MAX_DPI = DPI_RANGE.max;
@@ -43,9 +47,12 @@ export function rasterJob(rendered: RenderedSvg, dpi: number): RasterJob {
   };
 }
 
+let resvg: typeof resvgModule | null = null;
+
 export function rasterise(job: RasterJob): Uint8Array {
+  resvg ??= createRequire(import.meta.url)('@resvg/resvg-js') as typeof resvgModule;
   try {
-    return new Resvg(job.svg, job.options).render().asPng();
+    return new resvg.Resvg(job.svg, job.options).render().asPng();
   } catch (cause) {
     throw new ExportError('RASTER_FAILED', { reason: String(cause) }, 'resvg could not rasterise the chart', { cause });
   }
@@ -59,6 +66,7 @@ export function finishPng(png: Uint8Array, dpi: number, spec: ChartSpec, data: C
 export async function renderPng(spec: ChartSpec, data: ChartData, opts: PngOptions): Promise<Uint8Array> {
   const dpi = opts.dpi ?? resolveSize(spec.size).dpi;
   checkDpi(dpi);
+  const { renderChartSvg } = await import('./svg');
   const rendered = await renderChartSvg(spec, data, opts);
   return finishPng(rasterise(rasterJob(rendered, dpi)), dpi, spec, data, opts.app);
 }

@@ -1,6 +1,31 @@
 // SVG through ECharts server-side rendering, laid out with the export font's real glyph widths and
 // carrying that font (subset, base64) so Word, WPS and Illustrator show the chart as exported.
-import * as echarts from 'echarts';
+//
+// ECharts is loaded as its core with the SVG renderer and the parts the chart templates use (the
+// whole library takes twice as long to load, which a one-chart export from the command line pays in
+// full): the series types, the components and the features of shared/charts/templates, plus those
+// that change what an option means without being named in it (aria, dataset and transform,
+// labelLayout, the containLabel grid). A template that starts using another part registers it here;
+// the export tests render every template.
+import type { EChartsOption } from 'echarts';
+import { BarChart, CustomChart, LineChart, ScatterChart } from 'echarts/charts';
+import {
+  AriaComponent,
+  AxisPointerComponent,
+  DatasetComponent,
+  GraphicComponent,
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
+  MarkPointComponent,
+  TitleComponent,
+  TooltipComponent,
+  TransformComponent,
+} from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { LabelLayout, LegacyGridContainLabel, UniversalTransition } from 'echarts/features';
+import { SVGRenderer } from 'echarts/renderers';
 import { buildOption } from '../../../shared/charts/build-option';
 import type { ChartData } from '../../../shared/charts/data';
 import { ChartBuildError } from '../../../shared/charts/errors';
@@ -9,6 +34,29 @@ import { resolveSize, type ChartSpec } from '../../../shared/charts/spec';
 import { ExportError } from './errors';
 import { locateFont, subsetFor, type ExportFont } from './font';
 import { provenanceOf, type ExportApp } from './provenance';
+
+echarts.use([
+  BarChart,
+  CustomChart,
+  LineChart,
+  ScatterChart,
+  AriaComponent,
+  AxisPointerComponent,
+  DatasetComponent,
+  GraphicComponent,
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
+  MarkPointComponent,
+  TitleComponent,
+  TooltipComponent,
+  TransformComponent,
+  LabelLayout,
+  LegacyGridContainLabel,
+  UniversalTransition,
+  SVGRenderer,
+]);
 
 export type Background = 'white' | 'transparent';
 
@@ -79,7 +127,7 @@ const TEXT_HALO = 'text{paint-order:stroke;stroke:#ffffff;stroke-opacity:0.85;st
 export async function renderChartSvg(spec: ChartSpec, data: ChartData, opts: SvgOptions): Promise<RenderedSvg> {
   const font = locateFont(opts.fontPath);
   layOutWith(font);
-  let option: echarts.EChartsOption;
+  let option: EChartsOption;
   try {
     option = buildOption(spec, data, { fontFamily: fontStack(font), plotOnly: opts.plotOnly });
   } catch (cause) {
