@@ -2,7 +2,9 @@ import type { Command } from 'commander';
 import { unitLabel } from '../../shared/format/unit-name';
 import { translate, type Locale } from '../../shared/i18n';
 import { seedLabel } from '../../shared/i18n/seed-labels';
+import { releaseDateText } from '../../shared/format/release';
 import { boundSign } from '../../shared/series/bound';
+import { knownFrom } from '../../shared/series/vintage';
 import { listIndicatorCatalogue } from '../backend/data/indicator-catalogue';
 import { checkVintage } from '../backend/data/observation-view';
 import { queryObservations, type GridRow } from '../backend/data/observations-query';
@@ -96,7 +98,7 @@ function observationLine(r: GridRow, locale: Locale): string[] {
     translate(locale, `data.bound.${r.bound}`),
     name(r.measureName, r.measureNameEn) || '—',
     translate(locale, `status.${r.status}`),
-    r.released || '—',
+    releaseDateText(r.released, r.year, locale),
     seedLabel(r.releaseLabel, locale) || '—',
   ];
 }
@@ -331,8 +333,10 @@ export function addImportCommands(program: Command): void {
               const record = {
                 indicator: r.indicator,
                 indicatorName: r.indicatorName,
+                indicatorNameEn: r.indicatorNameEn,
                 region: r.region,
                 regionName: r.regionName,
+                regionNameEn: r.regionNameEn,
                 period: r.period,
                 value: r.value,
                 unit: r.unit,
@@ -340,6 +344,8 @@ export function addImportCommands(program: Command): void {
                 measure: r.measure,
                 status: r.status,
                 released: r.released,
+                // When the figure counts as known: its release date, or for an undated release the first day after its year.
+                knownFrom: knownFrom(r.released, r.year),
                 releaseLabel: r.releaseLabel,
                 revisions: r.revisions,
                 importId: r.importId,

@@ -18,9 +18,11 @@ import {
 import { formatPercent, formatPlain, formatYi, type Locale } from '../../shared/format/number';
 import { translate } from '../../shared/i18n';
 import { goalSeekErrorSentence, goalSeekSentence, type GoalNames } from '../../shared/i18n/goal-seek-text';
-import { backtestBreakText, baseAmount, baseNote, baseShare } from '../../shared/i18n/scenario-base-text';
+import { backtestBreakText, baseAmount, baseNote, baseShare, projectedText } from '../../shared/i18n/scenario-base-text';
+import { scenarioText } from '../../shared/i18n/scenario-text';
 import { boundSign } from '../../shared/series/bound';
 import { callApi, cliLocale, describeCliError, printJson, withWorkspace } from './context';
+import { addCalibrateCommand, printEvaluation } from './scenario-calibrate-commands';
 
 function scenarioId(value: string): number {
   const id = Number(value);
@@ -114,7 +116,7 @@ function printProjection(p: ProjectionResult, summary: string, measureLine: stri
   const row = (year: number, t: number) =>
     t === 0
       ? [String(year), baseAmount(p.total.values[t]!, bases.total, locale), baseAmount(p.gdp.values[t]!, bases.gdp, locale), p.share.flags?.[t] ? shareText(p.share.values[t]!, p.share.flags[t], locale) : baseShare(p.share.values[t]!, bases, locale)]
-      : [String(year), formatYi(p.total.values[t], locale), formatYi(p.gdp.values[t], locale), shareText(p.share.values[t]!, p.share.flags?.[t], locale)];
+      : [String(year), projectedText(p.total.values[t], 'total', bases, locale), projectedText(p.gdp.values[t], 'gdp', bases, locale), p.share.flags?.[t] ? shareText(p.share.values[t]!, p.share.flags[t], locale) : projectedText(p.share.values[t], 'share', bases, locale)];
   printTable([head, ...p.years.map(row)]);
   console.log('');
   for (const target of p.targets) {
@@ -148,7 +150,7 @@ function printBacktest(result: ScenarioBacktest, definition: Scenario, bases: Sc
     // The base year's projection is the scenario's base: a bound or a derived value as such.
     const projected = (p: ScenarioBacktest['series'][number]['points'][number]) =>
       p.status !== 'base-year' || p.projected === null || s.metric === 'component'
-        ? value(p.projected, s.unit)
+        ? (p.projected === null ? '' : boundSign(p.projectedBound)) + value(p.projected, s.unit)
         : s.metric === 'share'
           ? baseShare(p.projected, bases, locale, 2)
           : baseAmount(p.projected, s.metric === 'total' ? bases.total : bases.gdp, locale);
@@ -253,7 +255,7 @@ async function jsonErrors(program: Command, opts: { json?: boolean }, work: () =
 }
 
 export function addScenarioCommands(program: Command): void {
-  const scenario = program.command('scenario').description('scenarios: list, show, run, goal-seek, sensitivity, importance, backtest, create, export');
+  const scenario = program.command('scenario').description('scenarios: list, show, run, goal-seek, sensitivity, importance, backtest, evaluate, calibrate, create, export');
 
   scenario
     .command('list')
@@ -288,14 +290,16 @@ export function addScenarioCommands(program: Command): void {
     .action((id: string, opts: { workspace?: string; json?: boolean }) =>
       jsonErrors(program, opts, () =>
         withWorkspace(opts.workspace, async (service) => {
-          const s = await callApi<ScenarioSummary & { definition: unknown; versions: unknown[] }>(service, 'scenarios.get', { id: scenarioId(id) });
+          const s = await callApi<ScenarioSummary & { definition: { descriptionEn?: string; basisEn?: string }; versions: unknown[] }>(service, 'scenarios.get', { id: scenarioId(id) });
           if (opts.json) printJson(s);
           else {
             const locale = cliLocale(program);
             // What its base is, when a bound or a derived value (the JSON below writes it as a plain number).
             const { projection } = await callApi<{ projection: ProjectionResult }>(service, 'scenarios.run', { id: s.id });
             const note = baseNote(scenarioName(s, locale), projection.bases ?? noBases, locale);
-            console.log(`${scenarioName(s, locale)} (v${s.version})\n${s.description}\n${note ? `${note}\n` : ''}\n${s.basis}\n`);
+            const description = scenarioText(s.description, s.definition.descriptionEn, locale);
+            const basis = scenarioText(s.basis, s.definition.basisEn, locale);
+            console.log(`${scenarioName(s, locale)} (v${s.version})\n${description}\n${note ? `${note}\n` : ''}\n${basis}\n`);
             console.log(JSON.stringify(s.definition, null, 2));
           }
         }),
@@ -456,21 +460,25 @@ export function addScenarioCommands(program: Command): void {
     .command('backtest <id>')
     .description("the projection against the published figures named in the scenario's backtest.sources: error per year, MAPE, definition breaks")
     .option('--vintage <date>', 'the published figures as known on this date (YYYY-MM-DD); default: the latest releases')
+    .option('--evaluate', 'the forecast-evaluation table instead: by horizon, bounds judged, MAE and MAPE over exact figures (in --json: `evaluation`)')
     .option('--workspace <file>', 'workspace file')
     .option('--json', "the engine's result as-is")
-    .action((id: string, opts: { workspace?: string; json?: boolean; vintage?: string }) =>
+    .action((id: string, opts: { workspace?: string; json?: boolean; vintage?: string; evaluate?: boolean }) =>
       jsonErrors(program, opts, () =>
         withWorkspace(opts.workspace, async (service) => {
           const result = await callApi<ScenarioBacktest>(service, 'scenarios.backtest', { id: scenarioId(id), asOf: opts.vintage ?? null });
           if (opts.json) printJson(result);
           else {
             const { definition } = await callApi<{ definition: Scenario }>(service, 'scenarios.get', { id: scenarioId(id) });
+            if (opts.evaluate) return printEvaluation(result, definition, opts.vintage ?? null, cliLocale(program), printTable);
             const { projection } = await callApi<{ projection: ProjectionResult }>(service, 'scenarios.run', { id: scenarioId(id) });
             printBacktest(result, definition, projection.bases ?? noBases, cliLocale(program));
           }
         }),
       ),
     );
+
+  addCalibrateCommand(scenario, program, jsonErrors, printTable);
 
   scenario
     .command('create')

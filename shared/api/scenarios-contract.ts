@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Locale } from '../format/number';
 import { vintageSchema } from '../series/vintage';
-import type { BacktestResult, MonteCarloResult, ProjectionResult, SensitivityResult, GoalSeekResult, JointGoalSeekResult } from '../engine';
+import type { BacktestResult, ForecastEvaluation, MonteCarloResult, ProjectionResult, SensitivityResult, GoalSeekResult, JointGoalSeekResult } from '../engine';
 
 const id = z.number().int().positive();
 
@@ -60,7 +60,50 @@ export type ScenarioSummary = z.infer<typeof scenarioSummarySchema>;
  */
 export interface ScenarioBacktest extends BacktestResult {
   names: { measures: NamedCode[]; indicators: NamedCode[]; regions: NamedCode[] };
+  /** The forecast-evaluation table: by horizon, bounds judged, breaks named, MAE and MAPE over exact figures. */
+  evaluation: ForecastEvaluation;
 }
+
+/**
+ * Why a driver gets no suggestion from history: it is linked to no indicator, it is not a growth rate
+ * (an amount, a shift, an elasticity), its series is a share (changes in points, not growth), too few
+ * growth values (under 3), or no spread among them.
+ */
+export const calibrationStatuses = ['suggested', 'no-link', 'not-growth-rate', 'not-level', 'too-few', 'no-spread'] as const;
+export type CalibrationStatus = (typeof calibrationStatuses)[number];
+
+const growthGapSchema = z.enum(['bound', 'revision', 'no-previous', 'no-figure', 'no-gdp']);
+
+/** One driver's calibration from the history of the series it is linked to (see shared/engine/calibrate.ts). */
+export const driverCalibrationSchema = z.object({
+  driver: z.string(),
+  /** The component's name, or '' for GDP growth (named by the screen in its language). */
+  label: z.string(),
+  labelEn: z.string().nullable(),
+  status: z.enum(calibrationStatuses),
+  /** The series the driver is linked to: from its base, or else from the scenario's backtest sources. */
+  link: z.object({ indicator: namedCodeSchema, region: namedCodeSchema, via: z.enum(['base', 'backtest']) }).nullable(),
+  /** The measure of the growth values used (that of the series' latest figure); null without a link or figures. */
+  measure: namedCodeSchema.nullable(),
+  /** The growth values used, in %, oldest first; `approx` when one of the two figures is approximate. */
+  used: z.array(z.object({ year: z.number().int(), value: z.number(), approx: z.boolean() })),
+  /** Years within the run whose growth is left out, and why (a bound is not a point value, a revised release is another vintage). */
+  excluded: z.array(z.object({ year: z.number().int(), reason: growthGapSchema })),
+  /** The run starts at this year after a break (earlier years not used), with the measure before it when that differs. */
+  breakYear: z.number().int().nullable(),
+  measureBefore: namedCodeSchema.nullable(),
+  mean: z.number().nullable(),
+  sd: z.number().nullable(),
+  suggestion: z.object({ kind: z.literal('normal'), mean: z.number(), sd: z.number().positive() }).nullable(),
+});
+export type DriverCalibration = z.infer<typeof driverCalibrationSchema>;
+
+export const scenarioCalibrationSchema = z.object({
+  /** The figures as known on this date; null: the latest releases. */
+  asOf: z.string().nullable(),
+  drivers: z.array(driverCalibrationSchema),
+});
+export type ScenarioCalibration = z.infer<typeof scenarioCalibrationSchema>;
 
 /**
  * Importance: Spearman's ρ between each drawn driver and one output over a Monte Carlo sample, the
@@ -150,6 +193,15 @@ export const scenarioMethods = {
    * measure breaks; only figures on the scenario's own measure are scored.
    */
   'scenarios.backtest': { input: z.object({ id, asOf: vintageSchema.nullable().default(null) }).strict(), output: z.custom<ScenarioBacktest>() },
+  /**
+   * A normal distribution per growth-rate driver from the past yearly growth of the series it is
+   * linked to: mean and sample sd, the years used and left out, within one measure and one vintage.
+   * Every driver but the uplift, or only `driver` (an id).
+   */
+  'scenarios.calibrate': {
+    input: z.object({ id, driver: z.string().min(1).max(100).optional(), asOf: vintageSchema.nullable().default(null) }).strict(),
+    output: scenarioCalibrationSchema,
+  },
   /**
    * The latest annual actual of each indicator and region: what a base written as {indicator, region}
    * resolves to, so the editor can project an unsaved scenario in the renderer.

@@ -65,6 +65,11 @@ export const chartSeriesSchema = z.object({
   region: z.string().nullable().default(null),
   /** Years whose value is measured on a new definition: the line is broken and the break labelled. */
   breaksBefore: z.array(z.number().int()).default([]),
+  /**
+   * A target line's goal as its target states it (≥ for 以上, > for 超过; ≈ for an "=" the plan words
+   * as approximate): its label says 目标：≥1万亿元. Absent: no sign is written.
+   */
+  comparator: z.enum(['>=', '>', '=', '≈', '<=', '<']).optional(),
 });
 export type ChartSeries = z.infer<typeof chartSeriesSchema>;
 

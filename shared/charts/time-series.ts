@@ -7,7 +7,7 @@ import { ChartBuildError } from './errors';
 import { axisName, estimateTextWidth, measureName, unitDecision, type Frame, type TooltipRow } from './frame';
 import { tagMarker } from './marker-layout';
 import { boundSign } from '../series/bound';
-import { formatBoundedValue, formatTick, niceAxis } from './number-format';
+import { formatBoundedValue, formatTick, formatValue, niceAxis } from './number-format';
 import { seriesColor, seriesSymbol } from './palette';
 import { measured, measuresIn } from './target-measure';
 
@@ -268,17 +268,22 @@ export interface Marks {
   boundaryGap?: boolean;
 }
 
+/** A goal's sign as its target states it: ≥1万亿元, >40%, ≈296亿元; an exact "=" goal has none. */
+const goalSigns: Record<NonNullable<ChartSeries['comparator']>, string> = { '>=': '≥', '>': '>', '=': '', '≈': '≈', '<=': '≤', '<': '<' };
+
 /**
- * "目标 4000亿元（2027年）", without repeating a year the target's name already states; where the values
- * drawn in its unit are on more than one measure (a definition break), with the measure it is judged
- * on: "A2目标 40%（2022年，信通院广义口径）".
+ * "目标：≥1.0万亿元（2022年）" / "Target: ≥1.0 trillion yuan (2022)": what the target says, its
+ * comparator included, in the chart's digits for the unit, without repeating a year the target's name
+ * already states; where the values drawn in its unit are on more than one measure (a definition
+ * break), with the measure it is judged on: "目标：>40.0%（2022年，信通院广义口径）".
  */
 export function targetText(frame: Frame, s: ChartSeries, p: ChartPoint): string {
   const { words } = frame;
   const drawn = frame.data.series.filter((x) => x.kind !== 'target');
   const measure = measuresIn(measured(drawn), s.unit).length > 1 ? measureName(frame, p.measure) : null;
   const notes = [...(s.name.includes(String(p.year)) ? [] : [words.byYear(p.year)]), ...(measure ? [measure] : [])];
-  const text = `${s.name} ${pointLabel(frame, p, s.unit)}`;
+  const goal = `${s.comparator ? goalSigns[s.comparator] : ''}${formatValue(p.value, s.unit, frame.style)}`;
+  const text = `${s.name}${frame.style.locale === 'zh' ? '：' : ': '}${goal}`;
   return notes.length ? words.note(text, words.list(notes)) : text;
 }
 

@@ -6,9 +6,13 @@
 // another indicator (数字经济规模 on CAICT's broad measure after 数字经济增加值 on the city's earlier
 // one) is not set against the projection at all: the series names the break, from which year and
 // on what, and stops there. A published bound ("超6000亿元") is an inequality: a projection on its
-// right side is no error, and only a violated bound is scored, by the distance.
+// right side is no error, and only a violated bound is scored, by the distance. A projection from a
+// bounded base is a bound too: from "超6000亿元" at the scenario's growth the digital economy is at
+// least what the growth gives, so an exact figure at or above it is no error and only one below it
+// (the bound violated) is scored.
 import { z } from 'zod';
-import { BOUNDS, boundedError } from '../series/bound';
+import { BOUNDS, boundedError, type Bound } from '../series/bound';
+import { noBases, type ScenarioBases } from './base-figure';
 import { EngineError } from './errors';
 import { compile, metricAt, runPaths, type MetricSpec } from './model';
 import type { ResolvedScenario } from './schema';
@@ -41,6 +45,8 @@ export interface BacktestPoint {
   region: string | null;
   source: string | null;
   projected: number | null;
+  /** The projection's own bound: lower when it grows from a lower-bound base (≥26.14%). */
+  projectedBound: Bound;
   /** projected − actual; null when its bound holds the projection. */
   error: number | null;
   /** (projected − actual) / actual × 100, null with the error. */
@@ -89,7 +95,45 @@ export interface BacktestResult {
   series: BacktestSeries[];
 }
 
-export function backtest(s: ResolvedScenario, actuals: readonly ActualPoint[]): BacktestResult {
+/**
+ * The bound of the base year's share of GDP: a bounded total over an exact GDP bounds the share the
+ * same way (≥6000 of 25002.79 is ≥24%); an approximate one on either side makes it approximate.
+ */
+export function shareBound(bases: ScenarioBases): Bound {
+  const total = bases.total?.bound ?? 'exact';
+  const gdp = bases.gdp?.bound ?? 'exact';
+  if (gdp === 'exact') return total;
+  if (total === 'exact' && gdp === 'approx') return 'approx';
+  return total === 'approx' && gdp === 'approx' ? 'approx' : 'exact';
+}
+
+/**
+ * The bound of a projected value, the base year's and each later year's alike: a total or share grown
+ * from a bounded base at the scenario's rates is bounded the same way (≥6000亿元 in 2020 gives ≥8073.6亿元
+ * in 2022), GDP by its own base. A component is an illustrative split of the total, never a bound.
+ */
+export function projectionBound(metric: MetricSpec['kind'], bases: ScenarioBases): Bound {
+  if (metric === 'component') return 'exact';
+  if (metric === 'share') return shareBound(bases);
+  return (metric === 'total' ? bases.total : bases.gdp)?.bound ?? 'exact';
+}
+
+/**
+ * projected − actual, or null when a bound holds it: the figure's own (a projection above a lower
+ * bound), or the projection's (an exact figure at or above a lower-bound projection). Two bounds on
+ * the same side never contradict each other.
+ */
+function errorOf(projected: number, projectedBound: Bound, actual: number, actualBound: Bound): number | null {
+  if (projectedBound === 'lower' || projectedBound === 'upper') {
+    if (actualBound === projectedBound) return null;
+    const holds = projectedBound === 'lower' ? actual >= projected : actual <= projected;
+    return holds ? null : projected - actual;
+  }
+  return boundedError(projected, actual, actualBound);
+}
+
+/** `bases`: what the scenario's bases are as figures (store.ts scenarioBases); a bounded one bounds the projections. */
+export function backtest(s: ResolvedScenario, actuals: readonly ActualPoint[], bases: ScenarioBases = noBases): BacktestResult {
   const model = compile(s);
   const paths = runPaths(model, model.nominal);
   const groups = new Map<string, ActualPoint[]>();
@@ -128,7 +172,9 @@ export function backtest(s: ResolvedScenario, actuals: readonly ActualPoint[]): 
       const inRange = p.year >= s.baseYear && p.year <= s.horizon;
       const bound = p.bound ?? 'exact';
       const projected = inRange ? metricAt(model, paths, metric, p.year - s.baseYear) : null;
-      const error = projected === null ? null : boundedError(projected, p.value, bound);
+      const projectedBound = projectionBound(metric.kind, bases);
+      // The base year is where the projection starts, not a forecast of it: no error is shown or scored.
+      const error = projected === null || p.year === s.baseYear ? null : errorOf(projected, projectedBound, p.value, bound);
       const status: PointStatus = !inRange ? 'outside-horizon' : p.year === s.baseYear ? 'base-year' : error === null ? 'within-bound' : 'scored';
       return {
         year: p.year,
@@ -139,6 +185,7 @@ export function backtest(s: ResolvedScenario, actuals: readonly ActualPoint[]): 
         region: p.region ?? null,
         source: p.source ?? null,
         projected,
+        projectedBound,
         error,
         percentError: error === null ? null : (error / p.value) * 100,
         status,

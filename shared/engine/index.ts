@@ -71,6 +71,15 @@ export {
 export { importance, ranks, type DriverImportance, type ImportanceOptions, type ImportanceResult } from './importance';
 export { backtest, actualPointSchema, type ActualPoint, type BacktestPoint, type BacktestResult, type BacktestSeries, type DefinitionBreak, type PointStatus } from './backtest';
 export { summarize, type SummaryOptions } from './summarize';
+export { calibrateFromGrowth, minGrowthValues, type Calibration, type GrowthEntry, type GrowthGap } from './calibrate';
+export {
+  evaluateForecasts,
+  type EvaluationRow,
+  type EvaluationVerdict,
+  type ForecastEvaluation,
+  type HorizonSummary,
+  type SeriesEvaluation,
+} from './forecast-evaluation';
 export { LatinHypercube, Sfc32, type NormalSource } from './random';
 export { normalCdf, normalQuantile, quantile } from './distributions';
 export { choleskyFactor } from './correlation';

@@ -170,7 +170,11 @@ function scenarioShape<B extends z.ZodType<number | z.infer<typeof baseRefSchema
     name: z.string().min(1),
     nameEn: z.string().min(1).optional(),
     description: z.string().default(''),
+    /** The description in English, shown on an English screen; absent: the description as written. */
+    descriptionEn: z.string().min(1).optional(),
     basis: z.string().min(1, 'say which values are published (with source) and which are illustrative'),
+    /** The basis in English, shown on an English screen; absent: the basis as written. */
+    basisEn: z.string().min(1).optional(),
     /**
      * The measure (口径, a code of the workspace's measures) the scenario's digital economy is on. A
      * target is compared only with a scenario on its own measure.

@@ -4,10 +4,10 @@
 // chart's footer (shared/charts/labels.ts), so that chart and screen say the same.
 import { nameOf, type NamedCode } from '../api/scenarios-contract';
 import { wordsFor } from '../charts/labels';
-import type { DefinitionBreak } from '../engine/backtest';
+import { projectionBound, shareBound, type DefinitionBreak } from '../engine/backtest';
 import type { BaseFigure, ScenarioBases } from '../engine/base-figure';
 import { formatPercent, formatYi, type Locale } from '../format/number';
-import { boundSign, formatBounded, type Bound } from '../series/bound';
+import { boundSign, formatBounded } from '../series/bound';
 import { translate } from './index';
 
 /** A status other than a publication, as the screens mark it: 推算值, 估计值, 示意值. */
@@ -22,21 +22,17 @@ export function baseAmount(value: number, base: BaseFigure | null, locale: Local
   return `${boundSign(base?.bound ?? 'exact')}${formatYi(value, locale, digits)}${statusMark(base, locale)}`;
 }
 
-/**
- * The bound of the base year's share of GDP: a bounded total over an exact GDP bounds the share the
- * same way (≥6000 of 25002.79 is ≥24%); an approximate one on either side makes it approximate.
- */
-export function baseShareBound(bases: ScenarioBases): Bound {
-  const total = bases.total?.bound ?? 'exact';
-  const gdp = bases.gdp?.bound ?? 'exact';
-  if (gdp === 'exact') return total;
-  if (total === 'exact' && gdp === 'approx') return 'approx';
-  return total === 'approx' && gdp === 'approx' ? 'approx' : 'exact';
-}
-
 /** The base year's share as written: ≥24%. */
 export function baseShare(value: number, bases: ScenarioBases, locale: Locale, digits = 1): string {
-  return `${boundSign(baseShareBound(bases))}${formatPercent(value, locale, digits)}`;
+  return `${boundSign(shareBound(bases))}${formatPercent(value, locale, digits)}`;
+}
+
+/**
+ * A projected total, GDP or share as written, with the bound its base gives it (≥8073.6亿元, ≥28.5%):
+ * a projection from a lower-bound base is a lower bound on what the scenario's growth gives.
+ */
+export function projectedText(value: number | null | undefined, metric: 'total' | 'gdp' | 'share', bases: ScenarioBases, locale: Locale, digits = metric === 'share' ? 1 : 2): string {
+  return formatBounded(value, metric === 'share' ? '%' : '亿元', projectionBound(metric, bases), locale, digits);
 }
 
 /**

@@ -47,7 +47,7 @@ describe('Charts page in Chromium', () => {
     await expect.poll(() => page.getByTestId('designer-title').textContent()).toBe(first?.name);
     await expect.poll(() => previewSvg().innerHTML(), { timeout: 15_000 }).toContain(first?.title);
     // The trajectory draws 万亿级 over the broad-measure scenarios, the measure it is judged on, labelled by what it says.
-    expect(await previewSvg().innerHTML()).toContain('>目标 1.0万亿元（2022年）<');
+    expect(await previewSvg().innerHTML()).toContain('>目标：≥1.0万亿元（2022年）<');
     expect(await page.getByTestId('unsaved').count()).toBe(0);
     await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#/charts?chart=${first?.id}`);
   });
@@ -206,7 +206,7 @@ describe('Charts page in Chromium', () => {
     await expect.poll(() => page.getByTestId('designer-title').textContent()).toBe('旧的万亿目标图');
     await expect.poll(() => page.getByTestId('data-notice').first().textContent()).toContain('工作区升级后本图有变化：目标线现在只画在与目标判定口径相同的数值上');
     await expect.poll(() => previewSvg().innerHTML(), { timeout: 15_000 }).toContain('按信通院广义口径判定，与图中数值的口径（重庆市此前口径）不同，未画出。');
-    expect(await previewSvg().innerHTML()).not.toContain('>目标 1.0万亿元');
+    expect(await previewSvg().innerHTML()).not.toContain('>目标：≥1.0万亿元');
     await page.getByTestId('data-notice-dismiss').click();
     await expect.poll(() => page.getByTestId('data-notice').count()).toBe(0);
   });

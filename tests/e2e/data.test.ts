@@ -82,6 +82,12 @@ describe('Data page in Chromium', () => {
     await expect.poll(() => first.locator('[col-id="value"]').textContent()).toBe('21,588.8');
     expect(await first.locator('[col-id="measure"]').textContent()).toBe('统计部门常规口径');
     expect(await first.locator('[col-id="released"]').textContent()).toBe('第四次经济普查修订 · 2020-01-01');
+    // 2019's preliminary estimate gives no date: the cell says so, the day it counts from on hover.
+    const undated = grid.locator('.ag-row[row-index="1"] [col-id="released"]');
+    expect(await undated.textContent()).toBe('初步核算数 · 日期不详');
+    await undated.hover();
+    await expect.poll(() => page.locator('.ag-tooltip').textContent(), { timeout: 5_000 }).toBe('初步核算数 · 日期不详（按2020-01-01起计）');
+    await page.mouse.move(0, 0);
 
     // As known in mid-2019: the first release of 2018, and no 2019 yet. The date reads as typed in
     // Chinese, whatever the browser's locale, and the workspace's release dates are offered.

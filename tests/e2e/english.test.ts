@@ -93,6 +93,14 @@ describe('the workbench in English at 1366×768', () => {
     expect(await page.locator('[data-testid=monitor-table] tr[data-code="A6"] td').nth(2).textContent()).toBe('≥ 10 by 2022');
     expect(await page.getByTestId('filter-area').locator('option').allTextContents()).toEqual(expect.arrayContaining(['scale', 'enterprises', 'key indicators']));
     expect(await page.locator('details.monitor-settings summary').textContent()).toContain('broad measure, baseline (from 2022)');
+    // A1's detail: CAICT's undated 2022 figure says so and from when it counts; the workbench's confidence words are English.
+    const a1 = page.locator('[data-testid=monitor-table] tr[data-code="A1"]');
+    await a1.click();
+    const actual = page.getByTestId('target-actuals').locator('tr[data-year="2022"]');
+    await expect.poll(() => actual.locator('td.release').textContent()).toBe('date not given (counted from 2023-01-01)');
+    expect(await actual.locator('td.source').textContent()).toMatch(/ \(confidence [HML]\)$/);
+    expect(await actual.locator('td.source').textContent()).not.toContain('可信度');
+    await a1.click();
   });
 
   it('labels twin-city releases and the indicator list in English', async () => {
@@ -115,7 +123,7 @@ describe('the workbench in English at 1366×768', () => {
     expect(await page.getByTestId('unsaved').count()).toBe(0);
     // The target line says what it is, not its code.
     const preview = page.getByTestId('chart-preview').locator('svg').first();
-    await expect.poll(() => preview.innerHTML(), { timeout: 15_000 }).toContain('Target 1.0 trillion yuan (2022)');
+    await expect.poll(() => preview.innerHTML(), { timeout: 15_000 }).toContain('Target: ≥1.0 trillion yuan (2022)');
     expect(await preview.innerHTML()).not.toContain('Target A1');
 
     // Text the user types stays as typed; the starter's text is offered back in the chart's language.
@@ -131,6 +139,16 @@ describe('the workbench in English at 1366×768', () => {
     expect(await page.locator('input[name=chart-locale][value=en]').isChecked()).toBe(true);
     expect(await page.getByTestId('text-title').inputValue()).toBe("Chongqing's digital economy (CAICT broad measure): three scenarios and the trillion-yuan target");
     await expect.poll(() => page.getByTestId('unsaved').count()).toBe(0);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('shows a starting scenario’s description and basis in English', async () => {
+    await page.goto(`${host.url}#/scenarios`);
+    const basis = page.locator('details.basis');
+    await basis.locator('summary').click();
+    await expect.poll(() => basis.textContent()).toContain('Both parts grow at 16% a year, the 2018–2021 average; nominal GDP growth 6.5%.');
+    expect(await basis.textContent()).toContain("Published (with sources): Chongqing's GDP in 2020");
+    expect(await basis.textContent()).not.toMatch(/\p{Script=Han}/u);
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -31,36 +31,57 @@ const gridProbe = `(() => {
     const id = h.getAttribute('col-id');
     const text = h.querySelector('.ag-header-cell-text');
     const cells = [...grid.querySelectorAll('.ag-row [col-id="' + id + '"]')];
+    const box = h.getBoundingClientRect();
     return {
       id,
-      visible: h.getBoundingClientRect().right <= right + 0.5,
+      visible: box.right <= right + 0.5,
+      // Begun left of the edge and ended right of it: a column shown in part ("实" for 实际值).
+      half: box.left < right - 0.5 && box.right > right + 0.5,
       headerCut: text ? cut(text) : false,
       cut: cells.filter(cut).map((c) => c.textContent),
     };
   });
 })()`;
 
-type Column = { id: string; visible: boolean; headerCut: boolean; cut: string[] };
+type Column = { id: string; visible: boolean; half: boolean; headerCut: boolean; cut: string[] };
 
 describe('layout at 1280×720', () => {
-  it('shows the data grid’s 指标, 地区, 时期, 数值, 单位, 界限, 口径 and 发布 whole, side by side', async () => {
+  it.each([1280, 1366])('shows the data grid’s 指标 to 发布 side by side at %i px, 单位 to 发布 whole, and no column in part', async (width) => {
     const { page, host } = app;
+    await page.setViewportSize({ width, height: 720 });
     await page.goto(`${host.url}#/data`);
     await page.waitForSelector('[data-testid=observations-grid] .ag-row');
-    const wanted = ['indicator', 'region', 'period', 'value', 'unit', 'bound', 'measure', 'released'];
-    const seen = new Map<string, Column>();
     // Every row of the seeded workspace, a screen at a time: the longest names are further down.
+    const seen = new Map<string, Column>();
     for (let step = 0; step < 30; step++) {
       for (const c of (await page.evaluate(gridProbe)) as Column[]) {
         const before = seen.get(c.id);
-        seen.set(c.id, before ? { ...c, cut: [...before.cut, ...c.cut] } : c);
+        seen.set(c.id, before ? { ...c, half: before.half || c.half, cut: [...before.cut, ...c.cut] } : c);
       }
       const more = await page.evaluate(`(() => { const v = document.querySelector('[data-testid=observations-grid] .ag-body-vertical-scroll-viewport'); const top = v.scrollTop; v.scrollTop += 300; return v.scrollTop > top; })()`);
       if (!more) break;
       await page.waitForTimeout(300);
     }
-    expect(wanted.map((id) => seen.get(id))).toEqual(wanted.map((id) => ({ id, visible: true, headerCut: false, cut: [] })));
+    // An undated release says so in the column ("初步核算数 · 日期不详", the date it counts from on hover) and is not cut.
+    const whole = ['unit', 'bound', 'measure', 'released'];
+    expect(whole.map((id) => seen.get(id))).toEqual(whole.map((id) => ({ id, visible: true, half: false, headerCut: false, cut: [] })));
+    // The longest indicator names may be cut in a narrow window (their full text on hover); the column is there.
+    for (const id of ['indicator', 'region', 'period', 'value']) expect(seen.get(id), id).toMatchObject({ visible: true, half: false, headerCut: false });
+    expect(seen.get('region')!.cut).toEqual([]);
+    // The columns after 发布 (修订, 性质, …) are either whole or scrolled to, never half shown.
+    expect([...seen.values()].filter((c) => c.half).map((c) => c.id)).toEqual([]);
     expect(app.pageErrors).toEqual([]);
+  });
+
+  it('shows 修订 and 性质 with readable headers when the grid is scrolled to them', async () => {
+    const { page, host } = app;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${host.url}#/data`);
+    await page.waitForSelector('[data-testid=observations-grid] .ag-row');
+    await page.evaluate(`(() => { document.querySelector('[data-testid=observations-grid] .ag-body-horizontal-scroll-viewport').scrollLeft = 100000; })()`);
+    await page.waitForTimeout(300);
+    const columns = (await page.evaluate(gridProbe)) as Column[];
+    for (const id of ['revisions', 'status']) expect(columns.find((c) => c.id === id), id).toMatchObject({ visible: true, half: false, headerCut: false });
   });
 
   it('shows every column of the scenario sheet and wraps a long assumption name instead of cutting it', async () => {

@@ -72,12 +72,12 @@ describe('scenario editor in Chromium', () => {
   it('recomputes the results while a growth rate is typed in the grid', async () => {
     const summary = page.getByTestId('scenario-summary');
     await expect.poll(() => summary.textContent()).toMatch(/^按基准情景/);
-    await expect.poll(total2022).toBe('8073.6亿元');
+    await expect.poll(total2022).toBe('≥8073.6亿元');
     expect(await rateCell().textContent()).toBe('16');
     // Not yet committed: the projection follows the keystrokes (1500 × 1.2² + 4500 × 1.16² = 8215.2).
     await typeInto(rateCell(), '20', false);
     await expect.poll(() => summary.textContent()).toMatch(/^按基准情景/);
-    await expect.poll(total2022).toBe('8215.2亿元');
+    await expect.poll(total2022).toBe('≥8215.2亿元');
     await page.locator('[data-testid=assumptions-grid] input.live-editor').press('Enter');
     await expect.poll(() => rateCell().textContent()).toBe('20');
     expect(await page.getByTestId('editor-state').textContent()).toBe('有未保存的修改');
@@ -113,16 +113,16 @@ describe('scenario editor in Chromium', () => {
     await expect.poll(() => page.getByTestId('versions').locator('li').first().textContent()).toContain('由第 1 版恢复');
     await expect.poll(() => rateCell().textContent()).toBe('16');
     expect(versions(1)).toBe(3);
-    await expect.poll(total2022).toBe('8073.6亿元');
+    await expect.poll(total2022).toBe('≥8073.6亿元');
   });
 
   it('moves a driver with its slider', async () => {
     const slider = page.getByTestId('driver-sliders').locator('input[data-driver="industry-digitalization"]');
     await slider.fill('25');
     await expect.poll(() => page.locator('[data-testid=assumptions-grid] .ag-row[row-id="components[1].growth.rate"] [col-id=value]').textContent()).toBe('25');
-    await expect.poll(total2022).toBe('9049.65亿元');
+    await expect.poll(total2022).toBe('≥9049.65亿元');
     await page.getByRole('button', { name: '放弃修改' }).click();
-    await expect.poll(total2022).toBe('8073.6亿元');
+    await expect.poll(total2022).toBe('≥8073.6亿元');
   });
 
   it('runs Monte Carlo in a worker, cancels one run and finishes another', async () => {
@@ -261,7 +261,7 @@ describe('scenario editor in Chromium', () => {
   it('gives no verdict on a plan target judged on another measure, and draws no line of it', async () => {
     // 基准 is on the city's earlier measure; A1 and A2 are judged on the broad one, as the monitor judges them.
     const rows = page.getByTestId('scenario-targets').locator('tbody tr');
-    expect(await rows.nth(0).locator('td').allTextContents()).toEqual(['万亿级规模', '2022', '8073.6亿元', '口径不同，不作判定（目标按信通院广义口径判定）', '—', '—', '—']);
+    expect(await rows.nth(0).locator('td').allTextContents()).toEqual(['万亿级规模', '2022', '≥8073.6亿元', '口径不同，不作判定（目标按信通院广义口径判定）', '—', '—', '—']);
     expect(await rows.nth(1).locator('td').nth(3).textContent()).toBe('口径不同，不作判定（目标按信通院广义口径判定）');
     // Its own 2027 target states Plan C's goal, judged on the broad measure too.
     expect(await rows.nth(2).locator('td').nth(3).textContent()).toBe('口径不同，不作判定（目标按信通院广义口径判定）');
@@ -348,8 +348,10 @@ describe('compare and backtest in Chromium', () => {
 
   it('shows the backtest with error per year, MAPE and the 2022 change of measure named, not compared', async () => {
     await page.getByRole('tab', { name: '回测' }).click();
-    await expect.poll(() => page.getByTestId('mape-share').textContent()).toBe('MAPE 3.9%（计分 1 年）');
+    // The projection grows from "超6000亿元", so it is a lower bound: 2021's exact 27.2% at or above ≥26.14% is no error.
+    await expect.poll(() => page.getByTestId('mape-share').textContent()).toBe('无可计分年份');
     const share = page.getByTestId('backtest-share');
+    expect(await share.locator('tr.status-within-bound td').allTextContents()).toEqual(expect.arrayContaining(['2021', '27.2%', '≥26.14%', '符合界限，无误差']));
     expect(await share.locator('h3').textContent()).toContain('数字经济占GDP比重 （按重庆市此前口径计分）');
     // 2022's 45.4% is on the broad measure: named with the break, never set beside a projection.
     expect(await share.getByTestId('definition-break').textContent()).toBe(
@@ -493,6 +495,8 @@ describe('the address, components, targets and bounds in Chromium', () => {
     expect(outcome.value).toBeGreaterThan(15000);
     const row = page.getByTestId('scenario-targets').locator('tbody tr').nth(3);
     await expect.poll(() => row.locator('td').allTextContents()).toEqual(expect.arrayContaining(['2025年数字经济1.5万亿元', '2025', formatYi(outcome.value, 'zh'), '实现']));
+    // A met target has no gap: the table says by how much it is exceeded, in the summary's words.
+    expect(await row.getByTestId('target-gap').textContent()).toBe(`高出${formatYi(outcome.value - 15000, 'zh')}`);
     await expect.poll(summaryText).toContain('“2025年数字经济1.5万亿元”');
     await expect.poll(() => page.getByTestId('chart-stacked').locator('svg').textContent()).toContain('数据要素');
     expect(await page.getByTestId('save-scenario').isDisabled()).toBe(false);

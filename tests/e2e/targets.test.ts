@@ -69,6 +69,12 @@ describe('targets monitor in Chromium', () => {
     // 总投资约296亿元: the goal is the approximate figure, not "= 296亿元".
     expect(await row('B8').locator('td.num').first().textContent()).toBe('≈ 296亿元（2020年）');
     expect(await row('B7').locator('td.num').first().textContent()).toBe('= 73项（2020年）');
+    // An approximate figure at its approximate goal is reached, not "≈100%" of it.
+    expect(await cell('B8', 'row-progress').textContent()).toBe('已达到');
+    expect(await cell('B8', 'row-progress').getAttribute('title')).toContain('约数（≈296亿元）');
+    // Only the competing measures of the digital economy are tagged: C6's revenue (one measure only) no more than C5's.
+    expect(await cell('C5', 'row-measure').count()).toBe(0);
+    expect(await cell('C6', 'row-measure').count()).toBe(0);
 
     await row('A2').click();
     const detail = page.getByTestId('target-detail');

@@ -115,6 +115,15 @@ describe('overview (总览)', () => {
         ['数字经济规模与万亿目标', true],
         ['试验区目标进展', true],
       ]);
+      // In English the starter charts are named as the Charts page names them, the same charts linked.
+      await call('settings.setLanguage', { language: 'en' });
+      const english = await call<Overview>('overview.get', {});
+      const listed = await call<Array<{ id: number; name: string }>>('charts.list', {});
+      expect(statement(english, 'A1').charts.map((c) => [c.id, c.name])).toEqual(
+        statement(o, 'A1').charts.map((c) => [c.id, listed.find((l) => l.id === c.id)!.name]),
+      );
+      expect(statement(english, 'A1').charts[0]!.name).toBe('Digital economy scale and the trillion-yuan target');
+      await call('settings.setLanguage', { language: 'zh' });
       // No saved chart draws C4 (core industries): no link, not a dead one.
       expect(statement(o, 'C4').charts).toEqual([]);
       // A chart the analyst saves on C4's figure is found.

@@ -45,15 +45,19 @@ describe('scenarios.backtest', () => {
     // One indicator on one measure: 2022's 45.4% (broad measure) is named as the break, never set against the projection.
     expect(share.indicator).toBe('de_va_share_gdp');
     expect(share.breaks).toEqual([{ year: 2022, from: 'cq-earlier', to: 'caict-broad', indicator: 'de_va_share_gdp', figures: [{ year: 2022, value: 45.4, bound: 'exact' }] }]);
-    expect(share.points.map((p) => [p.year, p.actual, p.bound, p.status])).toEqual([
-      [2020, 25, 'lower', 'base-year'],
-      [2021, 27.2, 'exact', 'scored'],
+    // The projection grows from "超6000亿元", a lower bound, so it is one too: ≥26.14% in 2021. The exact
+    // 27.2% is at or above it, the bound holds, and nothing is scored (the 45.4% of 2022 is another measure).
+    expect(share.points.map((p) => [p.year, p.actual, p.bound, p.projectedBound, p.status])).toEqual([
+      [2020, 25, 'lower', 'lower', 'base-year'],
+      [2021, 27.2, 'exact', 'lower', 'within-bound'],
     ]);
     expect(share.points[1]!.projected).toBeCloseTo(share2021, 9);
-    // Only 2021 is scored: |26.14 − 27.2| / 27.2 = 3.90%; the 45.4% of 2022 would have made it about 20%.
-    expect(share.scored).toBe(1);
-    expect(share.mape).toBeCloseTo((100 * Math.abs(share2021 - 27.2)) / 27.2, 9);
-    expect(share.mape).toBeCloseTo(3.9, 1);
+    expect(share.points[1]).toMatchObject({ error: null, percentError: null });
+    expect(share.scored).toBe(0);
+    expect(share.mape).toBeNull();
+    expect(result.evaluation.series.find((s) => s.metric === 'share')!.rows[0]).toMatchObject({ year: 2021, projectedBound: 'lower', verdict: 'bound-met' });
+    // GDP grows from an exact published figure: its projections are exact.
+    expect(y2021.projectedBound).toBe('exact');
 
     // The total: the sources chain 数字经济增加值 (the city's measure, to 2021) with 数字经济规模 (CAICT's, from
     // 2022). The backtest compares within 数字经济增加值 only and names where the figures go on as 数字经济规模.
@@ -136,8 +140,9 @@ describe('workbench scenario backtest', () => {
     expect(result.series.find((s) => s.metric === 'share')!.breaks[0]!.year).toBe(2022);
     const text = runCli(['scenario', 'backtest', '1'], dataDir);
     expect(text.status).toBe(0);
-    expect(text.stdout).toContain('MAPE 3.9%');
-    expect(text.stdout).toContain('数字经济占GDP比重（按重庆市此前口径计分）');
+    expect(text.stdout).toContain('数字经济占GDP比重（按重庆市此前口径计分）— 无可计分年份');
+    // 2021: the exact 27.2% against the projected ≥26.14%, a lower bound that holds.
+    expect(text.stdout).toMatch(/2021\s+27\.2%\s+≥26\.14%\s+—\s+符合界限，无误差/);
     // The broad-measure figures of 2022: named with the break, no projection beside them and no error.
     expect(text.stdout).toContain('口径变化：自2022年起，数字经济增加值占GDP比重（重庆）按“信通院广义口径”公布（2022年：45.4%），与本序列的“重庆市此前口径”不可比，不作比较');
     expect(text.stdout).toContain('口径变化：自2022年起，数字经济规模按“信通院广义口径”公布（2022年：≥1万亿元）');

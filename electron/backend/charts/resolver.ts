@@ -15,7 +15,7 @@ import { seedLabel } from '../../../shared/i18n/seed-labels';
 import { exists, indicatorRow, regionRow, type IndicatorRow, type RegionRow } from '../db/access';
 import type { Db } from '../db/workspace';
 import { breakYears, FIGURE_STATUSES, listMeasures, measuresOf, type Figure, type FigureStatus } from '../series/figures';
-import { indicatorSeries } from '../series/shares';
+import { indicatorSeries, sideBySide } from '../series/shares';
 import { resolveScenario, scenarioDefinition, scenarioSummary } from '../scenarios/store';
 
 export type Metric = 'total' | 'share' | 'gdp';
@@ -195,24 +195,40 @@ export class Resolver {
   }
 
   /**
-   * One actual series per indicator and region that has figures in the year range. A share another
-   * share indicator holds is drawn in the series of an indicator without one that year, unless that
-   * indicator is drawn too: its own series shows the figure, and a figure is drawn once.
+   * One actual series per indicator and region that has figures in the year range, the regions read
+   * side by side as the twin-city view reads them. A share another share indicator holds is drawn in
+   * the series of an indicator without one that year, unless that indicator is drawn too: its own
+   * series shows the figure, and a figure is drawn once.
    */
   actualSeries(indicators: IndicatorRow[] = this.indicators): ChartSeries[] {
     const drawn = new Set(indicators.map((i) => i.code));
-    const read = (indicator: string, region: string, asOf: string | null) =>
-      this.figures(indicator, region, null, asOf).filter((f) => f.indicator === indicator || !drawn.has(f.indicator));
-    const pairs = indicators.flatMap((indicator) =>
-      this.regionsFor(indicator).flatMap((region) => {
-        const all = read(indicator.code, region.code, this.vintage);
-        if (this.vintage) this.noteNewer(all, read(indicator.code, region.code, null));
+    // The regions side by side as the twin-city view shows them (series/shares.ts, sideBySide): a
+    // region without a figure of its own in a year whose other regions are all on one measure shows
+    // its figure on that measure.
+    const read = (indicator: string, regions: readonly string[], asOf: string | null) => {
+      const shown = sideBySide(this.db, indicator, regions, { statuses: FIGURE_STATUSES, asOf });
+      const years = [...new Set(shown.own.flatMap((s) => s.figures.map((f) => f.year)))].sort((a, b) => a - b);
+      return new Map(
+        regions.map((region) => [
+          region,
+          years.flatMap((year) => shown.at(region, year).figures.filter((f) => f.year === year)).filter((f) => f.indicator === indicator || !drawn.has(f.indicator)),
+        ]),
+      );
+    };
+    const pairs = indicators.flatMap((indicator) => {
+      const regions = this.regionsFor(indicator);
+      const codes = regions.map((r) => r.code);
+      const pinned = read(indicator.code, codes, this.vintage);
+      const latest = this.vintage ? read(indicator.code, codes, null) : pinned;
+      return regions.flatMap((region) => {
+        const all = pinned.get(region.code)!;
+        if (this.vintage) this.noteNewer(all, latest.get(region.code)!);
         const rows = all.filter((r) => this.inYears(r.year));
         if (!rows.some((r) => r.value !== null)) return [];
         this.recordDraws(indicator.code, region.code, rows);
         return [{ indicator, region, rows, breaks: breakYears(this.db, indicator.code, region.code, all) }];
-      }),
-    );
+      });
+    });
     const unique = (key: (p: (typeof pairs)[number]) => string) => new Set(pairs.map(key)).size === pairs.length;
     const byRegion = pairs.length > 1 && unique((p) => p.region.code);
     const byIndicator = pairs.length === 1 || unique((p) => p.indicator.code);

@@ -1,12 +1,15 @@
 // Chart data from the scenario engine: projection paths, fans (a seeded Monte Carlo), tornado bars,
-// stacked components and waterfalls. Scenario outputs rest on assumptions, so they carry the
-// illustrative basis and the scenario's measure. A path's point in the base year is the figure the
-// scenario starts from, marked `base` (no label calls its year projected); a scenario whose base is a
-// bounded figure (6000 of "超6000亿元", scenarioBases) has that bound on its base-year values and is
-// named in the footer.
+// stacked components and waterfalls, each on the scenario's measure. A path of the total, share or
+// GDP is computed from the scenario's base (推算, the derived basis; its later years are projected), a
+// split of the total into components is illustrative (示意: no source splits it), as the scenario page
+// says. A path's point in the base year is the figure the scenario starts from, marked `base` (no
+// label calls its year projected); a scenario whose base is a bounded figure (6000 of "超6000亿元",
+// scenarioBases) has that bound on every value of its total and share (≥8073.6亿元 in 2022: at least
+// what its growth gives), never on its components, and is named in the footer.
 import { WorkbenchError } from '../../../shared/api/errors';
 import type { Bound, ChartBand, ChartData, ChartPoint, ChartSeries } from '../../../shared/charts/data';
 import { measured, type MeasuredSeries } from '../../../shared/charts/target-measure';
+import { shareBound } from '../../../shared/engine/backtest';
 import { formatPlain } from '../../../shared/format/number';
 import type { IndicatorRow } from '../db/access';
 import { runScenario, scenarioBases, sensitivityScenario } from '../scenarios/store';
@@ -29,16 +32,22 @@ export function baseBound(r: Resolver, s: BoundScenario): Exclude<Bound, 'exact'
   return base.bound;
 }
 
+/** The bound of a scenario's share every year, from its bases (≥ from a lower-bound total over an exact GDP), null when exact. */
+function shareBoundOf(r: Resolver, s: BoundScenario): Exclude<Bound, 'exact'> | null {
+  const bound = shareBound(scenarioBases(r.db, s.resolved, r.vintage));
+  return bound === 'exact' ? null : bound;
+}
+
 /**
- * A scenario's point in a year: on `measure` (GDP is on none); in the base year marked as the base the
- * scenario starts from, with that base's bound (totals and components only).
+ * A scenario's point in a year: on `measure` (GDP is on none), with the bound its base gives it; in
+ * the base year marked as the base the scenario starts from.
  */
 function scenarioPoint(s: BoundScenario, year: number, value: number | null, bound: Bound | null, measure: string | undefined): ChartPoint {
   const base = year === s.resolved.baseYear;
   return {
     year,
     value,
-    ...(bound && base ? { bound } : {}),
+    ...(bound ? { bound } : {}),
     ...(measure === undefined ? {} : { measure }),
     ...(base ? { base } : {}),
   };
@@ -59,7 +68,7 @@ export function projectionSeries(r: Resolver, metrics: Metric[], actuals: ChartS
   const region = r.projectionRegion();
   return r.scenarios.flatMap((s) => {
     const { projection } = runScenario(r.db, Number(s.id), r.locale);
-    const bound = baseBound(r, s);
+    const bounds: Record<Metric, Bound | null> = { total: baseBound(r, s), share: shareBoundOf(r, s), gdp: null };
     return metrics.map((metric) => {
       const values = metric === 'total' ? projection.total.values : metric === 'share' ? projection.share.values : projection.gdp.values;
       const unit = metricUnit[metric];
@@ -71,7 +80,7 @@ export function projectionSeries(r: Resolver, metrics: Metric[], actuals: ChartS
           a.points.some((p) => p.year === projection.baseYear && p.value !== null && (measure === undefined || p.measure === measure)),
       );
       const points = projection.years
-        .map((year, t) => scenarioPoint(s, year, values[t] ?? null, metric === 'total' ? bound : null, measure))
+        .map((year, t) => scenarioPoint(s, year, values[t] ?? null, bounds[metric], measure))
         .filter((p) => r.inYears(p.year) && !(hasBase && p.year === projection.baseYear));
       return {
         id: `scenario-${s.id}-${metric}`,
@@ -79,7 +88,7 @@ export function projectionSeries(r: Resolver, metrics: Metric[], actuals: ChartS
         kind: 'projection' as const,
         unit,
         points,
-        basis: 'illustrative' as const,
+        basis: 'derived' as const,
         scenarioId: s.id,
         region,
         breaksBefore: [],
@@ -103,7 +112,7 @@ export function fan(r: Resolver): ChartData {
   const fanOf = metric === 'share' ? monteCarlo!.share : metric === 'total' ? monteCarlo!.total : null;
   if (!fanOf) throw new WorkbenchError('chart.fanMetric', { path: 'bindings.indicators', metric });
   const years = monteCarlo!.years;
-  const bound = metric === 'total' ? baseBound(r, s) : null;
+  const bound = metric === 'total' ? baseBound(r, s) : metric === 'share' ? shareBoundOf(r, s) : null;
   const band = (lower: 5 | 25, upper: 75 | 95, low: number[], high: number[]): ChartBand => ({
     id: `p${lower}-p${upper}`,
     name: r.locale === 'zh' ? `${upper - lower}%区间` : `${upper - lower}% range`,
@@ -121,7 +130,7 @@ export function fan(r: Resolver): ChartData {
     kind: 'projection',
     unit,
     points: years.map((year, t) => scenarioPoint(s, year, fanOf.p50[t]!, bound, s.resolved.measure)).filter((p) => r.inYears(p.year) && !(hasBase && p.year === baseYear)),
-    basis: 'illustrative',
+    basis: 'derived',
     scenarioId: s.id,
     region: r.projectionRegion(),
     breaksBefore: [],
@@ -161,7 +170,7 @@ export function tornado(r: Resolver): ChartData {
       base: result.output.base,
       baseLabel: zh ? `${year}年${what}（${about}）` : `${what}, ${year} (${about})`,
       projection: true,
-      basis: 'illustrative',
+      basis: 'derived',
       ...(s.resolved.measure === undefined ? {} : { measure: s.resolved.measure }),
       items: result.bars.filter((bar) => bar.swing > 0).map((bar) => ({
         label: driverLabel(r, bar.driver, bar.label),
@@ -177,15 +186,16 @@ export function tornado(r: Resolver): ChartData {
 /** The scenario's components as projected parts, on its measure, in the years in range. */
 function componentParts(r: Resolver, s: BoundScenario): ChartSeries[] {
   const { projection } = runScenario(r.db, Number(s.id), r.locale);
-  const bound = baseBound(r, s);
+  // Named in the footer: the total the components split starts from a bound.
+  baseBound(r, s);
   const region = r.projectionRegion();
   return projection.components.map((c) => ({
     id: `scenario-${s.id}-${c.id}`,
     name: c.name,
     kind: 'projection',
     unit: '亿元',
-    // A base total taken from a bound bounds its parts too: their split is a share of it.
-    points: projection.years.map((year, t) => scenarioPoint(s, year, c.values[t] ?? null, bound, s.resolved.measure)).filter((p) => r.inYears(p.year)),
+    // The split of the total is illustrative: no part carries the total's bound.
+    points: projection.years.map((year, t) => scenarioPoint(s, year, c.values[t] ?? null, null, s.resolved.measure)).filter((p) => r.inYears(p.year)),
     basis: 'illustrative',
     scenarioId: s.id,
     region,
@@ -220,9 +230,9 @@ export function waterfall(r: Resolver): ChartData {
       basis: 'illustrative',
       ...(s.resolved.measure === undefined ? {} : { measure: s.resolved.measure }),
       steps: [
-        { label: yearLabel(from), value: projection.total.values[i]!, role: 'total', projection: start, ...(bound && !start ? { bound } : {}) },
+        { label: yearLabel(from), value: projection.total.values[i]!, role: 'total', projection: start, ...(bound ? { bound } : {}) },
         ...projection.components.map((c) => ({ label: c.name, value: c.values[j]! - c.values[i]!, role: 'delta' as const, projection: true })),
-        { label: yearLabel(to), value: projection.total.values[j]!, role: 'total', projection: true },
+        { label: yearLabel(to), value: projection.total.values[j]!, role: 'total', projection: true, ...(bound ? { bound } : {}) },
       ],
     },
   };

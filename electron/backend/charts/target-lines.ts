@@ -6,6 +6,7 @@ import type { ChartSeries } from '../../../shared/charts/data';
 import { wordsFor } from '../../../shared/charts/labels';
 import { otherMeasures, type MeasuredSeries } from '../../../shared/charts/target-measure';
 import type { Target as ScenarioTarget } from '../../../shared/engine';
+import { goalIsApprox } from '../../../shared/monitor/goal';
 import type { TargetRow } from '../db/access';
 import type { Db } from '../db/workspace';
 import { metricUnit, type Metric, type Resolver } from './resolver';
@@ -34,7 +35,7 @@ function tableTargets(r: Resolver, rows: DrawnTarget[], units: Set<string>): Dra
 interface Line {
   id: string;
   /**
-   * The line's label, which the chart follows with the value and year (目标 1.0万亿元（2022年）): a plan
+   * The line's label, which the chart follows with the goal and year (目标：≥1万亿元（2022年）): a plan
    * target is named by what it says, never by its code; a scenario's own target by its label.
    */
   name: string;
@@ -45,7 +46,14 @@ interface Line {
   unit: string;
   year: number;
   value: number;
+  /** The goal's relation as the target states it (≈ for an "=" its plan words as approximate). */
+  comparator: NonNullable<ChartSeries['comparator']>;
   measure: string | null;
+}
+
+/** A drawn plan target's comparator as its line states it: ≈ for 约296亿元, else its own. */
+function lineComparator(t: DrawnTarget & { comparator: Exclude<DrawnTarget['comparator'], 'qualitative'> }): Line['comparator'] {
+  return goalIsApprox(t) ? '≈' : t.comparator;
 }
 
 /**
@@ -61,7 +69,19 @@ function requested(r: Resolver, metrics: Metric[], units: Set<string>): Line[] {
   const fromTable = tableTargets(r, rows, units).flatMap((t): Line[] =>
     t.value === null || t.deadline === null || t.comparator === 'qualitative'
       ? []
-      : [{ id: `target-${t.code}`, name: wordsFor(r.locale).target, title: title(t), code: t.code, unit: t.unit, year: t.deadline, value: t.value, measure: t.judged }],
+      : [
+          {
+            id: `target-${t.code}`,
+            name: wordsFor(r.locale).target,
+            title: title(t),
+            code: t.code,
+            unit: t.unit,
+            year: t.deadline,
+            value: t.value,
+            comparator: lineComparator({ ...t, comparator: t.comparator }),
+            measure: t.judged,
+          },
+        ],
   );
   const plan = new Map(rows.map((t) => [t.code, t]));
   const fromScenarios = r.scenarios.flatMap((s) =>
@@ -78,6 +98,7 @@ function requested(r: Resolver, metrics: Metric[], units: Set<string>): Line[] {
           unit: metricUnit[t.kind],
           year: t.year,
           value: t.value,
+          comparator: t.comparator,
           measure: row ? row.judged : (s.resolved.measure ?? null),
         };
       }),
@@ -105,6 +126,8 @@ export function targetLines(r: Resolver, metrics: Metric[], units: Set<string>, 
     }
     if (t.code !== null) r.drawnTargets.push(t.code);
     const point = t.measure === null ? { year: t.year, value: t.value } : { year: t.year, value: t.value, measure: t.measure };
-    return [{ id: t.id, name: t.name, kind: 'target', unit: t.unit, points: [point], basis: 'published', scenarioId: null, region: null, breaksBefore: [] }];
+    return [
+      { id: t.id, name: t.name, kind: 'target', unit: t.unit, points: [point], basis: 'published', scenarioId: null, region: null, breaksBefore: [], comparator: t.comparator },
+    ];
   });
 }

@@ -8,6 +8,7 @@ import { progressStyle, unitDecisions } from '../../../shared/charts/frame';
 import { decideUnit, withMinusSign, type UnitDecision, type ValueStyle } from '../../../shared/charts/number-format';
 import type { ChartSpec } from '../../../shared/charts/spec';
 import type { Locale } from '../../../shared/format/number';
+import { releaseText } from '../../../shared/format/release';
 import { boundWord, type Bound } from '../../../shared/series/bound';
 import type { Provenance } from './provenance';
 import { scenarioLine } from './provenance';
@@ -111,9 +112,13 @@ function viaNote(via: Via | undefined, locale: Locale): string {
   return locale === 'zh' ? `取自${via.indicator}` : `from ${via.indicator}`;
 }
 
-/** A release as the column writes it: label and date, either alone when the other is not recorded. */
-function releaseText(item: Pick<ChartPoint, 'released' | 'releaseLabel'>): string {
-  return [item.releaseLabel ?? '', item.released ?? ''].filter(Boolean).join(' ');
+/**
+ * A release as the column writes it, label and date; an undated release says from when it is counted
+ * as known (a figure with no release, e.g. a target line, has neither).
+ */
+function releaseOf(item: Pick<ChartPoint, 'released' | 'releaseLabel'>, year: number, locale: Locale): string {
+  if (item.released === undefined) return item.releaseLabel ?? '';
+  return releaseText({ releaseLabel: item.releaseLabel ?? '', released: item.released, year }, locale);
 }
 
 /** A definition break as the column writes it, naming the measure the year before was on. */
@@ -194,7 +199,7 @@ export function chartRows(spec: ChartSpec, data: ChartData): DataRow[] {
         bound: valued ? bound(p.bound ?? (kind === 'actual' ? 'exact' : undefined)) : '',
         measure: measureOf(p.measure),
         break: before === null ? '' : breakText(before, locale),
-        release: valued && !computed ? releaseText(p) : '',
+        release: valued && !computed ? releaseOf(p, p.year, locale) : '',
         source: !valued ? '' : computed ? scenarioSource(scenario, locale) : (p.source ?? ''),
         note: viaNote(p.via, locale),
         decimals: decision(s.unit).decimals,
@@ -261,7 +266,7 @@ export function chartRows(spec: ChartSpec, data: ChartData): DataRow[] {
       value: v(item.actual),
       bound: valued ? bound(item.bound ?? 'exact') : '',
       measure: measureOf(item.measure),
-      release: valued ? releaseText(item) : '',
+      release: valued && item.actualYear !== null ? releaseOf(item, item.actualYear, locale) : '',
       source: valued ? (item.source ?? '') : '',
       target: v(item.target),
       deadline: item.deadline,

@@ -7,12 +7,14 @@
 // by point is returned alongside the chart (SeriesStyle) and written by the post-processing step:
 // each series' dash (projections dashed, targets flat) and marker (the image's symbol, hollow where
 // the image's is), and labels with their own text on single points (the end labels and target
-// labels the image draws, the waterfall's values with "≥" on a bound). PowerPoint cannot shade a
-// period, so projected-only years are labelled "2025E"; a bound ("超过1万亿元" is ≥) is also said in
-// the series name, or for a waterfall's step in its category ("2020年（下限值）"), as is the measure a
-// stretch after a definition break is on, and, where the chart draws more than one measure, every
-// series' measure (there is no break marker to say it). Series names otherwise say what the image's
-// legend says (the axis a series reads on where two units meet, 90%区间 for a band).
+// labels the image draws, the waterfall's values with "≥" on a bound). What the image draws over the
+// plot and a chart cannot (the deadline lines, the 口径变化 markers, the shaded 预测期) is returned as
+// PlotMarks and drawn by pptx.ts as shapes over the chart's plot area. Projected-only years are also
+// labelled "2025E", which a table read out of the chart keeps; a bound ("超过1万亿元" is ≥) is also
+// said in the series name, or for a waterfall's step in its category ("2020年（下限值）"), as is the
+// measure a stretch after a definition break is on, and, where the chart draws more than one measure,
+// every series' measure (a reader of the chart's data sees no marker). Series names otherwise say
+// what the image's legend says (the axis a series reads on where two units meet, 90%区间 for a band).
 import type PptxGenJS from 'pptxgenjs';
 import type { Bound, ChartBand, ChartData, ChartPoint, ChartSeries } from '../../../shared/charts/data';
 import { axisName, createFrame, DEFAULT_FONT_STACK, displayName, unitDecision, type Frame } from '../../../shared/charts/frame';
@@ -24,7 +26,20 @@ import { bandsOutsideIn } from '../../../shared/charts/templates/scenario-fan';
 import { componentsOf, totalOf } from '../../../shared/charts/templates/stacked-components';
 import { regionsOf } from '../../../shared/charts/templates/regional-comparison';
 import { requireWaterfall, waterfallLayout } from '../../../shared/charts/templates/contribution-waterfall';
-import { actualFor, alignToYears, joinPoint, measureName, pointLabel, stretchesOf, targetText, yearAxis, type YearAxis } from '../../../shared/charts/time-series';
+import { breaksOf } from '../../../shared/charts/templates/target-trajectory';
+import {
+  actualFor,
+  alignToYears,
+  firstProjectionYear,
+  joinPoint,
+  measureName,
+  pointLabel,
+  stretchesOf,
+  targetText,
+  yearAxis,
+  type BreakMark,
+  type YearAxis,
+} from '../../../shared/charts/time-series';
 
 /** DrawingML's marker symbols that the image's symbols map to. */
 export type MarkerSymbol = 'circle' | 'square' | 'triangle' | 'diamond';
@@ -47,6 +62,18 @@ export interface SeriesStyle {
   invisible?: boolean;
 }
 
+/**
+ * What the image draws over the plot between or on the years, as the templates' marks layer does
+ * (marksSeries): deadlines on their year, a definition break half a year before its first year on
+ * the new measure, the 预测期 from half a year before the first projected year to the axis' end.
+ */
+export interface PlotMarks {
+  deadlines: Array<{ year: number; text: string }>;
+  /** `text` names both measures; `short` (口径变化) is used where that does not fit. */
+  breaks: Array<{ year: number; text: string; short: string }>;
+  projection: { from: number; text: string } | null;
+}
+
 export interface NativeChart {
   types: PptxGenJS.IChartMulti[];
   options: PptxGenJS.IChartOpts;
@@ -54,6 +81,48 @@ export interface NativeChart {
   styles: SeriesStyle[];
   /** Series kept out of the legend (invisible bases). */
   hiddenLegend?: number[];
+  /** The chart's years and the marks drawn over them; absent where the categories are no years (the waterfall's steps). */
+  yearPlot?: YearPlot;
+}
+
+export interface YearPlot {
+  /** The category axis' years, one category each. */
+  years: number[];
+  /**
+   * Whether the first and last year sit on the plot's edges (areas, as the image draws them) rather
+   * than in the middle of a category's band; written into the chart (crossBetween) so marks align.
+   */
+  onEdges: boolean;
+  marks: PlotMarks;
+}
+
+/** The chart's marks, by the rules of the image's marks layer (marksSeries, periodSeries). */
+function plotMarks(frame: Frame, axis: YearAxis, marks: { deadlineTargets: ChartSeries[]; projectionFrom: number | null; breaks: BreakMark[] }): PlotMarks {
+  const { words } = frame;
+  const first = axis.years[0]!;
+  const last = axis.years.at(-1)!;
+  const deadlineYears = [...new Set(marks.deadlineTargets.flatMap((s) => s.points.filter((p) => p.value !== null).map((p) => p.year)))].filter((y) => axis.years.includes(y));
+  const spread = axis.years.length >= 2;
+  const breaks = spread
+    ? marks.breaks
+        .filter((b) => b.year > first && b.year <= last)
+        .map((b) => {
+          const from = measureName(frame, b.from);
+          const to = measureName(frame, b.to);
+          return { year: b.year, text: from && to ? words.definitionBreakBetween(from, to) : words.definitionBreak, short: words.definitionBreak };
+        })
+    : [];
+  const from = marks.projectionFrom;
+  return {
+    deadlines: deadlineYears.sort((a, b) => a - b).map((year) => ({ year, text: words.deadlineOf(year) })),
+    breaks,
+    projection: spread && from !== null && from >= first && from <= last ? { from, text: words.projectionPeriod } : null,
+  };
+}
+
+/** The years a projection joins its actual at: known figures, never in the 预测期. */
+function joinsOf(drawn: ChartSeries[]): Array<ChartPoint | null> {
+  return drawn.map((s) => (s.kind === 'projection' ? joinPoint(actualFor(s, drawn), s) : null));
 }
 
 interface NativeSeries {
@@ -189,7 +258,7 @@ function stretches(frame: Frame, axis: YearAxis, s: ChartSeries, name: string, l
 }
 
 /**
- * Each target as a flat series, labelled as the image labels it ("目标 1.0万亿元（2022年）"), above its
+ * Each target as a flat series, labelled as the image labels it ("目标：≥1万亿元（2022年）"), above its
  * second year: at the first the label would hang over the value axis.
  */
 function targetSeries(frame: Frame, axis: YearAxis, targets: ChartSeries[]): NativeSeries[] {
@@ -253,8 +322,8 @@ function sharedTicks(axes: Array<Array<number | null>>): Array<{ max: number; st
   return best.steps.map((step) => ({ max: step * best.count, step }));
 }
 
-/** Lines on one or two value axes; `labelled`: the image puts end labels on them. */
-function linesChart(frame: Frame, labelled: boolean): NativeChart {
+/** Lines on one or two value axes; `labelled`: the image puts end labels on them; `deadline`: it marks the first axis' target years. */
+function linesChart(frame: Frame, labelled: boolean, deadline: boolean): NativeChart {
   const { data } = frame;
   const drawn = data.series.filter((s) => s.kind !== 'target');
   const axis = yearAxis(frame);
@@ -284,7 +353,12 @@ function linesChart(frame: Frame, labelled: boolean): NativeChart {
           catAxes: [{ catAxisTitle: '' }, { catAxisHidden: true }],
         }
       : { valAxisTitle: groups[0]?.scale.unit ?? '' };
-  return { types, options, styles: groups.flatMap((g) => g.series.map((s) => s.style)) };
+  const marks = plotMarks(frame, axis, {
+    deadlineTargets: deadline ? data.series.filter((s) => s.kind === 'target' && s.unit === units[0]) : [],
+    projectionFrom: firstProjectionYear(drawn, joinsOf(drawn)),
+    breaks: breaksOf(drawn),
+  });
+  return { types, options, styles: groups.flatMap((g) => g.series.map((s) => s.style)), yearPlot: { years: axis.years, onEdges: false, marks } };
 }
 
 function fanChart(frame: Frame): NativeChart | null {
@@ -338,6 +412,16 @@ function fanChart(frame: Frame): NativeChart | null {
     options: { valAxisTitle: scale.unit },
     styles: [...slices.map(() => plain), ...lines.map((l) => l.style)],
     hiddenLegend: slices.flatMap((s, k) => (k === 0 || s.depth < k ? [k] : [])),
+    yearPlot: {
+      years: axis.years,
+      onEdges: true,
+      marks: plotMarks(frame, axis, {
+        deadlineTargets: targets,
+        // A band year without spread (the base year, where every draw starts) is no projection.
+        projectionFrom: firstProjectionYear(drawn, joinsOf(drawn), bands.flatMap((b) => b.points.filter((p) => p.high > p.low).map((p) => p.year))),
+        breaks: breaksOf(drawn),
+      }),
+    },
   };
 }
 
@@ -371,11 +455,22 @@ function stackedChart(frame: Frame, mode: 'area' | 'bars', showTotal: boolean): 
     data: merged.map((m) => ({ name: m.name, labels, values: scaled(m.values, scale) as number[] })),
     options: { barGrouping: 'stacked', barGapWidthPct: 60, chartColors: merged.map((m) => hex(m.color)) },
   };
+  const joins = components.map((c) => (c.projection ? joinPoint(c.actual, c.projection) : null));
   return {
     types: lines.length ? [stack, lineGroup(lines, labels, scale)] : [stack],
     options: { valAxisTitle: scale.unit },
     styles: [...merged.map(() => plain), ...lines.map((l) => l.style)],
     hiddenLegend: repeated,
+    yearPlot: {
+      years: axis.years,
+      onEdges: mode === 'area',
+      marks: plotMarks(frame, axis, {
+        deadlineTargets: data.series.filter((s) => s.kind === 'target'),
+        // Projected bars are drawn lighter; a shaded period could only start mid-bar.
+        projectionFrom: mode === 'bars' ? null : firstProjectionYear(data.series, joins),
+        breaks: breaksOf(data.series),
+      }),
+    },
   };
 }
 
@@ -453,6 +548,11 @@ function regionalBars(frame: Frame): NativeChart {
     types: targets.length ? [barGroup, lineGroup(targets, labels, scale)] : [barGroup],
     options: { valAxisTitle: scale.unit },
     styles: [...series.map(() => plain), ...targets.map((t) => t.style)],
+    yearPlot: {
+      years: axis.years,
+      onEdges: false,
+      marks: plotMarks(frame, axis, { deadlineTargets: data.series.filter((s) => s.kind === 'target'), projectionFrom: null, breaks: breaksOf(data.series) }),
+    },
   };
 }
 
@@ -461,12 +561,13 @@ export function nativeChart(spec: ChartSpec, data: ChartData): NativeChart | nul
   const frame = createFrame(spec, data, { fontFamily: DEFAULT_FONT_STACK });
   switch (spec.template) {
     case 'target-trajectory':
+      return linesChart(frame, data.series.filter((s) => s.kind !== 'target').length <= 4, spec.options.deadlineMarker);
     case 'share-of-gdp':
-      return linesChart(frame, data.series.filter((s) => s.kind !== 'target').length <= 4);
+      return linesChart(frame, data.series.filter((s) => s.kind !== 'target').length <= 4, true);
     case 'indicator-series':
-      return linesChart(frame, false);
+      return linesChart(frame, false, true);
     case 'regional-comparison':
-      return spec.options.mode === 'lines' ? linesChart(frame, regionsOf(data.series).length <= 5) : regionalBars(frame);
+      return spec.options.mode === 'lines' ? linesChart(frame, regionsOf(data.series).length <= 5, true) : regionalBars(frame);
     case 'scenario-fan':
       return fanChart(frame);
     case 'stacked-components':

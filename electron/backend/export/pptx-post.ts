@@ -3,7 +3,8 @@
 // the East Asian font on chart and theme text (it writes only <a:latin> on charts, #1420, so Chinese
 // falls back to the viewer's default), hidden legend entries for invisible stacking bases, missing
 // points left out rather than empty, and document properties that name the workbench (pptxgenjs
-// claims "Microsoft Office PowerPoint") with the provenance.
+// claims "Microsoft Office PowerPoint", and "PptxGenJS" on "Microsoft Macintosh Excel" in each chart's
+// embedded workbook) with the provenance.
 import JSZip from 'jszip';
 import type { NativeChart, PointLabel, SeriesStyle } from './pptx-native';
 import { escapeXml } from './svg';
@@ -71,6 +72,8 @@ export function styleChartXml(xml: string, chart: NativeChart, font: string): st
   // Excel leaves a missing point out; an empty <c:v> reads as zero or as an error.
   out = out.replace(/<c:pt idx="\d+"><c:v><\/c:v><\/c:pt>/g, '');
   out = out.replace(/<a:latin typeface="([^"]*)"\/>(?!\s*<a:ea)/g, (_m, face: string) => `<a:latin typeface="${face}"/>${eastAsian(font)}`);
+  // The marks drawn over the plot (pptx.ts) take the years' places from this, not from pptxgenjs' choice.
+  out = out.replace(/<c:crossBetween val="[^"]*"\/>/g, `<c:crossBetween val="${chart.yearPlot?.onEdges ? 'midCat' : 'between'}"/>`);
   const hidden = (chart.hiddenLegend ?? []).map((i) => `<c:legendEntry><c:idx val="${i}"/><c:delete val="1"/></c:legendEntry>`).join('');
   if (hidden) out = out.replace(/(<c:legendPos val="[^"]*"\/>)/, `$1${hidden}`);
   return out;
@@ -156,6 +159,27 @@ function customPropertiesXml(props: CustomProperty[]): string {
   );
 }
 
+/**
+ * A chart's embedded workbook (what "Edit Data" opens) naming the workbench as its creator and
+ * application, as the deck does, with its own dates kept.
+ */
+async function workbookWithCreator(xlsx: Uint8Array, application: string): Promise<Uint8Array> {
+  const book = await JSZip.loadAsync(xlsx);
+  const name = escapeXml(application);
+  const core = book.file('docProps/core.xml');
+  if (core) {
+    const xml = await core.async('string');
+    book.file('docProps/core.xml', xml.replace(/<dc:creator>[^<]*<\/dc:creator>/, `<dc:creator>${name}</dc:creator>`).replace(/<cp:lastModifiedBy>[^<]*<\/cp:lastModifiedBy>/, `<cp:lastModifiedBy>${name}</cp:lastModifiedBy>`));
+  }
+  const app = book.file('docProps/app.xml');
+  if (app) {
+    // AppVersion is Excel's build number; the workbench has none in that form.
+    const xml = await app.async('string');
+    book.file('docProps/app.xml', xml.replace(/<Application>[^<]*<\/Application>/, `<Application>${name}</Application>`).replace(/<AppVersion>[^<]*<\/AppVersion>/, ''));
+  }
+  return book.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
 /** The pptxgenjs output with the native charts (in slide order) restyled and the document properties written. */
 export async function finishPptx(pptx: Uint8Array, charts: NativeChart[], info: DocumentInfo): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(pptx);
@@ -172,6 +196,9 @@ export async function finishPptx(pptx: Uint8Array, charts: NativeChart[], info: 
       if (chart) zip.file(part.name, styleChartXml(await read(part.name), chart, info.font));
     }),
   );
+  for (const name of Object.keys(zip.files).filter((n) => /^ppt\/embeddings\/[^/]+\.xlsx$/.test(n))) {
+    zip.file(name, await workbookWithCreator(await zip.file(name)!.async('uint8array'), info.application));
+  }
   for (const name of Object.keys(zip.files).filter((n) => /^ppt\/(theme\/theme|slideMasters\/slideMaster|slideLayouts\/slideLayout|slides\/slide|notesSlides\/notesSlide)\d+\.xml$/.test(n))) {
     const xml = await read(name);
     const fonts = name.startsWith('ppt/theme/') ? themeXml(xml, info.font) : xml;

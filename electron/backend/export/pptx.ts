@@ -2,17 +2,18 @@
 // placeholder (the outline and screen readers name the slide by it) and the subtitle as slide text, a
 // native editable chart where the template has one (else the chart as a high-DPI PNG without its own
 // title and footer, laid out for the chart's box on the slide), the source lines at the foot and the
-// analyst's notes as speaker notes.
+// analyst's notes as speaker notes. A native chart's plot area is placed by hand (plotBox), so the
+// marks the chart cannot draw (deadlines, 口径变化, the shaded 预测期) go on as shapes at their years.
 import PptxGenJS from 'pptxgenjs';
 import { ChartBuildError } from '../../../shared/charts/errors';
-import { chartTitles, createFrame, DEFAULT_FONT_STACK, footerLines } from '../../../shared/charts/frame';
+import { chartTitles, createFrame, DEFAULT_FONT_STACK, estimateTextWidth, footerLines } from '../../../shared/charts/frame';
 import type { ChartSpec } from '../../../shared/charts/spec';
-import { paletteFor } from '../../../shared/charts/palette';
+import { paletteFor, type Palette } from '../../../shared/charts/palette';
 import { ExportError } from './errors';
 import type { BriefingItem, PackOptions } from './types';
 import { rasterise, rasterJob } from './png';
 import { finishPptx, type CustomProperty } from './pptx-post';
-import { nativeChart, type NativeChart } from './pptx-native';
+import { nativeChart, type NativeChart, type YearPlot } from './pptx-native';
 import { languageTag, provenanceOf, scenarioLine } from './provenance';
 import { renderChartSvg } from './svg';
 
@@ -59,6 +60,114 @@ export function nativeChartFor(item: BriefingItem): NativeChart | null {
   } catch (cause) {
     if (!(cause instanceof ChartBuildError)) throw cause;
     throw new ExportError('CHART_BUILD_FAILED', { reason: cause.code, chart: item.spec.title, ...cause.params }, cause.message, { cause });
+  }
+}
+
+/** A box on the slide, in inches. */
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+const LEGEND_FONT_PT = 12;
+const END_LABEL_PT = 11;
+/** The deadline, 口径变化 and 预测期 labels: the image's small font on a slide. */
+const MARK_FONT_PT = 10;
+const MARK_ROW = 0.26;
+
+/** The width of a text in inches at a point size, estimated as the image's layout estimates it. */
+const inchesOf = (text: string, pt: number): number => estimateTextWidth(text, (pt * CSS_PER_INCH) / 72) / CSS_PER_INCH;
+
+/**
+ * Rows the top legend takes. LibreOffice sets legend entries in a grid of equal columns, as wide as
+ * the widest entry, within about four fifths of the chart's width; PowerPoint packs them tighter, so
+ * this is the larger count.
+ */
+function legendRows(native: NativeChart): number {
+  const hidden = new Set(native.hiddenLegend ?? []);
+  const names = native.types.flatMap((t) => t.data.map((d) => d.name ?? '')).filter((_, i) => !hidden.has(i));
+  const column = Math.max(...names.map((name) => 0.45 + inchesOf(name, LEGEND_FONT_PT)));
+  const columns = Math.max(1, Math.floor((0.8 * CHART_BOX.w) / column));
+  return Math.max(1, Math.ceil(names.length / columns));
+}
+
+/**
+ * The inner plot area of a native chart on the slide: below the legend and the row of deadline
+ * labels, right of the value axis' labels and title, above the year labels, left of the second
+ * axis or of the end labels. Written into the chart as its manual layout, so PowerPoint and
+ * LibreOffice put the plot exactly here.
+ */
+export function plotBox(native: NativeChart): Box {
+  const top = 0.12 + legendRows(native) * 0.3 + (native.yearPlot?.marks.deadlines.length ? MARK_ROW + 0.08 : 0.1);
+  const left = 0.95;
+  const bottom = 0.55;
+  const endLabels = native.styles.flatMap((s) => (s.labels ?? []).filter((l) => l.position === 'r').map((l) => inchesOf(l.text, END_LABEL_PT) + 0.25));
+  const right = Math.max(0.3, native.options.valAxes?.length === 2 ? 1.0 : 0, ...endLabels);
+  return { x: CHART_BOX.x + left, y: CHART_BOX.y + top, w: CHART_BOX.w - left - right, h: CHART_BOX.h - top - bottom };
+}
+
+/** The plot box as the fractions of the chart's frame that a manual layout takes. */
+function layoutOf(plot: Box): Box {
+  return { x: (plot.x - CHART_BOX.x) / CHART_BOX.w, y: (plot.y - CHART_BOX.y) / CHART_BOX.h, w: plot.w / CHART_BOX.w, h: plot.h / CHART_BOX.h };
+}
+
+/** Where a year (or a point between two, 2021.5) falls across the plot: on the edges or in the middle of its band. */
+export function yearX(axis: YearPlot, plot: Box, year: number): number {
+  const n = axis.years.length;
+  const k = year - axis.years[0]!;
+  if (!axis.onEdges) return plot.x + ((k + 0.5) * plot.w) / n;
+  return n > 1 ? plot.x + (k * plot.w) / (n - 1) : plot.x + plot.w / 2;
+}
+
+/** A CSS colour as a solid fill on the white slide (an rgba shade blended over white). */
+function onWhite(css: string): string {
+  const m = /rgba?\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*(?:,\s*([\d.]+)\s*)?\)/.exec(css);
+  if (!m) return css.replace('#', '').toUpperCase();
+  const alpha = m[4] === undefined ? 1 : Number(m[4]);
+  return [m[1], m[2], m[3]].map((c) => Math.round(255 - (255 - Number(c)) * alpha).toString(16).padStart(2, '0')).join('').toUpperCase();
+}
+
+type TextStyle = PptxGenJS.TextPropsOptions;
+
+/** The 预测期: a shaded band from half a year before the first projected year to the plot's end, behind the chart. */
+function shadeProjection(pptx: PptxGenJS, slide: PptxGenJS.Slide, axis: YearPlot, plot: Box, palette: Palette): void {
+  const period = axis.marks.projection;
+  if (!period) return;
+  const x = Math.max(plot.x, yearX(axis, plot, period.from - 0.5));
+  slide.addShape(pptx.ShapeType.rect, { x, y: plot.y, w: plot.x + plot.w - x, h: plot.h, fill: { color: onWhite(palette.projectionShade) }, line: { type: 'none' }, objectName: period.text });
+}
+
+/**
+ * Over the chart: each deadline as a dotted line on its year with its label above the plot, each
+ * definition break as a dashed line half a year before it with its label low beside it (the short
+ * 口径变化 where the measures' names do not fit before the plot's edge, left of the line where even
+ * that does not), and the 预测期's label at the top of its band.
+ */
+function drawMarks(pptx: PptxGenJS, slide: PptxGenJS.Slide, axis: YearPlot, plot: Box, palette: Palette, text: TextStyle): void {
+  const label = { ...text, fontSize: MARK_FONT_PT, h: MARK_ROW, valign: 'middle' as const };
+  const right = plot.x + plot.w;
+  const period = axis.marks.projection;
+  if (period) {
+    const x = Math.max(plot.x, yearX(axis, plot, period.from - 0.5));
+    const w = Math.max(right - x, inchesOf(period.text, MARK_FONT_PT) + 0.1);
+    slide.addText(period.text, { ...label, x: right - w, y: plot.y + 0.04, w, align: 'center', color: palette.mutedText.replace('#', '') });
+  }
+  for (const mark of axis.marks.breaks) {
+    const x = yearX(axis, plot, mark.year - 0.5);
+    slide.addShape(pptx.ShapeType.line, { x, y: plot.y, w: 0, h: plot.h, line: { color: palette.axis.replace('#', ''), width: 1, dashType: 'sysDash' }, objectName: mark.short });
+    const room = right - x - 0.08;
+    const words = inchesOf(mark.text, MARK_FONT_PT) <= room ? mark.text : mark.short;
+    const w = inchesOf(words, MARK_FONT_PT) + 0.1;
+    const beside = w <= room + 0.1 ? { x: x + 0.05, align: 'left' as const } : { x: x - 0.05 - w, align: 'right' as const };
+    slide.addText(words, { ...label, ...beside, y: plot.y + plot.h - MARK_ROW - 0.04, w, color: palette.mutedText.replace('#', '') });
+  }
+  for (const deadline of axis.marks.deadlines) {
+    const x = yearX(axis, plot, deadline.year);
+    slide.addShape(pptx.ShapeType.line, { x, y: plot.y, w: 0, h: plot.h, line: { color: palette.target.replace('#', ''), width: 1, dashType: 'sysDot' }, objectName: deadline.text });
+    const w = inchesOf(deadline.text, MARK_FONT_PT) + 0.1;
+    slide.addText(deadline.text, { ...label, x: Math.min(right - w, x - w / 2), y: plot.y - MARK_ROW - 0.04, w, align: 'center', color: palette.target.replace('#', '') });
   }
 }
 
@@ -120,6 +229,8 @@ export async function pptxFromParts(
 
     const native = natives[i];
     if (native) {
+      const plot = plotBox(native);
+      if (native.yearPlot) shadeProjection(pptx, slide, native.yearPlot, plot, palette);
       const axisText = { catAxisLabelFontFace: font, valAxisLabelFontFace: font, valAxisTitleFontFace: font, catAxisTitleFontFace: font };
       const options: PptxGenJS.IChartOpts = {
         ...CHART_BOX,
@@ -142,6 +253,7 @@ export async function pptxFromParts(
         lineSize: 2,
         lineDataSymbolSize: 6,
         displayBlanksAs: 'gap',
+        layout: layoutOf(plot),
         altText: spec.title,
         ...native.options,
         valAxes: native.options.valAxes?.map((a) => ({ ...axisText, valAxisLabelFontSize: 12, valAxisTitleFontSize: 12, valAxisLabelColor: muted, valAxisTitleColor: muted, ...a })),
@@ -153,6 +265,7 @@ export async function pptxFromParts(
         // A combo takes its options in the data position; pptxgenjs' typings do not say so.
         slide.addChart(native.types, options as unknown as unknown[]);
       }
+      if (native.yearPlot) drawMarks(pptx, slide, native.yearPlot, plot, palette, text);
       return;
     }
     const image = images.get(i);

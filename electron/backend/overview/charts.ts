@@ -4,6 +4,8 @@
 // chart that would not show the figure.
 import type { OverviewStatement } from '../../../shared/api/overview-contract';
 import { chartSpecSchema } from '../../../shared/charts/spec';
+import type { Locale } from '../../../shared/i18n';
+import { specInLocale } from '../charts/in-locale';
 import { drawnEvidence, type DrawnEvidence } from '../charts/resolve-data';
 import type { Db } from '../db/workspace';
 
@@ -16,15 +18,21 @@ interface SavedChart {
   drawn: DrawnEvidence;
 }
 
-/** Every saved chart with what it draws; a chart whose spec or bindings no longer resolve draws nothing and is left out. */
-function savedCharts(db: Db): SavedChart[] {
+/**
+ * Every saved chart with what it draws, named as the Charts page names it in `locale` (a starter chart
+ * nobody edited in the UI's language); a chart whose spec or bindings no longer resolve draws nothing
+ * and is left out.
+ */
+function savedCharts(db: Db, locale: Locale): SavedChart[] {
   const rows = db.prepare('SELECT id, name, spec FROM charts ORDER BY id').all() as Array<{ id: number; name: string; spec: string }>;
   return rows.flatMap((row) => {
     try {
       const spec = chartSpecSchema.parse(JSON.parse(row.spec));
       // A tornado or waterfall draws scenario results only: no published figure, no target.
       if (spec.template === 'tornado' || spec.template === 'contribution-waterfall') return [];
-      return [{ id: row.id, name: row.name, template: spec.template, drawn: drawnEvidence(db, spec) }];
+      const shown = specInLocale(spec, locale);
+      const name = shown === spec ? row.name : shown.name || shown.title;
+      return [{ id: row.id, name, template: spec.template, drawn: drawnEvidence(db, spec) }];
     } catch {
       return [];
     }
@@ -49,8 +57,8 @@ function match(chart: SavedChart, target: Target, judged: string | null, recorde
 }
 
 /** The chart links of each statement (by target code), best first. */
-export function chartLinks(db: Db, statements: ReadonlyArray<Omit<OverviewStatement, 'charts'>>): Map<string, ChartLink[]> {
-  const charts = statements.length ? savedCharts(db) : [];
+export function chartLinks(db: Db, statements: ReadonlyArray<Omit<OverviewStatement, 'charts'>>, locale: Locale): Map<string, ChartLink[]> {
+  const charts = statements.length ? savedCharts(db, locale) : [];
   return new Map(
     statements.map((s) => {
       const judged = s.answers.find((a) => a.judged)?.measure?.code ?? null;

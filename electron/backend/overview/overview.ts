@@ -81,7 +81,7 @@ export function computeOverview(db: Db, options: { plan?: string; vintage?: stri
       projectionNote: r.projectionNote,
     };
   });
-  const charts = chartLinks(db, statements);
+  const charts = chartLinks(db, statements, options.locale);
   return {
     asOfYear: monitor.asOfYear,
     vintage: monitor.vintage,

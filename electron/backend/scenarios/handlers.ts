@@ -1,4 +1,5 @@
 import type { DomainHandlers, ServiceContext } from '../context';
+import { calibrateScenario } from './calibration';
 import {
   backtestScenario,
   deleteScenario,
@@ -32,6 +33,7 @@ export function scenarioHandlers(ctx: ServiceContext): DomainHandlers<'scenarios
     'scenarios.sensitivity': ({ id, output, year }) => sensitivityScenario(ctx.db, id, output ?? 'total', year),
     'scenarios.importance': ({ id, ...input }) => importanceScenario(ctx.db, id, input),
     'scenarios.backtest': ({ id, asOf }) => backtestScenario(ctx.db, id, asOf),
+    'scenarios.calibrate': ({ id, driver, asOf }) => calibrateScenario(ctx.db, id, { ...(driver === undefined ? {} : { driver }), asOf }),
     'scenarios.latestActuals': ({ refs }) => latestActuals(ctx.db, refs),
   };
 }

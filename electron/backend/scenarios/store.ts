@@ -5,6 +5,7 @@ import {
   backtest,
   baseTotal,
   EngineError,
+  evaluateForecasts,
   goalSeek,
   goalSeekJoint,
   importance,
@@ -347,7 +348,8 @@ export function backtestScenario(db: Db, id: number, asOf?: string | null): Scen
   const definition = scenarioDefinition(db, id);
   const resolved = resolveScenario(db, definition);
   const actuals = backtestActuals(db, definition, asOf);
-  const result = engine(() => backtest(resolved, actuals));
+  // A projection from a bounded base is a bound (≥), and the backtest judges it as one.
+  const result = engine(() => backtest(resolved, actuals, scenarioBases(db, resolved, asOf ?? null)));
   const points = result.series.flatMap((s) => s.points);
   const breaks = result.series.flatMap((s) => s.breaks);
   const measures = new Set([...points.map((p) => p.definition), ...breaks.flatMap((b) => [b.from, b.to]), ...result.series.map((s) => s.measure), ...(result.measure ? [result.measure] : [])]);
@@ -355,6 +357,7 @@ export function backtestScenario(db: Db, id: number, asOf?: string | null): Scen
   const regions = new Set(points.flatMap((p) => (p.region ? [p.region] : [])));
   return {
     ...result,
+    evaluation: evaluateForecasts(result),
     names: {
       measures: named(listMeasures(db), measures),
       indicators: named(allIndicators(db).map((r) => ({ code: r.code, nameZh: r.name_zh, nameEn: r.name_en })), indicators),

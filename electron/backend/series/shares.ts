@@ -8,11 +8,15 @@
 //   indicator publishes on its measure, the figure keeping its own indicator, row and source so a
 //   screen says where it came from (indicatorSeries);
 // - a year with no figure on the measure asked names the figures of the quantity on other measures
-//   (otherMeasureFigures): "口径不同（有重庆市此前口径2021年27.2%）", not "no data".
+//   (otherMeasureFigures): "口径不同（有重庆市此前口径2021年27.2%）", not "no data";
+// - regions shown side by side (the twin-city view, a regional-comparison chart) with every figure on
+//   its own measure: a region without a figure of its own in a year whose other regions are all on one
+//   measure shows its figure on that measure (sideBySide): 全国 2022 beside 重庆's broad-measure 45.4%
+//   is CAICT's 41.5%, the same measure in 数字经济占GDP比重.
 import type { Bound } from '../../../shared/series/bound';
 import { indicatorRow } from '../db/access';
 import type { Db } from '../db/workspace';
-import { annualSeries, listMeasures, round, type Derived, type Figure, type SeriesOptions } from './figures';
+import { annualSeries, breakYears, listMeasures, round, type Derived, type Figure, type SeriesOptions } from './figures';
 
 /** The indicators that publish a share of GDP, in code order. */
 function shareIndicators(db: Db): string[] {
@@ -89,4 +93,51 @@ export function otherMeasureFigures(db: Db, indicator: string, region: string, y
   }
   const order = listMeasures(db).map((m) => m.code);
   return [...found.values()].sort((a, b) => order.indexOf(a.measure) - order.indexOf(b.measure));
+}
+
+/** One region's figures of an indicator, with the years its series breaks. */
+export interface RegionSeries {
+  region: string;
+  figures: Figure[];
+  breaks: number[];
+}
+
+/** Regions' series of one indicator side by side: each region's own, and the one each year's figure is read from. */
+export interface SideBySide {
+  own: RegionSeries[];
+  /**
+   * The series a region (one of those asked) reads its figure of `year` from: its own when it has a
+   * figure that year (or a measure was asked); else, when the year's figures of the regions are all on
+   * one measure, its series on that measure if that has a figure that year (its growth read within
+   * it); else its own.
+   */
+  at(region: string, year: number): RegionSeries;
+}
+
+/**
+ * The series of `regions` for `indicator` as every screen showing them side by side reads them (the
+ * twin-city view, a regional-comparison chart): indicatorSeries per region, on `options.measure` when
+ * one is asked.
+ */
+export function sideBySide(db: Db, indicator: string, regions: readonly string[], options: SeriesOptions = {}): SideBySide {
+  const read = (region: string, measure: string | null): RegionSeries => {
+    const figures = indicatorSeries(db, indicator, region, { ...options, measure });
+    return { region, figures, breaks: breakYears(db, indicator, region, figures) };
+  };
+  const own = regions.map((region) => read(region, options.measure ?? null));
+  const ownOf = new Map(own.map((s) => [s.region, s]));
+  const has = (series: RegionSeries, year: number) => series.figures.some((f) => f.year === year && f.value !== null);
+  const onMeasure = new Map<string, RegionSeries>();
+  const at = (region: string, year: number): RegionSeries => {
+    const mine = ownOf.get(region)!;
+    if (options.measure || has(mine, year)) return mine;
+    const shown = new Set(own.flatMap((s) => s.figures.filter((f) => f.year === year && f.value !== null).map((f) => f.measure)));
+    if (shown.size !== 1) return mine;
+    const measure = [...shown][0]!;
+    const key = `${region}\u0000${measure}`;
+    if (!onMeasure.has(key)) onMeasure.set(key, read(region, measure));
+    const series = onMeasure.get(key)!;
+    return has(series, year) ? series : mine;
+  };
+  return { own, at };
 }

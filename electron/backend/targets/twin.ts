@@ -6,13 +6,14 @@
 // measure, a bound staying a bound); and where a year has no figure, the figures on other measures.
 // Shown with every figure on its own measure, a share indicator's region without a figure of its own
 // takes the share published on the measure the year's other regions are on (全国 2022 beside 重庆's
-// broad-measure 45.4%: CAICT's 41.5%, the same measure in another indicator), named as taken from it.
+// broad-measure 45.4%: CAICT's 41.5%, the same measure in another indicator), named as taken from it
+// (series/shares.ts, sideBySide: a regional-comparison chart reads the same).
 import { WorkbenchError } from '../../../shared/api/errors';
 import type { TwinCell } from '../../../shared/api/targets-contract';
 import { indicatorRow, regionRow } from '../db/access';
 import type { Db } from '../db/workspace';
-import { annualSeries, breakYears, checkMeasure, growthOf, listMeasures, type Figure } from '../series/figures';
-import { indicatorSeries, otherMeasureFigures, shareOfGdp } from '../series/shares';
+import { annualSeries, checkMeasure, growthOf, listMeasures } from '../series/figures';
+import { otherMeasureFigures, shareOfGdp, sideBySide, type RegionSeries } from '../series/shares';
 
 export interface CompareOptions {
   /** Only this year; growth still reads the year before. */
@@ -23,36 +24,15 @@ export interface CompareOptions {
   measure?: string | null;
 }
 
-interface RegionSeries {
-  region: string;
-  figures: Figure[];
-  breaks: number[];
-}
-
 interface CellOptions {
   indicator: { code: string; measure: string };
   asOf: string | null;
   measure: string | null;
   hasShare: boolean;
-  /** The one measure the year's figures of other regions are on, null when none or several. */
-  rowMeasure: string | null;
   via: (code: string) => { code: string; nameZh: string; nameEn: string };
 }
 
-/**
- * A region's series on the measure its year's row is shown on, when its own (every figure on its own
- * measure) has no figure that year: a share indicator completed there by the share another share
- * indicator publishes on that measure. Null when no measure was chosen for the row or none was found.
- */
-function rowMeasureSeries(db: Db, series: RegionSeries, year: number, options: CellOptions): RegionSeries | null {
-  if (options.measure || !options.rowMeasure) return null;
-  const figures = indicatorSeries(db, options.indicator.code, series.region, { asOf: options.asOf, measure: options.rowMeasure });
-  if (!figures.some((f) => f.year === year && f.value !== null)) return null;
-  return { region: series.region, figures, breaks: breakYears(db, options.indicator.code, series.region, figures) };
-}
-
-function cellOf(db: Db, own: RegionSeries, year: number, options: CellOptions): TwinCell {
-  const series = own.figures.some((f) => f.year === year && f.value !== null) ? own : (rowMeasureSeries(db, own, year, options) ?? own);
+function cellOf(db: Db, series: RegionSeries, year: number, options: CellOptions): TwinCell {
   const figure = series.figures.find((f) => f.year === year && f.value !== null);
   if (!figure) {
     // Every figure on its own measure, and on the row's, was looked for: what is missing is one on the indicator's measure.
@@ -100,17 +80,14 @@ export function compareRegions(db: Db, indicatorCode: string, regionCodes: strin
     const other = indicatorRow(db, code);
     return { code, nameZh: other?.name_zh ?? code, nameEn: other?.name_en ?? '' };
   };
-  const data: RegionSeries[] = regions.map(({ code }) => {
-    const figures = indicatorSeries(db, indicator.code, code, { asOf, measure });
-    return { region: code, figures, breaks: breakYears(db, indicator.code, code, figures) };
-  });
+  const shown = sideBySide(db, indicator.code, regions.map((r) => r.code), { asOf, measure });
+  const data = shown.own;
   // Every year any region has a figure of the indicator itself, on any measure.
   const held = regions.flatMap(({ code }) => annualSeries(db, indicator.code, code, { asOf }).map((f) => f.year));
   const years = options.year !== undefined ? [options.year] : [...new Set([...held, ...data.flatMap((d) => d.figures.map((f) => f.year))])].sort((a, b) => a - b);
-  const rows = years.map((year) => {
-    const shown = new Set(data.flatMap((d) => d.figures.filter((f) => f.year === year && f.value !== null).map((f) => f.measure)));
-    const rowMeasure = shown.size === 1 ? [...shown][0]! : null;
-    return { year, values: Object.fromEntries(data.map((d) => [d.region, cellOf(db, d, year, { indicator, asOf, measure, hasShare, rowMeasure, via })])) };
-  });
+  const rows = years.map((year) => ({
+    year,
+    values: Object.fromEntries(data.map((d) => [d.region, cellOf(db, shown.at(d.region, year), year, { indicator, asOf, measure, hasShare, via })])),
+  }));
   return { indicator, asOf, measure, regions, measures, hasShare, breaks: Object.fromEntries(data.map((d) => [d.region, d.breaks])), rows };
 }

@@ -61,6 +61,7 @@ export function OverviewPage() {
   const [overview, setOverview] = useState<Overview | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  // Asked again when the language switches: the backend names the linked starter charts in it.
   useEffect(() => {
     if (vintage && !ISO_DATE.test(vintage)) return;
     let live = true;
@@ -71,7 +72,7 @@ export function OverviewPage() {
     return () => {
       live = false;
     };
-  }, [client, vintage, describeError]);
+  }, [client, vintage, describeError, locale]);
 
   const plans = overview ? [...new Map(overview.statements.map((s) => [s.plan.code, s.plan])).values()] : [];
   return (

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Output } from '../../../shared/api/contract';
 import { localName, scenarioName, type ScenarioBacktest, type ScenarioSummary, type VersionOrigin } from '../../../shared/api/scenarios-contract';
 import { basesOf, noBases, type ScenarioBases } from '../../../shared/engine';
+import { scenarioText } from '../../../shared/i18n/scenario-text';
 import { ISO_DATE } from '../../../shared/series/vintage';
 import { useApp } from '../app-context';
 import { scenarioHash, scenarioIdFromHash } from './scenarios/address';
@@ -24,6 +25,7 @@ import {
 import { AssumptionsGrid } from './scenarios/AssumptionsGrid';
 import { BacktestPanel } from './scenarios/BacktestPanel';
 import { ComparePanel } from './scenarios/ComparePanel';
+import { CalibrationPanel } from './scenarios/CalibrationPanel';
 import { CorrelationEditor } from './scenarios/CorrelationEditor';
 import { issueLocation, namedParams } from './scenarios/correlations';
 import { DriverSliders } from './scenarios/DriverSliders';
@@ -438,11 +440,13 @@ export function ScenariosPage() {
                   )}
                   <details className="basis">
                     <summary>{t('scenario.basis')}</summary>
-                    <p>{String(draft.basis ?? '')}</p>
+                    {draft.description && <p>{scenarioText(draft.description, draft.descriptionEn, locale)}</p>}
+                    <p>{scenarioText(draft.basis, draft.basisEn, locale)}</p>
                   </details>
                 </div>
               </div>
               <CorrelationEditor draft={draft} issues={committed.issues} onChange={onDraftChange} />
+              <CalibrationPanel key={selected ?? 'new'} scenarioId={selected} draft={draft} onChange={onDraftChange} />
               {plan && <MeasureNote measure={draft.measure} targets={draft.targets ?? []} plan={plan} />}
               {live && plan && <ResultsPanel live={live} bases={liveBases} scenarioId={selected} backtest={backtestNow.result} plan={plan} onEdit={onEdit} />}
             </>

@@ -4,6 +4,7 @@ import { chartDataSchema, type ChartDataInput, type OmittedTarget } from '../../
 import { chartSpecSchema, type TemplateId } from '../../../shared/charts/spec';
 import { measured, otherMeasures } from '../../../shared/charts/target-measure';
 import type { BacktestResult, MonteCarloResult, ProjectionResult, ScenarioBases, SensitivityResult } from '../../../shared/engine';
+import { shareBound } from '../../../shared/engine/backtest';
 import { formatPlain, type Locale } from '../../../shared/format/number';
 import { translate } from '../../../shared/i18n';
 import { componentName } from '../../../shared/i18n/scenario-names';
@@ -101,7 +102,8 @@ function projectionSeries(
     basis: 'derived' as const,
     scenarioId,
     // The base year is the scenario's starting figure, not a projection: the 预测期 shading starts after it.
-    points: p.years.map((year, t) => ({ year, value: values[t] ?? null, ...(measure ? { measure } : {}), ...(t === 0 ? { base: true, ...(baseBound ? { bound: baseBound } : {}) } : {}) })),
+    // A path from a bounded base is bounded every year: ≥6000亿元 in 2020 gives ≥8073.6亿元 in 2022.
+    points: p.years.map((year, t) => ({ year, value: values[t] ?? null, ...(measure ? { measure } : {}), ...(t === 0 ? { base: true } : {}), ...(baseBound ? { bound: baseBound } : {}) })),
   };
 }
 
@@ -111,6 +113,12 @@ type BaseBound = 'lower' | 'upper' | 'approx' | null;
 function baseBoundOf(bases: ScenarioBases | undefined): BaseBound {
   const bound = bases?.total?.bound;
   return bound && bound !== 'exact' ? bound : null;
+}
+
+/** The bound of a scenario's projected share when its base makes it one (≥24% from ≥6000亿元 over GDP), else null. */
+function shareBoundOf(bases: ScenarioBases | undefined): BaseBound {
+  const bound = bases ? shareBound(bases) : 'exact';
+  return bound === 'exact' ? null : bound;
 }
 
 /** The footer line of a scenario starting from a bounded figure, as the Charts page writes it (meta.boundedBases). */
@@ -167,7 +175,7 @@ export function resultCharts(p: ProjectionResult, locale: Locale, backtest: Back
       id: 'share',
       template: 'share-of-gdp',
       title: tr('scenario.chart.share'),
-      data: withTargets([...actualSeries(backtest, 'share', locale, measure), projectionSeries(p, '%', p.share.values, locale, null, measure)], p, '%', locale, ctx, backtest),
+      data: withTargets([...actualSeries(backtest, 'share', locale, measure), projectionSeries(p, '%', p.share.values, locale, null, measure, shareBoundOf(bases))], p, '%', locale, ctx, backtest),
       ...otherFiguresNote(backtest, 'share', locale, measure),
     },
     {
@@ -180,9 +188,9 @@ export function resultCharts(p: ProjectionResult, locale: Locale, backtest: Back
           name: componentName(c, locale),
           kind: 'projection' as const,
           unit: '亿元',
-          basis: 'derived' as const,
-          // A base total taken from a bound bounds its parts too: their split is a share of it.
-          points: p.years.map((y, i) => ({ year: y, value: c.values[i] ?? null, ...(i === 0 && bound ? { bound } : {}) })),
+          basis: 'illustrative' as const,
+          // The split of the total into components is illustrative: no part carries the total's bound.
+          points: p.years.map((y, i) => ({ year: y, value: c.values[i] ?? null })),
         })),
         meta: { boundedBases: boundedBases(p, locale, bases) },
       },
@@ -195,11 +203,12 @@ export function resultCharts(p: ProjectionResult, locale: Locale, backtest: Back
         bars: {
           kind: 'waterfall',
           unit: '亿元',
-          basis: 'derived',
+          // Its steps are the components' shares of the growth: an illustrative split, as on the Charts page.
+          basis: 'illustrative',
           steps: [
             { label: tr('scenario.chart.yearLabel', { year: p.baseYear }), value: p.total.values[0]!, role: 'total', projection: false, ...(bound ? { bound } : {}) },
             ...p.components.map((c) => ({ label: componentName(c, locale), value: c.values[t]! - c.values[0]!, role: 'delta' as const, projection: true })),
-            { label: tr('scenario.chart.yearLabel', { year }), value: p.total.values[t]!, role: 'total' as const, projection: true },
+            { label: tr('scenario.chart.yearLabel', { year }), value: p.total.values[t]!, role: 'total' as const, projection: true, ...(bound ? { bound } : {}) },
           ],
         },
         meta: { boundedBases: boundedBases(p, locale, bases) },
@@ -308,7 +317,9 @@ export function backtestCharts(result: BacktestResult | ScenarioBacktest, p: Pro
   return result.series
     .filter((s): s is typeof s & { metric: 'total' | 'share' | 'gdp' } => s.metric !== 'component')
     .map((s) => {
-      const drawn = [...actualSeries(result, s.metric, locale, s.measure), projectionSeries(p, s.unit, values[s.metric], locale, null, s.measure)];
+      // The backtest knows the projection's bound from the scenario's bases (≥ from a lower-bound base).
+      const projected = s.points[0]?.projectedBound ?? 'exact';
+      const drawn = [...actualSeries(result, s.metric, locale, s.measure), projectionSeries(p, s.unit, values[s.metric], locale, null, s.measure, projected === 'exact' ? null : projected)];
       const ctx = { measure: result.measure, plan };
       return {
         id: `backtest-${s.metric}` as const,

@@ -123,23 +123,25 @@ describe('chart data files', () => {
     expect(latest!.find((r) => r['年份'] === '2018')).toMatchObject({
       单位: '万亿元',
       数值: '2.15888',
-      发布版本: '第四次经济普查修订 2020-01-01',
+      发布版本: '第四次经济普查修订 · 2020-01-01',
       来源: census.source,
     });
     expect(census.source).toContain('第四次全国经济普查');
-    expect(pinned!.map((r) => [r['年份'], r['数值'], r['发布版本'], r['来源']])).toEqual([['2018', '2.036319', '统计公报初步核算数 2019-03-01', '重庆市统计局 统计公报（初步核算）']]);
+    expect(pinned!.map((r) => [r['年份'], r['数值'], r['发布版本'], r['来源']])).toEqual([['2018', '2.036319', '统计公报初步核算数 · 2019-03-01', '重庆市统计局 统计公报（初步核算）']]);
+    // 2019's preliminary estimate has no release date: the column says so, and from when it is counted.
     const y2019 = stored(2019);
+    expect(y2019).toMatchObject({ released: '', releaseLabel: '初步核算数' });
     expect(latest!.find((r) => r['年份'] === '2019')).toMatchObject({
-      发布版本: [y2019.releaseLabel, y2019.released].filter(Boolean).join(' '),
+      发布版本: '初步核算数 · 日期不详（按2020-01-01起计）',
       来源: y2019.source,
     });
     // An English chart names a seeded release in English; a source stays as recorded.
-    expect(english!.find((r) => r.year === '2018')).toMatchObject({ release: '4th census revision 2020-01-01', source: census.source });
+    expect(english!.find((r) => r.year === '2018')).toMatchObject({ release: '4th census revision · 2020-01-01', source: census.source });
 
     // Progress: the actual's release and source; a target without an actual leaves both blank.
     expect(progress!.map((r) => [r['系列'], r['发布版本'], r['来源'] !== ''])).toEqual([
-      ['数字经济总量达到万亿级规模', '', true],
-      ['数字经济占GDP比重达到40%以上', '《行动计划》指标表 2023-12-13', true],
+      ['数字经济总量达到万亿级规模', '日期不详（按2023-01-01起计）', true],
+      ['数字经济占GDP比重达到40%以上', '《行动计划》指标表 · 2023-12-13', true],
       ['培育数字经济龙头企业', '', false],
     ]);
     expect(progress![0]!['来源']).toContain('CAICT');

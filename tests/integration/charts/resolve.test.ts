@@ -60,7 +60,7 @@ describe('charts.data per template', () => {
     expect(projection.points.map(({ year, value }) => ({ year, value }))).toEqual(run.years.slice(1).map((year, t) => ({ year, value: run.total.values[t + 1] })));
     // The path is on the scenario's measure, when the scenario states one.
     expect(new Set(projection.points.map((p) => p.measure))).toEqual(new Set([scenarioDefinition(service.db, Number(baseline)).measure]));
-    expect(projection).toMatchObject({ basis: 'illustrative', scenarioId: baseline, region: '重庆' });
+    expect(projection).toMatchObject({ basis: 'derived', scenarioId: baseline, region: '重庆' });
     // Projections are no release: they carry none, and no point of this path is the scenario's base.
     expect(projection.points.some((p) => p.released !== undefined || p.source !== undefined || p.base)).toBe(false);
     // A1 is judged on the broad measure; in 2022 the path it would be read against is on the city's
@@ -112,7 +112,7 @@ describe('charts.data per template', () => {
   it('tornado: the engine sensitivity at the range end year, drivers named, no-effect drivers left out', async () => {
     const data = await resolve({ template: 'tornado', bindings: { indicators: ['de_va'], scenarios: [baseline], years: { from: 2020, to: 2022 } } });
     const result = sensitivityScenario(service.db, Number(baseline), 'total', 2022);
-    expect(data.bars).toMatchObject({ kind: 'tornado', unit: '亿元', base: result.output.base, basis: 'illustrative', baseLabel: '2022年数字经济规模（基准，重庆市此前口径）', measure: 'cq-earlier' });
+    expect(data.bars).toMatchObject({ kind: 'tornado', unit: '亿元', base: result.output.base, basis: 'derived', baseLabel: '2022年数字经济规模（基准，重庆市此前口径）', measure: 'cq-earlier' });
     const bars = data.bars!.kind === 'tornado' ? data.bars!.items : [];
     expect(bars.map((b) => b.label)).toEqual(result.bars.filter((b) => b.swing > 0).map((b) => (b.driver === 'uplift' ? '各部分增速统一上调' : b.label)));
     expect(bars.map((b) => b.label)).not.toContain('GDP增速');
@@ -144,8 +144,8 @@ describe('charts.data per template', () => {
     ]);
     expect(steps[0]!.value).toBe(6000);
     expect(steps[0]!.projection).toBe(false);
-    // The base is 6000 of "超6000亿元", so the first total is a lower bound; the others are projections.
-    expect(steps.map((s) => s.bound)).toEqual(['lower', undefined, undefined, undefined]);
+    // The base is 6000 of "超6000亿元", so the first total is a lower bound, and so is the last, projected from it.
+    expect(steps.map((s) => s.bound)).toEqual(['lower', undefined, undefined, 'lower']);
     expect(data.bars).toMatchObject({ measure: 'cq-earlier' });
     expect(steps[0]!.value + steps[1]!.value + steps[2]!.value).toBeCloseTo(steps[3]!.value, 6);
     expect(steps[3]!.value).toBe(runScenario(service.db, Number(baseline), 'zh').projection.total.values[5]);

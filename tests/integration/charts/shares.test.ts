@@ -52,7 +52,7 @@ describe('a share of GDP another share indicator holds', () => {
       expect(footer(option)).toContain(`重庆2022年的数值取自数字经济增加值占GDP比重（重庆），来源：${source}。`);
       const csv = toCsv(chartRows(spec, data), 'zh');
       // The release and source in their columns; the note says which indicator holds the figure.
-      expect(csv).toContain(`,2022,45.4,确数,信通院广义口径,,《行动计划》指标表 2023-12-13,${source},,,,,取自数字经济增加值占GDP比重（重庆）\r\n`);
+      expect(csv).toContain(`,2022,45.4,确数,信通院广义口径,,《行动计划》指标表 · 2023-12-13,${source},,,,,取自数字经济增加值占GDP比重（重庆）\r\n`);
       expect(spec.locale).toBe('zh');
     });
   }

@@ -108,6 +108,22 @@ describe('a target line and the measure it is judged on', () => {
   });
 });
 
+describe('a target line says what its target says', () => {
+  it('carries the comparator: ≥ for 万亿级, > for 40%以上, ≈ for 总投资约296亿元; the label writes it, in either language', async () => {
+    const { service } = fresh();
+    const level = await resolve(service, { template: 'target-trajectory', title: 't', bindings: { indicators: ['de_scale'], regions: ['CQ'], targets: ['A1', 'B8'] } });
+    const lines = level.data.series.filter((s) => s.kind === 'target');
+    expect(lines.map((s) => [s.id, s.comparator])).toEqual([
+      ['target-A1', '>='],
+      ['target-B8', '≈'],
+    ]);
+    const share = await resolve(service, { template: 'share-of-gdp', title: 't', locale: 'en', bindings: { indicators: ['de_va_share_gdp'], regions: ['CQ'], targets: ['A2'] } });
+    expect(share.data.series.find((s) => s.kind === 'target')).toMatchObject({ id: 'target-A2', comparator: '>' });
+    const marks = (share.option.series as Array<{ markLine?: { data: Array<{ yAxis?: number; label: { formatter: () => string } }> } }>)[0]!.markLine!.data;
+    expect(marks.find((m) => m.yAxis === 40)!.label.formatter()).toBe('Target: >40.0% (2022, CAICT broad measure)');
+  });
+});
+
 describe('the starter briefing', () => {
   it('draws no target line over values of another measure, and A1 over the broad measure', async () => {
     const { service } = fresh();
@@ -124,8 +140,8 @@ describe('the starter briefing', () => {
     }
     const { spec } = await starterChart(service, 'target-trajectory');
     const { data } = await resolve(service, spec);
-    // Named by what it says (目标 1.0万亿元（2022年）), never by its code.
-    expect(data.series.find((s) => s.kind === 'target')).toMatchObject({ id: 'target-A1', name: '目标' });
+    // Named by what it says (目标：≥1.0万亿元（2022年）, its comparator carried), never by its code.
+    expect(data.series.find((s) => s.kind === 'target')).toMatchObject({ id: 'target-A1', name: '目标', comparator: '>=' });
     expect(new Set(data.series.filter((s) => s.kind !== 'target').flatMap((s) => s.points.map((p) => p.measure)))).toEqual(new Set(['caict-broad']));
   });
 

@@ -1,5 +1,7 @@
-// One answer on two screens: for GDP and the national share of GDP (de_share_gdp, which 重庆 only has
-// through the city's reported share on the same measure), every region and year the twin-city view
+// One answer on two screens: for GDP, the national share of GDP (de_share_gdp, which 重庆 only has
+// through the city's reported share on the same measure) and the city's reported share
+// (de_va_share_gdp, which 全国 2022 only has through the national share on the measure of 重庆's 2022
+// figure), every region and year the twin-city view
 // shows has the same value, bound and measure (and, for a share another indicator holds, the same
 // indicator and source) on a regional-comparison chart of the same indicator; and the chart draws no
 // value the view does not show. Checked on the latest releases and as known on earlier dates.
@@ -29,9 +31,12 @@ const regions = ['CQ', 'SC', 'CD', 'CN'];
 // Latest; before 重庆's 2018 census revision was known; before its 2022 share was published; after.
 const vintages = [null, '2019-06-30', '2023-06-30', '2024-01-31'];
 
-for (const indicator of ['gdp', 'de_share_gdp']) {
+// No share of GDP of the city's was published by mid-2019.
+const cases: Record<string, Array<string | null>> = { gdp: vintages, de_share_gdp: vintages, de_va_share_gdp: vintages.filter((v) => v !== '2019-06-30') };
+
+for (const [indicator, dates] of Object.entries(cases)) {
   describe(`${indicator}: the twin-city view and a regional-comparison chart`, () => {
-    for (const vintage of vintages) {
+    for (const vintage of dates) {
       it(`say the same for every region and year (${vintage ?? 'latest releases'})`, async () => {
         const twin = compareRegions(service.db, indicator, regions, { asOf: vintage });
         const fromTwin = new Map<string, Said>();
@@ -67,5 +72,14 @@ describe('the check covers what it is for', () => {
   it('重庆 2022 of the national share, taken from the city’s reported share, is among the values compared', () => {
     const cell = compareRegions(service.db, 'de_share_gdp', regions).rows.find((r) => r.year === 2022)!.values.CQ!;
     expect(cell).toMatchObject({ value: 45.4, measure: 'caict-broad', via: { code: 'de_va_share_gdp' } });
+  });
+
+  it('全国 2022 of the city’s reported share, on the measure of 重庆’s 2022 figure, is on the chart as in the view', async () => {
+    const cell = compareRegions(service.db, 'de_va_share_gdp', ['CQ', 'CN']).rows.find((r) => r.year === 2022)!.values.CN!;
+    expect(cell).toMatchObject({ value: 41.5, measure: 'caict-broad', via: { code: 'de_share_gdp' } });
+    const spec = chartSpecSchema.parse({ template: 'regional-comparison', title: '对照', bindings: { indicators: ['de_va_share_gdp'], regions: ['CQ', 'CN'] } });
+    const data = await call<ChartData>(service, 'charts.data', { spec });
+    const national = data.series.find((s) => s.kind === 'actual' && s.region === '全国')!;
+    expect(national.points.find((p) => p.year === 2022)).toMatchObject({ value: 41.5, measure: 'caict-broad', via: { indicator: '数字经济占GDP比重' } });
   });
 });

@@ -59,6 +59,6 @@ describe('a fresh workspace', () => {
 
   it('does not show the 2020 core share before its report', async () => {
     expect(await coreShare('2022-12-31')).toEqual([]);
-    expect(await coreShare('2023-06-30')).toEqual([['2020', 7.3, '2023-01-01'], ['2022', 7.7, '']]);
+    expect(await coreShare('2023-06-30')).toEqual([['2020', 7.3, '2023-01-01'], ['2022', 7.7, '2023-01-01']]);
   });
 });

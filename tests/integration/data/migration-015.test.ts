@@ -20,7 +20,7 @@ describe('migration 015', () => {
 
     const ws = openWorkspace(file);
     try {
-      expect(ws.db.pragma('user_version', { simple: true })).toBe(15);
+      expect(ws.db.pragma('user_version', { simple: true })).toBe(migrations.length);
       expect(ws.db.prepare('SELECT code, parent, parent_by_import FROM indicators ORDER BY code').all()).toEqual([
         { code: 'sl_a', parent: null, parent_by_import: null },
         { code: 'sl_a1', parent: null, parent_by_import: null },

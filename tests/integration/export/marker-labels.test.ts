@@ -24,8 +24,8 @@ function parse(chart: { spec: ChartSpecInput; data: ChartDataInput }, preset: st
 
 describe('marker labels in the exported SVG', () => {
   describe.each([
-    ['share of GDP (starter briefing)', starterShare, ['口径变化', '2022年期限', '45.4%', '目标 40.0%（2022年）', '42.8%']],
-    ['target trajectory (level)', levelWithBreak, ['口径变化', '2022年期限', '1.32万亿元', '目标 1.00万亿元（2022年）']],
+    ['share of GDP (starter briefing)', starterShare, ['口径变化', '2022年期限', '45.4%', '目标：>40.0%（2022年）', '42.8%']],
+    ['target trajectory (level)', levelWithBreak, ['口径变化', '2022年期限', '1.32万亿元', '目标：≥1.00万亿元（2022年）']],
   ] as const)('%s', (_name, chart, labels) => {
     it.each(presets)('draws break, deadline, target and end labels apart at %s', async (preset) => {
       const { spec, data } = parse(chart, preset);

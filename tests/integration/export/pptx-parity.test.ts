@@ -1,14 +1,15 @@
 // The PPTX says what the PNG says: title placeholders, document properties naming the workbench,
 // the East Asian font with its class on chart text, the image's marker per series and dashed
 // projections, end/target/value labels, fan legend by band, aligned dual axes, image slides laid out
-// for their box; and LibreOffice opens the deck and renders every slide.
+// for their box, deadlines, 口径变化 and the 预测期 as shapes on their years of the plot, the embedded
+// workbooks naming the workbench; and LibreOffice opens the deck and renders every slide.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { OFFICE_FONT, renderPptx, slideImageSpec } from '../../../electron/backend/export/pptx';
-import { fan, indicator, progress, stacked, trajectory, waterfall } from '../../fixtures/charts/briefing';
+import { fan, indicator, progress, share, stacked, trajectory, waterfall, type FixtureChart } from '../../fixtures/charts/briefing';
 import { app, itemOf, packItems, tempDir } from './support';
 
 type Zip = Awaited<ReturnType<typeof JSZip.loadAsync>>;
@@ -31,6 +32,41 @@ function seriesOf(xml: string): string[] {
 }
 
 const attr = (xml: string, pattern: RegExp): string | undefined => pattern.exec(xml)?.[1];
+
+interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** A shape of a slide by its name, in EMU. */
+function shapeNamed(slide: string, name: string): Rect {
+  const sp = [...slide.matchAll(/<p:sp>.*?<\/p:sp>/gs)].map((m) => m[0]).find((x) => x.includes(`name="${name}"`));
+  expect(sp, name).toBeDefined();
+  const [, x, y, w, h] = /<a:off x="(\d+)" y="(\d+)"\/><a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(sp!)!.map(Number);
+  return { x: x!, y: y!, w: w!, h: h! };
+}
+
+/**
+ * Where the chart puts a year, read from the package alone: the graphic frame on the slide, the
+ * chart's manual inner-plot layout, its categories and whether they sit on the edges (midCat).
+ */
+function yearPlace(slide: string, chart: string): { plot: Rect; at: (year: number) => number } {
+  const [, fx, fy, fw, fh] = /<p:xfrm><a:off x="(\d+)" y="(\d+)"\/><a:ext cx="(\d+)" cy="(\d+)"\/><\/p:xfrm>/.exec(slide)!.map(Number);
+  const layout = /<c:manualLayout>(.*?)<\/c:manualLayout>/s.exec(chart)![1]!;
+  expect(layout).toMatch(/<c:layoutTarget val="inner"/);
+  const f = (k: string) => Number(attr(layout, new RegExp(`<c:${k} val="([\\d.]+)"`)));
+  const plot = { x: fx! + f('x') * fw!, y: fy! + f('y') * fh!, w: f('w') * fw!, h: f('h') * fh! };
+  const cat = /<c:cat>.*?<\/c:cat>/s.exec(chart)![0];
+  const n = Number(attr(cat, /<c:ptCount val="(\d+)"/));
+  const first = Number(attr(cat, /<c:v>(\d{4})/));
+  const onEdges = attr(chart, /<c:crossBetween val="(\w+)"/) === 'midCat';
+  return { plot, at: (year) => plot.x + (onEdges ? ((year - first) * plot.w) / (n - 1) : ((year - first + 0.5) * plot.w) / n) };
+}
+
+/** EMU: 0.005 in. */
+const NEAR = 4600;
 
 function hasSoffice(): boolean {
   try {
@@ -88,7 +124,7 @@ describe('PPTX parity with the image', () => {
     // The actual line continues into the projections: only their ends are labelled.
     expect(series[0]).not.toContain('<c:dLbl>');
     expect(series[2]).toMatch(/<c:dLbl><c:idx val="7"\/><c:tx><c:rich>.*<a:t>4128\.2亿元<\/a:t>.*<c:dLblPos val="r"\/>/s);
-    expect(series[3]).toContain('<a:t>2027年目标 4000.0亿元</a:t>');
+    expect(series[3]).toContain('<a:t>2027年目标：≥4000.0亿元</a:t>');
   });
 
   it('dashes the projected total, with one legend entry for the total', async () => {
@@ -135,6 +171,49 @@ describe('PPTX parity with the image', () => {
     expect(Number.isInteger(steps[0])).toBe(true);
   });
 
+  it.each<[string, FixtureChart, Array<[string, number]>, number]>([
+    // Lines: years in the middle of their bands; the break between 2021 and 2022, the two deadlines.
+    ['share of GDP', share, [['口径变化', 2021.5], ['2022年期限', 2022], ['2027年期限', 2027]], 2023],
+    // Stacked areas: years on the plot's edges, as the image draws them.
+    ['stacked areas', stacked, [['2022年期限', 2022]], 2023],
+  ])('draws the %s chart\'s deadlines, 口径变化 and 预测期 on their years of the plot', async (_name, chart, lines, firstProjected) => {
+    const zip = await deck([itemOf(chart)]);
+    const slide = await zip.file('ppt/slides/slide1.xml')!.async('string');
+    const { plot, at } = yearPlace(slide, await chartXml(zip));
+    for (const [name, year] of lines) {
+      const line = shapeNamed(slide, name);
+      expect(Math.abs(line.x - at(year)), name).toBeLessThan(NEAR);
+      expect(line.w).toBe(0);
+      expect(Math.abs(line.y - plot.y)).toBeLessThan(NEAR);
+      expect(Math.abs(line.h - plot.h)).toBeLessThan(NEAR);
+      expect(slide).toContain(`<a:t>${name}</a:t>`);
+    }
+    // The 预测期 from half a year before the first projected year to the plot's end, behind the chart.
+    const shade = shapeNamed(slide, '预测期');
+    expect(Math.abs(shade.x - at(firstProjected - 0.5))).toBeLessThan(NEAR);
+    expect(Math.abs(shade.x + shade.w - (plot.x + plot.w))).toBeLessThan(NEAR);
+    expect(slide.indexOf('name="预测期"')).toBeLessThan(slide.indexOf('<p:graphicFrame>'));
+    expect(slide).toContain('<a:t>预测期</a:t>');
+  });
+
+  it('draws no shaded period over bars and no marks on a waterfall', async () => {
+    const slide = await (await deck([itemOf(waterfall)])).file('ppt/slides/slide1.xml')!.async('string');
+    expect(slide).not.toMatch(/name="(预测期|口径变化|\d{4}年期限)"/);
+  });
+
+  it('names the workbench as creator of each chart\'s embedded workbook', async () => {
+    const zip = await deck([itemOf(trajectory), itemOf(stacked)]);
+    const books = Object.keys(zip.files).filter((f) => /^ppt\/embeddings\/.*\.xlsx$/.test(f));
+    expect(books).toHaveLength(2);
+    for (const name of books) {
+      const book = await JSZip.loadAsync(await zip.file(name)!.async('uint8array'));
+      const core = await book.file('docProps/core.xml')!.async('string');
+      expect(attr(core, /<dc:creator>([^<]*)</)).toBe('digital-economy-workbench 0.1.0-test');
+      expect(core).not.toContain('PptxGenJS');
+      expect(await book.file('docProps/app.xml')!.async('string')).toContain('<Application>digital-economy-workbench 0.1.0-test</Application>');
+    }
+  });
+
   it('lays out a picture slide\'s chart for its box, so the picture fills it at its own aspect', async () => {
     const spec = slideImageSpec(progress.spec);
     expect(spec.size).toEqual({ preset: 'custom', width: 1184, height: 494, unit: 'px', dpi: 96 });
@@ -157,7 +236,9 @@ describe('PPTX parity with the image', () => {
       execFileSync('pdftoppm', ['-r', '30', '-png', join(dir, 'deck.pdf'), join(dir, 'slide')]);
       expect(readdirSync(dir).filter((f) => /^slide-\d+\.png$/.test(f))).toHaveLength(packItems.length);
       const pdfText = execFileSync('pdftotext', [join(dir, 'deck.pdf'), '-']).toString();
-      for (const item of packItems) expect(pdfText.replace(/\s+/g, '')).toContain(item.spec.title.replace(/\s+/g, ''));
+      const flat = pdfText.replace(/\s+/g, '');
+      for (const item of packItems) expect(flat).toContain(item.spec.title.replace(/\s+/g, ''));
+      for (const mark of ['2027年期限', '2022年期限', '口径变化', '预测期']) expect(flat).toContain(mark);
     },
     180_000,
   );

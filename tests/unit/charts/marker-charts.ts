@@ -16,7 +16,7 @@ export const starterShare: { spec: ChartSpecInput; data: ChartDataInput } = {
     series: [
       { id: 'cq', name: '重庆', kind: 'actual', unit: '%', region: '重庆', breaksBefore: [2022], points: [{ year: 2020, value: 25 }, { year: 2021, value: 27.2 }, { year: 2022, value: 45.4 }] },
       { id: 'cn', name: '全国', kind: 'actual', unit: '%', region: '全国', points: [30.3, 32.9, 34.8, 36.2, 38.6, 39.8, 41.5, 42.8].map((value, i) => ({ year: 2016 + i, value })) },
-      { id: 'a2', name: '目标', kind: 'target', unit: '%', points: [{ year: 2022, value: 40 }] },
+      { id: 'a2', name: '目标', kind: 'target', unit: '%', points: [{ year: 2022, value: 40 }], comparator: '>' },
     ],
   },
 };
@@ -28,7 +28,7 @@ export const levelWithBreak: { spec: ChartSpecInput; data: ChartDataInput } = {
     series: [
       { id: 'cq', name: '重庆', kind: 'actual', unit: '亿元', region: '重庆', basis: 'derived', breaksBefore: [2022], points: [{ year: 2020, value: 6000 }, { year: 2021, value: 7587.2 }, { year: 2022, value: 13224.6 }] },
       { id: 'sc', name: '四川', kind: 'actual', unit: '亿元', region: '四川', points: [14000, 15500, 16800, 18200, 19600].map((value, i) => ({ year: 2020 + i, value })) },
-      { id: 'a1', name: '目标', kind: 'target', unit: '亿元', points: [{ year: 2022, value: 10000 }] },
+      { id: 'a1', name: '目标', kind: 'target', unit: '亿元', points: [{ year: 2022, value: 10000 }], comparator: '>=' },
     ],
   },
 };
@@ -55,7 +55,7 @@ export const starterShareMeasured: { spec: ChartSpecInput; data: ChartDataInput 
         ],
       },
       { id: 'cn', name: '全国', kind: 'actual', unit: '%', region: '全国', points: [30.3, 32.9, 34.8, 36.2, 38.6, 39.8, 41.5, 42.8].map((value, i) => ({ year: 2016 + i, value, bound: 'exact' as const, measure: 'caict-broad' })) },
-      { id: 'a2', name: '目标', kind: 'target', unit: '%', points: [{ year: 2022, value: 40, measure: 'caict-broad' }] },
+      { id: 'a2', name: '目标', kind: 'target', unit: '%', points: [{ year: 2022, value: 40, measure: 'caict-broad' }], comparator: '>' },
     ],
     meta: {
       measures: [

@@ -113,8 +113,8 @@ function collisions(labels: Placed[]): string[] {
 
 describe('marker labels that share a year', () => {
   describe.each([
-    ['share of GDP (starter briefing)', starterShare, ['口径变化', '2022年期限', '45.4%', '目标 40.0%（2022年）']],
-    ['target trajectory (level)', levelWithBreak, ['口径变化', '2022年期限', '1.32万亿元', '目标 1.00万亿元（2022年）']],
+    ['share of GDP (starter briefing)', starterShare, ['口径变化', '2022年期限', '45.4%', '目标：>40.0%（2022年）']],
+    ['target trajectory (level)', levelWithBreak, ['口径变化', '2022年期限', '1.32万亿元', '目标：≥1.00万亿元（2022年）']],
   ] as const)('%s', (_name, chart, expected) => {
     it.each(presets)('break, deadline, end and target labels do not overlap at %s', (preset) => {
       const { labels } = layout(chart, preset);

@@ -54,13 +54,13 @@ describe('the measures a target line is read against', () => {
 
 describe('a drawn target line', () => {
   it('names its measure where the chart draws two: A2 over 重庆 before and after the change of measure', () => {
-    expect(targetLabels(build(starterShareMeasured.spec, starterShareMeasured.data))).toEqual(['目标 40.0%（2022年，信通院广义口径）']);
+    expect(targetLabels(build(starterShareMeasured.spec, starterShareMeasured.data))).toEqual(['目标：>40.0%（2022年，信通院广义口径）']);
   });
 
   it('does not where every value is on one measure', () => {
     const data = starterShareMeasured.data;
     const cn = data.series!.filter((s) => s.id !== 'cq');
-    expect(targetLabels(build(starterShareMeasured.spec, { ...data, series: cn }))).toEqual(['目标 40.0%（2022年）']);
+    expect(targetLabels(build(starterShareMeasured.spec, { ...data, series: cn }))).toEqual(['目标：>40.0%（2022年）']);
   });
 });
 

@@ -58,7 +58,7 @@ describe('target trajectory', () => {
     const lines = markLines(option);
     const target = lines.find((l) => l.yAxis === 4000)!;
     // Written with the chart's digits, as every value in 亿元 on this chart is (2240.6亿元).
-    expect(labelOf(target)).toBe('2027年目标 4000.0亿元');
+    expect(labelOf(target)).toBe('2027年目标：≥4000.0亿元');
     const deadline = lines.find((l) => l.xAxis === '2027')!;
     expect(labelOf(deadline)).toBe('2027年期限');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actualPointSchema, backtest, EngineError, type ActualPoint } from '../../../shared/engine';
+import { actualPointSchema, backtest, EngineError, evaluateForecasts, type ActualPoint, type ScenarioBases } from '../../../shared/engine';
 import { scenario } from './helpers';
 
 // A scenario run from 2020: GDP 25,002.79亿元 (published) growing an illustrative 7%; the digital
@@ -109,7 +109,7 @@ describe('backtest', () => {
       const s = result.series.find((x) => x.metric === 'share')!;
       expect(s.measure).toBe('cq-earlier');
       expect(s.points.map((p) => [p.year, p.status, p.error === null])).toEqual([
-        [2020, 'base-year', false],
+        [2020, 'base-year', true],
         [2021, 'scored', false],
       ]);
       expect(s.breaks.map((b) => [b.year, b.to])).toEqual([[2022, 'caict-broad']]);
@@ -147,6 +147,65 @@ describe('backtest', () => {
     it('passes the series a figure was read from through, for naming it', () => {
       const [point] = backtest(onEarlier, [{ metric: 'share', year: 2021, value: 27.2, definition: 'cq-earlier', indicator: 'de_va_share_gdp', region: 'CQ' }]).series[0]!.points;
       expect(point).toMatchObject({ indicator: 'de_va_share_gdp', region: 'CQ' });
+    });
+  });
+
+  describe('a projection from a lower-bound base', () => {
+    // 基准's bases as the workspace records them: 数字经济增加值 2020 "超6000亿元" (≥6000, a lower bound)
+    // and GDP 25,002.79亿元 (exact). At the scenario's growth the projections are lower bounds too.
+    const onEarlier = scenario({ ...from2020Input, measure: 'cq-earlier' });
+    const bases: ScenarioBases = {
+      total: { year: 2020, value: 6000, bound: 'lower', status: 'actual', measure: 'cq-earlier', indicator: 'de_va', region: 'CQ', source: '重庆市经济和信息化委员会' },
+      gdp: { year: 2020, value: 25002.79, bound: 'exact', status: 'actual', measure: 'nbs-core', indicator: 'gdp', region: 'CQ', source: '重庆市统计局' },
+    };
+    const share2021 = (6000 * 1.16 * 100) / (25002.79 * 1.07);
+    const published: ActualPoint[] = [
+      // 27.2% in 2021, exact, above the projected ≥26.0%: the bound holds, nothing to score.
+      { metric: 'share', year: 2021, value: 27.2, definition: 'cq-earlier' },
+      // An exact total below the projected ≥8073.6亿元 violates the bound: scored by the distance.
+      { metric: 'total', year: 2022, value: 8000, definition: 'cq-earlier' },
+      { metric: 'total', year: 2021, value: 7000, definition: 'cq-earlier' },
+    ];
+
+    it('marks the projections of the total and share as lower bounds, GDP and a component as exact', () => {
+      const result = backtest(onEarlier, [...published, { metric: 'gdp', year: 2021, value: 27894.02, definition: 'nbs-core' }, { metric: 'component', componentId: 'de', year: 2021, value: 7000, definition: 'cq-earlier' }], bases);
+      const bound = (metric: string) => result.series.find((s) => s.metric === metric)!.points[0]!.projectedBound;
+      expect([bound('total'), bound('share'), bound('gdp'), bound('component')]).toEqual(['lower', 'lower', 'exact', 'exact']);
+    });
+
+    it('does not score an exact figure at or above the projection, and scores one below it', () => {
+      const result = backtest(onEarlier, published, bases);
+      const share = result.series.find((s) => s.metric === 'share')!;
+      expect(share.points[0]).toMatchObject({ year: 2021, projected: expect.closeTo(share2021, 9), projectedBound: 'lower', status: 'within-bound', error: null, percentError: null });
+      expect(share.mape).toBeNull();
+      const total = result.series.find((s) => s.metric === 'total')!;
+      expect(total.points.map((p) => [p.year, p.status, p.error])).toEqual([
+        [2021, 'within-bound', null],
+        [2022, 'scored', expect.closeTo(8073.6 - 8000, 9)],
+      ]);
+      expect(total.mape).toBeCloseTo((100 * 73.6) / 8000, 9);
+      // Without the bases the same figures are errors of an exact projection.
+      const exact = backtest(onEarlier, published).series.find((s) => s.metric === 'share')!;
+      expect(exact.points[0]).toMatchObject({ projectedBound: 'exact', status: 'scored', error: expect.closeTo(share2021 - 27.2, 9) });
+    });
+
+    it('never contradicts a published lower bound with a lower-bound projection', () => {
+      const [point] = backtest(onEarlier, [{ metric: 'total', year: 2022, value: 10000, bound: 'lower', definition: 'cq-earlier' }], bases).series[0]!.points;
+      expect(point).toMatchObject({ status: 'within-bound', error: null });
+    });
+
+    it('evaluates a held projection bound as met, out of the summaries, and a violated one as scored', () => {
+      const evaluation = evaluateForecasts(backtest(onEarlier, published, bases));
+      const total = evaluation.series.find((s) => s.metric === 'total')!;
+      expect(total.rows.map((r) => [r.year, r.projectedBound, r.verdict])).toEqual([
+        [2021, 'lower', 'bound-met'],
+        [2022, 'lower', 'scored'],
+      ]);
+      expect(total.horizons).toEqual([
+        { horizon: 1, count: 0, mae: null, mape: null },
+        { horizon: 2, count: 1, mae: expect.closeTo(73.6, 9), mape: expect.closeTo((100 * 73.6) / 8000, 9) },
+      ]);
+      expect(evaluation.series.find((s) => s.metric === 'share')!.rows[0]).toMatchObject({ verdict: 'bound-met', error: null });
     });
   });
 

@@ -1,8 +1,9 @@
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EditRecord, ObservationRow, Releases, ValueListColumn } from '../../../../shared/api/data-contract';
 import type { JobStatus } from '../../../../shared/api/jobs-contract';
 import { formatPlain } from '../../../../shared/format/number';
+import { releaseDateText, releaseText } from '../../../../shared/format/release';
 import { unitLabel, unitName } from '../../../../shared/format/unit-name';
 import { seedLabel } from '../../../../shared/i18n/seed-labels';
 import { boundSign } from '../../../../shared/series/bound';
@@ -35,6 +36,19 @@ function RevisionsCell(props: ICellRendererParams<ObservationRow, number> & { on
 }
 
 /**
+ * The release column's width: its longest seeded text, "初步核算数（第四次经济普查修订前） · 日期不详",
+ * "preliminary, before census revision · undated".
+ */
+const RELEASED_WIDTH = { zh: 342, en: 340 } as const;
+/** The indicator column's width when the window has room (its longest seeded name), and the least it is given. */
+const INDICATOR_WIDTH = { zh: 252, en: 174 } as const;
+const INDICATOR_MIN = { zh: 150, en: 100 } as const;
+/** The columns after the release (修订, 性质, 导入号), in order. */
+const AFTER_RELEASE = { zh: [90, 96, 96], en: [116, 96, 96] } as const;
+/** Room a desktop window's vertical scrollbar and the grid's border take beside the columns. */
+const GRID_CHROME = 17;
+
+/**
  * The workspace's observations in the infinite-row grid: sorted and filtered by SQLite, value-list
  * filters for indicator, region, measure, bound, status and import, value and note editable
  * (validated, audited, undoable), each value with its bound and measure and release, a row's
@@ -52,6 +66,17 @@ export function ObservationsView({ version }: { version: number }) {
   /** The date the data is shown as known on ('' for the latest releases). */
   const [vintage, setVintage] = useState('');
   const [releases, setReleases] = useState<{ row: ObservationRow; list: Releases } | null>(null);
+  /** The grid's width for its columns (0 until measured): the indicator column takes what the others leave. */
+  const [room, setRoom] = useState(0);
+  const viewRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view) return;
+    const observer = new ResizeObserver(() => setRoom(view.clientWidth - GRID_CHROME));
+    observer.observe(view);
+    return () => observer.disconnect();
+  }, []);
 
   const fetchPage = useCallback<PageFetcher<ObservationRow>>((request) => client.call('observations.query', { ...request, vintage: vintage || null }), [client, vintage]);
   const loadEdits = useCallback(() => client.call('observations.edits', { limit: 50 }).then(setEdits, (e: unknown) => setMessage({ text: describeError(e), error: true })), [client, describeError]);
@@ -78,21 +103,31 @@ export function ObservationsView({ version }: { version: number }) {
     const named = (o: ValueListOption) => (o.label && o.label !== o.value ? `${o.label} (${String(o.value)})` : String(o.value ?? ''));
     // Widths: the columns that say what a figure is (indicator to release) come first and fit side by
     // side in a 1280 px window in Chinese (about 1090 px of grid beside its scrollbar) and a 1366 px one
-    // in English (about 1175 px), each as wide as its longest seeded text or its header (数字经济核心产业
-    // 增加值占GDP比重, 统计局核心产业口径, 初步核算数（第四次经济普查修订前）; in English "Gross domestic
-    // product", "100 million yuan", "approximate (≈)", "NBS core-industries measure", "preliminary
-    // (communiqué) · 2019-03-01"); the rest scroll, the source taking what is left. A cell cut anyway (a
-    // longer imported name, the long English indicator names) shows its full text on hover.
-    const w = (zh: number, en: number) => (locale === 'en' ? en : zh);
+    // in English (about 1175 px), unit to release each as wide as its longest seeded text or its header
+    // (统计局核心产业口径, 初步核算数（第四次经济普查修订前） · 日期不详; in English "100 million yuan",
+    // "approximate (≈)", "NBS core-industries measure", "preliminary, before census revision · undated").
+    // The indicator takes the room they leave, down to its minimum, and the columns after the release
+    // that fit whole: a column never shows half at the right edge, the others scroll, the source taking
+    // what is left. A cell cut anyway (a longer imported name, the long indicator names in a narrow
+    // window) shows its full text on hover.
+    const after = AFTER_RELEASE[locale];
+    const fixed = locale === 'en' ? [94, 84, 92, 128, 124, 208, RELEASED_WIDTH.en] : [76, 76, 94, 68, 96, 152, RELEASED_WIDTH.zh];
+    let indicatorWidth = room - fixed.reduce((a, b) => a + b, 0);
+    for (const next of after) {
+      if (indicatorWidth - next < INDICATOR_WIDTH[locale]) break;
+      indicatorWidth -= next;
+    }
+    indicatorWidth = Math.max(INDICATOR_MIN[locale], room > 0 ? indicatorWidth : INDICATOR_WIDTH[locale]);
+    const [region, period, value, unit, bound, measure, released] = fixed as [number, number, number, number, number, number, number];
     return [
       // Value lists filter by code; sorting is by code too, which groups the rows the same way.
-      { colId: 'indicator', field: locale === 'en' ? 'indicatorNameEn' : 'indicatorName', headerName: t('data.indicator'), width: w(252, 174), minWidth: 120, ...list('indicator', named), tooltipField: locale === 'en' ? 'indicatorNameEn' : 'indicatorName' },
-      { colId: 'region', field: locale === 'en' ? 'regionNameEn' : 'regionName', headerName: t('data.region'), width: w(76, 94), minWidth: 72, ...list('region', named) },
-      { field: 'period', headerName: t('data.period'), width: w(76, 84), minWidth: 72, ...text },
+      { colId: 'indicator', field: locale === 'en' ? 'indicatorNameEn' : 'indicatorName', headerName: t('data.indicator'), width: indicatorWidth, minWidth: INDICATOR_MIN[locale], ...list('indicator', named), tooltipField: locale === 'en' ? 'indicatorNameEn' : 'indicatorName' },
+      { colId: 'region', field: locale === 'en' ? 'regionNameEn' : 'regionName', headerName: t('data.region'), width: region, minWidth: 72, ...list('region', named) },
+      { field: 'period', headerName: t('data.period'), width: period, minWidth: 72, ...text },
       {
         field: 'value',
         headerName: t('data.value'),
-        width: w(94, 92),
+        width: value,
         minWidth: 80,
         type: 'rightAligned',
         ...number,
@@ -113,7 +148,7 @@ export function ObservationsView({ version }: { version: number }) {
       {
         field: 'unit',
         headerName: t('col.unit'),
-        width: w(68, 128),
+        width: unit,
         minWidth: 60,
         ...text,
         valueFormatter: (p) => unitLabel(String(p.value ?? ''), locale),
@@ -122,7 +157,7 @@ export function ObservationsView({ version }: { version: number }) {
       {
         field: 'bound',
         headerName: t('data.bound'),
-        width: w(96, 124),
+        width: bound,
         minWidth: 72,
         ...list('bound', (o) => t(`data.bound.${String(o.value)}`)),
         // Only a bound or an approximation is worth a word; exact is the rule.
@@ -133,7 +168,7 @@ export function ObservationsView({ version }: { version: number }) {
         colId: 'measure',
         field: locale === 'en' ? 'measureNameEn' : 'measureName',
         headerName: t('data.measure'),
-        width: w(152, 208),
+        width: measure,
         minWidth: 100,
         ...list('measure', named),
         tooltipValueGetter: (p) => (p.data ? `${locale === 'en' ? p.data.measureNameEn : p.data.measureName} (${p.data.measure})` : undefined),
@@ -142,17 +177,18 @@ export function ObservationsView({ version }: { version: number }) {
         colId: 'released',
         field: 'released',
         headerName: t('data.released'),
-        width: w(264, 262),
+        width: released,
         minWidth: 120,
         ...text,
-        // Label and date of the release shown (the date sorts); a release without a date shows its label alone.
-        valueFormatter: (p) => [seedLabel(p.data?.releaseLabel ?? '', locale), p.value].filter(Boolean).join(' · '),
-        tooltipValueGetter: (p) => [seedLabel(p.data?.releaseLabel ?? '', locale), p.value].filter(Boolean).join(' · '),
+        // Label and date of the release shown (the date sorts); a release without a date says so and
+        // from when it is counted as known, in short (the tooltip has the long form).
+        valueFormatter: (p) => (p.data ? releaseText(p.data, locale, true) : ''),
+        tooltipValueGetter: (p) => (p.data ? releaseText(p.data, locale) : undefined),
       },
       {
         field: 'revisions',
         headerName: t('data.revisions'),
-        width: w(90, 116),
+        width: after[0],
         minWidth: 72,
         ...number,
         cellRenderer: RevisionsCell,
@@ -161,16 +197,16 @@ export function ObservationsView({ version }: { version: number }) {
       {
         field: 'status',
         headerName: t('data.status'),
-        width: 96,
+        width: after[1],
         minWidth: 72,
         ...list('status', (o) => t(`status.${String(o.value)}`)),
         valueFormatter: (p) => (p.value ? t(`status.${String(p.value)}`) : ''),
       },
-      { field: 'importId', headerName: t('data.import'), width: 96, minWidth: 72, ...list('importId', (o) => (o.value === null ? t('data.filter.manual') : `#${String(o.value)} ${o.label}`)) },
+      { field: 'importId', headerName: t('data.import'), width: after[2], minWidth: 72, ...list('importId', (o) => (o.value === null ? t('data.filter.manual') : `#${String(o.value)} ${o.label}`)) },
       { field: 'source', headerName: t('data.source'), flex: 1, minWidth: 240, ...text, tooltipField: 'source' },
       { field: 'note', headerName: t('data.note'), width: 180, minWidth: 100, ...text, editable: true, cellClass: 'editable-cell', tooltipField: 'note' },
     ];
-  }, [client, locale, t, vintage, openReleases]);
+  }, [client, locale, t, vintage, openReleases, room]);
 
   const onCellEdit = useCallback(
     async (row: ObservationRow, field: string, value: unknown) => {
@@ -226,7 +262,7 @@ export function ObservationsView({ version }: { version: number }) {
   const filtered = Object.keys(view.filterModel).length > 0;
 
   return (
-    <div className="observations-view">
+    <div className="observations-view" ref={viewRef}>
       <div className="toolbar">
         <button type="button" onClick={() => void startExport('csv')} disabled={exportJob !== null} data-testid="export-csv">{t('data.export.csv')}</button>
         <button type="button" onClick={() => void startExport('xlsx')} disabled={exportJob !== null} data-testid="export-xlsx">{t('data.export.xlsx')}</button>
@@ -305,7 +341,7 @@ export function ObservationsView({ version }: { version: number }) {
               {releases.list.releases.map((r, i) => (
                 <tr key={i}>
                   <td>
-                    {r.released || t('data.releases.unknownDate')}
+                    {releaseDateText(r.released, releases.row.year, locale)}
                     {r.latest && <span className="tag">{t('data.releases.latest')}</span>}
                   </td>
                   <td>{seedLabel(r.releaseLabel, locale)}</td>

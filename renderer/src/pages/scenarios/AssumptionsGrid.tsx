@@ -124,14 +124,20 @@ export function AssumptionsGrid({ rows, issues, onCommit, onLive, onAdd, onRemov
         headerName: t('scenario.col.group'),
         valueGetter: (p) => (p.data ? groupHeading(p.data.group, locale, t) : ''),
         cellRenderer: GroupCell,
-        width: 190,
+        width: locale === 'en' ? 150 : 190,
+        // A long name (Component: digital industrialization) takes more lines, the row growing to hold them.
+        wrapText: true,
+        autoHeight: true,
         tooltipValueGetter: (p) => (p.data ? groupHeading(p.data.group, locale, t) : ''),
       },
       {
         colId: 'field',
         headerName: t('scenario.col.field'),
         valueGetter: (p) => (p.data ? t(p.data.field) : ''),
-        width: 150,
+        // English names are longer (Base (a value, or indicator@region)): a wider column, and the row grows to every line.
+        width: locale === 'en' ? 170 : 150,
+        wrapText: true,
+        autoHeight: true,
         // A row with a hint (the persistence choices) explains itself on hover.
         tooltipValueGetter: (p) => (p.data ? (p.data.hint ? `${t(p.data.field)}：${t(p.data.hint)}` : t(p.data.field)) : ''),
       },
@@ -142,6 +148,9 @@ export function AssumptionsGrid({ rows, issues, onCommit, onLive, onAdd, onRemov
         editable: true,
         flex: 1,
         minWidth: 120,
+        // A choice's name (Constant growth rate) wraps rather than ending in "…".
+        wrapText: true,
+        autoHeight: true,
         valueFormatter: (p) => {
           const row = p.data;
           if (!row) return '';
@@ -155,8 +164,16 @@ export function AssumptionsGrid({ rows, issues, onCommit, onLive, onAdd, onRemov
           'cell-default': (p) => Boolean(p.data && p.data.value === '' && p.data.fallback !== undefined),
         },
       },
-      // English units are longer (100 million yuan a year): the column fits them rather than ending in “…”.
-      { colId: 'unit', headerName: t('scenario.col.unit'), valueGetter: (p) => (p.data?.unit ? t(`scenario.unit.${p.data.unit}`) : ''), width: locale === 'en' ? 125 : 90 },
+      // English units are longer (100 million yuan a year): they wrap rather than end in “…”, so every
+      // column of the sheet fits beside the side column at 1366 px (group 150, assumption 170, value and check 120, unit 110).
+      {
+        colId: 'unit',
+        headerName: t('scenario.col.unit'),
+        valueGetter: (p) => (p.data?.unit ? t(`scenario.unit.${p.data.unit}`) : ''),
+        width: locale === 'en' ? 110 : 90,
+        wrapText: true,
+        autoHeight: true,
+      },
       {
         colId: 'issue',
         headerName: t('scenario.col.issue'),

@@ -7,6 +7,7 @@ import { backtestBreakText, baseAmount, baseShare } from '../../../../shared/i18
 import { useApp } from '../../app-context';
 import { backtestCharts } from '../scenario-charts';
 import { ChartCard } from './ChartCard';
+import { EvaluationTable } from './EvaluationTable';
 import { DateField } from '../../components/DateField';
 import type { PlanMeasures } from '../../../../shared/monitor/scenario-targets';
 
@@ -42,7 +43,7 @@ export function BacktestPanel({
   if (!result) return <p className="muted">{t('common.loading')}</p>;
   const measureName = (code: string) => nameOf(result.names.measures, code, locale);
   const value = (s: BacktestSeries, v: number | null) => (s.unit === '%' ? formatPercent(v, locale, 2) : formatYi(v, locale));
-  const metricName = (s: BacktestSeries) => (s.metric === 'component' ? (projection?.components.find((c) => c.id === s.componentId)?.name ?? '') : t(`scenario.metric.${s.metric}`));
+  const metricName = (s: Pick<BacktestSeries, 'metric' | 'componentId'>) => (s.metric === 'component' ? (projection?.components.find((c) => c.id === s.componentId)?.name ?? '') : t(`scenario.metric.${s.metric}`));
   // The series by name: 地区生产总值·重庆, or the indicator's name alone when it names the region (数字经济增加值（重庆）).
   const seriesName = (indicator: string, region: string) => {
     const [what, where] = [nameOf(result.names.indicators, indicator, locale), nameOf(result.names.regions, region, locale)];
@@ -55,7 +56,7 @@ export function BacktestPanel({
   const intro = { baseYear: result.baseYear, horizon: result.horizon };
   // The base year's projection is the scenario's base: a bound or a derived value as such.
   const projected = (s: BacktestSeries, pt: BacktestPoint) => {
-    if (pt.status !== 'base-year' || pt.projected === null || s.metric === 'component') return value(s, pt.projected);
+    if (pt.status !== 'base-year' || pt.projected === null || s.metric === 'component') return pt.projected === null ? value(s, null) : boundSign(pt.projectedBound) + value(s, pt.projected);
     return s.metric === 'share' ? baseShare(pt.projected, bases, locale, 2) : baseAmount(pt.projected, s.metric === 'total' ? bases.total : bases.gdp, locale);
   };
   return (
@@ -113,6 +114,7 @@ export function BacktestPanel({
           </table>
         </section>
       ))}
+      <EvaluationTable result={result} vintage={vintage} metricName={metricName} />
       <div className="chart-grid">
         {charts.map((plan) => (
           <ChartCard key={plan.id} plan={plan} scenarioIds={[scenarioId]} />

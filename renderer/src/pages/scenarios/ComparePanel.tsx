@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { localName, scenarioName, type NamedCode, type ScenarioSummary } from '../../../../shared/api/scenarios-contract';
 import { noBases, type BacktestResult, type ScenarioBases } from '../../../../shared/engine';
-import { baseNote } from '../../../../shared/i18n/scenario-base-text';
-import { formatPercent, formatYi, type Locale } from '../../../../shared/format/number';
+import { baseNote, projectedText } from '../../../../shared/i18n/scenario-base-text';
+import { formatYi, type Locale } from '../../../../shared/format/number';
 import { useApp } from '../../app-context';
 import { overlayChart } from '../scenario-charts';
 import { diffAssumptions, groupHeading, type Draft } from './assumptions';
@@ -87,8 +87,9 @@ export function ComparePanel({ list, initial, backtest, plan }: { list: Scenario
   });
   // One row per target and measure: the same target on two measures is two rows, each named by its measure.
   const rows = outcomeRows(groups, runs, plan);
-  const outcome = (x: Outcome) =>
-    `${x.flag ? t(x.flag === 'above-100' ? 'scenario.share.above100' : 'scenario.share.gdpNotPositive') : x.unit === '%' ? formatPercent(x.value, locale) : formatYi(x.value, locale)} · ${x.met ? t('scenario.met') : t('scenario.notMet')}`;
+  // A projection from a bounded base is a bound (≥), as on the scenario's own page.
+  const outcome = (x: Outcome, id: number) =>
+    `${x.flag ? t(x.flag === 'above-100' ? 'scenario.share.above100' : 'scenario.share.gdpNotPositive') : x.kind === 'component' ? formatYi(x.value, locale) : projectedText(x.value, x.kind === 'share' ? 'share' : 'total', bases.get(id) ?? noBases, locale)} · ${x.met ? t('scenario.met') : t('scenario.notMet')}`;
   const join = locale === 'zh' ? '、' : ', ';
 
   const toggle = (id: number, on: boolean) => setChosen((cur) => (on ? [...cur, id].slice(0, 4) : cur.filter((x) => x !== id)));
@@ -139,7 +140,7 @@ export function ComparePanel({ list, initial, backtest, plan }: { list: Scenario
                       key={runs[i]!.id}
                       className={cell.kind === 'other-measure' ? 'other-measure' : cell.kind === 'outcome' ? (cell.outcome.met ? 'met-cell' : 'missed-cell') : undefined}
                     >
-                      {cell.kind === 'other-measure' ? t('scenario.compare.otherMeasure') : cell.kind === 'outcome' ? outcome(cell.outcome) : '—'}
+                      {cell.kind === 'other-measure' ? t('scenario.compare.otherMeasure') : cell.kind === 'outcome' ? outcome(cell.outcome, runs[i]!.id) : '—'}
                     </td>
                   ))}
                 </tr>

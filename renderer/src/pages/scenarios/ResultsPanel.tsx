@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { EngineError, sensitivity, summarize, type BacktestResult, type ScenarioBases } from '../../../../shared/engine';
 import { formatPercent, formatPlain, formatYi } from '../../../../shared/format/number';
-import { baseNote } from '../../../../shared/i18n/scenario-base-text';
+import { baseNote, projectedText } from '../../../../shared/i18n/scenario-base-text';
 import { driverName } from '../../../../shared/i18n/scenario-names';
 import { useApp } from '../../app-context';
 import { resultCharts, tornadoChart } from '../scenario-charts';
@@ -96,7 +96,7 @@ export function ResultsPanel({
                 <td>{locale === 'en' && x.labelEn ? x.labelEn : x.label}</td>
                 <td>{x.year}</td>
                 <td className={x.flag ? 'missed-cell' : undefined}>
-                  {x.flag ? t(flagKey[x.flag]) : x.unit === '%' ? formatPercent(x.value, locale) : formatYi(x.value, locale)}
+                  {x.flag ? t(flagKey[x.flag]) : x.kind === 'component' ? formatYi(x.value, locale) : projectedText(x.value, x.kind === 'share' ? 'share' : 'total', bases, locale)}
                 </td>
                 {elsewhere ? (
                   <>
@@ -108,7 +108,13 @@ export function ResultsPanel({
                 ) : (
                   <>
                     <td>{x.met ? t('scenario.met') : t('scenario.notMet')}</td>
-                    <td>{x.flag ? '—' : x.unit === '%' ? t('scenario.points', { value: formatPlain(x.gap, locale, 1) }) : formatYi(x.gap, locale)}</td>
+                    <td data-testid="target-gap">
+                      {x.flag
+                        ? '—'
+                        : t(x.met ? 'scenario.gap.spare' : 'scenario.gap.short', {
+                            value: x.unit === '%' ? t('scenario.points', { value: formatPlain(Math.abs(x.gap), locale, 1) }) : formatYi(Math.abs(x.gap), locale),
+                          })}
+                    </td>
                     <td>{x.firstYearMet ?? '—'}</td>
                     <td>{x.flag || x.requiredGrowth === null ? '—' : formatPercent(x.requiredGrowth, locale, 2)}</td>
                   </>

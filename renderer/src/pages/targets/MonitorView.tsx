@@ -4,6 +4,7 @@ import type { MonitorRow, Plan } from '../../../../shared/api/targets-contract';
 import { formatWithUnit } from '../../../../shared/format/number';
 import { seedLabel } from '../../../../shared/i18n/seed-labels';
 import { goalValueText } from '../../../../shared/monitor/goal';
+import { tagsMeasure } from '../../../../shared/monitor/measure-tag';
 import { boundSign } from '../../../../shared/series/bound';
 import { targetStatuses, type TargetStatus } from '../../../../shared/monitor/status';
 import { useApp } from '../../app-context';
@@ -32,7 +33,10 @@ function StatusChip({ status }: { status: TargetStatus }) {
 
 /**
  * Progress = latest ÷ target: a bounded latest short of the target gives a bounded progress (≥60%);
- * a lower bound at or past the target (≥1万亿元 against 1万亿元) says the target is reached, not "≥100%".
+ * a lower bound at or past the target (≥1万亿元 against 1万亿元) says the target is reached, not "≥100%",
+ * and so does an approximate figure that meets its target at 100% (≈296亿元 against 约296亿元): there
+ * "≈100%" only restates that the two numbers are the same. Past the target (≈12 of 10) the ratio still
+ * says by how much: ≈120%.
  */
 function ProgressBar({ row }: { row: MonitorRow }) {
   const { locale, t } = useApp();
@@ -40,9 +44,10 @@ function ProgressBar({ row }: { row: MonitorRow }) {
   if (progress === null) return <span className="muted">—</span>;
   const bound = latest?.bound ?? 'exact';
   const pct = Math.round(progress * 100);
-  const reached = bound === 'lower' && progress >= 1 && latest !== null && target.value !== null;
+  const reached = (bound === 'lower' || (bound === 'approx' && pct === 100)) && progress >= 1 && latest !== null && target.value !== null;
   const text = reached ? t('targets.progress.boundMet') : `${boundSign(bound)}${pct}%`;
-  const title = reached ? t('targets.progress.boundMetHint', { value: formatWithUnit(latest.value, target.unit, locale), target: formatWithUnit(target.value, target.unit, locale) }) : text;
+  const hint = bound === 'approx' ? 'targets.progress.approxMetHint' : 'targets.progress.boundMetHint';
+  const title = reached ? t(hint, { value: formatWithUnit(latest.value, target.unit, locale), target: formatWithUnit(target.value, target.unit, locale) }) : text;
   return (
     <span className="progress-cell" title={title} data-testid="row-progress">
       <span className="progress-track">
@@ -278,7 +283,7 @@ export function MonitorView() {
                   <td>{r.target.code}</td>
                   <td className="title-cell">
                     {locale === 'en' && r.target.titleEn ? r.target.titleEn : r.target.titleZh}
-                    {r.measure && (
+                    {tagsMeasure(r.measure) && (
                       <span className="measure-tag" title={t('targets.measure.judged')} data-testid="row-measure">
                         {measureLabel(r.measure, locale)}
                       </span>

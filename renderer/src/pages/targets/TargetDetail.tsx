@@ -1,7 +1,9 @@
 import { Fragment, useEffect, useRef, useState } from 'react';
 import type { Output } from '../../../../shared/api/contract';
 import type { MonitorRow, Plan } from '../../../../shared/api/targets-contract';
-import { seedLabel } from '../../../../shared/i18n/seed-labels';
+import { releaseText } from '../../../../shared/format/release';
+import { sourceInLocale } from '../../../../shared/format/source-text';
+import { tagsMeasure } from '../../../../shared/monitor/measure-tag';
 import { parseNumber } from '../../../../shared/parse/number';
 import { BOUNDS, boundOfText, type Bound } from '../../../../shared/series/bound';
 import { DateField } from '../../components/DateField';
@@ -92,7 +94,7 @@ export function TargetDetail({
         </button>
       </header>
       <div className="detail-main">
-        {row.measure && (
+        {tagsMeasure(row.measure) && (
           <p className="measure-line" data-testid="detail-measure">
             <span className="measure-tag">{t('targets.measure.judgedOn', { measure: measureLabel(row.measure, locale) })}</span>
           </p>
@@ -174,7 +176,6 @@ export function TargetDetail({
               {row.actuals.map((a, i) => {
                 // A new definition starts here: a named break, or the measure differs from the year before.
                 const changed = a.breakBefore || (i > 0 && a.measure !== row.actuals[i - 1]!.measure);
-                const release = [seedLabel(a.releaseLabel, locale), a.released].filter(Boolean).join(' ');
                 return (
                   <Fragment key={a.year}>
                     {changed && (
@@ -188,10 +189,10 @@ export function TargetDetail({
                         <BoundedValue value={a.value} unit={target.unit} bound={a.bound} />
                       </td>
                       <td className="measure">{a.measure ? nameOf(a.measure) : '—'}</td>
-                      <td className="release">{release || '—'}</td>
+                      <td className="release">{releaseText(a, locale)}</td>
                       <td className="muted source" title={a.note || undefined}>
                         {a.from === 'recorded' ? t('targets.detail.fromRecorded') : t('targets.detail.fromObservation')}
-                        {a.source ? ` · ${a.source}` : ''}
+                        {a.source ? ` · ${sourceInLocale(a.source, locale)}` : ''}
                       </td>
                       <td>
                         {a.from === 'recorded' && (

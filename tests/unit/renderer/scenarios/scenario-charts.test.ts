@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import seeds from '../../../../data/seed/scenarios.json';
 import { backtestCharts, chartOption, chartSpecFor, fanChart, resultCharts, tornadoChart } from '../../../../renderer/src/pages/scenario-charts';
 import { planMeasures } from '../../../../shared/monitor/scenario-targets';
-import { backtest, monteCarlo, parseResolvedScenario, project, sensitivity, type ActualPoint } from '../../../../shared/engine';
+import { backtest, monteCarlo, parseResolvedScenario, project, sensitivity, type ActualPoint, type ScenarioBases } from '../../../../shared/engine';
 
 // 基准: on the city's earlier measure, carrying A1 (万亿级规模) and A2 (占GDP比重40%以上), plan targets
 // judged on CAICT's broad measure, and P2027, its own.
@@ -31,6 +31,23 @@ const targetIds = (series: ReadonlyArray<{ kind: string; id: string }>) => serie
 const footer = (option: ReturnType<typeof chartOption>) => JSON.stringify(option);
 
 describe('scenario result charts', () => {
+  it('marks every projected total and share from a lower-bound base as one, never a component, and calls the split illustrative', () => {
+    // 基准's bases: "超6000亿元" (≥6000, a lower bound) and GDP 25,002.79亿元 (exact).
+    const bases: ScenarioBases = {
+      total: { year: 2020, value: 6000, bound: 'lower', status: 'actual', measure: 'cq-earlier', indicator: 'de_va', region: 'CQ', source: '市经信委' },
+      gdp: { year: 2020, value: s.gdp.base, bound: 'exact', status: 'actual', measure: 'nbs-core', indicator: 'gdp', region: 'CQ', source: '重庆市统计局' },
+    };
+    const plans = resultCharts(p, 'zh', bt, ctx, bases);
+    const projected = (id: string) => plans.find((c) => c.id === id)!.data.series!.find((x) => x.kind === 'projection')!;
+    expect(projected('trajectory').points.map((pt) => pt.bound)).toEqual(p.years.map(() => 'lower'));
+    expect(projected('share').points.map((pt) => pt.bound)).toEqual(p.years.map(() => 'lower'));
+    const stacked = plans.find((c) => c.id === 'stacked')!.data.series!;
+    expect(stacked.map((x) => x.basis)).toEqual(stacked.map(() => 'illustrative'));
+    expect(stacked.flatMap((x) => x.points.filter((pt) => 'bound' in pt))).toEqual([]);
+    const steps = plans.find((c) => c.id === 'waterfall')!.data.bars!;
+    expect(steps.kind === 'waterfall' && steps.steps.map((x) => x.bound)).toEqual(['lower', undefined, undefined, 'lower']);
+  });
+
   it('builds every result chart with its briefing template', () => {
     const plans = resultCharts(p, 'zh', bt, ctx);
     expect(plans.map((c) => [c.id, c.template])).toEqual([

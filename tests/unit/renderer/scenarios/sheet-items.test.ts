@@ -115,7 +115,7 @@ describe('adding and removing components', () => {
     const d = setAt(baseline(), 'targets[3]', { kind: 'component', id: 'C1', label: '数字产业化3000亿元', year: 2025, comparator: '>=', value: 3000, componentId: 'digital-industry' });
     const rows = rowsOf(d);
     expect(rows.some((r) => /\.id$/.test(r.path))).toBe(false);
-    expect(rows.find((r) => r.path === 'components[0].nameEn')).toMatchObject({ value: '', editor: 'optionalText' });
+    expect(rows.find((r) => r.path === 'components[0].nameEn')).toMatchObject({ value: 'digital industrialisation', editor: 'optionalText' });
     // The component a target names is chosen by its name; a starting one's group reads in English too.
     expect(rows.find((r) => r.path === 'targets[3].componentId')!.optionLabels).toEqual({ 'digital-industry': '数字产业化', 'industry-digitalization': '产业数字化' });
     expect(rows.find((r) => r.path === 'components[0].name')!.group).toMatchObject({ params: { name: '数字产业化' }, paramsEn: { name: 'digital industrialisation' } });
