@@ -95,8 +95,9 @@ describe('layout at 1280×720', () => {
       // The value and check columns flex: they make room for a scrollbar themselves.
       const right = viewport.getBoundingClientRect().left + viewport.clientWidth;
       const headers = [...sheet.querySelectorAll('.ag-header-cell')].filter((h) => h.getBoundingClientRect().right > right + 0.5).map((h) => h.getAttribute('col-id'));
-      const lines = (c) => { const r = document.createRange(); r.selectNodeContents(c); return new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size; };
-      const cut = [...sheet.querySelectorAll('.ag-row [col-id="field"]')].filter((c) => lines(c) > 2).map((c) => c.textContent);
+      // A row grows with its text: a name is cut only when its text reaches past the cell's box.
+      const bottom = (c) => { const r = document.createRange(); r.selectNodeContents(c); return Math.max(...[...r.getClientRects()].map((x) => x.bottom)); };
+      const cut = [...sheet.querySelectorAll('.ag-row [col-id="field"]')].filter((c) => bottom(c) > c.getBoundingClientRect().bottom + 0.5).map((c) => c.textContent);
       return { headers, cut };
     })()`)) as { headers: string[]; cut: string[] };
     expect(result).toEqual({ headers: [], cut: [] });

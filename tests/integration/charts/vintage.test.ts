@@ -57,7 +57,7 @@ describe('a chart pinned to a vintage', () => {
     ]);
     expect(data.meta).toMatchObject({ vintage: '2019-06-30', newerData: true, asOf: '2019-06-30' });
     // In the chart's unit (its axis reads 万亿元), every digit published kept.
-    expect(toCsv(chartRows(chartSpecSchema.parse(gdpCq('2019-06-30')), data), 'zh')).toContain(',万亿元,2018,2.036319,确数,统计部门常规口径,,统计公报初步核算数 2019-03-01,重庆市统计局 统计公报（初步核算）,');
+    expect(toCsv(chartRows(chartSpecSchema.parse(gdpCq('2019-06-30')), data), 'zh')).toContain(',万亿元,2018,2.036319,确数,统计部门常规口径,,统计公报初步核算数 · 2019-03-01,重庆市统计局 统计公报（初步核算）,');
 
     const svg = await svgOf(service, gdpCq('2019-06-30'));
     expect(svg).toContain('数据截至 2019-06-30');

@@ -48,8 +48,13 @@ describe('data files of scenario bars', () => {
     const steps = rows.map((r) => byHeader(header!, r));
     expect(steps.map((s) => s['系列'])).toEqual(['2020年', '数字产业化', '产业数字化', '2022年']);
     expect(steps[0]).toMatchObject({ 类型: '合计', 数值: '6000', 数值界限: '下限（≥）', 统计口径: '重庆市此前口径' });
-    // The later steps are projections from it: no bound of their own.
-    for (const s of steps.slice(1)) expect(s).toMatchObject({ 数值界限: '', 统计口径: '重庆市此前口径', 说明: '预测' });
+    // The components are projections with no bound of their own; the 2022 total, projected from a
+    // lower bound at the scenario's growth, is a lower bound too.
+    expect(steps.slice(1).map((s) => [s['数值界限'], s['统计口径'], s['说明']])).toEqual([
+      ['', '重庆市此前口径', '预测'],
+      ['', '重庆市此前口径', '预测'],
+      ['下限（≥）', '重庆市此前口径', '预测'],
+    ]);
   });
 
   it('the tornado CSV: each driver row on the measure its result is on', () => {
@@ -75,7 +80,7 @@ describe('data files of scenario bars', () => {
     const csv = toCsv(chartRows(spec, data), 'en');
     // In the chart's unit, as the English axis reads it: billion yuan.
     expect(csv).toMatch(/\r\n2020,total,illustrative,billion yuan,,600,lower bound \(≥\),[^,\r\n]*earlier[^,\r\n]*,/i);
-    expect(nativeChart(spec, data)!.types[0]!.data[0]!.labels).toEqual(['2020 (lower bound)', expect.any(String), expect.any(String), '2022 (projection)']);
+    expect(nativeChart(spec, data)!.types[0]!.data[0]!.labels).toEqual(['2020 (lower bound)', expect.any(String), expect.any(String), '2022 (projection; lower bound)']);
   });
 
   it('the native PowerPoint waterfall names the bound in the 2020 category', async () => {
@@ -85,6 +90,6 @@ describe('data files of scenario bars', () => {
     expect(parts).toHaveLength(1);
     const xml = await zip.file(parts[0]!)!.async('string');
     const categories = [...new Set([...xml.matchAll(/<c:cat>[\s\S]*?<\/c:cat>/g)].flatMap((m) => [...m[0].matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((v) => v[1])))];
-    expect(categories).toEqual(['2020年（下限值）', '数字产业化（预测）', '产业数字化（预测）', '2022年（预测）']);
+    expect(categories).toEqual(['2020年（下限值）', '数字产业化（预测）', '产业数字化（预测）', '2022年（预测；下限值）']);
   });
 });
