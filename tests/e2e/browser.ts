@@ -121,3 +121,30 @@ export async function openApp(viewport = { width: 1280, height: 760 }): Promise<
     },
   };
 }
+
+/**
+ * A cell of the scenario sheet (`assumptions-grid`), found however far down its row is. The sheet's
+ * rows grow with their text, so AG Grid renders only those near the viewport, some time after a
+ * scroll on a slow machine, and moves them while it measures their heights: each step waits for the
+ * cell a little, and a cell is returned once it has stayed in place for a moment.
+ */
+export async function sheetCell(page: Page, rowId: string, col = 'value') {
+  const grid = page.getByTestId('assumptions-grid');
+  const cell = grid.locator(`.ag-row[row-id="${rowId}"]`).locator(`[col-id=${col}]`);
+  const viewport = grid.locator('.ag-grid-viewport');
+  const appears = (timeout: number) => cell.first().waitFor({ state: 'attached', timeout }).then(() => true, () => false);
+  const settled = async () => (await appears(500)) && (await page.waitForTimeout(200), await appears(50));
+  for (let pass = 0; pass < 3; pass += 1) {
+    if (await settled()) return cell;
+    for (let top = 0; ; top += 200) {
+      const reached = await viewport.evaluate((el, y) => {
+        el.scrollTo(0, y);
+        return el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
+      }, top);
+      if (await appears(reached ? 5_000 : 250)) break;
+      if (reached) break;
+    }
+  }
+  if (await settled()) return cell;
+  throw new Error(`no cell ${col} of row ${rowId} in the scenario sheet`);
+}

@@ -1,22 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type AppSession } from './browser';
+import { openApp, sheetCell as cellOf, type AppSession } from './browser';
 
 let app: AppSession;
 let page: Page;
 let pageErrors: string[];
 
 /** A cell of a sheet row, the grid scrolled until the row is rendered. */
-async function sheetCell(rowId: string) {
-  const grid = page.getByTestId('assumptions-grid');
-  const row = grid.locator(`.ag-row[row-id="${rowId}"]`);
-  for (let top = 0; (await row.count()) === 0; top += 240) {
-    if (top > 20000) throw new Error(`no row ${rowId}`);
-    await grid.locator('.ag-grid-viewport').evaluate((el, y) => el.scrollTo(0, y), top);
-    await page.waitForTimeout(30);
-  }
-  return row.locator('[col-id=value]');
-}
+const sheetCell = (rowId: string) => cellOf(page, rowId);
 
 beforeAll(async () => {
   app = await openApp({ width: 1400, height: 1000 });

@@ -7,7 +7,7 @@ import { parseResolvedScenario, project } from '../../shared/engine';
 import { formatYi } from '../../shared/format/number';
 import type { RunningHost } from '../../electron/host/http';
 import { repoRoot } from '../helpers/cli';
-import { openApp, type AppSession } from './browser';
+import { openApp, sheetCell as cellOf, type AppSession } from './browser';
 
 let app: AppSession;
 let host: RunningHost;
@@ -30,16 +30,7 @@ const total2022 = () => page.getByTestId('scenario-targets').locator('tbody tr')
 const activeScenario = () => page.locator('.scenario-list button.active').textContent();
 
 /** A cell of a sheet row, the grid scrolled until the row is rendered (the grid only renders rows near its viewport). */
-async function sheetCell(rowId: string, col = 'value') {
-  const grid = page.getByTestId('assumptions-grid');
-  const row = grid.locator(`.ag-row[row-id="${rowId}"]`);
-  for (let top = 0; (await row.count()) === 0; top += 240) {
-    if (top > 20000) throw new Error(`no row ${rowId}`);
-    await grid.locator('.ag-grid-viewport').evaluate((el, y) => el.scrollTo(0, y), top);
-    await page.waitForTimeout(30);
-  }
-  return row.locator(`[col-id=${col}]`);
-}
+const sheetCell = (rowId: string, col = 'value') => cellOf(page, rowId, col);
 
 async function pick(rowId: string, value: string) {
   await (await sheetCell(rowId)).click();

@@ -50,6 +50,8 @@ export function ChartsPage() {
   const [pending, setPending] = useState<Target | null>(null);
   const [error, setError] = useState<string | null>(null);
   const sessions = useRef(0);
+  // Whether the open chart has unsaved changes, as of now (the state above is as of the last render).
+  const dirtyNow = useRef(false);
   const [requested] = useState(hashRequest);
 
   const reloadCharts = useCallback(
@@ -115,17 +117,27 @@ export function ChartsPage() {
 
   // The UI's language changed: lists, pickers and an open chart with no unsaved change are read again,
   // since a starter chart nobody edited reads in the UI's language (an edited one is kept as it is).
+  // The chart is replaced only if, when it arrives, the user has neither edited it nor opened another:
+  // a change typed just after switching language is never thrown away.
   const shownLocale = useRef(locale);
   useEffect(() => {
     if (shownLocale.current === locale) return;
     shownLocale.current = locale;
     let live = true;
-    Promise.all([client.call('charts.list', {}), client.call('charts.sources', {})]).then(
-      ([list, known]) => {
+    const reopen = session?.chartId != null && !dirty ? { key: session.key, chartId: session.chartId } : null;
+    Promise.all([
+      client.call('charts.list', {}),
+      client.call('charts.sources', {}),
+      reopen ? client.call('charts.get', { id: reopen.chartId }).catch(() => null) : null,
+    ]).then(
+      ([list, known, reread]) => {
         if (!live) return;
         setCharts(list);
         setSources(known);
-        if (session?.chartId != null && !dirty) void load(session.chartId, list, known);
+        if (reopen && reread && sessions.current === reopen.key && !dirtyNow.current) {
+          sessions.current += 1;
+          setSession({ key: sessions.current, chartId: reopen.chartId, spec: reread.spec });
+        }
       },
       (e: unknown) => live && setError(describeError(e)),
     );
@@ -196,7 +208,10 @@ export function ChartsPage() {
     }
   };
 
-  const onDirtyChange = useCallback((value: boolean) => setDirty(value), []);
+  const onDirtyChange = useCallback((value: boolean) => {
+    dirtyNow.current = value;
+    setDirty(value);
+  }, []);
   // The pack open, so that a change of language (which reads the packs again) reopens it.
   const [openBriefing, setOpenBriefing] = useState(requested.briefing);
   const onBriefingOpened = useCallback((id: number | null) => {
