@@ -129,6 +129,8 @@ export const chartsMessagesZh: Record<string, string> = {
     '图中数字的写法已统一：每种单位全图只用一种写法（亿元或万亿元，按图中最大的数选定），小数位数全图一致，坐标刻度按1、2、5递进；标题和副标题中的单位随之改写。数值本身没有变化，但标签、坐标和图注的写法可能与保存时不同。',
   'charts.notice.projectionShade':
     '“预测期”阴影现在从最后一个已知年份之后开始，不再盖住情景起点的实际年份。本图画有情景预测，阴影的起点因此可能与保存时不同。',
+  'charts.notice.undatedRelease':
+    '未注明发布日期的年度数据，现在按次年3月1日起视为已发布（此前按1月1日），与统计公报的发布时间相符。本图固定于1—2月的某一日期，因此可能比保存时少画上一年的数据。',
   'charts.notice.dismiss': '知道了',
   'charts.export.dpi': 'PNG 分辨率',
   'charts.export.background': '背景',
@@ -318,6 +320,8 @@ export const chartsMessagesEn: Record<keyof typeof chartsMessagesZh, string> = {
     'Numbers are now written one way per chart: each unit in one scale, chosen by the largest value drawn (billion or trillion yuan, say), one number of decimals, and axis ticks in steps of 1, 2 or 5; unit words in the title and subtitle follow. No value changed, but labels, axes and footnotes may read differently from when the chart was saved.',
   'charts.notice.projectionShade':
     'The shaded projection period now starts after the last known year, no longer covering the actual year a scenario starts from. This chart draws scenario projections, so its shading may start later than when it was saved.',
+  'charts.notice.undatedRelease':
+    "A yearly figure released without a date is now taken as known from 1 March of the next year (before: 1 January), when the statistical bulletins are out. This chart is pinned to a date in January or February, so the figures of the year before it may no longer be drawn.",
   'charts.notice.dismiss': 'Got it',
   'charts.export.dpi': 'PNG resolution',
   'charts.export.background': 'Background',

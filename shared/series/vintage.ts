@@ -17,11 +17,22 @@ export function isIsoDate(text: string): boolean {
 export const vintageSchema = z.string().max(10).refine(isIsoDate, 'expected a calendar date YYYY-MM-DD');
 
 /**
- * When a release became known. A release without a date is taken as known from the first day after
- * its period's year: no figure for a year can be published before the year ends.
+ * The month and day from which a release without a date is taken as known, in the year after its
+ * period: 1 March. Annual figures come out in the statistical bulletins of February and March (the
+ * handbook takes 2019-03-01 for the 2018 bulletin); before the rule of 2026-12 it was 1 January,
+ * which showed a year's figures on dates before most of them were published. Saved charts pinned to a
+ * date in January or February say that the rule changed (electron/backend/charts/notices.ts).
  */
+export const UNDATED_KNOWN_FROM = '03-01';
+
+/** When a release became known: its date, or for one without a date 1 March after its period's year. */
 export function knownFrom(released: string, year: number): string {
-  return released || `${year + 1}-01-01`;
+  return released || `${year + 1}-${UNDATED_KNOWN_FROM}`;
+}
+
+/** Whether the rule for undated releases changed what is known on `asOf`: a date in January or February. */
+export function undatedRuleChanges(asOf: string): boolean {
+  return asOf.slice(5) < UNDATED_KNOWN_FROM;
 }
 
 /** Whether a release of a figure for `year` was known on `asOf` (null: now, every release). */

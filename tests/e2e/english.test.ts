@@ -97,7 +97,7 @@ describe('the workbench in English at 1366×768', () => {
     const a1 = page.locator('[data-testid=monitor-table] tr[data-code="A1"]');
     await a1.click();
     const actual = page.getByTestId('target-actuals').locator('tr[data-year="2022"]');
-    await expect.poll(() => actual.locator('td.release').textContent()).toBe('date not given (counted from 2023-01-01)');
+    await expect.poll(() => actual.locator('td.release').textContent()).toBe('date not given (counted from 2023-03-01)');
     expect(await actual.locator('td.source').textContent()).toMatch(/ \(confidence [HML]\)$/);
     expect(await actual.locator('td.source').textContent()).not.toContain('可信度');
     await a1.click();

@@ -16,7 +16,7 @@ describe('workbench observations', () => {
   it('heads its table and names indicator, region, bound, measure, status and release, in Chinese', () => {
     const [head, ...rows] = lines(['--lang', 'zh', 'observations', '--indicator', 'gdp', '--region', 'SC']);
     expect(head).toBe('指标\t地区\t时期\t数值\t单位\t界限\t口径\t性质\t发布日期\t发布说明');
-    expect(rows[0]).toBe('地区生产总值\t四川省\t2018\t40678.13\t亿元\t确数\t统计部门常规口径\t实际值\t日期不详（按2019-01-01起计）\t初步核算数（第四次经济普查修订前）');
+    expect(rows[0]).toBe('地区生产总值\t四川省\t2018\t40678.13\t亿元\t确数\t统计部门常规口径\t实际值\t日期不详（按2019-03-01起计）\t初步核算数（第四次经济普查修订前）');
     expect(rows.find((r) => r.includes('\t2022\t'))).toBe('地区生产总值\t四川省\t2022\t56610.2\t亿元\t确数\t统计部门常规口径\t实际值\t2024-01-19\t最终核实数');
   });
 
@@ -24,7 +24,7 @@ describe('workbench observations', () => {
     const [head, ...rows] = lines(['--lang', 'en', 'observations', '--region', 'CQ']);
     expect(head).toBe('Indicator\tRegion\tPeriod\tValue\tUnit\tBound\tMeasure\tStatus\tReleased\tRelease');
     expect(rows).toContain('Gross domestic product\tChongqing\t2018\t21588.8\t100 million yuan\texact\tofficial statistics measure\tactual\t2020-01-01\t4th census revision');
-    expect(rows).toContain('Digital economy, scale (CAICT broad measure)\tChongqing\t2022\t≥10000\t100 million yuan\tlower bound (≥)\tCAICT broad measure\tactual\tdate not given (counted from 2023-01-01)\t—');
+    expect(rows).toContain('Digital economy, scale (CAICT broad measure)\tChongqing\t2022\t≥10000\t100 million yuan\tlower bound (≥)\tCAICT broad measure\tactual\tdate not given (counted from 2023-03-01)\t—');
     expect(rows).toContain('Digital economy core-industry enterprises above designated size\tChongqing\t2021\t1704\tfirms\texact\tNBS core-industries measure\tactual\t2022-08-23\tpress report');
     // No code of the workspace (de_scale, CQ, caict-broad) in a line meant for people.
     for (const row of rows) expect(row).not.toMatch(/^[a-z_]+\t|\t(CQ|standard|cq-earlier|caict-broad|nbs-core)\t/);
@@ -45,7 +45,7 @@ describe('workbench observations', () => {
     });
     // An undated release stays undated, with the day it is counted as known from.
     const undated = JSON.parse(runCli(['observations', '--indicator', 'de_scale', '--region', 'CQ', '--json'], dataDir).stdout) as Array<Record<string, unknown>>;
-    expect(undated.find((r) => r.period === '2022')).toMatchObject({ released: '', knownFrom: '2023-01-01' });
+    expect(undated.find((r) => r.period === '2022')).toMatchObject({ released: '', knownFrom: '2023-03-01' });
   });
 });
 

@@ -7,9 +7,11 @@
 // another share indicator publishes on the same measure (重庆 2022 under the national share: 45.4%);
 // every chart writes its numbers in one unit per unit drawn (亿元 or 万亿元, chosen by the largest),
 // with one number of decimals and ticks in steps of 1, 2 or 5; the 预测期 is shaded only after the
-// last known year. Either kind stays until its user dismisses it for that chart (data_notices_seen).
+// last known year; a release without a date is known from 1 March after its year, no longer 1 January
+// (a chart pinned to a date in January or February may draw a year less). Either kind stays until its user dismisses it for that chart (data_notices_seen).
 import type { ChartNotice } from '../../../shared/api/charts-contract';
 import { translate } from '../../../shared/i18n';
+import { undatedRuleChanges } from '../../../shared/series/vintage';
 import type { Db } from '../db/workspace';
 import { drawnEvidence, type DrawnEvidence } from './resolve-data';
 import { getChart } from './storage';
@@ -33,7 +35,7 @@ const NOTICES_SQL = `
 interface Rule {
   /** The settings key holding the id of the rule's notice ('' when the rule changed no saved chart). */
   key: string;
-  message: 'charts.notice.targetMeasure' | 'charts.notice.shareVia' | 'charts.notice.units' | 'charts.notice.projectionShade';
+  message: 'charts.notice.targetMeasure' | 'charts.notice.shareVia' | 'charts.notice.units' | 'charts.notice.projectionShade' | 'charts.notice.undatedRelease';
   /** Whether the rule changes what a chart drawing this draws. */
   changes: (evidence: DrawnEvidence) => boolean;
 }
@@ -44,6 +46,7 @@ const rules: readonly Rule[] = [
   // Every template writes numbers (labels, ticks, tooltips): each chart saved before draws them anew.
   { key: 'notice.unitsRule', message: 'charts.notice.units', changes: () => true },
   { key: 'notice.projectionShadeRule', message: 'charts.notice.projectionShade', changes: (e) => e.projections },
+  { key: 'notice.undatedReleaseRule', message: 'charts.notice.undatedRelease', changes: (e) => e.vintage !== null && undatedRuleChanges(e.vintage) },
 ];
 
 function ruleNoticeId(db: Db, rule: Rule): number | null {

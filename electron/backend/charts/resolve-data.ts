@@ -26,6 +26,8 @@ export interface DrawnEvidence {
   omittedTargets: OmittedTarget[];
   /** Whether scenario paths are drawn over years, after a shaded 预测期. */
   projections: boolean;
+  /** The date the chart's data is pinned to (null: the latest data). */
+  vintage: string | null;
 }
 
 /** The templates that draw scenario paths over years with the 预测期 shaded. */
@@ -135,5 +137,6 @@ export function drawnEvidence(db: Db, spec: ChartSpec): DrawnEvidence {
     targets: [...new Set(r.drawnTargets)],
     omittedTargets: r.omittedTargets,
     projections: shadedTemplates.has(spec.template) && r.scenarios.length > 0,
+    vintage: spec.bindings.vintage ?? null,
   };
 }

@@ -4,7 +4,7 @@
 
 import { z } from 'zod';
 import { WorkbenchError } from '../../../shared/api/errors';
-import { isIsoDate } from '../../../shared/series/vintage';
+import { isIsoDate, UNDATED_KNOWN_FROM } from '../../../shared/series/vintage';
 import { DataError } from '../import/problems';
 
 type ColumnType = 'text' | 'number';
@@ -227,8 +227,8 @@ export function compileFilter(filterModel: FilterModel | null | undefined, param
   return parts.length ? parts.join(' AND ') : '1';
 }
 
-/** knownFrom of shared/series/vintage.ts in SQL: a release without a date is known from the first day after its year. */
-const knownFrom = (released: string, year: string) => `(CASE WHEN ${released} <> '' THEN ${released} ELSE (${year} + 1) || '-01-01' END)`;
+/** knownFrom of shared/series/vintage.ts in SQL: a release without a date is known from 1 March after its year. */
+const knownFrom = (released: string, year: string) => `(CASE WHEN ${released} <> '' THEN ${released} ELSE (${year} + 1) || '-${UNDATED_KNOWN_FROM}' END)`;
 
 /**
  * The observations as known on a date, as a table `o` with the columns of observations: each row in

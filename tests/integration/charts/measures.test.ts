@@ -77,10 +77,10 @@ describe('chart data from the series layer', () => {
 
     // The data file is in the chart's unit, as its axis and labels are: 1万亿元.
     const rows = chartRows(spec, data);
-    expect(rows.find((r) => r.year === 2022 && r.kind === '实际')).toMatchObject({ unit: '万亿元', value: 1, bound: '下限（≥）', measure: '信通院广义口径', release: '日期不详（按2023-01-01起计）', source });
+    expect(rows.find((r) => r.year === 2022 && r.kind === '实际')).toMatchObject({ unit: '万亿元', value: 1, bound: '下限（≥）', measure: '信通院广义口径', release: '日期不详（按2023-03-01起计）', source });
     const csv = toCsv(rows, 'zh');
     expect(csv.split('\r\n')[0]).toContain(',数值,数值界限,统计口径,口径变化,发布版本,来源,');
-    expect(csv).toContain(`,万亿元,2022,1,下限（≥）,信通院广义口径,,日期不详（按2023-01-01起计）,${source},`);
+    expect(csv).toContain(`,万亿元,2022,1,下限（≥）,信通院广义口径,,日期不详（按2023-03-01起计）,${source},`);
   });
 
   it('judges A1 on the broad measure with its bound: ≥1万亿元 meets 1万亿元', async () => {

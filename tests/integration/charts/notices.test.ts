@@ -95,3 +95,30 @@ describe('a chart saved before the drawing rules', () => {
     for (const chart of await call<Array<{ notices?: number }>>(service, 'charts.list', {})) expect(chart.notices ?? 0).toBe(0);
   });
 });
+
+describe('a chart pinned to a date before the rule for undated releases (1 March, before 1 January)', () => {
+  it('says so when pinned to a January or February date, and not when pinned later in the year', async () => {
+    const t = tempService();
+    opened.push(t.service);
+    const save = (vintage: string) =>
+      Number(
+        t.service.db
+          .prepare("INSERT INTO charts (name, spec, created_at, updated_at) VALUES ('旧图', ?, '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z')")
+          .run(JSON.stringify(chartSpecSchema.parse({ template: 'indicator-series', title: 'GDP', bindings: { indicators: ['gdp'], regions: ['CQ'], vintage } }))).lastInsertRowid,
+      );
+    const february = save('2021-02-15');
+    const june = save('2021-06-30');
+    t.service.db.prepare("DELETE FROM settings WHERE key = 'notice.undatedReleaseRule'").run();
+    const service = reopen(t.service, t.dataDir);
+    expect((await notices(service, february)).map((n) => n.messageZh)).toEqual([expect.stringContaining('按次年3月1日起视为已发布')]);
+    expect(await notices(service, june)).toEqual([]);
+    // What the rule changed: 重庆's 2020 GDP, released without a date, is not yet known on 15 February 2021.
+    const years = async (id: number) => {
+      const { spec } = await call<{ spec: unknown }>(service, 'charts.get', { id });
+      const data = await call<{ series: Array<{ points: Array<{ year: number }> }> }>(service, 'charts.data', { spec });
+      return data.series.flatMap((s) => s.points.map((p) => p.year));
+    };
+    expect(await years(february)).not.toContain(2020);
+    expect(await years(june)).toContain(2020);
+  });
+});

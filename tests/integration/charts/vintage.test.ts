@@ -84,15 +84,15 @@ describe('a chart pinned to a vintage', () => {
   });
 
   it('compares only the years drawn: a revision outside the year range is no newer data', async () => {
-    // 2020-01-01: 2018 is the revision already, 2019 is known; the years 2018-2019 then read as now.
-    const within = await dataOf(service, gdpCq('2020-01-01', { years: { from: 2018, to: 2019 } }));
+    // 2020-03-01: 2018 is the revision already, 2019 is known (undated: from 1 March); the years 2018-2019 then read as now.
+    const within = await dataOf(service, gdpCq('2020-03-01', { years: { from: 2018, to: 2019 } }));
     expect(within.series.find((s) => s.kind === 'actual')!.points.map((p) => [p.year, p.value])).toEqual([
       [2018, 21588.8],
       [2019, 23605.77],
     ]);
     expect(within.meta.newerData).toBe(false);
     // The whole series: 2020 and later were published since.
-    expect((await dataOf(service, gdpCq('2020-01-01'))).meta.newerData).toBe(true);
+    expect((await dataOf(service, gdpCq('2020-03-01'))).meta.newerData).toBe(true);
   });
 
   it('target progress reads its actuals as known on the vintage', async () => {

@@ -38,8 +38,10 @@ describe('observations over the API: measure, bound and release', () => {
     const then = await rows(cqGdp, '2019-06-30');
     expect(then).toHaveLength(1);
     expect(then[0]).toMatchObject({ period: '2018', value: 20363.19, released: '2019-03-01', releaseLabel: '统计公报初步核算数', revisions: 1 });
-    // A figure without a release date counts as known from the first day after its year.
-    expect((await rows(cqGdp, '2020-01-01')).map((r) => [r.period, r.value])).toEqual([['2018', 21588.8], ['2019', 23605.77]]);
+    // A figure without a release date counts as known from 1 March after its year (the statistical bulletins).
+    expect((await rows(cqGdp, '2020-01-01')).map((r) => [r.period, r.value])).toEqual([['2018', 21588.8]]);
+    expect((await rows(cqGdp, '2020-02-29')).map((r) => r.period)).toEqual(['2018']);
+    expect((await rows(cqGdp, '2020-03-01')).map((r) => [r.period, r.value])).toEqual([['2018', 21588.8], ['2019', 23605.77]]);
     expect(await rows(cqGdp, '2018-12-31')).toEqual([]);
     // Sorts and filters apply to the values as then known.
     const below = { ...cqGdp, value: { filterType: 'number', type: 'lessThan', filter: 21000 } };
@@ -132,9 +134,9 @@ describe('workbench observations', () => {
 
   it('shows the bound sign and measure as text, and refuses a bad date or measure in the user’s language', () => {
     const text = runCli(['observations', '--indicator', 'de_scale', '--region', 'CQ'], dataDir);
-    expect(text.stdout.split('\n')[1]).toBe('数字经济规模\t重庆\t2022\t≥10000\t亿元\t下限（≥）\t信通院广义口径\t实际值\t日期不详（按2023-01-01起计）\t—');
+    expect(text.stdout.split('\n')[1]).toBe('数字经济规模\t重庆\t2022\t≥10000\t亿元\t下限（≥）\t信通院广义口径\t实际值\t日期不详（按2023-03-01起计）\t—');
     const gdp = runCli(['observations', '--indicator', 'gdp', '--region', 'CQ'], dataDir).stdout.split('\n');
-    expect(gdp.slice(1, 3)).toEqual(['地区生产总值\t重庆\t2018\t21588.8\t亿元\t确数\t统计部门常规口径\t实际值\t2020-01-01\t第四次经济普查修订', '地区生产总值\t重庆\t2019\t23605.77\t亿元\t确数\t统计部门常规口径\t实际值\t日期不详（按2020-01-01起计）\t初步核算数']);
+    expect(gdp.slice(1, 3)).toEqual(['地区生产总值\t重庆\t2018\t21588.8\t亿元\t确数\t统计部门常规口径\t实际值\t2020-01-01\t第四次经济普查修订', '地区生产总值\t重庆\t2019\t23605.77\t亿元\t确数\t统计部门常规口径\t实际值\t日期不详（按2020-03-01起计）\t初步核算数']);
     const zh = runCli(['observations', '--vintage', '2019-13-01'], dataDir);
     expect(zh.status).toBe(1);
     expect(zh.stderr).toContain('“2019-13-01”不是有效日期：请写成 YYYY-MM-DD');

@@ -9,9 +9,9 @@ describe('releaseText', () => {
   });
 
   it('says an undated release is undated and from when it counts as known, the first day after its year', () => {
-    expect(releaseText({ releaseLabel: '初步核算数', released: '', year: 2019 }, 'zh')).toBe('初步核算数 · 日期不详（按2020-01-01起计）');
-    expect(releaseText({ releaseLabel: '初步核算数', released: '', year: 2019 }, 'en')).toBe('preliminary estimate · date not given (counted from 2020-01-01)');
-    expect(releaseText({ releaseLabel: '', released: '', year: 2022 }, 'zh')).toBe('日期不详（按2023-01-01起计）');
+    expect(releaseText({ releaseLabel: '初步核算数', released: '', year: 2019 }, 'zh')).toBe('初步核算数 · 日期不详（按2020-03-01起计）');
+    expect(releaseText({ releaseLabel: '初步核算数', released: '', year: 2019 }, 'en')).toBe('preliminary estimate · date not given (counted from 2020-03-01)');
+    expect(releaseText({ releaseLabel: '', released: '', year: 2022 }, 'zh')).toBe('日期不详（按2023-03-01起计）');
     expect(releaseText({ releaseLabel: '初步核算数', released: '', year: 2019 }, 'zh', true)).toBe('初步核算数 · 日期不详');
     expect(releaseDateText('', 2019, 'en', true)).toBe('undated');
     expect(releaseDateText('2024-01-19', 2022, 'en')).toBe('2024-01-19');

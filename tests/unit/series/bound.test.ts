@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { boundOfText, boundedError, formatBounded, meets, type Bound, type Comparator } from '../../../shared/series/bound';
-import { knownFrom, knownOn, vintageSchema } from '../../../shared/series/vintage';
+import { knownFrom, knownOn, undatedRuleChanges, vintageSchema } from '../../../shared/series/vintage';
 
 describe('bounds read from the text', () => {
   it.each([
@@ -75,12 +75,18 @@ describe('a bound compared with a target', () => {
 });
 
 describe('vintages', () => {
-  it('knows a dated release from its date and an undated one from the end of its year', () => {
+  it('knows a dated release from its date and an undated one from 1 March after its year', () => {
     expect(knownOn('2019-03-01', 2018, '2019-06-30')).toBe(true);
     expect(knownOn('2020-01-01', 2018, '2019-06-30')).toBe(false);
-    expect(knownFrom('', 2019)).toBe('2020-01-01');
-    expect(knownOn('', 2019, '2019-06-30')).toBe(false);
+    expect(knownFrom('', 2019)).toBe('2020-03-01');
+    expect(knownOn('', 2019, '2020-02-29')).toBe(false);
+    expect(knownOn('', 2019, '2020-03-01')).toBe(true);
     expect(knownOn('', 2019, null)).toBe(true);
+  });
+
+  it('says which pinned dates the rule for undated releases changed: those in January and February', () => {
+    expect(['2021-01-01', '2021-02-28', '2024-02-29'].map(undatedRuleChanges)).toEqual([true, true, true]);
+    expect(['2021-03-01', '2021-06-30', '2020-12-31'].map(undatedRuleChanges)).toEqual([false, false, false]);
   });
 
   it('takes real calendar dates only', () => {
