@@ -86,7 +86,7 @@ describe('Data page in Chromium', () => {
     const undated = grid.locator('.ag-row[row-index="1"] [col-id="released"]');
     expect(await undated.textContent()).toBe('初步核算数 · 日期不详');
     await undated.hover();
-    await expect.poll(() => page.locator('.ag-tooltip').textContent(), { timeout: 5_000 }).toBe('初步核算数 · 日期不详（按2020-01-01起计）');
+    await expect.poll(() => page.locator('.ag-tooltip').textContent(), { timeout: 5_000 }).toBe('初步核算数 · 日期不详（按2020-03-01起计）');
     await page.mouse.move(0, 0);
 
     // As known in mid-2019: the first release of 2018, and no 2019 yet. The date reads as typed in
@@ -337,5 +337,114 @@ describe('Data page in Chromium', () => {
 
   it('raised no page errors', () => {
     expect(pageErrors, pageErrors.join('\n')).toEqual([]);
+  });
+});
+
+// The grid in English at 1280×720: the workbench's words about a figure (its bound, its release, the
+// confidence it gives its source, the derived marker) in English in the cells, their tooltips, the
+// value-list filter and a row's releases; the published source text itself as recorded.
+describe('the data grid in English at 1280×720', () => {
+  let english: AppSession;
+  let en: Page;
+  const enShot = async (name: string) => {
+    if (shots) await en.screenshot({ path: path.join(shots, `data-en-${name}.png`) });
+  };
+  const grid = () => en.getByTestId('observations-grid');
+  /** The rendered row of `period` (the filtered view holds one per period), while its period is in view. */
+  const row = (period: string) => grid().locator('.ag-row').filter({ has: en.locator('[col-id=period]', { hasText: new RegExp(`^${period}$`) }) });
+  /** The row of `period` found by its id, which holds wherever the grid is scrolled. */
+  const rowById = async (period: string) => grid().locator(`.ag-row[row-id="${await row(period).getAttribute('row-id')}"]`);
+  /** AG Grid draws only the columns in view: scroll the grid to its left or right edge. */
+  const scrollTo = async (edge: 'left' | 'right') => {
+    await en.evaluate((left) => {
+      document.querySelector('[data-testid=observations-grid] .ag-body-horizontal-scroll-viewport')!.scrollLeft = left;
+    }, edge === 'left' ? 0 : 100_000);
+  };
+  const tooltipOf = async (cell: ReturnType<Page['locator']>) => {
+    await cell.hover();
+    const tip = en.locator('.ag-tooltip');
+    await expect.poll(() => tip.count(), { timeout: 5_000 }).toBe(1);
+    const text = await tip.textContent();
+    await en.mouse.move(0, 0);
+    await expect.poll(() => tip.count(), { timeout: 5_000 }).toBe(0);
+    return text;
+  };
+
+  beforeAll(async () => {
+    english = await openApp({ width: 1280, height: 720 });
+    en = english.page;
+    await en.goto(`${english.host.url}#/overview`);
+    await en.getByTestId('lang-switch').click();
+    await en.locator('h1', { hasText: 'Overview' }).waitFor();
+  }, 60_000);
+
+  afterAll(async () => {
+    await english?.close();
+  });
+
+  it('says bound, release and the source’s confidence in English in cells and tooltips', async () => {
+    await en.evaluate(() => {
+      window.location.hash = '#/data?indicator=de_va&region=CQ';
+    });
+    await expect.poll(() => grid().locator('.ag-row').count(), { timeout: 10_000 }).toBe(4);
+    const y2020 = await rowById('2020');
+    const y2021 = await rowById('2021');
+    expect(await y2020.locator('[col-id=bound]').textContent()).toBe('lower bound (≥)');
+    expect(await y2020.locator('[col-id=released]').textContent()).toBe('undated');
+    expect(await y2021.locator('[col-id=released]').textContent()).toBe('derived · 2022-08-18');
+    await enShot('grid');
+    expect(await tooltipOf(y2020.locator('[col-id=released]'))).toMatch(/^date not given \(counted from 2021-\d\d-\d\d\)$/);
+
+    await scrollTo('right');
+    await expect.poll(() => y2020.locator('[col-id=source]').textContent()).toBe('《重庆市数字经济“十四五”发展规划》（高校研究中心摘要） (confidence L-M)');
+    expect(await y2021.locator('[col-id=source]').textContent()).toBe('derived: 27.2% × 27894.02（重庆GDP 2021） (confidence H)');
+    const sources = await grid().locator('.ag-row [col-id=source]').allTextContents();
+    expect(sources).toHaveLength(4);
+    expect(sources.filter((s) => s.includes('可信度') || s.startsWith('推算'))).toEqual([]);
+    await enShot('grid-sources');
+    expect(await tooltipOf(y2020.locator('[col-id=source]'))).toBe('《重庆市数字经济“十四五”发展规划》（高校研究中心摘要） (confidence L-M)');
+    await scrollTo('left');
+  });
+
+  it('lists the bounds in English in the value-list filter', async () => {
+    const header = grid().locator('.ag-header-cell[col-id="bound"]');
+    await header.hover();
+    await header.locator('.ag-header-cell-filter-button, .ag-header-icon.ag-header-cell-menu-button').first().click();
+    const filter = en.getByTestId('value-list-filter');
+    await filter.waitFor();
+    await expect.poll(() => filter.locator('li').allTextContents()).toEqual(['exact', 'lower bound (≥)']);
+    await enShot('bound-filter');
+    await en.keyboard.press('Escape');
+  });
+
+  it('names the 2018–2021 average growth by its span, and gives a row’s releases their confidence in English', async () => {
+    await en.goto(`${english.host.url}#/overview`);
+    await en.evaluate(() => {
+      window.location.hash = '#/data?indicator=de_va_cagr&region=CQ';
+    });
+    await expect.poll(() => grid().locator('.ag-row [col-id=indicator]').allTextContents(), { timeout: 10_000 }).toEqual([
+      '2018–2021 average annual growth, digital economy value added (Chongqing)',
+    ]);
+    await enShot('average-growth');
+    const average = await rowById('2021');
+    await scrollTo('right');
+    await expect.poll(() => average.locator('[col-id=source]').textContent()).toBe('经济日报 2022-08-23 (confidence M)');
+
+    await en.goto(`${english.host.url}#/overview`);
+    await en.evaluate(() => {
+      window.location.hash = '#/data?indicator=gdp&region=CQ';
+    });
+    await expect.poll(() => row('2018').count(), { timeout: 10_000 }).toBe(1);
+    const y2018 = await rowById('2018');
+    await scrollTo('right');
+    await y2018.getByTestId('open-releases').click();
+    const releases = en.getByTestId('releases-panel');
+    await expect.poll(() => releases.locator('tbody tr').count()).toBe(2);
+    expect(await releases.locator('tbody tr').nth(0).locator('td.source-cell').textContent()).toBe('重庆市统计局修订序列（第四次全国经济普查后，经第三方汇编） (confidence L)');
+    await enShot('releases');
+  });
+
+  it('raised no page errors', () => {
+    expect(english.pageErrors, english.pageErrors.join('\n')).toEqual([]);
   });
 });

@@ -2,14 +2,19 @@
 // line ends, which Excel and WPS on Chinese Windows open correctly. Text cells that a spreadsheet
 // would run as a formula (starting with = + - @, tab or CR) are written with a leading apostrophe;
 // the workspace keeps the text as it was. A value goes out with its bound (界限) in a column of its own,
-// its measure (口径) and its release (发布日期, 发布说明), so a lower bound never reads as exact.
+// its measure (口径) and its release (发布日期, 发布说明), so a lower bound never reads as exact; the
+// workbench's words (bound, status, release label, an undated release, the source's confidence) in the
+// language of the screen, as the grid shows them.
 
 import { createWriteStream } from 'node:fs';
 import { PassThrough, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type Database from 'better-sqlite3';
 import type { Locale } from '../../../shared/format/number';
+import { releaseDateText } from '../../../shared/format/release';
+import { sourceInLocale } from '../../../shared/format/source-text';
 import { translate } from '../../../shared/i18n';
+import { seedLabel } from '../../../shared/i18n/seed-labels';
 import { boundWord } from '../../../shared/series/bound';
 import { quoteCsvCell } from '../import/csv-split';
 import { DataError } from '../import/problems';
@@ -67,6 +72,10 @@ function cellOf(row: GridRow, col: ColumnId, locale: Locale): string | number | 
   if (col === 'status') return translate(locale, `status.${row.status}`);
   // The measures are the app's own catalogue, named in both languages (unlike indicators, which are data).
   if (col === 'measureName' && locale === 'en') return row.measureNameEn || row.measureName;
+  // A release without a date says so and from when it counts as known, as everywhere else.
+  if (col === 'released') return releaseDateText(row.released, row.year, locale);
+  if (col === 'releaseLabel') return seedLabel(row.releaseLabel, locale);
+  if (col === 'source') return sourceInLocale(row.source, locale);
   return row[col];
 }
 

@@ -9,6 +9,7 @@ import { decideUnit, withMinusSign, type UnitDecision, type ValueStyle } from '.
 import type { ChartSpec } from '../../../shared/charts/spec';
 import type { Locale } from '../../../shared/format/number';
 import { releaseText } from '../../../shared/format/release';
+import { sourceInLocale } from '../../../shared/format/source-text';
 import { boundWord, type Bound } from '../../../shared/series/bound';
 import type { Provenance } from './provenance';
 import { scenarioLine } from './provenance';
@@ -30,8 +31,9 @@ export interface DataRow {
   /** A definition break: this year's figure is on another measure than the year before it, which it names. */
   break: string;
   /**
-   * A published figure's release, label and date ("第四次经济普查修订 2020-01-01"), and its source as
-   * recorded; for a scenario's values the scenario and its version; '' for target lines.
+   * A published figure's release, label and date ("第四次经济普查修订 · 2020-01-01"), and its source as
+   * recorded, the workbench's words in it (可信度 M) in the chart's language; for a scenario's values
+   * the scenario and its version; '' for target lines.
    */
   release: string;
   source: string;
@@ -200,7 +202,7 @@ export function chartRows(spec: ChartSpec, data: ChartData): DataRow[] {
         measure: measureOf(p.measure),
         break: before === null ? '' : breakText(before, locale),
         release: valued && !computed ? releaseOf(p, p.year, locale) : '',
-        source: !valued ? '' : computed ? scenarioSource(scenario, locale) : (p.source ?? ''),
+        source: !valued ? '' : computed ? scenarioSource(scenario, locale) : sourceInLocale(p.source ?? '', locale),
         note: viaNote(p.via, locale),
         decimals: decision(s.unit).decimals,
       });
@@ -267,7 +269,7 @@ export function chartRows(spec: ChartSpec, data: ChartData): DataRow[] {
       bound: valued ? bound(item.bound ?? 'exact') : '',
       measure: measureOf(item.measure),
       release: valued && item.actualYear !== null ? releaseOf(item, item.actualYear, locale) : '',
-      source: valued ? (item.source ?? '') : '',
+      source: valued ? sourceInLocale(item.source ?? '', locale) : '',
       target: v(item.target),
       deadline: item.deadline,
       note: viaNote(item.via, locale),

@@ -132,15 +132,15 @@ describe('chart data files', () => {
     const y2019 = stored(2019);
     expect(y2019).toMatchObject({ released: '', releaseLabel: '初步核算数' });
     expect(latest!.find((r) => r['年份'] === '2019')).toMatchObject({
-      发布版本: '初步核算数 · 日期不详（按2020-01-01起计）',
+      发布版本: '初步核算数 · 日期不详（按2020-03-01起计）',
       来源: y2019.source,
     });
-    // An English chart names a seeded release in English; a source stays as recorded.
-    expect(english!.find((r) => r.year === '2018')).toMatchObject({ release: '4th census revision · 2020-01-01', source: census.source });
+    // An English chart names a seeded release in English; a source stays as recorded except for the workbench's confidence words.
+    expect(english!.find((r) => r.year === '2018')).toMatchObject({ release: '4th census revision · 2020-01-01', source: '重庆市统计局修订序列（第四次全国经济普查后，经第三方汇编） (confidence L)' });
 
     // Progress: the actual's release and source; a target without an actual leaves both blank.
     expect(progress!.map((r) => [r['系列'], r['发布版本'], r['来源'] !== ''])).toEqual([
-      ['数字经济总量达到万亿级规模', '日期不详（按2023-01-01起计）', true],
+      ['数字经济总量达到万亿级规模', '日期不详（按2023-03-01起计）', true],
       ['数字经济占GDP比重达到40%以上', '《行动计划》指标表 · 2023-12-13', true],
       ['培育数字经济龙头企业', '', false],
     ]);

@@ -7,6 +7,7 @@ import { exportObservations, guardFormula, writeObservationsExport } from '../..
 import { queryObservations } from '../../../electron/backend/data/observations-query';
 import { holdWorkspace } from '../../../electron/backend/import/busy';
 import { seedSampleData } from '../../../electron/backend/import/seed-sample';
+import { knownFrom } from '../../../shared/series/vintage';
 import { createTestWorkspace, type TestWorkspace } from './test-workspace';
 
 let ws: TestWorkspace;
@@ -100,8 +101,8 @@ describe('export of a view', () => {
     expect(rows[2]![12]).toBe("'@SUM(1,2)");
     // 2018 in its latest release, the census revision, with its measure and bound.
     expect(rows[1]!.slice(5, 12)).toEqual(['21588.8', '确数', '亿元', '统计部门常规口径', '实际值', '2020-01-01', '第四次经济普查修订']);
-    // 2019: a first release whose date the seed does not know.
-    expect(rows[2]!.slice(10, 12)).toEqual(['', '初步核算数']);
+    // 2019: a first release whose date the seed does not know, said so with the date it counts from.
+    expect(rows[2]!.slice(10, 12)).toEqual([`日期不详（按${knownFrom('', 2019)}起计）`, '初步核算数']);
     expect(text).toContain('\r\n');
     // The workspace keeps the text as entered.
     expect(ws.db.prepare('SELECT note FROM observations WHERE id = ?').pluck().get(id)).toBe('=HYPERLINK("http://x","点我")');
@@ -126,13 +127,13 @@ describe('export of a view', () => {
     const scale = { filterModel: { indicator: { filterType: 'set-values' as const, values: ['de_scale'] }, region: { filterType: 'set-values' as const, values: ['CQ'] } } };
     const columns = ['period', 'value', 'bound', 'measureName', 'released'];
     const zh = parse(Buffer.from(await exportObservations(ws.db, { format: 'csv', columns, ...scale })).toString('utf8').slice(1)) as string[][];
-    expect(zh).toEqual([['时期', '数值', '界限', '口径', '发布日期'], ['2022', '10000', '下限（≥）', '信通院广义口径', '']]);
+    expect(zh).toEqual([['时期', '数值', '界限', '口径', '发布日期'], ['2022', '10000', '下限（≥）', '信通院广义口径', `日期不详（按${knownFrom('', 2022)}起计）`]]);
     const path = join(ws.dir, 'bound.xlsx');
     await writeObservationsExport(ws.db, { format: 'xlsx', locale: 'en', columns, ...scale }, path);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path);
     expect(wb.worksheets[0]!.getRow(1).values).toEqual([undefined, 'Period', 'Value', 'Bound', 'Measure', 'Released']);
-    expect(wb.worksheets[0]!.getRow(2).values).toEqual([undefined, '2022', 10000, 'lower bound (≥)', 'CAICT broad measure']);
+    expect(wb.worksheets[0]!.getRow(2).values).toEqual([undefined, '2022', 10000, 'lower bound (≥)', 'CAICT broad measure', `date not given (counted from ${knownFrom('', 2022)})`]);
     const then = parse(Buffer.from(await exportObservations(ws.db, { format: 'csv', columns: ['period', 'value', 'released'], vintage: '2019-06-30', ...view })).toString('utf8').slice(1)) as string[][];
     expect(then.slice(1)).toEqual([['2018', '20363.19', '2019-03-01']]);
   });

@@ -4,9 +4,10 @@ import type { EditRecord, ObservationRow, Releases, ValueListColumn } from '../.
 import type { JobStatus } from '../../../../shared/api/jobs-contract';
 import { formatPlain } from '../../../../shared/format/number';
 import { releaseDateText, releaseText } from '../../../../shared/format/release';
+import { sourceInLocale } from '../../../../shared/format/source-text';
 import { unitLabel, unitName } from '../../../../shared/format/unit-name';
 import { seedLabel } from '../../../../shared/i18n/seed-labels';
-import { boundSign } from '../../../../shared/series/bound';
+import { boundSign, boundWord, type Bound } from '../../../../shared/series/bound';
 import { useApp } from '../../app-context';
 import { DataGrid, valueListFilter, type GridView, type PageFetcher, type ValueListOption } from '../../components/DataGrid';
 import { DateField } from '../../components/DateField';
@@ -159,9 +160,10 @@ export function ObservationsView({ version }: { version: number }) {
         headerName: t('data.bound'),
         width: bound,
         minWidth: 72,
-        ...list('bound', (o) => t(`data.bound.${String(o.value)}`)),
+        // In the words of the one table every screen and file writes (确数, 下限（≥）; exact, lower bound (≥)).
+        ...list('bound', (o) => boundWord(o.value as Bound, locale)),
         // Only a bound or an approximation is worth a word; exact is the rule.
-        valueFormatter: (p) => (p.value && p.value !== 'exact' ? t(`data.bound.${String(p.value)}`) : ''),
+        valueFormatter: (p) => (p.value && p.value !== 'exact' ? boundWord(p.value as Bound, locale) : ''),
       },
       {
         // Like indicator and region: filtered and sorted by code, shown by name (the catalogue tab describes each).
@@ -203,7 +205,16 @@ export function ObservationsView({ version }: { version: number }) {
         valueFormatter: (p) => (p.value ? t(`status.${String(p.value)}`) : ''),
       },
       { field: 'importId', headerName: t('data.import'), width: after[2], minWidth: 72, ...list('importId', (o) => (o.value === null ? t('data.filter.manual') : `#${String(o.value)} ${o.label}`)) },
-      { field: 'source', headerName: t('data.source'), flex: 1, minWidth: 240, ...text, tooltipField: 'source' },
+      {
+        field: 'source',
+        headerName: t('data.source'),
+        flex: 1,
+        minWidth: 240,
+        ...text,
+        // As recorded, with the workbench's own words in it (可信度 M, 推算) in the locale; the filter reads the recorded text.
+        valueFormatter: (p) => sourceInLocale(String(p.value ?? ''), locale),
+        tooltipValueGetter: (p) => (p.value ? sourceInLocale(String(p.value), locale) : undefined),
+      },
       { field: 'note', headerName: t('data.note'), width: 180, minWidth: 100, ...text, editable: true, cellClass: 'editable-cell', tooltipField: 'note' },
     ];
   }, [client, locale, t, vintage, openReleases, room]);
@@ -349,7 +360,7 @@ export function ObservationsView({ version }: { version: number }) {
                   <td className="num">{r.value === null ? '—' : [`${boundSign(r.bound)}${formatPlain(r.value, locale, 4, true)}`, unitName(releases.list.unit, locale)].filter(Boolean).join(' ')}</td>
                   <td>{locale === 'en' ? r.measureNameEn : r.measureName}</td>
                   <td>{r.original}</td>
-                  <td className="source-cell" title={r.source}>{r.source}</td>
+                  <td className="source-cell" title={sourceInLocale(r.source, locale)}>{sourceInLocale(r.source, locale)}</td>
                   <td title={r.note}>{r.note}</td>
                 </tr>
               ))}
