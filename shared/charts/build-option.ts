@@ -4,7 +4,7 @@ import type { EChartsOption } from 'echarts';
 import { fittedAxisSteps } from './axis-fit';
 import type { ChartData } from './data';
 import { createFrame, DEFAULT_FONT_STACK, type BuildEnv, type Frame } from './frame';
-import { placeMarkerLabels } from './marker-layout';
+import { placeMarkerLabels, placeLineLabels } from './marker-layout';
 import type { ChartSpec } from './spec';
 import { contributionWaterfall } from './templates/contribution-waterfall';
 import { indicatorSeries } from './templates/indicator-series';
@@ -26,8 +26,9 @@ export function buildOption(spec: ChartSpec, data: ChartData, env: BuildEnv = { 
     frame = createFrame(spec, data, env, steps);
     option = templateOption(frame, spec);
   }
-  // Deadline and break labels are placed once the template has laid out the whole chart.
-  return placeMarkerLabels(frame, option);
+  // Bound signs and end labels are moved off other lines, then deadline and break labels placed around
+  // them, once the template has laid out the whole chart.
+  return placeMarkerLabels(frame, placeLineLabels(frame, option));
 }
 
 function templateOption(frame: Frame, spec: ChartSpec): EChartsOption {

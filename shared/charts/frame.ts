@@ -6,6 +6,7 @@ import { wordsFor, type Words } from './labels';
 import { decideUnit, formatBoundedValue, formatValue, labelledUnit, unitWordsInChartUnits, type UnitDecision, type ValueStyle } from './number-format';
 import { paletteFor, type Palette } from './palette';
 import { resolveSize, type ChartSpec } from './spec';
+import { measured, measuresIn } from './target-measure';
 
 /**
  * The font stack of every text element. Exports replace the first family with the font they embed;
@@ -159,28 +160,34 @@ export function createFrame(spec: ChartSpec, data: ChartData, env: BuildEnv, axi
  */
 const fullWidthPunctuation = new Set([0x2018, 0x2019, 0x201c, 0x201d, 0x2014, 0x2026, 0xd7, 0xb7, 0x2265, 0x2264, 0x2248]);
 
+/** Latin characters about 0.9 em wide in the export font (% is 0.92): at 0.6 the fan's % touched 2022年期限. */
+const wideLatin = new Set('%MWmw@'.split(''));
+
 /**
  * Width of text in the given font size, estimated from character classes (CJK and its punctuation is
- * one em, Latin about 0.6). Only used to reserve room; the renderer measures the real text when it
- * lays out.
+ * one em, % M W about 0.9, other Latin about 0.6). Only used to reserve room; the renderer measures
+ * the real text when it lays out.
  */
 export function estimateTextWidth(text: string, fontSize: number): number {
   let em = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;
-    em += cp >= 0x2e80 || fullWidthPunctuation.has(cp) ? 1 : cp === 0x20 ? 0.3 : 0.6;
+    em += cp >= 0x2e80 || fullWidthPunctuation.has(cp) ? 1 : cp === 0x20 ? 0.3 : wideLatin.has(ch) ? 0.9 : 0.6;
   }
   return em * fontSize;
 }
 
 /** Punctuation a line never starts with: it stays at the end of the line before. */
 const closing = new Set('）)】」』”’，,。.：:；;、！!？?%'.split(''));
+/** Punctuation a line never ends with: it goes to the next line with what it opens. */
+const opening = new Set('（(【「『“‘《'.split(''));
 
 /**
  * Text broken into lines no wider than `width` (estimated), closing punctuation kept on the line it
- * closes: before an opening bracket where the line is over half full, else where the line is full.
+ * closes and opening punctuation on the line it opens: with `atBrackets` (titles) before an opening
+ * bracket where the line is over half full, else where the line is full (a footer's paragraph).
  */
-export function wrapText(text: string, fontSize: number, width: number): string {
+export function wrapText(text: string, fontSize: number, width: number, atBrackets = true): string {
   const lines: string[] = [];
   let line = '';
   for (const ch of text) {
@@ -190,10 +197,12 @@ export function wrapText(text: string, fontSize: number, width: number): string 
       continue;
     }
     if (line && !closing.has(ch) && estimateTextWidth(line + ch, fontSize) > width) {
-      const cut = Math.max(line.lastIndexOf('（'), line.lastIndexOf('('));
+      const cut = atBrackets ? Math.max(line.lastIndexOf('（'), line.lastIndexOf('(')) : -1;
       const atBracket = cut > 0 && estimateTextWidth(line.slice(0, cut), fontSize) > width / 2;
-      lines.push(atBracket ? line.slice(0, cut) : line);
-      line = atBracket ? line.slice(cut) : '';
+      let end = atBracket ? cut : line.length;
+      while (end > 1 && opening.has(line[end - 1]!)) end--;
+      lines.push(line.slice(0, end));
+      line = line.slice(end);
     }
     line += ch;
   }
@@ -204,7 +213,7 @@ export function wrapText(text: string, fontSize: number, width: number): string 
  * Text wrapped into the lines it needs at `width`, of even length: a title that needs two lines breaks
  * near its middle instead of leaving a character or a bracket on the second.
  */
-function balancedText(text: string, fontSize: number, width: number): string {
+export function balancedText(text: string, fontSize: number, width: number): string {
   const wrapped = wrapText(text, fontSize, width);
   const lines = wrapped.split('\n');
   if (lines.length < 2) return wrapped;
@@ -216,9 +225,15 @@ function balancedText(text: string, fontSize: number, width: number): string {
   return wrapped;
 }
 
+/** Lines the text takes at `width`; closing punctuation wrapText left at a line's end takes no room. */
 function lineCount(text: string, fontSize: number, width: number): number {
   if (!text) return 0;
-  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(estimateTextWidth(line, fontSize) / width)), 0);
+  const body = (line: string): string => {
+    let end = line.length;
+    while (end > 0 && closing.has(line[end - 1]!)) end--;
+    return line.slice(0, end);
+  };
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(estimateTextWidth(body(line), fontSize) / width)), 0);
 }
 
 /** Plain text for HTML tooltips: data never becomes markup. */
@@ -322,6 +337,29 @@ export function measureName(frame: Frame, code: string | undefined): string | nu
   return code === undefined ? null : (frame.data.meta.measures.find((m) => m.code === code)?.name ?? null);
 }
 
+/**
+ * The measure (口径) a target label names when the values drawn in its unit are on more than one
+ * (a definition break), or null: "目标：>40.0%（2022年，信通院广义口径）".
+ */
+export function targetMeasure(frame: Frame, target: { unit: string }, measure: string | undefined): string | null {
+  const drawn = frame.data.series.filter((s) => s.kind !== 'target');
+  return measuresIn(measured(drawn), target.unit).length > 1 ? measureName(frame, measure) : null;
+}
+
+/**
+ * The one measure all the target labels of a compact chart would name, which its footer then states
+ * once ("目标按信通院广义口径判定。") so that the labels fit beside the lines; null when the chart is
+ * not compact, names none, or names more than one (each label then keeps its own).
+ */
+export function targetMeasureInFooter(frame: Frame): string | null {
+  if (!frame.metrics.compact) return null;
+  const named = frame.data.series
+    .filter((s) => s.kind === 'target')
+    .flatMap((s) => s.points.filter((p) => p.value !== null).map((p) => targetMeasure(frame, s, p.measure)));
+  const measures = new Set(named);
+  return measures.size === 1 && named[0] !== null ? named[0]! : null;
+}
+
 /** Why each bound target is not drawn: judged on another measure than the values drawn. */
 function omittedTargetLines(frame: Frame): string[] {
   const { words, style } = frame;
@@ -368,7 +406,8 @@ function vintageLine(frame: Frame): string {
 
 /**
  * The footer's lines: source, the vintage a pinned chart draws, footnote, where values held by
- * another share indicator come from, the targets left out for their measure, the scenarios starting
+ * another share indicator come from, the targets left out for their measure, on a compact chart the
+ * measure its target labels leave out (targetMeasureInFooter), the scenarios starting
  * from a bound, the illustrative-data note when any value is illustrative, and what ≥ ≤ ≈ mean when a
  * bounded figure is drawn.
  */
@@ -380,6 +419,7 @@ export function footerLines(frame: Frame): string[] {
     frame.spec.footnote.trim(),
     ...viaLines(frame),
     ...omittedTargetLines(frame),
+    ...[targetMeasureInFooter(frame)].flatMap((m) => (m === null ? [] : [frame.words.targetsJudgedOn(m)])),
     ...boundedBaseLines(frame),
     hasIllustrative(frame.data) ? frame.words.illustrativeNote : '',
     bounds.length ? frame.words.boundNote(bounds) : '',
@@ -431,6 +471,12 @@ function footerText(frame: Frame): string {
   return lines.map((line) => (/[。.!?！？)）]$/.test(line) ? line : `${line}${zh ? '。' : '.'}`)).join(zh ? '' : ' ');
 }
 
+/** The footer broken into its lines here, so that no line ends with 《 or （ (ECharts breaks anywhere). */
+function wrappedFooter(frame: Frame, width: number): string {
+  const text = footerText(frame);
+  return frame.spec.locale === 'zh' ? wrapText(text, frame.metrics.smallFont, width, false) : text;
+}
+
 /** The full option: the template's axes and series inside the shared frame. */
 export function composeOption(frame: Frame, content: FrameContent): EChartsOption {
   const { spec, palette, metrics: m, fontFamily, plotOnly } = frame;
@@ -459,16 +505,19 @@ export function composeOption(frame: Frame, content: FrameContent): EChartsOptio
   };
 
   const legendTop = top + m.font * 0.6;
+  // A compact legend is in the footer's small type: five scenario names took four rows of a report
+  // column's 246 px at the body size, leaving the plot 40 px.
+  const legendFont = compact ? m.smallFont : m.font;
   const itemWidth = Math.round(m.font * (compact ? 1.4 : 1.8));
   const itemGap = Math.round(m.font * (compact ? 0.6 : 1));
-  const rows = legendRows(content.legend, m.font, itemWidth, itemGap, inner);
+  const rows = legendRows(content.legend, legendFont, itemWidth, itemGap, inner);
   // A compact legend has no padding: its rows are font-high, itemGap apart.
-  top = legendTop + (compact ? (rows ? rows * m.font + (rows - 1) * itemGap : 0) : rows * m.font * 1.7) + m.font * 0.6;
+  top = legendTop + (compact ? (rows ? rows * legendFont + (rows - 1) * itemGap : 0) : rows * m.font * 1.7) + m.font * 0.6;
 
-  const footerLeft = plotOnly ? '' : footerText(frame);
   const footerRight = plotOnly ? '' : [spec.organisation.trim(), spec.date ?? ''].filter(Boolean).join('  ');
   const rightWidth = footerRight ? estimateTextWidth(footerRight, m.smallFont) + m.font : 0;
   const leftWidth = Math.max(inner * 0.4, inner - rightWidth);
+  const footerLeft = plotOnly ? '' : wrappedFooter(frame, leftWidth);
   const footerHeight = Math.max(lineCount(footerLeft, m.smallFont, leftWidth), footerRight ? 1 : 0);
   const lineHeight = Math.round(m.smallFont * (compact ? 1.3 : 1.4));
   const bottom = m.pad + footerHeight * lineHeight + (footerHeight ? m.font * (compact ? 0.5 : 0.8) : 0);
@@ -476,7 +525,8 @@ export function composeOption(frame: Frame, content: FrameContent): EChartsOptio
   const graphic: GraphicComponentOption[] = [];
   const footerStyle = { fontSize: m.smallFont, fill: palette.mutedText, fontFamily, lineHeight };
   if (footerLeft) {
-    graphic.push({ type: 'text', left: m.pad, bottom: m.pad, silent: true, style: { ...footerStyle, text: footerLeft, width: leftWidth, overflow: 'break' } });
+    // One em more than the lines were broken for: the closing punctuation they end with hangs there.
+    graphic.push({ type: 'text', left: m.pad, bottom: m.pad, silent: true, style: { ...footerStyle, text: footerLeft, width: leftWidth + m.smallFont, overflow: 'break' } });
   }
   if (footerRight) {
     graphic.push({ type: 'text', right: m.pad, bottom: m.pad, silent: true, style: { ...footerStyle, text: footerRight, align: 'right' } });
@@ -498,7 +548,7 @@ export function composeOption(frame: Frame, content: FrameContent): EChartsOptio
           itemWidth,
           itemHeight: Math.round(m.font * (compact ? 0.65 : 0.75)),
           itemGap,
-          textStyle: { fontSize: m.font, color: palette.text },
+          textStyle: { fontSize: legendFont, color: palette.text },
         }
       : { show: false },
     grid: {

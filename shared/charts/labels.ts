@@ -35,6 +35,7 @@ const words = {
     list: (parts: readonly string[]) => parts.join('，'),
     targetOmitted: (name: string, value: string, year: number, measure: string, drawn: string) =>
       `目标“${name}”（${value}，${year}年）按${measure}判定，与图中数值的口径（${drawn}）不同，未画出。`,
+    targetsJudgedOn: (measure: string) => `目标按${measure}判定。`,
     boundedBase: (scenarios: readonly string[], year: number, bound: 'lower' | 'upper' | 'approx', value: string) =>
       `${scenarios.join('、')}情景的基数为${year}年的${{ lower: '下限值', upper: '上限值', approx: '约数' }[bound]}${value}。`,
     via: (indicator: string) => `取自${indicator}`,
@@ -72,6 +73,7 @@ const words = {
     list: (parts: readonly string[]) => parts.join(', '),
     targetOmitted: (name: string, value: string, year: number, measure: string, drawn: string) =>
       `Target "${name}" (${value}, ${year}) is judged on the ${measure}, not the measure of the values drawn (${drawn}); its line is not drawn.`,
+    targetsJudgedOn: (measure: string) => `Targets are judged on the ${measure}.`,
     boundedBase: (scenarios: readonly string[], year: number, bound: 'lower' | 'upper' | 'approx', value: string) =>
       `The ${scenarios.join(', ')} ${scenarios.length > 1 ? 'scenarios start' : 'scenario starts'} from ${year}'s ${{ lower: 'lower bound', upper: 'upper bound', approx: 'approximate figure' }[bound]} ${value}.`,
     via: (indicator: string) => `from ${indicator}`,

@@ -2,16 +2,18 @@
 // often fall on the same year, and on the year a series ends with its end label (45.4%): left to
 // ECharts' defaults their texts sit on top of each other. This pass runs on the finished option and
 // places each mark's label, all horizontal:
+//   - the projection period's 预测期 first, under the top of the plot, else over its bottom;
 //   - targets above their line at its start, else below it, else at the line's end;
 //   - deadlines above the plot, centred on their line, else ending or starting at it, else just
 //     after the axis name, else just inside the top of the plot;
 //   - breaks inside the plot, low on the axis beside their line (the new definition's side first),
 //     else left of it, a row higher, or just under the top of the plot.
 // Each candidate place is scored against the texts already there (legend, axis names, end labels,
-// 预测期, labels placed before) and, much more lightly, against the drawn lines, areas, bars and target
+// labels placed before) and, much more lightly, against the drawn lines, areas, bars and target
 // lines; the first place that collides with no text wins. Positions are estimated from the option
 // itself (grid, axes, series values) by the rules ECharts lays out with, so the preview and every
-// export size get the same placement. End labels stay where ECharts puts them.
+// export size get the same placement. End labels are moved off other lines and apart before
+// (placeLineLabels).
 import type { EChartsOption } from 'echarts';
 import { estimateTextWidth, type Frame } from './frame';
 
@@ -80,7 +82,7 @@ interface SeriesLike {
   stack?: string;
   areaStyle?: { opacity?: number };
   lineStyle?: { opacity?: number; width?: number };
-  endLabel?: LabelOption & { distance?: number };
+  endLabel?: LabelOption & { distance?: number; offset?: [number, number] };
   markLine?: { data?: Array<Record<string, unknown>> };
   markArea?: { data?: Array<Array<Record<string, unknown>>> };
 }
@@ -352,7 +354,8 @@ function deadlineCandidates(plot: PlotGeometry, width: number, x: number, h: num
   const y0 = plot.top - 5 - h;
   const y1 = plot.top - 5;
   const blocking = texts.filter((t) => t.y0 < y1 && t.y1 > y0 && t.x0 <= x + LINE_GAP && t.x1 > x + LINE_GAP && t.x1 - x < plot.step / 2);
-  const after = blocking.length ? Math.max(...blocking.map((t) => t.x1)) + LINE_GAP - x : 0;
+  // Half an em clear of the axis name.
+  const after = blocking.length ? Math.max(...blocking.map((t) => t.x1)) + h / 2 - x : 0;
   const shifted: Candidate[] = after
     ? [{ box: { x0: x + after, x1: x + after + width, y0, y1 }, label: { align: 'left', padding: [0, 0, 0, after] }, allowed }]
     : [];
@@ -362,6 +365,129 @@ function deadlineCandidates(plot: PlotGeometry, width: number, x: number, h: num
 /** Breaks: low beside the line, the new definition's side first, then higher rows, then under the top. */
 function breakCandidates(plot: PlotGeometry, width: number, x: number, h: number): Candidate[] {
   return [...insideCandidates(plot, x, width, h, 'bottom', 3), ...insideCandidates(plot, x, width, h, 'top', 2)];
+}
+
+/** Where ECharts writes a series' end label: after its last point, centred on it; null without one. */
+function endLabelBox(frame: Frame, plot: PlotGeometry, { series: s, top }: Pick<Stacked, 'series' | 'top'>): Box | null {
+  if (!s.endLabel?.show) return null;
+  const last = top.findLastIndex((v) => v !== null);
+  if (last < 0) return null;
+  const font = s.endLabel.fontSize ?? frame.metrics.font;
+  const [dx, dy] = s.endLabel.offset ?? [0, 0];
+  const x = plot.xOf(last) + (s.endLabel.distance ?? 5) + dx;
+  const y = plot.yOf(top[last]!, s.yAxisIndex ?? 0) + dy;
+  const h = textHeight(font);
+  return { x0: x, x1: x + estimateTextWidth(textOf(s.endLabel), font), y0: y - h / 2, y1: y + h / 2 };
+}
+
+/** The signs written over bounded points (≥ ≈, lineSeries) with their boxes where ECharts puts them. */
+function signBoxes(
+  frame: Frame,
+  plot: PlotGeometry,
+  { series: s, top }: Pick<Stacked, 'series' | 'top'>,
+): Array<{ label: LabelOption & { offset?: number[] }; box: Box; places: Record<'top' | 'topRight' | 'bottom' | 'bottomRight' | 'right', Box>; width: number }> {
+  return (s.data ?? []).flatMap((d, i) => {
+    const label = d && typeof d === 'object' ? (d as { label?: LabelOption & { offset?: number[] } }).label : undefined;
+    const v = top[i];
+    if (!label?.show || v === null || v === undefined) return [];
+    const font = label.fontSize ?? frame.metrics.smallFont;
+    const w = estimateTextWidth(textOf(label), font);
+    const x = plot.xOf(i);
+    const y = plot.yOf(v, s.yAxisIndex ?? 0);
+    const h = textHeight(font);
+    const shift = Array.isArray(label.offset) ? Number(label.offset[0]) : 0;
+    const places = {
+      top: { x0: x - w / 2, x1: x + w / 2, y0: y - 5 - h - 3, y1: y - 5 },
+      // Above it and just right of it, clear of a deadline through the point.
+      topRight: { x0: x + 3, x1: x + 3 + w, y0: y - 5 - h - 3, y1: y - 5 },
+      bottom: { x0: x - w / 2, x1: x + w / 2, y0: y + 5, y1: y + 5 + h + 3 },
+      // Below it and just right of it: clear of a deadline through the point and a line above it.
+      bottomRight: { x0: x + 3, x1: x + 3 + w, y0: y + 5, y1: y + 5 + h + 3 },
+      right: { x0: x + 5, x1: x + 5 + w, y0: y - h / 2, y1: y + h / 2 },
+    };
+    const at = label.position === 'bottom' ? (shift ? places.bottomRight : places.bottom) : label.position === 'right' ? places.right : shift ? places.topRight : places.top;
+    return [{ label, box: at, places, width: w }];
+  });
+}
+
+/** Texts count far more than lines; a label outside its band or off the canvas is as bad as text. */
+const TEXT_WEIGHT = 100;
+const OUTSIDE_WEIGHT = 100;
+
+/** An end label's offset from where ECharts puts it, in px: right, down. */
+type Offset = readonly [number, number];
+
+/** Offsets an end label may take, in text heights: where ECharts puts it, else a little above or below. */
+const END_LABEL_NUDGES = [0, -0.6, 0.6, -1, 1];
+
+/**
+ * The signs over bounded points under them where another line runs above, and end labels off the
+ * lines of other series and apart from each other: each, in series order, where
+ * ECharts puts it or up to its height above or below, wherever it covers no end label placed before
+ * and the fewest lines. ECharts' own shift (labelLayout shiftY) stacks every label into one column
+ * whatever its x: the ≈ over 成都's points was pushed onto 重庆's line, and 全国's 42.8% in 2023
+ * under 重庆's 45.4% in 2022, onto its own line.
+ */
+export function placeLineLabels(frame: Frame, option: EChartsOption): EChartsOption {
+  const series = asArray(option.series as SeriesLike | SeriesLike[] | undefined);
+  const plot = plotGeometry(frame, option);
+  if (!plot) return option;
+  const stacked = stackedValues(series);
+  const drawn = drawnShapes(plot, stacked, new Set());
+  // Which series drew each line (drawnShapes draws them in series order, one per unbroken run).
+  const lineOwners = stacked.flatMap((entry, i) => drawnShapes(plot, [entry], new Set()).lines.map(() => i));
+  for (const s of series) {
+    for (const item of s.markLine?.data ?? []) {
+      if (typeof item.yAxis !== 'number') continue;
+      const y = plot.yOf(item.yAxis, s.yAxisIndex ?? 0);
+      drawn.lines.push([
+        [plot.left, y],
+        [plot.right, y],
+      ]);
+    }
+  }
+  // A bound's sign goes under its point, beside a deadline through it, or right of it, where another
+  // series' line or a deadline runs through it above (成都's ≈ under 重庆's line; the ≥ of a 2022
+  // value on the 2022 deadline): its own line is left out, it meets its point.
+  for (const s of series) {
+    for (const item of s.markLine?.data ?? []) {
+      const index = categoryIndex(plot.categories, item.xAxis);
+      if (item.xAxis !== undefined && index >= 0) drawn.verticals.push({ x: plot.xOf(index), y0: plot.top, y1: plot.bottom });
+    }
+  }
+  stacked.forEach((entry, i) => {
+    const others = { ...drawn, lines: drawn.lines.filter((_, j) => lineOwners[j] !== i) };
+    for (const sign of signBoxes(frame, plot, entry)) {
+      const place = (['top', 'topRight', 'bottom', 'bottomRight', 'right'] as const).reduce(
+        (best, p) => (dataOverlap(sign.places[p], others) < dataOverlap(sign.places[best], others) - 1e-9 ? p : best),
+        'top',
+      );
+      if (place === 'topRight' || place === 'bottomRight') sign.label.offset = [sign.width / 2 + 3, 0];
+      if (place === 'bottom' || place === 'bottomRight' || place === 'right') sign.label.position = place === 'bottomRight' ? 'bottom' : place;
+    }
+  });
+  const allowed = { x0: 0, x1: frame.metrics.width, y0: plot.gridTop, y1: plot.bottom };
+  const placed: Box[] = [];
+  for (const entry of stacked) {
+    const box = endLabelBox(frame, plot, entry);
+    if (!box) continue;
+    const h = box.y1 - box.y0;
+    const at = ([dx, dy]: Offset): Box => ({ x0: box.x0 + dx, x1: box.x1 + dx, y0: box.y0 + dy, y1: box.y1 + dy });
+    // Where a label placed before reaches just past this one's start (重庆's 45.4% in 2022 over 全国's
+    // 42.8% in 2023, a year apart on a column's narrow plot), it may also move right to clear it, by
+    // at most its height, so that it still reads as its line's.
+    const offsets = END_LABEL_NUDGES.flatMap((k): Offset[] => {
+      const dy = k * h;
+      const clear = Math.max(0, ...placed.filter((p) => overlapArea(at([0, dy]), p) > 0).map((p) => p.x1 + 1 - box.x0));
+      return clear > 0 && clear <= h ? [[0, dy], [clear, dy]] : [[0, dy]];
+    });
+    const cost = (o: Offset): number =>
+      placed.reduce((sum, p) => sum + (TEXT_WEIGHT * overlapArea(at(o), p)) / area(box), 0) + dataOverlap(at(o), drawn) + OUTSIDE_WEIGHT * outside(at(o), allowed);
+    const best = offsets.reduce((b, o) => (cost(o) < cost(b) - 1e-9 ? o : b));
+    if (best[0] !== 0 || best[1] !== 0) entry.series.endLabel = { ...entry.series.endLabel, offset: [...best] };
+    placed.push(at(best));
+  }
+  return option;
 }
 
 /** Texts already on the chart that a marker label must not cover. */
@@ -385,27 +511,10 @@ function fixedTexts(frame: Frame, option: EChartsOption, plot: PlotGeometry, sta
   }
   for (const { series: s, top } of stacked) {
     const axis = s.yAxisIndex ?? 0;
-    // The sign over a bounded point (≥), written above it (lineSeries).
-    (s.data ?? []).forEach((d, i) => {
-      const label = d && typeof d === 'object' ? (d as { label?: LabelOption }).label : undefined;
-      const v = top[i];
-      if (!label?.show || v === null || v === undefined) return;
-      const font = label.fontSize ?? m.smallFont;
-      const w = estimateTextWidth(textOf(label), font);
-      const x = plot.xOf(i);
-      const y = plot.yOf(v, axis);
-      boxes.push({ x0: x - w / 2, x1: x + w / 2, y0: y - 5 - textHeight(font) - 3, y1: y - 5 });
-    });
-    if (s.endLabel?.show) {
-      const last = top.findLastIndex((v) => v !== null);
-      if (last >= 0) {
-        const font = s.endLabel.fontSize ?? m.font;
-        const x = plot.xOf(last) + (s.endLabel.distance ?? 5);
-        const y = plot.yOf(top[last]!, axis);
-        const h = textHeight(font);
-        boxes.push({ x0: x, x1: x + estimateTextWidth(textOf(s.endLabel), font), y0: y - h / 2, y1: y + h / 2 });
-      }
-    }
+    // The sign of a bounded point (≥), written above it or below it (placeLineLabels).
+    boxes.push(...signBoxes(frame, plot, { series: s, top }).map((b) => b.box));
+    const end = endLabelBox(frame, plot, { series: s, top });
+    if (end) boxes.push(end);
     for (const item of s.markLine?.data ?? []) {
       if (typeof item.yAxis !== 'number' || markerKindOf(item)) continue;
       const label = item.label as LabelOption | undefined;
@@ -414,25 +523,30 @@ function fixedTexts(frame: Frame, option: EChartsOption, plot: PlotGeometry, sta
       // Horizontal marks this pass does not place: ECharts' insideStartTop, 5 px from the start, above.
       boxes.push({ x0: plot.left + 5, x1: plot.left + 5 + estimateTextWidth(textOf(label), font), y0: y - 5 - textHeight(font), y1: y - 5 });
     }
-    for (const [from, to] of s.markArea?.data ?? []) {
-      const label = from?.label as LabelOption | undefined;
-      if (!label?.show) continue;
-      const i0 = categoryIndex(plot.categories, from!.xAxis);
-      const i1 = categoryIndex(plot.categories, to?.xAxis);
-      if (!Number.isFinite(i0) || !Number.isFinite(i1) || i0 < -0.5 || i1 < -0.5) continue;
-      const font = label.fontSize ?? m.font;
-      const w = estimateTextWidth(textOf(label), font);
-      const x = (plot.xOf(i0) + plot.xOf(i1)) / 2;
-      // Projection period: position insideTop, 5 px under the top.
-      boxes.push({ x0: x - w / 2, x1: x + w / 2, y0: plot.top + 5, y1: plot.top + 5 + textHeight(font) });
-    }
   }
   return boxes;
 }
 
-/** Texts count far more than lines; a label outside its band or off the canvas is as bad as text. */
-const TEXT_WEIGHT = 100;
-const OUTSIDE_WEIGHT = 100;
+/** The shaded periods' labels (预测期) as placeable items: the label and the two ends of the period. */
+function periodLabels(series: SeriesLike[]): Array<{ label: LabelOption & Record<string, unknown>; from: unknown; to: unknown; hold: Record<string, unknown> }> {
+  return series.flatMap((s) =>
+    (s.markArea?.data ?? []).flatMap(([from, to]) => {
+      const label = from?.label as (LabelOption & Record<string, unknown>) | undefined;
+      return label?.show ? [{ label, from: from!.xAxis, to: to?.xAxis, hold: from! }] : [];
+    }),
+  );
+}
+
+/** A period's label: centred under the top of the plot (ECharts' insideTop), else over its bottom. */
+function periodCandidates(plot: PlotGeometry, x: number, width: number, h: number): Candidate[] {
+  const allowed = { x0: plot.left, x1: plot.right, y0: plot.top, y1: plot.bottom };
+  const x0 = x - width / 2;
+  const x1 = x + width / 2;
+  return [
+    { box: { x0, x1, y0: plot.top + 5, y1: plot.top + 5 + h }, label: {}, allowed },
+    { box: { x0, x1, y0: plot.bottom - 5 - h, y1: plot.bottom - 5 }, label: { position: 'insideBottom' }, allowed },
+  ];
+}
 
 /** The cheapest candidate, and whether it is free: no text covered, nothing outside its band. */
 function choose(candidates: Candidate[], texts: Box[], drawn: Drawn): { chosen: Candidate; free: boolean } {
@@ -484,7 +598,8 @@ export function placeMarkerLabels(frame: Frame, option: EChartsOption): EChartsO
       return kind ? [{ s, item, kind }] : [];
     }),
   );
-  if (!markers.length) return option;
+  const periods = periodLabels(series);
+  if (!markers.length && !periods.length) return option;
   const plot = plotGeometry(frame, option);
   if (!plot) return option;
   const { metrics: m } = frame;
@@ -503,6 +618,18 @@ export function placeMarkerLabels(frame: Frame, option: EChartsOption): EChartsO
     if (index >= 0) drawn.verticals.push({ x: plot.xOf(index), y0: plot.top, y1: plot.bottom });
   }
   const texts = fixedTexts(frame, option, plot, stacked);
+
+  // The 预测期 first: it has two places only, and the lines it would cross are known already.
+  for (const period of periods) {
+    const i0 = categoryIndex(plot.categories, period.from);
+    const i1 = categoryIndex(plot.categories, period.to);
+    if (!Number.isFinite(i0) || !Number.isFinite(i1) || i0 < -0.5 || i1 < -0.5) continue;
+    const font = period.label.fontSize ?? m.font;
+    const candidates = periodCandidates(plot, (plot.xOf(i0) + plot.xOf(i1)) / 2, estimateTextWidth(textOf(period.label), font), textHeight(font));
+    const { chosen } = choose(candidates, texts, drawn);
+    period.hold.label = { ...period.label, ...chosen.label };
+    texts.push(chosen.box);
+  }
 
   // Targets from the top down, then deadlines (above the plot), then breaks, each from left to right.
   const yOf = (k: (typeof markers)[number]): number => (typeof k.item.yAxis === 'number' ? plot.yOf(k.item.yAxis, k.s.yAxisIndex ?? 0) : NaN);

@@ -4,12 +4,11 @@
 import type { LineSeriesOption, YAXisComponentOption } from 'echarts';
 import type { ChartPoint, ChartSeries } from './data';
 import { ChartBuildError } from './errors';
-import { axisName, estimateTextWidth, measureName, unitDecision, type Frame, type TooltipRow } from './frame';
+import { axisName, estimateTextWidth, measureName, targetMeasure, targetMeasureInFooter, unitDecision, type Frame, type TooltipRow } from './frame';
 import { tagMarker } from './marker-layout';
 import { boundSign } from '../series/bound';
 import { formatBoundedValue, formatTick, formatValue, niceAxis } from './number-format';
 import { seriesColor, seriesSymbol } from './palette';
-import { measured, measuresIn } from './target-measure';
 
 // The measure lookup is the frame's; templates and exports take it from here with the other helpers.
 export { measureName } from './frame';
@@ -94,6 +93,18 @@ export function valueAxis(frame: Frame, unit: string, values: ReadonlyArray<numb
     axisTick: { show: false },
     splitLine: { show: position === 'left', lineStyle: { color: palette.grid } },
   };
+}
+
+/**
+ * The extent of a value axis carrying target lines: niceAxis over the values, and on a compact chart
+ * with a target line at the top of the axis, over half a step above it too. Otherwise that target's
+ * label is written under its line, in the band the next target and the end labels of the lines
+ * between them need (a report column's 40% and 50% targets are 20 px apart).
+ */
+export function targetAxisExtent(frame: Frame, values: ReadonlyArray<number | null>, targets: ChartSeries[]): { min: number; max: number; interval: number } {
+  const extent = niceAxis(values, frame.axisSteps.y);
+  const atTop = targets.some((s) => s.points.some((p) => p.value === extent.max));
+  return frame.metrics.compact && atTop ? niceAxis([...values, extent.max + extent.interval / 2], frame.axisSteps.y) : extent;
 }
 
 /**
@@ -236,7 +247,6 @@ export function lineSeries(frame: Frame, axis: YearAxis, s: ChartSeries, name: s
         look.endLabel && i === all.length - 1
           ? { show: true, formatter: () => pointLabel(frame, last, s.unit), color: look.color, fontSize: m.font, distance: 4 }
           : undefined,
-      labelLayout: { moveOverlap: 'shiftY' as const },
       emphasis: { disabled: true },
     }));
 }
@@ -275,12 +285,13 @@ const goalSigns: Record<NonNullable<ChartSeries['comparator']>, string> = { '>='
  * "目标：≥1.0万亿元（2022年）" / "Target: ≥1.0 trillion yuan (2022)": what the target says, its
  * comparator included, in the chart's digits for the unit, without repeating a year the target's name
  * already states; where the values drawn in its unit are on more than one measure (a definition
- * break), with the measure it is judged on: "目标：>40.0%（2022年，信通院广义口径）".
+ * break), with the measure it is judged on: "目标：>40.0%（2022年，信通院广义口径）", which a compact
+ * chart's footer says for all its targets instead.
  */
 export function targetText(frame: Frame, s: ChartSeries, p: ChartPoint): string {
   const { words } = frame;
-  const drawn = frame.data.series.filter((x) => x.kind !== 'target');
-  const measure = measuresIn(measured(drawn), s.unit).length > 1 ? measureName(frame, p.measure) : null;
+  // A compact chart states the measure once in its footer instead (targetMeasureInFooter).
+  const measure = targetMeasureInFooter(frame) === null ? targetMeasure(frame, s, p.measure) : null;
   const notes = [...(s.name.includes(String(p.year)) ? [] : [words.byYear(p.year)]), ...(measure ? [measure] : [])];
   const goal = `${s.comparator ? goalSigns[s.comparator] : ''}${formatValue(p.value, s.unit, frame.style)}`;
   const text = `${s.name}${frame.style.locale === 'zh' ? '：' : ': '}${goal}`;

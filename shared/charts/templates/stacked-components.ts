@@ -2,6 +2,7 @@
 // clusters), as areas or bars. Actual and projected years are separate stacks, so the projected part
 // can be drawn lighter and dashed while each year still stacks only its own components.
 import type { BarSeriesOption, EChartsOption, LineSeriesOption } from 'echarts';
+import { boundNote, withNotes } from '../bound-note';
 import type { Bound, ChartPoint, ChartSeries } from '../data';
 import { ChartBuildError } from '../errors';
 import { axisTooltip, composeOption, displayName, type Frame, type TooltipRow } from '../frame';
@@ -68,6 +69,22 @@ export function totalOf(parts: Array<ChartSeries | undefined>, kind: 'actual' | 
   return { ...first, id: `total-${kind}`, name, kind, points, basis: present.some((s) => s.basis === 'illustrative') ? 'illustrative' : first.basis, breaksBefore: [] };
 }
 
+/**
+ * A projected total with the bound of its scenario's base (meta.boundedBases) on each value from the
+ * base year: the components carry none, their split being illustrative, but their sum is the
+ * scenario's total, which rests on that base ("超6000亿元": ≥6000 in 2020, at least what its growth
+ * gives after), as the footer says and the scenario's own total line draws it. The image and the
+ * native PowerPoint chart both draw the total this way.
+ */
+export function onBoundedBase(frame: Frame, total: ChartSeries, components: Component[]): ChartSeries {
+  const { scenarios, boundedBases } = frame.data.meta;
+  const ids = new Set(components.map((c) => c.projection?.scenarioId));
+  const names = new Set(scenarios.filter((s) => ids.has(s.id)).map((s) => s.name));
+  const base = boundedBases.find((b) => names.has(b.scenario) && b.bound !== 'exact');
+  if (!base) return total;
+  return { ...total, points: total.points.map((p) => (p.value !== null && p.year >= base.year && !p.bound ? { ...p, bound: base.bound } : p)) };
+}
+
 /** A part's bars: projected years lighter and dashed; a projection's base year (the figure it starts from) as an actual bar. */
 function barSeries(axis: YearAxis, s: ChartSeries, name: string, color: string, stack: string): BarSeriesOption {
   const projected = s.kind === 'projection';
@@ -112,15 +129,18 @@ export function stackedComponents(frame: Frame, spec: SpecFor<'stacked-component
     return parts;
   });
 
-  const sums = [totalOf(components.map((c) => c.actual), 'actual', words.total), totalOf(components.map((c) => c.projection), 'projection', words.total)].filter(
+  const projected = totalOf(components.map((c) => c.projection), 'projection', words.total);
+  const sums = [totalOf(components.map((c) => c.actual), 'actual', words.total), projected && onBoundedBase(frame, projected, components)].filter(
     (t): t is ChartSeries => !!t,
   );
   const totals = spec.options.showTotal ? sums : [];
   const totalActual = totals.find((t) => t.kind === 'actual');
   // Only the last stretch of the total is labelled: the actual total's end is where the projection starts.
   const labelled = totals.filter((t) => t.kind === 'projection' || totals.length === 1);
+  // One legend entry, named as the native chart names the labelled total: with the years it gives as bounds.
+  const totalName = withNotes(frame, words.total, boundNote(frame, labelled.at(-1)?.points ?? []));
   const totalLines = totals.flatMap((t) =>
-    lineSeries(frame, axis, t, words.total, { color: palette.text, symbol: 'circle', endLabel: labelled.includes(t) }, t.kind === 'projection' && !bars ? joinPoint(totalActual, t) : null),
+    lineSeries(frame, axis, t, totalName, { color: palette.text, symbol: 'circle', endLabel: labelled.includes(t) }, t.kind === 'projection' && !bars ? joinPoint(totalActual, t) : null),
   );
 
   // The axis scale follows the stacked height, not the largest single component.
@@ -142,7 +162,7 @@ export function stackedComponents(frame: Frame, spec: SpecFor<'stacked-component
 
   const option = composeOption(frame, {
     // Areas show a filled swatch in the legend (bars do by default), the total line its marker.
-    legend: [...looks.map((l) => (bars ? l.name : { name: l.name, icon: 'roundRect' as const })), ...(totals.length ? [words.total] : [])],
+    legend: [...looks.map((l) => (bars ? l.name : { name: l.name, icon: 'roundRect' as const })), ...(totals.length ? [totalName] : [])],
     xAxis: yearAxes(frame, axis, bars),
     yAxis: valueAxis(frame, unit, values),
     series: [

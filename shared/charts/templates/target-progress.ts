@@ -72,69 +72,12 @@ export function targetProgress(frame: Frame): EChartsOption {
     if (item.bound === 'lower' && p.status === 'met') return `${words.note(latest, words.met)} / ${target}`;
     return m.compact ? `${latest} / ${target}` : `${latest} = ${formatBoundedValue(p.percent, '%', item.bound, percentStyle)} / ${target}`;
   };
-  const longer = (i: number): 'track' | 'bar' => ((progress[i]!.percent ?? 0) > 100 ? 'bar' : 'track');
-  const labelFor = (i: number, which: 'track' | 'bar') => ({ show: longer(i) === which, position: 'right' as const, formatter: () => labelOf(i) });
-
   // The axis runs to the first 1-2-5 tick at or past the longest bar (at least 100%): every gridline
   // carries its label, and the bar-end labels are written in the room right of the plot.
   const extent = niceAxis([100, ...progress.map((p) => p.percent ?? 0)], frame.axisSteps.x);
-  // A compact chart writes each target's name inside its bar, over a light halo, rather than beside it.
-  const barWidth = m.compact ? '80%' : '56%';
   const names = items.map((it) => displayName(frame, it.label, it.basis));
-  const labelRoom = Math.max(...items.map((_, i) => estimateTextWidth(labelOf(i), m.smallFont))) + 8;
-  const nameRow: BarSeriesOption = {
-    type: 'bar',
-    name: 'names',
-    data: items.map(() => 0),
-    barWidth,
-    barGap: '-100%',
-    silent: true,
-    tooltip: { show: false },
-    label: {
-      show: true,
-      position: 'insideLeft',
-      distance: 3,
-      fontSize: m.font,
-      color: palette.text,
-      textBorderColor: '#ffffff',
-      textBorderWidth: 2,
-      // A name longer than the plot is cut with an ellipsis; the tooltip and the data file give it whole.
-      width: Math.max(m.font * 4, ((m.width - 2 * m.pad - labelRoom) * 100) / extent.max - 2 * m.font),
-      overflow: 'truncate',
-      ellipsis: '…',
-      formatter: (p: { dataIndex: number }) => names[p.dataIndex] ?? '',
-    },
-    z: 4,
-  };
-  const track: BarSeriesOption = {
-    type: 'bar',
-    name: 'track',
-    data: items.map((_, i) => ({ value: 100, label: labelFor(i, 'track') })),
-    barWidth,
-    barGap: '-100%',
-    itemStyle: { color: palette.track },
-    label: { fontSize: m.smallFont, color: palette.text },
-    silent: true,
-    z: 1,
-    markLine: {
-      silent: true,
-      symbol: 'none',
-      data: [{ xAxis: 100, lineStyle: { color: palette.target, type: 'solid', width: 1.5 }, label: { formatter: () => words.target, position: 'start', color: palette.target, fontSize: m.smallFont } }],
-    },
-  };
-  const shown = statuses.filter((status) => progress.some((p) => p.status === status));
-  const bars: BarSeriesOption[] = shown.map((status) => ({
-    type: 'bar',
-    name: statusName(frame, status),
-    data: progress.map((p, i) => (p.status === status ? { value: p.percent ?? 0, label: labelFor(i, 'bar') } : { value: null })),
-    barWidth,
-    barGap: '-100%',
-    color: statusColor(palette, status),
-    itemStyle: { color: statusColor(palette, status) },
-    label: { fontSize: m.smallFont, color: palette.text },
-    z: 2,
-    emphasis: { disabled: true },
-  }));
+  const labelRoom = m.compact ? 0 : Math.max(...items.map((_, i) => estimateTextWidth(labelOf(i), m.smallFont))) + 8;
+  const marker = { xAxis: 100, lineStyle: { color: palette.target, type: 'solid' as const, width: 1.5 }, label: { formatter: () => words.target, position: 'start' as const, color: palette.target, fontSize: m.smallFont } };
   const schedule: ScatterSeriesOption = {
     type: 'scatter',
     name: words.onSchedule,
@@ -145,11 +88,19 @@ export function targetProgress(frame: Frame): EChartsOption {
     itemStyle: { color: palette.text },
     z: 3,
   };
-
+  // A compact chart marks the target on each bar: a line across the rows would cross their text.
+  const targetTicks: ScatterSeriesOption = { ...schedule, name: words.target, data: progress.map((_, i) => [100, i]), color: palette.target, itemStyle: { color: palette.target }, z: 3 };
+  const series = m.compact
+    ? [...compactRows(frame, progress, names, labelOf, extent.max), targetTicks, schedule]
+    : [...besideRows(frame, progress, labelOf, marker), schedule];
+  const shown = statuses.filter((status) => progress.some((p) => p.status === status));
   const option = composeOption(frame, {
-    legend: [...shown.map((status) => statusName(frame, status)), ...(schedule.data?.length ? [words.onSchedule] : [])],
+    legend: [...shown.map((status) => statusName(frame, status)), ...(m.compact ? [words.target] : []), ...(schedule.data?.length ? [words.onSchedule] : [])],
     xAxis: {
       type: 'value',
+      // A compact chart writes each row's value and target on the row: the axis would take the room
+      // its eight rows need.
+      show: !m.compact,
       min: extent.min,
       max: extent.max,
       interval: extent.interval,
@@ -164,12 +115,12 @@ export function targetProgress(frame: Frame): EChartsOption {
       type: 'category',
       inverse: true,
       data: names,
-      axisLine: { lineStyle: { color: palette.axis } },
+      axisLine: { show: !m.compact, lineStyle: { color: palette.axis } },
       axisTick: { show: false },
       // Every target is named: none is dropped where the rows are close.
       axisLabel: { show: !m.compact, color: palette.text, fontSize: m.font, interval: 0 },
     },
-    series: [...(m.compact ? [nameRow] : []), track, ...bars, schedule],
+    series,
     tooltip: axisTooltip(
       frame,
       (i) => items[i]?.label ?? '',
@@ -188,5 +139,100 @@ export function targetProgress(frame: Frame): EChartsOption {
   });
   // Bar-end labels extend past the plot's last tick: the grid leaves them room on the right.
   option.grid = { ...(option.grid as object), right: m.pad + labelRoom };
+  if (m.compact) fitRows(frame, option, items.length, [targetTicks, schedule]);
   return option;
+}
+
+type Marker = NonNullable<NonNullable<BarSeriesOption['markLine']>['data']>[number];
+
+/** The status bars, one series per status shown, so that each legend swatch has its bars' colour. */
+function statusBars(frame: Frame, progress: Progress[], label: (i: number) => BarSeriesOption['label'] | undefined, look: BarSeriesOption): BarSeriesOption[] {
+  const { palette } = frame;
+  return statuses
+    .filter((status) => progress.some((p) => p.status === status))
+    .map((status) => ({
+      ...look,
+      type: 'bar' as const,
+      name: statusName(frame, status),
+      data: progress.map((p, i) => (p.status === status ? { value: p.percent ?? 0, label: label(i) } : { value: null })),
+      color: statusColor(palette, status),
+      itemStyle: { color: statusColor(palette, status) },
+      label: { fontSize: frame.metrics.smallFont, color: palette.text },
+      z: 2,
+      emphasis: { disabled: true },
+    }));
+}
+
+/**
+ * Rows as on a page: the name on the category axis, a light track to 100% behind the bar, and the
+ * value and target written after the longer of the two.
+ */
+function besideRows(frame: Frame, progress: Progress[], labelOf: (i: number) => string, marker: Marker): BarSeriesOption[] {
+  const { palette, metrics: m } = frame;
+  const longer = (i: number): 'track' | 'bar' => ((progress[i]!.percent ?? 0) > 100 ? 'bar' : 'track');
+  const labelFor = (i: number, which: 'track' | 'bar') => ({ show: longer(i) === which, position: 'right' as const, formatter: () => labelOf(i) });
+  const track: BarSeriesOption = {
+    type: 'bar',
+    name: 'track',
+    data: progress.map((_, i) => ({ value: 100, label: labelFor(i, 'track') })),
+    barWidth: '56%',
+    barGap: '-100%',
+    itemStyle: { color: palette.track },
+    label: { fontSize: m.smallFont, color: palette.text },
+    silent: true,
+    z: 1,
+    markLine: { silent: true, symbol: 'none', data: [marker] },
+  };
+  return [track, ...statusBars(frame, progress, (i) => labelFor(i, 'bar'), { barWidth: '56%', barGap: '-100%' })];
+}
+
+/**
+ * Rows of a compact chart, each a line of text over a thin bar: the target's whole name on the left
+ * and its value and target on the right, above the bar with the rest of its track to 100% (no-data
+ * rows are all track). Names written beside or inside the bars had to be cut to a few characters.
+ */
+function compactRows(frame: Frame, progress: Progress[], names: string[], labelOf: (i: number) => string, max: number): BarSeriesOption[] {
+  const { palette, metrics: m } = frame;
+  // The text line is a bar across the plot (transparent) carrying the name at its left end, and one of
+  // no length at its right end carrying the value; the bar below stacks the status and the track.
+  const text = { type: 'bar' as const, stack: 'text', silent: true, tooltip: { show: false }, itemStyle: { color: 'rgba(0,0,0,0)' }, emphasis: { disabled: true }, z: 4 };
+  const nameLine: BarSeriesOption = {
+    ...text,
+    name: 'names',
+    data: progress.map(() => max),
+    label: { show: true, position: 'insideLeft', distance: 0, fontSize: m.font, color: palette.text, formatter: (p: { dataIndex: number }) => names[p.dataIndex] ?? '' },
+  };
+  const valueLine: BarSeriesOption = {
+    ...text,
+    name: 'values',
+    data: progress.map(() => 0),
+    label: { show: true, position: 'left', distance: 0, fontSize: m.smallFont, color: palette.mutedText, formatter: (p: { dataIndex: number }) => labelOf(p.dataIndex) },
+  };
+  const rest: BarSeriesOption = {
+    type: 'bar',
+    name: 'track',
+    stack: 'bar',
+    data: progress.map((p) => Math.max(0, 100 - (p.percent ?? 0))),
+    itemStyle: { color: palette.track },
+    silent: true,
+    z: 1,
+  };
+  return [nameLine, valueLine, ...statusBars(frame, progress, () => undefined, { stack: 'bar' }), rest];
+}
+
+/**
+ * The compact rows' heights, once the frame has given the plot its height: a text line of the body
+ * size and a bar of what is left of the row, at most one em, the two together centred in the row.
+ */
+function fitRows(frame: Frame, option: EChartsOption, rows: number, marks: ScatterSeriesOption[]): void {
+  const { metrics: m } = frame;
+  const grid = option.grid as { top: number; bottom: number };
+  const row = (m.height - grid.top - grid.bottom) / rows;
+  const line = m.font + 2;
+  const bar = Math.max(3, Math.min(m.font, Math.floor(row - line - 3)));
+  for (const s of option.series as BarSeriesOption[]) {
+    if (s.type === 'bar') Object.assign(s, { barWidth: s.stack === 'text' ? line : bar, barGap: '0%' });
+  }
+  // The target and schedule marks sit on the bar, below the row's centre.
+  for (const mark of marks) Object.assign(mark, { symbolSize: [2, bar + 2], symbolOffset: [0, line / 2] });
 }

@@ -14,6 +14,7 @@ import {
   lookAt,
   marksSeries,
   singleUnit,
+  targetAxisExtent,
   valueAxis,
   yearAxis,
   yearAxes,
@@ -43,7 +44,7 @@ export function trajectoryOption(frame: Frame, deadlineMarker: boolean): ECharts
   const option = composeOption(frame, {
     legend: entries.map((e) => e.name),
     xAxis: yearAxes(frame, axis, false),
-    yAxis: valueAxis(frame, unit, values),
+    yAxis: valueAxis(frame, unit, values, { extent: targetAxisExtent(frame, values, targets) }),
     series: [
       ...marksSeries(frame, axis, marks),
       ...entries.flatMap((e, i) => lineSeries(frame, axis, e.series, e.name, { ...e, endLabel: endLabels && !continued.has(e.series) }, joins[i] ?? null)),

@@ -3,7 +3,7 @@
 import type { BarSeriesOption, EChartsOption } from 'echarts';
 import type { TornadoBars } from '../data';
 import { ChartBuildError } from '../errors';
-import { axisName, axisTooltip, composeOption, estimateTextWidth, unitDecision, wrapText, type Frame } from '../frame';
+import { axisName, axisTooltip, balancedText, composeOption, estimateTextWidth, unitDecision, wrapText, type Frame } from '../frame';
 import { formatTick, formatValue, nextStep, niceStep, withMinusSign } from '../number-format';
 import { seriesColor, withAlpha } from '../palette';
 import type { SpecFor } from '../spec';
@@ -97,7 +97,8 @@ export function tornado(frame: Frame, spec: SpecFor<'tornado'>): EChartsOption {
       data: items.map((i) => i.label),
       axisLine: { lineStyle: { color: palette.axis } },
       axisTick: { show: false },
-      axisLabel: { color: palette.text, fontSize: m.font, interval: 0, width: categoryWidth, overflow: 'break' },
+      // Broken into even lines here (各部分增速 / 统一上调, not 各部分增速统一上 / 调); ECharts breaks what is left.
+      axisLabel: { color: palette.text, fontSize: m.font, interval: 0, width: categoryWidth, overflow: 'break', formatter: (name: string) => balancedText(name, m.font, categoryWidth) },
     },
     series: [
       {

@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { ExportError } from '../../../electron/backend/export/errors';
 import { fontFile, subsetFor, locateFont } from '../../../electron/backend/export/font';
 import { renderChartSvg, renderSvg, svgText } from '../../../electron/backend/export/svg';
-import { chartDataSchema } from '../../../shared/charts/data';
-import { fixtureCharts, trajectory } from '../../fixtures/charts/briefing';
+import { chartDataSchema, type ChartData } from '../../../shared/charts/data';
+import { fixtureCharts, stacked, trajectory } from '../../fixtures/charts/briefing';
 import { app } from './support';
 
 const referenceDir = fileURLToPath(new URL('../../fixtures/charts/reference/', import.meta.url));
@@ -58,6 +58,22 @@ describe('SVG export', () => {
     const clear = await renderSvg(trajectory.spec, trajectory.data, { app, background: 'transparent' });
     expect(white).toMatch(/<rect width="960" height="540" x="0" y="0" fill="#ffffff"/);
     expect(clear).not.toMatch(/<rect width="960" height="540" x="0" y="0" fill="#ffffff"/);
+  });
+
+  it('writes the projected total of a scenario on a bounded base as a lower bound, named as the PPTX names it', async () => {
+    // The components carry no bound (their split is illustrative); the data's meta says which scenario
+    // rests on a bounded base, and the total of its components rests on it too.
+    const series = stacked.data.series.map((s) => (s.kind === 'projection' ? { ...s, scenarioId: 'base' } : s));
+    const meta: ChartData['meta'] = { ...stacked.data.meta, boundedBases: [{ scenario: '基准情景', year: 2023, value: 12320, unit: '亿元', bound: 'lower' }] };
+    const bounded = svgText(await renderSvg(stacked.spec, { ...stacked.data, series, meta }, { app }));
+    expect(bounded).toContain('≥1.49万亿元');
+    expect(bounded).toContain('合计（2023—2025年为下限值）');
+    expect(bounded).toContain('基准情景情景的基数为2023年的下限值≥1.23万亿元。');
+    // Without a bounded base, the same total is exact and its legend entry the bare 合计.
+    const exact = svgText(await renderSvg(stacked.spec, stacked.data, { app }));
+    expect(exact).not.toContain('≥1.49万亿元');
+    expect(exact).toContain('1.49万亿元');
+    expect(exact).not.toContain('下限值');
   });
 
   it.each(fixtureCharts.map((c) => [c.id, c] as const))('matches its reference SVG (%s)', async (id, chart) => {
