@@ -106,7 +106,7 @@ export async function exportBriefing(items: BriefingItem[], outDir: string, opts
     }
     const imageJobs: Array<Promise<[number, SlideImage]>> = [];
     for (const i of slideImages) {
-      const r = await renderChartSvg(slideImageSpec(items[i]!.spec), items[i]!.data, { ...opts, plotOnly: true });
+      const r = await renderChartSvg(slideImageSpec(items[i]!.spec, items.map((it) => it.spec)), items[i]!.data, { ...opts, plotOnly: true });
       imageJobs.push(
         observed(
           pool.run(rasterJob(r, imageDpi)).then((png): [number, SlideImage] => {

@@ -1,10 +1,10 @@
 // What pptxgenjs cannot say through its options, written into the package afterwards: a dash style
-// and marker per series (projections dashed, targets flat; its issue #1424), labels on single points,
-// the East Asian font on chart and theme text (it writes only <a:latin> on charts, #1420, so Chinese
-// falls back to the viewer's default), hidden legend entries for invisible stacking bases, missing
-// points left out rather than empty, and document properties that name the workbench (pptxgenjs
-// claims "Microsoft Office PowerPoint", and "PptxGenJS" on "Microsoft Macintosh Excel" in each chart's
-// embedded workbook) with the provenance.
+// and marker per series (projections dashed, targets flat; its issue #1424), labels on single points
+// (on one line: a data label wraps by default), the East Asian font on chart and theme text (it
+// writes only <a:latin> on charts, #1420, so Chinese falls back to the viewer's default), hidden
+// legend entries for invisible stacking bases, missing points left out rather than empty, and
+// document properties that name the workbench (pptxgenjs claims "Microsoft Office PowerPoint", and
+// "PptxGenJS" on "Microsoft Macintosh Excel" in each chart's embedded workbook) with the provenance.
 import JSZip from 'jszip';
 import type { NativeChart, PointLabel, SeriesStyle } from './pptx-native';
 import { escapeXml } from './svg';
@@ -42,7 +42,7 @@ function labelsXml(labels: PointLabel[], color: string, font: string): string {
   const items = labels
     .map(
       (l) =>
-        `<c:dLbl><c:idx val="${l.idx}"/><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p>${run(l.text)}</a:p></c:rich></c:tx><c:dLblPos val="${l.position}"/>` +
+        `<c:dLbl><c:idx val="${l.idx}"/><c:tx><c:rich><a:bodyPr wrap="none"/><a:lstStyle/><a:p>${run(l.text)}</a:p></c:rich></c:tx><c:dLblPos val="${l.position}"/>` +
         '<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbl>',
     )
     .join('');
@@ -94,6 +94,8 @@ export interface DocumentInfo {
   /** zh-CN or en. */
   language: string;
   font: string;
+  /** The slide size as PowerPoint names it: "On-screen Show (16:9)". */
+  format: string;
   custom: CustomProperty[];
 }
 
@@ -126,7 +128,7 @@ function appXml(info: DocumentInfo): string {
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
     `<TotalTime>0</TotalTime><Words>0</Words><Application>${escapeXml(info.application)}</Application>` +
-    `<PresentationFormat>On-screen Show (16:9)</PresentationFormat><Paragraphs>0</Paragraphs><Slides>${info.slideTitles.length}</Slides><Notes>${info.slideTitles.length}</Notes>` +
+    `<PresentationFormat>${escapeXml(info.format)}</PresentationFormat><Paragraphs>0</Paragraphs><Slides>${info.slideTitles.length}</Slides><Notes>${info.slideTitles.length}</Notes>` +
     '<HiddenSlides>0</HiddenSlides><MMClips>0</MMClips><ScaleCrop>false</ScaleCrop>' +
     '<HeadingPairs><vt:vector size="4" baseType="variant">' +
     '<vt:variant><vt:lpstr>Fonts Used</vt:lpstr></vt:variant><vt:variant><vt:i4>1</vt:i4></vt:variant>' +

@@ -124,8 +124,9 @@ describe('export.chart', () => {
     // 2020 is the base, not an estimate.
     const stacked = await chartXml('stacked-components');
     expect(stacked.categories).toEqual(['2020', '2021E', '2022E']);
-    // One pair of brackets per name: the notes join the basis inside it.
-    expect(stacked.names).toEqual(['数字产业化（示意）', '产业数字化（示意）', '合计']);
+    // One pair of brackets per name: the notes join the basis inside it. The parts carry no bound (their
+    // split is illustrative); their total is the scenario's, resting on the lower bound ≥6000亿元.
+    expect(stacked.names).toEqual(['数字产业化（示意）', '产业数字化（示意）', '合计（2020—2022年为下限值）']);
     // Two units: each series names the axis it reads on, as the legend of the PNG does.
     const twoAxes = await chartXml('indicator-series');
     expect(twoAxes.names).toEqual(['数字经济规模（左轴）', '数字经济占GDP比重（右轴）']);

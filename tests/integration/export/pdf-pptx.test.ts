@@ -120,7 +120,7 @@ describe('PPTX export', () => {
 
   it('hides invisible bases from the legend', () => {
     const xml = '<c:legend><c:legendPos val="t"/><c:overlay val="0"/></c:legend>';
-    expect(styleChartXml(xml, { types: [], options: {}, styles: [], hiddenLegend: [0] }, 'F')).toBe(
+    expect(styleChartXml(xml, { types: [], options: {}, styles: [], hiddenLegend: [0], targets: [] }, 'F')).toBe(
       '<c:legend><c:legendPos val="t"/><c:legendEntry><c:idx val="0"/><c:delete val="1"/></c:legendEntry><c:overlay val="0"/></c:legend>',
     );
   });
