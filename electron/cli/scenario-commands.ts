@@ -10,15 +10,20 @@ import {
   type MonteCarloResult,
   type Persistence,
   noBases,
+  probabilityBound,
+  requiredBound,
+  type JudgedOutcome,
   type ProjectionResult,
   type Scenario,
   type ScenarioBases,
   type ShareFlag,
 } from '../../shared/engine';
+import { projectionBound } from '../../shared/engine/backtest';
 import { formatPercent, formatPlain, formatYi, type Locale } from '../../shared/format/number';
+import { baseWriter, pageStyle, scenarioValues, writeValue } from '../../shared/format/scenario-units';
 import { translate } from '../../shared/i18n';
 import { goalSeekErrorSentence, goalSeekSentence, type GoalNames } from '../../shared/i18n/goal-seek-text';
-import { backtestBreakText, baseAmount, baseNote, baseShare, projectedText } from '../../shared/i18n/scenario-base-text';
+import { backtestBreakText, baseAmount, baseNote, baseShare, statusMark, verdictText } from '../../shared/i18n/scenario-base-text';
 import { scenarioText } from '../../shared/i18n/scenario-text';
 import { boundSign } from '../../shared/series/bound';
 import { callApi, cliLocale, describeCliError, printJson, withWorkspace } from './context';
@@ -97,6 +102,9 @@ function printTable(rows: string[][], indent = '', wordsLast = false): void {
   for (const r of rows) console.log(r.length === 1 ? r[0]! : indent + r.map(pad).join('  '));
 }
 
+/** A projection as scenarios.run returns it: each target with its bound-aware verdict. */
+type RunProjection = ProjectionResult & { targets: JudgedOutcome[] };
+
 /** A target the scenario gives no verdict on, with the measure it is judged on (by name). */
 type Elsewhere = ReadonlyMap<string, string>;
 
@@ -105,18 +113,21 @@ type Elsewhere = ReadonlyMap<string, string>;
  * (said once), then per year the total, GDP and share, the base year's as the figures they are
  * (≥6000亿元, 1.32万亿元（推算值）).
  */
-function printProjection(p: ProjectionResult, summary: string, measureLine: string, elsewhere: Elsewhere, locale: Locale): void {
+function printProjection(p: RunProjection, summary: string, measureLine: string, elsewhere: Elsewhere, locale: Locale): void {
   const bases = p.bases ?? noBases;
+  // Every number in the Scenarios page's one decision per unit (shared/format/scenario-units.ts), as the summary.
+  const style = pageStyle(locale, scenarioValues(p));
   console.log(measureLine);
   console.log(summary);
-  const note = baseNote(scenarioName({ name: p.scenario.name, nameEn: p.scenario.nameEn }, locale), bases, locale);
+  const note = baseNote(scenarioName({ name: p.scenario.name, nameEn: p.scenario.nameEn }, locale), bases, locale, baseWriter(style));
   if (note) console.log(note);
   console.log('');
   const head = locale === 'zh' ? ['年份', '数字经济', 'GDP', '占比'] : ['year', 'digital economy', 'GDP', 'share'];
-  const row = (year: number, t: number) =>
-    t === 0
-      ? [String(year), baseAmount(p.total.values[t]!, bases.total, locale), baseAmount(p.gdp.values[t]!, bases.gdp, locale), p.share.flags?.[t] ? shareText(p.share.values[t]!, p.share.flags[t], locale) : baseShare(p.share.values[t]!, bases, locale)]
-      : [String(year), projectedText(p.total.values[t], 'total', bases, locale), projectedText(p.gdp.values[t], 'gdp', bases, locale), p.share.flags?.[t] ? shareText(p.share.values[t]!, p.share.flags[t], locale) : projectedText(p.share.values[t], 'share', bases, locale)];
+  // The base year's figures as the figures they are (≥6000亿元, 1.32万亿元（推算值）), the later years as projections from them.
+  const money = (v: number, metric: 'total' | 'gdp', t: number) =>
+    `${writeValue(style, v, '亿元', projectionBound(metric, bases))}${t === 0 ? statusMark(bases[metric], locale) : ''}`;
+  const share = (t: number) => (p.share.flags?.[t] ? shareText(p.share.values[t]!, p.share.flags[t], locale) : writeValue(style, p.share.values[t]!, '%', projectionBound('share', bases)));
+  const row = (year: number, t: number) => [String(year), money(p.total.values[t]!, 'total', t), money(p.gdp.values[t]!, 'gdp', t), share(t)];
   printTable([head, ...p.years.map(row)]);
   console.log('');
   for (const target of p.targets) {
@@ -126,9 +137,11 @@ function printProjection(p: ProjectionResult, summary: string, measureLine: stri
       console.log(`- ${label} (${target.year}): ${translate(locale, 'scenario.otherMeasureVerdict', { measure: judgedOn })}`);
       continue;
     }
-    const verdict = target.met ? (locale === 'zh' ? '实现' : 'met') : locale === 'zh' ? '未实现' : 'not met';
+    // The verdict reads the projection's bound: from a lower-bound base, a projection below a "≥" target leaves it open.
+    const verdict = verdictText(target.verdict, target.kind, bases, locale);
     const first = target.firstYearMet === null ? '' : locale === 'zh' ? `，${target.firstYearMet}年首次达到` : `, first met ${target.firstYearMet}`;
-    const need = locale === 'zh' ? `需年均增长${formatPlain(target.requiredGrowth, locale)}%` : `needs ${formatPlain(target.requiredGrowth, locale)}% a year`;
+    const growth = `${boundSign(requiredBound(projectionBound(target.kind, bases)))}${formatPlain(target.requiredGrowth, locale)}%`;
+    const need = locale === 'zh' ? `需年均增长${growth}` : `needs ${growth} a year`;
     console.log(`- ${label} (${target.year}): ${verdict}${first}; ${need}`);
   }
 }
@@ -170,12 +183,21 @@ function printBacktest(result: ScenarioBacktest, definition: Scenario, bases: Sc
  * Each target's Monte Carlo statistics by its label: the probability with its standard error, then per
  * year the share of draws meeting it that year, having met it by then, and meeting it first then, and
  * the share never meeting it within the horizon. The base year is listed only when the target is
- * met there already (it is the same in every draw).
+ * met there already (it is the same in every draw). From a bounded base every draw is a bound, and so
+ * is each share (≥62%), said once.
  */
-function printTargetStatistics(mc: MonteCarloResult, elsewhere: Elsewhere, locale: Locale): void {
-  const pct = (p: number) => formatPercent(p * 100, locale);
+function printTargetStatistics(mc: MonteCarloResult, projection: ProjectionResult, elsewhere: Elsewhere, locale: Locale): void {
+  const bases = projection.bases ?? noBases;
   const horizon = mc.years[mc.years.length - 1]!;
-  for (const t of mc.targets) {
+  const bounds = mc.targets.map((t) => (elsewhere.has(t.id) ? 'exact' : probabilityBound(projection.targets.find((x) => x.id === t.id)?.kind ?? 'total', bases)));
+  const bounded = bounds.find((b) => b !== 'exact');
+  if (bounded) console.log(translate(locale, `scenario.mc.boundNote.${bounded}`));
+  for (const [i, t] of mc.targets.entries()) {
+    // Meeting it (in a year, by a year) is bounded as the probability; never meeting it the other way;
+    // the year it is first met is earlier for a larger true base, so no bound holds on one year's share.
+    const plain = (p: number) => formatPercent(p * 100, locale);
+    const pct = (p: number) => `${boundSign(bounds[i]!)}${plain(p)}`;
+    const never = (p: number) => `${boundSign(requiredBound(bounds[i]!))}${plain(p)}`;
     console.log('');
     const judgedOn = elsewhere.get(t.id);
     if (judgedOn !== undefined) {
@@ -193,10 +215,10 @@ function printTargetStatistics(mc: MonteCarloResult, elsewhere: Elsewhere, local
       }),
     );
     const rows = mc.years.flatMap((year, y) =>
-      y === 0 && t.firstYear.counts[0] === 0 ? [] : [[String(year), pct(t.metIn[y]!), pct(t.metBy[y]!), pct(t.firstYear.counts[y]! / mc.draws)]],
+      y === 0 && t.firstYear.counts[0] === 0 ? [] : [[String(year), pct(t.metIn[y]!), pct(t.metBy[y]!), plain(t.firstYear.counts[y]! / mc.draws)]],
     );
     printTable([['year', 'metIn', 'metBy', 'first'].map((c) => translate(locale, `scenario.mc.col.${c}`)), ...rows], '  ');
-    console.log(`  ${translate(locale, 'scenario.mc.never', { horizon, share: pct(t.firstYear.never / mc.draws) })}`);
+    console.log(`  ${translate(locale, 'scenario.mc.never', { horizon, share: never(t.firstYear.never / mc.draws) })}`);
   }
 }
 
@@ -317,7 +339,7 @@ export function addScenarioCommands(program: Command): void {
       jsonErrors(program, opts, () =>
         withWorkspace(opts.workspace, async (service) => {
           const locale = cliLocale(program);
-          const result = await callApi<{ projection: ProjectionResult; summary: string; judgedElsewhere: Array<{ id: string; measure: string }>; monteCarlo?: MonteCarloResult }>(
+          const result = await callApi<{ projection: RunProjection; summary: string; judgedElsewhere: Array<{ id: string; measure: string }>; monteCarlo?: MonteCarloResult }>(
             service,
             'scenarios.run',
             { id: scenarioId(id), locale, ...(opts.mc ? { monteCarlo: { draws: opts.mc, seed: opts.seed } } : {}) },
@@ -354,7 +376,7 @@ export function addScenarioCommands(program: Command): void {
                 console.log(translate(locale, 'scenario.mc.commonShock', { weight: formatPlain(mc.commonShockWeight, locale, 2) }));
               }
             }
-            if (mc) printTargetStatistics(mc, elsewhere, locale);
+            if (mc) printTargetStatistics(mc, result.projection, elsewhere, locale);
           }
         }),
       ),
@@ -389,7 +411,7 @@ export function addScenarioCommands(program: Command): void {
             const { definition } = await callApi<{ definition: Scenario }>(service, 'scenarios.get', { id: input.id });
             const names = goalNames(definition, locale);
             const { projection } = await callApi<{ projection: ProjectionResult }>(service, 'scenarios.run', { id: input.id });
-            console.log(goalSeekSentence(result, locale, names, projection.bases));
+            console.log(goalSeekSentence(result, locale, names, projection.bases, baseWriter(pageStyle(locale, scenarioValues(projection)))));
             console.log(`${names.driver(opts.driver)} = ${formatPlain(result.value, 'en', 4)} ${result.unit}`);
           }
         }),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Locale } from '../format/number';
+import { BOUNDS } from '../series/bound';
 import { vintageSchema } from '../series/vintage';
-import type { BacktestResult, ForecastEvaluation, MonteCarloResult, ProjectionResult, SensitivityResult, GoalSeekResult, JointGoalSeekResult } from '../engine';
+import type { BacktestResult, ForecastEvaluation, JudgedOutcome, MonteCarloResult, ProjectionResult, SensitivityResult, GoalSeekResult, JointGoalSeekResult } from '../engine';
 
 const id = z.number().int().positive();
 
@@ -124,6 +125,79 @@ export const importanceResultSchema = z.object({
 });
 export type ScenarioImportance = z.infer<typeof importanceResultSchema>;
 
+const boundSchema = z.enum(BOUNDS);
+
+/** A figure a scenario starts from, as the workspace records it (shared/engine/base-figure.ts): 6000 of "超6000亿元" is a lower bound. */
+export const baseFigureSchema = z.object({
+  year: z.number().int(),
+  value: z.number(),
+  bound: boundSchema,
+  status: z.enum(['actual', 'estimate', 'derived', 'illustrative']),
+  measure: z.string(),
+  indicator: z.string(),
+  region: z.string(),
+  source: z.string(),
+});
+
+/** The digital economy's base and GDP's, each null when no figure of the workspace is it. */
+export const scenarioBasesSchema = z.object({ total: baseFigureSchema.nullable(), gdp: baseFigureSchema.nullable() });
+
+/**
+ * A projection as the service answers it: the engine's numbers, and what its bases are as figures,
+ * validated here, since every screen writes a projection's bound (≥) from them.
+ */
+/** A run's projection: its targets each with the verdict its bound allows (yes, no, or open), its bases declared. */
+const projectionSchema = z
+  .custom<Omit<ProjectionResult, 'bases' | 'targets'> & { targets: JudgedOutcome[] }>((v) => typeof v === 'object' && v !== null)
+  .and(z.object({ bases: scenarioBasesSchema.optional() }));
+
+/**
+ * A plan target judged on a scenario's measure, with a deadline in its years, in a quantity it
+ * projects: the digital economy in 亿元 (kind total) or its share of GDP (kind share).
+ */
+export const evidenceTargetSchema = z.object({
+  code: z.string(),
+  titleZh: z.string(),
+  titleEn: z.string(),
+  kind: z.enum(['total', 'share']),
+  value: z.number(),
+  year: z.number().int(),
+  comparator: z.enum(['>=', '>', '=', '<=', '<']),
+  measure: z.string(),
+});
+
+/** A published figure (status actual) of such a target's indicator and region, on the same measure, in the scenario's years. */
+export const evidenceFigureSchema = z.object({
+  target: z.string(),
+  kind: z.enum(['total', 'share']),
+  indicator: namedCodeSchema,
+  region: namedCodeSchema,
+  year: z.number().int(),
+  value: z.number(),
+  bound: boundSchema,
+  measure: z.string(),
+  source: z.string(),
+});
+
+export const scenarioEvidenceSchema = z.object({ targets: z.array(evidenceTargetSchema), figures: z.array(evidenceFigureSchema) });
+export type ScenarioEvidence = z.infer<typeof scenarioEvidenceSchema>;
+
+/**
+ * The latest annual actual of an indicator in a region, as a base written {indicator, region} takes
+ * it: with its bound (≥ of "超6000亿元"), measure and source, and the names of its indicator and region.
+ */
+export const latestActualSchema = z.object({
+  indicator: z.string(),
+  region: z.string(),
+  year: z.number().int(),
+  value: z.number(),
+  bound: boundSchema,
+  measure: z.string(),
+  source: z.string(),
+  named: z.object({ indicator: namedCodeSchema, region: namedCodeSchema }),
+});
+export type LatestActualFigure = z.infer<typeof latestActualSchema>;
+
 // Scenario definitions are validated by the engine's own schema inside the service, so that a bad
 // field gets the engine's located message (which field, why) rather than a generic one.
 const definition = z.unknown();
@@ -151,7 +225,7 @@ export const scenarioMethods = {
       })
       .strict(),
     output: z.object({
-      projection: z.custom<ProjectionResult>(),
+      projection: projectionSchema,
       /** Verdicts only on the targets the scenario may judge (those on its own measure). */
       summary: z.string(),
       /** The scenario's targets judged on another measure (a plan target such as A1): listed, not judged. */
@@ -208,6 +282,24 @@ export const scenarioMethods = {
    */
   'scenarios.latestActuals': {
     input: z.object({ refs: z.array(z.object({ indicator: z.string().min(1).max(100), region: z.string().min(1).max(100) }).strict()).max(400) }).strict(),
-    output: z.array(z.object({ indicator: z.string(), region: z.string(), year: z.number().int(), value: z.number() }).nullable()),
+    output: z.array(latestActualSchema.nullable()),
+  },
+  /**
+   * What a scenario's charts draw beside its own targets and backtest, as a briefing chart of the same
+   * quantity does: the plan targets judged on its measure (`measure`) whose deadline falls in
+   * `from`–`to`, in its regions, and the published figures of their indicators on that measure in
+   * those years (万亿级 and CAICT's "超过1万亿元" for a broad-measure scenario from 2022).
+   */
+  'scenarios.evidence': {
+    input: z
+      .object({
+        measure: z.string().min(1).max(100),
+        from: z.number().int(),
+        to: z.number().int(),
+        regions: z.array(z.string().min(1).max(100)).max(50),
+        asOf: vintageSchema.nullable().default(null),
+      })
+      .strict(),
+    output: scenarioEvidenceSchema,
   },
 } as const;

@@ -70,7 +70,8 @@ export {
 } from './monte-carlo';
 export { importance, ranks, type DriverImportance, type ImportanceOptions, type ImportanceResult } from './importance';
 export { backtest, actualPointSchema, type ActualPoint, type BacktestPoint, type BacktestResult, type BacktestSeries, type DefinitionBreak, type PointStatus } from './backtest';
-export { summarize, type SummaryOptions } from './summarize';
+export { judgeTargets, probabilityBound, targetVerdict, type JudgedOutcome, type Verdict } from './verdict';
+export { gapBound, plainWriter, requiredBound, summarize, type SummaryOptions, type SummaryUnit, type ValueWriter } from './summarize';
 export { calibrateFromGrowth, minGrowthValues, type Calibration, type GrowthEntry, type GrowthGap } from './calibrate';
 export {
   evaluateForecasts,

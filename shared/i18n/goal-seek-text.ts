@@ -3,6 +3,7 @@
 import { readableGoalParams, type Bounds, type GoalSeekResult, type JointGoalSeekResult, type ScenarioBases } from '../engine';
 import type { ErrorParams } from '../api/errors';
 import { formatPlain, type Locale } from '../format/number';
+import type { Bound } from '../series/bound';
 import { translate } from './index';
 import { baseAmount } from './scenario-base-text';
 
@@ -18,12 +19,16 @@ function ranges(intervals: readonly Bounds[], locale: Locale): string {
   return intervals.map((x) => `[${value(x.min, locale)}, ${value(x.max, locale)}]`).join(locale === 'zh' ? '、' : ', ');
 }
 
-/** What the answer starts from when the scenario's base is a bound or a derived value: （从2020年的下限值≥6000亿元起算…）. */
-function fromBase(bases: ScenarioBases | undefined, locale: Locale): string {
+/** How the caller writes the base's amount (the Scenarios page's and `scenario run`'s rule: ≥0.60万亿元). */
+type BaseWriter = (value: number, bound: Bound) => string;
+
+/** What the answer starts from when the scenario's base is a bound or a derived value: （从2020年的下限值≥0.60万亿元起算…）. */
+function fromBase(bases: ScenarioBases | undefined, locale: Locale, amount: BaseWriter | undefined): string {
   const base = bases?.total;
   if (!base || (base.bound === 'exact' && base.status === 'actual')) return '';
   const kind = base.bound === 'exact' ? base.status : base.bound;
-  return translate(locale, `scenario.goal.fromBase.${kind}`, { year: base.year, value: baseAmount(base.value, { ...base, status: 'actual' }, locale) });
+  const value = amount ? amount(base.value, base.bound) : baseAmount(base.value, { ...base, status: 'actual' }, locale);
+  return translate(locale, `scenario.goal.fromBase.${kind}`, { year: base.year, value });
 }
 
 /**
@@ -32,7 +37,7 @@ function fromBase(bases: ScenarioBases | undefined, locale: Locale): string {
  * the part of the bounds searched when GDP would fall to 0 beyond it; what it starts from when the
  * base is a bound or a derived value (`bases`).
  */
-export function goalSeekSentence(result: GoalSeekResult | JointGoalSeekResult, locale: Locale, names: GoalNames, bases?: ScenarioBases): string {
+export function goalSeekSentence(result: GoalSeekResult | JointGoalSeekResult, locale: Locale, names: GoalNames, bases?: ScenarioBases, amount?: BaseWriter): string {
   const unit = translate(locale, `scenario.unit.${result.unit}`);
   const joint = 'binding' in result;
   const key = `scenario.goal.${joint ? 'answerJoint' : 'answer'}${result.metAtNominal ? 'Met' : ''}`;
@@ -50,7 +55,7 @@ export function goalSeekSentence(result: GoalSeekResult | JointGoalSeekResult, l
   if (result.searched.min !== result.bounds.min || result.searched.max !== result.bounds.max) {
     parts.push(translate(locale, 'scenario.goal.searched', { lower: value(result.searched.min, locale), upper: value(result.searched.max, locale) }));
   }
-  return parts.join(locale === 'zh' ? '；' : '; ') + fromBase(bases, locale);
+  return parts.join(locale === 'zh' ? '；' : '; ') + fromBase(bases, locale, amount);
 }
 
 /** An engine error of goal seek (`engine.goal_…` and the others) with names and readable quantities. */

@@ -7,11 +7,12 @@ import { wordsFor } from '../charts/labels';
 import { projectionBound, shareBound, type DefinitionBreak } from '../engine/backtest';
 import type { BaseFigure, ScenarioBases } from '../engine/base-figure';
 import { formatPercent, formatYi, type Locale } from '../format/number';
-import { boundSign, formatBounded } from '../series/bound';
+import type { TargetOutcome } from '../engine/project';
+import { boundSign, formatBounded, type Bound, type Verdict } from '../series/bound';
 import { translate } from './index';
 
-/** A status other than a publication, as the screens mark it: 推算值, 估计值, 示意值. */
-function statusMark(base: BaseFigure | null, locale: Locale): string {
+/** A status other than a publication, as the screens mark it: （推算值）, （估计值）, （示意值）. */
+export function statusMark(base: BaseFigure | null, locale: Locale): string {
   if (!base || base.status === 'actual') return '';
   const word = translate(locale, `status.${base.status}`);
   return locale === 'zh' ? `（${word}）` : ` (${word})`;
@@ -28,26 +29,27 @@ export function baseShare(value: number, bases: ScenarioBases, locale: Locale, d
 }
 
 /**
- * A projected total, GDP or share as written, with the bound its base gives it (≥8073.6亿元, ≥28.5%):
- * a projection from a lower-bound base is a lower bound on what the scenario's growth gives.
- */
-export function projectedText(value: number | null | undefined, metric: 'total' | 'gdp' | 'share', bases: ScenarioBases, locale: Locale, digits = metric === 'share' ? 1 : 2): string {
-  return formatBounded(value, metric === 'share' ? '%' : '亿元', projectionBound(metric, bases), locale, digits);
-}
-
-/**
  * The one note of a scenario whose digital economy starts from a bound or a derived value: the
  * chart's sentence (基准情景的基数为2020年的下限值≥6000亿元。) and that every projection starts from it.
- * Empty for a base that is an exact published figure or no figure of the workspace.
+ * Empty for a base that is an exact published figure or no figure of the workspace. `amount` writes the
+ * base with its bound's sign (the scenario page's and CLI's one decision per unit); by default as baseAmount.
  */
-export function baseNote(scenario: string, bases: ScenarioBases, locale: Locale): string {
+export function baseNote(scenario: string, bases: ScenarioBases, locale: Locale, amount: (value: number, bound: Bound) => string = (v, b) => baseAmount(v, { ...bases.total!, bound: b, status: 'actual' }, locale)): string {
   const base = bases.total;
   if (!base) return '';
   // The note names the status in words, so the amount goes without its mark.
-  const amount = baseAmount(base.value, { ...base, status: 'actual' }, locale);
-  if (base.bound !== 'exact') return `${wordsFor(locale).boundedBase([scenario], base.year, base.bound, amount)}${translate(locale, `scenario.base.restsOn.${base.bound}`)}`;
+  if (base.bound !== 'exact') return `${wordsFor(locale).boundedBase([scenario], base.year, base.bound, amount(base.value, base.bound))}${translate(locale, `scenario.base.restsOn.${base.bound}`)}`;
   if (base.status === 'actual') return '';
-  return translate(locale, 'scenario.base.notPublished', { scenario, year: base.year, value: amount, status: translate(locale, `status.${base.status}`) });
+  return translate(locale, 'scenario.base.notPublished', { scenario, year: base.year, value: amount(base.value, 'exact'), status: translate(locale, `status.${base.status}`) });
+}
+
+/**
+ * A target's verdict in words (shared/engine/verdict.ts): 实现, 未实现, or 无法判定（预测为下限，低于目标）
+ * when the projection is a bound that leaves it open.
+ */
+export function verdictText(verdict: Verdict, kind: TargetOutcome['kind'], bases: ScenarioBases, locale: Locale): string {
+  if (verdict !== 'unknown') return translate(locale, `scenario.verdict.${verdict}`);
+  return translate(locale, `scenario.verdict.unknown.${projectionBound(kind, bases) === 'upper' ? 'upper' : 'lower'}`);
 }
 
 /**

@@ -63,12 +63,14 @@ describe('scenario editor in Chromium', () => {
   it('recomputes the results while a growth rate is typed in the grid', async () => {
     const summary = page.getByTestId('scenario-summary');
     await expect.poll(() => summary.textContent()).toMatch(/^按基准情景/);
-    await expect.poll(total2022).toBe('≥8073.6亿元');
+    // The ≥ follows once the service has said what the base is (scenarios.run), a moment after the first projection.
+    await expect.poll(total2022, { timeout: 10_000 }).toBe('≥0.81万亿元');
     expect(await rateCell().textContent()).toBe('16');
-    // Not yet committed: the projection follows the keystrokes (1500 × 1.2² + 4500 × 1.16² = 8215.2).
+    // Not yet committed: the projection follows the keystrokes (1500 × 1.2² + 4500 × 1.16² = 8215.2), in
+    // the page's one decision for 亿元: 万亿元, with the digits no value on the page blurs at (three now).
     await typeInto(rateCell(), '20', false);
     await expect.poll(() => summary.textContent()).toMatch(/^按基准情景/);
-    await expect.poll(total2022).toBe('≥8215.2亿元');
+    await expect.poll(total2022).toBe('≥0.822万亿元');
     await page.locator('[data-testid=assumptions-grid] input.live-editor').press('Enter');
     await expect.poll(() => rateCell().textContent()).toBe('20');
     expect(await page.getByTestId('editor-state').textContent()).toBe('有未保存的修改');
@@ -104,16 +106,16 @@ describe('scenario editor in Chromium', () => {
     await expect.poll(() => page.getByTestId('versions').locator('li').first().textContent()).toContain('由第 1 版恢复');
     await expect.poll(() => rateCell().textContent()).toBe('16');
     expect(versions(1)).toBe(3);
-    await expect.poll(total2022).toBe('≥8073.6亿元');
+    await expect.poll(total2022).toBe('≥0.81万亿元');
   });
 
   it('moves a driver with its slider', async () => {
     const slider = page.getByTestId('driver-sliders').locator('input[data-driver="industry-digitalization"]');
     await slider.fill('25');
     await expect.poll(() => page.locator('[data-testid=assumptions-grid] .ag-row[row-id="components[1].growth.rate"] [col-id=value]').textContent()).toBe('25');
-    await expect.poll(total2022).toBe('≥9049.65亿元');
+    await expect.poll(total2022).toBe('≥0.905万亿元');
     await page.getByRole('button', { name: '放弃修改' }).click();
-    await expect.poll(total2022).toBe('≥8073.6亿元');
+    await expect.poll(total2022).toBe('≥0.81万亿元');
   });
 
   it('runs Monte Carlo in a worker, cancels one run and finishes another', async () => {
@@ -141,7 +143,8 @@ describe('scenario editor in Chromium', () => {
     for (const id of ['chart-fan', 'chart-met-by', 'chart-histogram', 'chart-first-year']) expect(await page.getByTestId(id).locator('svg').count(), id).toBe(1);
     // The histogram is C1's quantity, the share in 2027, with its threshold marked.
     expect(await page.getByTestId('chart-histogram').locator('figcaption').first().textContent()).toBe('2027年数字经济占GDP比重的分布');
-    expect(await page.getByTestId('chart-histogram').locator('svg').textContent()).toContain('目标 >50%');
+    // The threshold in the page's digits for shares (50.0%), as the results table and summary write it.
+    expect(await page.getByTestId('chart-histogram').locator('svg').textContent()).toContain('目标 >50.0%');
     expect(await page.getByTestId('mc-target').count()).toBe(0);
     // The first year met, with the share never meeting it by 2027 (one minus P(met by 2027)).
     expect(await page.getByTestId('chart-first-year').locator('svg').textContent()).toContain('未实现');
@@ -252,23 +255,24 @@ describe('scenario editor in Chromium', () => {
   it('gives no verdict on a plan target judged on another measure, and draws no line of it', async () => {
     // 基准 is on the city's earlier measure; A1 and A2 are judged on the broad one, as the monitor judges them.
     const rows = page.getByTestId('scenario-targets').locator('tbody tr');
-    expect(await rows.nth(0).locator('td').allTextContents()).toEqual(['万亿级规模', '2022', '≥8073.6亿元', '口径不同，不作判定（目标按信通院广义口径判定）', '—', '—', '—']);
+    expect(await rows.nth(0).locator('td').allTextContents()).toEqual(['万亿级规模', '2022', '≥0.81万亿元', '口径不同，不作判定（目标按信通院广义口径判定）', '—', '—', '—']);
     expect(await rows.nth(1).locator('td').nth(3).textContent()).toBe('口径不同，不作判定（目标按信通院广义口径判定）');
     // Its own 2027 target states Plan C's goal, judged on the broad measure too.
     expect(await rows.nth(2).locator('td').nth(3).textContent()).toBe('口径不同，不作判定（目标按信通院广义口径判定）');
     expect(await summaryText()).not.toContain('万亿级规模');
     expect(await page.getByTestId('scenario-measure').textContent()).toContain('万亿级规模、占GDP比重40%以上、2027年占GDP比重50%以上按信通院广义口径判定');
     const trajectory = await page.getByTestId('chart-trajectory').locator('svg').textContent();
-    expect(trajectory).toContain('目标“万亿级规模”（1.0万亿元，2022年）按信通院广义口径判定，与图中数值的口径（重庆市此前口径）不同，未画出。');
+    expect(trajectory).toContain('目标“万亿级规模”（1.00万亿元，2022年）按信通院广义口径判定，与图中数值的口径（重庆市此前口径）不同，未画出。');
     // The published share on the broad measure from 2022 is left out, and said so.
     expect(await page.getByTestId('chart-share').getByTestId('chart-note').textContent()).toBe('2022年的已公布数在其他口径上，未画出。');
   });
 
   it('says once that the projections start from a lower bound, as the chart’s footer says, and fits each chart’s footer at 1366 and 1280 px', async () => {
-    const note = ' 基准情景的基数为2020年的下限值≥6000亿元。各年推算值都从这一下限起算，实际规模可能更大。'.trim();
+    // The page writes the base in its one decision for 亿元 (万亿元, two decimals here), as the chart's footer does.
+    const note = '基准情景的基数为2020年的下限值≥0.60万亿元。各年推算值都从这一下限起算，实际规模可能更大。';
     await expect.poll(() => page.getByTestId('scenario-base-note').textContent()).toBe(note);
     expect(await page.getByTestId('scenario-base-note').count()).toBe(1);
-    expect(await page.getByTestId('chart-trajectory').locator('svg').textContent()).toContain('基准情景的基数为2020年的下限值≥0.6万亿元。');
+    expect(await page.getByTestId('chart-trajectory').locator('svg').textContent()).toContain('基准情景的基数为2020年的下限值≥0.60万亿元。');
     // The sheet names components, never by id.
     expect(await page.locator('.assumptions-grid').textContent()).not.toMatch(/digital-industry|industry-digitalization|P2027/);
     for (const width of [1366, 1280]) {
@@ -339,20 +343,21 @@ describe('compare and backtest in Chromium', () => {
 
   it('shows the backtest with error per year, MAPE and the 2022 change of measure named, not compared', async () => {
     await page.getByRole('tab', { name: '回测' }).click();
-    // The projection grows from "超6000亿元", so it is a lower bound: 2021's exact 27.2% at or above ≥26.14% is no error.
+    // The projection grows from "超6000亿元", so it is a lower bound: 2021's exact 27.2% at or above ≥26.1% is no error.
+    // Figures and projections are in the page's one decision per unit, as on the results tab (≥26.1%, ≥0.60万亿元).
     await expect.poll(() => page.getByTestId('mape-share').textContent()).toBe('无可计分年份');
     const share = page.getByTestId('backtest-share');
-    expect(await share.locator('tr.status-within-bound td').allTextContents()).toEqual(expect.arrayContaining(['2021', '27.2%', '≥26.14%', '符合界限，无误差']));
+    expect(await share.locator('tr.status-within-bound td').allTextContents()).toEqual(expect.arrayContaining(['2021', '27.2%', '≥26.1%', '符合界限，无误差']));
     expect(await share.locator('h3').textContent()).toContain('数字经济占GDP比重 （按重庆市此前口径计分）');
     // 2022's 45.4% is on the broad measure: named with the break, never set beside a projection.
     expect(await share.getByTestId('definition-break').textContent()).toBe(
       '口径变化：自2022年起，数字经济增加值占GDP比重（重庆）按“信通院广义口径”公布（2022年：45.4%），与本序列的“重庆市此前口径”不可比，不作比较',
     );
-    expect(await share.locator('tbody').textContent()).not.toContain('28.47%');
+    expect(await share.locator('tbody').textContent()).not.toContain('28.5%');
     // The total's sources chain two indicators: compared within 数字经济增加值 only, its base year the lower bound it starts from.
     const total = page.getByTestId('backtest-total');
-    expect(await total.locator('tr.status-base-year td').allTextContents()).toEqual(expect.arrayContaining(['2020', '≥6000亿元', '基年']));
-    expect(await total.locator('tr.status-base-year td').nth(2).textContent()).toBe('≥6000亿元');
+    expect(await total.locator('tr.status-base-year td').allTextContents()).toEqual(expect.arrayContaining(['2020', '≥0.60万亿元', '基年']));
+    expect(await total.locator('tr.status-base-year td').nth(2).textContent()).toBe('≥0.60万亿元');
     expect(await total.getByTestId('definition-break').textContent()).toContain('自2022年起，数字经济规模按“信通院广义口径”公布（2022年：≥1万亿元）');
     expect(await page.getByTestId('mape-gdp').textContent()).toBe('MAPE 1.86%（计分 4 年）');
     expect(await page.getByTestId('mape-total').textContent()).toBe('无可计分年份');
@@ -448,7 +453,8 @@ describe('the address, components, targets and bounds in Chromium', () => {
     await page.evaluate(() => (window.location.hash = '#/scenarios?id=2'));
     await expect.poll(activeScenario).toMatch(/^加速/);
     await expect.poll(summaryText).toMatch(/^按加速情景/);
-    await expect.poll(total2022).toBe('9191.25亿元');
+    // 加速's 2020–2022 steps need three decimals in 万亿元 for none to blur (page-units.ts).
+    await expect.poll(total2022).toBe('≥0.919万亿元');
     // It gives no verdict on A1/A2: the monitor judges them on the broad measure.
     await expect.poll(() => page.getByTestId('scenario-measure').textContent()).toContain('口径：重庆市此前口径');
     expect(await page.getByTestId('scenario-measure').textContent()).toContain('万亿级规模、占GDP比重40%以上、2027年占GDP比重50%以上按信通院广义口径判定（与目标监测一致）');
@@ -485,10 +491,19 @@ describe('the address, components, targets and bounds in Chromium', () => {
     const outcome = project(parseResolvedScenario(expected)).targets.find((x) => x.id === 'T1')!;
     expect(outcome.value).toBeGreaterThan(15000);
     const row = page.getByTestId('scenario-targets').locator('tbody tr').nth(3);
-    await expect.poll(() => row.locator('td').allTextContents()).toEqual(expect.arrayContaining(['2025年数字经济1.5万亿元', '2025', formatYi(outcome.value, 'zh'), '实现']));
+    // In the page's one decision for 亿元, in 万亿元 (the base no longer "超6000亿元": no ≥).
+    const inWan = (text: string | null) => Number(/^(?:高出)?(\d+\.\d+)万亿元$/.exec(text ?? '')?.[1]);
+    await expect.poll(() => row.locator('td').nth(3).textContent()).toBe('实现');
+    expect(await row.locator('td').nth(0).textContent()).toBe('2025年数字经济1.5万亿元');
+    const projected = await row.locator('td').nth(2).textContent();
+    expect(Math.abs(inWan(projected) - outcome.value / 10_000)).toBeLessThanOrEqual(0.005);
     // A met target has no gap: the table says by how much it is exceeded, in the summary's words.
-    expect(await row.getByTestId('target-gap').textContent()).toBe(`高出${formatYi(outcome.value - 15000, 'zh')}`);
+    const gap = await row.getByTestId('target-gap').textContent();
+    expect(Math.abs(inWan(gap) - (outcome.value - 15000) / 10_000)).toBeLessThanOrEqual(0.005);
     await expect.poll(summaryText).toContain('“2025年数字经济1.5万亿元”');
+    // The summary writes the same figures as the table, the target in the same digits.
+    const esc = (text: string | null) => (text ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    expect(await summaryText()).toMatch(new RegExp(`2025年数字经济规模为${esc(projected)}，达到“2025年数字经济1\\.5万亿元”目标（1\\.50*万亿元），${esc(gap)}`));
     await expect.poll(() => page.getByTestId('chart-stacked').locator('svg').textContent()).toContain('数据要素');
     expect(await page.getByTestId('save-scenario').isDisabled()).toBe(false);
     // Switching the language keeps the unsaved edits.
@@ -544,7 +559,7 @@ describe('the address, components, targets and bounds in Chromium', () => {
     await (await sheetCell('targets[3].label', 'group')).getByRole('button', { name: '删除目标“2025年数字经济1.5万亿元”' }).click();
     await expect.poll(() => page.getByTestId('scenario-targets').locator('tbody tr').count()).toBe(3);
     await expect.poll(summaryText).toMatch(/^按加速情景/);
-    await expect.poll(total2022).toBe('9191.25亿元');
+    await expect.poll(total2022).toBe('0.919万亿元');
     await page.getByTestId('save-scenario').click();
     await expect.poll(() => page.getByTestId('scenario-message').textContent()).toBe('已保存为第 3 版');
     const saved = latest(2);

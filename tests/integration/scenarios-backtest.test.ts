@@ -125,8 +125,13 @@ describe('scenarios.latestActuals', () => {
         ],
       }),
     );
-    // de_va's latest actual is 2020's 6000 (the 2021 and 2022 figures are derived, not published).
-    expect(found).toEqual([{ indicator: 'gdp', region: 'CQ', year: 2024, value: 32193.15 }, { indicator: 'de_va', region: 'CQ', year: 2020, value: 6000 }, null]);
+    // de_va's latest actual is 2020's 6000, a lower bound (超6000亿元) on the city's earlier measure; the 2021
+    // and 2022 figures are derived, not published.
+    expect(found).toMatchObject([
+      { indicator: 'gdp', region: 'CQ', year: 2024, value: 32193.15, bound: 'exact' },
+      { indicator: 'de_va', region: 'CQ', year: 2020, value: 6000, bound: 'lower', measure: 'cq-earlier' },
+      null,
+    ]);
     service.close();
   });
 });

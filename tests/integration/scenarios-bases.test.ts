@@ -28,15 +28,16 @@ describe('what a scenario starts from', () => {
   it('is said by scenario run and goal seek: the bound and the derived value, once', () => {
     const dataDir = tempDir();
     const earlier = runCli(['scenario', 'run', '1'], dataDir).stdout;
-    expect(earlier).toContain('基准情景的基数为2020年的下限值≥6000亿元。各年推算值都从这一下限起算');
-    expect(earlier).toMatch(/2020\s+≥6000亿元\s+2\.5万亿元\s+≥24%/);
+    // Every number in the Scenarios page's one decision per unit (shared/format/scenario-units.ts): 万亿元 to two decimals here.
+    expect(earlier).toContain('基准情景的基数为2020年的下限值≥0.60万亿元。各年推算值都从这一下限起算');
+    expect(earlier).toMatch(/2020\s+≥0\.60万亿元\s+2\.50万亿元\s+≥24\.0%/);
     expect(earlier.match(/下限/g)).toHaveLength(2);
     const broad = runCli(['scenario', 'run', '4'], dataDir).stdout;
-    expect(broad).toMatch(/2022\s+1\.32万亿元（推算值）/);
-    expect(broad).toContain('广义口径基准（2022年起）情景的基数为2022年的推算值1.32万亿元，不是公布数');
+    expect(broad).toMatch(/2022\s+1\.3万亿元（推算值）/);
+    expect(broad).toContain('广义口径基准（2022年起）情景的基数为2022年的推算值1.3万亿元，不是公布数');
     const en = runCli(['scenario', 'run', '1', '--lang', 'en'], dataDir).stdout;
-    expect(en).toContain("The baseline scenario starts from 2020's lower bound ≥600 billion yuan.");
+    expect(en).toContain("The baseline scenario starts from 2020's lower bound ≥0.60 trillion yuan.");
     const goal = runCli(['scenario', 'goal-seek', '4', '--target', 'C1', '--driver', 'uplift'], dataDir).stdout;
-    expect(goal).toContain('（从2022年的推算值1.32万亿元起算，不是公布数）');
+    expect(goal).toContain('（从2022年的推算值1.3万亿元起算，不是公布数）');
   });
 });

@@ -208,8 +208,9 @@ describe('workbench scenario goal-seek', () => {
   it('answers with the direction and the current value, by name', () => {
     const result = runCli(['scenario', 'goal-seek', own, '--target', 'S2023', '--driver', 'gdp'], dataDir);
     expect(result.status).toBe(0);
-    // A copy of 基准, so from its lower bound: the answer says what it starts from.
-    expect(result.stdout).toMatch(/^GDP增速需至多为 −2\.165%（当前 6\.5%）（从2020年的下限值≥6000亿元起算，实际基数可能更大）\n/);
+    // A copy of 基准, so from its lower bound: the answer says what it starts from, written as `scenario run` writes it.
+    expect(result.stdout).toMatch(/^GDP增速需至多为 −2\.165%（当前 6\.5%）（从2020年的下限值≥0\.600万亿元起算，实际基数可能更大）\n/);
+    expect(runCli(['scenario', 'run', own], dataDir).stdout).toContain('≥0.600万亿元');
     const met = runCli(['scenario', 'goal-seek', '4', '--target', 'C1', '--driver', 'gdp', '--lang', 'en'], dataDir);
     expect(met.status).toBe(0);
     expect(met.stdout).toMatch(/^Already met at the current value, 5 %; still met with GDP growth at most 5\.935 %/);

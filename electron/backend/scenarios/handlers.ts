@@ -1,5 +1,6 @@
 import type { DomainHandlers, ServiceContext } from '../context';
 import { calibrateScenario } from './calibration';
+import { scenarioEvidence } from './evidence';
 import {
   backtestScenario,
   deleteScenario,
@@ -35,5 +36,6 @@ export function scenarioHandlers(ctx: ServiceContext): DomainHandlers<'scenarios
     'scenarios.backtest': ({ id, asOf }) => backtestScenario(ctx.db, id, asOf),
     'scenarios.calibrate': ({ id, driver, asOf }) => calibrateScenario(ctx.db, id, { ...(driver === undefined ? {} : { driver }), asOf }),
     'scenarios.latestActuals': ({ refs }) => latestActuals(ctx.db, refs),
+    'scenarios.evidence': (query) => scenarioEvidence(ctx.db, query),
   };
 }

@@ -1,6 +1,6 @@
 import scenariosSeed from '../../../data/seed/scenarios.json';
 import { WorkbenchError } from '../../../shared/api/errors';
-import { nameOf, type NamedCode, type ScenarioBacktest, type ScenarioImportance, type ScenarioSummary, type VersionOrigin } from '../../../shared/api/scenarios-contract';
+import { nameOf, type LatestActualFigure, type NamedCode, type ScenarioBacktest, type ScenarioImportance, type ScenarioSummary, type VersionOrigin } from '../../../shared/api/scenarios-contract';
 import {
   backtest,
   baseTotal,
@@ -9,6 +9,7 @@ import {
   goalSeek,
   goalSeekJoint,
   importance,
+  judgeTargets,
   monteCarlo,
   parseScenario,
   project,
@@ -22,6 +23,7 @@ import {
   type BaseFigure,
   type ScenarioBases,
 } from '../../../shared/engine';
+import { pageStyle, pageWriter, scenarioValues } from '../../../shared/format/scenario-units';
 import type { Locale } from '../../../shared/i18n';
 import { allIndicators, allRegions } from '../db/access';
 import type { Db } from '../db/workspace';
@@ -182,17 +184,23 @@ export function deleteScenario(db: Db, id: number): void {
   db.prepare('UPDATE scenarios SET deleted_at = ? WHERE id = ?').run(new Date().toISOString(), id);
 }
 
-/** The latest annual published figure (status actual) of an indicator in a region, through the series layer. */
+/** The latest annual published figure (status actual) of an indicator in a region, through the series layer, with its bound, measure and source. */
 function latestActual(db: Db, indicator: string, region: string) {
   const figure = latestFigure(annualSeries(db, indicator, region, { statuses: ['actual'] }));
-  return figure ? { year: figure.year, value: figure.value!, bound: figure.bound, measure: figure.measure } : undefined;
+  return figure ? { year: figure.year, value: figure.value!, bound: figure.bound, measure: figure.measure, source: figure.source } : undefined;
 }
 
-/** The latest annual actual of each indicator and region, as `resolveBases` reads it (null when there is none). */
-export function latestActuals(db: Db, refs: Array<{ indicator: string; region: string }>) {
+/**
+ * The latest annual actual of each indicator and region, as `resolveBases` reads it (null when there
+ * is none), with its bound and measure: a base looked up this way is shown as the figure it is (≥6000亿元, 重庆市此前口径).
+ */
+export function latestActuals(db: Db, refs: Array<{ indicator: string; region: string }>): Array<LatestActualFigure | null> {
+  const indicators = new Map(allIndicators(db).map((i) => [i.code, { code: i.code, nameZh: i.name_zh, nameEn: i.name_en }]));
+  const regions = new Map(allRegions(db).map((r) => [r.code, { code: r.code, nameZh: r.name_zh, nameEn: r.name_en }]));
   return refs.map((ref) => {
     const latest = latestActual(db, ref.indicator, ref.region);
-    return latest ? { ...ref, ...latest } : null;
+    // A figure exists only for a catalogued indicator and region, so both names are found.
+    return latest ? { ...ref, ...latest, named: { indicator: indicators.get(ref.indicator)!, region: regions.get(ref.region)! } } : null;
   });
 }
 
@@ -264,9 +272,12 @@ export function runScenario(db: Db, id: number, locale: Locale, mc?: { draws: nu
   return engine(() => {
     const projection = { ...project(resolved), bases: scenarioBases(db, resolved) };
     const monte = mc ? monteCarlo(resolved, mc) : undefined;
-    // The summary gives verdicts only on the targets the scenario may judge.
-    const summary = summarize(judged(projection), locale, monte ? { monteCarlo: monte } : {});
-    return { projection, summary, judgedElsewhere: elsewhere, ...(monte ? { monteCarlo: monte } : {}) };
+    // The summary gives verdicts only on the targets the scenario may judge, each number in the
+    // Scenarios page's one decision per unit (shared/format/scenario-units.ts).
+    const write = pageWriter(pageStyle(locale, scenarioValues(projection)));
+    const summary = summarize(judged(projection), locale, { write, ...(monte ? { monteCarlo: monte } : {}) });
+    // Each target with its bound-aware verdict beside the engine's point-value `met`.
+    return { projection: { ...projection, targets: judgeTargets(projection) }, summary, judgedElsewhere: elsewhere, ...(monte ? { monteCarlo: monte } : {}) };
   });
 }
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Output } from '../../../shared/api/contract';
 import { localName, scenarioName, type ScenarioBacktest, type ScenarioSummary, type VersionOrigin } from '../../../shared/api/scenarios-contract';
-import { basesOf, noBases, type ScenarioBases } from '../../../shared/engine';
+import { noBases } from '../../../shared/engine';
 import { scenarioText } from '../../../shared/i18n/scenario-text';
 import { ISO_DATE } from '../../../shared/series/vintage';
 import { useApp } from '../app-context';
@@ -30,9 +30,12 @@ import { CorrelationEditor } from './scenarios/CorrelationEditor';
 import { issueLocation, namedParams } from './scenarios/correlations';
 import { DriverSliders } from './scenarios/DriverSliders';
 import { MeasureNote } from './scenarios/MeasureNote';
-import { baseRefs, liveModel, refKey, type LatestActuals } from './scenarios/live-model';
+import { liveModel } from './scenarios/live-model';
+import { draftBases, lookedUpBases } from './scenarios/looked-up';
 import { ResultsPanel } from './scenarios/ResultsPanel';
+import { usePageStyle } from './scenarios/use-page-style';
 import { usePlanMeasures } from './scenarios/use-plan-measures';
+import { evidenceQuery, useEvidence, useLatestActuals, useSavedBases } from './scenarios/use-scenario-figures';
 import './scenarios/scenarios.css';
 
 type Detail = Output<'scenarios.get'>;
@@ -55,7 +58,6 @@ export function ScenariosPage() {
   const [detail, setDetail] = useState<Detail | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [typing, setTyping] = useState<{ row: AssumptionRow; text: string } | null>(null);
-  const [latest, setLatest] = useState<LatestActuals>(new Map());
   const [note, setNote] = useState('');
   const [tab, setTab] = useState<Tab>('edit');
   const [error, setError] = useState<string | null>(null);
@@ -65,8 +67,9 @@ export function ScenariosPage() {
   /** An id the address asked for that the workspace does not have. */
   const [missing, setMissing] = useState<number | null>(null);
   const [reveal, setReveal] = useState<{ path: string } | null>(null);
+  const onError = useCallback((e: unknown) => setError(describeError(e)), [describeError]);
   // Which targets the scenarios may judge: the panels wait for it rather than show a verdict it would withdraw.
-  const plan = usePlanMeasures(useCallback((e: unknown) => setError(describeError(e)), [describeError]));
+  const plan = usePlanMeasures(onError);
 
   const loadList = useCallback(
     (select?: number) =>
@@ -142,30 +145,9 @@ export function ScenariosPage() {
   const backtestNow = backtest.id === selected ? backtest : { result: null, error: null };
 
   // What the saved scenario's bases are as figures of the workspace (超6000亿元 a lower bound, 45.4% × GDP derived), from the service.
-  const [savedBases, setSavedBases] = useState<{ id: number | null; bases: ScenarioBases }>({ id: null, bases: noBases });
-  useEffect(() => {
-    if (selected === null || savedVersion === undefined) return;
-    let live = true;
-    client.call('scenarios.run', { id: selected }).then(
-      (run) => live && setSavedBases({ id: selected, bases: run.projection.bases ?? noBases }),
-      (e: unknown) => live && setError(describeError(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [selected, savedVersion, client, describeError]);
-  const basesNow = savedBases.id === selected ? savedBases.bases : noBases;
-
+  const basesNow = useSavedBases(selected, savedVersion, onError);
   // Bases written as {indicator, region} are looked up once each, then projected locally.
-  const refsKey = JSON.stringify(draft ? baseRefs(draft) : []);
-  useEffect(() => {
-    const missing = (JSON.parse(refsKey) as Array<{ indicator: string; region: string }>).filter((r) => !latest.has(refKey(r)));
-    if (!missing.length) return;
-    client.call('scenarios.latestActuals', { refs: missing }).then(
-      (found) => setLatest((cur) => new Map([...cur, ...missing.map((r, i) => [refKey(r), found[i] ?? null] as const)])),
-      (e: unknown) => setError(describeError(e)),
-    );
-  }, [refsKey, latest, client, describeError]);
+  const latest = useLatestActuals(draft, onError);
 
   const committed = useMemo(() => (draft ? liveModel(draft, latest) : null), [draft, latest]);
   const live = useMemo(() => {
@@ -173,8 +155,24 @@ export function ScenariosPage() {
     return liveModel(applyEdit(draft, typing.row, typing.text, committed), latest);
   }, [draft, typing, committed, latest]);
   const saved = useMemo(() => (detail ? liveModel(detail.definition as Draft, latest) : null), [detail, latest]);
-  // A base stays the figure it was taken from while the draft starts from its value (an edited split is the user's own number).
-  const liveBases = useMemo(() => (live?.resolved ? basesOf(live.resolved, basesNow) : noBases), [live, basesNow]);
+  // A base stays the figure it was taken from while the draft starts from its value (an edited split is
+  // the user's own number); a base looked up is the figure it resolved to.
+  const lookedUp = useMemo(() => (draft ? lookedUpBases(draft, latest) : []), [draft, latest]);
+  const liveBases = useMemo(() => (live?.resolved ? draftBases(live.resolved, basesNow, lookedUp) : noBases), [live, basesNow, lookedUp]);
+  // The plan targets on the scenario's measure in its years, with their published figures, for its charts.
+  const evidenceFor = useMemo(() => evidenceQuery(committed?.resolved ? [committed.resolved] : []), [committed]);
+  const evidence = useEvidence(evidenceFor, onError);
+  // One decision per unit for the results and backtest tabs alike, so a number reads the same on both.
+  const style = usePageStyle({
+    resolved: live?.resolved ?? null,
+    projection: live?.projection ?? null,
+    saved: saved?.projection ?? null,
+    bases: liveBases,
+    backtest: backtestNow.result,
+    evidence,
+    plan,
+    locale,
+  });
 
   const rows = useMemo(() => (draft ? assumptionRows(draft, committed?.drivers) : []), [draft, committed]);
   // Each row's problems, translated: the schema's issues at their fields, and a failure that names a path (a base not found).
@@ -448,7 +446,9 @@ export function ScenariosPage() {
               <CorrelationEditor draft={draft} issues={committed.issues} onChange={onDraftChange} />
               <CalibrationPanel key={selected ?? 'new'} scenarioId={selected} draft={draft} onChange={onDraftChange} />
               {plan && <MeasureNote measure={draft.measure} targets={draft.targets ?? []} plan={plan} />}
-              {live && plan && <ResultsPanel live={live} bases={liveBases} scenarioId={selected} backtest={backtestNow.result} plan={plan} onEdit={onEdit} />}
+              {live && plan && (
+                <ResultsPanel live={live} bases={liveBases} lookedUp={lookedUp} evidence={evidence} scenarioId={selected} backtest={backtestNow.result} plan={plan} style={style} onEdit={onEdit} />
+              )}
             </>
           )}
           {tab === 'compare' && plan && <ComparePanel list={list} initial={list.map((s) => s.id).slice(0, 2)} backtest={backtestNow.result} plan={plan} />}
@@ -458,6 +458,7 @@ export function ScenariosPage() {
               error={backtestNow.error}
               projection={saved?.projection ?? null}
               bases={basesNow}
+              style={style}
               scenarioId={selected}
               vintage={backtestVintage}
               onVintage={setBacktestVintage}

@@ -1,11 +1,15 @@
-import { localName, type ScenarioBacktest } from '../../../shared/api/scenarios-contract';
+import { localName, type ScenarioBacktest, type ScenarioEvidence } from '../../../shared/api/scenarios-contract';
 import { buildOption } from '../../../shared/charts/build-option';
 import { chartDataSchema, type ChartDataInput, type OmittedTarget } from '../../../shared/charts/data';
+import { unitDecisions } from '../../../shared/charts/frame';
+import { wordsFor } from '../../../shared/charts/labels';
+import type { UnitDecision } from '../../../shared/charts/number-format';
 import { chartSpecSchema, type TemplateId } from '../../../shared/charts/spec';
 import { measured, otherMeasures } from '../../../shared/charts/target-measure';
 import type { BacktestResult, MonteCarloResult, ProjectionResult, ScenarioBases, SensitivityResult } from '../../../shared/engine';
 import { shareBound } from '../../../shared/engine/backtest';
 import { formatPlain, type Locale } from '../../../shared/format/number';
+import { waterfallYear } from '../../../shared/format/scenario-units';
 import { translate } from '../../../shared/i18n';
 import { componentName } from '../../../shared/i18n/scenario-names';
 import { scenarioTargetMeasure, type PlanMeasures } from '../../../shared/monitor/scenario-targets';
@@ -23,10 +27,15 @@ export interface ChartPlan {
   note?: string;
 }
 
-/** The measure of the scenario drawn (null when it names none) and the plan targets', for its target lines. */
+/**
+ * The measure of the scenario drawn (null when it names none) and the plan targets', for its target
+ * lines; `evidence`: the plan targets on its measure in its years and their published figures
+ * (scenarios.evidence), drawn as a briefing chart of the same quantity draws them.
+ */
 export interface TargetContext {
   measure: string | null;
   plan: PlanMeasures;
+  evidence?: ScenarioEvidence | null;
 }
 
 const nameOf = (p: ProjectionResult, locale: Locale) => (locale === 'en' && p.scenario.nameEn ? p.scenario.nameEn : p.scenario.name);
@@ -40,14 +49,44 @@ type Drawn = Parameters<typeof measured>[0][number];
  */
 function targetLines(p: ProjectionResult, unit: '亿元' | '%', locale: Locale, ctx: TargetContext, drawn: readonly Drawn[]) {
   const plotted = measured(drawn);
+  const own = p.targets
+    .filter((t) => t.unit === unit && t.kind !== 'component')
+    .map((x) => ({
+      id: `target-${x.id}`,
+      name: locale === 'en' && x.labelEn ? x.labelEn : x.label,
+      title: locale === 'en' && x.labelEn ? x.labelEn : x.label,
+      value: x.threshold,
+      year: x.year,
+      measure: scenarioTargetMeasure(x, ctx.measure, ctx.plan),
+      comparator: undefined,
+    }));
+  // A plan target the scenario does not carry (万亿级 beside a 2027 share target): named 目标 and
+  // followed by its goal, as the Charts page draws it; one the scenario states already is drawn once.
+  const fromPlan = (ctx.evidence?.targets ?? [])
+    .filter((x) => (x.kind === 'share' ? '%' : '亿元') === unit && !own.some((o) => o.year === x.year && o.value === x.value))
+    .map((x) => ({
+      id: `target-plan-${x.code}`,
+      name: wordsFor(locale).target,
+      title: locale === 'en' && x.titleEn ? x.titleEn : x.titleZh,
+      value: x.value,
+      year: x.year,
+      measure: x.measure,
+      comparator: x.comparator,
+    }));
   const lines = [];
   const omitted: OmittedTarget[] = [];
-  for (const x of p.targets.filter((t) => t.unit === unit && t.kind !== 'component')) {
-    const name = locale === 'en' && x.labelEn ? x.labelEn : x.label;
-    const measure = scenarioTargetMeasure(x, ctx.measure, ctx.plan);
-    const others = otherMeasures({ unit, year: x.year, measure }, plotted);
-    if (measure !== null && others.length) omitted.push({ name, unit, value: x.threshold, year: x.year, measure, drawn: others });
-    else lines.push({ id: `target-${x.id}`, name, kind: 'target' as const, unit, points: [{ year: x.year, value: x.threshold, ...(measure === null ? {} : { measure }) }] });
+  for (const x of [...own, ...fromPlan]) {
+    const others = otherMeasures({ unit, year: x.year, measure: x.measure }, plotted);
+    if (x.measure !== null && others.length) omitted.push({ name: x.title, unit, value: x.value, year: x.year, measure: x.measure, drawn: others });
+    else
+      lines.push({
+        id: x.id,
+        name: x.name,
+        kind: 'target' as const,
+        unit,
+        points: [{ year: x.year, value: x.value, ...(x.measure === null ? {} : { measure: x.measure }) }],
+        ...(x.comparator ? { comparator: x.comparator } : {}),
+      });
   }
   return { lines, omitted };
 }
@@ -82,6 +121,32 @@ function actualSeries(backtest: BacktestResult | null, metric: 'total' | 'share'
       breaksBefore: [],
     },
   ];
+}
+
+/**
+ * The published figures of a metric that the plan targets drawn rest on (CAICT's "超过1万亿元" for
+ * 万亿级), one series per indicator, each point with its bound, measure and source; a figure already
+ * drawn from the backtest (same year, measure and value) is not drawn twice.
+ */
+function evidenceSeries(evidence: ScenarioEvidence | null | undefined, metric: 'total' | 'share', locale: Locale, drawn: readonly Drawn[]) {
+  const shown = (f: ScenarioEvidence['figures'][number]) => drawn.some((s) => s.points.some((pt) => pt.year === f.year && pt.measure === f.measure && pt.value === f.value));
+  const figures = (evidence?.figures ?? []).filter((f) => f.kind === metric && !shown(f));
+  const byIndicator = new Map<string, typeof figures>();
+  for (const f of figures) byIndicator.set(f.indicator.code, [...(byIndicator.get(f.indicator.code) ?? []), f]);
+  return [...byIndicator.values()].map((list) => ({
+    id: `published-${list[0]!.indicator.code}`,
+    name: localName(list[0]!.indicator, locale),
+    kind: 'actual' as const,
+    unit: metric === 'share' ? '%' : '亿元',
+    points: list.map((f) => ({ year: f.year, value: f.value, bound: f.bound, measure: f.measure, ...(f.source ? { source: f.source } : {}) })),
+    breaksBefore: [],
+  }));
+}
+
+/** The published figures of a metric: the backtest's, then those the plan targets on the scenario's measure rest on. */
+function publishedSeries(backtest: BacktestResult | null, metric: 'total' | 'share', locale: Locale, ctx: TargetContext) {
+  const scored = actualSeries(backtest, metric, locale, ctx.measure);
+  return [...scored, ...evidenceSeries(ctx.evidence, metric, locale, scored)];
 }
 
 /** A scenario's path; its points carry the scenario's measure when it names one, so no line joins it to a figure on another. */
@@ -147,11 +212,6 @@ function otherFiguresNote(backtest: BacktestResult | null, metric: 'total' | 'sh
   return years.length ? { note: translate(locale, 'scenario.chart.otherFiguresLeft', { years: years.join(locale === 'zh' ? '、' : ', ') }) } : {};
 }
 
-/** The year a contribution waterfall runs to: the first total target's, else the horizon. */
-export function waterfallYear(p: ProjectionResult): number {
-  return p.targets.find((x) => x.kind === 'total')?.year ?? p.horizon;
-}
-
 /**
  * The edited scenario's charts; `ctx.measure` is the scenario's (its `measure`), null when it names
  * none. The published figures drawn are those on the scenario's measure.
@@ -168,14 +228,14 @@ export function resultCharts(p: ProjectionResult, locale: Locale, backtest: Back
       id: 'trajectory',
       template: 'target-trajectory',
       title: tr('scenario.chart.trajectory'),
-      data: onBase(withTargets([...actualSeries(backtest, 'total', locale, measure), projectionSeries(p, '亿元', p.total.values, locale, null, measure, bound)], p, '亿元', locale, ctx, backtest)),
+      data: onBase(withTargets([...publishedSeries(backtest, 'total', locale, ctx), projectionSeries(p, '亿元', p.total.values, locale, null, measure, bound)], p, '亿元', locale, ctx, backtest)),
       ...otherFiguresNote(backtest, 'total', locale, measure),
     },
     {
       id: 'share',
       template: 'share-of-gdp',
       title: tr('scenario.chart.share'),
-      data: withTargets([...actualSeries(backtest, 'share', locale, measure), projectionSeries(p, '%', p.share.values, locale, null, measure, shareBoundOf(bases))], p, '%', locale, ctx, backtest),
+      data: withTargets([...publishedSeries(backtest, 'share', locale, ctx), projectionSeries(p, '%', p.share.values, locale, null, measure, shareBoundOf(bases))], p, '%', locale, ctx, backtest),
       ...otherFiguresNote(backtest, 'share', locale, measure),
     },
     {
@@ -261,7 +321,7 @@ export function fanChart(mc: MonteCarloResult, p: ProjectionResult, locale: Loca
     data: {
       ...withTargets(
         [
-          ...actualSeries(backtest, 'total', locale, ctx.measure),
+          ...publishedSeries(backtest, 'total', locale, ctx),
           {
             id: 'median',
             name: translate(locale, 'scenario.chart.median'),
@@ -285,7 +345,8 @@ export function fanChart(mc: MonteCarloResult, p: ProjectionResult, locale: Loca
 
 /**
  * The totals of scenarios on one measure on one trajectory chart, titled with the measure's name
- * (`measure` null: scenarios naming none), with the published figures on that measure only.
+ * (`measure` null: scenarios naming none), with the published figures on that measure only, and the
+ * plan targets on it with the figures they rest on (`evidence`, for that measure and the scenarios' years).
  */
 export function overlayChart(
   runs: Array<{ id: number; projection: ProjectionResult }>,
@@ -294,11 +355,12 @@ export function overlayChart(
   measure: { code: string; name: string } | null,
   plan: PlanMeasures,
   bases: ReadonlyMap<number, ScenarioBases> = new Map(),
+  evidence: ScenarioEvidence | null = null,
 ): ChartPlan {
   const first = runs[0]!.projection;
-  const ctx = { measure: measure?.code ?? null, plan };
+  const ctx = { measure: measure?.code ?? null, plan, evidence };
   const drawn = [
-    ...(measure ? actualSeries(backtest, 'total', locale, measure.code) : []),
+    ...(measure ? publishedSeries(backtest, 'total', locale, ctx) : []),
     ...runs.map((r) => projectionSeries(r.projection, '亿元', r.projection.total.values, locale, String(r.id), measure?.code ?? null, baseBoundOf(bases.get(r.id)))),
   ];
   const { series, meta } = withTargets(drawn, first, '亿元', locale, ctx, null);
@@ -331,9 +393,23 @@ export function backtestCharts(result: BacktestResult | ScenarioBacktest, p: Pro
     });
 }
 
-/** The ECharts option of a plan, at the report-column size the page shows. */
-export function chartOption(plan: ChartPlan, locale: Locale) {
-  return buildOption(chartSpecSchema.parse({ template: plan.template, title: plan.title, locale, size: { preset: 'a4-half' } }), chartDataSchema.parse(plan.data));
+/**
+ * The digits a chart writes its values with to agree with the page's decision (page-units.ts): the
+ * page's, when the chart's own decision (the charts' rule, unitDecisions) is in the same scale for
+ * every unit it draws; else the chart's own.
+ */
+function pageDecimals(decided: ReadonlyMap<string, UnitDecision>, page: ReadonlyMap<string, UnitDecision>): number | null {
+  const pairs = [...decided].map(([unit, own]) => ({ own, page: page.get(unit) }));
+  if (!pairs.length || pairs.some((p) => !p.page || p.page.divisor !== p.own.divisor)) return null;
+  return Math.max(...pairs.map((p) => p.page!.decimals));
+}
+
+/** The ECharts option of a plan, at the report-column size the page shows, its numbers written as the page writes them (`units`). */
+export function chartOption(plan: ChartPlan, locale: Locale, units?: ReadonlyMap<string, UnitDecision>) {
+  const spec = chartSpecSchema.parse({ template: plan.template, title: plan.title, locale, size: { preset: 'a4-half' } });
+  const data = chartDataSchema.parse(plan.data);
+  const decimals = units ? pageDecimals(unitDecisions(spec, data), units) : null;
+  return buildOption(decimals === null ? spec : { ...spec, decimals }, data);
 }
 
 /** The saved-chart spec "发送到图表" writes: the template bound to the scenario, with the chart's title. */

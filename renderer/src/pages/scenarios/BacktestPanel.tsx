@@ -2,8 +2,9 @@ import { useMemo } from 'react';
 import { nameOf, type ScenarioBacktest } from '../../../../shared/api/scenarios-contract';
 import type { BacktestPoint, BacktestSeries, ProjectionResult, ScenarioBases } from '../../../../shared/engine';
 import { formatPercent, formatPlain, formatYi } from '../../../../shared/format/number';
-import { boundSign } from '../../../../shared/series/bound';
-import { backtestBreakText, baseAmount, baseShare } from '../../../../shared/i18n/scenario-base-text';
+import { writeValue, type PageStyle } from '../../../../shared/format/scenario-units';
+import { backtestBreakText, statusMark } from '../../../../shared/i18n/scenario-base-text';
+import { projectionBound } from '../../../../shared/engine/backtest';
 import { useApp } from '../../app-context';
 import { backtestCharts } from '../scenario-charts';
 import { ChartCard } from './ChartCard';
@@ -21,6 +22,7 @@ export function BacktestPanel({
   error,
   projection,
   bases,
+  style,
   scenarioId,
   vintage,
   onVintage,
@@ -31,6 +33,8 @@ export function BacktestPanel({
   projection: ProjectionResult | null;
   /** What the saved scenario's bases are as figures (a lower bound, a derived value). */
   bases: ScenarioBases;
+  /** The page's one decision per unit (use-page-style.ts): the figures and projections read as on the results tab. */
+  style: PageStyle;
   scenarioId: number;
   /** The published figures as known on this date ('' for the latest releases). */
   vintage: string;
@@ -42,7 +46,7 @@ export function BacktestPanel({
   if (error) return <p className="error" role="alert" data-testid="backtest-error">{error}</p>;
   if (!result) return <p className="muted">{t('common.loading')}</p>;
   const measureName = (code: string) => nameOf(result.names.measures, code, locale);
-  const value = (s: BacktestSeries, v: number | null) => (s.unit === '%' ? formatPercent(v, locale, 2) : formatYi(v, locale));
+  const value = (s: BacktestSeries, v: number, bound: BacktestPoint['bound']) => writeValue(style, v, s.unit === '%' ? '%' : '亿元', bound);
   const metricName = (s: Pick<BacktestSeries, 'metric' | 'componentId'>) => (s.metric === 'component' ? (projection?.components.find((c) => c.id === s.componentId)?.name ?? '') : t(`scenario.metric.${s.metric}`));
   // The series by name: 地区生产总值·重庆, or the indicator's name alone when it names the region (数字经济增加值（重庆）).
   const seriesName = (indicator: string, region: string) => {
@@ -56,8 +60,10 @@ export function BacktestPanel({
   const intro = { baseYear: result.baseYear, horizon: result.horizon };
   // The base year's projection is the scenario's base: a bound or a derived value as such.
   const projected = (s: BacktestSeries, pt: BacktestPoint) => {
-    if (pt.status !== 'base-year' || pt.projected === null || s.metric === 'component') return pt.projected === null ? value(s, null) : boundSign(pt.projectedBound) + value(s, pt.projected);
-    return s.metric === 'share' ? baseShare(pt.projected, bases, locale, 2) : baseAmount(pt.projected, s.metric === 'total' ? bases.total : bases.gdp, locale);
+    if (pt.projected === null) return '—';
+    if (pt.status !== 'base-year' || s.metric === 'component') return value(s, pt.projected, pt.projectedBound);
+    const base = s.metric === 'share' ? null : s.metric === 'total' ? bases.total : bases.gdp;
+    return value(s, pt.projected, projectionBound(s.metric, bases)) + statusMark(base, locale);
   };
   return (
     <div className="backtest" data-testid="backtest">
@@ -97,7 +103,7 @@ export function BacktestPanel({
               {s.points.map((pt) => (
                 <tr key={pt.year} className={`status-${pt.status}`}>
                   <td>{pt.year}</td>
-                  <td>{boundSign(pt.bound) + value(s, pt.actual)}</td>
+                  <td>{value(s, pt.actual, pt.bound)}</td>
                   <td>{projected(s, pt)}</td>
                   <td>{pt.error === null ? '—' : s.unit === '%' ? t('scenario.points', { value: formatPlain(pt.error, locale, 2) }) : formatYi(pt.error, locale)}</td>
                   <td>{pt.percentError === null ? '—' : formatPercent(pt.percentError, locale, 2)}</td>
@@ -114,10 +120,10 @@ export function BacktestPanel({
           </table>
         </section>
       ))}
-      <EvaluationTable result={result} vintage={vintage} metricName={metricName} />
+      <EvaluationTable result={result} vintage={vintage} metricName={metricName} style={style} />
       <div className="chart-grid">
         {charts.map((plan) => (
-          <ChartCard key={plan.id} plan={plan} scenarioIds={[scenarioId]} />
+          <ChartCard key={plan.id} plan={plan} scenarioIds={[scenarioId]} units={style.units} />
         ))}
       </div>
     </div>

@@ -1,23 +1,25 @@
 import { useMemo, useState } from 'react';
+import type { UnitDecision } from '../../../../shared/charts/number-format';
 import { useApp } from '../../app-context';
 import { EChart } from '../../components/EChart';
 import { chartOption, chartSpecFor, type ChartPlan } from '../scenario-charts';
 
 /**
  * One result chart, drawn by its briefing template, with "发送到图表": the plan saved as a chart bound
- * to the scenario(s), then the Charts page opened on it.
+ * to the scenario(s), then the Charts page opened on it. `units`: the page's decision per unit
+ * (page-units.ts), which the chart's labels follow.
  */
-export function ChartCard({ plan, scenarioIds, height = 320 }: { plan: ChartPlan; scenarioIds: readonly number[]; height?: number }) {
+export function ChartCard({ plan, scenarioIds, height = 320, units }: { plan: ChartPlan; scenarioIds: readonly number[]; height?: number; units?: ReadonlyMap<string, UnitDecision> }) {
   const { client, locale, t, describeError } = useApp();
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const built = useMemo(() => {
     try {
-      return { option: chartOption(plan, locale), error: null };
+      return { option: chartOption(plan, locale, units), error: null };
     } catch (e) {
       return { option: null, error: e instanceof Error ? e.message : String(e) };
     }
-  }, [plan, locale]);
+  }, [plan, locale, units]);
   const send = async () => {
     setSending(true);
     setError(null);

@@ -1,14 +1,17 @@
 import { useEffect, useMemo, useState } from 'react';
-import { localName, scenarioName, type NamedCode, type ScenarioSummary } from '../../../../shared/api/scenarios-contract';
-import { noBases, type BacktestResult, type ScenarioBases } from '../../../../shared/engine';
-import { baseNote, projectedText } from '../../../../shared/i18n/scenario-base-text';
-import { formatYi, type Locale } from '../../../../shared/format/number';
+import { localName, scenarioName, type NamedCode, type ScenarioEvidence, type ScenarioSummary } from '../../../../shared/api/scenarios-contract';
+import { noBases, targetVerdict, type BacktestResult, type ScenarioBases } from '../../../../shared/engine';
+import { projectionBound } from '../../../../shared/engine/backtest';
+import type { Locale } from '../../../../shared/format/number';
+import { baseWriter, chartValues, noValues, pageStyle, projectionValues, writeValue } from '../../../../shared/format/scenario-units';
+import { baseNote, verdictText } from '../../../../shared/i18n/scenario-base-text';
 import { useApp } from '../../app-context';
 import { overlayChart } from '../scenario-charts';
 import { diffAssumptions, groupHeading, type Draft } from './assumptions';
 import { ChartCard } from './ChartCard';
 import { groupByMeasure, outcomeRows, type Outcome } from './compare';
 import { baseRefs, liveModel, refKey, type LatestActuals } from './live-model';
+import { evidenceQuery } from './use-scenario-figures';
 import { measureLabel, type PlanMeasures } from '../../../../shared/monitor/scenario-targets';
 
 /**
@@ -61,7 +64,7 @@ export function ComparePanel({ list, initial, backtest, plan }: { list: Scenario
           const summary = list.find((s) => s.id === id);
           if (!draft || !summary) return [];
           const live = liveModel(draft, latest);
-          return [{ id, name: scenarioName(summary, locale), measure: summary.measure, draft, projection: live.projection }];
+          return [{ id, name: scenarioName(summary, locale), measure: summary.measure, draft, projection: live.projection, resolved: live.resolved }];
         }),
       ),
     [chosen, drafts, latest, locale, list],
@@ -70,26 +73,53 @@ export function ComparePanel({ list, initial, backtest, plan }: { list: Scenario
   const runs = useMemo(() => groups.flatMap((g) => g.runs), [groups]);
   const diff = useMemo(() => diffAssumptions(runs.map((r) => r.draft)), [runs]);
   const measureName = (measure: NamedCode | null) => (measure ? localName(measure, locale) : t('scenario.measureUnstated'));
+  // Per measure, the plan targets on it in the scenarios' years and their published figures, drawn on its chart.
+  const queries = useMemo(
+    () => groups.flatMap((g) => (g.measure ? [evidenceQuery(g.runs.flatMap((r) => (r.resolved ? [r.resolved] : [])))] : [])).flatMap((q) => (q ? [JSON.stringify(q)] : [])),
+    [groups],
+  );
+  const [evidence, setEvidence] = useState<Map<string, ScenarioEvidence>>(new Map());
+  useEffect(() => {
+    let live = true;
+    const missing = queries.filter((q) => !evidence.has(q));
+    if (!missing.length) return;
+    Promise.all(missing.map((q) => client.call('scenarios.evidence', JSON.parse(q) as NonNullable<ReturnType<typeof evidenceQuery>>))).then(
+      (got) => live && setEvidence((cur) => new Map([...cur, ...missing.map((q, i) => [q, got[i]!] as const)])),
+      (e: unknown) => live && setError(describeError(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [queries, evidence, client, describeError]);
   const overlays = useMemo(
     () =>
       groups.flatMap((g) => {
         const projected = g.runs.flatMap((r) => (r.projection ? [{ id: r.id, projection: r.projection }] : []));
         if (!projected.length) return [];
         const measure = g.measure ? { code: g.measure.code, name: localName(g.measure, locale) } : null;
-        return [{ key: g.key, ids: projected.map((r) => r.id), plan: overlayChart(projected, locale, backtest, measure, plan, bases) }];
+        const query = evidenceQuery(g.runs.flatMap((r) => (r.resolved ? [r.resolved] : [])));
+        const found = (query && evidence.get(JSON.stringify(query))) ?? null;
+        return [{ key: g.key, ids: projected.map((r) => r.id), plan: overlayChart(projected, locale, backtest, measure, plan, bases, found) }];
       }),
-    [groups, locale, backtest, plan, bases],
+    [groups, locale, backtest, plan, bases, evidence],
   );
+  // One decision per unit for every number of the comparison: its table, notes and charts (shared/format/scenario-units.ts).
+  const style = useMemo(() => {
+    const values = noValues();
+    for (const r of runs) if (r.projection) projectionValues(r.projection, values);
+    for (const o of overlays) chartValues(o.plan.data, values);
+    return pageStyle(locale, values);
+  }, [runs, overlays, locale]);
   // Each scenario starting from a bound or a derived value says so once, as on its own page.
   const notes = runs.flatMap((r) => {
-    const note = r.projection ? baseNote(r.name, bases.get(r.id) ?? noBases, locale) : '';
+    const note = r.projection ? baseNote(r.name, bases.get(r.id) ?? noBases, locale, baseWriter(style)) : '';
     return note ? [{ id: r.id, note }] : [];
   });
   // One row per target and measure: the same target on two measures is two rows, each named by its measure.
   const rows = outcomeRows(groups, runs, plan);
   // A projection from a bounded base is a bound (≥), as on the scenario's own page.
   const outcome = (x: Outcome, id: number) =>
-    `${x.flag ? t(x.flag === 'above-100' ? 'scenario.share.above100' : 'scenario.share.gdpNotPositive') : x.kind === 'component' ? formatYi(x.value, locale) : projectedText(x.value, x.kind === 'share' ? 'share' : 'total', bases.get(id) ?? noBases, locale)} · ${x.met ? t('scenario.met') : t('scenario.notMet')}`;
+    `${x.flag ? t(x.flag === 'above-100' ? 'scenario.share.above100' : 'scenario.share.gdpNotPositive') : writeValue(style, x.value, x.unit, projectionBound(x.kind, bases.get(id) ?? noBases))} · ${verdictText(targetVerdict(x, bases.get(id) ?? noBases), x.kind, bases.get(id) ?? noBases, locale)}`;
   const join = locale === 'zh' ? '、' : ', ';
 
   const toggle = (id: number, on: boolean) => setChosen((cur) => (on ? [...cur, id].slice(0, 4) : cur.filter((x) => x !== id)));
@@ -157,7 +187,7 @@ export function ComparePanel({ list, initial, backtest, plan }: { list: Scenario
           <div className="chart-grid">
             {overlays.map((o) => (
               <div key={o.key} data-testid="compare-chart" data-measure={o.key}>
-                <ChartCard plan={o.plan} scenarioIds={o.ids} height={340} />
+                <ChartCard plan={o.plan} scenarioIds={o.ids} height={340} units={style.units} />
               </div>
             ))}
           </div>

@@ -1,16 +1,27 @@
 import { nameOf, type ScenarioBacktest } from '../../../../shared/api/scenarios-contract';
 import type { SeriesEvaluation } from '../../../../shared/engine';
 import { formatPercent, formatPlain, formatYi } from '../../../../shared/format/number';
+import { writeValue, type PageStyle } from '../../../../shared/format/scenario-units';
 import { evaluationVerdictText, evaluationVintageText } from '../../../../shared/i18n/calibration-text';
-import { boundSign } from '../../../../shared/series/bound';
 import { useApp } from '../../app-context';
 
 /**
  * The forecast-evaluation table of the backtest: per series, by horizon, the projection against the
  * published figure (with its bound and measure), the error and the verdict (满足下限 / 违反下限 for a
  * bound, a break not scored), then MAE and MAPE per horizon over exact figures, with their count.
+ * Projections and figures in the page's one decision per unit (`style`); errors on their own scale.
  */
-export function EvaluationTable({ result, vintage, metricName }: { result: ScenarioBacktest; vintage: string; metricName: (s: Pick<SeriesEvaluation, 'metric' | 'componentId'>) => string }) {
+export function EvaluationTable({
+  result,
+  vintage,
+  metricName,
+  style,
+}: {
+  result: ScenarioBacktest;
+  vintage: string;
+  metricName: (s: Pick<SeriesEvaluation, 'metric' | 'componentId'>) => string;
+  style: PageStyle;
+}) {
   const { locale, t } = useApp();
   const evaluation = result.evaluation;
   const measure = (code: string) => nameOf(result.names.measures, code, locale);
@@ -19,7 +30,7 @@ export function EvaluationTable({ result, vintage, metricName }: { result: Scena
       <h3>{t('evaluation.title')}</h3>
       <p className="muted">{t('evaluation.intro', { baseYear: evaluation.baseYear, vintage: evaluationVintageText(vintage || null, locale) })}</p>
       {evaluation.series.map((s) => {
-        const value = (v: number | null) => (s.unit === '%' ? formatPercent(v, locale, 2) : formatYi(v, locale));
+        const value = (v: number, bound: Parameters<typeof writeValue>[3]) => writeValue(style, v, s.unit === '%' ? '%' : '亿元', bound);
         const diff = (v: number | null) => (v === null ? '—' : s.unit === '%' ? t('scenario.points', { value: formatPlain(v, locale, 2) }) : formatYi(v, locale));
         return (
           <div key={`${s.metric}-${s.componentId ?? ''}`} className="evaluation-series" data-testid={`evaluation-${s.metric}`}>
@@ -41,8 +52,8 @@ export function EvaluationTable({ result, vintage, metricName }: { result: Scena
                       <tr key={`${r.year}-${r.verdict}-${r.measure}`} className={`verdict-${r.verdict}`}>
                         <td>{t('evaluation.horizonValue', { h: r.horizon })}</td>
                         <td>{r.year}</td>
-                        <td>{r.projected === null ? '—' : boundSign(r.projectedBound) + value(r.projected)}</td>
-                        <td>{boundSign(r.bound) + value(r.actual)}</td>
+                        <td>{r.projected === null ? '—' : value(r.projected, r.projectedBound)}</td>
+                        <td>{value(r.actual, r.bound)}</td>
                         <td>{measure(r.measure)}</td>
                         <td>{diff(r.error)}</td>
                         <td>{r.percentError === null ? '—' : formatPercent(r.percentError, locale, 2)}</td>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { EngineError, goalSeek, goalSeekJoint, type DriverInfo, type GoalSeekResult, type JointGoalSeekResult, type ResolvedScenario, type ScenarioBases } from '../../../../shared/engine';
 import { goalSeekErrorSentence, goalSeekSentence, type GoalNames } from '../../../../shared/i18n/goal-seek-text';
+import type { Bound } from '../../../../shared/series/bound';
 import { useApp } from '../../app-context';
 import { measureLabel, offeredTargets, type PlanMeasures } from '../../../../shared/monitor/scenario-targets';
 
@@ -15,7 +16,22 @@ type Outcome = { ok: true; result: GoalSeekResult | JointGoalSeekResult } | { ok
  * (基准, on the city's earlier measure, is not asked what would meet A1 万亿级规模); a note says which
  * are left out and why.
  */
-export function GoalSeekPanel({ scenario, drivers, plan, bases, driverName }: { scenario: ResolvedScenario; drivers: DriverInfo[]; plan: PlanMeasures; bases: ScenarioBases; driverName: (d: DriverInfo) => string }) {
+export function GoalSeekPanel({
+  scenario,
+  drivers,
+  plan,
+  bases,
+  amount,
+  driverName,
+}: {
+  scenario: ResolvedScenario;
+  drivers: DriverInfo[];
+  plan: PlanMeasures;
+  bases: ScenarioBases;
+  /** How the page writes the base's amount (its one decision per unit). */
+  amount: (value: number, bound: Bound) => string;
+  driverName: (d: DriverInfo) => string;
+}) {
   const { locale, t } = useApp();
   const measure = scenario.measure ?? null;
   const { offered, absent } = offeredTargets(scenario.targets, measure, plan);
@@ -82,7 +98,7 @@ export function GoalSeekPanel({ scenario, drivers, plan, bases, driverName }: { 
       )}
       {outcome && (
         <p className={outcome.ok ? 'goal-answer' : 'error'} data-testid="goal-answer" role={outcome.ok ? undefined : 'alert'}>
-          {outcome.ok ? goalSeekSentence(outcome.result, locale, names, bases) : goalSeekErrorSentence(outcome.code, outcome.params, locale, names)}
+          {outcome.ok ? goalSeekSentence(outcome.result, locale, names, bases, amount) : goalSeekErrorSentence(outcome.code, outcome.params, locale, names)}
         </p>
       )}
     </section>

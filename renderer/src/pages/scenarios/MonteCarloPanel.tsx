@@ -1,6 +1,9 @@
 import { useMemo, useState } from 'react';
-import type { BacktestResult, DriverInfo, MonteCarloResult, ProjectionResult, ResolvedScenario, Target } from '../../../../shared/engine';
-import { formatPercent, formatPlain, formatYi, type Locale } from '../../../../shared/format/number';
+import type { ScenarioEvidence } from '../../../../shared/api/scenarios-contract';
+import { probabilityBound, requiredBound, type BacktestResult, type DriverInfo, type MonteCarloResult, type ProjectionResult, type ResolvedScenario, type ScenarioBases, type Target } from '../../../../shared/engine';
+import { formatPercent, formatPlain, type Locale } from '../../../../shared/format/number';
+import { writeValue, type PageStyle } from '../../../../shared/format/scenario-units';
+import { boundSign } from '../../../../shared/series/bound';
 import { useApp } from '../../app-context';
 import { EChart } from '../../components/EChart';
 import { fanChart } from '../scenario-charts';
@@ -20,9 +23,9 @@ function standardError(se: number, locale: Locale, t: Translate): string {
   return t('scenario.points', { value: formatPlain(pp, locale, pp > 0 && pp < 0.1 ? 2 : 1) });
 }
 
-/** A target's threshold with its comparator: ≥1万亿元, >50%. */
-function thresholdText(x: Target, locale: Locale): string {
-  return `${x.comparator === '>' ? '>' : '≥'}${x.kind === 'share' ? formatPercent(x.value, locale) : formatYi(x.value, locale)}`;
+/** A target's threshold with its comparator, in the page's style: ≥1.00万亿元, >50.0%. */
+function thresholdText(x: Target, style: PageStyle): string {
+  return `${x.comparator === '>' ? '>' : '≥'}${writeValue(style, x.value, x.kind === 'share' ? '%' : '亿元')}`;
 }
 
 /** The drivers' correlations a run used, by name: the matrix's pairs, the common shock, or neither. */
@@ -49,6 +52,9 @@ export function MonteCarloPanel({
   scenarioId,
   backtest,
   plan,
+  evidence,
+  style,
+  bases,
   drivers = [],
   onEdit,
 }: {
@@ -57,6 +63,12 @@ export function MonteCarloPanel({
   scenarioId: number | null;
   backtest: BacktestResult | null;
   plan: PlanMeasures;
+  /** The plan targets on the scenario's measure and their published figures, drawn on the fan as on the scenario's other charts. */
+  evidence: ScenarioEvidence | null;
+  /** The page's decision per unit (use-page-style.ts): the thresholds and the fan's labels follow it. */
+  style: PageStyle;
+  /** What the bases are as figures: from a lower-bound base every draw is a lower bound, and so is each probability. */
+  bases: ScenarioBases;
   drivers?: readonly DriverInfo[];
   onEdit?: DraftEdit;
 }) {
@@ -86,18 +98,25 @@ export function MonteCarloPanel({
     });
   }, [done, plan, locale]);
   const chosen = judged.find((x) => x.target.id === picked) ?? judged[0] ?? null;
+  // From a bounded base every draw is a bound, so a probability of meeting a "≥" target is one too (≥62.0%).
+  const kindOf = (id: string) => done?.scenario.targets.find((x) => x.id === id)?.kind ?? 'total';
+  const probabilityText = (p: number, kind: Target['kind']) => `${boundSign(probabilityBound(kind, bases))}${formatPercent(p * 100, locale, 1)}`;
+  const boundedChance = judged.map((x) => probabilityBound(x.target.kind, bases)).find((b) => b !== 'exact') ?? null;
 
-  const fan = useMemo(() => (result && projection ? fanChart(result, projection, locale, backtest, { measure, plan }) : null), [result, projection, locale, backtest, measure, plan]);
+  const fan = useMemo(
+    () => (result && projection ? fanChart(result, projection, locale, backtest, { measure, plan, evidence }) : null),
+    [result, projection, locale, backtest, measure, plan, evidence],
+  );
   const metBy = useMemo(() => (result && judged.length ? metByOption(result.years, judged.map((x) => ({ ...x.marked, metBy: x.probability.metBy })), locale) : null), [result, judged, locale]);
   const quantity = (x: Target) =>
     x.kind === 'share' ? t('scenario.metric.share') : x.kind === 'total' ? t('scenario.metric.total') : (done?.scenario.components.find((c) => c.id === x.componentId)?.name ?? x.componentId);
   const histogram = useMemo(() => {
     if (!result) return null;
     if (chosen?.histogram) {
-      return histogramOption(chosen.histogram, result.draws, chosen.histogram.unit, locale, chosen.marked, t('scenario.mc.targetMark', { value: thresholdText(chosen.target, locale) }));
+      return histogramOption(chosen.histogram, result.draws, chosen.histogram.unit, locale, chosen.marked, t('scenario.mc.targetMark', { value: thresholdText(chosen.target, style) }));
     }
     return histogramOption(result.histogram, result.draws, '亿元', locale, null, '');
-  }, [result, chosen, locale, t]);
+  }, [result, chosen, locale, t, style]);
   const firstYear = useMemo(
     () => (result && chosen ? firstYearOption(result.years, chosen.marked, chosen.probability.firstYear, result.draws, t('scenario.mc.neverLabel', { horizon: result.years.at(-1)! }), locale) : null),
     [result, chosen, locale, t],
@@ -175,7 +194,7 @@ export function MonteCarloPanel({
                       <td colSpan={2}>{t('scenario.otherMeasureVerdict', { measure: measureLabel(plan, elsewhere, locale) })}</td>
                     ) : (
                       <>
-                        <td>{formatPercent(x.probability * 100, locale, 1)}</td>
+                        <td data-testid="mc-probability">{probabilityText(x.probability, kindOf(x.id))}</td>
                         <td data-testid="mc-standard-error">{(result.sampling === 'lhs' ? '≤' : '±') + standardError(x.standardError, locale, t)}</td>
                       </>
                     )}
@@ -184,11 +203,16 @@ export function MonteCarloPanel({
               })}
             </tbody>
           </table>
+          {boundedChance && (
+            <p className="muted mc-note" data-testid="mc-bound-note">
+              {t(`scenario.mc.boundNote.${boundedChance}`)}
+            </p>
+          )}
           <p className="muted mc-note" data-testid="mc-se-note">
             {t(result.sampling === 'lhs' ? 'scenario.mc.seNoteLhs' : 'scenario.mc.seNote', { draws: formatPlain(result.draws, locale, 0, true) })}
           </p>
           <div className="chart-grid">
-            {fan && <ChartCard plan={fan} scenarioIds={scenarioId === null ? [] : [scenarioId]} />}
+            {fan && <ChartCard plan={fan} scenarioIds={scenarioId === null ? [] : [scenarioId]} units={style.units} />}
             {metBy && (
               <figure className="chart-card mc-chart" data-testid="chart-met-by">
                 <figcaption className="mc-chart-title">{t('scenario.mc.metByTitle', { draws: formatPlain(result.draws, locale, 0, true) })}</figcaption>
@@ -220,7 +244,7 @@ export function MonteCarloPanel({
                 </figcaption>
                 <EChart option={histogram} height={290} />
                 {chosen?.histogram && (
-                  <figcaption className="muted mc-chart-note">{t('scenario.mc.targetHistogramNote', { label: chosen.marked.label, value: thresholdText(chosen.target, locale) })}</figcaption>
+                  <figcaption className="muted mc-chart-note">{t('scenario.mc.targetHistogramNote', { label: chosen.marked.label, value: thresholdText(chosen.target, style) })}</figcaption>
                 )}
               </figure>
             )}
@@ -232,7 +256,8 @@ export function MonteCarloPanel({
                   {t('scenario.mc.firstYearNote', {
                     year: chosen.target.year,
                     horizon,
-                    never: formatPercent((chosen.probability.firstYear.never / result.draws) * 100, locale, 1),
+                    // Never meeting it is bounded the other way from meeting it (≤ from a lower-bound base).
+                    never: `${boundSign(requiredBound(probabilityBound(chosen.target.kind, bases)))}${formatPercent((chosen.probability.firstYear.never / result.draws) * 100, locale, 1)}`,
                   })}
                 </figcaption>
               </figure>

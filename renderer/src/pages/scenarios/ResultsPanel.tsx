@@ -1,14 +1,20 @@
 import { useCallback, useMemo, useState } from 'react';
-import { EngineError, sensitivity, summarize, type BacktestResult, type ScenarioBases } from '../../../../shared/engine';
-import { formatPercent, formatPlain, formatYi } from '../../../../shared/format/number';
-import { baseNote, projectedText } from '../../../../shared/i18n/scenario-base-text';
+import type { ScenarioEvidence } from '../../../../shared/api/scenarios-contract';
+import { EngineError, gapBound, requiredBound, sensitivity, summarize, targetVerdict, type BacktestResult, type ScenarioBases } from '../../../../shared/engine';
+import { projectionBound } from '../../../../shared/engine/backtest';
+import { formatPercent, formatPlain } from '../../../../shared/format/number';
+import { baseWriter, pageWriter, writeValue, type PageStyle } from '../../../../shared/format/scenario-units';
+import { baseNote, verdictText } from '../../../../shared/i18n/scenario-base-text';
 import { driverName } from '../../../../shared/i18n/scenario-names';
+import { boundSign } from '../../../../shared/series/bound';
 import { useApp } from '../../app-context';
 import { resultCharts, tornadoChart } from '../scenario-charts';
 import { ChartCard } from './ChartCard';
 import { GoalSeekPanel } from './GoalSeekPanel';
 import { ImportanceChart } from './ImportanceChart';
 import type { LiveResult } from './live-model';
+import type { LookedUp } from './looked-up';
+import { LookedUpBases } from './LookedUpBases';
 import { MonteCarloPanel } from './MonteCarloPanel';
 import type { DraftEdit } from './PersistenceControl';
 import { judgedElsewhere, judgedHere, measureLabel, type PlanMeasures } from '../../../../shared/monitor/scenario-targets';
@@ -22,17 +28,26 @@ const flagKey = { 'above-100': 'scenario.share.above100', 'gdp-not-positive': 's
 export function ResultsPanel({
   live,
   bases,
+  lookedUp,
+  evidence,
   scenarioId,
   backtest,
   plan,
+  style,
   onEdit,
 }: {
   live: LiveResult;
   /** What the bases are as figures of the workspace (a lower bound, a derived value). */
   bases: ScenarioBases;
+  /** The bases taken from the workspace's published figures ({indicator, region}), with those figures. */
+  lookedUp: readonly LookedUp[];
+  /** The plan targets on the scenario's measure in its years and their published figures, for its charts. */
+  evidence: ScenarioEvidence | null;
   scenarioId: number | null;
   backtest: BacktestResult | null;
   plan: PlanMeasures;
+  /** The page's one decision per unit (use-page-style.ts), for every number below and every chart. */
+  style: PageStyle;
   onEdit?: DraftEdit;
 }) {
   const { locale, t } = useApp();
@@ -41,11 +56,7 @@ export function ResultsPanel({
   const [output, setOutput] = useState<'total' | 'share'>('share');
   const tornadoYear = p ? (p.targets.find((x) => x.unit === (output === 'share' ? '%' : '亿元'))?.year ?? p.horizon) : 0;
   const measure = live.resolved?.measure ?? null;
-  // The summary's verdicts are those of the targets on the scenario's measure; the table lists the others' projections.
-  const summary = useMemo(() => (p ? summarize(judgedHere(p, measure, plan), locale) : ''), [p, measure, plan, locale]);
-  const charts = useMemo(() => (p ? resultCharts(p, locale, backtest, { measure, plan }, bases) : []), [p, locale, backtest, measure, plan, bases]);
-  // Said once: the projections rest on a bound or a derived value, in the words of the scenario chart's footer.
-  const note = p ? baseNote(locale === 'en' && p.scenario.nameEn ? p.scenario.nameEn : p.scenario.name, bases, locale) : '';
+  const charts = useMemo(() => (p ? resultCharts(p, locale, backtest, { measure, plan, evidence }, bases) : []), [p, locale, backtest, measure, plan, evidence, bases]);
   const nameOfDriver = useCallback((d: { id: string }) => driverName(d.id, live.resolved?.components ?? [], locale), [live.resolved, locale]);
   const tornado = useMemo(() => {
     if (!live.resolved) return null;
@@ -57,7 +68,12 @@ export function ResultsPanel({
       throw error;
     }
   }, [live.resolved, live.drivers, output, tornadoYear, locale, t]);
+  // The summary's verdicts are those of the targets on the scenario's measure; the table lists the
+  // others' projections. A projection from a bounded base is written as the bound it is.
+  const summary = useMemo(() => (p ? summarize({ ...judgedHere(p, measure, plan), bases }, locale, { write: pageWriter(style) }) : ''), [p, measure, plan, bases, locale, style]);
   if (!p || !live.resolved) return null;
+  // Said once: the projections rest on a bound or a derived value, in the words of the scenario chart's footer.
+  const note = baseNote(locale === 'en' && p.scenario.nameEn ? p.scenario.nameEn : p.scenario.name, bases, locale, baseWriter(style));
   // Years whose share cannot be read as one (GDP at 0, or above 100%): said, not printed as numbers.
   const flagged = p.years.flatMap((year, i) => {
     const flag = p.share.flags[i];
@@ -73,6 +89,7 @@ export function ResultsPanel({
           {note}
         </p>
       )}
+      <LookedUpBases lookedUp={lookedUp} scenario={live.resolved} plan={plan} style={style} />
       <p className="muted timing" data-testid="recompute-ms">
         {t('scenario.recomputed', { ms: formatPlain(live.ms, locale, 2) })}
       </p>
@@ -91,12 +108,14 @@ export function ResultsPanel({
         <tbody>
           {p.targets.map((x) => {
             const elsewhere = judgedElsewhere(x, measure, plan);
+            const bound = projectionBound(x.kind, bases);
+            const verdict = targetVerdict(x, bases);
             return (
-              <tr key={x.id} className={elsewhere ? 'other-measure' : x.met ? 'met' : 'missed'} data-target={x.id}>
+              <tr key={x.id} className={elsewhere ? 'other-measure' : verdict === 'yes' ? 'met' : verdict === 'no' ? 'missed' : 'open'} data-target={x.id}>
                 <td>{locale === 'en' && x.labelEn ? x.labelEn : x.label}</td>
                 <td>{x.year}</td>
                 <td className={x.flag ? 'missed-cell' : undefined}>
-                  {x.flag ? t(flagKey[x.flag]) : x.kind === 'component' ? formatYi(x.value, locale) : projectedText(x.value, x.kind === 'share' ? 'share' : 'total', bases, locale)}
+                  {x.flag ? t(flagKey[x.flag]) : writeValue(style, x.value, x.unit, bound)}
                 </td>
                 {elsewhere ? (
                   <>
@@ -107,16 +126,18 @@ export function ResultsPanel({
                   </>
                 ) : (
                   <>
-                    <td>{x.met ? t('scenario.met') : t('scenario.notMet')}</td>
+                    <td data-testid="target-verdict" data-verdict={verdict}>
+                      {verdictText(verdict, x.kind, bases, locale)}
+                    </td>
                     <td data-testid="target-gap">
                       {x.flag
                         ? '—'
                         : t(x.met ? 'scenario.gap.spare' : 'scenario.gap.short', {
-                            value: x.unit === '%' ? t('scenario.points', { value: formatPlain(Math.abs(x.gap), locale, 1) }) : formatYi(Math.abs(x.gap), locale),
+                            value: writeValue(style, Math.abs(x.gap), x.unit === '%' ? '百分点' : '亿元', gapBound(bound, x.met)),
                           })}
                     </td>
                     <td>{x.firstYearMet ?? '—'}</td>
-                    <td>{x.flag || x.requiredGrowth === null ? '—' : formatPercent(x.requiredGrowth, locale, 2)}</td>
+                    <td>{x.flag || x.requiredGrowth === null ? '—' : `${boundSign(requiredBound(bound))}${formatPercent(x.requiredGrowth, locale, 2)}`}</td>
                   </>
                 )}
               </tr>
@@ -134,7 +155,7 @@ export function ResultsPanel({
       )}
       <div className="chart-grid">
         {charts.map((plan) => (
-          <ChartCard key={plan.id} plan={plan} scenarioIds={ids} />
+          <ChartCard key={plan.id} plan={plan} scenarioIds={ids} units={style.units} />
         ))}
       </div>
       <section className="panel">
@@ -149,7 +170,7 @@ export function ResultsPanel({
           </label>
         </div>
         <div className="chart-grid">
-          {tornado && <ChartCard plan={tornado} scenarioIds={ids} height={300} />}
+          {tornado && <ChartCard plan={tornado} scenarioIds={ids} height={300} units={style.units} />}
           <ImportanceChart
             scenario={live.resolved}
             output={output}
@@ -158,8 +179,20 @@ export function ResultsPanel({
           />
         </div>
       </section>
-      <GoalSeekPanel key={scenarioId ?? 'new'} scenario={live.resolved} drivers={live.drivers} plan={plan} bases={bases} driverName={nameOfDriver} />
-      <MonteCarloPanel key={`mc-${scenarioId ?? 'new'}`} scenario={live.resolved} projection={p} scenarioId={scenarioId} backtest={backtest} plan={plan} drivers={live.drivers} onEdit={onEdit} />
+      <GoalSeekPanel key={scenarioId ?? 'new'} scenario={live.resolved} drivers={live.drivers} plan={plan} bases={bases} amount={baseWriter(style)} driverName={nameOfDriver} />
+      <MonteCarloPanel
+        key={`mc-${scenarioId ?? 'new'}`}
+        scenario={live.resolved}
+        projection={p}
+        scenarioId={scenarioId}
+        backtest={backtest}
+        plan={plan}
+        evidence={evidence}
+        style={style}
+        bases={bases}
+        drivers={live.drivers}
+        onEdit={onEdit}
+      />
     </div>
   );
 }

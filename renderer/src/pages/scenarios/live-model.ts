@@ -11,6 +11,7 @@ import {
   type ProjectionResult,
   type ResolvedScenario,
 } from '../../../../shared/engine';
+import type { LatestActualFigure } from '../../../../shared/api/scenarios-contract';
 import { validateDraft, type Draft, type DraftIssue } from './assumptions';
 
 export interface BaseRef {
@@ -18,8 +19,8 @@ export interface BaseRef {
   region: string;
 }
 
-/** Latest actuals by `indicator@region`; null when the workspace has none. */
-export type LatestActuals = ReadonlyMap<string, { year: number; value: number } | null>;
+/** Latest actuals by `indicator@region`, with bound, measure and names; null when the workspace has none. */
+export type LatestActuals = ReadonlyMap<string, LatestActualFigure | null>;
 
 export const refKey = (ref: BaseRef) => `${ref.indicator}@${ref.region}`;
 
@@ -43,7 +44,8 @@ export interface LiveResult {
   ms: number;
 }
 
-export function liveModel(draft: Draft, latest: LatestActuals, now: () => number = () => performance.now()): LiveResult {
+/** `latest`: the looked-up actuals (LatestActuals), of which a projection needs only year and value. */
+export function liveModel(draft: Draft, latest: ReadonlyMap<string, { year: number; value: number } | null>, now: () => number = () => performance.now()): LiveResult {
   const started = now();
   const empty = { resolved: null, projection: null, drivers: [], bases: {}, nominal: {} };
   const issues = validateDraft(draft);
