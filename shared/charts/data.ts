@@ -1,6 +1,7 @@
 // The data a chart draws, already resolved from the spec's bindings by the backend. Templates read
 // only this, so the preview, the CLI and every export draw the same numbers.
 import { z } from 'zod';
+import { targetStatuses } from '../monitor/status';
 import { BOUNDS } from '../series/bound';
 
 /**
@@ -13,7 +14,7 @@ export type Basis = z.infer<typeof basisSchema>;
 /** How a published value stands to the true one: "超过1万亿元" is a lower bound (≥), "约" approximate. */
 export const boundSchema = z.enum(BOUNDS);
 // The bound rules, for the templates (whose lint keeps imports within shared/charts).
-export { meets, type Bound } from '../series/bound';
+export { comparatorSign, meets, type Bound } from '../series/bound';
 
 /**
  * A share of GDP held by another share indicator, drawn where the indicator has none in that year: the
@@ -94,6 +95,8 @@ export const tornadoBarsSchema = z.object({
   baseLabel: z.string().default(''),
   /** The measure (口径) the result is on, a code named in `meta.measures`. */
   measure: z.string().optional(),
+  /** Absent: exact. A result projected from a bounded base (超6000亿元) is bounded as it is, the base and every setting. */
+  bound: boundSchema.optional(),
   /** The result is a projection unless the caller says otherwise. */
   projection: z.boolean().default(true),
   basis: basisSchema.default('published'),
@@ -151,6 +154,14 @@ export const progressItemSchema = z.object({
   released: z.string().optional(),
   releaseLabel: z.string().optional(),
   source: z.string().optional(),
+  /** The target's comparator: 超过 (>) and 达到 (≥) are different targets. */
+  comparator: z.enum(['>=', '>', '=', '<=', '<']).optional(),
+  /**
+   * The monitor's status of the target and its straight path's value in the latest year: a chart of
+   * the workspace's targets states what the Targets page states, never a judgement of its own.
+   */
+  status: z.enum(targetStatuses).optional(),
+  pathValue: z.number().nullable().optional(),
 });
 export type ProgressItem = z.infer<typeof progressItemSchema>;
 

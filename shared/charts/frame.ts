@@ -130,6 +130,11 @@ function drawnValues(spec: ChartSpec, data: ChartData): Map<string, number[]> {
  * reads against its own target (the bar is a share of it), so 1.3万亿元 / 1.0万亿元 and 2240.6亿元 /
  * 4000.0亿元 stand in one chart, each row in one unit.
  */
+/** The style one value is written in alone: its own scale and digits (4000亿元 beside 2240.6亿元, 7356亿元 beside 1万亿元). */
+export function valueStyle(style: ValueStyle, unit: string, value: number | null): ValueStyle {
+  return { ...style, units: new Map([[unit, decideUnit(unit, [value], style)]]) };
+}
+
 export function progressStyle(style: ValueStyle, item: Pick<ChartData['progress'][number], 'unit' | 'actual' | 'target'>): ValueStyle {
   return { ...style, units: new Map([[item.unit, decideUnit(item.unit, [item.actual, item.target], style)]]) };
 }
@@ -181,6 +186,8 @@ export function estimateTextWidth(text: string, fontSize: number): number {
 const closing = new Set('）)】」』”’，,。.：:；;、！!？?%'.split(''));
 /** Punctuation a line never ends with: it goes to the next line with what it opens. */
 const opening = new Set('（(【「『“‘《'.split(''));
+/** A character of an English word, which a line break does not split. */
+const latinWord = /[A-Za-z0-9'’-]/;
 
 /**
  * Text broken into lines no wider than `width` (estimated), closing punctuation kept on the line it
@@ -199,11 +206,16 @@ export function wrapText(text: string, fontSize: number, width: number, atBracke
     if (line && !closing.has(ch) && estimateTextWidth(line + ch, fontSize) > width) {
       const cut = atBrackets ? Math.max(line.lastIndexOf('（'), line.lastIndexOf('(')) : -1;
       const atBracket = cut > 0 && estimateTextWidth(line.slice(0, cut), fontSize) > width / 2;
-      let end = atBracket ? cut : line.length;
+      // English breaks between words, not inside one (digitalisati-on): after the line's last space.
+      const space = line.lastIndexOf(' ');
+      const inWord = latinWord.test(line.at(-1)!) && latinWord.test(ch) && space > 0 && estimateTextWidth(line.slice(0, space), fontSize) > width / 3;
+      let end = atBracket ? cut : inWord ? space + 1 : line.length;
       while (end > 1 && opening.has(line[end - 1]!)) end--;
-      lines.push(line.slice(0, end));
+      lines.push(line.slice(0, end).trimEnd());
       line = line.slice(end);
     }
+    // A space a line breaks at starts no line.
+    if (!line && ch === ' ' && lines.length) continue;
     line += ch;
   }
   return [...lines, line].join('\n');

@@ -5,12 +5,19 @@
 // Targets page.
 import type { ChartData, ProgressItem } from '../../../shared/charts/data';
 import { breakYears } from '../series/figures';
-import { actualsFor } from '../targets/monitor';
+import type { MonitorRow } from '../../../shared/api/targets-contract';
+import { actualsFor, computeMonitor } from '../targets/monitor';
 import { basisOf, type Resolver } from './resolver';
 import { targetRows, type DrawnTarget } from './target-lines';
 
+/** What the monitor states of a target: its status, comparator and straight path, as on the Targets page. */
+function judged(t: DrawnTarget, row: MonitorRow | undefined): Pick<ProgressItem, 'comparator' | 'status' | 'pathValue'> {
+  const comparator = t.comparator as NonNullable<ProgressItem['comparator']>;
+  return row ? { comparator, status: row.status, pathValue: row.pathValue } : { comparator };
+}
+
 /** One target's progress item with the figures as known on `asOf`; `record`: note the figures it draws. */
-function progressItem(r: Resolver, t: DrawnTarget, asOf: string | null, record: boolean): ProgressItem | null {
+function progressItem(r: Resolver, t: DrawnTarget, asOf: string | null, record: boolean, row?: MonitorRow): ProgressItem | null {
   if (t.value === null || t.deadline === null || t.comparator === 'qualitative') return null;
   const region = t.region ?? r.regions[0]?.code ?? null;
   const candidates = [t.indicator, ...r.indicators.filter((i) => i.unit === t.unit).map((i) => i.code)].filter((c): c is string => c !== null);
@@ -39,6 +46,7 @@ function progressItem(r: Resolver, t: DrawnTarget, asOf: string | null, record: 
       baseline: first ? { year: first.year, value: first.value } : null,
       basis: 'published',
       ...(last ? { bound: last.bound, ...r.releaseOf(last) } : {}),
+      ...judged(t, row),
     };
   }
   const latest = found.rows[found.rows.length - 1]!;
@@ -60,6 +68,7 @@ function progressItem(r: Resolver, t: DrawnTarget, asOf: string | null, record: 
     measure: latest.measure,
     ...(via ? { via } : {}),
     ...r.releaseOf(latest),
+    ...judged(t, row),
   };
 }
 
@@ -84,9 +93,13 @@ export function progress(r: Resolver): ChartData {
   const chosen = r.targetCodes.length
     ? r.targetCodes.flatMap((code) => rows.filter((t) => t.code === code))
     : rows.filter((t) => (t.comparator === '>=' || t.comparator === '>') && t.value !== null && t.deadline !== null);
+  // The monitor as the data stood on the chart's vintage (the latest without one), judging as the Targets page does.
+  const monitor = computeMonitor(r.db, { locale: r.locale, ...(r.vintage ? { vintage: r.vintage } : {}) });
+  const latestMonitor = r.vintage ? computeMonitor(r.db, { locale: r.locale }) : monitor;
+  const rowOf = (rows: MonitorRow[], code: string) => rows.find((row) => row.target.code === code);
   const items = chosen.flatMap((t): ProgressItem[] => {
-    const item = progressItem(r, t, r.vintage, true);
-    if (item && r.vintage && !r.newerData && drawnOf(item) !== drawnOf(progressItem(r, t, null, false))) r.newerData = true;
+    const item = progressItem(r, t, r.vintage, true, rowOf(monitor.rows, t.code));
+    if (item && r.vintage && !r.newerData && drawnOf(item) !== drawnOf(progressItem(r, t, null, false, rowOf(latestMonitor.rows, t.code)))) r.newerData = true;
     if (item) r.drawnTargets.push(t.code);
     return item ? [item] : [];
   });

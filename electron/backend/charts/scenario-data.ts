@@ -11,6 +11,7 @@ import type { Bound, ChartBand, ChartData, ChartPoint, ChartSeries } from '../..
 import { measured, type MeasuredSeries } from '../../../shared/charts/target-measure';
 import { shareBound } from '../../../shared/engine/backtest';
 import { formatPlain } from '../../../shared/format/number';
+import { componentName } from '../../../shared/i18n/scenario-names';
 import type { IndicatorRow } from '../db/access';
 import { runScenario, scenarioBases, sensitivityScenario } from '../scenarios/store';
 import { metricOf, metricUnit, type BoundScenario, type Metric, type Resolver } from './resolver';
@@ -147,7 +148,7 @@ export function fan(r: Resolver): ChartData {
 function driverLabel(r: Resolver, driver: string, label: string): string {
   const builtIn: Record<string, [string, string]> = { gdp: ['GDP增速', 'GDP growth'], uplift: ['各部分增速统一上调', 'Uplift to every growth rate'] };
   const names = builtIn[driver];
-  return names ? names[r.locale === 'zh' ? 0 : 1] : label;
+  return names ? names[r.locale === 'zh' ? 0 : 1] : componentName({ name: label }, r.locale);
 }
 
 /** Drivers that do not move the output (GDP growth for the total) are left out. */
@@ -156,7 +157,9 @@ export function tornado(r: Resolver): ChartData {
   const metric = r.metrics('total')[0] === 'share' ? 'share' : 'total';
   const year = r.years?.to ?? s.resolved.horizon;
   const result = sensitivityScenario(r.db, Number(s.id), metric, year);
-  baseBound(r, s);
+  // A result grown from a bounded base is bounded as it is (the share also by its GDP): 基准 ≥8073.6亿元.
+  const bound = metric === 'share' ? shareBoundOf(r, s) : baseBound(r, s);
+  if (metric === 'share') baseBound(r, s);
   const zh = r.locale === 'zh';
   const input = (value: number, unit: string) => `${formatPlain(value, r.locale, 1)}${unit === '×' ? '×' : unit === 'pp' ? (zh ? '个百分点' : ' pp') : unit === '%' ? '%' : ` ${unit}`}`;
   const what = r.metricName(metric);
@@ -172,6 +175,7 @@ export function tornado(r: Resolver): ChartData {
       projection: true,
       basis: 'derived',
       ...(s.resolved.measure === undefined ? {} : { measure: s.resolved.measure }),
+      ...(bound ? { bound } : {}),
       items: result.bars.filter((bar) => bar.swing > 0).map((bar) => ({
         label: driverLabel(r, bar.driver, bar.label),
         low: bar.low.output,
@@ -191,7 +195,7 @@ function componentParts(r: Resolver, s: BoundScenario): ChartSeries[] {
   const region = r.projectionRegion();
   return projection.components.map((c) => ({
     id: `scenario-${s.id}-${c.id}`,
-    name: c.name,
+    name: componentName(c, r.locale),
     kind: 'projection',
     unit: '亿元',
     // The split of the total is illustrative: no part carries the total's bound.
@@ -231,7 +235,7 @@ export function waterfall(r: Resolver): ChartData {
       ...(s.resolved.measure === undefined ? {} : { measure: s.resolved.measure }),
       steps: [
         { label: yearLabel(from), value: projection.total.values[i]!, role: 'total', projection: start, ...(bound ? { bound } : {}) },
-        ...projection.components.map((c) => ({ label: c.name, value: c.values[j]! - c.values[i]!, role: 'delta' as const, projection: true })),
+        ...projection.components.map((c) => ({ label: componentName(c, r.locale), value: c.values[j]! - c.values[i]!, role: 'delta' as const, projection: true })),
         { label: yearLabel(to), value: projection.total.values[j]!, role: 'total', projection: true, ...(bound ? { bound } : {}) },
       ],
     },

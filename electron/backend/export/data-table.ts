@@ -115,6 +115,22 @@ function viaNote(via: Via | undefined, locale: Locale): string {
 }
 
 /**
+ * A target's comparator, which its number alone does not carry: 超过40% (>) is not 达到40% (≥), nor a
+ * target of exactly 40%. '' for an exact target.
+ */
+function comparatorNote(comparator: string | undefined, locale: Locale): string {
+  const words: Record<string, [string, string]> = {
+    '>=': ['目标：达到或超过（≥）', 'target: at least (≥)'],
+    '>': ['目标：超过（>）', 'target: more than (>)'],
+    '<=': ['目标：不超过（≤）', 'target: at most (≤)'],
+    '<': ['目标：低于（<）', 'target: less than (<)'],
+    '≈': ['目标：约（≈）', 'target: approximately (≈)'],
+  };
+  const found = comparator === undefined ? undefined : words[comparator];
+  return found ? found[locale === 'zh' ? 0 : 1] : '';
+}
+
+/**
  * A release as the column writes it, label and date; an undated release says from when it is counted
  * as known (a figure with no release, e.g. a target line, has neither).
  */
@@ -203,7 +219,7 @@ export function chartRows(spec: ChartSpec, data: ChartData): DataRow[] {
         break: before === null ? '' : breakText(before, locale),
         release: valued && !computed ? releaseOf(p, p.year, locale) : '',
         source: !valued ? '' : computed ? scenarioSource(scenario, locale) : sourceInLocale(p.source ?? '', locale),
-        note: viaNote(p.via, locale),
+        note: kind === 'target' ? comparatorNote(s.comparator, locale) : viaNote(p.via, locale),
         decimals: decision(s.unit).decimals,
       });
     });
@@ -226,6 +242,7 @@ export function chartRows(spec: ChartSpec, data: ChartData): DataRow[] {
         basis: t(bars.basis),
         unit: decision(bars.unit).unit,
         value: v(bars.base),
+        bound: bars.bound ? bound(bars.bound) : '',
         measure: measureOf(bars.measure),
         source: scenarioSource(onlyScenario, locale),
         low: v(item.low),
@@ -272,7 +289,7 @@ export function chartRows(spec: ChartSpec, data: ChartData): DataRow[] {
       source: valued ? sourceInLocale(item.source ?? '', locale) : '',
       target: v(item.target),
       deadline: item.deadline,
-      note: viaNote(item.via, locale),
+      note: [comparatorNote(item.comparator, locale), viaNote(item.via, locale)].filter(Boolean).join(locale === 'zh' ? '；' : '; '),
       decimals: row.decimals,
     });
   }

@@ -117,7 +117,10 @@ export async function pptxFromParts(
     // On one line each where a smaller size allows (a 4:3 slide is narrow for a long title): a second
     // line would run into the text below.
     // The size on the run: the placeholder's options override the text box's.
-    slide.addText([{ text: titles.title, options: { fontSize: fittingPt(titles.title, 24, 18, titleBox.w) } }], { ...text, placeholder: 'title', ...titleBox, align: 'left', valign: 'top' });
+    // English runs wider in the viewers' Latin fonts than the estimate: it keeps more to spare, down to
+    // 16 pt, so that a long title stays on its line instead of running into the subtitle.
+    const titlePt = spec.locale === 'en' ? fittingPt(titles.title, 24, 16, titleBox.w * 0.85) : fittingPt(titles.title, 24, 18, titleBox.w);
+    slide.addText([{ text: titles.title, options: { fontSize: titlePt } }], { ...text, placeholder: 'title', ...titleBox, align: 'left', valign: 'top' });
     if (titles.subtitle) {
       slide.addText(titles.subtitle, { ...text, x: MARGIN, y: 0.95, w: chartBox.w, h: 0.4, fontSize: fittingPt(titles.subtitle, 14, 11, chartBox.w), color: muted, valign: 'top' });
     }

@@ -2,9 +2,9 @@
 // marker where a straight path from the baseline would be by now, and "no data" where nothing has
 // been reported (the 100/500/5000 enterprise targets had no reported outcome).
 import type { BarSeriesOption, EChartsOption, ScatterSeriesOption } from 'echarts';
-import { meets, type ProgressItem } from '../data';
+import { comparatorSign, meets, type ProgressItem } from '../data';
 import { ChartBuildError } from '../errors';
-import { axisTooltip, composeOption, displayName, estimateTextWidth, progressStyle, type Frame, type TooltipRow } from '../frame';
+import { axisTooltip, composeOption, displayName, estimateTextWidth, valueStyle, type Frame, type TooltipRow } from '../frame';
 import { formatBoundedValue, formatTick, formatValue, niceAxis } from '../number-format';
 import type { Palette } from '../palette';
 import { measureName } from '../time-series';
@@ -14,16 +14,22 @@ export interface Progress {
   percent: number | null;
   /** Where a straight path from the baseline to the target would be in the latest value's year, as %. */
   onSchedule: number | null;
-  status: 'met' | 'on-track' | 'behind' | 'unknown' | 'no-data';
+  status: 'met' | 'on-track' | 'at-risk' | 'missed' | 'behind' | 'unknown' | 'no-data';
 }
 
 /**
- * A bounded latest value is the inequality it states (DOMAIN.md): ≥1万亿元 meets 1万亿元, and a lower
- * bound short of the schedule says neither on track nor behind.
+ * The monitor's status and path where the data carries them (a chart of the workspace's targets says
+ * what the Targets page says); else judged here. A bounded latest value is the inequality it states
+ * (DOMAIN.md): ≥1万亿元 meets 1万亿元, and a lower bound short of the schedule says neither on track
+ * nor behind.
  */
 export function progressOf(item: ProgressItem): Progress {
   if (item.actual === null || item.target === 0) return { percent: null, onSchedule: null, status: 'no-data' };
   const percent = (item.actual / item.target) * 100;
+  if (item.status) {
+    const onSchedule = item.pathValue === null || item.pathValue === undefined ? null : (item.pathValue / item.target) * 100;
+    return { percent, onSchedule, status: item.status };
+  }
   const b = item.baseline;
   let onSchedule: number | null = null;
   if (b && item.actualYear !== null && item.deadline > b.year) {
@@ -38,16 +44,17 @@ export function progressOf(item: ProgressItem): Progress {
 
 function statusColor(palette: Palette, status: Progress['status']): string {
   if (status === 'met') return palette.met;
-  if (status === 'behind') return palette.behind;
+  if (status === 'behind' || status === 'at-risk') return palette.behind;
+  if (status === 'missed') return palette.target;
   return palette.onTrack;
 }
 
 /** The statuses a bar can show, each one series so that its legend swatch has the bars' colour. */
-const statuses = ['met', 'on-track', 'behind', 'unknown'] as const;
+const statuses = ['met', 'on-track', 'at-risk', 'missed', 'behind', 'unknown'] as const;
 
 function statusName(frame: Frame, status: (typeof statuses)[number]): string {
   const { words } = frame;
-  return { met: words.met, 'on-track': words.onTrack, behind: words.behind, unknown: words.notJudged }[status];
+  return { met: words.met, 'on-track': words.onTrack, 'at-risk': words.atRisk, missed: words.missed, behind: words.behind, unknown: words.notJudged }[status];
 }
 
 export function targetProgress(frame: Frame): EChartsOption {
@@ -57,27 +64,31 @@ export function targetProgress(frame: Frame): EChartsOption {
   const progress = items.map(progressOf);
   // Percent of target is its own quantity, in whole percent, outside the chart's unit decisions.
   const percentStyle = { locale: style.locale, numberFormat: style.numberFormat, decimals: 0 };
-  // A compact chart keeps the latest value (and its year) and the target, not the share the bar shows.
+  // A row states the latest value (its year, and on a page its measure) and the target, as the monitor does.
   const labelOf = (i: number): string => {
     const item = items[i]!;
-    const row = progressStyle(style, item);
-    const targetValue = formatValue(item.target, item.unit, row);
+    // Each value in its own digits and scale, as the Targets page writes it: 4000亿元 beside 2240.6亿元.
+    const targetValue = `${item.comparator && item.comparator !== '=' ? comparatorSign(item.comparator) : ''}${formatValue(item.target, item.unit, valueStyle(style, item.unit, item.target))}`;
     const target = `${words.target} ${m.compact ? targetValue : words.note(targetValue, words.byYear(item.deadline))}`;
     const p = progress[i]!;
     if (p.percent === null) return `${words.noData} / ${target}`;
-    const value = formatBoundedValue(item.actual, item.unit, item.bound, row);
-    const latest = item.actualYear !== null ? words.note(value, words.byYear(item.actualYear)) : value;
+    const value = formatBoundedValue(item.actual, item.unit, item.bound, valueStyle(style, item.unit, item.actual));
+    const measure = m.compact ? null : measureName(frame, item.measure);
+    const notes = [...(item.actualYear !== null ? [words.byYear(item.actualYear)] : []), ...(measure ? [measure] : [])];
+    const latest = notes.length ? words.note(value, words.list(notes)) : value;
     // A lower bound at or past its target says the target is met, not how far past it: "超过1万亿元"
     // is no 100% of anything.
     if (item.bound === 'lower' && p.status === 'met') return `${words.note(latest, words.met)} / ${target}`;
-    return m.compact ? `${latest} / ${target}` : `${latest} = ${formatBoundedValue(p.percent, '%', item.bound, percentStyle)} / ${target}`;
+    // The share of the target is the bar's length on the axis below: the row's room goes to the measure.
+    return `${latest} / ${target}`;
   };
   // The axis runs to the first 1-2-5 tick at or past the longest bar (at least 100%): every gridline
   // carries its label, and the bar-end labels are written in the room right of the plot.
   const extent = niceAxis([100, ...progress.map((p) => p.percent ?? 0)], frame.axisSteps.x);
   const names = items.map((it) => displayName(frame, it.label, it.basis));
   const labelRoom = m.compact ? 0 : Math.max(...items.map((_, i) => estimateTextWidth(labelOf(i), m.smallFont))) + 8;
-  const marker = { xAxis: 100, lineStyle: { color: palette.target, type: 'solid' as const, width: 1.5 }, label: { formatter: () => words.target, position: 'start' as const, color: palette.target, fontSize: m.smallFont } };
+  // The 100% line is named in the legend: a label at its top end ran into the legend above the plot.
+  const marker = { xAxis: 100, lineStyle: { color: palette.target, type: 'solid' as const, width: 1.5 }, label: { show: false } };
   const schedule: ScatterSeriesOption = {
     type: 'scatter',
     name: words.onSchedule,
@@ -90,12 +101,14 @@ export function targetProgress(frame: Frame): EChartsOption {
   };
   // A compact chart marks the target on each bar: a line across the rows would cross their text.
   const targetTicks: ScatterSeriesOption = { ...schedule, name: words.target, data: progress.map((_, i) => [100, i]), color: palette.target, itemStyle: { color: palette.target }, z: 3 };
+  // On a page the target is the line at 100%: its legend entry is a tick of the line's colour.
+  const targetKey: ScatterSeriesOption = { ...targetTicks, data: [], symbolSize: [2, Math.round(m.font * 1.1)] };
   const series = m.compact
     ? [...compactRows(frame, progress, names, labelOf, extent.max), targetTicks, schedule]
-    : [...besideRows(frame, progress, labelOf, marker), schedule];
+    : [...besideRows(frame, progress, labelOf, marker), targetKey, schedule];
   const shown = statuses.filter((status) => progress.some((p) => p.status === status));
   const option = composeOption(frame, {
-    legend: [...shown.map((status) => statusName(frame, status)), ...(m.compact ? [words.target] : []), ...(schedule.data?.length ? [words.onSchedule] : [])],
+    legend: [...shown.map((status) => statusName(frame, status)), words.target, ...(schedule.data?.length ? [words.onSchedule] : [])],
     xAxis: {
       type: 'value',
       // A compact chart writes each row's value and target on the row: the axis would take the room
@@ -128,7 +141,7 @@ export function targetProgress(frame: Frame): EChartsOption {
         const p = progress[i];
         if (!p) return [];
         const item = items[i]!;
-        const notes = [measureName(frame, item.measure), item.via ? words.via(item.via.indicator) : null].filter((n): n is string => n !== null);
+        const notes = [m.compact ? measureName(frame, item.measure) : null, item.via ? words.via(item.via.indicator) : null].filter((n): n is string => n !== null);
         const name = p.status === 'no-data' ? words.progress : statusName(frame, p.status);
         const rows: TooltipRow[] = [{ name, color: statusColor(palette, p.status), value: notes.length ? words.note(labelOf(i), words.list(notes)) : labelOf(i) }];
         if (p.onSchedule !== null) rows.push({ name: words.onSchedule, color: palette.text, value: formatValue(p.onSchedule, '%', percentStyle) });

@@ -4,7 +4,7 @@ import type { BarSeriesOption, EChartsOption } from 'echarts';
 import type { TornadoBars } from '../data';
 import { ChartBuildError } from '../errors';
 import { axisName, axisTooltip, balancedText, composeOption, estimateTextWidth, unitDecision, wrapText, type Frame } from '../frame';
-import { formatTick, formatValue, nextStep, niceStep, withMinusSign } from '../number-format';
+import { formatBoundedValue, formatTick, nextStep, niceStep, withMinusSign } from '../number-format';
 import { seriesColor, withAlpha } from '../palette';
 import type { SpecFor } from '../spec';
 
@@ -34,7 +34,7 @@ export function tornado(frame: Frame, spec: SpecFor<'tornado'>): EChartsOption {
   // A driver's setting as the data writes it, a negative one with the minus sign (−2个百分点); on a
   // compact chart the result goes on a second line, so the label takes half the width.
   const resultText = (value: number, input: string): string =>
-    input ? `${withMinusSign(input)}${m.compact ? '\n' : ' '}→ ${formatValue(value, bars.unit, style)}` : formatValue(value, bars.unit, style);
+    input ? `${withMinusSign(input)}${m.compact ? '\n' : ' '}→ ${formatBoundedValue(value, bars.unit, bars.bound, style)}` : formatBoundedValue(value, bars.unit, bars.bound, style);
   const widthOf = (text: string, font: number): number => Math.max(...text.split('\n').map((line) => estimateTextWidth(line, font)));
 
   const side = (key: 'low' | 'high', name: string, color: string): BarSeriesOption => ({
@@ -76,7 +76,7 @@ export function tornado(frame: Frame, spec: SpecFor<'tornado'>): EChartsOption {
   const axisMax = Math.ceil((extent.max + room) / step) * step;
   const what = bars.baseLabel || (bars.projection ? words.note(words.base, words.projected) : words.base);
   const name = wrapText(words.note(what, axisName(frame, bars.unit)), m.font, m.width - 2 * m.pad - categoryRoom);
-  const baseText = `${words.base} ${formatValue(bars.base, bars.unit, style)}`;
+  const baseText = `${words.base} ${formatBoundedValue(bars.base, bars.unit, bars.bound, style)}`;
   return composeOption(frame, {
     legend: [words.lowSetting, words.highSetting],
     xAxis: {

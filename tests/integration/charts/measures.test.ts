@@ -93,7 +93,7 @@ describe('chart data from the series layer', () => {
     const labels = (option.series as Array<{ data?: Array<{ label?: { show: boolean; formatter: () => string } }> }>).flatMap((s) =>
       (s.data ?? []).flatMap((d) => (d && typeof d === 'object' && d.label?.show ? [d.label.formatter()] : [])),
     );
-    expect(labels[0]).toBe('≥1万亿元（2022年，已达目标） / 目标 1万亿元（2022年）');
+    expect(labels[0]).toBe('≥1万亿元（2022年，信通院广义口径，已实现） / 目标 ≥1万亿元（2022年）');
     // A later figure on the city's earlier measure is no progress towards a target on the broad one.
     service.db
       .prepare("INSERT INTO observations (indicator, region, period, year, value, unit, status, source, measure) VALUES ('de_va_share_gdp', 'CQ', '2023', 2023, 30, '%', 'actual', '测试', 'cq-earlier')")

@@ -184,6 +184,10 @@ describe('charts.data per template', () => {
         bound: 'lower',
         measure: 'caict-broad',
         ...release(figures('de_scale', 'CQ').find((f) => f.year === 2022)),
+        // The comparator, status and path as the monitor states them.
+        comparator: '>=',
+        status: 'met',
+        pathValue: null,
       },
       {
         label: '数字经济占GDP比重达到40%以上',
@@ -197,8 +201,11 @@ describe('charts.data per template', () => {
         bound: 'exact',
         measure: 'caict-broad',
         ...release(figures('de_va_share_gdp', 'CQ').find((f) => f.year === 2022)),
+        comparator: '>',
+        status: 'met',
+        pathValue: null,
       },
-      { label: '培育数字经济龙头企业', unit: '家', target: 100, deadline: 2022, actual: null, actualYear: null, baseline: null, basis: 'published' },
+      { label: '培育数字经济龙头企业', unit: '家', target: 100, deadline: 2022, actual: null, actualYear: null, baseline: null, basis: 'published', comparator: '>=', status: 'no-data', pathValue: null },
     ]);
     expect(data.progress[1]).toMatchObject({ released: '2023-12-13', releaseLabel: '《行动计划》指标表' });
   });

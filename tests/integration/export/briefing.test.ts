@@ -98,4 +98,11 @@ describe('file names', () => {
     expect(fileSlug('数字经济：2022/2027 目标?')).toBe('数字经济：2022 2027 目标');
     expect(fileSlug('  ...  ')).toBe('chart');
   });
+
+  it('cuts a long English title before the word it would split, without a dangling bracket', () => {
+    expect(fileSlug('Digital economy scale and the trillion-yuan target', 40)).toBe('Digital economy scale and the');
+    expect(fileSlug('The two parts of the digital economy (baseline scenario)', 40)).toBe('The two parts of the digital economy');
+    expect(fileSlug('Digital economy share of GDP and the 40% target', 40)).toBe('Digital economy share of GDP and the 40%');
+    expect(fileSlug('数字经济规模与万亿目标数字经济规模与万亿目标', 10)).toBe('数字经济规模与万亿目');
+  });
 });

@@ -57,11 +57,11 @@ describe('data files of scenario bars', () => {
     ]);
   });
 
-  it('the tornado CSV: each driver row on the measure its result is on', () => {
+  it('the tornado CSV: each driver row on the measure its result is on, bounded as its base (≥6000亿元) is', () => {
     const [header, ...rows] = csvRows(result.charts[1]!.csv);
     const bars = rows.map((r) => byHeader(header!, r));
     expect(bars.length).toBeGreaterThan(1);
-    for (const b of bars) expect(b).toMatchObject({ 类型: '敏感性', 统计口径: '重庆市此前口径', 数值界限: '' });
+    for (const b of bars) expect(b).toMatchObject({ 类型: '敏感性', 统计口径: '重庆市此前口径', 数值界限: '下限（≥）' });
   });
 
   it('the workbook holds the same bound and measure', async () => {

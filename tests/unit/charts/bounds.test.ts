@@ -157,13 +157,14 @@ describe('progress against a bounded figure', () => {
   it('writes the sign in the bar label', () => {
     const option = build(
       { template: 'target-progress', title: '进展' },
-      { progress: [{ ...item(10000, 'lower'), actualYear: 2022, measure: 'caict-broad', label: '数字经济总量达到万亿级规模' }], meta: { measures } },
+      { progress: [{ ...item(10000, 'lower'), actualYear: 2022, measure: 'caict-broad', label: '数字经济总量达到万亿级规模', comparator: '>=' }], meta: { measures } },
     );
     const labels = (option.series as Array<{ data?: Array<{ label?: { show: boolean; formatter: () => string } }> }>).flatMap((s) =>
       (s.data ?? []).flatMap((d) => (d && typeof d === 'object' && d.label?.show ? [d.label.formatter()] : [])),
     );
-    expect(labels).toEqual(['≥1万亿元（2022年，已达目标） / 目标 1万亿元（2022年）']);
-    expect(((option.tooltip as { formatter: (p: unknown) => string }).formatter)([{ dataIndex: 0 }])).toContain('（2022年，信通院广义口径）');
+    // The target keeps its comparator: 达到万亿级 is ≥1万亿元, not exactly 1万亿元.
+    expect(labels).toEqual(['≥1万亿元（2022年，信通院广义口径，已实现） / 目标 ≥1万亿元（2022年）']);
+    expect(((option.tooltip as { formatter: (p: unknown) => string }).formatter)([{ dataIndex: 0 }])).toContain('（2022年，信通院广义口径，已实现）');
   });
 });
 

@@ -156,11 +156,13 @@ describe('one unit decision per chart', () => {
     expect(tickLabels(asArray(thousands.yAxis as Axis)[0]!).at(-1)).toBe('16,000');
   });
 
-  it('writes each progress row in one unit of its own', () => {
+  it('writes each progress value in its own scale and digits, as the Targets page does', () => {
     const { option } = build(progress.spec, progress.data);
     const labels = seriesOf(option).flatMap((s) => (s.data ?? []).flatMap((d) => ((d as Item)?.label?.show ? [call((d as Item).label!.formatter)] : [])));
-    expect(labels).toContain('1.3万亿元（2022年） = 132% / 目标 1.0万亿元（2022年）');
-    expect(labels).toContain('2240.6亿元（2022年） = 56% / 目标 4000.0亿元（2027年）');
+    // 4000亿元, not 4000.0亿元 beside 2240.6亿元; 1万亿元, not 1.0万亿元 beside 1.3万亿元.
+    expect(labels).toContain('1.3万亿元（2022年） / 目标 ≥1万亿元（2022年）');
+    expect(labels).toContain('2240.6亿元（2022年） / 目标 ≥4000亿元（2027年）');
+    expect(labels).toContain('45.4%（2022年） / 目标 >40%（2022年）');
   });
 });
 
@@ -255,7 +257,7 @@ describe('legends', () => {
   it('show each progress status in the colour of its bars', () => {
     const { option } = build(progress.spec, progress.data);
     const bars = seriesOf(option).filter((s) => s.type === 'bar' && s.name !== 'track');
-    expect(legend(option)).toEqual(['已达目标', '进度正常', '进度落后', '按期应达']);
+    expect(legend(option)).toEqual(['已实现', '进度正常', '进度落后', '目标', '按期应达']);
     for (const s of bars) {
       const colours = new Set((s.data as Array<{ value: number | null }>).flatMap((d, i) => (d.value === null ? [] : [s.itemStyle?.color ?? i])));
       expect(colours).toEqual(new Set([s.color]));

@@ -295,7 +295,7 @@ describe('target progress', () => {
     const option = buildOption(progress.spec, progress.data);
     const track = seriesOf(option)[0]!;
     const label = (track.data![4] as { label: { formatter: () => string } }).label.formatter();
-    expect(label).toBe('无数据 / 目标 100家（2022年）');
+    expect(label).toBe('无数据 / 目标 ≥100家（2022年）');
   });
 
   it('names counts in English as the rest of the workbench does: firms, and a bare number for 项 and 个', () => {
