@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import type { Output } from '../../shared/api/contract';
 import type { TwinCell } from '../../shared/api/targets-contract';
 import type { Locale } from '../../shared/format/number';
-import { unitLabel } from '../../shared/format/unit-name';
 import { translate } from '../../shared/i18n';
 import { seedLabel } from '../../shared/i18n/seed-labels';
 import { formatBounded } from '../../shared/series/bound';
@@ -63,8 +62,9 @@ function printCompare(c: Compare, locale: Locale): void {
   const measure = c.measure ? measureName(c, c.measure, locale) : translate(locale, 'twin.measure.all');
   const [sep, colon] = zh ? ['；', '：'] : ['; ', ': '];
   const asOf = c.asOf ?? translate(locale, 'twin.asOf.latest');
+  // No unit in the title: each value carries its own, scaled to be read (2.16万亿元, 45.4%).
   console.log(
-    `${name}${aside(unitLabel(c.indicator.unit, locale), locale)}${sep}${translate(locale, 'twin.asOf')}${colon}${asOf}${sep}${translate(locale, 'twin.measure')}${colon}${measure}`,
+    `${name}${sep}${translate(locale, 'twin.asOf')}${colon}${asOf}${sep}${translate(locale, 'twin.measure')}${colon}${measure}`,
   );
   const head = [
     translate(locale, 'scenario.year'),
@@ -96,7 +96,7 @@ export function addRegionsCommands(program: Command): void {
     .requiredOption('--indicator <code>', 'indicator code (gdp, de_scale, …)')
     .option('--year <year>', 'only this year (default: every year)')
     .option('--vintage <date>', 'the data as known on this date, YYYY-MM-DD (default: latest releases)')
-    .option('--measure <code>', 'only figures on this measure (standard, cq-earlier, caict-broad, nbs-core)')
+    .option('--measure <code>', 'only figures on this measure (standard, cq-earlier, caict-broad, nbs-core, industry)')
     .option('--regions <codes>', 'comma-separated region codes', TWIN_REGIONS.join(','))
     .option('--workspace <file>', 'workspace file')
     .option('--json', 'machine-readable output')

@@ -5,12 +5,14 @@ import { WorkbenchError } from '../../shared/api/errors';
 import type { Output } from '../../shared/api/contract';
 import type { Locale } from '../../shared/format/number';
 import { goalValueText } from '../../shared/monitor/goal';
+import { scenarioBasisText } from '../../shared/overview/scenario-basis';
 import { ruleParamsText } from '../../shared/monitor/rule-text';
 import { formatBounded } from '../../shared/series/bound';
 import { translate } from '../../shared/i18n';
 import { callApi, cliLocale, printJson, withWorkspace } from './context';
 
 type Monitor = Output<'targets.monitor'>;
+type Plans = Output<'plans.list'>;
 
 /**
  * `targets list --json`: one entry per target, each its monitor row (status, rule and latest on the
@@ -22,21 +24,35 @@ function listRecords(m: Monitor) {
   return m.rows.map((row) => ({ asOfYear: m.asOfYear, vintage: m.vintage, scenario, thresholds: m.settings.thresholds, ...row }));
 }
 
-function printMonitor(m: Monitor, locale: Locale): void {
+function printMonitor(m: Monitor, plans: Plans, locale: Locale): void {
   const zh = locale === 'zh';
   const vintage = m.vintage ? (zh ? `；数据截至${m.vintage}` : `; data as known on ${m.vintage}`) : '';
   console.log(zh ? `截至${m.asOfYear}年${vintage}；对照情景：${m.scenario?.name ?? '无'}` : `As of ${m.asOfYear}${vintage}; compared scenario: ${m.scenario?.name ?? 'none'}`);
   if (m.settingsNotice) console.log(translate(locale, 'targets.settings.notice', { value: m.settingsNotice.value }));
+  if (m.scenarioBasis) console.log(scenarioBasisText(m.scenarioBasis, locale));
   const measureName = (ref: { nameZh: string; nameEn: string }) => (zh ? ref.nameZh : ref.nameEn);
   // As the monitor writes a figure's year: 45.4%（2022年）, 45.4% (2022).
   const yearNote = (year: number) => (zh ? `（${year}年）` : ` (${year})`);
+  const planName = (code: string) => {
+    const p = plans.find((x) => x.code === code);
+    return p ? (zh || !p.nameEn ? p.nameZh : p.nameEn) : code;
+  };
+  let plan = '';
   for (const r of m.rows) {
     const t = r.target;
+    // A plan issued after the chosen date is named once, with when it was issued; its targets are not listed.
+    if (r.rule === 'monitor.rule.planNotYetIssued') {
+      if (t.plan !== plan) console.log(`${planName(t.plan)}${zh ? '：' : ': '}${translate(locale, r.rule, ruleParamsText(r.ruleParams, t.unit, locale))}`);
+      plan = t.plan;
+      continue;
+    }
+    plan = t.plan;
     const title = zh || !t.titleEn ? t.titleZh : t.titleEn;
     const goal = goalValueText(t, locale) ?? (zh ? '定性' : 'qualitative');
     const latest = r.latest ? `${formatBounded(r.latest.value, t.unit, r.latest.bound, locale)}${yearNote(r.latest.year)}` : '—';
     const measure = r.measure ? (zh ? `（${measureName(r.measure)}）` : ` (${measureName(r.measure)})`) : '';
-    console.log(`${t.code.padEnd(6)} ${translate(locale, `monitor.status.${r.status}`).padEnd(zh ? 6 : 9)} ${title}${measure}`);
+    const status = r.rule === 'monitor.rule.fact' ? translate(locale, 'monitor.fact') : translate(locale, `monitor.status.${r.status}`);
+    console.log(`${t.code.padEnd(6)} ${status.padEnd(zh ? 6 : 9)} ${title}${measure}`);
     const deadline = t.deadline ? (zh ? `，${t.deadline}年` : `, by ${t.deadline}`) : '';
     console.log(`       ${goal}${deadline}${zh ? '；最新实际 ' : '; latest '}${latest}`);
     console.log(`       ${translate(locale, r.rule, ruleParamsText(r.ruleParams, t.unit, locale))}`);
@@ -70,7 +86,7 @@ export function addTargetsCommands(program: Command): void {
           // The notice goes to stderr: stdout stays the records.
           if (m.settingsNotice) console.error(translate(cliLocale(program), 'targets.settings.notice', { value: m.settingsNotice.value }));
           printJson(listRecords(m));
-        } else printMonitor(m, cliLocale(program));
+        } else printMonitor(m, await callApi<Plans>(service, 'plans.list', {}), cliLocale(program));
       }),
     );
 

@@ -4,6 +4,7 @@ import { monitorThresholdsSchema, targetStatuses } from '../monitor/status';
 import { BOUNDS } from '../series/bound';
 import { CHANGE_UNITS } from '../series/change';
 import { exportedFileSchema } from './jobs-contract';
+import { scenarioBasisSchema } from '../overview/scenario-basis';
 
 export const comparatorSchema = z.enum(['>=', '>', '=', '<=', '<', 'qualitative']);
 
@@ -240,6 +241,8 @@ export const targetMethods = {
       scenario: z.object({ id: z.number().int(), name: z.string() }).nullable(),
       /** The measure the compared scenario projects (its `measure`), null when it names none. */
       scenarioMeasure: z.string().nullable(),
+      /** What the compared scenario's projections rest on (base, assumed growth, published figures since), when it projects any row. */
+      scenarioBasis: scenarioBasisSchema.nullable(),
       rows: z.array(monitorRowSchema),
       counts: z.array(z.object({ plan: z.string(), status: targetStatusSchema, n: z.number().int() })),
     }),

@@ -30,6 +30,31 @@ export const defaultThresholds: MonitorThresholds = monitorThresholdsSchema.pars
 
 export type Comparator = '>=' | '>' | '=' | '<=' | '<' | 'qualitative';
 
+/**
+ * The rules under which the monitor lists a row without judging it, and leaves it out of the counts:
+ * a plan not yet issued on the date the data is viewed as known on, and a fact the plan reports.
+ */
+export const unjudgedRules = ['monitor.rule.planNotYetIssued', 'monitor.rule.fact'] as const;
+
+export function isJudged(row: { rule: string }): boolean {
+  return !(unjudgedRules as readonly string[]).includes(row.rule);
+}
+
+/**
+ * A count the plan states as exact ('=') with no deadline, or due no later than the year it was issued,
+ * describes the plan itself or what was done before it (the AI plan's "4+1" tasks and 23 jobs, the 658
+ * projects collected, the first 73 and their ≈296亿元): a fact it reports, not a goal to judge.
+ */
+export function isReportedFact(target: { comparator: Comparator; deadline: number | null }, issuedYear: number | null): boolean {
+  return target.comparator === '=' && (target.deadline === null || (issuedYear !== null && target.deadline <= issuedYear));
+}
+
+/** The first day a plan was public, from its issue date as precise as it is recorded ("2023-12-13", "2020-06" → 2020-06-01); null without one. */
+export function issuedOn(issued: string): string | null {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(issued.trim());
+  return m ? `${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}` : null;
+}
+
 export interface ActualPoint {
   year: number;
   value: number;

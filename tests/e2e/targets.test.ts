@@ -42,10 +42,23 @@ describe('targets monitor in Chromium', () => {
     expect(await row('A1').textContent()).toContain('2022年实际值');
     expect(await row('A3').textContent()).toContain('暂无数据');
     await page.getByTestId('filter-status').selectOption('met');
-    // 万亿级 and 40% on the broad measure, and the three counts the article reports done in 2020.
-    await expect.poll(shownCodes).toEqual(['A1', 'A2', 'B6', 'B7', 'B8']);
+    // 万亿级 and 40% on the broad measure; the counts the article reports for 2020 are facts, not goals met.
+    await expect.poll(shownCodes).toEqual(['A1', 'A2']);
+    // The latest actual says which release it is, in the row.
+    expect(await cell('A2', 'row-release').textContent()).toBeTruthy();
     await page.getByTestId('filter-status').selectOption('');
     await expect.poll(() => page.locator('[data-testid=monitor-table] tr[data-code]').count()).toBe(26);
+  });
+
+  it('shows the facts a plan reports with their value and source, no verdict, and counts them apart', async () => {
+    expect(await row('B6').textContent()).toContain('背景事实');
+    expect(await cell('B6', 'row-latest').textContent()).toContain('658项（2020年）');
+    expect(await row('B6').textContent()).toContain('重庆日报 2020-06-23');
+    expect(await row('B6').textContent()).not.toContain('已实现');
+    const card = await page.getByTestId('kpi-B').textContent();
+    expect(card).toContain('背景事实 5');
+    expect(card).toContain('判断 4 项');
+    expect(card).not.toContain('已实现');
   });
 
   it('says which measure and release each figure is, and that 超过1万亿元 is a lower bound', async () => {
@@ -60,7 +73,9 @@ describe('targets monitor in Chromium', () => {
     expect(await cell('C1', 'row-other-measure').textContent()).toBe('按重庆市此前口径：2022年起不再发布，不作进度判断（2021年27.2%）');
     expect(await row('C1').textContent()).not.toContain('需年均增长');
     // C1 (50% by 2027): the broad baseline from 2022 projects it, on the target's own measure.
-    expect(await cell('C1', 'row-projection').textContent()).toMatch(/^52\.3%，可实现$/);
+    expect(await cell('C1', 'row-projection').textContent()).toMatch(/^按情景假设：52\.3%，可实现$/);
+    // Under the table: what the projection rests on, the scenario's assumed growth named as such.
+    expect(await page.getByTestId('monitor-scenario-basis').textContent()).toContain('增速为情景假设（示意，非公布值）');
     expect(await cell('C4', 'row-measure').textContent()).toBe('统计局核心产业口径');
     // A lower bound at the target says the target is reached, never "≥100%" of it.
     expect(await cell('A1', 'row-progress').textContent()).toBe('已达到');
@@ -69,12 +84,12 @@ describe('targets monitor in Chromium', () => {
     // 总投资约296亿元: the goal is the approximate figure, not "= 296亿元".
     expect(await row('B8').locator('td.num').first().textContent()).toBe('≈ 296亿元（2020年）');
     expect(await row('B7').locator('td.num').first().textContent()).toBe('= 73项（2020年）');
-    // An approximate figure at its approximate goal is reached, not "≈100%" of it.
-    expect(await cell('B8', 'row-progress').textContent()).toBe('已达到');
-    expect(await cell('B8', 'row-progress').getAttribute('title')).toContain('约数（≈296亿元）');
-    // Only the competing measures of the digital economy are tagged: C6's revenue (one measure only) no more than C5's.
+    // A fact the plan reports has no progress toward anything.
+    expect(await cell('B8', 'row-progress').count()).toBe(0);
+    // The statistics offices' single measure is not tagged (C5 has no indicator at all); C6's software
+    // revenue is tagged as the industry authority's data it is.
     expect(await cell('C5', 'row-measure').count()).toBe(0);
-    expect(await cell('C6', 'row-measure').count()).toBe(0);
+    expect(await cell('C6', 'row-measure').textContent()).toBe('行业主管部门数据');
 
     await row('A2').click();
     const detail = page.getByTestId('target-detail');
@@ -112,12 +127,19 @@ describe('targets monitor in Chromium', () => {
   });
 
   it('judges on the data as published by a date, with a banner to go back to the latest', async () => {
-    await page.getByTestId('monitor-vintage').fill('2019-06-30');
-    await expect.poll(() => page.getByTestId('vintage-banner').textContent()).toContain('按 2019-06-30 已公布的数据判定');
-    // CAICT's 2022 figure was not published in mid-2019.
+    await page.getByTestId('monitor-vintage').fill('2021-06-01');
+    await expect.poll(() => page.getByTestId('vintage-banner').textContent()).toContain('按 2021-06-01 已公布的数据判定');
+    // CAICT's 2022 figure was not published in mid-2021.
     await expect.poll(() => cell('A1', 'row-latest').textContent()).toBe('—');
     expect(await row('A1').textContent()).toContain('暂无数据');
-    expect(await page.locator('.toolbar').textContent()).toContain('截至2019年');
+    expect(await page.locator('.toolbar').textContent()).toContain('截至2021年');
+    // The action plan, posted 2023-12-13, did not exist yet: its card says so and none of its targets is listed.
+    expect(await page.getByTestId('kpi-C').textContent()).toContain('该计划2023年12月13日发布，晚于所选日期');
+    expect((await shownCodes()).some((code) => code?.startsWith('C'))).toBe(false);
+    // Before June 2020 neither 2020 plan had been issued.
+    await page.getByTestId('monitor-vintage').fill('2019-06-30');
+    await expect.poll(() => page.getByTestId('kpi-A').textContent()).toContain('该计划2020年6月发布，晚于所选日期');
+    await expect.poll(shownCodes).toEqual([]);
     // The briefing chart draws the latest data: it is not exported beside a vintage.
     expect(await page.getByRole('button', { name: '导出监测简报（PDF）' }).isDisabled()).toBe(true);
     await page.getByTestId('vintage-clear').click();
@@ -133,6 +155,19 @@ describe('targets monitor in Chromium', () => {
     ]) {
       await page.setViewportSize(viewport);
       await expect.poll(overflow).toEqual({ table: 0, page: 0 });
+      // The plan cards stay compact: the table shows most of the targets without scrolling.
+      const visibleRows = () =>
+        page.evaluate(() => {
+          const bottom = document.querySelector('.targets-page .tab-body')!.getBoundingClientRect().bottom;
+          return [...document.querySelectorAll('[data-testid=monitor-table] tr[data-code]')].filter((r) => r.getBoundingClientRect().bottom <= bottom).length;
+        });
+      expect(await visibleRows()).toBeGreaterThanOrEqual(viewport.height === 720 ? 4 : 8);
+      // 导入登记表 is a label dressed as a button: the same font as the buttons beside it.
+      const fonts = await page.evaluate(() =>
+        [document.querySelector('.toolbar .file-button')!, document.querySelector('.toolbar button')!].map((el) => getComputedStyle(el).fontSize + ' ' + getComputedStyle(el).fontFamily),
+      );
+      expect(fonts[0]).toBe(fonts[1]);
+      if (viewport.width === 1280 && process.env.WORKBENCH_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.WORKBENCH_SCREENSHOTS, 'targets-monitor-1280.png') });
       await row('A2').click();
       await expect.poll(() => page.getByTestId('target-detail').isVisible()).toBe(true);
       await expect.poll(overflow).toEqual({ table: 0, page: 0 });

@@ -50,10 +50,13 @@ describe('workbench observations', () => {
 });
 
 describe('other tables', () => {
-  it('regions compare names its indicator, not its code, with the unit in the language', () => {
-    expect(lines(['--lang', 'zh', 'regions', 'compare', '--indicator', 'gdp', '--year', '2019'])[0]).toMatch(/^地区生产总值（亿元）；数据截至/);
+  it('regions compare names its indicator, not its code, with the unit in the language on each value', () => {
+    // No unit in the title to contradict the values, each in the unit it reads best in (2.36万亿元).
+    const zh = lines(['--lang', 'zh', 'regions', 'compare', '--indicator', 'gdp', '--year', '2019']);
+    expect(zh[0]).toMatch(/^地区生产总值；数据截至/);
+    expect(zh.find((l) => l.startsWith('2019  重庆'))).toMatch(/^2019 {2}重庆 +2\.36万亿元 /);
     const en = lines(['--lang', 'en', 'regions', 'compare', '--indicator', 'gdp', '--year', '2018']);
-    expect(en[0]).toMatch(/^Gross domestic product \(100 million yuan\); Data as of/);
+    expect(en[0]).toMatch(/^Gross domestic product; Data as of/);
     expect(en.find((l) => l.startsWith('2018  Chongqing'))).toMatch(/4th census revision 2020-01-01$/);
   });
 

@@ -142,7 +142,7 @@ describe('import CLI', () => {
 
     const unknown = runCli(['import', longSample, '--measure', 'broad', '--released', '2024-01-01', '--lang', 'en'], dataDir);
     expect(unknown.status).toBe(1);
-    expect(unknown.stderr).toContain('There is no measure with the code "broad"; nothing was imported. Known measures: standard, cq-earlier, caict-broad, nbs-core.');
+    expect(unknown.stderr).toContain('There is no measure with the code "broad"; nothing was imported. Known measures: standard, cq-earlier, caict-broad, nbs-core, industry.');
     const badDate = runCli(['import', longSample, '--released', '2024-02-30'], dataDir);
     expect(badDate.status).toBe(1);
     expect(badDate.stderr).toContain('发布日期“2024-02-30”不是有效的日期');

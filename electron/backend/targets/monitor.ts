@@ -2,7 +2,7 @@
 // from values recorded by hand), the active scenario's projection, and the status the rules give.
 import { WorkbenchError } from '../../../shared/api/errors';
 import { monitorSettingsSchema, type MonitorRow } from '../../../shared/api/targets-contract';
-import { targetStatus, targetStatuses, type TargetStatus } from '../../../shared/monitor/status';
+import { isJudged, isReportedFact, issuedOn, targetStatus, targetStatuses, type TargetStatus } from '../../../shared/monitor/status';
 import type { Locale } from '../../../shared/i18n';
 import type { z } from 'zod';
 import { indicatorMeasure } from '../db/access';
@@ -13,6 +13,7 @@ import { annualSeries, breakYears, listMeasures, measuresOf, measureReplacedFrom
 import { indicatorSeries } from '../series/shares';
 import { isRateUnit } from '../../../shared/series/change';
 import type { Bound } from '../../../shared/series/bound';
+import { scenarioBasis } from '../overview/scenario-basis';
 import { listPlans, listTargets } from './store';
 
 export type MonitorSettings = z.output<typeof monitorSettingsSchema>;
@@ -197,9 +198,31 @@ export function computeMonitor(db: Db, options: { plan?: string; asOfYear?: numb
   const scenarioAfterVintage = vintage !== null && ((scenarioBaseYear !== null && scenarioBaseYear >= asOfYear) || !basesKnown);
   const measureRef = measureRefs(db);
 
+  const plans = new Map(listPlans(db).map((p) => [p.code, p]));
+  const issuedYear = (plan: string) => {
+    const issued = plans.get(plan)?.issued ?? '';
+    return /^\d{4}/.test(issued) ? Number(issued.slice(0, 4)) : null;
+  };
   // A plan's base year is the year before it was issued (2020-06 → 2019; 2023-12 → 2022).
-  const baseYears = new Map(listPlans(db).map((p) => [p.code, /^\d{4}/.test(p.issued) ? Number(p.issued.slice(0, 4)) - 1 : null]));
+  const baseYear = (plan: string) => {
+    const year = issuedYear(plan);
+    return year === null ? null : year - 1;
+  };
   const rows: MonitorRow[] = listTargets(db, options.plan).map((target) => {
+    const unjudged = { measure: null, latest: null, progress: null, pathValue: null, requiredGrowth: null, requiredPoints: null, projection: null, projectionNote: null, byMeasure: [] };
+    // As known on a date before its plan was issued, a target was nobody's goal yet: not judged.
+    const issued = plans.get(target.plan)?.issued ?? '';
+    const publicFrom = issuedOn(issued);
+    if (vintage !== null && publicFrom !== null && vintage < publicFrom) {
+      return { target, ...unjudged, status: 'no-data', rule: 'monitor.rule.planNotYetIssued', ruleParams: { issued, vintage }, actuals: [] };
+    }
+    // A fact the plan reports is shown with its value and source, never given a verdict.
+    if (isReportedFact(target, issuedYear(target.plan))) {
+      const actuals = actualsFor(db, target, { vintage });
+      const reported = actuals.at(-1);
+      const latest = reported ? { year: reported.year, value: reported.value, bound: reported.bound } : null;
+      return { target, ...unjudged, latest, status: 'no-data', rule: 'monitor.rule.fact', ruleParams: { issued, source: plans.get(target.plan)?.source ?? '' }, actuals };
+    }
     const judged = judgedMeasure(db, target);
     const series = target.indicator && target.region ? annualSeries(db, target.indicator, target.region, { asOf: vintage }) : [];
     const judge = (actuals: Actual[], measure: string | null, projection: { met: boolean; firstYearMet: number | null; value: number } | null) =>
@@ -211,7 +234,7 @@ export function computeMonitor(db: Db, options: { plan?: string; asOfYear?: numb
         asOfYear,
         thresholds: settings.thresholds,
         assessment: target.assessment,
-        pathFrom: baseYears.get(target.plan) ?? null,
+        pathFrom: baseYear(target.plan),
         projection,
         rate: isRateUnit(target.unit),
         measureReplacedFrom: measure === null ? null : measureReplacedFrom(series, measure),
@@ -264,7 +287,9 @@ export function computeMonitor(db: Db, options: { plan?: string; asOfYear?: numb
   });
   const counts: Array<{ plan: string; status: TargetStatus; n: number }> = [];
   for (const plan of [...new Set(rows.map((r) => r.target.plan))]) {
-    for (const status of targetStatuses) counts.push({ plan, status, n: rows.filter((r) => r.target.plan === plan && r.status === status).length });
+    // Facts the plan reports and plans not yet issued are listed but not counted.
+    for (const status of targetStatuses) counts.push({ plan, status, n: rows.filter((r) => r.target.plan === plan && isJudged(r) && r.status === status).length });
   }
-  return { asOfYear, vintage, settings, settingsNotice: settingsNotice(db), scenario, scenarioMeasure, rows, counts };
+  const basis = scenario && rows.some((r) => r.projection) ? scenarioBasis(db, scenario, vintage) : null;
+  return { asOfYear, vintage, settings, settingsNotice: settingsNotice(db), scenario, scenarioMeasure, scenarioBasis: basis, rows, counts };
 }

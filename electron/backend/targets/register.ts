@@ -25,7 +25,7 @@ interface Column {
 
 const targetColumns: Column[] = [
   { key: 'code', zh: '编号', en: 'code', width: 8, required: true },
-  { key: 'plan', zh: '方案', en: 'plan', width: 6, required: true },
+  { key: 'plan', zh: '方案', en: 'plan', width: 30, required: true },
   { key: 'titleZh', zh: '目标', en: 'title', width: 36, required: true },
   { key: 'titleEn', zh: '英文名称', en: 'title (English)', width: 36 },
   { key: 'area', zh: '领域', en: 'area', width: 10 },
@@ -33,9 +33,9 @@ const targetColumns: Column[] = [
   { key: 'value', zh: '目标值', en: 'value', width: 10, required: true },
   { key: 'unit', zh: '单位', en: 'unit', width: 8 },
   { key: 'deadline', zh: '期限', en: 'deadline', width: 8 },
-  { key: 'indicator', zh: '指标', en: 'indicator', width: 16 },
+  { key: 'indicator', zh: '指标', en: 'indicator', width: 24 },
   { key: 'region', zh: '地区', en: 'region', width: 8 },
-  { key: 'measure', zh: '口径', en: 'measure', width: 12 },
+  { key: 'measure', zh: '口径', en: 'measure', width: 16 },
   { key: 'quote', zh: '原文', en: 'quote', width: 40 },
   { key: 'note', zh: '备注', en: 'note', width: 24 },
   { key: 'assessment', zh: '评估', en: 'assessment', width: 10 },
@@ -72,7 +72,7 @@ function figureOfCell(v: unknown): { value: number | null; bound: Bound } {
 
 const taskColumns: Column[] = [
   { key: 'id', zh: '序号', en: 'id', width: 6 },
-  { key: 'plan', zh: '方案', en: 'plan', width: 6, required: true },
+  { key: 'plan', zh: '方案', en: 'plan', width: 30, required: true },
   { key: 'area', zh: '领域编号', en: 'area', width: 10, required: true },
   { key: 'title', zh: '任务', en: 'task', width: 40, required: true },
   { key: 'owner', zh: '责任单位', en: 'owner', width: 16 },
@@ -92,6 +92,38 @@ const statusZh: Record<(typeof taskStatuses)[number], string> = {
   cancelled: '已取消',
 };
 
+/** Assessments as the sheet writes them (the monitor's status names); the codes are read as well. */
+const assessmentZh: Record<'met' | 'on-track' | 'at-risk' | 'missed', string> = {
+  met: translate('zh', 'monitor.status.met'),
+  'on-track': translate('zh', 'monitor.status.on-track'),
+  'at-risk': translate('zh', 'monitor.status.at-risk'),
+  missed: translate('zh', 'monitor.status.missed'),
+};
+
+type Named = 'plans' | 'indicators' | 'regions' | 'measures';
+
+/**
+ * Plans, indicators, regions and measures are written by name (重庆, 信通院广义口径), never by code; a
+ * cell is read back by its code, its Chinese or its English name. A name two entries share is left as
+ * written, so the row is refused as naming no known one rather than matched to the wrong one.
+ */
+function names(db: Db) {
+  const tables = Object.fromEntries(
+    (['plans', 'indicators', 'regions', 'measures'] as const).map((table) => [
+      table,
+      db.prepare(`SELECT code, name_zh AS nameZh, name_en AS nameEn FROM ${table}`).all() as Array<{ code: string; nameZh: string; nameEn: string }>,
+    ]),
+  ) as Record<Named, Array<{ code: string; nameZh: string; nameEn: string }>>;
+  return {
+    name: (table: Named, code: string | null) => (code === null ? null : (tables[table].find((e) => e.code === code)?.nameZh ?? code)),
+    code: (table: Named, cell: string) => {
+      if (cell === '' || tables[table].some((e) => e.code === cell)) return cell;
+      const matches = tables[table].filter((e) => e.nameZh === cell || (e.nameEn !== '' && e.nameEn.toLowerCase() === cell.toLowerCase()));
+      return matches.length === 1 ? matches[0]!.code : cell;
+    },
+  };
+}
+
 function addSheet(wb: ExcelJS.Workbook, name: string, columns: Column[], rows: Array<Record<string, unknown>>): void {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ header: c.zh, key: c.key, width: c.width }));
@@ -104,12 +136,25 @@ export async function exportRegister(db: Db): Promise<Buffer> {
   const wb = new Excel.Workbook();
   wb.creator = 'Digital Economy Scenario Workbench';
   wb.title = '规划目标登记表';
-  addSheet(wb, sheets.targets.zh, targetColumns, listTargets(db).map((t) => ({ ...t })));
+  const named = names(db);
+  addSheet(
+    wb,
+    sheets.targets.zh,
+    targetColumns,
+    listTargets(db).map((t) => ({
+      ...t,
+      plan: named.name('plans', t.plan),
+      indicator: named.name('indicators', t.indicator),
+      region: named.name('regions', t.region),
+      measure: named.name('measures', t.measure),
+      assessment: t.assessment === null ? null : assessmentZh[t.assessment],
+    })),
+  );
   const actuals = db.prepare('SELECT target AS code, year, value, bound, released, source, note FROM target_actuals ORDER BY target, year').all() as Array<
     Record<string, unknown> & { bound: Bound }
   >;
   addSheet(wb, sheets.actuals.zh, actualColumns, actuals.map((a) => ({ ...a, bound: boundWord(a.bound, 'zh') })));
-  addSheet(wb, sheets.tasks.zh, taskColumns, listTasks(db).map((t) => ({ ...t, status: statusZh[t.status] })));
+  addSheet(wb, sheets.tasks.zh, taskColumns, listTasks(db).map((t) => ({ ...t, plan: named.name('plans', t.plan), status: statusZh[t.status] })));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -182,17 +227,23 @@ export async function importRegister(db: Db, buffer: Buffer, fileName: string, l
     throw new WorkbenchError('register.unreadable', { file: fileName, detail: error instanceof Error ? error.message : String(error) });
   }
   const problems: RegisterProblem[] = [];
+  const named = names(db);
+  const assessmentOf = (v: unknown) => {
+    const s = text(v);
+    return (Object.entries(assessmentZh).find(([, zh]) => zh === s)?.[0] ?? s) || null;
+  };
   const targets = readSheet(wb, sheets.targets, targetColumns, problems, locale).flatMap(({ sheet, row, data }) => {
     const parsed = check(
       targetInputSchema,
       {
         ...Object.fromEntries(targetColumns.map((c) => [c.key, text(data[c.key])])),
+        plan: named.code('plans', text(data.plan)),
         value: numberOrNull(data.value),
         deadline: numberOrNull(data.deadline),
-        indicator: text(data.indicator) || null,
-        region: text(data.region) || null,
-        measure: text(data.measure) || null,
-        assessment: text(data.assessment) || null,
+        indicator: named.code('indicators', text(data.indicator)) || null,
+        region: named.code('regions', text(data.region)) || null,
+        measure: named.code('measures', text(data.measure)) || null,
+        assessment: assessmentOf(data.assessment),
       },
       { sheet, row },
       targetColumns,
@@ -239,7 +290,7 @@ export async function importRegister(db: Db, buffer: Buffer, fileName: string, l
       taskInputSchema,
       {
         ...(id === null ? {} : { id }),
-        plan: text(data.plan),
+        plan: named.code('plans', text(data.plan)),
         area: text(data.area),
         title: text(data.title),
         owner: text(data.owner),

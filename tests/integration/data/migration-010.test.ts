@@ -74,7 +74,7 @@ describe('migration 010', () => {
 
       expect(db.prepare("SELECT source_note FROM imports WHERE layout = 'seed'").pluck().get()).toBe('已公布数据汇编：每行注明发布机构、文件与可信度。');
       const measures = db.prepare('SELECT code, description_en FROM measures ORDER BY sort').all() as Array<{ code: string; description_en: string }>;
-      expect(measures.map((m) => m.code)).toEqual(['standard', 'cq-earlier', 'caict-broad', 'nbs-core']);
+      expect(measures.map((m) => m.code)).toEqual(['standard', 'cq-earlier', 'caict-broad', 'nbs-core', 'industry']);
       for (const m of measures) expect(m.description_en, m.code).toMatch(/^[\x20-\x7e…]*[A-Za-z]/);
 
       // An earlier release kept before releases had a measure is on its row's.

@@ -80,7 +80,7 @@ describe('observations over the API: measure, bound and release', () => {
     const measures = await call<Array<{ value: string; label: string }>>('observations.values', { column: 'measure', filterModel: { region: set('CQ') } });
     expect(measures).toContainEqual({ value: 'caict-broad', label: '信通院广义口径' });
     // In the catalogue's order.
-    const order = ['standard', 'cq-earlier', 'caict-broad', 'nbs-core'];
+    const order = ['standard', 'cq-earlier', 'caict-broad', 'nbs-core', 'industry'];
     expect(measures.map((m) => m.value)).toEqual(order.filter((code) => measures.some((m) => m.value === code)));
     const bounds = await call<Array<{ value: string }>>('observations.values', { column: 'bound' });
     expect(bounds.map((b) => b.value)).toContain('lower');
@@ -104,7 +104,7 @@ describe('observations over the API: measure, bound and release', () => {
 
   it('lists the measures in the catalogue, and each indicator’s measure', async () => {
     const measures = await call<MeasureEntry[]>('catalogue.measures', {});
-    expect(measures.map((m) => m.code)).toEqual(['standard', 'cq-earlier', 'caict-broad', 'nbs-core']);
+    expect(measures.map((m) => m.code)).toEqual(['standard', 'cq-earlier', 'caict-broad', 'nbs-core', 'industry']);
     expect(measures[2]).toMatchObject({ nameZh: '信通院广义口径', publisher: '中国信息通信研究院' });
     expect(measures.every((m) => m.description && m.source)).toBe(true);
     const indicators = await call<Array<{ code: string; measure: string }>>('catalogue.indicators', {});
@@ -144,6 +144,6 @@ describe('workbench observations', () => {
     expect(en.status).toBe(1);
     expect(en.stderr).toContain('"30/06/2019" is not a date: write it YYYY-MM-DD');
     const measure = runCli(['observations', '--measure', 'broad', '--lang', 'en'], dataDir);
-    expect(measure.stderr).toContain('No measure has the code "broad". Measures: standard, cq-earlier, caict-broad, nbs-core.');
+    expect(measure.stderr).toContain('No measure has the code "broad". Measures: standard, cq-earlier, caict-broad, nbs-core, industry.');
   });
 });

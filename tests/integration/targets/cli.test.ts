@@ -43,14 +43,21 @@ describe('workbench targets', () => {
     ]);
     expect(parsed.every((e) => e.asOfYear === 2026 && e.scenario?.id === a2.scenario?.id)).toBe(true);
     expect(json.stderr).toBe('');
-    // As known on 2019-06-30 nothing of 2022 was published: A1 has no figure yet.
+    // As known on 2019-06-30 plan A (issued 2020-06) did not exist: it is named once, with its issue, and no target listed.
     const then = runCli(['--lang', 'en', 'targets', 'list', '--plan', 'A', '--vintage', '2019-06-30'], dataDir);
     expect(then.stdout).toContain('As of 2019; data as known on 2019-06-30');
-    expect(then.stdout).not.toContain('≥1 trillion yuan');
+    expect(then.stdout).toContain('This plan was issued 2020-06, after the chosen date 2019-06-30');
+    expect(then.stdout).not.toMatch(/^A1 /m);
     expect(runCli(['targets', 'list', '--vintage', '2019-13-01'], dataDir).status).toBe(1);
-    // Progress recorded by hand (B6: 658 in 2020) counts from the end of its year, like any undated figure.
-    const early = JSON.parse(runCli(['targets', 'list', '--plan', 'B', '--vintage', '2019-06-30', '--json'], dataDir).stdout) as Array<{ vintage: string; asOfYear: number; target: { code: string }; status: string }>;
-    expect(early.find((r) => r.target.code === 'B6')).toMatchObject({ status: 'no-data', vintage: '2019-06-30', asOfYear: 2019 });
+    // As known in mid-2021, the action plan (posted 2023-12-13) is named as issued later; A1 is listed, its 2022 figure not yet out.
+    const mid2021 = runCli(['targets', 'list', '--vintage', '2021-06-01'], dataDir).stdout;
+    expect(mid2021).toContain('重庆市数字经济创新发展行动计划：该计划2023年12月13日发布，晚于所选日期2021-06-01');
+    expect(mid2021).not.toMatch(/^C1 /m);
+    expect(mid2021).toMatch(/^A1 +暂无数据/m);
+    // B6 (658 projects collected in 2020) is a fact the plan reports: its value, no verdict.
+    expect(mid2021).toMatch(/^B6 +背景事实/m);
+    const early = JSON.parse(runCli(['targets', 'list', '--plan', 'B', '--vintage', '2019-06-30', '--json'], dataDir).stdout) as Array<{ vintage: string; asOfYear: number; target: { code: string }; status: string; rule: string }>;
+    expect(early.find((r) => r.target.code === 'B6')).toMatchObject({ rule: 'monitor.rule.planNotYetIssued', vintage: '2019-06-30', asOfYear: 2019 });
   });
 
   it('exports the register, refuses to overwrite it, and imports it into another workspace', () => {

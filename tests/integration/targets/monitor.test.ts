@@ -39,8 +39,12 @@ describe('targets monitor on a fresh workspace', () => {
     expect(a2.byMeasure[1]).toMatchObject({ rule: 'monitor.rule.measureReplaced', ruleParams: { from: 2022, year: 2021, value: 27.2 } });
     // No reported outcome for the enterprise counts (DOMAIN: "no data" until a user enters one).
     for (const code of ['A3', 'A4', 'A5', 'A6', 'B2', 'B3']) expect(row(m, code).status).toBe('no-data');
-    // The article reports the 2020 project counts as done.
-    expect(row(m, 'B7')).toMatchObject({ status: 'met', latest: { year: 2020, value: 73 } });
+    // The article reports the 2020 project counts, and the plans' own structure, as facts: shown with
+    // their value, never given a verdict nor counted.
+    expect(row(m, 'B7')).toMatchObject({ rule: 'monitor.rule.fact', latest: { year: 2020, value: 73 } });
+    for (const code of ['A8', 'B4', 'B5', 'B6', 'B7', 'B8']) expect(row(m, code).rule).toBe('monitor.rule.fact');
+    expect(m.counts.filter((c) => c.plan === 'B' && c.status === 'met')).toEqual([{ plan: 'B', status: 'met', n: 0 }]);
+    expect(m.counts.filter((c) => c.plan === 'B').reduce((s, c) => s + c.n, 0)).toBe(4);
     expect(row(m, 'B1')).toMatchObject({ status: 'no-data', rule: 'monitor.rule.qualitative' });
     // By default the monitor compares with the scenario starting latest: the broad-measure baseline
     // from 2022, which carries C1 (above 50% by 2027) on C1's own measure.
@@ -51,17 +55,46 @@ describe('targets monitor on a fresh workspace', () => {
     const earlier = await ok<Monitor>(service, 'targets.monitor', { asOfYear: 2026 });
     expect(row(earlier, 'A1')).toMatchObject({ projection: null, projectionNote: { reason: 'other-measure', scenarioMeasure: { code: 'cq-earlier' } } });
     expect(row(earlier, 'A2')).toMatchObject({ status: 'met', projection: null, projectionNote: { reason: 'other-measure' } });
-    // Looking back to mid-2021, the 2022-based scenario is hindsight, and 2022's figures were not yet out.
+    // Looking back to mid-2021, 2022's figures were not yet out, and the action plan carrying C1 not yet issued.
     await ok(service, 'monitor.setSettings', { thresholds: {}, scenarioId: m.scenario!.id });
     const then = await ok<Monitor>(service, 'targets.monitor', { vintage: '2021-06-30' });
-    expect(row(then, 'C1')).toMatchObject({ projection: null, projectionNote: { reason: 'after-vintage' } });
+    expect(row(then, 'C1')).toMatchObject({ rule: 'monitor.rule.planNotYetIssued', projection: null, projectionNote: null });
     expect(row(then, 'A1')).toMatchObject({ status: 'no-data', rule: 'monitor.rule.notYetPublished', ruleParams: { vintage: '2021-06-30' } });
-    // In mid-2023 its base year is over, but the 45.4% it starts from came out on 2023-12-13: still hindsight.
-    const mid2023 = await ok<Monitor>(service, 'targets.monitor', { vintage: '2023-06-30' });
-    expect(row(mid2023, 'C1')).toMatchObject({ projection: null, projectionNote: { reason: 'after-vintage' } });
     const end2023 = await ok<Monitor>(service, 'targets.monitor', { vintage: '2023-12-31' });
     expect(row(end2023, 'C1')).toMatchObject({ projection: { met: true }, projectionNote: null });
-    expect(m.counts.filter((c) => c.plan === 'A').reduce((s, c) => s + c.n, 0)).toBe(8);
+    expect(m.counts.filter((c) => c.plan === 'A').reduce((s, c) => s + c.n, 0)).toBe(7);
+    service.close();
+  });
+
+  it('lists no target of a plan, as known on a date before the plan was issued, and says when it was', async () => {
+    const { service } = tempService();
+    // The action plan was posted on 2023-12-13: the day before, its targets were nobody's goal yet.
+    for (const vintage of ['2020-06-01', '2021-06-01', '2023-12-12']) {
+      const m = await ok<Monitor>(service, 'targets.monitor', { vintage });
+      for (const code of ['C1', 'C4', 'C6']) {
+        expect(row(m, code)).toMatchObject({ status: 'no-data', rule: 'monitor.rule.planNotYetIssued', ruleParams: { issued: '2023-12-13', vintage }, actuals: [], latest: null, projection: null });
+      }
+      expect(m.counts.filter((c) => c.plan === 'C').reduce((s, c) => s + c.n, 0)).toBe(0);
+    }
+    const posted = await ok<Monitor>(service, 'targets.monitor', { vintage: '2023-12-13' });
+    expect(row(posted, 'C1')).toMatchObject({ rule: expect.not.stringMatching(/planNotYetIssued/), latest: { year: 2022, value: 45.4 } });
+    // Plans A and B are recorded by month (2020-06): from its first day.
+    const before = await ok<Monitor>(service, 'targets.monitor', { vintage: '2020-05-31' });
+    expect(before.rows.every((r) => r.rule === 'monitor.rule.planNotYetIssued')).toBe(true);
+    expect(row(before, 'A1').ruleParams).toEqual({ issued: '2020-06', vintage: '2020-05-31' });
+    expect(before.counts.every((c) => c.n === 0)).toBe(true);
+    const issued = await ok<Monitor>(service, 'targets.monitor', { vintage: '2020-06-01' });
+    expect(row(issued, 'A1').rule).toBe('monitor.rule.notYetPublished');
+    expect(issued.counts.filter((c) => c.plan === 'A').reduce((s, c) => s + c.n, 0)).toBe(7);
+    service.close();
+  });
+
+  it('judges C6 on software business revenue, labelled as the industry authority data it is', async () => {
+    const { service } = tempService();
+    const c6 = row(await ok<Monitor>(service, 'targets.monitor', { asOfYear: 2026 }), 'C6');
+    expect(c6.measure).toMatchObject({ code: 'industry', nameZh: '行业主管部门数据' });
+    expect(c6.target.note).toContain('软件业务收入');
+    expect(c6.latest).toEqual({ year: 2022, value: 2705, bound: 'exact' });
     service.close();
   });
 
@@ -142,9 +175,9 @@ describe('targets monitor on a fresh workspace', () => {
       ['caict-broad', 'on-track', 'monitor.rule.pointsRiseFeasible'],
       ['cq-earlier', 'no-data', 'monitor.rule.measureReplaced'],
     ]);
-    // As known before the 2022 figure was published (2023-12-13), the earlier measure was the latest: judged, and short.
+    // Before the plan setting C1 was posted (2023-12-13, with the 2022 figure), C1 is judged on no measure at all.
     const then = row(await ok<Monitor>(service, 'targets.monitor', { vintage: '2023-06-30' }), 'C1');
-    expect(then.byMeasure.find((b) => b.measure.code === 'cq-earlier')).toMatchObject({ status: 'at-risk', rule: 'monitor.rule.pointsRiseTooHigh', ruleParams: { points: 3.8 } });
+    expect(then).toMatchObject({ rule: 'monitor.rule.planNotYetIssued', byMeasure: [], actuals: [] });
     service.close();
   });
 
@@ -223,6 +256,18 @@ describe('task registers and the register workbook', () => {
     const b = tempService().service;
     const summary = await ok<{ targets: number; actuals: number; tasks: number }>(b, 'register.import', { fileName: file.fileName, base64: file.base64 });
     expect(summary).toEqual({ targets: 26, actuals: 5, tasks: 1 });
+    // The sheet names plans, indicators, regions and measures; no internal code shows.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('目标')!;
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const a1 = sheet.getRow(2).values as unknown[];
+    const cell = (name: string) => a1[header.indexOf(name)];
+    expect([cell('编号'), cell('方案'), cell('指标'), cell('地区'), cell('口径')]).toEqual(['A1', '重庆建设国家数字经济创新发展试验区工作方案', '数字经济规模', '重庆', '信通院广义口径']);
+    const cells = sheet.getSheetValues().flatMap((r) => (Array.isArray(r) ? r.map(String) : []));
+    for (const code of ['de_scale', 'de_va_share_gdp', 'CQ', 'caict-broad', 'software_revenue']) expect(cells).not.toContain(code);
+    expect((wb.getWorksheet('任务')!.getRow(2).values as unknown[]).map(String)).toContain('重庆市建设国家新一代人工智能创新发展试验区实施方案');
+    expect((await ok<Array<{ code: string; indicator: string | null; region: string | null; plan: string }>>(b, 'targets.list', { plan: 'A' }))[0]).toMatchObject({ plan: 'A', indicator: 'de_scale', region: 'CQ' });
     const { tasks } = await ok<{ tasks: Array<{ title: string; status: string }> }>(b, 'tasks.list', { plan: 'B' });
     expect(tasks).toEqual([expect.objectContaining({ title: '突破自然语言处理关键技术', status: 'in-progress' })]);
     const m = await ok<Monitor>(b, 'targets.monitor', { asOfYear: 2021 });

@@ -224,6 +224,6 @@ describe('workbench regions compare', () => {
     expect(en.stdout).toMatch(/2017 +China +32\.9% +CAICT broad measure +\+2\.6 pp/);
     const bad = runCli(['--lang', 'en', 'regions', 'compare', '--indicator', 'gdp', '--measure', 'nope'], dataDir);
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain('No measure has the code "nope". Measures: standard, cq-earlier, caict-broad, nbs-core.');
+    expect(bad.stderr).toContain('No measure has the code "nope". Measures: standard, cq-earlier, caict-broad, nbs-core, industry.');
   });
 });

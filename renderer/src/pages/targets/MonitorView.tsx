@@ -1,12 +1,14 @@
 import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Output } from '../../../../shared/api/contract';
 import type { MonitorRow, Plan } from '../../../../shared/api/targets-contract';
-import { formatWithUnit } from '../../../../shared/format/number';
+import { formatWithUnit, type Locale } from '../../../../shared/format/number';
+import { sourceInLocale } from '../../../../shared/format/source-text';
 import { seedLabel } from '../../../../shared/i18n/seed-labels';
 import { goalValueText } from '../../../../shared/monitor/goal';
 import { tagsMeasure } from '../../../../shared/monitor/measure-tag';
 import { boundSign } from '../../../../shared/series/bound';
-import { targetStatuses, type TargetStatus } from '../../../../shared/monitor/status';
+import { isJudged, targetStatuses, type TargetStatus } from '../../../../shared/monitor/status';
+import { ruleParamsText } from '../../../../shared/monitor/rule-text';
 import { useApp } from '../../app-context';
 import { saveFile } from '../../download';
 import { MonitorSettingsPanel } from './MonitorSettingsPanel';
@@ -15,6 +17,7 @@ import { TargetDetail } from './TargetDetail';
 import { PlanForm, TargetForm } from './TargetForms';
 import { monitorChartSpec } from './monitor-chart';
 import { DateField } from '../../components/DateField';
+import { scenarioBasisText } from '../../../../shared/overview/scenario-basis';
 
 type Monitor = Output<'targets.monitor'>;
 
@@ -26,9 +29,17 @@ export function goalText(row: MonitorRow['target'], locale: 'zh' | 'en', t: (key
   return `${goal}${by}`;
 }
 
-function StatusChip({ status }: { status: TargetStatus }) {
+function StatusChip({ status, fact }: { status: TargetStatus; fact: boolean }) {
   const { t } = useApp();
+  if (fact) return <span className="status-chip status-fact">{t('monitor.fact')}</span>;
   return <span className={`status-chip status-${status}`}>{t(`monitor.status.${status}`)}</span>;
+}
+
+/** Where the latest actual comes from, compactly, in the page's language: its release (label or date), else its source. */
+function releaseTag(row: MonitorRow, locale: Locale): string {
+  const latest = row.actuals.at(-1);
+  if (!latest || !row.latest || latest.year !== row.latest.year) return '';
+  return seedLabel(latest.releaseLabel, locale) || latest.released || sourceInLocale(latest.source, locale);
 }
 
 /**
@@ -54,6 +65,42 @@ function ProgressBar({ row }: { row: MonitorRow }) {
         <span className="progress-fill" style={{ width: `${Math.min(100, Math.max(0, pct))}%` }} />
       </span>
       <span className="progress-pct">{text}</span>
+    </span>
+  );
+}
+
+/**
+ * A plan card's line: its counts by status (facts the plan reports listed apart, never counted), or,
+ * as the data stood before the plan was issued, when it was issued.
+ */
+function KpiSummary({ monitor, plan }: { monitor: Monitor; plan: string }) {
+  const { locale, t } = useApp();
+  const rows = monitor.rows.filter((r) => r.target.plan === plan);
+  const unissued = rows.find((r) => r.rule === 'monitor.rule.planNotYetIssued');
+  if (unissued) {
+    return (
+      <span className="kpi-counts kpi-unissued" data-testid="kpi-unissued">
+        {t('targets.kpi.notYetIssued', ruleParamsText(unissued.ruleParams, '', locale))}
+      </span>
+    );
+  }
+  const facts = rows.filter((r) => r.rule === 'monitor.rule.fact').length;
+  return (
+    <span className="kpi-counts">
+      <span className="kpi-total">{t('targets.kpi.judged', { n: rows.length - facts })}</span>
+      {targetStatuses.map((s) => {
+        const n = monitor.counts.find((c) => c.plan === plan && c.status === s)?.n ?? 0;
+        return n > 0 ? (
+          <span key={s} className={`status-chip status-${s}`} data-status={s}>
+            {t(`monitor.status.${s}`)} {n}
+          </span>
+        ) : null;
+      })}
+      {facts > 0 && (
+        <span className="status-chip status-fact" data-status="fact" title={t('monitor.rule.fact')}>
+          {t('targets.kpi.facts', { n: facts })}
+        </span>
+      )}
     </span>
   );
 }
@@ -92,7 +139,10 @@ export function MonitorView() {
   useEffect(reload, [reload]);
 
   const rows = useMemo(
-    () => (monitor?.rows ?? []).filter((r) => (!plan || r.target.plan === plan) && (!area || r.target.area === area) && (!status || r.status === status)),
+    () =>
+      (monitor?.rows ?? []).filter(
+        (r) => r.rule !== 'monitor.rule.planNotYetIssued' && (!plan || r.target.plan === plan) && (!area || r.target.area === area) && (!status || (isJudged(r) && r.status === status)),
+      ),
     [monitor, plan, area, status],
   );
   const areas = useMemo(() => [...new Set((monitor?.rows ?? []).filter((r) => !plan || r.target.plan === plan).map((r) => r.target.area).filter(Boolean))], [monitor, plan]);
@@ -142,18 +192,10 @@ export function MonitorView() {
       <div className="kpi-cards" data-testid="kpi-cards">
         {[...new Set(monitor.rows.map((r) => r.target.plan))].map((code) => (
           <button type="button" key={code} className={`kpi-card${plan === code ? ' active' : ''}`} onClick={() => setPlan(plan === code ? '' : code)} data-testid={`kpi-${code}`}>
-            <span className="kpi-plan">{planName(code)}</span>
-            <span className="kpi-total">{t('targets.kpi.total', { n: monitor.rows.filter((r) => r.target.plan === code).length })}</span>
-            <span className="kpi-counts">
-              {targetStatuses.map((s) => {
-                const n = monitor.counts.find((c) => c.plan === code && c.status === s)?.n ?? 0;
-                return n > 0 ? (
-                  <span key={s} className={`status-chip status-${s}`} data-status={s}>
-                    {t(`monitor.status.${s}`)} {n}
-                  </span>
-                ) : null;
-              })}
+            <span className="kpi-plan" title={planName(code)}>
+              {planName(code)}
             </span>
+            <KpiSummary monitor={monitor} plan={code} />
           </button>
         ))}
       </div>
@@ -290,14 +332,21 @@ export function MonitorView() {
                     )}
                   </td>
                   <td className="num">{goalText(r.target, locale, t)}</td>
-                  <td className="num" data-testid="row-latest" title={r.latest && r.latest.bound !== 'exact' ? t(`targets.bound.${r.latest.bound}`) : undefined}>
-                    {r.latest ? latestText(r.latest, r.target.unit, locale, t) : '—'}
+                  <td className="num">
+                    <span data-testid="row-latest" title={r.latest && r.latest.bound !== 'exact' ? t(`targets.bound.${r.latest.bound}`) : undefined}>
+                      {r.latest ? latestText(r.latest, r.target.unit, locale, t) : '—'}
+                    </span>
+                    {releaseTag(r, locale) && (
+                      <span className="release-tag" data-testid="row-release" title={releaseTag(r, locale)}>
+                        {releaseTag(r, locale)}
+                      </span>
+                    )}
                   </td>
                   <td>
                     <ProgressBar row={r} />
                   </td>
                   <td>
-                    <StatusChip status={r.status} />
+                    <StatusChip status={r.status} fact={r.rule === 'monitor.rule.fact'} />
                   </td>
                   <td className="rule">
                     {ruleText(r.rule, r.ruleParams, r.target.unit, locale, t)}
@@ -338,6 +387,11 @@ export function MonitorView() {
             ))}
           </tbody>
         </table>
+        {monitor.scenarioBasis && (
+          <p className="muted" data-testid="monitor-scenario-basis">
+            {scenarioBasisText(monitor.scenarioBasis, locale)}
+          </p>
+        )}
       </div>
     </div>
   );

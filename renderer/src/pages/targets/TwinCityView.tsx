@@ -222,11 +222,11 @@ export function TwinCityView() {
       {compare && compare.rows.length === 0 && <p className="muted">{t('twin.noData')}</p>}
       {/* A new chart per question: replacing the option in place left the previous series' end labels behind, unplaced. */}
       {nationalChoice && (
-        <p className="muted twin-chart-note">
+        <p className="twin-chart-note">
           <label className="check">
             <input type="checkbox" checked={nationalDrawn} onChange={(e) => setNationalDrawn(e.target.checked)} data-testid="twin-national-drawn" /> {t('twin.chart.national', { region: regionName(national) })}
           </label>
-          {!nationalDrawn && <span>{t('twin.chart.nationalLeft', { region: regionName(national) })}</span>}
+          {!nationalDrawn && <span className="muted">{t('twin.chart.nationalLeft', { region: regionName(national) })}</span>}
         </p>
       )}
       {option && compare && (
