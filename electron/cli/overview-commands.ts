@@ -17,7 +17,12 @@ function printOverview(o: Overview, locale: Locale): void {
     }
     console.log(`  ${s.target.code.padEnd(4)} ${overviewSentence(s, locale)}`);
   }
-  if (o.monteCarlo) console.log(zh ? `\n实现概率：蒙特卡洛 ${o.monteCarlo.draws} 次抽样，种子 ${o.monteCarlo.seed}。` : `\nProbabilities: Monte Carlo, ${o.monteCarlo.draws} draws, seed ${o.monteCarlo.seed}.`);
+  if (o.monteCarlo)
+    console.log(
+      zh
+        ? `\n模型实现概率（按情景假设的分布）：蒙特卡洛 ${o.monteCarlo.draws} 次抽样，种子 ${o.monteCarlo.seed}。`
+        : `\nModel probabilities (under the scenario's assumed distributions): Monte Carlo, ${o.monteCarlo.draws} draws, seed ${o.monteCarlo.seed}.`,
+    );
 }
 
 export function addOverviewCommands(program: Command): void {

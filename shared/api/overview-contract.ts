@@ -3,6 +3,7 @@
 // from the monitor's rows, so the two pages cannot disagree.
 import { z } from 'zod';
 import { templateIds } from '../charts/spec';
+import { scenarioBasisSchema } from '../overview/scenario-basis';
 import { BOUNDS } from '../series/bound';
 import { vintageSchema } from '../series/vintage';
 import { comparatorSchema, targetStatusSchema } from './targets-contract';
@@ -53,8 +54,10 @@ export const overviewStatementSchema = z.object({
       value: z.number(),
       met: z.boolean(),
       firstYearMet: z.number().int().nullable(),
-      /** Share of Monte Carlo draws meeting the target, when the scenario has uncertainty. */
+      /** Share of Monte Carlo draws meeting the target, when the scenario has uncertainty: the model's, under the distributions it assumes. */
       probability: z.number().nullable(),
+      /** What the projection rests on (bases, assumed growth, distributions, later published figures); null when the scenario no longer resolves. */
+      basis: scenarioBasisSchema.nullable(),
     })
     .nullable(),
   projectionNote: z.object({ reason: z.enum(['other-measure', 'no-measure', 'after-vintage']), scenarioMeasure: measureRef.nullable() }).nullable(),

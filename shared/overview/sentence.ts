@@ -1,18 +1,20 @@
 // The overview's statements as sentences an analyst can read out: one per target, naming the
-// measure and source of every figure, its bound, and the compared scenario's projection. The CLI
-// and the Overview page write the same words.
+// measure, source and release of every figure, its bound, and the compared scenario's projection,
+// worded as conditional on the scenario's assumptions and followed by what they are. The CLI and the
+// Overview page write the same words.
 import type { OverviewStatement } from '../api/overview-contract';
 import { formatPercent, formatWithUnit, type Locale } from '../format/number';
 import { translate } from '../i18n';
 import { formatBounded } from '../series/bound';
+import { scenarioBasisText, shortSource, sourceWithRelease } from './scenario-basis';
 
 type Answer = OverviewStatement['answers'][number];
 
-/** A source as a sentence cites it: the publication, without the reprint and confidence notes. */
-export function shortSource(source: string): string {
-  const cut = source.search(/[（(]/);
-  return (cut > 0 ? source.slice(0, cut) : source).trim();
-}
+/** Rules under which a status is the compared scenario's verdict, not the figures'. */
+const BY_SCENARIO = new Set(['monitor.rule.scenarioMeets', 'monitor.rule.scenarioMisses']);
+
+/** The answer's status rests on the compared scenario's projection (one comparable figure only). */
+export const byScenario = (a: Pick<Answer, 'rule'>) => BY_SCENARIO.has(a.rule);
 
 const measureName = (a: Answer, locale: Locale) => (a.measure ? (locale === 'en' ? a.measure.nameEn : a.measure.nameZh) : '');
 
@@ -25,18 +27,21 @@ function answerText(s: OverviewStatement, a: Answer, locale: Locale): string {
     measure: measureName(a, locale),
     value: latest ? formatBounded(latest.value, s.target.unit, latest.bound, locale) : '',
     year: latest?.year ?? '',
-    source: latest ? shortSource(latest.source) : '',
+    source: latest && latest.source ? sourceWithRelease(shortSource(latest.source), latest.released, latest.releaseLabel, locale) : '',
   };
   // A measure no longer published has no status to report, only its last figure and why it stops there.
   if (latest && a.measure && a.rule === 'monitor.rule.measureReplaced') {
     return translate(locale, `overview.answer.onMeasure.${params.source ? 'measureReplaced' : 'measureReplacedNoSource'}`, { ...params, from: a.ruleParams.from ?? '' });
   }
-  const key = !latest ? 'noFigure' : params.source ? 'figure' : 'figureNoSource';
+  const key = !latest ? 'noFigure' : `${byScenario(a) ? 'byScenario' : 'figure'}${params.source ? '' : 'NoSource'}`;
   return translate(locale, `overview.answer.${a.measure ? 'onMeasure' : 'plain'}.${key}`, params);
 }
 
-/** One target's statement: its answers under each measure, then the compared scenario's projection. */
-export function overviewSentence(s: OverviewStatement, locale: Locale): string {
+/**
+ * One target's statement: its answers under each measure, then the compared scenario's projection as
+ * a conditional; and, when there is a projection, what it rests on. The page shows the two apart.
+ */
+export function overviewParts(s: OverviewStatement, locale: Locale): { sentence: string; basis: string } {
   const title = locale === 'en' && s.target.titleEn ? s.target.titleEn : s.target.titleZh;
   const head = translate(locale, s.target.deadline === null ? 'overview.head' : 'overview.headDeadline', { title, deadline: s.target.deadline ?? '' });
   const parts = s.answers.map((a) => answerText(s, a, locale));
@@ -55,5 +60,12 @@ export function overviewSentence(s: OverviewStatement, locale: Locale): string {
     const measure = s.projectionNote.scenarioMeasure ? (locale === 'en' ? s.projectionNote.scenarioMeasure.nameEn : s.projectionNote.scenarioMeasure.nameZh) : '';
     parts.push(translate(locale, `monitor.projection.${s.projectionNote.reason}`, { measure }));
   }
-  return `${head}${parts.join(translate(locale, 'overview.separator'))}${translate(locale, 'overview.end')}`;
+  const sentence = `${head}${parts.join(translate(locale, 'overview.separator'))}${translate(locale, 'overview.end')}`;
+  return { sentence, basis: s.projection?.basis ? scenarioBasisText(s.projection.basis, locale) : '' };
+}
+
+/** The statement as one text, for the command line: the sentence, then what its projection rests on. */
+export function overviewSentence(s: OverviewStatement, locale: Locale): string {
+  const { sentence, basis } = overviewParts(s, locale);
+  return basis ? `${sentence}${translate(locale, 'overview.basisJoin')}${basis}` : sentence;
 }

@@ -45,10 +45,11 @@ const gridColumns = () =>
   }, SCROLLBAR);
 
 describe('the workbench in English at 1366×768', () => {
-  it('counts measure words with the number alone in the overview', async () => {
-    const b6 = page.locator('.overview-statement[data-code="B6"] .sentence');
-    await expect.poll(() => b6.textContent()).toContain('met (658 in 2020');
-    expect(await page.locator('.overview-statement[data-code="B8"] .sentence').textContent()).toContain('29.6 billion yuan in 2020');
+  it('writes amounts in English units in the overview, and leaves out the facts a plan reports (B6–B8 are no goals)', async () => {
+    const a1 = page.locator('.overview-statement[data-code="A1"] .sentence');
+    await expect.poll(() => a1.textContent()).toContain('1 trillion yuan');
+    expect(await page.locator('.overview-statement[data-code="B6"]').count()).toBe(0);
+    expect(await page.locator('.overview-statement[data-code="B8"]').count()).toBe(0);
   });
 
   it('names units and release labels in the data grid, and shows indicator to release whole', async () => {

@@ -20,16 +20,25 @@ describe('overview (总览) in Chromium', () => {
     await page.goto(host.url);
     await expect.poll(() => page.locator('h1').textContent()).toBe('总览');
     const a1 = page.locator('.overview-statement[data-code="A1"]');
-    await expect.poll(() => a1.textContent()).toContain('按信通院广义口径已实现（2022年≥1万亿元，CAICT');
+    await expect.poll(() => a1.textContent()).toContain('按信通院广义口径已实现（2022年≥1万亿元，CAICT 中国数字经济发展研究报告(2023)，发布日期不详）');
     const a2 = page.locator('.overview-statement[data-code="A2"]');
     expect(await a2.textContent()).toContain('重庆市此前口径2022年起不再发布，不作进度判断（最新2021年27.2%');
     expect(await a2.locator('.status-chip.other-measure').textContent()).toBe('重庆市此前口径：2022年起不再发布');
     const c1 = page.locator('.overview-statement[data-code="C1"]');
     // Not "按重庆市此前口径进度正常": that measure stopped in 2021 and 27.2% is far from above 50%.
-    expect(await c1.textContent()).toContain('按信通院广义口径进度正常（2022年45.4%');
+    // 进度正常 there is the scenario's verdict on one figure: said so, in the sentence and on the chip.
+    expect(await c1.textContent()).toContain('按信通院广义口径只有一个可比实际值（2022年45.4%');
+    expect(await c1.textContent()).toContain('若对照情景的假设增速成立则进度正常');
+    expect(await c1.locator('.status-chip').first().textContent()).toBe('进度正常（取决于情景假设）');
     expect(await c1.textContent()).toContain('重庆市此前口径2022年起不再发布，不作进度判断');
     expect(await c1.textContent()).not.toContain('此前口径进度正常');
-    expect(await c1.textContent()).toMatch(/对照情景“广义口径基准（2022年起）”推算2027年为52\.3%，可实现（2026年首次达到），实现概率\d+%/);
+    expect(await c1.locator('.sentence').textContent()).toMatch(/若按对照情景“广义口径基准（2022年起）”的假设增速，2027年为52\.3%，可实现（2026年首次达到）；按该情景假设的增速分布，模型实现概率为\d+%（情景计算，不是统计结论）。$/);
+    // Beside it, what the projection rests on, with the GDP published since against the assumed 5% a year.
+    const basis = await page.getByTestId('overview-basis-C1').textContent();
+    expect(basis).toContain('增速为情景假设（示意，非公布值）：地区生产总值每年5%，数字经济（广义口径）每年8%');
+    expect(basis).toContain('地区生产总值2023年推算3.06万亿元、实际3.01万亿元');
+    // A statement without a projection has no basis to show.
+    expect(await page.getByTestId('overview-basis-A1').count()).toBe(0);
     // Targets without any figure are listed once, not as a page of "no data" cards.
     expect(await page.getByTestId('no-data-A').textContent()).toContain('暂无数据：培育数字经济龙头企业；');
     // Plans and targets by their names: no register code (A, A1) on the page.

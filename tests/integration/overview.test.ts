@@ -25,7 +25,9 @@ describe('overview (总览)', () => {
       expect.objectContaining({ measure: expect.objectContaining({ code: 'caict-broad' }), judged: true, status: 'met', latest: expect.objectContaining({ year: 2022, value: 10000, bound: 'lower', from: 'observation' }) }),
     ]);
     expect(a1.answers[0]!.latest!.source).toContain('CAICT');
-    expect(overviewSentence(a1, 'zh')).toBe('数字经济总量达到万亿级规模（2022年）：按信通院广义口径已实现（2022年≥1万亿元，CAICT 中国数字经济发展研究报告）。');
+    // The CAICT reports of 2023 and 2024 share a name: the year stays with it, and the release is said (here: not recorded).
+    expect(overviewSentence(a1, 'zh')).toBe('数字经济总量达到万亿级规模（2022年）：按信通院广义口径已实现（2022年≥1万亿元，CAICT 中国数字经济发展研究报告(2023)，发布日期不详）。');
+    expect(overviewSentence(a1, 'en')).toContain('(≥1 trillion yuan in 2022, CAICT 中国数字经济发展研究报告(2023), release date not recorded)');
 
     const a2 = statement(o, 'A2');
     expect(a2.answers.map((a) => [a.measure?.code, a.status, a.latest?.year, a.latest?.value])).toEqual([
@@ -33,7 +35,7 @@ describe('overview (总览)', () => {
       ['cq-earlier', 'no-data', 2021, 27.2],
     ]);
     const zh = overviewSentence(a2, 'zh');
-    expect(zh).toContain('按信通院广义口径已实现（2022年45.4%，《重庆市数字经济创新发展行动计划》指标表）');
+    expect(zh).toContain('按信通院广义口径已实现（2022年45.4%，《重庆市数字经济创新发展行动计划》指标表，2023-12-13）');
     // The city's earlier measure was left for the broad one in 2022: its last figure, and no judgement.
     expect(zh).toContain('；重庆市此前口径2022年起不再发布，不作进度判断（最新2021年27.2%，经济日报');
     expect(overviewSentence(a2, 'en')).toContain('by the CAICT broad measure: met (45.4% in 2022');
@@ -52,17 +54,43 @@ describe('overview (总览)', () => {
     expect(c1.projection!.value).toBeCloseTo((100 * 13224.58 * 1.08 ** 5) / (29129.03 * 1.05 ** 5), 9);
     expect(c1.projection!.probability).toBeGreaterThan(0.5);
     expect(c1.projection!.probability).toBeLessThan(1);
-    expect(overviewSentence(c1, 'zh')).toMatch(/对照情景“广义口径基准（2022年起）”推算2027年为52\.3%，可实现（2026年首次达到），实现概率\d+%。$/);
+    // The verdict is the scenario's, on its assumptions: said as a condition, the probability as the model's.
+    const zhC1 = overviewSentence(c1, 'zh');
+    expect(zhC1).toMatch(/；若按对照情景“广义口径基准（2022年起）”的假设增速，2027年为52\.3%，可实现（2026年首次达到）；按该情景假设的增速分布，模型实现概率为\d+%（情景计算，不是统计结论）。情景“广义口径基准（2022年起）”的依据：/);
+    expect(zhC1).not.toMatch(/推算2027年为52\.3%，可实现（2026年首次达到），实现概率/);
+    // What it rests on: the derived base with its formula and GDP published, the assumed (illustrative) growth with its values,
+    // the distributions the probability draws from, and the GDP since published for 2023 and 2024 beside the projection.
+    expect(zhC1).toContain('基数为2022年数字经济（广义口径）1.32万亿元（信通院广义口径，推算值：45.4% × 29129.03），地区生产总值2.91万亿元（已公布：重庆市统计局 2022年统计公报');
+    expect(zhC1).toContain('增速为情景假设（示意，非公布值）：地区生产总值每年5%，数字经济（广义口径）每年8%');
+    expect(zhC1).toContain('概率按假设分布抽样：地区生产总值正态分布（均值5%，标准差1个百分点），数字经济（广义口径）正态分布（均值8%，标准差2个百分点）');
+    expect(zhC1).toContain('基年后已公布的实际值：地区生产总值2023年推算3.06万亿元、实际3.01万亿元，2024年推算3.21万亿元、实际3.22万亿元；');
+    expect(zhC1).toMatch(/占GDP比重[^；。]*2022年以后尚无已公布值。$/);
+    expect(c1.projection!.basis!.checks![0]!.points.map((p) => [p.year, Math.round(p.projected * 100) / 100, p.actual])).toEqual([
+      [2023, Math.round(29129.03 * 1.05 * 100) / 100, 30145.79],
+      [2024, Math.round(29129.03 * 1.05 ** 2 * 100) / 100, 32193.15],
+    ]);
+    const enC1 = overviewSentence(c1, 'en');
+    expect(enC1).toContain('on track only if the compared scenario\'s assumed growth holds');
+    expect(enC1).toMatch(/if the assumed growth of the compared scenario "广义口径基准（2022年起）" holds, 52\.3% in 2027: would be met \(first in 2026\); under the growth distributions the scenario assumes, its model probability is \d+% \(a scenario calculation, not a finding\)/);
+    expect(enC1).toContain('2023 projected 3.06 trillion yuan, actual 3.01 trillion yuan');
     // 27.2% (2021) on the earlier measure is no evidence of being on track for above 50%: that measure stopped in 2021.
     expect(c1.answers.map((a) => [a.measure?.code, a.status, a.rule])).toEqual([
       ['caict-broad', 'on-track', 'monitor.rule.scenarioMeets'],
       ['cq-earlier', 'no-data', 'monitor.rule.measureReplaced'],
     ]);
-    expect(overviewSentence(c1, 'zh')).toContain('按信通院广义口径进度正常（2022年45.4%，《重庆市数字经济创新发展行动计划》指标表）；重庆市此前口径2022年起不再发布，不作进度判断（最新2021年27.2%');
+    // "进度正常" here is the scenario's verdict on one figure: said so, never a bare 进度正常.
+    expect(zhC1).toContain('按信通院广义口径只有一个可比实际值（2022年45.4%，《重庆市数字经济创新发展行动计划》指标表，2023-12-13），若对照情景的假设增速成立则进度正常；重庆市此前口径2022年起不再发布，不作进度判断（最新2021年27.2%');
+    expect(zhC1).not.toContain('按信通院广义口径进度正常');
     expect(overviewSentence(c1, 'zh')).not.toContain('此前口径进度正常');
     // Qualitative targets have no number to answer with: they stay on the monitor.
     expect(o.statements.some((s) => s.target.code === 'A7' || s.target.code === 'B1')).toBe(false);
     expect(o.statements.filter((s) => s.plan.code === 'C')).toHaveLength(9);
+  });
+
+  it('checks the projection only against what was published by the date chosen', async () => {
+    const basis = statement(await overview({ vintage: '2024-06-30', plan: 'C' }), 'C1').projection!.basis!;
+    // 2023's GDP was out by mid-2024, 2024's not yet.
+    expect(basis.checks![0]!.points.map((p) => p.year)).toEqual([2023]);
   });
 
   it('answers as the data stood on a date', async () => {
@@ -143,7 +171,8 @@ describe('overview (总览)', () => {
     expect(text.status).toBe(0);
     expect(text.stdout).toContain('A1   数字经济总量达到万亿级规模（2022年）：按信通院广义口径已实现（2022年≥1万亿元');
     expect(text.stdout).toContain('重庆市此前口径2022年起不再发布，不作进度判断（最新2021年27.2%');
-    expect(text.stdout).toContain('实现概率：蒙特卡洛 2000 次抽样，种子 20200622。');
+    expect(text.stdout).toContain('模型实现概率（按情景假设的分布）：蒙特卡洛 2000 次抽样，种子 20200622。');
+    expect(text.stdout).toContain('；基年后已公布的实际值：地区生产总值2023年推算3.06万亿元、实际3.01万亿元');
     const json = JSON.parse(runCli(['overview', '--json', '--plan', 'C'], dataDir).stdout) as Overview;
     expect(json.statements.map((s) => s.target.code)).toEqual(['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9']);
     // Each record names the saved charts that draw it, best first.

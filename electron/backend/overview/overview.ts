@@ -5,6 +5,7 @@
 import type { Overview, OverviewStatement } from '../../../shared/api/overview-contract';
 import type { MonitorRow } from '../../../shared/api/targets-contract';
 import type { Locale } from '../../../shared/i18n';
+import { isJudged } from '../../../shared/monitor/status';
 import { FAN_DRAWS, FAN_SEED } from '../charts/resolve-data';
 import type { Db } from '../db/workspace';
 import { runScenario, scenarioDefinition } from '../scenarios/store';
@@ -44,8 +45,12 @@ export function computeOverview(db: Db, options: { plan?: string; vintage?: stri
   const monitor = computeMonitor(db, options);
   const measureRef = measureRefs(db);
   const plans = new Map(listPlans(db).map((p) => [p.code, { code: p.code, nameZh: p.nameZh, nameEn: p.nameEn }]));
-  const rows = monitor.rows.filter((r) => r.target.comparator !== 'qualitative' && r.target.value !== null);
-  const probability = monitor.scenario && rows.some((r) => r.projection) ? probabilities(db, monitor.scenario.id, options.locale) : null;
+  // Targets judged (not a plan's reported facts, nor a plan issued after the date asked for) with a quantity.
+  const rows = monitor.rows.filter((r) => isJudged(r) && r.target.comparator !== 'qualitative' && r.target.value !== null);
+  const projecting = rows.some((r) => r.projection) ? monitor.scenario : null;
+  const probability = projecting ? probabilities(db, projecting.id, options.locale) : null;
+  // One basis for every projection of the compared scenario, as the data stood on the vintage.
+  const basis = projecting ? monitor.scenarioBasis : null;
 
   const statements = rows.map((r): Omit<OverviewStatement, 'charts'> => {
     const t = r.target;
@@ -61,6 +66,7 @@ export function computeOverview(db: Db, options: { plan?: string; vintage?: stri
             met: r.projection.met,
             firstYearMet: r.projection.firstYearMet,
             probability: probability?.get(t.code) ?? null,
+            basis,
           }
         : null;
     return {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Overview, OverviewStatement } from '../../../shared/api/overview-contract';
 import { ISO_DATE } from '../../../shared/series/vintage';
-import { overviewSentence } from '../../../shared/overview/sentence';
+import { byScenario, overviewParts } from '../../../shared/overview/sentence';
 import { useApp } from '../app-context';
 import './targets/targets.css';
 import './overview.css';
@@ -38,17 +38,27 @@ function EvidenceLinks({ s }: { s: OverviewStatement }) {
 
 function Statement({ s }: { s: OverviewStatement }) {
   const { locale, t } = useApp();
+  const { sentence, basis } = overviewParts(s, locale);
   return (
     <li className="overview-statement" data-code={s.target.code}>
       <div className="statement-head">
         {s.answers.map((a, i) => (
           <span key={a.measure?.code ?? i} className={`status-chip status-${a.status}${a.judged ? '' : ' other-measure'}`} title={a.measure ? (locale === 'en' ? a.measure.nameEn : a.measure.nameZh) : undefined}>
             {a.measure && !a.judged ? `${locale === 'en' ? `${a.measure.nameEn}: ` : `${a.measure.nameZh}：`}` : ''}
-            {a.rule === 'monitor.rule.measureReplaced' ? t('overview.chip.measureReplaced', { from: a.ruleParams.from ?? '' }) : t(`monitor.status.${a.status}`)}
+            {a.rule === 'monitor.rule.measureReplaced'
+              ? t('overview.chip.measureReplaced', { from: a.ruleParams.from ?? '' })
+              : byScenario(a)
+                ? t('overview.chip.byScenario', { status: t(`monitor.status.${a.status}`) })
+                : t(`monitor.status.${a.status}`)}
           </span>
         ))}
       </div>
-      <p className="sentence">{overviewSentence(s, locale)}</p>
+      <p className="sentence">{sentence}</p>
+      {basis && (
+        <p className="scenario-basis" data-testid={`overview-basis-${s.target.code}`}>
+          {basis}
+        </p>
+      )}
       <EvidenceLinks s={s} />
     </li>
   );
