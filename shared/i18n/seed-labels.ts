@@ -21,6 +21,20 @@ const labelsEn: Readonly<Record<string, string>> = {
   新闻报道: 'press report',
   新闻发布会: 'press conference',
   推算: 'derived',
+  // How the starting content read a source, in brackets after it (data/sample/observations.json):
+  // the workbench's words, so English in English (sourceInLocale).
+  媒体转载: 'reprinted in the press',
+  新华社转载: 'reprinted by Xinhua',
+  经新闻报道转载: 'reprinted in news reports',
+  新华社: 'via Xinhua',
+  人民网: 'via People\'s Daily Online',
+  中国政府网: 'via gov.cn',
+  第三方汇编: 'third-party compilation',
+  '第四次全国经济普查后，经第三方汇编': 'after the 4th economic census, third-party compilation',
+  高校研究中心摘要: 'summary by a university research centre',
+  // What a derived figure was computed from (推算：27.2% × 27894.02（重庆GDP 2021）).
+  '重庆GDP 2021': "Chongqing's GDP 2021",
+  '重庆GDP 2022': "Chongqing's GDP 2022",
   '《行动计划》指标表': 'action plan table',
   报告年份: 'report year',
   // Target areas (data/seed/plans.json).
@@ -41,11 +55,13 @@ const labelsEn: Readonly<Record<string, string>> = {
   企业主体: 'enterprises',
   // Starting scenarios' components (data/seed/scenarios.json); 数字产业化 and 产业数字化 are above.
   '数字经济（广义口径）': 'digital economy (broad measure)',
-  // Measure publishers (migration 007).
+  // Measure publishers (migrations 007 and 018).
   各级统计局: 'statistics offices',
   重庆市: 'Chongqing municipality',
   中国信息通信研究院: 'CAICT',
   国家统计局: 'National Bureau of Statistics',
+  // Migration 018: the software industry's figures come from the city's authority for it.
+  市经济信息委: 'Chongqing Municipal Commission of Economy and Information Technology',
 };
 
 /** A seeded label in the locale: 初步核算数 → "preliminary estimate" in English; any other text as written. */

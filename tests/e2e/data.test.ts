@@ -396,13 +396,13 @@ describe('the data grid in English at 1280×720', () => {
     expect(await tooltipOf(y2020.locator('[col-id=released]'))).toMatch(/^date not given \(counted from 2021-\d\d-\d\d\)$/);
 
     await scrollTo('right');
-    await expect.poll(() => y2020.locator('[col-id=source]').textContent()).toBe('《重庆市数字经济“十四五”发展规划》（高校研究中心摘要） (confidence L-M)');
-    expect(await y2021.locator('[col-id=source]').textContent()).toBe('derived: 27.2% × 27894.02（重庆GDP 2021） (confidence H)');
+    await expect.poll(() => y2020.locator('[col-id=source]').textContent()).toBe('《重庆市数字经济“十四五”发展规划》 (summary by a university research centre) (confidence L-M)');
+    expect(await y2021.locator('[col-id=source]').textContent()).toBe("derived: 27.2% × 27894.02 (Chongqing's GDP 2021) (confidence H)");
     const sources = await grid().locator('.ag-row [col-id=source]').allTextContents();
     expect(sources).toHaveLength(4);
     expect(sources.filter((s) => s.includes('可信度') || s.startsWith('推算'))).toEqual([]);
     await enShot('grid-sources');
-    expect(await tooltipOf(y2020.locator('[col-id=source]'))).toBe('《重庆市数字经济“十四五”发展规划》（高校研究中心摘要） (confidence L-M)');
+    expect(await tooltipOf(y2020.locator('[col-id=source]'))).toBe('《重庆市数字经济“十四五”发展规划》 (summary by a university research centre) (confidence L-M)');
     await scrollTo('left');
   });
 
@@ -440,7 +440,7 @@ describe('the data grid in English at 1280×720', () => {
     await y2018.getByTestId('open-releases').click();
     const releases = en.getByTestId('releases-panel');
     await expect.poll(() => releases.locator('tbody tr').count()).toBe(2);
-    expect(await releases.locator('tbody tr').nth(0).locator('td.source-cell').textContent()).toBe('重庆市统计局修订序列（第四次全国经济普查后，经第三方汇编） (confidence L)');
+    expect(await releases.locator('tbody tr').nth(0).locator('td.source-cell').textContent()).toBe('重庆市统计局修订序列 (after the 4th economic census, third-party compilation) (confidence L)');
     await enShot('releases');
   });
 

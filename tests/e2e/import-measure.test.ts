@@ -66,7 +66,7 @@ describe('import with a measure and a release in Chromium', () => {
 
     // Choosing the measure reads the file again: every row now gets it.
     const select = page.getByTestId('import-measure');
-    expect(await select.locator('option').allTextContents()).toEqual(['按指标自身口径', '统计部门常规口径', '重庆市此前口径', '信通院广义口径', '统计局核心产业口径']);
+    expect(await select.locator('option').allTextContents()).toEqual(['按指标自身口径', '统计部门常规口径', '重庆市此前口径', '信通院广义口径', '统计局核心产业口径', '行业主管部门数据']);
     await select.selectOption({ label: '信通院广义口径' });
     await expect.poll(() => page.getByTestId('import-measure-facts').textContent(), POLL).toBe('口径：信通院广义口径（导入时选择）。');
     await expect.poll(measureCells, POLL).toEqual(['信通院广义口径', '信通院广义口径', '信通院广义口径']);

@@ -136,7 +136,7 @@ describe('chart data files', () => {
       来源: y2019.source,
     });
     // An English chart names a seeded release in English; a source stays as recorded except for the workbench's confidence words.
-    expect(english!.find((r) => r.year === '2018')).toMatchObject({ release: '4th census revision · 2020-01-01', source: '重庆市统计局修订序列（第四次全国经济普查后，经第三方汇编） (confidence L)' });
+    expect(english!.find((r) => r.year === '2018')).toMatchObject({ release: '4th census revision · 2020-01-01', source: '重庆市统计局修订序列 (after the 4th economic census, third-party compilation) (confidence L)' });
 
     // Progress: the actual's release and source; a target without an actual leaves both blank.
     expect(progress!.map((r) => [r['系列'], r['发布版本'], r['来源'] !== ''])).toEqual([

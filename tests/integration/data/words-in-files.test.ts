@@ -60,7 +60,7 @@ describe('the data grid’s export', () => {
       Status: 'actual',
       Released: `date not given (counted from ${knownFrom('', 2022)})`,
       Release: '',
-      Source: 'CAICT 中国数字经济发展研究报告(2023)（媒体转载） (confidence M)',
+      Source: 'CAICT 中国数字经济发展研究报告(2023) (reprinted in the press) (confidence M)',
     });
 
     const book = new ExcelJS.Workbook();
@@ -73,17 +73,17 @@ describe('the data grid’s export', () => {
       `date not given (counted from ${knownFrom('', 2019)})`,
       'preliminary estimate',
       BOUND_WORDS.en.exact,
-      '重庆市统计局 统计公报（初步核算） (confidence M)',
+      '重庆市统计局 统计公报 (preliminary estimate) (confidence M)',
     ]);
   });
 
   it('names a range of confidence and a derived figure in English, and leaves no workbench word in Chinese', async () => {
     const rows = csvOf(await exportObservations(ws.db, { format: 'csv', locale: 'en', ...only('de_va', 'CQ') }));
     expect(rows.map((r) => [r.Period, r.Status, r.Source])).toEqual([
-      ['2020', 'actual', '《重庆市数字经济“十四五”发展规划》（高校研究中心摘要） (confidence L-M)'],
+      ['2020', 'actual', '《重庆市数字经济“十四五”发展规划》 (summary by a university research centre) (confidence L-M)'],
       ['2020H1', 'actual', '重庆商报 2020-11-17 (confidence M)'],
-      ['2021', 'derived', 'derived: 27.2% × 27894.02（重庆GDP 2021） (confidence H)'],
-      ['2022', 'derived', 'derived: 45.4% × 29129.03（重庆GDP 2022） (confidence M)'],
+      ['2021', 'derived', "derived: 27.2% × 27894.02 (Chongqing's GDP 2021) (confidence H)"],
+      ['2022', 'derived', "derived: 45.4% × 29129.03 (Chongqing's GDP 2022) (confidence M)"],
     ]);
     // The workbench's own columns: bound, status, release label and date, the measure.
     for (const r of rows) for (const column of ['Bound', 'Status', 'Release', 'Released', 'Measure']) expect(r[column], `${column} of ${r.Period}`).not.toMatch(CHINESE);
@@ -107,16 +107,16 @@ describe('a chart’s data files in English', () => {
     const { rows, csv, xlsx } = await english({ template: 'target-trajectory', bindings: { indicators: ['de_va'], regions: ['CQ'] } });
     const published = rows.filter((r) => r.source !== '' && r.kind === 'actual');
     expect(published.map((r) => [r.year, r.bound, r.source])).toEqual([
-      [2020, BOUND_WORDS.en.lower, '《重庆市数字经济“十四五”发展规划》（高校研究中心摘要） (confidence L-M)'],
-      [2021, BOUND_WORDS.en.exact, 'derived: 27.2% × 27894.02（重庆GDP 2021） (confidence H)'],
-      [2022, BOUND_WORDS.en.exact, 'derived: 45.4% × 29129.03（重庆GDP 2022） (confidence M)'],
+      [2020, BOUND_WORDS.en.lower, '《重庆市数字经济“十四五”发展规划》 (summary by a university research centre) (confidence L-M)'],
+      [2021, BOUND_WORDS.en.exact, "derived: 27.2% × 27894.02 (Chongqing's GDP 2021) (confidence H)"],
+      [2022, BOUND_WORDS.en.exact, "derived: 45.4% × 29129.03 (Chongqing's GDP 2022) (confidence M)"],
     ]);
     expect(csv).not.toContain('可信度');
     expect(csv).not.toContain('推算');
     const sheet = xlsx.getWorksheet('chart')!;
     const texts: string[] = [];
     sheet.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
-    expect(texts).toContain('《重庆市数字经济“十四五”发展规划》（高校研究中心摘要） (confidence L-M)');
+    expect(texts).toContain('《重庆市数字经济“十四五”发展规划》 (summary by a university research centre) (confidence L-M)');
     expect(texts.filter((t) => t.includes('可信度') || t.includes('推算'))).toEqual([]);
   });
 
@@ -125,7 +125,7 @@ describe('a chart’s data files in English', () => {
     expect(rows[0]).toMatchObject({
       bound: BOUND_WORDS.en.lower,
       release: `date not given (counted from ${knownFrom('', 2022)})`,
-      source: 'CAICT 中国数字经济发展研究报告(2023)（媒体转载） (confidence M)',
+      source: 'CAICT 中国数字经济发展研究报告(2023) (reprinted in the press) (confidence M)',
     });
   });
 });

@@ -133,7 +133,7 @@ describe('a 口径 column', () => {
     const preview = await previewImport(ws.db, path);
     const problem = preview.problems.find((p) => p.code === 'measure.unrecognised') as Problem;
     expect(problem).toMatchObject({ severity: 'error', file: 'bad.csv', sheet: null, row: 3, column: 5, params: { text: '广义口径' } });
-    expect(problem.params.known).toBe('统计部门常规口径 (standard)；重庆市此前口径 (cq-earlier)；信通院广义口径 (caict-broad)；统计局核心产业口径 (nbs-core)');
+    expect(problem.params.known).toBe('统计部门常规口径 (standard)；重庆市此前口径 (cq-earlier)；信通院广义口径 (caict-broad)；统计局核心产业口径 (nbs-core)；行业主管部门数据 (industry)');
     expect(preview.badObservations).toBe(1);
     expect(translate('zh', problem.code, problem.params)).toMatch(/^不认识的口径“广义口径”。.*信通院广义口径 \(caict-broad\)/);
     expect(translate('en', problem.code, problem.params)).toMatch(/^Unknown measure \(口径\) "广义口径"\. .*the workspace knows: 统计部门常规口径 \(standard\)/);

@@ -159,7 +159,7 @@ describe('measure and release of an import', () => {
     const file = csv('x.csv', [['甲', '重庆', '2020', '1', '亿元']]);
     const unknown = await commitImport(ws.db, file, { onConflict: 'fail', measure: 'broad' }).catch((e: unknown) => e);
     expect(unknown).toBeInstanceOf(DataError);
-    expect(unknown).toMatchObject({ code: 'import.unknown-measure', params: { code: 'broad', known: 'standard, cq-earlier, caict-broad, nbs-core' } });
+    expect(unknown).toMatchObject({ code: 'import.unknown-measure', params: { code: 'broad', known: 'standard, cq-earlier, caict-broad, nbs-core, industry' } });
     await expect(commitImport(ws.db, file, { onConflict: 'fail', released: '2024-02-30' })).rejects.toMatchObject({ code: 'import.bad-release-date', params: { date: '2024-02-30' } });
     await expect(commitImport(ws.db, file, { onConflict: 'fail', released: '20240101' })).rejects.toMatchObject({ code: 'import.bad-release-date' });
     await expect(commitImport(ws.db, file, { onConflict: 'revise' })).rejects.toMatchObject({ code: 'import.revise-needs-release' });
@@ -338,7 +338,7 @@ describe('over the contract', () => {
       const bad = await dispatch(service, 'imports.commit', { ...base, onConflict: 'revise', options: { released: '2021-13-01' } });
       expect(bad.ok).toBe(false);
       const unknown = await finished((await call<JobStatus>('imports.commit', { ...base, onConflict: 'revise', options: { measure: 'broad', released: '2021-12-30' } })).id);
-      expect(unknown).toMatchObject({ state: 'failed', error: { code: 'import.unknown-measure', params: { code: 'broad', known: 'standard, cq-earlier, caict-broad, nbs-core' } } });
+      expect(unknown).toMatchObject({ state: 'failed', error: { code: 'import.unknown-measure', params: { code: 'broad', known: 'standard, cq-earlier, caict-broad, nbs-core, industry' } } });
       const done = await finished(
         (await call<JobStatus>('imports.commit', { ...base, onConflict: 'revise', options: { measure: 'standard', released: '2021-12-30', releaseLabel: '再修订' } })).id,
       );

@@ -22,7 +22,7 @@ describe('sourceInLocale', () => {
   it('puts the workbench’s confidence words in the locale and leaves the recorded source as it is', () => {
     const source = 'CAICT 中国数字经济发展研究报告(2023)（媒体转载）（可信度 M）';
     expect(sourceInLocale(source, 'zh')).toBe(source);
-    expect(sourceInLocale(source, 'en')).toBe('CAICT 中国数字经济发展研究报告(2023)（媒体转载） (confidence M)');
+    expect(sourceInLocale(source, 'en')).toBe('CAICT 中国数字经济发展研究报告(2023) (reprinted in the press) (confidence M)');
     expect(sourceInLocale('重庆市统计局 统计公报', 'en')).toBe('重庆市统计局 统计公报');
   });
 });
